@@ -1,0 +1,65 @@
+/**
+ * Builds the Fastify app: plugins, the access hook, the error handler, every module's routes,
+ * OpenAPI and the web app. Holds no state of its own, so any number can run behind a balancer.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { App, AppDeps } from './platform/http/types.ts';
+import { registerAccessHook } from './platform/http/access-hook.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { registerWeb } from './platform/http/web.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerPersonRoutes } from './modules/persons/person.routes.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
+
+export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel },
+    trustProxy: trustProxyOption(deps.config.trustProxy),
+    bodyLimit: 1_048_576,
+    // Keep a caller's request id (from a proxy) when it looks sane, so logs line up end to end.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  await app.register(fastifyCookie);
+  registerErrorHandler(app);
+  registerAccessHook(app, deps.db, deps.config);
+  await registerOpenApi(app);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'database unavailable' });
+    }
+  });
+
+  registerAuthRoutes(app, deps);
+  registerPersonRoutes(app, deps);
+
+  await registerWeb(app);
+  return app;
+}
+
+/** A number means how many proxies to trust, counted from this server. */
+function trustProxyOption(setting: boolean | number): boolean | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}

@@ -1,0 +1,159 @@
+/**
+ * SQL for sign-in and sessions. Sign-in and session lookup run before a tenant is known and go
+ * through the two SECURITY DEFINER functions; everything else runs inside the tenant.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { Trx } from '../../platform/db/tenant.ts';
+import { isRole, type Role } from '../../../domain/roles.ts';
+import type { ServiceAreaCode } from '../../../domain/organisation.ts';
+
+export const LOCAL_ISSUER = 'local';
+
+export interface LoginCandidate {
+  municipalityId: string;
+  userId: string;
+  passwordHash: string | null;
+  isActive: boolean;
+}
+
+export async function findLoginCandidate(db: Db, issuer: string, subject: string): Promise<LoginCandidate | undefined> {
+  const { rows } = await sql<{ municipality_id: string; user_id: string; password_hash: string | null; is_active: boolean }>`
+    select * from auth_find_login(${issuer}, ${subject})`.execute(db);
+  const row = rows[0];
+  return row && { municipalityId: row.municipality_id, userId: row.user_id, passwordHash: row.password_hash, isActive: row.is_active };
+}
+
+export interface SessionRef {
+  municipalityId: string;
+  userId: string;
+  positionId: string | null;
+  csrfToken: string;
+}
+
+export async function findSession(db: Db, sessionId: string, idleSeconds: number): Promise<SessionRef | undefined> {
+  const { rows } = await sql<{ municipality_id: string; user_id: string; position_id: string | null; csrf_token: string }>`
+    select * from auth_find_session(${sessionId}, ${idleSeconds})`.execute(db);
+  const row = rows[0];
+  return row && { municipalityId: row.municipality_id, userId: row.user_id, positionId: row.position_id, csrfToken: row.csrf_token };
+}
+
+export async function countRecentFailures(db: Db, username: string, sinceMinutes: number): Promise<number> {
+  const row = await db.selectFrom('login_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('failures'))
+    .where('username', '=', username)
+    .where('succeeded', '=', false)
+    .where('attempted_at', '>', sql<Date>`now() - make_interval(mins => ${sinceMinutes})`)
+    .where('attempted_at', '>', (eb) => eb.selectFrom('login_attempts as ok')
+      .select(sql<Date>`coalesce(max(ok.attempted_at), '-infinity')`.as('last_ok'))
+      .where('ok.username', '=', username).where('ok.succeeded', '=', true))
+    .executeTakeFirstOrThrow();
+  return row.failures;
+}
+
+export async function recordLoginAttempt(db: Db, username: string, clientAddress: string, succeeded: boolean): Promise<void> {
+  await db.insertInto('login_attempts').values({ username, client_address: clientAddress, succeeded }).execute();
+  // Keep the table small: a day is far longer than any lock.
+  if (Math.random() < 0.01) await db.deleteFrom('login_attempts').where('attempted_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+}
+
+export interface NewSession {
+  id: string;
+  municipalityId: string;
+  userId: string;
+  positionId: string | null;
+  identityIssuer: string;
+  csrfToken: string;
+  clientAddress: string;
+  userAgent: string | null;
+  maxHours: number;
+}
+
+export async function insertSession(trx: Trx, session: NewSession): Promise<void> {
+  await trx.insertInto('sessions').values({
+    id: session.id,
+    municipality_id: session.municipalityId,
+    user_id: session.userId,
+    position_id: session.positionId,
+    auth_method: session.identityIssuer === LOCAL_ISSUER ? 'password' : 'oidc',
+    identity_issuer: session.identityIssuer,
+    csrf_token: session.csrfToken,
+    client_address: session.clientAddress,
+    user_agent: session.userAgent,
+    expires_at: sql<Date>`now() + make_interval(hours => ${session.maxHours})`,
+  }).execute();
+  await trx.deleteFrom('sessions').where('user_id', '=', session.userId).where('expires_at', '<', sql<Date>`now()`).execute();
+  await trx.updateTable('users').set({ last_sign_in_at: sql`now()` }).where('id', '=', session.userId).execute();
+}
+
+export async function deleteSession(trx: Trx, sessionId: string): Promise<void> {
+  await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function setSessionPosition(trx: Trx, sessionId: string, positionId: string): Promise<void> {
+  await trx.updateTable('sessions').set({ position_id: positionId }).where('id', '=', sessionId).execute();
+}
+
+export interface UserWithPositions {
+  id: string;
+  username: string;
+  displayName: string;
+  municipalityName: string;
+  positions: PositionRecord[];
+}
+
+export interface PositionRecord {
+  id: string;
+  title: string;
+  unitId: string;
+  unitName: string;
+  serviceArea: ServiceAreaCode;
+  roles: Role[];
+}
+
+export async function getUserWithPositions(trx: Trx, userId: string): Promise<UserWithPositions> {
+  const user = await trx.selectFrom('users')
+    .innerJoin('municipalities', 'municipalities.id', 'users.municipality_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'municipalities.name as municipality_name'])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const positions = await trx.selectFrom('positions')
+    .innerJoin('units', (join) => join.onRef('units.municipality_id', '=', 'positions.municipality_id').onRef('units.id', '=', 'positions.unit_id'))
+    .select(['positions.id', 'positions.title', 'positions.unit_id', 'positions.roles', 'units.name as unit_name', 'units.service_area'])
+    .where('positions.user_id', '=', userId)
+    .where('positions.is_active', '=', true)
+    .where('units.is_active', '=', true)
+    .orderBy('units.name').orderBy('positions.title')
+    .execute();
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    municipalityName: user.municipality_name,
+    positions: positions.map((row) => ({
+      id: row.id,
+      title: row.title,
+      unitId: row.unit_id,
+      unitName: row.unit_name,
+      serviceArea: row.service_area as ServiceAreaCode,
+      roles: row.roles.filter(isRole),
+    })),
+  };
+}
+
+/** The unit and every unit below it, through the tree. */
+export async function listUnitsBelow(trx: Trx, unitId: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    with recursive below as (
+      select id from units where id = ${unitId}
+      union all
+      select u.id from units u join below b on u.parent_id = b.id
+    ) select id from below`.execute(trx);
+  return rows.map((row) => row.id);
+}
+
+export async function listAuthorityUnitsOfServiceArea(trx: Trx, serviceArea: ServiceAreaCode): Promise<string[]> {
+  const rows = await trx.selectFrom('units').select('id')
+    .where('kind', '=', 'authority_unit').where('service_area', '=', serviceArea).execute();
+  return rows.map((row) => row.id);
+}

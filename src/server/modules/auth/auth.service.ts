@@ -1,0 +1,115 @@
+/**
+ * Sign-in with user name and password, sessions, the choice of position, and turning a session
+ * cookie into an Actor. An OIDC sign-in (SITHS through the municipality's IdP) would add another
+ * way to reach startSession with its own issuer; nothing after that changes (ADR 0003).
+ */
+import type { Db } from '../../platform/db/database.ts';
+import { inTenant } from '../../platform/db/tenant.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Actor, RequestMeta } from '../../platform/access/actor.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '../../platform/errors.ts';
+import { verifyAgainstDecoy, verifyPassword } from '../../platform/auth/password.ts';
+import { newCsrfToken, newSessionToken, sessionIdOf } from '../../platform/auth/session-token.ts';
+import { personScopeUnitIds } from '../../../domain/access.ts';
+import type { SessionInfo, SignInRequest } from '../../../contract/auth.ts';
+import * as repo from './auth.repository.ts';
+import { canChoosePosition } from './auth.policy.ts';
+
+export interface SignInResult {
+  token: string;
+  maxAgeSeconds: number;
+}
+
+const WRONG_CREDENTIALS = 'Fel användarnamn eller lösenord.';
+
+export async function signIn(db: Db, config: Config, input: SignInRequest, meta: RequestMeta & { userAgent: string | null }): Promise<SignInResult> {
+  const username = input.username.toLowerCase();
+  const failures = await repo.countRecentFailures(db, username, config.loginLockMinutes);
+  if (failures >= config.loginMaxFailures) {
+    throw new TooManyRequestsError(
+      `För många misslyckade inloggningsförsök. Vänta ${config.loginLockMinutes} minuter och försök igen.`,
+      config.loginLockMinutes * 60,
+    );
+  }
+  const candidate = await repo.findLoginCandidate(db, repo.LOCAL_ISSUER, username);
+  const isValid = candidate?.passwordHash && candidate.isActive
+    ? await verifyPassword(candidate.passwordHash, input.password)
+    : await verifyAgainstDecoy(input.password);
+  await repo.recordLoginAttempt(db, username, meta.clientAddress, isValid);
+  if (!isValid || !candidate) throw new UnauthorizedError(WRONG_CREDENTIALS);
+  return startSession(db, config, candidate.municipalityId, candidate.userId, repo.LOCAL_ISSUER, meta);
+}
+
+async function startSession(
+  db: Db, config: Config, municipalityId: string, userId: string, issuer: string, meta: RequestMeta & { userAgent: string | null },
+): Promise<SignInResult> {
+  const token = newSessionToken();
+  const sessionId = sessionIdOf(token);
+  await inTenant(db, municipalityId, async (trx) => {
+    const user = await repo.getUserWithPositions(trx, userId);
+    // With a single position there is nothing to choose.
+    const positionId = user.positions.length === 1 ? user.positions[0]!.id : null;
+    await repo.insertSession(trx, {
+      id: sessionId, municipalityId, userId, positionId, identityIssuer: issuer, csrfToken: newCsrfToken(),
+      clientAddress: meta.clientAddress, userAgent: meta.userAgent, maxHours: config.sessionMaxHours,
+    });
+    const actor: Actor = { ...meta, municipalityId, userId, displayName: user.displayName, sessionId, position: null, csrfToken: '' };
+    await writeAudit(trx, actor, { action: 'session.sign_in', entityType: 'user', entityId: userId, details: { issuer } });
+  });
+  return { token, maxAgeSeconds: config.sessionMaxHours * 3600 };
+}
+
+export async function signOut(db: Db, actor: Actor): Promise<void> {
+  await inTenant(db, actor.municipalityId, async (trx) => {
+    await repo.deleteSession(trx, actor.sessionId);
+    await writeAudit(trx, actor, { action: 'session.sign_out', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+export async function getSessionInfo(db: Db, config: Config, actor: Actor): Promise<SessionInfo> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const user = await repo.getUserWithPositions(trx, actor.userId);
+    return {
+      user: { id: user.id, username: user.username, displayName: user.displayName },
+      municipality: { id: actor.municipalityId, name: user.municipalityName },
+      positions: user.positions,
+      currentPositionId: actor.position?.id ?? null,
+      csrfToken: actor.csrfToken,
+      idleTimeoutMinutes: config.sessionIdleMinutes,
+    };
+  });
+}
+
+export async function choosePosition(db: Db, actor: Actor, positionId: string): Promise<void> {
+  await inTenant(db, actor.municipalityId, async (trx) => {
+    const user = await repo.getUserWithPositions(trx, actor.userId);
+    if (!canChoosePosition(user.positions, positionId)) throw new NotFoundError('Befattningen finns inte.');
+    await repo.setSessionPosition(trx, actor.sessionId, positionId);
+    await writeAudit(trx, { ...actor, position: null }, { action: 'session.choose_position', entityType: 'position', entityId: positionId });
+  });
+}
+
+/** The Actor behind a session cookie, or undefined when the session is unknown, idle or expired. */
+export async function resolveActor(db: Db, config: Config, token: string, meta: RequestMeta): Promise<Actor | undefined> {
+  const sessionId = sessionIdOf(token);
+  const session = await repo.findSession(db, sessionId, config.sessionIdleMinutes * 60);
+  if (!session) return undefined;
+  return inTenant(db, session.municipalityId, async (trx) => {
+    const user = await repo.getUserWithPositions(trx, session.userId);
+    const base: Actor = {
+      ...meta, municipalityId: session.municipalityId, userId: user.id, displayName: user.displayName,
+      sessionId, csrfToken: session.csrfToken, position: null,
+    };
+    const chosen = user.positions.find((position) => position.id === session.positionId);
+    if (!chosen) return base;
+    const [unitsBelow, authorityUnits] = await Promise.all([
+      repo.listUnitsBelow(trx, chosen.unitId),
+      repo.listAuthorityUnitsOfServiceArea(trx, chosen.serviceArea),
+    ]);
+    const personScope = personScopeUnitIds({
+      roles: chosen.roles, unitId: chosen.unitId, unitsBelow, authorityUnitsOfServiceArea: authorityUnits,
+    });
+    return { ...base, position: { ...chosen, unitsBelow, personScopeUnitIds: personScope } };
+  });
+}

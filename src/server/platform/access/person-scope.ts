@@ -1,0 +1,16 @@
+/**
+ * The SQL side of "access follows the tree": a person is in scope when one of the actor's scope
+ * units has an ongoing link to them, or one that ended within RECENT_LINK_DAYS. Every repository
+ * query that returns persons adds this predicate (row-level security adds the tenant).
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { RECENT_LINK_DAYS } from '../../../domain/access.ts';
+
+/** `personIdColumn` is a column reference such as 'persons.id'. */
+export function isPersonInScope(personIdColumn: string, scopeUnitIds: readonly string[]): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (
+    select 1 from person_unit_links scope_link
+     where scope_link.person_id = ${sql.ref(personIdColumn)}
+       and scope_link.unit_id = any(${[...scopeUnitIds]}::uuid[])
+       and (scope_link.valid_to is null or scope_link.valid_to >= current_date - ${RECENT_LINK_DAYS}::int))`;
+}

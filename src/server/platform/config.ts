@@ -1,0 +1,62 @@
+/**
+ * Configuration from the environment. Every variable is listed in README.md; add new ones there too.
+ */
+import path from 'node:path';
+
+export interface Config {
+  /** Owner connection: runs migrations. Unset = start the embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  /** Connection the app itself uses (a role without BYPASSRLS). Derived from databaseUrl when unset. */
+  appDatabaseUrl: string | undefined;
+  appDbPassword: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  cookieSecure: boolean;
+  logLevel: string;
+  /** Trust X-Forwarded-For from this many proxies (or true/false), for the audit log's client address. */
+  trustProxy: boolean | number;
+  isProduction: boolean;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const isProduction = env.NODE_ENV === 'production';
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    appDatabaseUrl: env.APP_DATABASE_URL || undefined,
+    appDbPassword: env.APP_DB_PASSWORD || 'vardag_app',
+    port: intFromEnv(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    embeddedPgPort: intFromEnv(env, 'EMBEDDED_PG_PORT', 5433),
+    sessionIdleMinutes: intFromEnv(env, 'SESSION_IDLE_MINUTES', 30),
+    sessionMaxHours: intFromEnv(env, 'SESSION_MAX_HOURS', 12),
+    loginMaxFailures: intFromEnv(env, 'LOGIN_MAX_FAILURES', 5),
+    loginLockMinutes: intFromEnv(env, 'LOGIN_LOCK_MINUTES', 15),
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : isProduction,
+    logLevel: env.LOG_LEVEL || (isProduction ? 'info' : 'warn'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    isProduction,
+  };
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | number {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  const hops = Number(raw);
+  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUST_PROXY must be true, false or a number of proxies, got "${raw}"`);
+  return hops;
+}

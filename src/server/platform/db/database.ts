@@ -1,0 +1,22 @@
+/**
+ * The Kysely instance over a pg pool. DATE columns stay 'YYYY-MM-DD' strings so a date never
+ * shifts with the server's time zone; counts (bigint) come back as numbers.
+ */
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { DB } from './schema.ts';
+
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export type Db = Kysely<DB>;
+
+export interface DatabaseOptions {
+  connectionString: string;
+  max?: number;
+}
+
+export function createDb({ connectionString, max = 10 }: DatabaseOptions): Db {
+  const pool = new pg.Pool({ connectionString, max, application_name: 'vardag' });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,39 @@
+/**
+ * Runs before body parsing and validation, so a signed-out caller gets 401 rather than a 400 for
+ * a body they were never allowed to send. Checks the CSRF header on every change.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import { ForbiddenError, UnauthorizedError, AppError } from '../errors.ts';
+import { SESSION_COOKIE } from '../auth/session-token.ts';
+import { resolveActor } from '../../modules/auth/auth.service.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export class PositionRequiredError extends AppError {
+  constructor() {
+    super(403, 'position_required', 'Välj en befattning först.');
+  }
+}
+
+export function registerAccessHook(app: FastifyInstance, db: Db, config: Config): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    // Only the API is guarded: the web app's files, health checks and the API docs are public.
+    // Unknown routes carry no route config and end in the 404 handler.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || !request.routeOptions.url) return;
+    const access = request.routeOptions.config.access ?? 'position';
+    if (access === 'public') return;
+    const token = request.cookies[SESSION_COOKIE];
+    const actor = token
+      ? await resolveActor(db, config, token, { requestId: request.id, clientAddress: request.ip })
+      : undefined;
+    if (!actor) throw new UnauthorizedError();
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== actor.csrfToken) {
+      throw new ForbiddenError('Begäran saknar giltig CSRF-token. Ladda om sidan.');
+    }
+    if (access === 'position' && !actor.position) throw new PositionRequiredError();
+    request.actor = actor;
+  });
+}
