@@ -54,8 +54,9 @@ comment on column persons.important_info is 'Important to know (viktigt att veta
 comment on column persons.version is 'Optimistic concurrency: bumped on every update.';
 comment on column persons.created_at is 'When the person was registered.';
 comment on column persons.updated_at is 'When the person was last changed.';
-create index persons_last_name_idx on persons (municipality_id, lower(last_name) text_pattern_ops);
-create index persons_first_name_idx on persons (municipality_id, lower(first_name) text_pattern_ops);
+-- Names are matched lower-cased with the Swedish ICU collation, so Å, Ä and Ö fold whatever the database's locale.
+create index persons_last_name_idx on persons (municipality_id, lower(last_name collate "sv-x-icu") text_pattern_ops);
+create index persons_first_name_idx on persons (municipality_id, lower(first_name collate "sv-x-icu") text_pattern_ops);
 create index persons_identity_number_idx on persons (municipality_id, identity_number text_pattern_ops);
 select enable_tenant_isolation('persons');
 

@@ -60,8 +60,8 @@ export async function searchPersons(trx: Trx, scopeUnitIds: readonly string[], s
     query = query.where('protected_identity', '=', false);
     for (const token of search.tokens) {
       query = query.where((eb) => eb.or([
-        eb(sql`lower(first_name)`, 'like', `${token}%`),
-        eb(sql`lower(last_name)`, 'like', `${token}%`),
+        eb(sql`lower(first_name collate "sv-x-icu")`, 'like', `${token}%`),
+        eb(sql`lower(last_name collate "sv-x-icu")`, 'like', `${token}%`),
       ]));
     }
   }
