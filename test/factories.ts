@@ -27,7 +27,7 @@ export const TEST_UNITS = {
 type UnitKey = keyof typeof TEST_UNITS;
 
 /** Who is who in a test world: the key says the role and where. */
-const USERS: Record<string, { unit: UnitKey; title: string; roles: Role[] }> = {
+const USERS = {
   caseOfficer: { unit: 'aoAuthority', title: 'Biståndshandläggare', roles: ['case_officer'] },
   authorityManager: { unit: 'aoAuthority', title: 'Enhetschef myndighet', roles: ['authority_manager'] },
   ifoCaseOfficer: { unit: 'ifoAuthority', title: 'Socialsekreterare', roles: ['case_officer'] },
@@ -40,9 +40,12 @@ const USERS: Record<string, { unit: UnitKey; title: string; roles: Role[] }> = {
   licensedStaff: { unit: 'homeCareNorth', title: 'Sjuksköterska', roles: ['licensed_staff'] },
   alarmManager: { unit: 'homeCareNorth', title: 'Larmansvarig', roles: ['alarm_manager'] },
   administrator: { unit: 'aoArea', title: 'Systemförvaltare', roles: ['administrator'] },
-};
+} satisfies Record<string, { unit: UnitKey; title: string; roles: Role[] }>;
 export type UserKey = keyof typeof USERS;
 export const USER_KEYS = Object.keys(USERS) as UserKey[];
+/** Each test user's unit, title and roles, for tests that reason about who sees what. */
+export const TEST_USERS: Readonly<Record<UserKey, { unit: UnitKey; title: string; roles: readonly Role[] }>> = USERS;
+export type TestUnitKey = UnitKey;
 
 export interface TestWorld {
   municipalityId: string;
@@ -74,12 +77,12 @@ export async function createTestWorld(ownerDb: Db, baseUrl: string): Promise<Tes
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
   const users = {} as TestWorld['users'];
-  for (const [key, spec] of Object.entries(USERS)) {
+  for (const [key, spec] of Object.entries(USERS) as [UserKey, { unit: UnitKey; title: string; roles: Role[] }][]) {
     const username = `${key.toLowerCase()}-${suffix}`;
     const created = await createUser(ownerDb, municipalityId, hash, {
       username, displayName: `${spec.title} ${key}`, positions: [{ unitId: units[spec.unit], title: spec.title, roles: spec.roles }],
     });
-    users[key as UserKey] = { username, userId: created.id, positionId: created.positionIds[0]! };
+    users[key] = { username, userId: created.id, positionId: created.positionIds[0]! };
   }
   let nextNumber = 0;
   const numbers = testPersonnummer();
@@ -94,4 +97,21 @@ export async function createTestWorld(ownerDb: Db, baseUrl: string): Promise<Tes
       return { id: id!, identityNumber };
     },
   };
+}
+
+export interface TestUserSpec {
+  positions: { unit: UnitKey; title: string; roles: Role[] }[];
+  /** Prefix of the user name; a random suffix keeps it unique. */
+  name?: string;
+}
+
+/** A user beyond the world's fixed ones, e.g. one with two positions; signs in with TEST_PASSWORD. */
+export async function createTestUser(ownerDb: Db, world: TestWorld, spec: TestUserSpec): Promise<{ username: string; userId: string; positionIds: string[] }> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const username = `${spec.name ?? 'user'}-${randomBytes(4).toString('hex')}`;
+  const created = await createUser(ownerDb, world.municipalityId, await passwordHash, {
+    username, displayName: `Testanvändare ${username}`,
+    positions: spec.positions.map((position) => ({ unitId: world.units[position.unit], title: position.title, roles: position.roles })),
+  });
+  return { username, userId: created.id, positionIds: created.positionIds };
 }

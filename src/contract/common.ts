@@ -13,7 +13,7 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ange da
   }, { error: 'Datumet finns inte.' });
 
 /** Optimistic concurrency: the version the client last read. */
-export const Version = z.number().int().min(1);
+export const Version = z.number().int().min(1).max(2_147_483_647);
 
 /** Free text that is trimmed; empty becomes null. */
 export function optionalText(max: number) {

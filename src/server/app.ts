@@ -14,6 +14,8 @@ import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerWeb } from './platform/http/web.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerPersonRoutes } from './modules/persons/person.routes.ts';
+import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
+import { registerDeskRoutes } from './modules/desk/desk.routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
@@ -22,6 +24,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     logger: options.logger ?? { level: deps.config.logLevel },
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1_048_576,
+    // Errors Fastify raises before routing (e.g. a malformed percent-encoded URL) get our error shape too.
+    frameworkErrors: (_error, request, reply) => {
+      void reply.code(400 as never).header('content-type', 'application/json').send(
+        JSON.stringify({ error: 'validation', message: 'Adressen kunde inte läsas.', requestId: request.id }) as never);
+    },
     // Keep a caller's request id (from a proxy) when it looks sane, so logs line up end to end.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -54,6 +61,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
 
   registerAuthRoutes(app, deps);
   registerPersonRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
+  registerDeskRoutes(app, deps);
 
   await registerWeb(app);
   return app;

@@ -38,7 +38,8 @@ export async function findSession(db: Db, sessionId: string, idleSeconds: number
   return row && { municipalityId: row.municipality_id, userId: row.user_id, positionId: row.position_id, csrfToken: row.csrf_token };
 }
 
-export async function countRecentFailures(db: Db, username: string, sinceMinutes: number): Promise<number> {
+/** Failures for the user name within the lock window and since its last success. */
+export async function countRecentFailures(db: Db | Trx, username: string, sinceMinutes: number): Promise<number> {
   const row = await db.selectFrom('login_attempts')
     .select((eb) => eb.fn.countAll<number>().as('failures'))
     .where('username', '=', username)
@@ -51,10 +52,28 @@ export async function countRecentFailures(db: Db, username: string, sinceMinutes
   return row.failures;
 }
 
-export async function recordLoginAttempt(db: Db, username: string, clientAddress: string, succeeded: boolean): Promise<void> {
-  await db.insertInto('login_attempts').values({ username, client_address: clientAddress, succeeded }).execute();
+/**
+ * Records an attempt as failed before the password is checked, and only while the user name is
+ * under the limit; returns its id, or undefined when the name is locked. The count and the insert
+ * run under a per-name advisory lock, so guesses sent all at once cannot each see the count below
+ * the limit while the others are still being verified.
+ */
+export async function reserveLoginAttempt(db: Db, username: string, clientAddress: string, limits: { maxFailures: number; lockMinutes: number }): Promise<number | undefined> {
+  const attemptId = await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`vardag.sign_in:${username}`}))`.execute(trx);
+    if (await countRecentFailures(trx, username, limits.lockMinutes) >= limits.maxFailures) return undefined;
+    const row = await trx.insertInto('login_attempts').values({ username, client_address: clientAddress, succeeded: false })
+      .returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  });
   // Keep the table small: a day is far longer than any lock.
   if (Math.random() < 0.01) await db.deleteFrom('login_attempts').where('attempted_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+  return attemptId;
+}
+
+/** The reserved attempt turned out right: it ends the run of failures before it. */
+export async function markLoginAttemptSucceeded(db: Db, attemptId: number): Promise<void> {
+  await db.updateTable('login_attempts').set({ succeeded: true }).where('id', '=', attemptId).execute();
 }
 
 export interface NewSession {

@@ -25,8 +25,8 @@ const WRONG_CREDENTIALS = 'Fel användarnamn eller lösenord.';
 
 export async function signIn(db: Db, config: Config, input: SignInRequest, meta: RequestMeta & { userAgent: string | null }): Promise<SignInResult> {
   const username = input.username.toLowerCase();
-  const failures = await repo.countRecentFailures(db, username, config.loginLockMinutes);
-  if (failures >= config.loginMaxFailures) {
+  const attemptId = await repo.reserveLoginAttempt(db, username, meta.clientAddress, { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
+  if (attemptId === undefined) {
     throw new TooManyRequestsError(
       `För många misslyckade inloggningsförsök. Vänta ${config.loginLockMinutes} minuter och försök igen.`,
       config.loginLockMinutes * 60,
@@ -36,8 +36,8 @@ export async function signIn(db: Db, config: Config, input: SignInRequest, meta:
   const isValid = candidate?.passwordHash && candidate.isActive
     ? await verifyPassword(candidate.passwordHash, input.password)
     : await verifyAgainstDecoy(input.password);
-  await repo.recordLoginAttempt(db, username, meta.clientAddress, isValid);
   if (!isValid || !candidate) throw new UnauthorizedError(WRONG_CREDENTIALS);
+  await repo.markLoginAttemptSucceeded(db, attemptId);
   return startSession(db, config, candidate.municipalityId, candidate.userId, repo.LOCAL_ISSUER, meta);
 }
 

@@ -66,7 +66,11 @@ export async function searchPersons(trx: Trx, scopeUnitIds: readonly string[], s
     }
   }
   const rows = await query
-    .orderBy(sql`last_name collate "sv-x-icu"`).orderBy(sql`first_name collate "sv-x-icu"`).orderBy('identity_number')
+    // Protected identities last and by number: sorted among the names, their place would hint at the hidden name.
+    .orderBy('protected_identity')
+    .orderBy(sql`case when protected_identity then null else last_name end collate "sv-x-icu"`)
+    .orderBy(sql`case when protected_identity then null else first_name end collate "sv-x-icu"`)
+    .orderBy('identity_number')
     .limit(limit)
     .execute();
   return rows.map(toSummary);

@@ -10,6 +10,19 @@ import type { ErrorResponse } from '../../../contract/common.ts';
 
 interface PgError { code?: string; constraint?: string; detail?: string }
 
+/**
+ * invalid_text_representation, invalid_datetime_format, datetime_field_overflow, check_violation,
+ * string_data_right_truncation, numeric_value_out_of_range (a version past 2^31),
+ * character_not_in_repertoire (a NUL byte in text), untranslatable_character (\u0000 in jsonb).
+ */
+const INPUT_REJECTED = new Set(['22P02', '22007', '22008', '23514', '22001', '22003', '22021', '22P05']);
+
+const CLIENT_ERRORS: Record<number, Omit<ErrorResponse, 'requestId'>> = {
+  401: { error: 'unauthorized', message: 'Du är inte inloggad.' },
+  403: { error: 'forbidden', message: 'Du har inte behörighet till detta.' },
+  404: { error: 'not_found', message: 'Hittades inte.' },
+};
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & PgError, request, reply) => {
     const body = (status: number, payload: Omit<ErrorResponse, 'requestId'>) =>
@@ -33,8 +46,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode === 413) return body(413, { error: 'too_large', message: 'Begäran är för stor.' });
     if (error.statusCode === 415) return body(415, { error: 'unsupported_media_type', message: 'Fel innehållstyp.' });
-    // PostgreSQL: invalid text for a type, check or foreign-key violation = the input was wrong.
-    if (error.code === '22P02' || error.code === '22007' || error.code === '22008' || error.code === '23514' || error.code === '22001') {
+    // Any other client error from Fastify or a plugin (e.g. @fastify/static's 403 for a path that
+    // climbs out of its folder) keeps its status rather than becoming a 500.
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      return body(error.statusCode, CLIENT_ERRORS[error.statusCode] ?? { error: 'validation', message: 'Begäran kunde inte läsas.' });
+    }
+    // PostgreSQL: input it cannot take (text for a type, a number out of range, a NUL byte) or a check violation = the input was wrong.
+    if (INPUT_REJECTED.has(error.code ?? '')) {
       request.log.warn({ err: error }, 'input rejected by the database');
       return body(400, { error: 'validation', message: 'Uppgifterna kunde inte sparas: kontrollera fälten.' });
     }
