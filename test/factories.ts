@@ -9,6 +9,7 @@ import type { Role } from '../src/domain/roles.ts';
 import { createMunicipality, createOrganisation, createPersons, createUser, type PersonSpec } from '../seeds/lib/builders.ts';
 import { testPersonnummer } from '../seeds/lib/test-numbers.ts';
 import { TestClient } from './http-client.ts';
+import { createCatalogue, TEST_CATALOGUE, type CatalogueIds } from '../seeds/lib/catalogue.ts';
 
 export const TEST_PASSWORD = 'test-password-123';
 let passwordHash: Promise<string> | undefined;
@@ -55,6 +56,8 @@ export interface TestWorld {
   signIn(key: UserKey): Promise<TestClient>;
   /** Registers a person directly, linked to the given units. */
   createPerson(units: UnitKey[], fields?: Partial<Omit<PersonSpec, 'unitIds'>>): Promise<{ id: string; identityNumber: string }>;
+  /** The test catalogue (seeds/lib/catalogue.ts TEST_CATALOGUE): legal bases by code, intervention types by 'AO:Personlig omvårdnad'. */
+  catalogue: CatalogueIds;
 }
 
 export async function createTestWorld(ownerDb: Db, baseUrl: string): Promise<TestWorld> {
@@ -84,10 +87,11 @@ export async function createTestWorld(ownerDb: Db, baseUrl: string): Promise<Tes
     });
     users[key] = { username, userId: created.id, positionId: created.positionIds[0]! };
   }
+  const catalogue = await createCatalogue(ownerDb, municipalityId, TEST_CATALOGUE);
   let nextNumber = 0;
   const numbers = testPersonnummer();
   return {
-    municipalityId, units, users,
+    municipalityId, units, users, catalogue,
     signIn: (key) => new TestClient(baseUrl).signIn(users[key].username, TEST_PASSWORD),
     async createPerson(unitKeys, fields = {}) {
       const identityNumber = fields.identityNumber ?? numbers[(nextNumber++ * 97) % numbers.length]!;
