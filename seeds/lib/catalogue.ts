@@ -64,7 +64,7 @@ export const TEST_CATALOGUE: { legalBases: LegalBasisSpec[]; interventionTypes: 
   legalBases: [
     { code: 'SoL 4 kap. 1 §', description: 'Bistånd (SoL 2001:453)', validFrom: '2002-01-01', validTo: '2025-06-30' },
     { code: 'SoL 11 kap. 1 §', description: 'Bistånd (SoL 2025:400)', validFrom: '2025-07-01' },
-    { code: 'LSS 9 § 5', description: 'Ledsagarservice', validFrom: '1994-01-01' },
+    { code: 'LSS 9 § 3', description: 'Ledsagarservice', validFrom: '1994-01-01' },
   ],
   interventionTypes: [
     { serviceArea: 'AO', name: 'Personlig omvårdnad', keyCode: 'HTJ-PO', legalBasis: 'SoL 11 kap. 1 §', scopeUnit: 'hours_per_month' },
