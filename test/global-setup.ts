@@ -3,8 +3,9 @@
  * fresh database) with the migrations applied. Test files get the URLs through inject().
  */
 import path from 'node:path';
+import net from 'node:net';
+import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
-import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/server/platform/db/embedded.ts';
 import { appUrlFrom } from '../src/server/platform/db/connection.ts';
 import { migrate } from '../src/server/platform/db/migrator.ts';
@@ -21,26 +22,33 @@ export const TEST_APP_DB_PASSWORD = 'vardag_app';
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | undefined;
   let ownerUrl = process.env.DATABASE_URL;
-  let dropAfter: string | undefined;
+  let dataDir: string | undefined;
   if (!ownerUrl) {
-    const port = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 5434);
-    embedded = await startEmbeddedPostgres(path.resolve('.vardag-test'), port, (line) => console.log(line));
-    const database = `vardag_test_${process.pid}_${Date.now()}`;
+    // A cluster of its own per run (own folder, free port), so runs started side by side never share one.
+    const port = process.env.TEST_EMBEDDED_PG_PORT ? Number(process.env.TEST_EMBEDDED_PG_PORT) : await freePort();
+    dataDir = path.resolve('.vardag-test', `run-${process.pid}`);
+    embedded = await startEmbeddedPostgres(dataDir, port, (line) => console.log(line));
+    const database = 'vardag_test';
     await embedded.ensureDatabase(database);
     ownerUrl = embedded.ownerUrl(database);
-    dropAfter = database;
   }
   await migrate(ownerUrl, TEST_APP_DB_PASSWORD);
   project.provide('ownerUrl', ownerUrl);
   project.provide('appUrl', appUrlFrom(ownerUrl, TEST_APP_DB_PASSWORD));
 
   return async () => {
-    if (embedded && dropAfter) {
-      const client = new pg.Client({ connectionString: embedded.ownerUrl('postgres') });
-      await client.connect();
-      await client.query(`drop database if exists ${client.escapeIdentifier(dropAfter)} with (force)`);
-      await client.end();
-      await embedded.stop();
-    }
+    await embedded?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
