@@ -9,6 +9,8 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/server/platform/db/embedded.ts';
 import { appUrlFrom } from '../src/server/platform/db/connection.ts';
 import { migrate } from '../src/server/platform/db/migrator.ts';
+import { buildWebIfStale } from '../scripts/web-build.ts';
+import { findChromium, isBrowserRequired } from '../e2e/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,6 +35,8 @@ export default async function setup(project: TestProject) {
     ownerUrl = embedded.ownerUrl(database);
   }
   await migrate(ownerUrl, TEST_APP_DB_PASSWORD);
+  // Browser tests need the built web app; Vite builds it in about a second.
+  if (findChromium() || isBrowserRequired) await buildWebIfStale();
   project.provide('ownerUrl', ownerUrl);
   project.provide('appUrl', appUrlFrom(ownerUrl, TEST_APP_DB_PASSWORD));
 

@@ -1,0 +1,75 @@
+/**
+ * One browser and one app server per test file, against the test database; helpers to sign in
+ * through the real sign-in page and to check a page with axe-core.
+ */
+import { createRequire } from 'node:module';
+import { expect } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../test/harness.ts';
+import { createTestWorld, TEST_PASSWORD, type TestWorld, type UserKey } from '../test/factories.ts';
+import { launchBrowser } from './browser.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface BrowserWorld {
+  server: TestServer;
+  world: TestWorld;
+  browser: Browser;
+  /** A fresh page in its own context (own cookies), Swedish locale and time zone. */
+  newPage(): Promise<Page>;
+  /** A new page signed in as the user through the sign-in form, on the desk. */
+  signedInPage(user: UserKey): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserWorld(): Promise<BrowserWorld> {
+  const server = await startTestServer();
+  const world = await createTestWorld(server.ownerDb, server.baseUrl);
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  const newPage = async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    return page;
+  };
+  return {
+    server, world, browser, newPage,
+    async signedInPage(user) {
+      const page = await newPage();
+      await signIn(page, world.users[user].username);
+      return page;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Signs in through the form and waits for the desk. */
+export async function signIn(page: Page, username: string, password = TEST_PASSWORD): Promise<void> {
+  await page.goto('/logga-in');
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page and fails with the violations listed. */
+export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } })
+      .axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  });
+  expect(violations, `axe-core violations on ${what}`).toEqual([]);
+}
+
+/** Waits until the element's text contains the expected text (playwright-core has no web-first expect). */
+export async function expectText(locator: Locator, expected: string, timeout = 10_000): Promise<void> {
+  await expect.poll(async () => (await locator.count()) ? (await locator.first().innerText()) : '', { timeout, message: `waiting for "${expected}"` }).toContain(expected);
+}
