@@ -3,7 +3,7 @@
  * through the real sign-in page and to check a page with axe-core.
  */
 import { createRequire } from 'node:module';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../test/harness.ts';
 import { createTestWorld, TEST_PASSWORD, type TestWorld, type UserKey } from '../test/factories.ts';
@@ -23,6 +23,8 @@ export interface BrowserWorld {
 }
 
 export async function startBrowserWorld(): Promise<BrowserWorld> {
+  const webBuildError = inject('webBuildError');
+  if (webBuildError) throw new Error(`The web app did not build, so browser tests cannot run:\n${webBuildError}`);
   const server = await startTestServer();
   const world = await createTestWorld(server.ownerDb, server.baseUrl);
   const browser = await launchBrowser();

@@ -4,6 +4,10 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 const root = path.resolve(import.meta.dirname, '..');
 const built = path.join(root, 'dist/web/index.html');
@@ -26,6 +30,9 @@ export function isWebBuildStale(): boolean {
 export async function buildWebIfStale(log: (line: string) => void = console.log): Promise<void> {
   if (!isWebBuildStale()) return;
   log('Building the web app …');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // In a child process with NODE_ENV=production: under the test runner NODE_ENV is 'test', which
+  // would give a development build of React.
+  await execFileAsync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root, env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

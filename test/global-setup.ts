@@ -16,6 +16,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     ownerUrl: string;
     appUrl: string;
+    /** Why the web app could not be built for the browser tests; empty when it was. */
+    webBuildError: string;
   }
 }
 
@@ -36,7 +38,12 @@ export default async function setup(project: TestProject) {
   }
   await migrate(ownerUrl, TEST_APP_DB_PASSWORD);
   // Browser tests need the built web app; Vite builds it in about a second.
-  if (findChromium() || isBrowserRequired) await buildWebIfStale();
+  // A failed build fails the browser tests only (e2e/harness.ts), not every test of the run.
+  let webBuildError = '';
+  if (findChromium() || isBrowserRequired) {
+    await buildWebIfStale().catch((error: { stderr?: string; message: string }) => { webBuildError = error.stderr || error.message; });
+  }
+  project.provide('webBuildError', webBuildError);
   project.provide('ownerUrl', ownerUrl);
   project.provide('appUrl', appUrlFrom(ownerUrl, TEST_APP_DB_PASSWORD));
 

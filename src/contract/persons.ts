@@ -144,11 +144,16 @@ export const RevealedIdentity = z.object({
 });
 
 export const AccessLogEntry = z.object({
+  id: z.number().int(),
   occurredAt: z.string(),
   userName: z.string(),
   positionTitle: z.string().nullable(),
   unitName: z.string().nullable(),
   action: z.string(),
+  /** What part was read or changed (a tab), when recorded. */
+  section: z.string().nullable(),
+  /** The reason given for showing a protected identity. */
+  reason: z.string().nullable(),
 });
 export const AccessLog = z.object({ entries: z.array(AccessLogEntry) });
 export type AccessLogEntryList = z.infer<typeof AccessLog>;

@@ -22,6 +22,9 @@ export const MANAGER_ROLES: readonly Role[] = ['operations_manager', 'unit_manag
 /** Provider staff who work with the persons of their unit. */
 export const PROVIDER_STAFF_ROLES: readonly Role[] = ['coordinator', 'care_staff', 'licensed_staff', 'alarm_manager'];
 
+/** Register persons and keep their personal details: the authority, provider management and coordinators. */
+export const PERSON_CORE_EDITOR_ROLES: readonly Role[] = [...AUTHORITY_ROLES, ...MANAGER_ROLES, 'coordinator'];
+
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return roles.some((role) => wanted.includes(role));
 }

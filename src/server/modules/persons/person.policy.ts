@@ -2,12 +2,12 @@
  * Who may do what with a person. Reading needs the person in scope (the repository decides that
  * and answers 404 otherwise); these rules decide what a reader may do beyond reading.
  */
-import { AUTHORITY_ROLES, MANAGER_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole, type Role } from '../../../domain/roles.ts';
+import { AUTHORITY_ROLES, MANAGER_ROLES, PERSON_CORE_EDITOR_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole } from '../../../domain/roles.ts';
 import type { ActorPosition } from '../../platform/access/actor.ts';
 
 type Who = Pick<ActorPosition, 'roles'>;
 
-const CORE_EDITORS: readonly Role[] = [...AUTHORITY_ROLES, ...MANAGER_ROLES, 'coordinator'];
+const CORE_EDITORS = PERSON_CORE_EDITOR_ROLES;
 
 /** Registering a person: the authority (an application arrives) and provider management. */
 export function canRegisterPerson(actor: Who): boolean {

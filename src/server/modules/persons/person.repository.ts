@@ -2,7 +2,7 @@
  * All SQL for persons and their addresses. Every read is scoped to the actor's units through
  * isPersonInScope; rows are mapped to domain records here and go no further.
  */
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { PersonTable } from '../../platform/db/schema.ts';
 import { isPersonInScope } from '../../platform/access/person-scope.ts';
@@ -49,31 +49,57 @@ function toSummary(row: SummaryRow): PersonSummary {
 /**
  * Persons matching the search within scope, in Swedish name order. Protected identities never
  * match on name, or a hit would tell that a person of that name exists.
+ *
+ * Under row-level security only leakproof conditions (=, <, starts_with) may use an index, so the
+ * search asks with starts_with and plain comparisons, never LIKE or lower() (migration 0005).
  */
 export async function searchPersons(trx: Trx, scopeUnitIds: readonly string[], search: Exclude<PersonSearch, { kind: 'invalid' }>, limit: number): Promise<PersonSummary[]> {
-  let query = trx.selectFrom('persons').select(SUMMARY_COLUMNS).where(isPersonInScope('persons.id', scopeUnitIds));
-  if (search.kind === 'identityNumber') {
-    query = query.where('identity_number', '=', search.normalized);
-  } else if (search.kind === 'identityPrefix') {
-    query = query.where((eb) => eb.or(search.prefixes.map((prefix) => eb('identity_number', 'like', `${prefix}%`))));
-  } else {
-    query = query.where('protected_identity', '=', false);
-    for (const token of search.tokens) {
-      query = query.where((eb) => eb.or([
-        eb(sql`lower(first_name collate "sv-x-icu")`, 'like', `${token}%`),
-        eb(sql`lower(last_name collate "sv-x-icu")`, 'like', `${token}%`),
-      ]));
-    }
-  }
-  const rows = await query
-    // Protected identities last and by number: sorted among the names, their place would hint at the hidden name.
-    .orderBy('protected_identity')
-    .orderBy(sql`case when protected_identity then null else last_name end collate "sv-x-icu"`)
-    .orderBy(sql`case when protected_identity then null else first_name end collate "sv-x-icu"`)
-    .orderBy('identity_number')
-    .limit(limit)
-    .execute();
+  if (search.kind === 'name') return (await searchByName(trx, scopeUnitIds, search.tokens, limit)).map(toSummary);
+  const query = trx.selectFrom('persons').select(SUMMARY_COLUMNS).where(isPersonInScope('persons.id', scopeUnitIds))
+    .where((eb) => search.kind === 'identityNumber'
+      ? eb('identity_number', '=', search.normalized)
+      : eb.or(search.prefixes.map((prefix) => sql<SqlBool>`starts_with(identity_number, ${prefix})`)));
+  const rows = await inSearchOrder(query).limit(limit).execute();
   return rows.map(toSummary);
+}
+
+/** Protected identities last and by number: sorted among the names, their place would hint at the hidden name. */
+function inSearchOrder<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+  return query.orderBy(sql`protected_identity`).orderBy(SEARCH_LAST_NAME).orderBy(SEARCH_FIRST_NAME).orderBy(sql`identity_number`);
+}
+
+/** The sort keys, written exactly as persons_name_order_idx indexes them. */
+const SEARCH_LAST_NAME = sql`(case when protected_identity then null else last_name end) collate "sv-x-icu"`;
+const SEARCH_FIRST_NAME = sql`(case when protected_identity then null else first_name end) collate "sv-x-icu"`;
+
+/**
+ * Every hit matches the longest token on its surname or on its given name, so the first `limit`
+ * hits are the first `limit` of the union of two narrower searches, each cut at `limit`:
+ * - by surname: a range of persons_name_order_idx, walked in search order from the token, which stops
+ *   after `limit` hits in scope instead of sorting every Andersson. Strings whose lower-case form
+ *   starts with the token sort, in the ICU collation, from the token up to the token followed by
+ *   U+FFFF (the highest collation weight), so the range holds every match; starts_with then keeps
+ *   exactly the matches;
+ * - by given name: by prefix of first_name_lower.
+ */
+async function searchByName(trx: Trx, scopeUnitIds: readonly string[], tokens: readonly string[], limit: number): Promise<SummaryRow[]> {
+  const lead = tokens.reduce((longest, token) => (token.length > longest.length ? token : longest));
+  const matches = trx.selectFrom('persons').select(SUMMARY_COLUMNS)
+    .where(isPersonInScope('persons.id', scopeUnitIds))
+    .where('protected_identity', '=', false)
+    .where((eb) => eb.and(tokens.filter((token) => token !== lead).map((token) => eb.or([
+      sql<SqlBool>`starts_with(first_name_lower, ${token})`,
+      sql<SqlBool>`starts_with(last_name_lower, ${token})`,
+    ]))));
+  const bySurname = matches
+    .where(SEARCH_LAST_NAME, '>=', lead)
+    .where(SEARCH_LAST_NAME, '<', `${lead}\uFFFF`)
+    // coalesce() hides this check from the row estimate: it only repeats the range above, and counted
+    // twice the planner expects too few hits to walk the index in order and sorts the range instead.
+    .where(sql<SqlBool>`coalesce(starts_with(last_name_lower, ${lead}), false)`);
+  const byGivenName = matches.where(sql<SqlBool>`starts_with(first_name_lower, ${lead})`);
+  const union = sql<SummaryRow>`(${inSearchOrder(bySurname).limit(limit)} union ${inSearchOrder(byGivenName).limit(limit)})`;
+  return inSearchOrder(trx.selectFrom(union.as('hits')).selectAll()).limit(limit).execute();
 }
 
 export async function findPersonInScope(trx: Trx, scopeUnitIds: readonly string[], personId: string): Promise<PersonRecord | undefined> {
@@ -171,11 +197,14 @@ function toAddress(row: { id: string; street: string; care_of: string | null; po
 }
 
 export interface AccessLogRow {
+  id: number;
   occurredAt: Date;
   userName: string;
   positionTitle: string | null;
   unitName: string | null;
   action: string;
+  section: string | null;
+  reason: string | null;
 }
 
 /** Who read or changed the person, newest first. */
@@ -184,9 +213,16 @@ export async function listPersonAccessLog(trx: Trx, personId: string, limit: num
     .leftJoin('users as u', (join) => join.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.user_id'))
     .leftJoin('positions as p', (join) => join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.position_id'))
     .leftJoin('units as un', (join) => join.onRef('un.municipality_id', '=', 'a.municipality_id').onRef('un.id', '=', 'a.unit_id'))
-    .select(['a.occurred_at', 'u.display_name', 'p.title', 'un.name', 'a.action'])
+    .select(['a.id', 'a.occurred_at', 'u.display_name', 'p.title', 'un.name', 'a.action', 'a.details'])
     .where('a.person_id', '=', personId)
     .orderBy('a.occurred_at', 'desc').limit(limit)
     .execute();
-  return rows.map((row) => ({ occurredAt: row.occurred_at, userName: row.display_name ?? 'Systemet', positionTitle: row.title, unitName: row.name, action: row.action }));
+  return rows.map((row) => {
+    const details = (row.details ?? {}) as { section?: unknown; reason?: unknown };
+    return {
+      id: row.id, occurredAt: row.occurred_at, userName: row.display_name ?? 'Systemet', positionTitle: row.title, unitName: row.name, action: row.action,
+      section: typeof details.section === 'string' ? details.section : null,
+      reason: typeof details.reason === 'string' ? details.reason : null,
+    };
+  });
 }

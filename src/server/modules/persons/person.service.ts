@@ -147,14 +147,15 @@ export async function listAddresses(db: Db, actor: PositionedActor, personId: st
 
 export async function addAddress(db: Db, actor: PositionedActor, personId: string, address: contract.NewAddress): Promise<contract.Address[]> {
   return inTenant(db, actor.municipalityId, async (trx) => {
-    await getPersonInScope(trx, actor, personId);
+    const person = await getPersonInScope(trx, actor, personId);
     if (!policy.canEditPersonCore(actor.position)) throw new ForbiddenError('Du har inte behörighet att ändra adressen.');
     const addressId = await repo.insertAddress(trx, actor.municipalityId, personId, address).catch((error: { code?: string }) => {
       if (error.code === '23505') throw new ValidationError({ validFrom: 'Det finns redan en adress från det datumet.' });
       throw error;
     });
     await writeAudit(trx, actor, { action: 'person.update', entityType: 'person_address', entityId: addressId, personId, details: { section: 'addresses' } });
-    return repo.listAddresses(trx, personId);
+    // A protected identity's addresses stay hidden here too; revealing is its own, audited step.
+    return person.protectedIdentity ? [] : repo.listAddresses(trx, personId);
   });
 }
 

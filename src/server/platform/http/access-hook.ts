@@ -22,7 +22,7 @@ export function registerAccessHook(app: FastifyInstance, db: Db, config: Config)
   app.addHook('onRequest', async (request: FastifyRequest) => {
     // Only the API is guarded: the web app's files, health checks and the API docs are public.
     // Unknown routes carry no route config and end in the 404 handler.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || !request.routeOptions.url) return;
+    if (!request.routeOptions.url?.startsWith('/api/') || request.routeOptions.url.startsWith('/api/docs')) return;
     const access = request.routeOptions.config.access ?? 'position';
     if (access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];

@@ -12,7 +12,9 @@ export const WEB_DIST = path.resolve(import.meta.dirname, '../../../../dist/web'
 export async function registerWeb(app: FastifyInstance): Promise<void> {
   const hasBuild = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasBuild) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+    // wildcard: files are looked up per request, so a rebuilt dist/web is served without a restart;
+    // a missing file falls through to the not-found handler below (index.html for the app's routes).
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h' });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const isApi = request.url.startsWith('/api/');

@@ -49,6 +49,8 @@ export interface CaseTable {
   opened_on: DateString;
   closed_on: DateString | null;
   end_reason: string | null;
+  /** Migration 0011. */
+  closed_by_id: string | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -68,6 +70,8 @@ export interface DecisionTable {
   decided_by_id: string;
   ended_on: DateString | null;
   end_reason: string | null;
+  /** Migration 0011. */
+  ended_by_id: string | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -42,4 +42,6 @@ export interface MessageRecipientTable {
   send_list_id: string | null;
   read_at: Date | null;
   archived_at: Date | null;
+  /** Migration 0013: when the message reached the recipient; the inbox's order. */
+  sent_at: ColumnType<Date, Date | string | undefined, never>;
 }

@@ -1,0 +1,114 @@
+/**
+ * The one way the web app talks to the API: JSON in and out, the session cookie (same origin),
+ * the CSRF token on every change, and every failure turned into an ApiError the screens can show.
+ */
+import type { ErrorResponse } from '../../contract/common.ts';
+
+/** A failed API call, with what the server said (Swedish message, per-field messages, request id). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: Record<string, string> = {},
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+let csrfToken: string | null = null;
+
+/** Set from GET /api/session; sent as X-CSRF-Token on every request that changes something. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export type AuthProblem = 'signed_out' | 'position_required';
+let authProblemHandler: ((problem: AuthProblem) => void) | null = null;
+
+/** The session context listens here so any screen's 401 or missing position leads to the right page. */
+export function onAuthProblem(handler: ((problem: AuthProblem) => void) | null): void {
+  authProblemHandler = handler;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  /** Sign-in and the first session check expect 401 and handle it themselves. */
+  handlesAuthErrors?: boolean;
+  signal?: AbortSignal;
+}
+
+const NETWORK_MESSAGE = 'Kunde inte nå servern. Kontrollera nätverket och försök igen.';
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', NETWORK_MESSAGE);
+  }
+
+  const payload = await readJson(response);
+  if (response.ok) return payload as T;
+
+  const failure = toApiError(response, payload);
+  if (!options.handlesAuthErrors) {
+    if (failure.status === 401) authProblemHandler?.('signed_out');
+    if (failure.status === 403 && failure.code === 'position_required') authProblemHandler?.('position_required');
+  }
+  throw failure;
+}
+
+function withQuery(path: string, query: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // A proxy's HTML error page, say: not JSON, so nothing to read.
+    return undefined;
+  }
+}
+
+function toApiError(response: Response, payload: unknown): ApiError {
+  const body = (payload && typeof payload === 'object' ? payload : {}) as Partial<ErrorResponse>;
+  const requestId = body.requestId ?? response.headers.get('x-request-id') ?? undefined;
+  const message = typeof body.message === 'string' ? body.message : fallbackMessage(response.status);
+  return new ApiError(response.status, body.error ?? 'http_' + response.status, message, body.fieldErrors ?? {}, requestId);
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'Du är inte inloggad.';
+  if (status === 403) return 'Du har inte behörighet till detta.';
+  if (status === 404) return 'Hittades inte.';
+  if (status === 409) return 'Någon annan har ändrat uppgifterna.';
+  return 'Ett oväntat fel inträffade. Försök igen.';
+}

@@ -1,0 +1,100 @@
+/**
+ * A form over something saved with optimistic concurrency (a `version` the client last read).
+ *
+ * When the thing changes under the form (the user saved elsewhere, or it was read in again), the
+ * form follows along if nothing is typed, and merely takes the new version if its own fields are
+ * unchanged, so saving one part never makes another part conflict. If someone else changed the
+ * form's fields while the user was typing, saving answers 409; the user may then read the latest
+ * version in, and what they typed stays in the form, with the differences listed.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { isApiError } from '../api/client.ts';
+import { formatTime } from '../format.ts';
+import { checkFields, displayValue, type FieldSpec } from './FieldList.tsx';
+import { shallowEqual, useForm, type FieldErrors } from './form.ts';
+
+export interface VersionedFormOptions<E extends { version: number }, V extends object> {
+  entity: E;
+  fields: readonly FieldSpec<V>[];
+  toValues: (entity: E) => V;
+  /** Saves with the given version and answers the saved thing. */
+  save: (values: V, version: number) => Promise<E>;
+  /** Reads the latest version (after a conflict). */
+  reload: () => Promise<E>;
+  /** Checks beyond required fields and dates. */
+  validate?: (values: V) => FieldErrors;
+}
+
+export function useVersionedForm<E extends { version: number }, V extends object>(options: VersionedFormOptions<E, V>) {
+  const { entity, fields, toValues, save, reload, validate } = options;
+  const form = useForm<V>(() => toValues(entity));
+  const [base, setBase] = useState(() => ({ version: entity.version, snapshot: toValues(entity) }));
+  const [failure, setFailure] = useState<unknown>(null);
+  const [hasConflict, setHasConflict] = useState(false);
+  const [differences, setDifferences] = useState<string[] | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const [isReloading, setIsReloading] = useState(false);
+  const isDirty = !shallowEqual(form.values, base.snapshot);
+
+  useEffect(() => {
+    if (entity.version === base.version) return;
+    const fresh = toValues(entity);
+    if (shallowEqual(fresh, base.snapshot)) {
+      setBase({ version: entity.version, snapshot: base.snapshot });
+    } else if (!isDirty) {
+      form.setValues(fresh);
+      setBase({ version: entity.version, snapshot: fresh });
+    }
+    // Otherwise keep the old version on purpose: saving will tell the user about the conflict.
+  }, [entity]);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    setSavedAt(null);
+    const errors = { ...checkFields(fields, form.values), ...validate?.(form.values) };
+    if (Object.keys(errors).length > 0) return form.fail(errors);
+    setIsSaving(true);
+    try {
+      const saved = await save(form.values, base.version);
+      const fresh = toValues(saved);
+      form.setValues(fresh);
+      form.setErrors({});
+      setBase({ version: saved.version, snapshot: fresh });
+      setHasConflict(false);
+      setDifferences(null);
+      setSavedAt(formatTime(new Date()));
+    } catch (error) {
+      // A stale version names no field; a 409 that does (a name taken, validity that overlaps) is a
+      // rule the user can fix in the form, so it shows on the field like any other error.
+      if (isApiError(error, 409) && Object.keys(error.fieldErrors).length === 0) setHasConflict(true);
+      else setFailure(error);
+      form.fail(isApiError(error) ? error.fieldErrors : {});
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  const reloadKeepingInput = async () => {
+    setIsReloading(true);
+    try {
+      const latest = await reload();
+      const fresh = toValues(latest);
+      setBase({ version: latest.version, snapshot: fresh });
+      const typed = form.values as Record<string, unknown>;
+      setDifferences(fields
+        .filter((field) => (fresh as Record<string, unknown>)[field.key] !== typed[field.key])
+        .map((field) => `${field.label}: ${displayValue(field, (fresh as Record<string, unknown>)[field.key])}`));
+      setHasConflict(false);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setIsReloading(false);
+    }
+  };
+
+  return { form, onSubmit, failure, hasConflict, differences, savedAt, isSaving, isReloading, isDirty, reloadKeepingInput };
+}
+
+export type VersionedFormState<V extends object> = ReturnType<typeof useVersionedForm<{ version: number }, V>>;

@@ -1,0 +1,136 @@
+/**
+ * One assignment (/uppdrag/:assignmentId), read-only: what the provider reads, with its events.
+ * A draft's writer changes, previews, sends (or, for a provider without system access, downloads
+ * the PDF and records it as sent by secure mail) and deletes it from here.
+ */
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { isApiError } from '../../api/client.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { Spinner } from '../../components/Spinner.tsx';
+import { Table } from '../../components/Table.tsx';
+import { formatDate, formatDateTime, personName } from '../../format.ts';
+import { LIFE_AREA_NAMES } from '../../../contract/assignments.ts';
+import { ASSIGNMENT_EVENT_LABELS, minutesText, scopeText, weekdaysText } from './assignmentLabels.ts';
+import { AssignmentActions } from './AssignmentActions.tsx';
+import { StatusTag } from './CaseAssignments.tsx';
+import { documentUrl, useAssignment, type AssignmentDetail } from './assignments.api.ts';
+import './assignments.css';
+
+export function AssignmentPage() {
+  const { assignmentId = '' } = useParams();
+  const assignment = useAssignment(assignmentId);
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  if (assignment.isPending) return <section className="page"><PageTitle>Uppdrag</PageTitle><Spinner /></section>;
+  if (assignment.error || !assignment.data) {
+    const isMissing = isApiError(assignment.error, 404) || isApiError(assignment.error, 400);
+    return (
+      <section className="page">
+        <PageTitle>{isMissing ? 'Uppdraget hittades inte' : 'Uppdraget kunde inte visas'}</PageTitle>
+        {isMissing ? <p>Uppdraget finns inte, eller så är det inte skickat till din utförare.</p> : <ErrorAlert error={assignment.error} />}
+      </section>
+    );
+  }
+  return <AssignmentView assignment={assignment.data} notice={notice} />;
+}
+
+type Intervention = AssignmentDetail['interventions'][number];
+type AssignmentEvent = AssignmentDetail['events'][number];
+
+function AssignmentView({ assignment, notice }: { assignment: AssignmentDetail; notice: string | undefined }) {
+  const name = personName(assignment.person);
+  const twoStaff = assignment.interventions.filter((row) => row.isTwoStaff);
+  return (
+    <section className="page">
+      <div className="person-header">
+        <PageTitle documentTitle={`Uppdrag ${assignment.assignmentNumber}`} className="person-header__title">
+          Uppdrag {assignment.assignmentNumber} <StatusTag status={assignment.status} />
+        </PageTitle>
+        <p className="person-header__facts">
+          <span>
+            {assignment.permissions.canOpenCase ? <Link to={`/personer/${assignment.person.id}`}>{name ?? 'Skyddad identitet'}</Link> : name ?? <span className="tag tag--protected">Skyddad identitet</span>}
+            {' '}<span className="muted">{assignment.person.identityNumber}</span>
+          </span>
+          <span>Till {assignment.provider.name}{!assignment.provider.hasSystemAccess && ' (utan systemåtkomst)'}</span>
+        </p>
+        <AssignmentActions assignment={assignment} />
+      </div>
+      {notice && <Alert tone="success">{notice}</Alert>}
+      {assignment.status === 'stopped' && (
+        <Alert tone="warning" title={`Stoppat av utföraren ${formatDateTime(assignment.stateChangedAt)}`}>
+          {assignment.stateMessage && <p className="preserve-lines">{assignment.stateMessage}</p>}
+        </Alert>
+      )}
+      {assignment.replacedBy && <Alert tone="info">Ersatt av <Link to={`/uppdrag/${assignment.replacedBy.id}`}>uppdrag {assignment.replacedBy.assignmentNumber}</Link>.</Alert>}
+
+      <h2>Ärende och beslut</h2>
+      <dl className="facts">
+        <div><dt>Ärende</dt><dd>{assignment.permissions.canOpenCase ? <Link to={`/arenden/${assignment.caseId}`}>{assignment.caseNumber}</Link> : assignment.caseNumber}</dd></div>
+        <div><dt>Myndighetsenhet</dt><dd>{assignment.authorityUnitName}</dd></div>
+        <div><dt>Beslut</dt><dd>{assignment.decision.decisionNumber}</dd></div>
+        <div><dt>Lagrum</dt><dd>{assignment.decision.legalBasisCode}</dd></div>
+        <div><dt>Beslutsdatum</dt><dd>{formatDate(assignment.decision.decisionDate)}</dd></div>
+        <div><dt>Beslutsperiod</dt><dd>{assignment.decision.periodFrom} – {assignment.decision.periodTo ?? 'tills vidare'}</dd></div>
+        {assignment.replacesAssignment && <div><dt>Ersätter</dt><dd><Link to={`/uppdrag/${assignment.replacesAssignment.id}`}>{assignment.replacesAssignment.assignmentNumber}</Link></dd></div>}
+      </dl>
+
+      <h2>Beviljade insatser</h2>
+      <Table<Intervention>
+        caption="Insatser i uppdraget" captionHidden rows={assignment.interventions} rowKey={(row) => row.id}
+        columns={[
+          { key: 'name', header: 'Insats', isRowHeader: true, render: (row) => <>{row.name}{row.note && <span className="muted preserve-lines"><br />{row.note}</span>}</> },
+          { key: 'scope', header: 'Beviljad omfattning', className: 'nowrap', render: (row) => scopeText(row.grantedAmount, row.scopeUnit) },
+          { key: 'minutes', header: 'Min/tillfälle', className: 'numeric', render: (row) => (row.minutesPerOccasion === null ? '–' : String(row.minutesPerOccasion).replace('.', ',')) },
+          { key: 'days', header: 'Planerade dagar', render: (row) => weekdaysText(row.plannedDays) },
+          { key: 'times', header: 'Tider', render: (row) => row.plannedTimes ?? '–' },
+          { key: 'twoStaff', header: 'Två personal', render: (row) => (row.isTwoStaff ? 'Ja' : 'Nej') },
+          { key: 'month', header: 'Tid/månad', className: 'nowrap numeric', render: (row) => (row.monthlyMinutes > 0 ? minutesText(row.monthlyMinutes) : '–') },
+        ]}
+      />
+      <div className="assignment-total">
+        <p className="assignment-total__main">Beviljad tid totalt: <strong>{minutesText(assignment.totalGrantedMinutes)} per månad</strong>, avrundat uppåt till närmaste kvart.</p>
+        {twoStaff.length > 0
+          ? <p>Dubbelbemanning krävs för {twoStaff.map((row) => row.name).join(', ')}. Personaltid: {minutesText(assignment.totalStaffMinutes)} per månad.</p>
+          : <p>Ingen insats kräver dubbelbemanning.</p>}
+      </div>
+
+      <h2>Behov och mål per livsområde</h2>
+      {assignment.lifeAreas.length === 0 ? <p className="table-empty">Inga livsområden är beskrivna.</p> : (
+        <dl className="life-area-list">
+          {assignment.lifeAreas.map((area) => (
+            <div key={area.lifeArea}>
+              <dt>{LIFE_AREA_NAMES[area.lifeArea]}</dt>
+              <dd><span className="muted">Behov: </span><span className="preserve-lines">{area.need ?? '–'}</span></dd>
+              <dd><span className="muted">Mål: </span><span className="preserve-lines">{area.goal ?? '–'}</span></dd>
+            </div>
+          ))}
+        </dl>
+      )}
+
+      <h2>Instruktioner och överlämning</h2>
+      <dl className="facts">
+        <div className="facts__row--wide"><dt>Instruktioner</dt><dd className="preserve-lines">{assignment.instructions ?? 'Inga särskilda instruktioner.'}</dd></div>
+        <div><dt>Ny brukare</dt><dd>{assignment.isNewClient ? 'Ja' : 'Nej'}</dd></div>
+        {assignment.isNewClient && <div><dt>Överlämning per telefon till</dt><dd>{assignment.handoverBy ?? 'Inte registrerad'}</dd></div>}
+        {assignment.isNewClient && <div><dt>Överlämning gjord</dt><dd>{formatDateTime(assignment.handoverAt)}</dd></div>}
+        <div><dt>Skrivet av</dt><dd>{assignment.createdByName}, {formatDateTime(assignment.createdAt)}</dd></div>
+        <div><dt>Skickat</dt><dd>{assignment.sentAt ? `${formatDateTime(assignment.sentAt)} av ${assignment.sentByName ?? '–'}` : 'Inte skickat'}</dd></div>
+      </dl>
+
+      <h2>Händelser</h2>
+      <Table<AssignmentEvent>
+        caption="Händelser för uppdraget" captionHidden rows={assignment.events} rowKey={(_row, index) => String(index)} empty="Inga händelser ännu. Uppdraget är ett utkast."
+        columns={[
+          { key: 'when', header: 'När', isRowHeader: true, className: 'nowrap', render: (row) => formatDateTime(row.occurredAt) },
+          { key: 'what', header: 'Händelse', render: (row) => ASSIGNMENT_EVENT_LABELS[row.event] },
+          { key: 'who', header: 'Vem', render: (row) => row.actorName ?? '–' },
+          { key: 'message', header: 'Meddelande', render: (row) => row.message ?? '–' },
+        ]}
+      />
+      {assignment.status !== 'draft' && (
+        <p><a href={documentUrl(assignment.id)} target="_blank" rel="noopener">Läs uppdraget som PDF<span className="visually-hidden"> (öppnas i ny flik)</span></a></p>
+      )}
+    </section>
+  );
+}

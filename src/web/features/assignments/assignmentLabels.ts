@@ -1,0 +1,53 @@
+/**
+ * Swedish words for the assignment codes, typed over the contract's lists so a new code without a
+ * label fails the type check; the life areas' names come from the contract (the PDF prints the same).
+ */
+import type { AssignmentStatus, Weekday } from '../../../contract/assignments.ts';
+import { ASSIGNMENT_EVENTS, WEEKDAYS } from '../../../contract/assignments.ts';
+import type { Role } from '../../../domain/roles.ts';
+import { formatMinutesAsHours } from '../../../domain/granted-time.ts';
+import { formatNumber } from '../../format.ts';
+import { scopeUnitLabel } from '../../i18n/labels.ts';
+
+export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
+  draft: 'Utkast',
+  new: 'Skickat – nytt hos utföraren',
+  accepted: 'Accepterat',
+  stopped: 'Stoppat av utföraren',
+  replaced: 'Ersatt',
+  sent_outside: 'Skickat med säker e-post',
+};
+
+export const ASSIGNMENT_EVENT_LABELS: Record<(typeof ASSIGNMENT_EVENTS)[number], string> = {
+  sent: 'Skickat i Vardag',
+  sent_outside: 'Registrerat som skickat med säker e-post',
+  accepted: 'Accepterat av utföraren',
+  stopped: 'Stoppat av utföraren',
+  acknowledged: 'Kvitterat',
+  replaced: 'Ersatt av ett nytt uppdrag',
+};
+
+export const WEEKDAY_LABELS: Record<Weekday, string> = { mon: 'Måndag', tue: 'Tisdag', wed: 'Onsdag', thu: 'Torsdag', fri: 'Fredag', sat: 'Lördag', sun: 'Söndag' };
+const WEEKDAY_SHORT: Record<Weekday, string> = { mon: 'mån', tue: 'tis', wed: 'ons', thu: 'tor', fri: 'fre', sat: 'lör', sun: 'sön' };
+
+/** "mån, ons, fre", in week order. */
+export function weekdaysText(days: readonly Weekday[]): string {
+  if (days.length === 0) return '–';
+  return WEEKDAYS.filter((day) => days.includes(day)).map((day) => WEEKDAY_SHORT[day]).join(', ');
+}
+
+/** Who writes assignments: mirrors canWriteAssignments (the authority). */
+export const ASSIGNMENT_WRITER_ROLES: readonly Role[] = ['case_officer', 'authority_manager'];
+/** Who has "Nya uppdrag": mirrors canListNewAssignments. */
+export const NEW_ASSIGNMENT_ROLES: readonly Role[] = ['operations_manager', 'unit_manager', 'coordinator', 'alarm_manager'];
+
+/** "20 tim/månad", or "Enligt beslut" for a scope without amount (trygghetslarm). */
+export function scopeText(amount: number | null, unit: string): string {
+  if (unit === 'none' || amount === null) return 'Enligt beslut';
+  return `${formatNumber(amount)} ${scopeUnitLabel(unit)}`;
+}
+
+/** 1935 → "32 tim 15 min". */
+export function minutesText(minutes: number): string {
+  return formatMinutesAsHours(Math.round(minutes));
+}

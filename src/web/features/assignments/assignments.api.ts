@@ -1,0 +1,94 @@
+/** Assignments (src/contract/assignments.ts): queries and changes, one function per route. */
+import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import type * as c from '../../../contract/assignments.ts';
+import { api } from '../../api/client.ts';
+
+export type AssignmentDetail = c.AssignmentDetail;
+export type AssignmentOptions = c.AssignmentOptions;
+export type CaseAssignment = c.CaseAssignment;
+export type NewAssignment = c.NewAssignment;
+
+/** How often the desk asks how many new assignments wait, like the unread count. */
+export const NEW_ASSIGNMENTS_POLL_MS = 30_000;
+
+export const assignmentKeys = {
+  all: ['assignments'] as const,
+  detail: (id: string) => ['assignments', 'detail', id] as const,
+  options: (decisionId: string) => ['assignments', 'options', decisionId] as const,
+  ofCase: (caseId: string) => ['assignments', 'case', caseId] as const,
+  newList: ['assignments', 'new'] as const,
+  newCount: ['assignments', 'new', 'count'] as const,
+};
+
+const base = (assignmentId: string) => `/api/assignments/${encodeURIComponent(assignmentId)}`;
+
+/** The document's address; the browser opens it in a tab of its own. */
+export function documentUrl(assignmentId: string): string {
+  return `${base(assignmentId)}/document.pdf`;
+}
+
+export function useAssignment(assignmentId: string) {
+  return useQuery({ queryKey: assignmentKeys.detail(assignmentId), queryFn: () => api<c.AssignmentDetail>(base(assignmentId)), enabled: assignmentId !== '' });
+}
+
+export function useAssignmentOptions(decisionId: string) {
+  return useQuery({
+    queryKey: assignmentKeys.options(decisionId),
+    queryFn: () => api<c.AssignmentOptions>(`/api/decisions/${encodeURIComponent(decisionId)}/assignment-options`),
+    enabled: decisionId !== '',
+  });
+}
+
+export function useCaseAssignments(caseId: string) {
+  return useQuery({ queryKey: assignmentKeys.ofCase(caseId), queryFn: () => api<c.CaseAssignmentList>(`/api/cases/${encodeURIComponent(caseId)}/assignments`) });
+}
+
+/** "Nya uppdrag", 50 at a time; "Visa fler" asks for the next page with the cursor. */
+export function useNewAssignments() {
+  return useInfiniteQuery({
+    queryKey: assignmentKeys.newList,
+    queryFn: ({ pageParam }) => api<c.NewAssignmentList>('/api/assignments/new', { query: { cursor: pageParam ?? undefined } }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+/** The count for the desk's folder: asked every 30 s and on window focus (no person data in it). */
+export function useNewAssignmentCount(enabled: boolean) {
+  return useQuery({
+    queryKey: assignmentKeys.newCount,
+    queryFn: () => api<c.NewAssignmentCount>('/api/assignments/new/count').then((body) => body.total),
+    refetchInterval: NEW_ASSIGNMENTS_POLL_MS,
+    refetchOnWindowFocus: true,
+    staleTime: 0,
+    enabled,
+  });
+}
+
+export function createAssignment(decisionId: string, body: c.AssignmentDraftRequest) {
+  return api<{ id: string; assignmentNumber: string }>(`/api/decisions/${encodeURIComponent(decisionId)}/assignments`, { method: 'POST', body });
+}
+
+export function saveAssignment(assignmentId: string, body: c.UpdateAssignmentRequest) {
+  return api<c.AssignmentDetail>(base(assignmentId), { method: 'PUT', body });
+}
+
+export function deleteAssignment(assignmentId: string, version: number) {
+  return api<{ ok: true }>(base(assignmentId), { method: 'DELETE', query: { version } });
+}
+
+export function sendAssignment(assignmentId: string, version: number) {
+  return api<c.AssignmentDetail>(`${base(assignmentId)}/send`, { method: 'POST', body: { version } });
+}
+
+export function recordSentOutside(assignmentId: string, version: number) {
+  return api<c.AssignmentDetail>(`${base(assignmentId)}/record-sent-outside`, { method: 'POST', body: { version } });
+}
+
+/** After a change: the detail from the response, and every list that shows the assignment read again. */
+export function applyAssignment(queryClient: QueryClient, detail: c.AssignmentDetail): void {
+  queryClient.setQueryData(assignmentKeys.detail(detail.id), detail);
+  void queryClient.invalidateQueries({ queryKey: assignmentKeys.ofCase(detail.caseId) });
+  // The case page's history shows assignment events.
+  void queryClient.invalidateQueries({ queryKey: ['cases'] });
+}

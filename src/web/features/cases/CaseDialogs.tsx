@@ -1,0 +1,167 @@
+/**
+ * The case page's small forms, each in a dialog: end a decision, close the case, change the case
+ * officer. Each sends the version it read, so a change made meanwhile by someone else is a 409
+ * with the server's message rather than a silent overwrite.
+ */
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { END_REASONS } from '../../../contract/cases.ts';
+import { todayInSweden } from '../../../domain/dates.ts';
+import { isApiError } from '../../api/client.ts';
+import { Button } from '../../components/Button.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { checkFields, type FieldSpec } from '../../components/FieldList.tsx';
+import { Select } from '../../components/Select.tsx';
+import { Spinner } from '../../components/Spinner.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
+import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
+import { periodText } from './caseLabels.ts';
+import { applyCaseView, changeCaseOfficer, closeCase, endDecision, useCaseStaffing, type CaseView, type Decision } from './cases.api.ts';
+
+const OTHER_REASON = 'Annan orsak';
+const REASON_OPTIONS = END_REASONS.map((reason) => ({ value: reason, label: reason }));
+
+interface EndingValues {
+  day: string;
+  reason: string;
+  otherReason: string;
+}
+
+const DAY_FIELD: FieldSpec<EndingValues>[] = [{ key: 'day', label: 'Datum', kind: 'date', required: true }];
+
+/** The reason as the API takes it: a listed reason, or the text written for "Annan orsak". */
+function endReasonOf(values: EndingValues): string {
+  return values.reason === OTHER_REASON ? values.otherReason.trim() : values.reason;
+}
+
+function checkEnding(values: EndingValues): FieldErrors {
+  const errors = checkFields(DAY_FIELD, values);
+  if (!values.reason) errors.reason = 'Välj avslutsorsak.';
+  else if (values.reason === OTHER_REASON && !values.otherReason.trim()) errors.otherReason = 'Beskriv orsaken.';
+  return errors;
+}
+
+/** The server names the fields day and reason differently per route; they land on these fields. */
+function endingErrors(fieldErrors: FieldErrors, dayKey: string): FieldErrors {
+  const { [dayKey]: day, endReason, ...rest } = fieldErrors;
+  return { ...rest, ...(day ? { day } : {}), ...(endReason ? { reason: endReason } : {}) };
+}
+
+interface EndingFormProps {
+  dayLabel: string;
+  dayHint: string;
+  submitLabel: string;
+  onSubmit: (values: { day: string; endReason: string }) => Promise<void>;
+  dayKey: string;
+  onClose: () => void;
+}
+
+function EndingForm({ dayLabel, dayHint, submitLabel, onSubmit, dayKey, onClose }: EndingFormProps) {
+  const form = useForm<EndingValues>({ day: todayInSweden(), reason: '', otherReason: '' });
+  const [failure, setFailure] = useState<unknown>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    const errors = checkEnding(form.values);
+    if (Object.keys(errors).length) return form.fail(errors);
+    setIsBusy(true);
+    try {
+      await onSubmit({ day: form.values.day.trim(), endReason: endReasonOf(form.values) });
+      onClose();
+    } catch (error) {
+      setFailure(error);
+      form.fail(isApiError(error) ? endingErrors(error.fieldErrors, dayKey) : {});
+      setIsBusy(false);
+    }
+  };
+  return (
+    <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+      <ErrorAlert error={failure} details={unmatchedErrors(form.errors, ['day', 'reason', 'otherReason', 'version'])} focusable />
+      <TextInput label={dayLabel} required hint={dayHint} inputMode="numeric" autoComplete="off" maxLength={10} {...form.text('day')} />
+      <Select label="Avslutsorsak" required placeholder="Välj orsak" options={REASON_OPTIONS} {...form.text('reason')} />
+      {form.values.reason === OTHER_REASON && <TextInput label="Beskriv orsaken" required maxLength={200} {...form.text('otherReason')} />}
+      <div className="button-row">
+        <Button type="submit" variant="primary" busy={isBusy}>{submitLabel}</Button>
+        <Button onClick={onClose}>Avbryt</Button>
+      </div>
+    </form>
+  );
+}
+
+export function EndDecisionDialog({ decision, open, onClose }: { decision: Decision; open: boolean; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  return (
+    <Dialog open={open} title={`Avsluta beslut ${decision.decisionNumber}`} onClose={onClose}>
+      {open && (
+        <>
+          <p>Beslutsperiod: {periodText(decision.periodFrom, decision.periodTo)}.</p>
+          <EndingForm
+            dayLabel="Sista dag beslutet gäller" dayHint="ÅÅÅÅ-MM-DD, inom beslutsperioden." submitLabel="Avsluta beslut" dayKey="endedOn" onClose={onClose}
+            onSubmit={async ({ day, endReason }) => applyCaseView(queryClient, await endDecision(decision.id, { endedOn: day, endReason, version: decision.version }))}
+          />
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+export function CloseCaseDialog({ view, open, onClose }: { view: CaseView; open: boolean; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  return (
+    <Dialog open={open} title={`Avsluta ärende ${view.caseNumber}`} onClose={onClose}>
+      {open && (
+        <>
+          <p>Alla beslut måste vara avslutade eller ha löpt ut senast avslutsdagen. Personens koppling till myndighetsenheten upphör samma dag.</p>
+          <EndingForm
+            dayLabel="Avslutsdatum" dayHint="ÅÅÅÅ-MM-DD, i dag eller tidigare." submitLabel="Avsluta ärende" dayKey="closedOn" onClose={onClose}
+            onSubmit={async ({ day, endReason }) => applyCaseView(queryClient, await closeCase(view.id, { closedOn: day, endReason, version: view.version }))}
+          />
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+export function ChangeOfficerDialog({ view, open, onClose }: { view: CaseView; open: boolean; onClose: () => void }) {
+  return (
+    <Dialog open={open} title="Byt handläggare" onClose={onClose}>
+      {open && <ChangeOfficerForm view={view} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function ChangeOfficerForm({ view, onClose }: { view: CaseView; onClose: () => void }) {
+  const staffing = useCaseStaffing();
+  const queryClient = useQueryClient();
+  const form = useForm<{ caseOfficerId: string }>({ caseOfficerId: view.caseOfficer.id });
+  const [failure, setFailure] = useState<unknown>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    if (!form.values.caseOfficerId) return form.fail({ caseOfficerId: 'Välj handläggare.' });
+    setIsBusy(true);
+    try {
+      applyCaseView(queryClient, await changeCaseOfficer(view.id, { caseOfficerId: form.values.caseOfficerId, version: view.version }));
+      onClose();
+    } catch (error) {
+      setFailure(error);
+      form.fail(isApiError(error) ? error.fieldErrors : {});
+      setIsBusy(false);
+    }
+  };
+  if (staffing.isPending) return <Spinner />;
+  if (staffing.error) return <ErrorAlert error={staffing.error} />;
+  return (
+    <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+      <ErrorAlert error={failure} details={unmatchedErrors(form.errors, ['caseOfficerId', 'version'])} focusable />
+      <Select label="Handläggare" required options={staffing.data.caseOfficers.map((officer) => ({ value: officer.id, label: officer.name }))} {...form.text('caseOfficerId')} />
+      <div className="button-row">
+        <Button type="submit" variant="primary" busy={isBusy}>Spara</Button>
+        <Button onClick={onClose}>Avbryt</Button>
+      </div>
+    </form>
+  );
+}

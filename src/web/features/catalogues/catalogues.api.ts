@@ -1,0 +1,81 @@
+/**
+ * The catalogues (src/contract/catalogues.ts): legal bases and intervention types. Other features
+ * (decisions, assignments) read them through useLegalBases and useInterventionTypes too.
+ */
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { ServiceAreaCode } from '../../../domain/organisation.ts';
+import type * as c from '../../../contract/catalogues.ts';
+import { api } from '../../api/client.ts';
+
+export type LegalBasis = c.LegalBasis;
+export type InterventionType = c.InterventionType;
+
+const LEGAL_BASES = '/api/catalogues/legal-bases';
+const INTERVENTION_TYPES = '/api/catalogues/intervention-types';
+
+export interface InterventionTypeFilter {
+  serviceArea?: ServiceAreaCode | undefined;
+  includeInactive?: boolean;
+}
+
+export const catalogueKeys = {
+  all: ['catalogues'] as const,
+  legalBases: (validOn?: string) => ['catalogues', 'legal-bases', validOn ?? 'all'] as const,
+  interventionTypes: (filter: InterventionTypeFilter) => ['catalogues', 'intervention-types', filter.serviceArea ?? 'all', Boolean(filter.includeInactive)] as const,
+};
+
+export const fetchLegalBases = (validOn?: string) =>
+  api<{ legalBases: LegalBasis[] }>(LEGAL_BASES, { query: { validOn } }).then((body) => body.legalBases);
+
+export const fetchInterventionTypes = (filter: InterventionTypeFilter) =>
+  api<{ interventionTypes: InterventionType[] }>(INTERVENTION_TYPES, {
+    query: { serviceArea: filter.serviceArea, includeInactive: filter.includeInactive ? 'true' : undefined },
+  }).then((body) => body.interventionTypes);
+
+/** Every legal basis, or only those valid on a day (e.g. a decision date). */
+export function useLegalBases(validOn?: string) {
+  return useQuery({ queryKey: catalogueKeys.legalBases(validOn), queryFn: () => fetchLegalBases(validOn) });
+}
+
+/** Active types unless includeInactive, of one service area or all, in Swedish name order. */
+export function useInterventionTypes(filter: InterventionTypeFilter = {}) {
+  return useQuery({ queryKey: catalogueKeys.interventionTypes(filter), queryFn: () => fetchInterventionTypes(filter) });
+}
+
+export function createLegalBasis(body: c.CreateLegalBasisRequest) {
+  return api<LegalBasis>(LEGAL_BASES, { method: 'POST', body });
+}
+
+export function updateLegalBasis(legalBasisId: string, body: c.UpdateLegalBasisRequest) {
+  return api<LegalBasis>(`${LEGAL_BASES}/${encodeURIComponent(legalBasisId)}`, { method: 'PUT', body });
+}
+
+export function createInterventionType(body: c.CreateInterventionTypeRequest) {
+  return api<InterventionType>(INTERVENTION_TYPES, { method: 'POST', body });
+}
+
+export function updateInterventionType(interventionTypeId: string, body: c.UpdateInterventionTypeRequest) {
+  return api<InterventionType>(`${INTERVENTION_TYPES}/${encodeURIComponent(interventionTypeId)}`, { method: 'PUT', body });
+}
+
+/** After a change every cached catalogue list is stale: a type's legal basis code, a basis's use. */
+export function invalidateCatalogues(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: catalogueKeys.all });
+}
+
+/** One legal basis as now stored (after a conflict), straight from the server. */
+export async function reloadLegalBasis(queryClient: QueryClient, legalBasisId: string): Promise<LegalBasis> {
+  const all = await queryClient.fetchQuery({ queryKey: catalogueKeys.legalBases(), queryFn: () => fetchLegalBases(), staleTime: 0 });
+  const found = all.find((basis) => basis.id === legalBasisId);
+  if (!found) throw new Error('Lagrummet finns inte längre.');
+  return found;
+}
+
+/** One intervention type as now stored (after a conflict), straight from the server. */
+export async function reloadInterventionType(queryClient: QueryClient, interventionTypeId: string): Promise<InterventionType> {
+  const filter = { includeInactive: true };
+  const all = await queryClient.fetchQuery({ queryKey: catalogueKeys.interventionTypes(filter), queryFn: () => fetchInterventionTypes(filter), staleTime: 0 });
+  const found = all.find((type) => type.id === interventionTypeId);
+  if (!found) throw new Error('Insatstypen finns inte längre.');
+  return found;
+}

@@ -1,0 +1,99 @@
+/**
+ * The intervention type form's fields, shared by "Ny insatstyp" and the edit page: Swedish labels,
+ * help text for the flags, and only the choices the server will accept.
+ */
+import { todayInSweden } from '../../../domain/dates.ts';
+import { SERVICE_AREAS, type ServiceAreaCode } from '../../../domain/organisation.ts';
+import { SCOPE_UNITS, type ScopeUnit } from '../../../contract/catalogues.ts';
+import type { FieldSpec } from '../../components/FieldList.tsx';
+import type { SelectOption } from '../../components/Select.tsx';
+import { orNull } from '../../components/form.ts';
+import { SCOPE_UNIT_LABELS, SERVICE_AREA_LABELS, SERVICE_AREA_SHORT } from '../../i18n/labels.ts';
+import type { InterventionType, LegalBasis } from './catalogues.api.ts';
+
+export interface InterventionTypeValues {
+  serviceArea: string;
+  name: string;
+  keyCode: string;
+  defaultLegalBasisId: string;
+  scopeUnit: string;
+  isCarePlanExempt: boolean;
+  isPersonalAlarm: boolean;
+  nationalStatisticsCode: string;
+  isActive: boolean;
+}
+
+export const EMPTY_INTERVENTION_TYPE: InterventionTypeValues = {
+  serviceArea: '', name: '', keyCode: '', defaultLegalBasisId: '', scopeUnit: '',
+  isCarePlanExempt: false, isPersonalAlarm: false, nationalStatisticsCode: '', isActive: true,
+};
+
+export function toValues(type: InterventionType): InterventionTypeValues {
+  return {
+    serviceArea: type.serviceArea, name: type.name, keyCode: type.keyCode ?? '', defaultLegalBasisId: type.defaultLegalBasisId ?? '',
+    scopeUnit: type.scopeUnit, isCarePlanExempt: type.isCarePlanExempt, isPersonalAlarm: type.isPersonalAlarm,
+    nationalStatisticsCode: type.nationalStatisticsCode ?? '', isActive: type.isActive,
+  };
+}
+
+/** The request body from the form (checkFields has already required area, name and scope unit). */
+export function toRequest(values: InterventionTypeValues) {
+  return {
+    serviceArea: values.serviceArea as ServiceAreaCode, name: values.name.trim(), keyCode: orNull(values.keyCode),
+    defaultLegalBasisId: values.defaultLegalBasisId || null, scopeUnit: values.scopeUnit as ScopeUnit,
+    isCarePlanExempt: values.isCarePlanExempt, isPersonalAlarm: values.isPersonalAlarm,
+    nationalStatisticsCode: orNull(values.nationalStatisticsCode), isActive: values.isActive,
+  };
+}
+
+/**
+ * Legal bases a new choice may be: those valid today or later. The type's current one stays in
+ * the list even if it has expired, since the server lets an unchanged default stay.
+ */
+function legalBasisOptions(legalBases: readonly LegalBasis[], currentId: string | null): SelectOption[] {
+  const today = todayInSweden();
+  const sameCode = (basis: LegalBasis) => legalBases.filter((other) => other.code === basis.code).length > 1;
+  return legalBases
+    .filter((basis) => basis.id === currentId || basis.validTo === null || basis.validTo >= today)
+    .map((basis) => {
+      const note = basis.validTo !== null && basis.validTo < today ? ` (gällde till ${basis.validTo})`
+        : basis.validFrom > today || sameCode(basis) ? ` (från ${basis.validFrom})` : '';
+      return { value: basis.id, label: `${basis.code}${note}` };
+    });
+}
+
+export function interventionTypeFields(legalBases: readonly LegalBasis[], current?: InterventionType): FieldSpec<InterventionTypeValues>[] {
+  // Once a decision grants the type its area is fixed, so the only choice offered is the one it has.
+  const areas = current?.isInUse ? [current.serviceArea] : SERVICE_AREAS;
+  return [
+    {
+      key: 'serviceArea', label: 'Verksamhetsområde', kind: 'select', required: true, placeholder: current?.isInUse ? undefined : 'Välj verksamhetsområde',
+      options: areas.map((area) => ({ value: area, label: `${SERVICE_AREA_SHORT[area]} – ${SERVICE_AREA_LABELS[area]}` })),
+      hint: current?.isInUse ? 'Insatstypen används i beslut och kan inte flyttas till ett annat verksamhetsområde.' : 'Kan inte ändras när insatstypen har beviljats i ett beslut.',
+    },
+    { key: 'name', label: 'Namn', kind: 'text', required: true, maxLength: 120, hint: 'Som personalen känner insatsen, t.ex. Personlig omvårdnad. Unikt inom verksamhetsområdet.' },
+    { key: 'keyCode', label: 'Nyckelkod', kind: 'text', maxLength: 30, hint: 'Kod för statistik och fakturering, t.ex. HTJ-PO.' },
+    {
+      key: 'defaultLegalBasisId', label: 'Lagrum som föreslås', kind: 'select', placeholder: 'Inget lagrum föreslås',
+      options: legalBasisOptions(legalBases, current?.defaultLegalBasisId ?? null), hint: 'Föreslås när insatsen beviljas. Bara lagrum som gäller nu eller senare kan väljas.',
+    },
+    {
+      key: 'scopeUnit', label: 'Omfattning anges i', kind: 'select', required: true, placeholder: 'Välj enhet',
+      options: SCOPE_UNITS.map((unit) => ({ value: unit, label: SCOPE_UNIT_LABELS[unit] })),
+      hint: 'Hur den beviljade omfattningen anges, t.ex. tim/månad för hemtjänst. Välj ingen omfattning för t.ex. trygghetslarm.',
+    },
+    { key: 'nationalStatisticsCode', label: 'Kod i nationell statistik', kind: 'text', maxLength: 30, hint: 'Koden i Socialstyrelsens individstatistik. Lämna tomt tills den är bestämd.' },
+    {
+      key: 'isCarePlanExempt', label: 'Undantagen från kravet på genomförandeplan', kind: 'checkbox', wide: true,
+      hint: 'Kryssa i för insatser som inte kräver en genomförandeplan när de är ensamma, t.ex. enbart trygghetslarm eller enbart HSL-insatser.',
+    },
+    {
+      key: 'isPersonalAlarm', label: 'Trygghetslarm', kind: 'checkbox', wide: true,
+      hint: 'Uppdrag med insatsen skickas till larmgruppen, som installerar och sköter larmet.',
+    },
+    ...(current ? [{
+      key: 'isActive', label: 'Aktiv', kind: 'checkbox', wide: true,
+      hint: 'En inaktiv insatstyp kan inte väljas i nya beslut. Beslut som redan har den påverkas inte.',
+    } as const] : []),
+  ];
+}

@@ -1,0 +1,38 @@
+/**
+ * The folders of "Mitt skrivbord", top to bottom. Adding a folder is one line here plus its route
+ * in app/routes.tsx. `roles`: the position needs one of them to see the folder (none = everyone).
+ */
+import { PERSON_CORE_EDITOR_ROLES, ROLES, type Role } from '../../../domain/roles.ts';
+import { SEND_LIST_KEEPERS } from '../messages/sendListRoles.ts';
+
+export interface DeskFolder {
+  key: string;
+  label: string;
+  to: string;
+  roles?: readonly Role[];
+  /** Shows the position's units under the folder (Mina enheter). */
+  listsUnits?: boolean;
+  /** Shows the unread message count after the label (Inkorg). */
+  showsUnreadMessages?: boolean;
+}
+
+/** An administrator alone keeps the organisation and sees no persons (src/domain/access.ts). */
+export const WORKS_WITH_PERSONS: readonly Role[] = ROLES.filter((role) => role !== 'administrator');
+/** The same role set the server's canRegisterPerson uses. */
+export const REGISTER_ROLES: readonly Role[] = PERSON_CORE_EDITOR_ROLES;
+
+export const DESK_FOLDERS: readonly DeskFolder[] = [
+  { key: 'search', label: 'Sök person', to: '/personer/sok', roles: WORKS_WITH_PERSONS },
+  { key: 'recent', label: 'Senast öppnade', to: '/personer/senast', roles: WORKS_WITH_PERSONS },
+  { key: 'units', label: 'Mina enheter', to: '/enheter', roles: WORKS_WITH_PERSONS, listsUnits: true },
+  { key: 'register', label: 'Registrera person', to: '/personer/ny', roles: REGISTER_ROLES },
+  { key: 'my-cases', label: 'Mina ärenden', to: '/arenden', roles: ['case_officer'] },
+  { key: 'inbox', label: 'Inkorg', to: '/meddelanden/inkorg', showsUnreadMessages: true },
+  { key: 'sent', label: 'Skickat', to: '/meddelanden/skickat' },
+  { key: 'send-lists', label: 'Sändlistor', to: '/sandlistor', roles: SEND_LIST_KEEPERS },
+  { key: 'admin', label: 'Administration', to: '/admin', roles: ['administrator'] },
+];
+
+export function visibleFolders(roles: readonly Role[]): DeskFolder[] {
+  return DESK_FOLDERS.filter((folder) => !folder.roles || folder.roles.some((role) => roles.includes(role)));
+}

@@ -1,0 +1,49 @@
+/**
+ * The person's heading: name (or "Skyddad identitet"), identity number, age, sex and a badge when
+ * deceased. A protected name never goes into the browser's title or history.
+ */
+import { Link } from 'react-router-dom';
+import type { PersonDetail } from '../../../contract/persons.ts';
+import { Button } from '../../components/Button.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ageOn, formatDate, personName } from '../../format.ts';
+import { IDENTITY_KIND_LABELS, SEX_LABELS } from '../../i18n/labels.ts';
+import { ProtectedTag } from './PersonTable.tsx';
+import type { RevealedIdentity } from './persons.api.ts';
+
+interface PersonHeaderProps {
+  person: PersonDetail;
+  revealed: RevealedIdentity | null;
+  onReveal: () => void;
+}
+
+export function PersonHeader({ person, revealed, onReveal }: PersonHeaderProps) {
+  const name = personName(person) ?? (revealed ? personName(revealed) : null);
+  const age = ageOn(person.birthDate, person.deceasedDate ?? undefined);
+  const documentTitle = person.protectedIdentity ? `Skyddad identitet ${person.birthDate}` : `${name ?? ''} ${person.identityNumber}`;
+  return (
+    <div className="person-header">
+      <PageTitle documentTitle={documentTitle} className="person-header__title">
+        {name ?? <ProtectedTag />}
+        {person.protectedIdentity && name && <> <ProtectedTag /></>}
+      </PageTitle>
+      <p className="person-header__facts">
+        <span><span className="visually-hidden">{IDENTITY_KIND_LABELS[person.identityKind]}: </span><strong>{person.identityNumber}</strong>
+          {person.identityKind !== 'personnummer' && <span className="muted"> ({IDENTITY_KIND_LABELS[person.identityKind].toLowerCase()})</span>}
+        </span>
+        {age !== null && <span>{age} år</span>}
+        <span>{SEX_LABELS[person.sex]}</span>
+        {person.deceasedDate && <span className="tag tag--deceased">Avliden {formatDate(person.deceasedDate)}</span>}
+      </p>
+      <p><Link to={`/meddelanden/nytt?person=${encodeURIComponent(person.id)}`} className="button button--secondary">Skicka meddelande</Link></p>
+      {person.protectedIdentity && !revealed && person.permissions.canRevealProtected && (
+        <Button onClick={onReveal}>Visa skyddade uppgifter</Button>
+      )}
+      {revealed && (
+        <p className="muted person-header__revealed">
+          Skyddade uppgifter visas eftersom du angav en anledning. De försvinner när du lämnar sidan.
+        </p>
+      )}
+    </div>
+  );
+}

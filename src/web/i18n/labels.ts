@@ -1,0 +1,106 @@
+/**
+ * Swedish names for the codes the API uses. Identifiers stay English (docs/glossary.md); this is
+ * the one place they turn Swedish. Each map is typed over its code list, so a new code that lacks
+ * a label fails the type check.
+ */
+import type { Role } from '../../domain/roles.ts';
+import type { Ownership, ServiceAreaCode, UnitKind } from '../../domain/organisation.ts';
+import type { IDENTITY_KINDS, MARITAL_STATUSES, SEXES } from '../../contract/persons.ts';
+import type { ScopeUnit } from '../../contract/catalogues.ts';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  case_officer: 'Biståndshandläggare/handläggare',
+  authority_manager: 'Enhetschef myndighet',
+  operations_manager: 'Verksamhetschef',
+  unit_manager: 'Enhetschef/gruppchef',
+  coordinator: 'Samordnare',
+  care_staff: 'Omvårdnadspersonal',
+  licensed_staff: 'Legitimerad personal',
+  alarm_manager: 'Larmansvarig',
+  administrator: 'Administratör',
+};
+
+/** Short codes as staff say them, and the full names. */
+export const SERVICE_AREA_SHORT: Record<ServiceAreaCode, string> = { AO: 'ÄO', FH: 'FH', LSS: 'LSS', IFO: 'IFO' };
+export const SERVICE_AREA_LABELS: Record<ServiceAreaCode, string> = {
+  AO: 'Äldreomsorg',
+  FH: 'Funktionshinder (SoL)',
+  LSS: 'LSS – stöd och service till vissa funktionshindrade',
+  IFO: 'Individ- och familjeomsorg',
+};
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  service_area: 'Verksamhetsområde',
+  authority_unit: 'Myndighetsenhet',
+  provider: 'Utförare',
+  provider_unit: 'Utförarenhet',
+  residential_unit: 'Boendeenhet',
+  department: 'Avdelning',
+};
+
+export const OWNERSHIP_LABELS: Record<Ownership, string> = { municipal: 'Egen regi', private: 'Enskild regi' };
+
+/** How a granted scope is measured, as decisions and assignments write it: "20 tim/månad". */
+export const SCOPE_UNIT_LABELS: Record<ScopeUnit, string> = {
+  hours_per_month: 'tim/månad',
+  hours_per_week: 'tim/vecka',
+  times_per_day: 'ggr/dygn',
+  times_per_week: 'ggr/vecka',
+  times_per_month: 'ggr/månad',
+  days_per_month: 'dygn/månad',
+  nights_per_month: 'nätter/månad',
+  none: 'ingen omfattning',
+};
+
+/** The Swedish label for a scope unit; an unknown code is shown as it is. */
+export function scopeUnitLabel(unit: string): string {
+  return SCOPE_UNIT_LABELS[unit as ScopeUnit] ?? unit;
+}
+
+export const MARITAL_STATUS_LABELS: Record<(typeof MARITAL_STATUSES)[number], string> = {
+  unmarried: 'Ogift',
+  married: 'Gift',
+  registered_partner: 'Registrerad partner',
+  divorced: 'Skild',
+  widowed: 'Änka/änkling',
+  cohabiting: 'Sambo',
+};
+
+export const SEX_LABELS: Record<(typeof SEXES)[number], string> = { male: 'Man', female: 'Kvinna' };
+
+export const IDENTITY_KIND_LABELS: Record<(typeof IDENTITY_KINDS)[number], string> = {
+  personnummer: 'Personnummer',
+  samordningsnummer: 'Samordningsnummer',
+  interim: 'Tillfälligt nummer',
+  reserve: 'Reservnummer',
+};
+
+/** Audit actions as the access log shows them; unknown ones fall back to the code. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'person.read': 'Läste uppgifter',
+  'person.search_hit': 'Sökträff',
+  'person.update': 'Ändrade uppgifter',
+  'person.create': 'Registrerade personen',
+  'person.link': 'Kopplade personen till enhet',
+  'person.reveal_protected': 'Visade skyddade uppgifter',
+  'person.read_access_log': 'Läste loggen',
+  'person.create_detail': 'Lade till uppgift',
+  'person.update_detail': 'Ändrade uppgift',
+  'person.delete_detail': 'Tog bort uppgift',
+  'case.list': 'Läste ärendelistan',
+  'case.read': 'Läste ärende',
+  'case.open': 'Öppnade ärende',
+  'case.change_officer': 'Bytte handläggare',
+  'case.close': 'Avslutade ärende',
+  'decision.record': 'Registrerade beslut',
+  'decision.end': 'Avslutade beslut',
+};
+
+export function rolesText(roles: readonly Role[]): string {
+  return roles.map((role) => ROLE_LABELS[role] ?? role).join(', ');
+}
+
+/** A label map as select options, in the map's order. */
+export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+}
