@@ -57,6 +57,8 @@ export async function signIn(page: Page, username: string, password = TEST_PASSW
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
+  // The sign-in page has an h1 too: wait to leave it before waiting for the next page's heading.
+  await page.waitForURL((url) => !url.pathname.startsWith('/logga-in'));
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 

@@ -71,12 +71,12 @@ export function ConflictAlert({ onReload, isReloading }: { onReload: () => void;
 
 export function Differences({ lines }: { lines: readonly string[] }) {
   return (
-    <Alert tone="info" title="De senaste uppgifterna är inlästa. Det du skrev finns kvar.">
+    <Alert tone="info" title="De senaste uppgifterna är inlästa. Dina ändringar finns kvar.">
       {lines.length === 0
-        ? <p>Det sparade stämmer med det du har skrivit. Spara för att bekräfta.</p>
+        ? <p>Ingen annan har ändrat de fält du ändrade. Spara för att bekräfta.</p>
         : (
           <>
-            <p>Sparat av någon annan, och skiljer sig från det du har skrivit:</p>
+            <p>Någon annan sparade också dessa fält, med andra värden än dina:</p>
             <ul className="alert__list">{lines.map((line) => <li key={line}>{line}</li>)}</ul>
             <p>Kontrollera fälten och spara igen.</p>
           </>

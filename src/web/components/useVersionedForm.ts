@@ -5,7 +5,8 @@
  * form follows along if nothing is typed, and merely takes the new version if its own fields are
  * unchanged, so saving one part never makes another part conflict. If someone else changed the
  * form's fields while the user was typing, saving answers 409; the user may then read the latest
- * version in, and what they typed stays in the form, with the differences listed.
+ * version in: the fields they changed keep what they typed (the other person's values for those are
+ * listed), and every other field takes the latest saved value.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client.ts';
@@ -80,12 +81,19 @@ export function useVersionedForm<E extends { version: number }, V extends object
     setIsReloading(true);
     try {
       const latest = await reload();
-      const fresh = toValues(latest);
-      setBase({ version: latest.version, snapshot: fresh });
+      const fresh = toValues(latest) as Record<string, unknown>;
       const typed = form.values as Record<string, unknown>;
+      const before = base.snapshot as Record<string, unknown>;
+      // Keep only what the user changed; every other field takes the other person's saved value,
+      // so saving again cannot silently undo their change.
+      const isTouched = (key: string) => typed[key] !== before[key];
+      const merged: Record<string, unknown> = { ...fresh };
+      for (const field of fields) if (isTouched(field.key)) merged[field.key] = typed[field.key];
+      form.setValues(merged as V);
+      setBase({ version: latest.version, snapshot: fresh as V });
       setDifferences(fields
-        .filter((field) => (fresh as Record<string, unknown>)[field.key] !== typed[field.key])
-        .map((field) => `${field.label}: ${displayValue(field, (fresh as Record<string, unknown>)[field.key])}`));
+        .filter((field) => isTouched(field.key) && fresh[field.key] !== typed[field.key])
+        .map((field) => `${field.label}: ${displayValue(field, fresh[field.key])}`));
       setHasConflict(false);
     } catch (error) {
       setFailure(error);
