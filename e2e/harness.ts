@@ -77,3 +77,24 @@ export async function expectNoAxeViolations(page: Page, what: string): Promise<v
 export async function expectText(locator: Locator, expected: string, timeout = 10_000): Promise<void> {
   await expect.poll(async () => (await locator.count()) ? (await locator.first().innerText()) : '', { timeout, message: `waiting for "${expected}"` }).toContain(expected);
 }
+
+/**
+ * Waits until the field is marked invalid and its description (aria-describedby) holds the
+ * message: the error is next to the field for everyone, screen readers included.
+ */
+export async function expectFieldError(field: Locator, message: string, timeout = 10_000): Promise<void> {
+  await expect.poll(() => field.getAttribute('aria-invalid'), { timeout, message: 'waiting for aria-invalid' }).toBe('true');
+  await expect.poll(() => field.evaluate((element) => (element.getAttribute('aria-describedby') ?? '').split(/\s+/)
+    .map((id) => (id ? element.ownerDocument.getElementById(id)?.textContent ?? '' : '')).join(' ')), { timeout, message: `waiting for "${message}" in the field's description` })
+    .toContain(message);
+}
+
+/** Presses Tab until the target has focus; fails after `maxPresses` (keyboard-only paths). */
+export async function tabTo(page: Page, target: Locator, maxPresses = 15): Promise<void> {
+  const handle = await target.elementHandle();
+  for (let presses = 0; presses < maxPresses; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((element) => element === document.activeElement, handle)) return;
+  }
+  throw new Error(`Tab did not reach the target in ${maxPresses} presses`);
+}

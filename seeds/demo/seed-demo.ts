@@ -10,6 +10,9 @@ import { pick, seededRandom } from '../lib/random.ts';
 import { testNumbersBornBetween } from '../lib/test-numbers.ts';
 import { DEMO_ORGANISATION } from './organisation.ts';
 import { DEMO_USERS } from './users.ts';
+import { createDemoSendLists } from './send-lists.ts';
+import { createCatalogue } from '../lib/catalogue.ts';
+import { DEMO_CATALOGUE } from './catalogues.ts';
 
 export const DEMO_CODE = 'exempelkommun';
 export const DEMO_NAME = 'Exempelkommun';
@@ -50,6 +53,8 @@ export async function seedDemo(db: OwnerDb): Promise<void> {
       });
     }
     await createPersons(trx, municipalityId, demoPersons(unit));
+    await createDemoSendLists(trx, municipalityId, unit);
+    await createCatalogue(trx, municipalityId, DEMO_CATALOGUE);
   });
 }
 

@@ -24,6 +24,8 @@ export interface InterventionTypeSpec {
   isCarePlanExempt?: boolean;
   isPersonalAlarm?: boolean;
   nationalStatisticsCode?: string;
+  /** False for a type no longer offered; true when left out. */
+  isActive?: boolean;
 }
 
 export interface CatalogueIds {
@@ -47,7 +49,7 @@ export async function createCatalogue(db: OwnerDb, municipalityId: string, spec:
       municipality_id: municipalityId, service_area: type.serviceArea, name: type.name, key_code: type.keyCode ?? null,
       default_legal_basis_id: type.legalBasis ? required(legalBases.get(type.legalBasis), type.legalBasis) : null,
       scope_unit: type.scopeUnit, is_care_plan_exempt: type.isCarePlanExempt ?? false, is_personal_alarm: type.isPersonalAlarm ?? false,
-      national_statistics_code: type.nationalStatisticsCode ?? null,
+      national_statistics_code: type.nationalStatisticsCode ?? null, is_active: type.isActive ?? true,
     }))).returning(['id', 'service_area', 'name']).execute();
     for (const row of rows) interventionTypes.set(`${row.service_area}:${row.name}`, row.id);
   }

@@ -16,6 +16,10 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerPersonRoutes } from './modules/persons/person.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { registerDeskRoutes } from './modules/desk/desk.routes.ts';
+import { registerCatalogueRoutes } from './modules/catalogues/catalogues.routes.ts';
+import { registerMessageRoutes } from './modules/messages/messages.routes.ts';
+import { registerCaseRoutes } from './modules/cases/case.routes.ts';
+import { registerAssignmentRoutes } from './modules/assignments/assignment.routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
@@ -63,6 +67,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerPersonRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerDeskRoutes(app, deps);
+  registerCatalogueRoutes(app, deps);
+  registerMessageRoutes(app, deps);
+  registerCaseRoutes(app, deps);
+  registerAssignmentRoutes(app, deps);
 
   await registerWeb(app);
   return app;

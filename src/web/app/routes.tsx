@@ -23,6 +23,7 @@ import { NewLegalBasisPage } from '../features/catalogues/NewLegalBasisPage.tsx'
 import { LegalBasisPage } from '../features/catalogues/LegalBasisPage.tsx';
 import { messageRoutes } from '../features/messages/messageRoutes.tsx';
 import { caseRoutes } from '../features/cases/caseRoutes.tsx';
+import { assignmentRoutes } from '../features/assignments/assignmentRoutes.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { RequirePosition, RequireRole, RequireSession } from './guards.tsx';
 import { Layout, PlainLayout } from './Layout.tsx';
@@ -67,6 +68,7 @@ export function AppRoutes() {
               </Route>
               {messageRoutes()}
               {caseRoutes()}
+              {assignmentRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

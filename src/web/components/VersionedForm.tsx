@@ -3,7 +3,7 @@
  * the facts), the save button, errors, the conflict message with "read in again" that keeps typed
  * input, and "Sparat".
  */
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Alert, StatusMessage } from './Alert.tsx';
 import { Button } from './Button.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
@@ -28,6 +28,8 @@ interface VersionedFormProps<V extends object> {
 export function VersionedForm<V extends object>({ title, state, fields, canEdit = true, intro, readOnlyNote, headingLevel = 2, saveLabel, onCancel }: VersionedFormProps<V>) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { form } = state;
+  // The heading names the form, so a page with several forms lists each by name (and tests find it).
+  const headingId = useId();
   if (!canEdit) {
     return (
       <section className="section">
@@ -40,9 +42,9 @@ export function VersionedForm<V extends object>({ title, state, fields, canEdit 
   }
   return (
     <section className="section">
-      <Heading>{title}</Heading>
+      <Heading id={headingId}>{title}</Heading>
       {intro}
-      <form ref={form.formRef} onSubmit={state.onSubmit} noValidate className="form">
+      <form ref={form.formRef} onSubmit={state.onSubmit} noValidate className="form" aria-labelledby={headingId}>
         <ErrorAlert error={state.failure} details={unmatchedErrors(form.errors, [...fields.map((field): string => field.key), 'version'])} focusable />
         {state.hasConflict && <ConflictAlert onReload={state.reloadKeepingInput} isReloading={state.isReloading} />}
         {state.differences && <Differences lines={state.differences} />}

@@ -94,6 +94,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'case.close': 'Avslutade ärende',
   'decision.record': 'Registrerade beslut',
   'decision.end': 'Avslutade beslut',
+  'assignment.create': 'Skrev uppdrag',
+  'assignment.update': 'Ändrade utkast till uppdrag',
+  'assignment.delete': 'Tog bort utkast till uppdrag',
+  'assignment.send': 'Skickade uppdrag',
+  'assignment.record_sent_outside': 'Registrerade uppdrag som skickat med säker e-post',
 };
 
 export function rolesText(roles: readonly Role[]): string {

@@ -33,7 +33,7 @@ export async function writeMessage(trx: Trx, message: NewMessage): Promise<{ id:
     person_id: message.personId ?? null,
     assignment_id: message.assignmentId ?? null,
     addressed_to: message.addressedTo,
-  }).returning('id').executeTakeFirstOrThrow();
+  }).returning(['id', 'created_at']).executeTakeFirstOrThrow();
 
   const recipients = new Map<string, string | null>();
   for (const userId of message.recipientUserIds ?? []) recipients.set(userId, null);
@@ -50,7 +50,7 @@ export async function writeMessage(trx: Trx, message: NewMessage): Promise<{ id:
   }
   if (recipients.size) {
     await trx.insertInto('message_recipients').values([...recipients].map(([userId, sendListId]) => ({
-      municipality_id: message.municipalityId, message_id: row.id, user_id: userId, send_list_id: sendListId,
+      municipality_id: message.municipalityId, message_id: row.id, user_id: userId, send_list_id: sendListId, sent_at: row.created_at,
     }))).execute();
   }
   return { id: row.id, recipientCount: recipients.size };

@@ -1,5 +1,5 @@
 /** "Skapa underenhet": only the kinds the tree allows under this parent are offered. */
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { UnitKind } from '../../../domain/organisation.ts';
 import { isApiError } from '../../api/client.ts';
@@ -21,6 +21,7 @@ export function NewUnitForm({ parent, onCreated }: { parent: Unit; onCreated: (u
   const [failure, setFailure] = useState<unknown>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
+  const titleId = useId();
   if (kinds.length === 0) return <p className="muted">Under en {UNIT_KIND_LABELS[parent.kind].toLowerCase()} kan inga enheter skapas.</p>;
 
   const isProvider = form.values.kind === 'provider';
@@ -62,8 +63,8 @@ export function NewUnitForm({ parent, onCreated }: { parent: Unit; onCreated: (u
 
   return (
     <section className="section">
-      <h3>Skapa underenhet till {parent.name}</h3>
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
+      <h3 id={titleId}>Skapa underenhet till {parent.name}</h3>
+      <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" aria-labelledby={titleId}>
         <ErrorAlert error={failure} details={unmatchedErrors(form.errors, ['kind', 'name', 'ownership', 'hasSystemAccess'])} focusable />
         <FieldList fields={fields} form={form} />
         <Button type="submit" variant="primary" busy={isBusy}>Skapa enhet</Button>

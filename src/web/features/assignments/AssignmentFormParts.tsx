@@ -34,7 +34,7 @@ export function InterventionFields({ granted, values, onChange, errors }: Interv
         <div className="form-grid">
           <TextInput
             label="Minuter per tillfälle" inputMode="decimal" autoComplete="off" maxLength={7}
-            hint={isCountedInOccasions ? 'Behövs för att räkna ut tiden per månad.' : 'Omfattningen är redan i timmar; fältet är frivilligt.'}
+            hint={isCountedInOccasions ? 'Behövs för att räkna ut tiden per månad.' : granted.scopeUnit === 'none' ? 'Insatsen har ingen omfattning i tid; fältet är frivilligt.' : 'Omfattningen är redan i timmar; fältet är frivilligt.'}
             value={values.minutesPerOccasion} onChange={(value) => set('minutesPerOccasion', value)} error={errors.minutesPerOccasion}
           />
           <TextInput label="Planerade tider" maxLength={200} hint="T.ex. morgon och kväll" value={values.plannedTimes} onChange={(value) => set('plannedTimes', value)} error={errors.plannedTimes} />

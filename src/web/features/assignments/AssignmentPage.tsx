@@ -15,7 +15,7 @@ import { LIFE_AREA_NAMES } from '../../../contract/assignments.ts';
 import { ASSIGNMENT_EVENT_LABELS, minutesText, scopeText, weekdaysText } from './assignmentLabels.ts';
 import { AssignmentActions } from './AssignmentActions.tsx';
 import { StatusTag } from './CaseAssignments.tsx';
-import { documentUrl, useAssignment, type AssignmentDetail } from './assignments.api.ts';
+import { useAssignment, type AssignmentDetail } from './assignments.api.ts';
 import './assignments.css';
 
 export function AssignmentPage() {
@@ -57,6 +57,11 @@ function AssignmentView({ assignment, notice }: { assignment: AssignmentDetail; 
         <AssignmentActions assignment={assignment} />
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
+      {assignment.permissions.canEdit && assignment.isNewClient && (!assignment.handoverBy || !assignment.handoverAt) && (
+        <Alert tone="warning" title="Ny brukare: överlämningen per telefon är inte registrerad">
+          <p>Rutinen kräver att utföraren får en muntlig överlämning per telefon innan uppdraget skickas. <Link to={`/uppdrag/${assignment.id}/redigera`}>Ändra utkastet</Link> och ange vem som tog emot den och när.</p>
+        </Alert>
+      )}
       {assignment.status === 'stopped' && (
         <Alert tone="warning" title={`Stoppat av utföraren ${formatDateTime(assignment.stateChangedAt)}`}>
           {assignment.stateMessage && <p className="preserve-lines">{assignment.stateMessage}</p>}
@@ -128,9 +133,6 @@ function AssignmentView({ assignment, notice }: { assignment: AssignmentDetail; 
           { key: 'message', header: 'Meddelande', render: (row) => row.message ?? '–' },
         ]}
       />
-      {assignment.status !== 'draft' && (
-        <p><a href={documentUrl(assignment.id)} target="_blank" rel="noopener">Läs uppdraget som PDF<span className="visually-hidden"> (öppnas i ny flik)</span></a></p>
-      )}
     </section>
   );
 }

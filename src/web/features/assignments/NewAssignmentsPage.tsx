@@ -31,7 +31,14 @@ export function NewAssignmentsPage() {
             caption="Nya uppdrag" captionHidden rows={items} rowKey={(row) => row.id} empty="Det finns inga nya uppdrag just nu."
             columns={[
               { key: 'person', header: 'Person', isRowHeader: true, render: (row) => <><span className="nowrap">{row.person.identityNumber}</span><br />{personName(row.person) ?? <ProtectedTag />}</> },
-              { key: 'assignment', header: 'Uppdrag', className: 'nowrap', render: (row) => <Link to={`/uppdrag/${row.id}`}>Läs uppdrag {row.assignmentNumber}</Link> },
+              {
+                key: 'assignment', header: 'Uppdrag', className: 'nowrap', render: (row) => (
+                  <>
+                    <Link to={`/uppdrag/${row.id}`}>Läs uppdrag {row.assignmentNumber}</Link><br />
+                    <a href={documentUrl(row.id)} target="_blank" rel="noopener">PDF<span className="visually-hidden"> för {row.assignmentNumber} (öppnas i ny flik)</span></a>
+                  </>
+                ),
+              },
               { key: 'provider', header: 'Utförare', render: (row) => row.provider.name },
               { key: 'sent', header: 'Skickat', className: 'nowrap', render: (row) => formatDateTime(row.sentAt) },
               {
@@ -44,7 +51,6 @@ export function NewAssignmentsPage() {
                 ),
               },
               { key: 'total', header: 'Beviljad tid/månad', className: 'nowrap numeric', render: (row) => minutesText(row.totalGrantedMinutes) },
-              { key: 'pdf', header: 'Dokument', className: 'nowrap', render: (row) => <a href={documentUrl(row.id)} target="_blank" rel="noopener">PDF<span className="visually-hidden"> för {row.assignmentNumber} (öppnas i ny flik)</span></a> },
             ]}
           />
           {list.hasNextPage && <div className="button-row"><Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>Visa fler</Button></div>}

@@ -40,8 +40,11 @@ export function CasePage() {
   return <CaseContent view={view.data} notice={notice} />;
 }
 
-function CaseContent({ view, notice }: { view: CaseView; notice: string | undefined }) {
+function CaseContent({ view, notice: arrivalNotice }: { view: CaseView; notice: string | undefined }) {
   const [dialog, setDialog] = useState<'officer' | 'close' | null>(null);
+  // The notice from the page that led here ("Beslut … är registrerat") is stale once the case changes again.
+  const [arrivalRevision] = useState(() => caseRevision(view));
+  const notice = caseRevision(view) === arrivalRevision ? arrivalNotice : undefined;
   const { permissions } = view;
   const name = personName(view.person) ?? 'Skyddad identitet';
   return (
@@ -92,4 +95,9 @@ function CaseContent({ view, notice }: { view: CaseView; notice: string | undefi
       <CloseCaseDialog view={view} open={dialog === 'close'} onClose={() => setDialog(null)} />
     </section>
   );
+}
+
+/** Grows with every change to the case or its decisions. */
+function caseRevision(view: CaseView): number {
+  return view.version + view.decisions.length + view.decisions.reduce((sum, decision) => sum + decision.version, 0);
 }

@@ -4,6 +4,7 @@ import { useSession } from '../../app/session.tsx';
 import { useDeskOverview } from './desk.api.ts';
 import { visibleFolders, type DeskFolder } from './folders.ts';
 import { UnreadFolderCount } from '../messages/UnreadCount.tsx';
+import { NewAssignmentFolderCount } from '../assignments/NewAssignmentCount.tsx';
 
 export function DeskNav() {
   const { roles } = useSession();
@@ -15,7 +16,7 @@ export function DeskNav() {
         <li><NavLink to="/" end className="desk-nav__link">Översikt</NavLink></li>
         {folders.map((folder) => (
           <li key={folder.key}>
-            <NavLink to={folder.to} className="desk-nav__link">{folder.label}{folder.showsUnreadMessages && <UnreadFolderCount />}</NavLink>
+            <NavLink to={folder.to} className="desk-nav__link">{folder.label}{folder.showsUnreadMessages && <UnreadFolderCount />}{folder.showsNewAssignments && <NewAssignmentFolderCount />}</NavLink>
             {folder.listsUnits && <UnitLinks folder={folder} />}
           </li>
         ))}

@@ -4,6 +4,7 @@
  */
 import { PERSON_CORE_EDITOR_ROLES, ROLES, type Role } from '../../../domain/roles.ts';
 import { SEND_LIST_KEEPERS } from '../messages/sendListRoles.ts';
+import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
 
 export interface DeskFolder {
   key: string;
@@ -14,6 +15,8 @@ export interface DeskFolder {
   listsUnits?: boolean;
   /** Shows the unread message count after the label (Inkorg). */
   showsUnreadMessages?: boolean;
+  /** Shows how many new assignments wait after the label (Nya uppdrag). */
+  showsNewAssignments?: boolean;
 }
 
 /** An administrator alone keeps the organisation and sees no persons (src/domain/access.ts). */
@@ -27,6 +30,7 @@ export const DESK_FOLDERS: readonly DeskFolder[] = [
   { key: 'units', label: 'Mina enheter', to: '/enheter', roles: WORKS_WITH_PERSONS, listsUnits: true },
   { key: 'register', label: 'Registrera person', to: '/personer/ny', roles: REGISTER_ROLES },
   { key: 'my-cases', label: 'Mina ärenden', to: '/arenden', roles: ['case_officer'] },
+  { key: 'new-assignments', label: 'Nya uppdrag', to: '/uppdrag/nya', roles: NEW_ASSIGNMENT_ROLES, showsNewAssignments: true },
   { key: 'inbox', label: 'Inkorg', to: '/meddelanden/inkorg', showsUnreadMessages: true },
   { key: 'sent', label: 'Skickat', to: '/meddelanden/skickat' },
   { key: 'send-lists', label: 'Sändlistor', to: '/sandlistor', roles: SEND_LIST_KEEPERS },

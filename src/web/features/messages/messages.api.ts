@@ -76,12 +76,15 @@ export function setArchived(messageId: string, isArchived: boolean) {
   return api<c.MessageState>(`/api/messages/${encodeURIComponent(messageId)}/archive`, { method: 'PUT', body: { isArchived } });
 }
 
-/** After reading, marking or writing: the inbox lists and the counts (desk and header) follow. */
+/**
+ * After reading, marking or writing: the counts (desk and header) follow, and the lists are
+ * dropped rather than marked stale, so going back never shows a moved message for a moment.
+ */
 export function refreshMessages(queryClient: QueryClient, unreadCount?: number): void {
   if (unreadCount !== undefined) queryClient.setQueryData(messageKeys.unread, unreadCount);
-  void queryClient.invalidateQueries({ queryKey: ['messages', 'inbox'] });
-  void queryClient.invalidateQueries({ queryKey: ['messages', 'sent'] });
-  if (unreadCount === undefined) void queryClient.invalidateQueries({ queryKey: messageKeys.unread });
+  else void queryClient.invalidateQueries({ queryKey: messageKeys.unread });
+  queryClient.removeQueries({ queryKey: ['messages', 'inbox'] });
+  queryClient.removeQueries({ queryKey: ['messages', 'sent'] });
 }
 
 // Send lists

@@ -1,0 +1,17 @@
+import { createBenchContext } from '../lib/context.ts';
+import { loadConfig } from '../../src/server/platform/config.ts';
+import { createDb } from '../../src/server/platform/db/database.ts';
+import { ensureLargeMunicipality } from '../../seeds/large/seed-large.ts';
+const owner = 'postgres://postgres:vardag-embedded@127.0.0.1:5433/vardag_bench';
+const app = 'postgres://vardag_app:vardag_app@127.0.0.1:5433/vardag_bench';
+const ownerDb = createDb({ connectionString: owner, max: 2 }); const appDb = createDb({ connectionString: app });
+const ctx = createBenchContext({ config: { ...loadConfig(), logLevel: 'silent' }, ownerDb, appDb, log: console.log, large: await ensureLargeMunicipality(ownerDb) });
+const client = await ctx.signIn('homeCareStaff');
+const base = await ctx.startServer();
+const time = async (label: string, fn: () => Promise<unknown>) => { const t: number[] = []; for (let i = 0; i < 230; i++) { const s = performance.now(); await fn(); if (i >= 30) t.push(performance.now() - s); } t.sort((a, b) => a - b); console.log(label, 'p50', t[100]!.toFixed(2), 'p95', t[189]!.toFixed(2)); };
+await time('healthz', () => fetch(base + '/healthz').then((r) => r.text()));
+await time('session', () => client.get('/api/session'));
+await time('pnr', () => client.get('/api/persons?q=19380303-9142'));
+await time('moira mus', () => client.get('/api/persons?q=moira%20mus'));
+await time('an', () => client.get('/api/persons?q=an'));
+await ctx.close(); await appDb.destroy(); await ownerDb.destroy();

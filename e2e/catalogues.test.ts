@@ -1,0 +1,105 @@
+/**
+ * The catalogue screens in the browser: an administrator keeps the intervention types and the
+ * legal bases; a refused save (409) keeps what was typed and says why on the field; a type in use
+ * keeps its service area; axe-core passes on every screen; others are turned away.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { UserKey } from '../test/factories.ts';
+import { createDecisionUsing } from '../src/server/modules/catalogues/catalogue-test-data.ts';
+import { describeInBrowser } from './browser.ts';
+import { expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld } from './harness.ts';
+
+describeInBrowser('catalogues', () => {
+  let bw: BrowserWorld;
+  let page: Page;
+
+  /** Signed in and on the desk: the sign-in page has an h1 of its own, so wait for the address to change. */
+  const signedIn = async (user: UserKey) => {
+    const signedInPage = await bw.signedInPage(user);
+    await signedInPage.waitForURL((url) => !url.pathname.startsWith('/logga-in'));
+    return signedInPage;
+  };
+
+  beforeAll(async () => {
+    bw = await startBrowserWorld();
+    page = await signedIn('administrator');
+  });
+  afterAll(async () => bw?.close());
+
+  const textbox = (name: string) => page.getByRole('textbox', { name, exact: true });
+
+  it('lists the intervention types of a service area with their scope unit, legal basis and flags', async () => {
+    await page.goto('/admin/organisation');
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Insatskatalog' }).click();
+    await expectText(page.getByRole('heading', { level: 1 }), 'Insatskatalog');
+    await page.getByLabel('Verksamhetsområde').selectOption('AO');
+    await page.waitForURL(/omrade=AO/);
+    await expectText(page.getByRole('table'), 'Trygghetslarm');
+    const rows = page.locator('tbody tr');
+    expect(await rows.allInnerTexts()).not.toContainEqual(expect.stringContaining('Familjestöd'));
+    expect(await page.getByRole('row', { name: /Trygghetslarm/ }).innerText()).toMatch(/ingen omfattning.*SoL 11 kap\. 1 §.*Trygghetslarm, Undantagen från genomförandeplan/s);
+    await expectNoAxeViolations(page, 'the intervention catalogue');
+  });
+
+  it('creates a type; a name the area already has is refused on the field and the input stays', async () => {
+    await page.getByRole('link', { name: 'Ny insatstyp' }).click();
+    await expectText(page.getByRole('heading', { level: 1 }), 'Ny insatstyp');
+    await page.getByLabel('Verksamhetsområde').selectOption('AO');
+    await textbox('Namn').fill('Service');
+    await textbox('Nyckelkod').fill('HTJ-ST');
+    await page.getByLabel('Lagrum som föreslås').selectOption({ label: 'SoL 11 kap. 1 §' });
+    await page.getByLabel('Omfattning anges i').selectOption('hours_per_month');
+    await page.getByRole('button', { name: 'Skapa insatstyp' }).click();
+    await expectText(page.getByRole('alert'), 'Det finns redan en insatstyp med det namnet i verksamhetsområdet.');
+    expect(await textbox('Namn').getAttribute('aria-invalid')).toBe('true');
+    expect(await textbox('Nyckelkod').inputValue()).toBe('HTJ-ST');
+    await expectNoAxeViolations(page, 'a refused new intervention type');
+    await textbox('Namn').fill('Städning');
+    await page.getByRole('button', { name: 'Skapa insatstyp' }).click();
+    await expectText(page.getByRole('status').filter({ hasText: 'är skapad' }), 'Insatstypen Städning är skapad.');
+    await expectText(page.getByRole('table'), 'Städning');
+  });
+
+  it('keeps the service area of a type a decision grants, and saves its other fields', async () => {
+    const typeId = bw.world.catalogue.interventionTypes.get('AO:Personlig omvårdnad')!;
+    await createDecisionUsing(bw.server.ownerDb, bw.world, { legalBasisId: bw.world.catalogue.legalBases.get('SoL 11 kap. 1 §')!, decisionDate: '2026-01-15', interventionTypeId: typeId });
+    await page.goto(`/admin/insatskatalog/${typeId}`);
+    await expectText(page.getByRole('heading', { level: 1 }), 'Personlig omvårdnad');
+    const area = page.getByLabel('Verksamhetsområde');
+    expect(await area.locator('option').allInnerTexts()).toEqual(['ÄO – Äldreomsorg']);
+    await expectText(page.locator('.field').filter({ has: area }), 'kan inte flyttas till ett annat verksamhetsområde');
+    await page.getByLabel('Omfattning anges i').selectOption('hours_per_week');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expectText(page.getByRole('status').filter({ hasText: 'Sparat' }), 'Sparat');
+    await expectNoAxeViolations(page, 'an intervention type in use');
+  });
+
+  it('adds a legal basis; validity overlapping the same code is refused on the field, and the list filters by today', async () => {
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Lagrum' }).click();
+    await expectText(page.getByRole('heading', { level: 1 }), 'Lagrum');
+    await expectText(page.getByRole('table'), 'SoL 4 kap. 1 §');
+    await expectNoAxeViolations(page, 'the legal bases');
+    await page.getByRole('link', { name: 'Nytt lagrum' }).click();
+    await textbox('Lagrum').fill('LSS 9 § 3');
+    await textbox('Gäller från').fill('2030-01-01');
+    await page.getByRole('button', { name: 'Skapa lagrum' }).click();
+    await expectText(page.getByRole('alert'), 'LSS 9 § 3 finns redan med giltighet 1994-01-01 – tills vidare.');
+    expect(await textbox('Gäller från').inputValue()).toBe('2030-01-01');
+    await expectNoAxeViolations(page, 'a refused legal basis');
+    await textbox('Lagrum').fill('LSS 9 § 10');
+    await textbox('Beskrivning').fill('Daglig verksamhet för personer i yrkesverksam ålder');
+    await page.getByRole('button', { name: 'Skapa lagrum' }).click();
+    await expectText(page.getByRole('status').filter({ hasText: 'är skapat' }), 'Lagrummet LSS 9 § 10 är skapat.');
+    await page.getByLabel(/Visa bara lagrum som gäller i dag/).click();
+    await page.waitForURL(/idag=ja/);
+    await expectText(page.getByRole('table'), 'SoL 11 kap. 1 §');
+    expect(await page.getByRole('table').innerText()).not.toContain('SoL 4 kap. 1 §');
+  });
+
+  it('turns away anyone but an administrator', async () => {
+    const officer = await signedIn('caseOfficer');
+    await officer.goto('/admin/lagrum');
+    await expectText(officer.getByRole('heading', { level: 1 }), 'Ingen behörighet');
+  });
+});

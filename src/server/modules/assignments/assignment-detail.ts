@@ -1,0 +1,47 @@
+/**
+ * Reading one assignment whole (for the API and after each change), and who its new-assignment
+ * message reaches: the provider's receivers, and the alarm groups when it holds a personal alarm.
+ */
+import type { PositionedActor } from '../../platform/access/actor.ts';
+import type { Trx } from '../../platform/db/tenant.ts';
+import type { ServiceAreaCode } from '../../../domain/organisation.ts';
+import type * as c from '../../../contract/assignments.ts';
+import * as repo from './assignment.repository.ts';
+import { listAlarmGroups, listProviderReceivers, type Receiver } from './assignment-receivers.repository.ts';
+import { getReadableAssignment } from './assignment-access.ts';
+import { toDetail } from './assignment.presenter.ts';
+
+export interface Receivers {
+  users: Receiver[];
+  alarmGroups: Receiver[];
+}
+
+export async function resolveReceivers(trx: Trx, providerId: string, serviceArea: ServiceAreaCode, hasPersonalAlarm: boolean): Promise<Receivers> {
+  return {
+    users: await listProviderReceivers(trx, providerId),
+    alarmGroups: hasPersonalAlarm ? await listAlarmGroups(trx, serviceArea) : [],
+  };
+}
+
+/** The receivers as readers see them: people by name, then send lists. */
+export function receiverNames(receivers: Receivers): string[] {
+  return [...receivers.users.map((user) => user.name), ...receivers.alarmGroups.map((group) => `${group.name} (sändlista)`)];
+}
+
+/** The assignment for this reader, with its rows, events and (for a draft the writer reads) its receivers. */
+export async function readDetail(trx: Trx, actor: PositionedActor, assignmentId: string): Promise<c.AssignmentDetail> {
+  return (await readAssignment(trx, actor, assignmentId)).detail;
+}
+
+/** As readDetail, with the person unmasked for those few who may print a protected name. */
+export async function readAssignment(trx: Trx, actor: PositionedActor, assignmentId: string): Promise<{ detail: c.AssignmentDetail; person: repo.PersonRecordRef }> {
+  const { record, interventions, isWriter } = await getReadableAssignment(trx, actor, assignmentId);
+  const lifeAreas = await repo.listLifeAreas(trx, assignmentId);
+  const events = await repo.listAssignmentEvents(trx, assignmentId);
+  const replacedBy = await repo.findReplacement(trx, assignmentId);
+  // Who the message will reach, so the officer can check before sending.
+  const receivers = isWriter && !record.sentAt && record.provider.hasSystemAccess
+    ? receiverNames(await resolveReceivers(trx, record.provider.id, record.serviceArea, interventions.some((row) => row.isPersonalAlarm)))
+    : [];
+  return { detail: toDetail({ record, interventions, lifeAreas, events, replacedBy, receivers, isWriter }), person: record.person };
+}

@@ -1,0 +1,60 @@
+/**
+ * SQL over the organisation tree for assignments: who at a provider receives new assignments,
+ * the alarm groups of a service area, and which providers a position belongs to.
+ */
+import { sql } from 'kysely';
+import type { Trx } from '../../platform/db/tenant.ts';
+import type { ServiceAreaCode } from '../../../domain/organisation.ts';
+import { NEW_ASSIGNMENT_RECEIVER_ROLES } from './assignment.policy.ts';
+
+export interface Receiver {
+  id: string;
+  name: string;
+}
+
+/**
+ * Users with an active position holding a receiving role (verksamhetschef, enhetschef, samordnare)
+ * at the provider or any unit below it.
+ */
+export async function listProviderReceivers(trx: Trx, providerId: string): Promise<Receiver[]> {
+  const { rows } = await sql<Receiver>`
+    with recursive tree as (
+      select id from units where id = ${providerId}
+      union all
+      select u.id from units u join tree on u.parent_id = tree.id
+    )
+    select distinct users.id, users.display_name as name
+      from positions
+      join users on users.municipality_id = positions.municipality_id and users.id = positions.user_id
+     where positions.unit_id in (select id from tree)
+       and positions.is_active and users.is_active
+       and positions.roles && ${[...NEW_ASSIGNMENT_RECEIVER_ROLES]}::text[]
+     order by name`.execute(trx);
+  return rows;
+}
+
+/** Active send lists kept as alarm groups by units of the service area (seed 004: Jourlarmgruppen). */
+export async function listAlarmGroups(trx: Trx, serviceArea: ServiceAreaCode): Promise<Receiver[]> {
+  return trx.selectFrom('send_lists as sl')
+    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'sl.municipality_id').onRef('u.id', '=', 'sl.unit_id'))
+    .select(['sl.id', 'sl.name'])
+    .where('sl.purpose', '=', 'alarm_group').where('sl.is_active', '=', true).where('u.service_area', '=', serviceArea)
+    .orderBy('sl.name')
+    .execute();
+}
+
+/**
+ * The providers a position belongs to: every provider at or above one of its units. A unit
+ * manager of "Hemtjänst Norr" belongs to "Hemtjänst egen regi"; a verksamhetschef to their own.
+ */
+export async function listProvidersOfUnits(trx: Trx, unitIds: readonly string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const { rows } = await sql<{ id: string }>`
+    with recursive up as (
+      select id, parent_id, kind from units where id = any(${[...unitIds]}::uuid[])
+      union
+      select u.id, u.parent_id, u.kind from units u join up on u.id = up.parent_id
+    )
+    select id from up where kind = 'provider'`.execute(trx);
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,102 @@
+/**
+ * Sending an assignment. In Vardag: it becomes an official record (frozen by the database), lands
+ * in the provider's "Nya uppdrag", the provider may now see the person, and the provider's
+ * receivers (and, for a personal alarm, the alarm groups) get a message — all in one transaction,
+ * so an assignment is never sent without its message or the other way round. By secure mail: the
+ * officer sent the PDF outside the system and records that it was sent.
+ */
+import type { Db } from '../../platform/db/database.ts';
+import { inTenant, type Trx } from '../../platform/db/tenant.ts';
+import type { PositionedActor } from '../../platform/access/actor.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { formatMinutesAsHours } from '../../../domain/granted-time.ts';
+import type * as c from '../../../contract/assignments.ts';
+import { writeMessage } from '../messages/message-writer.ts';
+import * as repo from './assignment.repository.ts';
+import * as context from './assignment-context.repository.ts';
+import * as write from './assignment-write.repository.ts';
+import { getWritableAssignment } from './assignment-access.ts';
+import { assertDecisionOpen, assertHandoverRecorded } from './assignment-draft.ts';
+import { readDetail, resolveReceivers, type Receivers } from './assignment-detail.ts';
+
+type Via = 'system' | 'secure_mail';
+
+export async function sendAssignment(db: Db, actor: PositionedActor, assignmentId: string, version: number): Promise<c.AssignmentDetail> {
+  return send(db, actor, assignmentId, version, 'system');
+}
+
+export async function recordSentOutside(db: Db, actor: PositionedActor, assignmentId: string, version: number): Promise<c.AssignmentDetail> {
+  return send(db, actor, assignmentId, version, 'secure_mail');
+}
+
+async function send(db: Db, actor: PositionedActor, assignmentId: string, version: number, via: Via): Promise<c.AssignmentDetail> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const record = await getWritableAssignment(trx, actor, assignmentId);
+    if (record.sentAt) throw new ConflictError('Uppdraget är redan skickat.');
+    if (record.version !== version) throw new ConflictError();
+    const decision = await context.findDecisionContext(trx, record.decision.id);
+    if (!decision) throw new ConflictError();
+    assertDecisionOpen(decision);
+    assertProviderFits(record.provider, via);
+    assertHandoverRecorded(record);
+    const interventions = await repo.listAssignmentInterventions(trx, assignmentId);
+
+    if (!(await write.markSent(trx, assignmentId, version, actor.userId, via))) throw new ConflictError();
+    if (via === 'system') await write.insertNewState(trx, actor.municipalityId, assignmentId, actor.userId);
+    await write.insertEvent(trx, actor.municipalityId, assignmentId, via === 'system' ? 'sent' : 'sent_outside', actor.userId);
+    await write.linkPersonToProvider(trx, actor.municipalityId, record.person.id, record.provider.id, assignmentId);
+    if (record.replacesAssignment) await replace(trx, actor, record.replacesAssignment.id, record.assignmentNumber);
+
+    let recipientCount = 0;
+    if (via === 'system') {
+      const receivers = await resolveReceivers(trx, record.provider.id, record.serviceArea, interventions.some((row) => row.isPersonalAlarm));
+      recipientCount = (await writeMessage(trx, newAssignmentMessage(actor, record, interventions, receivers))).recipientCount;
+    }
+    await writeAudit(trx, actor, {
+      action: via === 'system' ? 'assignment.send' : 'assignment.record_sent_outside', entityType: 'assignment', entityId: assignmentId,
+      personId: record.person.id, details: { assignmentNumber: record.assignmentNumber, providerId: record.provider.id, recipientCount },
+    });
+    return readDetail(trx, actor, assignmentId);
+  });
+}
+
+function assertProviderFits(provider: repo.ProviderRecord, via: Via): void {
+  const fail = (message: string) => { throw new ValidationError({ providerId: message }, message); };
+  if (!provider.isActive) fail('Utföraren är inte längre aktiv. Välj en annan utförare i utkastet.');
+  if (via === 'system' && !provider.hasSystemAccess) {
+    fail('Utföraren har inte tillgång till Vardag. Ladda ned uppdraget som PDF, skicka det med säker e-post och registrera det som skickat.');
+  }
+  if (via === 'secure_mail' && provider.hasSystemAccess) fail('Utföraren har tillgång till Vardag: skicka uppdraget i systemet.');
+}
+
+/** The earlier assignment leaves the provider's new ones and keeps a "replaced" event; replacing twice is a conflict. */
+async function replace(trx: Trx, actor: PositionedActor, replacedId: string, byNumber: string): Promise<void> {
+  if (!(await write.markReplaced(trx, actor.municipalityId, replacedId, actor.userId))) {
+    throw new ConflictError('Det uppdrag som ersätts har redan ersatts av ett annat uppdrag. Läs in uppgifterna igen.');
+  }
+  await write.insertEvent(trx, actor.municipalityId, replacedId, 'replaced', actor.userId, `Ersatt av ${byNumber}.`);
+}
+
+/**
+ * The event message. It names the assignment, not the person: it is read in inboxes and lists, and
+ * the assignment it links to shows the person to those who may see them.
+ */
+function newAssignmentMessage(actor: PositionedActor, record: repo.AssignmentRecord, interventions: readonly repo.AssignmentInterventionRecord[], receivers: Receivers) {
+  const lines = [
+    `${record.authorityUnitName} har skickat uppdrag ${record.assignmentNumber} till ${record.provider.name}.`,
+    `Insatser: ${interventions.map((row) => row.name).join(', ')}.`,
+    `Beviljad tid totalt: ${formatMinutesAsHours(record.totalGrantedMinutes)} per månad (avrundat uppåt till närmaste kvart).`,
+  ];
+  if (interventions.some((row) => row.isTwoStaff)) lines.push(`Dubbelbemanning: ${interventions.filter((row) => row.isTwoStaff).map((row) => row.name).join(', ')}.`);
+  if (interventions.some((row) => row.isPersonalAlarm)) lines.push('Uppdraget gäller trygghetslarm.');
+  if (record.isNewClient) lines.push(`Ny brukare. Överlämning per telefon till ${record.handoverBy ?? '–'}.`);
+  if (record.replacesAssignment) lines.push(`Ersätter uppdrag ${record.replacesAssignment.assignmentNumber}.`);
+  lines.push('Öppna uppdraget under Nya uppdrag för att läsa det.');
+  return {
+    municipalityId: actor.municipalityId, senderId: null, subject: `Nytt uppdrag ${record.assignmentNumber}`, body: lines.join('\n'),
+    recipientUserIds: receivers.users.map((user) => user.id), sendListIds: receivers.alarmGroups.map((group) => group.id),
+    assignmentId: record.id,
+    addressedTo: [`${record.provider.name} (mottagare av nya uppdrag)`, ...receivers.alarmGroups.map((group) => group.name)].join('; '),
+  };
+}
