@@ -98,3 +98,21 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 15): Promi
   }
   throw new Error(`Tab did not reach the target in ${maxPresses} presses`);
 }
+
+/**
+ * Pages for users who sign in through the form once per file: each later page gets that session's
+ * cookie in a fresh context (own history and cache) and opens at `path`. Saves a sign-in (a
+ * password hash check) per test; not for tests that sign out or end the session.
+ */
+export function sharedSessions(bw: BrowserWorld): (user: UserKey, path: string) => Promise<Page> {
+  const cookies = new Map<UserKey, Promise<Awaited<ReturnType<BrowserContext['cookies']>>>>();
+  return async (user, path) => {
+    const signedIn = cookies.get(user);
+    const page = signedIn ? await bw.newPage() : await bw.signedInPage(user);
+    if (signedIn) await page.context().addCookies(await signedIn);
+    else cookies.set(user, page.context().cookies());
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    return page;
+  };
+}

@@ -1,67 +1,71 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { normalizeTestNumber, testPersonnummer } from '../seeds/lib/test-numbers.ts';
 import { describeInBrowser } from './browser.ts';
-import { expectFieldError, expectNoAxeViolations, expectText, startBrowserWorld, tabTo, type BrowserWorld } from './harness.ts';
+import { expectFieldError, expectNoAxeViolations, expectText, sharedSessions, startBrowserWorld, tabTo, type BrowserWorld } from './harness.ts';
 
 const SEARCH_BOX = 'Personnummer, födelsedatum eller namn';
 
 describeInBrowser('persons: search, edit, protected identity, register', () => {
   let bw: BrowserWorld;
-  beforeAll(async () => { bw = await startBrowserWorld(); });
+  let pageAs: ReturnType<typeof sharedSessions>;
+  beforeAll(async () => {
+    bw = await startBrowserWorld();
+    pageAs = sharedSessions(bw);
+  });
   afterAll(async () => bw?.close());
 
-  /** Types into "Sök person" and waits for the announced result (or a field error). */
+  /**
+   * Types into "Sök person", waits for the announced result and answers the hits table, whose
+   * caption names the query (so a table left from the previous search never counts).
+   */
   const search = async (page: Page, text: string, expected: string) => {
     await page.getByRole('textbox', { name: SEARCH_BOX }).fill(text);
     await page.getByRole('search', { name: 'Sök person' }).getByRole('button', { name: 'Sök' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === text);
     await expectText(page.getByRole('main').getByRole('status'), expected);
+    return page.getByRole('table', { name: `Träffar för ”${text}”` });
   };
-  const hits = (page: Page) => page.getByRole('table', { name: /^Träffar för/ });
 
   it('finds a person in scope by personnummer, birth date and name with å/ä/ö, and opens the person', async () => {
     const person = await bw.world.createPerson(['homeCareNorth'], { firstName: 'Märta', lastName: 'Åström' });
     const number = normalizeTestNumber(person.identityNumber);
-    const page = await bw.signedInPage('careStaff');
-    const openFromHits = async () => {
-      await hits(page).getByRole('link', { name: number }).click();
+    const page = await pageAs('careStaff', '/personer/sok');
+    const openFrom = async (hits: Locator) => {
+      await hits.getByRole('link', { name: number }).click();
       await page.getByRole('heading', { level: 1, name: 'Åström, Märta' }).waitFor();
       await page.getByRole('navigation', { name: 'Mitt skrivbord' }).getByRole('link', { name: 'Sök person' }).click();
       await page.getByRole('heading', { level: 1, name: 'Sök person' }).waitFor();
     };
 
-    await page.getByRole('navigation', { name: 'Mitt skrivbord' }).getByRole('link', { name: 'Sök person' }).click();
-    await search(page, number, '1 träff');
-    await expectText(hits(page), 'Åström, Märta');
+    const byNumber = await search(page, number, '1 träff');
+    await expectText(byNumber, 'Åström, Märta');
     await expectNoAxeViolations(page, 'search hits');
-    await hits(page).getByRole('link', { name: number }).click();
+    await byNumber.getByRole('link', { name: number }).click();
     await page.getByRole('heading', { level: 1, name: 'Åström, Märta' }).waitFor();
     await expectText(page.getByRole('main'), number);
     await expectNoAxeViolations(page, 'the person page');
     await page.goBack();
 
-    await search(page, person.identityNumber.slice(0, 8), 'träff');
-    await openFromHits();
-    await search(page, 'åström mär', '1 träff');
-    await openFromHits();
-    await search(page, 'ÅSTRÖM', 'träff');
-    await expectText(hits(page), 'Åström, Märta');
+    await openFrom(await search(page, person.identityNumber.slice(0, 8), 'träff'));
+    await openFrom(await search(page, 'åström mär', '1 träff'));
+    await expectText(await search(page, 'ÅSTRÖM', 'träff'), 'Åström, Märta');
   });
 
   it('finds nobody outside the position\'s units', async () => {
     const person = await bw.world.createPerson(['homeCareNorth'], { firstName: 'Örjan', lastName: 'Bäckström' });
-    const page = await bw.signedInPage('otherCareStaff');
-    await page.goto('/personer/sok');
+    const page = await pageAs('otherCareStaff', '/personer/sok');
     await search(page, normalizeTestNumber(person.identityNumber), 'Inga träffar.');
-    await search(page, 'Bäckström', 'Inga träffar.');
+    // From a fresh page load, so the answer cannot be the previous search's.
+    await page.goto(`/personer/sok?q=${encodeURIComponent('Bäckström')}`);
+    await expectText(page.getByRole('main').getByRole('status'), 'Inga träffar.');
     await expectNoAxeViolations(page, 'a search without hits');
     await page.goto(`/personer/${person.id}`);
     await page.getByRole('heading', { level: 1, name: 'Personen hittades inte' }).waitFor();
   });
 
   it('shows a bad number next to the search box, from the page and from the server', async () => {
-    const page = await bw.signedInPage('careStaff');
-    await page.goto('/personer/sok');
+    const page = await pageAs('careStaff', '/personer/sok');
     const box = page.getByRole('textbox', { name: SEARCH_BOX });
     await box.fill('19121212-1213');
     await page.getByRole('search', { name: 'Sök person' }).getByRole('button', { name: 'Sök' }).click();
@@ -75,21 +79,19 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
 
   it('searches and opens a person with the keyboard only', async () => {
     await bw.world.createPerson(['homeCareNorth'], { firstName: 'Åke', lastName: 'Nyqvist' });
-    const page = await bw.signedInPage('careStaff');
-    await page.goto('/personer/sok');
+    const page = await pageAs('careStaff', '/personer/sok');
     await tabTo(page, page.getByRole('textbox', { name: SEARCH_BOX }), 3);
     await page.keyboard.type('Nyqvist åke');
     await page.keyboard.press('Enter');
     await expectText(page.getByRole('main').getByRole('status'), '1 träff');
-    await tabTo(page, hits(page).getByRole('link').first(), 5);
+    await tabTo(page, page.getByRole('table', { name: 'Träffar för ”Nyqvist åke”' }).getByRole('link').first(), 5);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Nyqvist, Åke' }).waitFor();
   });
 
   it('lets a case officer edit Personuppgifter, rejects bad dates next to the field, and keeps typed text on a conflict', async () => {
     const person = await bw.world.createPerson(['aoAuthority'], { firstName: 'Göran', lastName: 'Ärlebäck' });
-    const page = await bw.signedInPage('caseOfficer');
-    await page.goto(`/personer/${person.id}`);
+    const page = await pageAs('caseOfficer', `/personer/${person.id}`);
     const form = page.getByRole('form', { name: 'Personuppgifter' });
     const language = form.getByRole('textbox', { name: 'Kontaktspråk' });
     const deceased = form.getByRole('textbox', { name: 'Dödsdatum' });
@@ -107,7 +109,7 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
     await deceased.fill('2023-02-30');
     await save();
     await expectFieldError(deceased, 'Datumet finns inte.');
-    await deceased.fill('1900-01-01');
+    await deceased.fill(`${Number(person.identityNumber.slice(0, 4)) - 1}-06-15`);
     await save();
     await expectFieldError(deceased, 'Dödsdatum kan inte vara före födelsedatum.');
     await expectNoAxeViolations(page, 'Personuppgifter with a field error');
@@ -133,8 +135,7 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
 
   it('lets care staff edit Besöksinfo and Viktigt att veta (with the warning) and add a Närstående', async () => {
     const person = await bw.world.createPerson(['homeCareNorth'], { firstName: 'Ulla', lastName: 'Sjögren' });
-    const page = await bw.signedInPage('careStaff');
-    await page.goto(`/personer/${person.id}`);
+    const page = await pageAs('careStaff', `/personer/${person.id}`);
     // Personuppgifter belong to the authority: care staff read them only.
     await expectText(page.getByRole('tabpanel'), 'Din befattning får läsa men inte ändra');
     expect(await page.getByRole('form', { name: 'Personuppgifter' }).count()).toBe(0);
@@ -177,13 +178,12 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
   it('masks a protected identity in hits and header; a case officer reveals it with a reason, care staff cannot', async () => {
     const person = await bw.world.createPerson(['aoAuthority', 'homeCareNorth'], { firstName: 'Hemlig', lastName: 'Skyddsson', protectedIdentity: true });
     const number = normalizeTestNumber(person.identityNumber);
-    const page = await bw.signedInPage('caseOfficer');
-    await page.goto('/personer/sok');
+    const page = await pageAs('caseOfficer', '/personer/sok');
     await search(page, 'Skyddsson', 'Inga träffar.');
-    await search(page, number, '1 träff');
-    await expectText(hits(page), 'Skyddad identitet');
-    expect(await hits(page).innerText()).not.toContain('Skyddsson');
-    await hits(page).getByRole('link', { name: number }).click();
+    const hits = await search(page, number, '1 träff');
+    await expectText(hits, 'Skyddad identitet');
+    expect(await hits.innerText()).not.toContain('Skyddsson');
+    await hits.getByRole('link', { name: number }).click();
     const title = page.getByRole('heading', { level: 1 });
     await expectText(title, 'Skyddad identitet');
     expect(await title.innerText()).not.toContain('Skyddsson');
@@ -201,8 +201,7 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
     await expectText(page.getByRole('main'), 'Skyddade uppgifter visas eftersom du angav en anledning.');
     await expectNoAxeViolations(page, 'a protected person, revealed');
 
-    const staffPage = await bw.signedInPage('careStaff');
-    await staffPage.goto(`/personer/${person.id}`);
+    const staffPage = await pageAs('careStaff', `/personer/${person.id}`);
     await expectText(staffPage.getByRole('heading', { level: 1 }), 'Skyddad identitet');
     await staffPage.getByRole('tab', { name: 'Personuppgifter' }).waitFor();
     expect(await staffPage.getByRole('button', { name: 'Visa skyddade uppgifter' }).count()).toBe(0);
@@ -211,7 +210,7 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
 
   it('lets a case officer register a new person, and says so when the number is already registered', async () => {
     const number = normalizeTestNumber(testPersonnummer().at(-5)!);
-    const page = await bw.signedInPage('caseOfficer');
+    const page = await pageAs('caseOfficer', '/personer/senast');
     const register = async () => {
       await page.getByRole('navigation', { name: 'Mitt skrivbord' }).getByRole('link', { name: 'Registrera person' }).click();
       await page.getByRole('heading', { level: 1, name: 'Registrera person' }).waitFor();

@@ -3,10 +3,14 @@
  * request ids, and bad input of every kind answered with a 4xx in the error shape, never a 500.
  */
 import net from 'node:net';
+import { existsSync } from 'node:fs';
+import { WEB_DIST } from '../src/server/platform/http/web.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.ts';
 import { createTestWorld } from './factories.ts';
 import { TestClient } from './http-client.ts';
+
+const WEB_INDEX = `${WEB_DIST}/index.html`;
 
 let server: TestServer;
 let signedIn: TestClient;
@@ -82,6 +86,20 @@ describe('the API description', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toMatch(/swagger/i);
+  });
+});
+
+describe('the web app', () => {
+  // The run's global setup builds dist/web when Chromium is there (always in CI).
+  it.runIf(existsSync(WEB_INDEX))('serves index.html at / and at the app\'s own paths, and JSON 404 under /api', async () => {
+    for (const path of ['/', '/?x=1', '/personer/sok', '/admin/organisation']) {
+      const response = await fetch(server.baseUrl + path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toContain('text/html');
+      expect(await response.text(), path).toContain('lang="sv"');
+    }
+    const api = await fetch(server.baseUrl + '/api/no-such-thing');
+    expect(api.headers.get('content-type')).toContain('application/json');
   });
 });
 

@@ -55,7 +55,7 @@ function MyUnitsSummary() {
       <ErrorAlert error={overview.error} />
       {overview.data && <UnitTable units={overview.data.units} caption="Mina enheter" captionHidden />}
       {overview.data && (
-        <p><Link to="/personer/senast">Senast öppnade</Link> ({overview.data.recentPersonCount} personer)</p>
+        <p><Link to="/personer/senast">Senast öppnade</Link> ({overview.data.recentPersonCount} {overview.data.recentPersonCount === 1 ? 'person' : 'personer'})</p>
       )}
     </>
   );

@@ -37,7 +37,7 @@ function UnitLinks({ folder }: { folder: DeskFolder }) {
             <span>{unit.name}</span>
             <span className="desk-nav__count">
               <span className="visually-hidden">, </span>
-              {unit.personCount}<span className="visually-hidden"> personer</span>
+              {unit.personCount}<span className="visually-hidden"> {unit.personCount === 1 ? 'person' : 'personer'}</span>
             </span>
           </NavLink>
         </li>

@@ -1,8 +1,9 @@
 /** Persons (src/contract/persons.ts, person-details.ts): queries and changes, one function per route. */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/persons.ts';
 import type { PersonKey, ReferencePerson, Relative } from '../../../contract/person-details.ts';
 import { api } from '../../api/client.ts';
+import { deskKeys } from '../desk/desk.api.ts';
 
 export type DetailListName = 'relatives' | 'reference-persons' | 'keys';
 export interface DetailItems { relatives: Relative; 'reference-persons': ReferencePerson; keys: PersonKey }
@@ -32,7 +33,18 @@ export function fetchPerson(personId: string) {
 }
 
 export function usePerson(personId: string) {
-  return useQuery({ queryKey: personKeys.detail(personId), queryFn: () => fetchPerson(personId) });
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: personKeys.detail(personId),
+    queryFn: async () => {
+      const person = await fetchPerson(personId);
+      // The server has put the person first in "Senast öppnade": read that folder and its count
+      // again when next shown (not now, so opening a person costs no extra requests).
+      void queryClient.invalidateQueries({ queryKey: deskKeys.overview, exact: true, refetchType: 'none' });
+      void queryClient.invalidateQueries({ queryKey: deskKeys.recent, refetchType: 'none' });
+      return person;
+    },
+  });
 }
 
 export function useAddresses(personId: string, enabled: boolean) {
