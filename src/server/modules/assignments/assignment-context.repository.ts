@@ -8,7 +8,7 @@ import type { Trx } from '../../platform/db/tenant.ts';
 import type { ServiceAreaCode, Ownership } from '../../../domain/organisation.ts';
 import type { TimeScopeUnit } from '../../../domain/assignment-time.ts';
 import type { AssignmentStatus } from '../../../contract/assignments.ts';
-import { toNumber, type DecisionRecord, type PersonRecordRef, type ProviderRecord } from './assignment.repository.ts';
+import { findOrigin, toNumber, type DecisionRecord, type PersonRecordRef, type ProviderRecord } from './assignment.repository.ts';
 
 export interface DecisionContext {
   decision: DecisionRecord;
@@ -31,23 +31,7 @@ export interface GrantedIntervention {
 
 /** A decision with its case and person; undefined when missing (or in another municipality). */
 export async function findDecisionContext(trx: Trx, decisionId: string): Promise<DecisionContext | undefined> {
-  const row = await trx.selectFrom('decisions as d')
-    .innerJoin('cases as c', (join) => join.onRef('c.municipality_id', '=', 'd.municipality_id').onRef('c.id', '=', 'd.case_id'))
-    .innerJoin('legal_bases as lb', (join) => join.onRef('lb.municipality_id', '=', 'd.municipality_id').onRef('lb.id', '=', 'd.legal_basis_id'))
-    .innerJoin('persons as p', (join) => join.onRef('p.municipality_id', '=', 'c.municipality_id').onRef('p.id', '=', 'c.person_id'))
-    .select(['d.id', 'd.decision_number', 'd.outcome', 'lb.code', 'd.decision_date', 'd.period_from', 'd.period_to', 'd.ended_on',
-      'c.id as case_id', 'c.case_number', 'c.closed_on', 'c.service_area',
-      'p.id as person_id', 'p.identity_number', 'p.first_name', 'p.last_name', 'p.protected_identity'])
-    .where('d.id', '=', decisionId)
-    .executeTakeFirst();
-  return row && {
-    decision: {
-      id: row.id, decisionNumber: row.decision_number, outcome: row.outcome as DecisionRecord['outcome'], legalBasisCode: row.code,
-      decisionDate: row.decision_date, periodFrom: row.period_from, periodTo: row.period_to, endedOn: row.ended_on,
-    },
-    caseId: row.case_id, caseNumber: row.case_number, caseClosedOn: row.closed_on, serviceArea: row.service_area as ServiceAreaCode,
-    person: { id: row.person_id, identityNumber: row.identity_number, firstName: row.first_name, lastName: row.last_name, protectedIdentity: row.protected_identity },
-  };
+  return findOrigin(trx, decisionId);
 }
 
 export interface CaseContext {

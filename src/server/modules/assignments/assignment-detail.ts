@@ -8,7 +8,7 @@ import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import type * as c from '../../../contract/assignments.ts';
 import * as repo from './assignment.repository.ts';
 import { listAlarmGroups, listProviderReceivers, type Receiver } from './assignment-receivers.repository.ts';
-import { getReadableAssignment } from './assignment-access.ts';
+import { getReadableAssignment, type ReadableAssignment } from './assignment-access.ts';
 import { toDetail } from './assignment.presenter.ts';
 
 export interface Receivers {
@@ -35,7 +35,12 @@ export async function readDetail(trx: Trx, actor: PositionedActor, assignmentId:
 
 /** As readDetail, with the person unmasked for those few who may print a protected name. */
 export async function readAssignment(trx: Trx, actor: PositionedActor, assignmentId: string): Promise<{ detail: c.AssignmentDetail; person: repo.PersonRecordRef }> {
-  const { record, interventions, isWriter } = await getReadableAssignment(trx, actor, assignmentId);
+  return detailOf(trx, await getReadableAssignment(trx, actor, assignmentId));
+}
+
+/** The detail of an assignment already loaded with the reader's access decided (e.g. its writer, just after sending). */
+export async function detailOf(trx: Trx, { record, interventions, isWriter }: ReadableAssignment): Promise<{ detail: c.AssignmentDetail; person: repo.PersonRecordRef }> {
+  const assignmentId = record.id;
   const lifeAreas = await repo.listLifeAreas(trx, assignmentId);
   const events = await repo.listAssignmentEvents(trx, assignmentId);
   const replacedBy = await repo.findReplacement(trx, assignmentId);

@@ -14,11 +14,11 @@ import { formatMinutesAsHours } from '../../../domain/granted-time.ts';
 import type * as c from '../../../contract/assignments.ts';
 import { writeMessage } from '../messages/message-writer.ts';
 import * as repo from './assignment.repository.ts';
-import * as context from './assignment-context.repository.ts';
 import * as write from './assignment-write.repository.ts';
 import { getWritableAssignment } from './assignment-access.ts';
 import { assertDecisionOpen, assertHandoverRecorded } from './assignment-draft.ts';
-import { readDetail, resolveReceivers, type Receivers } from './assignment-detail.ts';
+import { resolveReceivers, type Receivers } from './assignment-detail.ts';
+import { toDetail } from './assignment.presenter.ts';
 
 type Via = 'system' | 'secure_mail';
 
@@ -35,16 +35,17 @@ async function send(db: Db, actor: PositionedActor, assignmentId: string, versio
     const record = await getWritableAssignment(trx, actor, assignmentId);
     if (record.sentAt) throw new ConflictError('Uppdraget är redan skickat.');
     if (record.version !== version) throw new ConflictError();
-    const decision = await context.findDecisionContext(trx, record.decision.id);
-    if (!decision) throw new ConflictError();
-    assertDecisionOpen(decision);
+    // The record carries its decision and case as they are now: ended or closed since the draft was written stops it here.
+    assertDecisionOpen(record);
     assertProviderFits(record.provider, via);
     assertHandoverRecorded(record);
     const interventions = await repo.listAssignmentInterventions(trx, assignmentId);
 
-    if (!(await write.markSent(trx, assignmentId, version, actor.userId, via))) throw new ConflictError();
+    const sentAt = await write.markSent(trx, assignmentId, version, actor.userId, via);
+    if (!sentAt) throw new ConflictError();
     if (via === 'system') await write.insertNewState(trx, actor.municipalityId, assignmentId, actor.userId);
-    await write.insertEvent(trx, actor.municipalityId, assignmentId, via === 'system' ? 'sent' : 'sent_outside', actor.userId);
+    const event = via === 'system' ? 'sent' as const : 'sent_outside' as const;
+    const occurredAt = await write.insertEvent(trx, actor.municipalityId, assignmentId, event, actor.userId);
     await write.linkPersonToProvider(trx, actor.municipalityId, record.person.id, record.provider.id, assignmentId);
     if (record.replacesAssignment) await replace(trx, actor, record.replacesAssignment.id, record.assignmentNumber);
 
@@ -57,7 +58,15 @@ async function send(db: Db, actor: PositionedActor, assignmentId: string, versio
       action: via === 'system' ? 'assignment.send' : 'assignment.record_sent_outside', entityType: 'assignment', entityId: assignmentId,
       personId: record.person.id, details: { assignmentNumber: record.assignmentNumber, providerId: record.provider.id, recipientCount },
     });
-    return readDetail(trx, actor, assignmentId);
+    // The record as sent, from what this transaction wrote: a draft had no events and nothing replaced it.
+    const sent: repo.AssignmentRecord = {
+      ...record, sentAt, sentByName: actor.displayName, sentVia: via, updatedAt: sentAt, version: record.version + 1,
+      state: via === 'system' ? { status: 'new', changedAt: sentAt, message: null } : null,
+    };
+    return toDetail({
+      record: sent, interventions, lifeAreas: await repo.listLifeAreas(trx, assignmentId),
+      events: [{ event, occurredAt, actorName: actor.displayName, message: null }], replacedBy: undefined, receivers: [], isWriter: true,
+    });
   });
 }
 

@@ -92,13 +92,13 @@ async function insertRows(trx: Trx, municipalityId: string, assignmentId: string
   }
 }
 
-/** Sets sent_at, after which the row is frozen; false when stale or already sent. */
-export async function markSent(trx: Trx, assignmentId: string, version: number, sentById: string, via: 'system' | 'secure_mail'): Promise<boolean> {
+/** Sets sent_at, after which the row is frozen; the time it was sent, or undefined when stale or already sent. */
+export async function markSent(trx: Trx, assignmentId: string, version: number, sentById: string, via: 'system' | 'secure_mail'): Promise<Date | undefined> {
   const updated = await trx.updateTable('assignments')
     .set({ sent_at: sql`now()`, sent_by_id: sentById, sent_via: via, version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', '=', assignmentId).where('version', '=', version).where('sent_at', 'is', null)
-    .returning('id').executeTakeFirst();
-  return updated !== undefined;
+    .returning('sent_at').executeTakeFirst();
+  return updated?.sent_at ?? undefined;
 }
 
 export async function insertNewState(trx: Trx, municipalityId: string, assignmentId: string, actorId: string): Promise<void> {
@@ -107,8 +107,11 @@ export async function insertNewState(trx: Trx, municipalityId: string, assignmen
 
 export type AssignmentEventKind = 'sent' | 'sent_outside' | 'replaced';
 
-export async function insertEvent(trx: Trx, municipalityId: string, assignmentId: string, event: AssignmentEventKind, actorId: string, message: string | null = null): Promise<void> {
-  await trx.insertInto('assignment_events').values({ municipality_id: municipalityId, assignment_id: assignmentId, event, actor_id: actorId, message }).execute();
+/** Appends an event; returns when it happened. */
+export async function insertEvent(trx: Trx, municipalityId: string, assignmentId: string, event: AssignmentEventKind, actorId: string, message: string | null = null): Promise<Date> {
+  const row = await trx.insertInto('assignment_events').values({ municipality_id: municipalityId, assignment_id: assignmentId, event, actor_id: actorId, message })
+    .returning('occurred_at').executeTakeFirstOrThrow();
+  return row.occurred_at;
 }
 
 /**

@@ -44,10 +44,8 @@ export async function updateDraft(db: Db, actor: PositionedActor, assignmentId: 
   return inTenant(db, actor.municipalityId, async (trx) => {
     const record = await getWritableAssignment(trx, actor, assignmentId);
     if (record.sentAt) throw new ConflictError(SENT_CANNOT_CHANGE);
-    const decision = await context.findDecisionContext(trx, record.decision.id);
-    if (!decision) throw new ConflictError();
-    assertDecisionOpen(decision);
-    const row = await buildDraftRow(trx, decision, input, assignmentId);
+    assertDecisionOpen(record);
+    const row = await buildDraftRow(trx, record, input, assignmentId);
     if (!(await write.updateDraft(trx, actor.municipalityId, assignmentId, version, row))) throw new ConflictError();
     await writeAudit(trx, actor, audit(assignmentId, record.person.id, 'assignment.update', { providerId: row.providerId }));
     return readDetail(trx, actor, assignmentId);

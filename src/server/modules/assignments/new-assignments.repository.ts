@@ -1,7 +1,8 @@
 /**
- * SQL for a provider's "Nya uppdrag": sent assignments whose state is still 'new'. A page is read
- * newest first by (sent_at, id) from a cursor, so paging stays fast however many are waiting
- * (index assignments_provider_sent_idx, migration 0012).
+ * SQL for a provider's "Nya uppdrag": sent assignments whose state is still 'new'. The states are
+ * the queue (migration 0012: each carries its provider and sending time, in a partial index of the
+ * new ones), so a page is one index range read newest first by (sent_at, assignment_id) from a
+ * cursor, and the count reads only the index, however many assignments the provider has accepted.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
@@ -39,40 +40,41 @@ function hasPersonalAlarm(): Expression<SqlBool> {
   return sql<SqlBool>`exists (
     select 1 from assignment_interventions ai
       join intervention_types it on it.municipality_id = ai.municipality_id and it.id = ai.intervention_type_id
-     where ai.municipality_id = a.municipality_id and ai.assignment_id = a.id and it.is_personal_alarm)`;
+     where ai.municipality_id = st.municipality_id and ai.assignment_id = st.assignment_id and it.is_personal_alarm)`;
 }
 
 function matches(filter: NewAssignmentFilter): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
-  if (filter.providerIds.length) parts.push(sql<SqlBool>`a.provider_id = any(${[...filter.providerIds]}::uuid[])`);
+  // One provider (the usual case) as plain equality: with = any(...) the planner cannot read the index in order.
+  if (filter.providerIds.length === 1) parts.push(sql<SqlBool>`st.provider_id = ${filter.providerIds[0]}`);
+  else if (filter.providerIds.length > 1) parts.push(sql<SqlBool>`st.provider_id = any(${[...filter.providerIds]}::uuid[])`);
   if (filter.alarmServiceArea) parts.push(sql<SqlBool>`(pr.service_area = ${filter.alarmServiceArea} and ${hasPersonalAlarm()})`);
   if (parts.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 
 function baseQuery(trx: Trx, filter: NewAssignmentFilter) {
-  return trx.selectFrom('assignments as a')
-    .innerJoin('assignment_states as st', (join) => join.onRef('st.municipality_id', '=', 'a.municipality_id').onRef('st.assignment_id', '=', 'a.id'))
-    .innerJoin('units as pr', (join) => join.onRef('pr.municipality_id', '=', 'a.municipality_id').onRef('pr.id', '=', 'a.provider_id'))
+  return trx.selectFrom('assignment_states as st')
+    .innerJoin('units as pr', (join) => join.onRef('pr.municipality_id', '=', 'st.municipality_id').onRef('pr.id', '=', 'st.provider_id'))
     .where('st.status', '=', 'new')
-    .where('a.sent_at', 'is not', null)
     .where(matches(filter))
-    .$if(filter.onlyProviderId !== null, (query) => query.where('a.provider_id', '=', filter.onlyProviderId!));
+    .$if(filter.onlyProviderId !== null, (query) => query.where('st.provider_id', '=', filter.onlyProviderId!));
 }
 
 /** One page, newest first, after the cursor. */
 export async function listNewAssignments(trx: Trx, filter: NewAssignmentFilter, cursor: PageCursor | null, limit: number): Promise<NewAssignmentRow[]> {
   let query = baseQuery(trx, filter)
+    .innerJoin('assignments as a', (join) => join.onRef('a.municipality_id', '=', 'st.municipality_id').onRef('a.id', '=', 'st.assignment_id'))
     .innerJoin('persons as p', (join) => join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.person_id'))
-    .select(['a.id', 'a.assignment_number', 'a.sent_at', sql<number>`(extract(epoch from a.sent_at) * 1000000)::bigint`.as('sent_at_micros'), 'a.is_new_client', 'a.total_granted_minutes',
+    .select(['a.id', 'a.assignment_number', 'st.sent_at', sql<number>`(extract(epoch from st.sent_at) * 1000000)::bigint`.as('sent_at_micros'), 'a.is_new_client', 'a.total_granted_minutes',
       'pr.id as provider_id', 'pr.name as provider_name',
       'p.id as person_id', 'p.identity_number', 'p.first_name', 'p.last_name', 'p.protected_identity']);
-  if (cursor) query = query.where(sql<SqlBool>`(a.sent_at, a.id) < (timestamptz 'epoch' + ${cursor.sentAtMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`);
-  const rows = await query.orderBy('a.sent_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+  if (cursor) query = query.where(sql<SqlBool>`(st.sent_at, st.assignment_id) < (timestamptz 'epoch' + ${cursor.sentAtMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`);
+  const rows = await query.orderBy('st.sent_at', 'desc').orderBy('st.assignment_id', 'desc').limit(limit).execute();
   return rows.map((row) => ({
     id: row.id, assignmentNumber: row.assignment_number,
     person: { id: row.person_id, identityNumber: row.identity_number, firstName: row.first_name, lastName: row.last_name, protectedIdentity: row.protected_identity },
-    provider: { id: row.provider_id, name: row.provider_name }, sentAt: row.sent_at!, isNewClient: row.is_new_client,
+    provider: { id: row.provider_id, name: row.provider_name }, sentAt: row.sent_at, isNewClient: row.is_new_client,
     totalGrantedMinutes: row.total_granted_minutes, cursor: { sentAtMicros: row.sent_at_micros, id: row.id },
   }));
 }

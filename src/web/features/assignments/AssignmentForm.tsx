@@ -14,7 +14,6 @@ import { Checkbox } from '../../components/Checkbox.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Select } from '../../components/Select.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
-import { ConflictAlert } from '../../components/VersionedForm.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
 import { ASSIGNMENT_STATUS_LABELS } from './assignmentLabels.ts';
 import { InterventionFields, LifeAreaFields, LiveTotal } from './AssignmentFormParts.tsx';
@@ -41,7 +40,6 @@ export function AssignmentForm({ options, existing, template }: AssignmentFormPr
   const [lifeAreas, setLifeAreas] = useState(() => initialLifeAreas(start));
   const [order, setOrder] = useState<string[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
-  const [hasConflict, setHasConflict] = useState(false);
   const [isSaving, setIsSaving] = useState(false);
   const totals = liveTotals(granted, rows);
   const v = form.values;
@@ -81,8 +79,8 @@ export function AssignmentForm({ options, existing, template }: AssignmentFormPr
         navigate(`/uppdrag/${created.id}`, { state: { notice: `Uppdrag ${created.assignmentNumber} är sparat som utkast. Förhandsgranska det och skicka det när det är klart.` } });
       }
     } catch (error) {
-      if (isApiError(error, 409)) setHasConflict(true);
-      else setFailure(error);
+      // A 409 says why in words (someone saved first, or it has been sent meanwhile); the typed input stays.
+      setFailure(error);
       form.fail(isApiError(error) ? error.fieldErrors : {});
     } finally {
       setIsSaving(false);
@@ -95,8 +93,9 @@ export function AssignmentForm({ options, existing, template }: AssignmentFormPr
   const unmatched = unmatchedErrors(form.errors, known).filter((line) => !line.startsWith('interventions.') && !line.startsWith('local.') && !line.startsWith('lifeAreas.'));
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form assignment-form">
-      <ErrorAlert error={failure} details={unmatched} focusable />
-      {hasConflict && <ConflictAlert onReload={() => window.location.reload()} isReloading={false} />}
+      <ErrorAlert error={failure} details={unmatched} focusable>
+        {existing && isApiError(failure, 409) && <p><a href={`/uppdrag/${existing.id}`} target="_blank" rel="noopener">Öppna det sparade uppdraget i en ny flik</a> för att jämföra.</p>}
+      </ErrorAlert>
       {form.errors.interventions && <Alert tone="error">{form.errors.interventions}</Alert>}
 
       <fieldset className="fieldset">

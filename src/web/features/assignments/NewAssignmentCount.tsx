@@ -4,13 +4,13 @@
  */
 import { useNewAssignmentCount } from './assignments.api.ts';
 
-/** "4 nya" after the folder name; nothing while there are none. */
+/** "4" after the folder name ("4 nya uppdrag" to screen readers); nothing while there are none. */
 export function NewAssignmentFolderCount() {
   const count = useNewAssignmentCount(true);
   if (!count.data) return null;
   return (
     <span className="desk-nav__count desk-nav__count--unread">
-      <span className="visually-hidden">, </span>{count.data}<span className="visually-hidden"> nya uppdrag</span>
+      <span className="visually-hidden">, </span>{count.data}<span className="visually-hidden"> {count.data === 1 ? 'nytt uppdrag' : 'nya uppdrag'}</span>
     </span>
   );
 }

@@ -14,6 +14,11 @@ import { minutesText } from './assignmentLabels.ts';
 import { documentUrl, useNewAssignments, type NewAssignment } from './assignments.api.ts';
 import './assignments.css';
 
+/** "1 nytt uppdrag", "5 nya uppdrag". */
+export function countText(count: number): string {
+  return count === 1 ? '1 nytt uppdrag' : `${count} nya uppdrag`;
+}
+
 export function NewAssignmentsPage() {
   const list = useNewAssignments();
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
@@ -26,7 +31,7 @@ export function NewAssignmentsPage() {
       <ErrorAlert error={list.error} />
       {list.data && (
         <>
-          <p role="status">{total === 0 ? 'Inga nya uppdrag.' : `${total} nya uppdrag${items.length < total ? `, ${items.length} visas` : ''}.`}</p>
+          <p role="status">{total === 0 ? 'Inga nya uppdrag.' : `${countText(total)}${items.length < total ? `, ${items.length} visas` : ''}.`}</p>
           <Table<NewAssignment>
             caption="Nya uppdrag" captionHidden rows={items} rowKey={(row) => row.id} empty="Det finns inga nya uppdrag just nu."
             columns={[

@@ -140,6 +140,10 @@ export interface AssignmentLifeAreaTable {
 export interface AssignmentStateTable {
   municipality_id: string;
   assignment_id: string;
+  /** Copied from the sent assignment by a trigger (migration 0012); whatever is given is replaced. */
+  provider_id: ColumnType<string, string | undefined, string | undefined>;
+  /** Copied from the sent assignment by a trigger (migration 0012). */
+  sent_at: ColumnType<Date, Date | undefined, Date | undefined>;
   status: string;
   changed_at: Generated<Date>;
   changed_by_id: string | null;
