@@ -1,2 +1,0 @@
-with scoped as materialized (select distinct person_id from person_unit_links where unit_id = any($1::uuid[]) and (valid_to is null or valid_to >= current_date - 90))
-select count(*) from persons join scoped on scoped.person_id = persons.id
