@@ -31,14 +31,32 @@ export interface SessionRef {
   csrfToken: string;
 }
 
-export async function findSession(db: Db, sessionId: string, idleSeconds: number): Promise<SessionRef | undefined> {
-  const { rows } = await sql<{ municipality_id: string; user_id: string; position_id: string | null; csrf_token: string }>`
-    select * from auth_find_session(${sessionId}, ${idleSeconds})`.execute(db);
-  const row = rows[0];
-  return row && { municipalityId: row.municipality_id, userId: row.user_id, positionId: row.position_id, csrfToken: row.csrf_token };
+export interface ResolvedSession extends SessionRef {
+  displayName: string;
+  position: (PositionRecord & { unitsBelow: string[]; authorityUnitsOfServiceArea: string[] }) | null;
 }
 
-/** Failures for the user name within the lock window and since its last success. */
+/** The whole actor behind a session in one round trip (auth_resolve_session, migration 0018). */
+export async function resolveSession(db: Db, sessionId: string, idleSeconds: number): Promise<ResolvedSession | undefined> {
+  const { rows } = await sql<{
+    municipality_id: string; user_id: string; display_name: string; csrf_token: string; position_id: string | null;
+    position_title: string | null; unit_id: string | null; unit_name: string | null; service_area: string | null; roles: string[] | null;
+    units_below: string[] | null; authority_units: string[] | null;
+  }>`select * from auth_resolve_session(${sessionId}, ${idleSeconds})`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  const hasPosition = row.position_id !== null && row.unit_id !== null;
+  return {
+    municipalityId: row.municipality_id, userId: row.user_id, displayName: row.display_name, csrfToken: row.csrf_token,
+    positionId: hasPosition ? row.position_id : null,
+    position: hasPosition ? {
+      id: row.position_id!, title: row.position_title!, unitId: row.unit_id!, unitName: row.unit_name!,
+      serviceArea: row.service_area as ServiceAreaCode, roles: (row.roles ?? []).filter(isRole),
+      unitsBelow: row.units_below ?? [], authorityUnitsOfServiceArea: row.authority_units ?? [],
+    } : null,
+  };
+}
+
 export async function countRecentFailures(db: Db | Trx, username: string, sinceMinutes: number): Promise<number> {
   const row = await db.selectFrom('login_attempts')
     .select((eb) => eb.fn.countAll<number>().as('failures'))
@@ -158,21 +176,4 @@ export async function getUserWithPositions(trx: Trx, userId: string): Promise<Us
       roles: row.roles.filter(isRole),
     })),
   };
-}
-
-/** The unit and every unit below it, through the tree. */
-export async function listUnitsBelow(trx: Trx, unitId: string): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`
-    with recursive below as (
-      select id from units where id = ${unitId}
-      union all
-      select u.id from units u join below b on u.parent_id = b.id
-    ) select id from below`.execute(trx);
-  return rows.map((row) => row.id);
-}
-
-export async function listAuthorityUnitsOfServiceArea(trx: Trx, serviceArea: ServiceAreaCode): Promise<string[]> {
-  const rows = await trx.selectFrom('units').select('id')
-    .where('kind', '=', 'authority_unit').where('service_area', '=', serviceArea).execute();
-  return rows.map((row) => row.id);
 }

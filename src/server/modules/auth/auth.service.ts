@@ -93,23 +93,15 @@ export async function choosePosition(db: Db, actor: Actor, positionId: string): 
 /** The Actor behind a session cookie, or undefined when the session is unknown, idle or expired. */
 export async function resolveActor(db: Db, config: Config, token: string, meta: RequestMeta): Promise<Actor | undefined> {
   const sessionId = sessionIdOf(token);
-  const session = await repo.findSession(db, sessionId, config.sessionIdleMinutes * 60);
+  const session = await repo.resolveSession(db, sessionId, config.sessionIdleMinutes * 60);
   if (!session) return undefined;
-  return inTenant(db, session.municipalityId, async (trx) => {
-    const user = await repo.getUserWithPositions(trx, session.userId);
-    const base: Actor = {
-      ...meta, municipalityId: session.municipalityId, userId: user.id, displayName: user.displayName,
-      sessionId, csrfToken: session.csrfToken, position: null,
-    };
-    const chosen = user.positions.find((position) => position.id === session.positionId);
-    if (!chosen) return base;
-    const [unitsBelow, authorityUnits] = await Promise.all([
-      repo.listUnitsBelow(trx, chosen.unitId),
-      repo.listAuthorityUnitsOfServiceArea(trx, chosen.serviceArea),
-    ]);
-    const personScope = personScopeUnitIds({
-      roles: chosen.roles, unitId: chosen.unitId, unitsBelow, authorityUnitsOfServiceArea: authorityUnits,
-    });
-    return { ...base, position: { ...chosen, unitsBelow, personScopeUnitIds: personScope } };
-  });
+  const base: Actor = {
+    ...meta, municipalityId: session.municipalityId, userId: session.userId, displayName: session.displayName,
+    sessionId, csrfToken: session.csrfToken, position: null,
+  };
+  const chosen = session.position;
+  if (!chosen) return base;
+  const { unitsBelow, authorityUnitsOfServiceArea, ...position } = chosen;
+  const personScope = personScopeUnitIds({ roles: position.roles, unitId: position.unitId, unitsBelow, authorityUnitsOfServiceArea });
+  return { ...base, position: { ...position, unitsBelow, personScopeUnitIds: personScope } };
 }
