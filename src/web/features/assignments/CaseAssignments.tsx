@@ -1,10 +1,10 @@
 /**
  * The case page's "Uppdrag": the case's assignments with their state (a stopped one shows the
  * provider's message), and "Skriv uppdrag" from each granted decision that is still running.
- * Mounted by the cases feature's slot (features/cases/CaseAssignmentsSlot.tsx).
+ * Shown on the case page (features/cases/CasePage.tsx).
  */
 import { Link } from 'react-router-dom';
-import type { CaseAssignmentsProps } from '../cases/CaseAssignmentsSlot.tsx';
+import type { Decision } from '../cases/cases.api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
@@ -13,6 +13,15 @@ import { formatDateTime } from '../../format.ts';
 import { ASSIGNMENT_STATUS_LABELS, minutesText } from './assignmentLabels.ts';
 import { useCaseAssignments, type CaseAssignment } from './assignments.api.ts';
 import './assignments.css';
+
+export interface CaseAssignmentsProps {
+  caseId: string;
+  personId: string;
+  /** The case's decisions, newest first; assignments are written from a granted one. */
+  decisions: readonly Decision[];
+  /** The case is open and the user may change it. */
+  canWrite: boolean;
+}
 
 export function CaseAssignments({ caseId, decisions, canWrite }: CaseAssignmentsProps) {
   const list = useCaseAssignments(caseId);

@@ -13,7 +13,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { formatDate, personName } from '../../format.ts';
 import { SERVICE_AREA_LABELS } from '../../i18n/labels.ts';
-import { CaseAssignmentsSlot } from './CaseAssignmentsSlot.tsx';
+import { CaseAssignments } from '../assignments/CaseAssignments.tsx';
 import { CaseHistory } from './CaseHistory.tsx';
 import { CASE_STATUS_LABELS } from './caseLabels.ts';
 import { useCase, type CaseView } from './cases.api.ts';
@@ -87,7 +87,7 @@ function CaseContent({ view, notice: arrivalNotice }: { view: CaseView; notice: 
           : view.decisions.map((decision) => <DecisionCard key={decision.id} decision={decision} canEnd={permissions.canEndDecision} />)}
       </section>
 
-      <CaseAssignmentsSlot caseId={view.id} personId={view.person.id} decisions={view.decisions} canWrite={permissions.canRecordDecision} />
+      <CaseAssignments caseId={view.id} personId={view.person.id} decisions={view.decisions} canWrite={permissions.canRecordDecision} />
 
       <CaseHistory history={view.history} />
 
