@@ -42,7 +42,7 @@ export async function ensureLargeAssignments(db: OwnerDb, large: LargeMunicipali
   log(`Generated the assignments in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-interface CatalogueIds {
+export interface CatalogueIds {
   legalBasisId: string;
   personalCare: string;
   service: string;
@@ -50,7 +50,7 @@ interface CatalogueIds {
 }
 
 /** The demo's catalogue, unless Storkommun already has one. */
-async function ensureCatalogue(trx: Trx, municipalityId: string): Promise<CatalogueIds> {
+export async function ensureCatalogue(trx: Trx, municipalityId: string): Promise<CatalogueIds> {
   const find = () => trx.selectFrom('intervention_types').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('service_area', '=', 'AO')
     .where('name', 'in', ['Personlig omvårdnad', 'Service', 'Trygghetslarm']).execute();
   let rows = await find();
@@ -63,7 +63,7 @@ async function ensureCatalogue(trx: Trx, municipalityId: string): Promise<Catalo
   return { legalBasisId: basis.id, personalCare: id('Personlig omvårdnad'), service: id('Service'), alarm: id('Trygghetslarm') };
 }
 
-interface ChosenPerson {
+export interface ChosenPerson {
   personId: string;
   authorityUnitId: string;
 }
@@ -85,7 +85,7 @@ async function choosePersons(trx: Trx, municipalityId: string, count: number): P
 }
 
 /** A block of running numbers: the series moves on by `count` in one statement. */
-async function takeNumbers(trx: Trx, municipalityId: string, series: 'case' | 'decision' | 'assignment', prefix: string, count: number): Promise<string[]> {
+export async function takeNumbers(trx: Trx, municipalityId: string, series: 'case' | 'decision' | 'assignment', prefix: string, count: number): Promise<string[]> {
   const { rows } = await sql<{ last_value: number }>`
     insert into number_series (municipality_id, series, year, last_value) values (${municipalityId}, ${series}, ${YEAR}, ${count})
     on conflict (municipality_id, series, year) do update set last_value = number_series.last_value + ${count}
@@ -95,12 +95,12 @@ async function takeNumbers(trx: Trx, municipalityId: string, series: 'case' | 'd
 }
 
 // RETURNING promises no order, so the ids are put back in the order of the numbers handed out.
-function inOrderOf(numbers: readonly string[], rows: readonly { id: string; number: string }[]): string[] {
+export function inOrderOf(numbers: readonly string[], rows: readonly { id: string; number: string }[]): string[] {
   const byNumber = new Map(rows.map((row) => [row.number, row.id]));
   return numbers.map((number) => byNumber.get(number)!);
 }
 
-async function insertCases(trx: Trx, municipalityId: string, persons: readonly ChosenPerson[], officerId: string): Promise<string[]> {
+export async function insertCases(trx: Trx, municipalityId: string, persons: readonly ChosenPerson[], officerId: string): Promise<string[]> {
   const numbers = await takeNumbers(trx, municipalityId, 'case', CASE_NUMBER_PREFIX.AO, persons.length);
   const { rows } = await sql<{ id: string; number: string }>`
     insert into cases (municipality_id, person_id, service_area, authority_unit_id, case_officer_id, case_number, opened_on)
@@ -111,7 +111,7 @@ async function insertCases(trx: Trx, municipalityId: string, persons: readonly C
   return inOrderOf(numbers, rows);
 }
 
-async function insertDecisions(trx: Trx, municipalityId: string, caseIds: readonly string[], officerId: string, legalBasisId: string): Promise<string[]> {
+export async function insertDecisions(trx: Trx, municipalityId: string, caseIds: readonly string[], officerId: string, legalBasisId: string): Promise<string[]> {
   const numbers = await takeNumbers(trx, municipalityId, 'decision', DECISION_NUMBER_PREFIX, caseIds.length);
   const { rows } = await sql<{ id: string; number: string }>`
     insert into decisions (municipality_id, case_id, decision_number, outcome, legal_basis_id, decision_date, period_from, decided_by_id)
@@ -121,7 +121,7 @@ async function insertDecisions(trx: Trx, municipalityId: string, caseIds: readon
   return inOrderOf(numbers, rows);
 }
 
-async function insertDecisionInterventions(trx: Trx, municipalityId: string, decisionIds: readonly string[], types: CatalogueIds): Promise<void> {
+export async function insertDecisionInterventions(trx: Trx, municipalityId: string, decisionIds: readonly string[], types: CatalogueIds): Promise<void> {
   const rows = decisionIds.flatMap((decisionId, index) => [
     { decisionId, typeId: types.personalCare, amount: 20 as number | null, unit: 'hours_per_month' },
     { decisionId, typeId: types.service, amount: 4 as number | null, unit: 'hours_per_month' },

@@ -13,6 +13,7 @@ import { LARGE_PASSWORD, LARGE_USERS, type LargeUserKey } from './users.ts';
 import { generateLargePersons } from './persons.ts';
 import { insertLargePersons } from './insert.ts';
 import { ensureLargeAssignments } from './assignments.ts';
+import { ensureLargeProviderCases } from './provider-cases.ts';
 
 export const LARGE_CODE = 'storkommun';
 export const LARGE_NAME = 'Storkommun';
@@ -33,6 +34,7 @@ export interface LargeMunicipality {
 export async function ensureLargeMunicipality(db: OwnerDb, log: (line: string) => void = () => undefined): Promise<LargeMunicipality> {
   const large = await ensureLargeBase(db, log);
   await ensureLargeAssignments(db, large, log);
+  await ensureLargeProviderCases(db, large, log);
   return large;
 }
 

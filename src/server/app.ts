@@ -20,6 +20,9 @@ import { registerCatalogueRoutes } from './modules/catalogues/catalogues.routes.
 import { registerMessageRoutes } from './modules/messages/messages.routes.ts';
 import { registerCaseRoutes } from './modules/cases/case.routes.ts';
 import { registerAssignmentRoutes } from './modules/assignments/assignment.routes.ts';
+import { registerDeliveryRoutes } from './modules/deliveries/delivery.routes.ts';
+import { registerDeliveryChangeRoutes } from './modules/delivery-changes/delivery-change.routes.ts';
+import { registerProviderCaseRoutes } from './modules/provider-cases/provider-case.routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
@@ -71,6 +74,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerMessageRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerAssignmentRoutes(app, deps);
+  registerDeliveryRoutes(app, deps);
+  registerDeliveryChangeRoutes(app, deps);
+  registerProviderCaseRoutes(app, deps);
 
   await registerWeb(app);
   return app;

@@ -24,6 +24,8 @@ import { LegalBasisPage } from '../features/catalogues/LegalBasisPage.tsx';
 import { messageRoutes } from '../features/messages/messageRoutes.tsx';
 import { caseRoutes } from '../features/cases/caseRoutes.tsx';
 import { assignmentRoutes } from '../features/assignments/assignmentRoutes.tsx';
+import { deliveryRoutes } from '../features/deliveries/deliveryRoutes.tsx';
+import { deskRoutes } from '../features/desk/deskRoutes.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { RequirePosition, RequireRole, RequireSession } from './guards.tsx';
 import { Layout, PlainLayout } from './Layout.tsx';
@@ -69,6 +71,8 @@ export function AppRoutes() {
               {messageRoutes()}
               {caseRoutes()}
               {assignmentRoutes()}
+              {deliveryRoutes()}
+              {deskRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

@@ -7,6 +7,7 @@ import type { Role } from '../../domain/roles.ts';
 import type { Ownership, ServiceAreaCode, UnitKind } from '../../domain/organisation.ts';
 import type { IDENTITY_KINDS, MARITAL_STATUSES, SEXES } from '../../contract/persons.ts';
 import type { ScopeUnit } from '../../contract/catalogues.ts';
+import type { DeliveryDays, DeliveryEventKind, DeliveryStatus, FrequencyUnit } from '../../contract/deliveries.ts';
 
 export const ROLE_LABELS: Record<Role, string> = {
   case_officer: 'Biståndshandläggare/handläggare',
@@ -99,6 +100,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'assignment.delete': 'Tog bort utkast till uppdrag',
   'assignment.send': 'Skickade uppdrag',
   'assignment.record_sent_outside': 'Registrerade uppdrag som skickat med säker e-post',
+  'assignment.stop': 'Stoppade uppdrag',
+  'assignment.distribute': 'Accepterade och fördelade uppdrag',
+  'delivery.update': 'Registrerade verkställighet',
+  'delivery.send_to_delivery': 'Skickade till genomförande',
+  'delivery.start': 'Registrerade verkställighetsdatum',
+  'provider_case.acknowledge': 'Kvitterade uppdrag',
 };
 
 export function rolesText(roles: readonly Role[]): string {
@@ -109,3 +116,34 @@ export function rolesText(roles: readonly Role[]): string {
 export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 }
+
+/** Delivery rows (verkställighet), as the provider manual names them. */
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  under_distribution: 'Under fördelning',
+  sent_to_delivery: 'Skickad till genomförande',
+  withdrawn: 'Återkallad',
+  ended: 'Avslutad',
+};
+
+/** Utförs. */
+export const DELIVERY_DAYS_LABELS: Record<DeliveryDays, string> = { whole_week: 'Hela veckan', weekdays: 'Vardagar', weekends: 'Helger' };
+
+/** The unit of Tid/Frekv. */
+export const FREQUENCY_UNIT_LABELS: Record<FrequencyUnit, string> = {
+  times_per_day: 'ggr/dygn',
+  times_per_week: 'ggr/vecka',
+  times_per_month: 'ggr/månad',
+  hours_per_week: 'tim/vecka',
+  hours_per_month: 'tim/månad',
+};
+
+export const DELIVERY_EVENT_LABELS: Record<DeliveryEventKind, string> = {
+  registered: 'Registrerad',
+  changed: 'Ändrad',
+  sent_to_delivery: 'Skickad till genomförande',
+  started: 'Verkställighet påbörjad',
+  withdrawn: 'Återkallad',
+  ended: 'Avslutad',
+  corrected: 'Rättad',
+  moved_to_provider: 'Flyttad till annan utförare',
+};

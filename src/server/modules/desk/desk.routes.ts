@@ -4,13 +4,15 @@ import { positionedActorOf } from '../../platform/http/types.ts';
 import { ErrorResponse } from '../../../contract/common.ts';
 import * as c from '../../../contract/desk.ts';
 import * as service from './desk.service.ts';
+import * as providerFolders from './provider-folders.service.ts';
+import * as myPersons from './my-persons.service.ts';
 
 const TAGS = ['Mitt skrivbord'];
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export function registerDeskRoutes(app: App, { db }: AppDeps): void {
   app.get('/api/desk', {
-    schema: { tags: TAGS, summary: 'My units with their person counts, and how many persons I opened lately', response: { 200: c.DeskOverview, ...errors } },
+    schema: { tags: TAGS, summary: 'Every folder\'s count, and my units with their person counts (no names, not audited)', response: { 200: c.DeskOverview, ...errors } },
   }, async (request) => service.getDeskOverview(db, positionedActorOf(request)));
 
   app.get('/api/desk/recent-persons', {
@@ -18,6 +20,39 @@ export function registerDeskRoutes(app: App, { db }: AppDeps): void {
   }, async (request) => service.listRecentPersons(db, positionedActorOf(request)));
 
   app.get('/api/desk/units/:unitId/persons', {
-    schema: { tags: TAGS, summary: 'The persons of one of my units, by name (each listing audited)', params: c.UnitPersonsParams, response: { 200: c.UnitPersons, ...errors } },
-  }, async (request) => service.listUnitPersons(db, positionedActorOf(request), request.params.unitId));
+    schema: {
+      tags: TAGS, summary: 'One page of the persons of one of my units, by name, optionally filtered (each person shown audited)',
+      params: c.UnitPersonsParams, querystring: c.UnitPersonsQuery, response: { 200: c.UnitPersons, ...errors },
+    },
+  }, async (request) => service.listUnitPersons(db, positionedActorOf(request), request.params.unitId, request.query));
+
+  app.get('/api/desk/unacknowledged', {
+    schema: {
+      tags: TAGS, summary: '"Nya uppdrag" to acknowledge (kvittera): open provider cases at my units, waiting longest first, 50 a page (each audited)',
+      querystring: c.UnacknowledgedQuery, response: { 200: c.UnacknowledgedList, ...errors },
+    },
+  }, async (request) => providerFolders.listUnacknowledged(db, positionedActorOf(request), request.query));
+
+  app.get('/api/desk/not-current', {
+    schema: {
+      tags: TAGS, summary: '"Ej aktuella – att avsluta": open provider cases at my units with nothing ongoing or planned (managers and coordinators; each audited)',
+      querystring: c.NotCurrentQuery, response: { 200: c.NotCurrentList, ...errors },
+    },
+  }, async (request) => providerFolders.listNotCurrent(db, positionedActorOf(request), request.query));
+
+  app.get('/api/desk/my-persons', {
+    schema: { tags: TAGS, summary: '"Mina personer" still in my scope, by name (each listing audited)', response: { 200: c.MyPersons, ...errors } },
+  }, async (request) => myPersons.listMyPersons(db, positionedActorOf(request)));
+
+  app.post('/api/desk/my-persons', {
+    schema: { tags: TAGS, summary: 'Add a person in my scope to "Mina personer"', body: c.AddMyPersonRequest, response: { 200: c.MyPersonStatus, ...errors } },
+  }, async (request) => myPersons.addMyPerson(db, positionedActorOf(request), request.body.personId));
+
+  app.get('/api/desk/my-persons/:personId', {
+    schema: { tags: TAGS, summary: 'Whether a person in my scope is in "Mina personer" (the person page\'s toggle)', params: c.MyPersonParams, response: { 200: c.MyPersonStatus, ...errors } },
+  }, async (request) => myPersons.getMyPersonStatus(db, positionedActorOf(request), request.params.personId));
+
+  app.delete('/api/desk/my-persons/:personId', {
+    schema: { tags: TAGS, summary: 'Remove a person from "Mina personer"', params: c.MyPersonParams, response: { 200: c.MyPersonStatus, ...errors } },
+  }, async (request) => myPersons.removeMyPerson(db, positionedActorOf(request), request.params.personId));
 }

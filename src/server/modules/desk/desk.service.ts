@@ -1,35 +1,68 @@
 /**
- * The desk (Mitt skrivbord): "Mina enheter" with their persons, and the persons the user opened
- * lately. Listing names is reading person data, so every person listed gets a person.list_hit
- * audit row in the same transaction; protected identities stay masked.
+ * The desk (Mitt skrivbord): the overview with every folder's count, "Mina enheter" with their
+ * persons, and the persons the user opened lately. Listing names is reading person data, so every
+ * person listed gets a person.list_hit audit row in the same transaction; counts show no names and
+ * are not audited. Protected identities stay masked.
  */
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant, type Trx } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudits } from '../../platform/audit/audit.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { parsePersonSearch } from '../../../domain/person-search.ts';
+import { todayInSweden } from '../../../domain/dates.ts';
+import { NOT_CURRENT_DEFAULT_DAYS, type DeskCounts } from '../../../contract/desk.ts';
 import type * as contract from '../../../contract/desk.ts';
 import type { PersonSummary } from '../persons/person.repository.ts';
 import { maskSummary } from '../persons/person.service.ts';
+import { canListNewAssignments, newAssignmentView } from '../assignments/assignment.policy.ts';
+import { countNewAssignments } from '../assignments/new-assignments.repository.ts';
+import { listProvidersOfUnits } from '../assignments/assignment-receivers.repository.ts';
 import * as repo from './desk.repository.ts';
+import * as myPersons from './my-persons.repository.ts';
+import * as folders from './provider-folders.repository.ts';
 import * as policy from './desk.policy.ts';
 
 const RECENT_LIMIT = 20;
+export const UNIT_PAGE_SIZE = 50;
 
-async function auditListHits(trx: Trx, actor: PositionedActor, persons: readonly PersonSummary[], details: Record<string, unknown>): Promise<void> {
-  await writeAudits(trx, actor, persons.map((person) => ({
-    action: 'person.list_hit', entityType: 'person', entityId: person.id, personId: person.id, details,
+/** One person.list_hit row per person shown, naming the list. */
+export async function auditListHits(trx: Trx, actor: PositionedActor, persons: readonly Pick<PersonSummary, 'id'>[], details: Record<string, unknown>, entity?: { type: string; ids: readonly string[] }): Promise<void> {
+  await writeAudits(trx, actor, persons.map((person, index) => ({
+    action: 'person.list_hit', entityType: entity?.type ?? 'person', entityId: entity?.ids[index] ?? person.id, personId: person.id, details,
   })));
 }
 
-/** The folders: units with ongoing persons in scope, and how many recently opened persons there are. */
+/** The folders' counts and the units with ongoing persons in scope: what the desk's navigation shows. */
 export async function getDeskOverview(db: Db, actor: PositionedActor): Promise<contract.DeskOverview> {
   const { personScopeUnitIds } = actor.position;
   return inTenant(db, actor.municipalityId, async (trx) => {
     const units = await repo.listDeskUnits(trx, policy.deskUnitIds(actor.position), personScopeUnitIds);
-    // Counting shows no names, so it is not audited; opening the folder is.
     const recent = await repo.listRecentlyOpened(trx, actor.userId, personScopeUnitIds, RECENT_LIMIT);
-    return { units, recentPersonCount: recent.length };
+    return { units, recentPersonCount: recent.length, counts: await countFolders(trx, actor) };
+  });
+}
+
+async function countFolders(trx: Trx, actor: PositionedActor): Promise<DeskCounts> {
+  const { position } = actor;
+  const caseUnits = policy.providerCaseUnitIds(position);
+  return {
+    newAssignments: canListNewAssignments(position) ? await countNewAssignmentsOf(trx, actor) : null,
+    unacknowledged: policy.canListUnacknowledged(position) ? await folders.countUnacknowledged(trx, caseUnits, position.personScopeUnitIds) : null,
+    myPersons: await myPersons.countMyPersons(trx, actor.userId, position.personScopeUnitIds),
+    notCurrent: policy.canListNotCurrent(position)
+      ? await folders.countNotCurrent(trx, caseUnits, position.personScopeUnitIds, { today: todayInSweden(), lookBackDays: NOT_CURRENT_DEFAULT_DAYS })
+      : null,
+  };
+}
+
+/** The same count as GET /api/assignments/new/count (new-assignments.service.ts), inside this transaction. */
+async function countNewAssignmentsOf(trx: Trx, actor: PositionedActor): Promise<number> {
+  const view = newAssignmentView(actor.position);
+  return countNewAssignments(trx, {
+    providerIds: view.isProviderWide ? await listProvidersOfUnits(trx, actor.position.unitsBelow) : [],
+    alarmServiceArea: view.isAlarmOnly ? actor.position.serviceArea : null,
+    onlyProviderId: null,
   });
 }
 
@@ -42,15 +75,25 @@ export async function listRecentPersons(db: Db, actor: PositionedActor): Promise
   });
 }
 
-/** A desk unit's persons: ongoing or recently ended links, in Swedish name order. */
-export async function listUnitPersons(db: Db, actor: PositionedActor, unitId: string): Promise<contract.UnitPersons> {
+/** A filter typed into a list: the same rules as the person search; bad input is a 400 on `q`. */
+export function parseFilter(q: string | undefined): repo.PersonFilter | null {
+  if (!q) return null;
+  const filter = parsePersonSearch(q);
+  if (filter.kind === 'invalid') throw new ValidationError({ q: filter.error }, filter.error);
+  return filter;
+}
+
+/** One page of a desk unit's persons (ongoing or recently ended links), in Swedish name order. */
+export async function listUnitPersons(db: Db, actor: PositionedActor, unitId: string, query: { q?: string | undefined; page?: number | undefined }): Promise<contract.UnitPersons> {
   if (!policy.canListUnitPersons(actor.position, unitId)) throw new NotFoundError('Enheten hittades inte.');
+  const filter = parseFilter(query.q);
+  const page = query.page ?? 1;
   const { personScopeUnitIds } = actor.position;
   return inTenant(db, actor.municipalityId, async (trx) => {
     const unit = await repo.findDeskUnit(trx, unitId, personScopeUnitIds);
     if (!unit) throw new NotFoundError('Enheten hittades inte.');
-    const persons = await repo.listUnitPersons(trx, unitId, personScopeUnitIds);
-    await auditListHits(trx, actor, persons, { list: 'unit', unitId });
-    return { unit, persons: persons.map(maskSummary) };
+    const found = await repo.listUnitPersons(trx, unitId, personScopeUnitIds, filter, (page - 1) * UNIT_PAGE_SIZE, UNIT_PAGE_SIZE);
+    await auditListHits(trx, actor, found.persons, { list: 'unit', unitId, ...(filter ? { filter: filter.kind } : {}) });
+    return { unit, persons: found.persons.map(maskSummary), total: found.total, page, pageSize: UNIT_PAGE_SIZE };
   });
 }

@@ -49,12 +49,12 @@ describe('the desk overview', () => {
 
   it('gives the administrator, who sees no persons, no units', async () => {
     const response = await (await world.signIn('administrator')).get('/api/desk');
-    expect(response.body).toEqual({ units: [], recentPersonCount: 0 });
+    expect(response.body).toEqual({ units: [], recentPersonCount: 0, counts: { newAssignments: null, unacknowledged: null, myPersons: 0, notCurrent: null } });
   });
 
   it('answers 401 when signed out', async () => {
     const anonymous = new TestClient(server.baseUrl);
-    for (const path of ['/api/desk', '/api/desk/recent-persons', `/api/desk/units/${world.units.homeCareNorth}/persons`]) {
+    for (const path of ['/api/desk', '/api/desk/recent-persons', `/api/desk/units/${world.units.homeCareNorth}/persons`, '/api/desk/unacknowledged', '/api/desk/not-current', '/api/desk/my-persons']) {
       expect((await anonymous.get(path)).status, path).toBe(401);
     }
   });
@@ -92,6 +92,7 @@ describe('a unit\'s persons', () => {
     const response = await staff.get(`/api/desk/units/${world.units.homeCareSouth}/persons`);
     expect(response.status).toBe(200);
     expect(response.body.unit).toMatchObject({ id: world.units.homeCareSouth, name: 'Hemtjänst Söder', personCount: 6 });
+    expect(response.body).toMatchObject({ total: 7, page: 1, pageSize: 50 });
     expect(response.body.persons.map((person: { lastName: string | null }) => person.lastName))
       .toEqual(['Andersson', 'Berg', 'Zetterlund', 'Åberg', 'Ärlig', 'Ödman', null]);
     expect(response.body.persons[6]).toMatchObject({ firstName: null, protectedIdentity: true });
@@ -121,17 +122,45 @@ describe('a unit\'s persons', () => {
     expect(response.body.unit.personCount).toBe(0);
   });
 
-  it('lists all 3,000 persons of a big unit in name order, and audits every one', async () => {
+  it('pages a big unit of 3,000 persons in name order, filters it by name or number, and audits only the persons shown', async () => {
     const bigWorld = await createTestWorld(server.ownerDb, server.baseUrl);
     const numbers = testPersonnummer().slice(0, 3000);
     await createPersons(server.ownerDb, bigWorld.municipalityId, numbers.map((identityNumber, index) => ({
       identityNumber, firstName: 'Stor', lastName: `Enhet${String(index).padStart(4, '0')}`, unitIds: [bigWorld.units.homeCareNorth],
     })));
     const staff = await bigWorld.signIn('careStaff');
-    const response = await staff.get(`/api/desk/units/${bigWorld.units.homeCareNorth}/persons`);
-    expect(response.status).toBe(200);
-    expect(response.body.persons).toHaveLength(3000);
-    expect(response.body.persons[0].lastName).toBe('Enhet0000');
-    expect((await listHits(response.headers.get('x-request-id'))).length).toBe(3000);
+    const path = `/api/desk/units/${bigWorld.units.homeCareNorth}/persons`;
+    const first = await staff.get(path);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 3000, page: 1, pageSize: 50 });
+    expect(first.body.persons.map((person: { lastName: string }) => person.lastName)).toEqual(Array.from({ length: 50 }, (_, index) => `Enhet${String(index).padStart(4, '0')}`));
+    expect(first.body.unit.personCount).toBe(3000);
+    expect((await listHits(first.headers.get('x-request-id'))).length).toBe(50);
+
+    const last = await staff.get(`${path}?page=60`);
+    expect(last.body.persons).toHaveLength(50);
+    expect(last.body.persons.at(-1).lastName).toBe('Enhet2999');
+    const beyond = await staff.get(`${path}?page=61`);
+    expect(beyond.body).toMatchObject({ persons: [], total: 3000, page: 61 });
+    expect(await listHits(beyond.headers.get('x-request-id'))).toHaveLength(0);
+
+    const byName = await staff.get(`${path}?q=${encodeURIComponent('stor enhet012')}`);
+    expect(byName.body.total).toBe(10);
+    expect(byName.body.persons.map((person: { lastName: string }) => person.lastName)).toEqual(Array.from({ length: 10 }, (_, index) => `Enhet012${index}`));
+    expect((await listHits(byName.headers.get('x-request-id'))).map((hit) => hit.details)).toContainEqual({ list: 'unit', unitId: bigWorld.units.homeCareNorth, filter: 'name' });
+    const byNumber = await staff.get(`${path}?q=${encodeURIComponent(numbers[1234]!)}`);
+    expect(byNumber.body.persons.map((person: { lastName: string }) => person.lastName)).toEqual(['Enhet1234']);
+  });
+
+  it('hides a protected identity from a name filter, and answers bad filters and pages with 400 on the field', async () => {
+    const staff = await world.signIn('otherCareStaff');
+    const path = `/api/desk/units/${world.units.homeCareSouth}/persons`;
+    expect((await staff.get(`${path}?q=aaberg`)).body.total).toBe(0);
+    expect((await staff.get(`${path}?q=ärl`)).body.persons.map((person: { lastName: string }) => person.lastName)).toEqual(['Ärlig']);
+    for (const [query, field] of [['q=a', 'q'], ['page=0', 'page'], ['page=abc', 'page'], ['q=50%25', 'q']] as const) {
+      const response = await staff.get(`${path}?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(Object.keys(response.body.fieldErrors), query).toEqual([field]);
+    }
   });
 });

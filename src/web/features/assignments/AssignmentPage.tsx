@@ -16,6 +16,7 @@ import { ASSIGNMENT_EVENT_LABELS, minutesText, scopeText, weekdaysText } from '.
 import { AssignmentActions } from './AssignmentActions.tsx';
 import { StatusTag } from './CaseAssignments.tsx';
 import { useAssignment, type AssignmentDetail } from './assignments.api.ts';
+import { ProviderIntake } from '../deliveries/ProviderIntake.tsx';
 import './assignments.css';
 
 export function AssignmentPage() {
@@ -68,6 +69,7 @@ function AssignmentView({ assignment, notice }: { assignment: AssignmentDetail; 
         </Alert>
       )}
       {assignment.replacedBy && <Alert tone="info">Ersatt av <Link to={`/uppdrag/${assignment.replacedBy.id}`}>uppdrag {assignment.replacedBy.assignmentNumber}</Link>.</Alert>}
+      <ProviderIntake assignment={assignment} />
 
       <h2>Ärende och beslut</h2>
       <dl className="facts">

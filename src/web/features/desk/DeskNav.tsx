@@ -1,10 +1,11 @@
-/** The folders on the left of the desk, as a list of links; "Mina enheter" lists its units. */
+/** The folders on the left of the desk, as a list of links with their counts; "Mina enheter" lists its units. */
 import { NavLink } from 'react-router-dom';
 import { useSession } from '../../app/session.tsx';
 import { useDeskOverview } from './desk.api.ts';
 import { visibleFolders, type DeskFolder } from './folders.ts';
 import { UnreadFolderCount } from '../messages/UnreadCount.tsx';
-import { NewAssignmentFolderCount } from '../assignments/NewAssignmentCount.tsx';
+import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
+import { useNewAssignmentCount } from '../assignments/assignments.api.ts';
 
 export function DeskNav() {
   const { roles } = useSession();
@@ -16,12 +17,59 @@ export function DeskNav() {
         <li><NavLink to="/" end className="desk-nav__link">Översikt</NavLink></li>
         {folders.map((folder) => (
           <li key={folder.key}>
-            <NavLink to={folder.to} className="desk-nav__link">{folder.label}{folder.showsUnreadMessages && <UnreadFolderCount />}{folder.showsNewAssignments && <NewAssignmentFolderCount />}</NavLink>
+            <NavLink to={folder.to} className="desk-nav__link">
+              {folder.label}
+              {folder.showsUnreadMessages && <UnreadFolderCount />}
+              {folder.showsNewAssignments && <NewAssignmentsCount />}
+              {folder.showsCount && <OverviewCount count={folder.showsCount} />}
+            </NavLink>
             {folder.listsUnits && <UnitLinks folder={folder} />}
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** "4" after the folder name, with what it counts for screen readers; nothing while it is zero. */
+function FolderCount({ count, spoken }: { count: number; spoken: string }) {
+  if (count === 0) return null;
+  return (
+    <span className="desk-nav__count desk-nav__count--unread">
+      <span className="visually-hidden">, </span>{count}<span className="visually-hidden"> {spoken}</span>
+    </span>
+  );
+}
+
+const SPOKEN: Record<NonNullable<DeskFolder['showsCount']>, (count: number) => string> = {
+  myPersons: (count) => (count === 1 ? 'person' : 'personer'),
+  notCurrent: () => 'att avsluta',
+};
+
+function OverviewCount({ count }: { count: NonNullable<DeskFolder['showsCount']> }) {
+  const overview = useDeskOverview();
+  const value = overview.data?.counts[count] ?? 0;
+  return <FolderCount count={value} spoken={SPOKEN[count](value)} />;
+}
+
+/**
+ * Nya uppdrag: those to accept and distribute (asked every 30 s, like unread messages) and those
+ * to acknowledge (from the overview), together, and said apart to screen readers.
+ */
+function NewAssignmentsCount() {
+  const { roles } = useSession();
+  const toAccept = useNewAssignmentCount(roles.some((role) => NEW_ASSIGNMENT_ROLES.includes(role))).data ?? 0;
+  const toAcknowledge = useDeskOverview().data?.counts.unacknowledged ?? 0;
+  const parts = [
+    toAccept > 0 ? `${toAccept} ${toAccept === 1 ? 'nytt uppdrag' : 'nya uppdrag'}` : null,
+    toAcknowledge > 0 ? `${toAcknowledge} att kvittera` : null,
+  ].filter(Boolean);
+  const total = toAccept + toAcknowledge;
+  if (total === 0) return null;
+  return (
+    <span className="desk-nav__count desk-nav__count--unread">
+      <span className="visually-hidden">, </span><span aria-hidden="true">{total}</span><span className="visually-hidden">{parts.join(' och ')}</span>
+    </span>
   );
 }
 

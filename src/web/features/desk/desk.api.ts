@@ -1,22 +1,88 @@
-/** The desk's folders: units with person counts, recent persons, a unit's persons (src/contract/desk.ts). */
-import { useQuery } from '@tanstack/react-query';
-import type { DeskOverview, RecentPersons, UnitPersons } from '../../../contract/desk.ts';
+/**
+ * The desk's folders (src/contract/desk.ts): the overview with every folder's count, recent
+ * persons, a unit's persons page by page, Nya uppdrag to acknowledge, Mina personer and
+ * Ej aktuella – att avsluta.
+ */
+import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import type * as c from '../../../contract/desk.ts';
 import { api } from '../../api/client.ts';
+
+export type DeskCounts = c.DeskCounts;
+export type UnacknowledgedItem = c.UnacknowledgedItem;
+export type NotCurrentItem = c.NotCurrentItem;
+export type MyPerson = c.MyPersons['persons'][number];
+
+/** The overview holds no names (nothing audited), so it may be asked again as often as the counts need. */
+const OVERVIEW_POLL_MS = 60_000;
 
 export const deskKeys = {
   overview: ['desk'] as const,
   recent: ['desk', 'recent'] as const,
-  unit: (unitId: string) => ['desk', 'unit', unitId] as const,
+  unit: (unitId: string, q = '', page = 1) => ['desk', 'unit', unitId, q, page] as const,
+  unacknowledged: (unitId: string) => ['desk', 'unacknowledged', unitId] as const,
+  myPersons: ['desk', 'my-persons'] as const,
+  myPersonStatus: (personId: string) => ['desk', 'my-persons', personId] as const,
+  notCurrent: (lookBackDays: number, unitId: string, page: number) => ['desk', 'not-current', lookBackDays, unitId, page] as const,
 };
 
 export function useDeskOverview() {
-  return useQuery({ queryKey: deskKeys.overview, queryFn: () => api<DeskOverview>('/api/desk') });
+  return useQuery({
+    queryKey: deskKeys.overview, queryFn: () => api<c.DeskOverview>('/api/desk'),
+    refetchInterval: OVERVIEW_POLL_MS, refetchOnWindowFocus: true,
+  });
 }
 
 export function useRecentPersons() {
-  return useQuery({ queryKey: deskKeys.recent, queryFn: () => api<RecentPersons>('/api/desk/recent-persons') });
+  return useQuery({ queryKey: deskKeys.recent, queryFn: () => api<c.RecentPersons>('/api/desk/recent-persons') });
 }
 
-export function useUnitPersons(unitId: string) {
-  return useQuery({ queryKey: deskKeys.unit(unitId), queryFn: () => api<UnitPersons>(`/api/desk/units/${encodeURIComponent(unitId)}/persons`) });
+/** One page of a unit's persons; the previous page stays on screen while the next loads. */
+export function useUnitPersons(unitId: string, q: string, page: number) {
+  return useQuery({
+    queryKey: deskKeys.unit(unitId, q, page),
+    queryFn: () => api<c.UnitPersons>(`/api/desk/units/${encodeURIComponent(unitId)}/persons`, { query: { q: q || undefined, page } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Nya uppdrag to acknowledge, 50 at a time; "Visa fler" asks for the next page with the cursor. */
+export function useUnacknowledged(unitId: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: deskKeys.unacknowledged(unitId),
+    queryFn: ({ pageParam }) => api<c.UnacknowledgedList>('/api/desk/unacknowledged', { query: { unitId: unitId || undefined, cursor: pageParam ?? undefined } }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    enabled,
+  });
+}
+
+export function useMyPersons() {
+  return useQuery({ queryKey: deskKeys.myPersons, queryFn: () => api<c.MyPersons>('/api/desk/my-persons') });
+}
+
+export function useMyPersonStatus(personId: string) {
+  return useQuery({ queryKey: deskKeys.myPersonStatus(personId), queryFn: () => api<c.MyPersonStatus>(`/api/desk/my-persons/${encodeURIComponent(personId)}`) });
+}
+
+export function addMyPerson(personId: string) {
+  return api<c.MyPersonStatus>('/api/desk/my-persons', { method: 'POST', body: { personId } });
+}
+
+export function removeMyPerson(personId: string) {
+  return api<c.MyPersonStatus>(`/api/desk/my-persons/${encodeURIComponent(personId)}`, { method: 'DELETE' });
+}
+
+/** After adding or removing: the toggle, the folder and its count read again. */
+export function onMyPersonsChanged(queryClient: QueryClient, status: c.MyPersonStatus): void {
+  queryClient.setQueryData(deskKeys.myPersonStatus(status.personId), status);
+  void queryClient.invalidateQueries({ queryKey: deskKeys.myPersons, exact: true });
+  void queryClient.invalidateQueries({ queryKey: deskKeys.overview, exact: true });
+}
+
+export function useNotCurrent(lookBackDays: number, unitId: string, page: number) {
+  return useQuery({
+    queryKey: deskKeys.notCurrent(lookBackDays, unitId, page),
+    queryFn: () => api<c.NotCurrentList>('/api/desk/not-current', { query: { lookBackDays, unitId: unitId || undefined, page } }),
+    placeholderData: keepPreviousData,
+  });
 }

@@ -2,9 +2,9 @@
  * The folders of "Mitt skrivbord", top to bottom. Adding a folder is one line here plus its route
  * in app/routes.tsx. `roles`: the position needs one of them to see the folder (none = everyone).
  */
-import { PERSON_CORE_EDITOR_ROLES, ROLES, type Role } from '../../../domain/roles.ts';
+import { MANAGER_ROLES, PERSON_CORE_EDITOR_ROLES, PROVIDER_STAFF_ROLES, ROLES, type Role } from '../../../domain/roles.ts';
+import type { DeskCounts } from '../../../contract/desk.ts';
 import { SEND_LIST_KEEPERS } from '../messages/sendListRoles.ts';
-import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
 
 export interface DeskFolder {
   key: string;
@@ -15,22 +15,31 @@ export interface DeskFolder {
   listsUnits?: boolean;
   /** Shows the unread message count after the label (Inkorg). */
   showsUnreadMessages?: boolean;
-  /** Shows how many new assignments wait after the label (Nya uppdrag). */
+  /** Shows how many new assignments wait after the label (Nya uppdrag): to accept, and to acknowledge. */
   showsNewAssignments?: boolean;
+  /** Shows this count from the desk overview after the label. */
+  showsCount?: Exclude<keyof DeskCounts, 'newAssignments' | 'unacknowledged'>;
 }
 
 /** An administrator alone keeps the organisation and sees no persons (src/domain/access.ts). */
 export const WORKS_WITH_PERSONS: readonly Role[] = ROLES.filter((role) => role !== 'administrator');
 /** The same role set the server's canRegisterPerson uses. */
 export const REGISTER_ROLES: readonly Role[] = PERSON_CORE_EDITOR_ROLES;
+/** Everyone at a provider unit: Nya uppdrag to acknowledge (the server's canListUnacknowledged). */
+export const PROVIDER_SIDE_ROLES: readonly Role[] = [...MANAGER_ROLES, ...PROVIDER_STAFF_ROLES];
+/** Who closes provider cases: Ej aktuella – att avsluta (the server's PROVIDER_CASE_CLOSER_ROLES). */
+export const CLOSER_ROLES: readonly Role[] = [...MANAGER_ROLES, 'coordinator'];
 
 export const DESK_FOLDERS: readonly DeskFolder[] = [
   { key: 'search', label: 'Sök person', to: '/personer/sok', roles: WORKS_WITH_PERSONS },
   { key: 'recent', label: 'Senast öppnade', to: '/personer/senast', roles: WORKS_WITH_PERSONS },
   { key: 'units', label: 'Mina enheter', to: '/enheter', roles: WORKS_WITH_PERSONS, listsUnits: true },
+  { key: 'my-persons', label: 'Mina personer', to: '/mina-personer', roles: WORKS_WITH_PERSONS, showsCount: 'myPersons' },
   { key: 'register', label: 'Registrera person', to: '/personer/ny', roles: REGISTER_ROLES },
   { key: 'my-cases', label: 'Mina ärenden', to: '/arenden', roles: ['case_officer'] },
-  { key: 'new-assignments', label: 'Nya uppdrag', to: '/uppdrag/nya', roles: NEW_ASSIGNMENT_ROLES, showsNewAssignments: true },
+  // To accept and distribute (managers, coordinators, alarm managers; also at /uppdrag/nya) and to acknowledge (everyone at a provider unit).
+  { key: 'new-assignments', label: 'Nya uppdrag', to: '/nya-uppdrag', roles: PROVIDER_SIDE_ROLES, showsNewAssignments: true },
+  { key: 'not-current', label: 'Ej aktuella – att avsluta', to: '/ej-aktuella', roles: CLOSER_ROLES, showsCount: 'notCurrent' },
   { key: 'inbox', label: 'Inkorg', to: '/meddelanden/inkorg', showsUnreadMessages: true },
   { key: 'sent', label: 'Skickat', to: '/meddelanden/skickat' },
   { key: 'send-lists', label: 'Sändlistor', to: '/sandlistor', roles: SEND_LIST_KEEPERS },

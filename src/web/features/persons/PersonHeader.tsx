@@ -10,6 +10,7 @@ import { ageOn, formatDate, personName } from '../../format.ts';
 import { IDENTITY_KIND_LABELS, SEX_LABELS } from '../../i18n/labels.ts';
 import { ProtectedTag } from './PersonTable.tsx';
 import type { RevealedIdentity } from './persons.api.ts';
+import { MyPersonToggle } from '../desk/MyPersonToggle.tsx';
 
 interface PersonHeaderProps {
   person: PersonDetail;
@@ -35,7 +36,10 @@ export function PersonHeader({ person, revealed, onReveal }: PersonHeaderProps) 
         <span>{SEX_LABELS[person.sex]}</span>
         {person.deceasedDate && <span className="tag tag--deceased">Avliden {formatDate(person.deceasedDate)}</span>}
       </p>
-      <p><Link to={`/meddelanden/nytt?person=${encodeURIComponent(person.id)}`} className="button button--secondary">Skicka meddelande</Link></p>
+      <div className="button-row">
+        <Link to={`/meddelanden/nytt?person=${encodeURIComponent(person.id)}`} className="button button--secondary">Skicka meddelande</Link>
+        <MyPersonToggle personId={person.id} />
+      </div>
       {person.protectedIdentity && !revealed && person.permissions.canRevealProtected && (
         <Button onClick={onReveal}>Visa skyddade uppgifter</Button>
       )}

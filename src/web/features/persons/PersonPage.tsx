@@ -24,6 +24,7 @@ import { KEYS, REFERENCE_PERSONS, RELATIVES } from './tabs/detailLists.ts';
 import { useSession } from '../../app/session.tsx';
 import { CASE_ROLES } from '../cases/caseRoutes.tsx';
 import { PersonCasesTab } from '../cases/PersonCasesTab.tsx';
+import { DeliveriesTab } from '../deliveries/DeliveriesTab.tsx';
 
 export function PersonPage() {
   const { personId = '' } = useParams();
@@ -78,6 +79,7 @@ function PersonTabs({ person, revealed }: { person: PersonDetail; revealed: Reve
     { id: 'nyckel', label: 'Nyckelnummer', content: <DetailListTab personId={person.id} spec={KEYS} canEdit={canEditLists} /> },
   ];
   if (roles.some((role) => CASE_ROLES.includes(role))) tabs.push({ id: 'arenden', label: 'Ärenden', content: <PersonCasesTab personId={person.id} /> });
+  tabs.push({ id: 'insatser', label: 'Insatser', content: <DeliveriesTab personId={person.id} /> });
   if (person.permissions.canReviewAccessLog) tabs.push({ id: 'logg', label: 'Logg', content: <AccessLogTab person={person} /> });
 
   const selected = params.get('flik') ?? 'personuppgifter';

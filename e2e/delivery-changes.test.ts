@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describeInBrowser } from './browser.ts';
+import { expectFieldError, expectNoAxeViolations, expectText, signIn, startBrowserWorld, type BrowserWorld } from './harness.ts';
+import { todayInSweden } from '../src/domain/dates.ts';
+import { addDays, addMonths } from '../src/domain/periods.ts';
+import { createOtherProviderManager } from '../src/server/modules/deliveries/delivery-fixtures.ts';
+import { createSentRows } from '../src/server/modules/delivery-changes/delivery-change-fixtures.ts';
+
+/** Where screenshots go while developing (SCREENSHOTS=/some/dir); nothing is written otherwise. */
+async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+describeInBrowser('changing delivery rows at the provider', () => {
+  let bw: BrowserWorld;
+  let other: Awaited<ReturnType<typeof createOtherProviderManager>>;
+  beforeAll(async () => {
+    bw = await startBrowserWorld();
+    other = await createOtherProviderManager(bw.server.ownerDb, bw.world);
+  });
+  afterAll(async () => bw?.close());
+
+  const tableOf = (page: Page) => page.getByRole('table', { name: 'Personens insatser och verkställighet' });
+  /** The table row whose first cell names the intervention and whose period starts on the day. */
+  const rowOf = (page: Page, name: string, from: string): Locator =>
+    tableOf(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) }).filter({ hasText: from });
+  /** The actions under that row (a group named after the row and its period). */
+  const actionsOf = (page: Page, name: string, from: string): Locator =>
+    tableOf(page).getByRole('group', { name: new RegExp(`^Åtgärder för ${name}, ${from}`) });
+
+  async function insatser(page: Page, personId: string): Promise<void> {
+    await page.goto(`/personer/${personId}?flik=insatser`);
+    await tableOf(page).waitFor();
+  }
+
+  /** The new provider's manager accepts the change's assignment with one row per intervention, sent to delivery at once. */
+  async function acceptAsNewProvider(page: Page, assignmentId: string, from: string): Promise<void> {
+    await page.goto(`/uppdrag/${assignmentId}`);
+    await page.getByRole('link', { name: 'Acceptera och fördela' }).click();
+    await page.getByRole('heading', { level: 1, name: /Acceptera och fördela/ }).waitFor();
+    for (const unit of await page.getByRole('combobox', { name: /^Utförarenhet/ }).all()) await unit.selectOption({ label: 'Annan Omsorg hemtjänst' });
+    for (const start of await page.getByRole('textbox', { name: /^Fr\.o\.m\./ }).all()) await start.fill(from);
+    for (const end of await page.getByRole('textbox', { name: /^T\.o\.m\./ }).all()) await end.fill('');
+    await page.getByLabel('Till genomförande').check();
+    await page.getByRole('button', { name: 'Acceptera och fördela' }).click();
+    await page.getByRole('dialog', { name: 'Till genomförande' }).getByRole('button', { name: 'Skicka till genomförande' }).click();
+    await page.getByRole('dialog', { name: 'Skicka meddelande?' }).getByRole('button', { name: 'Nej' }).click();
+  }
+
+  async function requestChange(page: Page, row: Locator, changeDate: string): Promise<string> {
+    await row.getByRole('button', { name: /^Byt utförare/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^Byt utförare/ });
+    await dialog.getByRole('radio', { name: 'Annan Omsorg hemtjänst' }).check();
+    await dialog.getByRole('textbox', { name: /Första dag hos den nya utföraren/ }).fill(changeDate);
+    await dialog.getByRole('button', { name: 'Granska bytet' }).click();
+    await dialog.getByRole('button', { name: 'Skicka byte av utförare' }).click();
+    await expectText(dialog, 'Vill du skicka ett meddelande till berörda?');
+    const title = await dialog.locator('.alert__title').innerText();
+    await dialog.getByRole('button', { name: 'Nej' }).click();
+    return /Uppdrag (U-\d{4}-\d+)/.exec(title)![1]!;
+  }
+
+  const assignmentIdOf = async (assignmentNumber: string) =>
+    (await bw.server.ownerDb.selectFrom('assignments').select('id').where('assignment_number', '=', assignmentNumber).where('municipality_id', '=', bw.world.municipalityId).executeTakeFirstOrThrow()).id;
+
+  it('change of time, registering the new row, interruptions, a change of provider accepted and one stopped, and ending', async () => {
+    const fixture = await createSentRows(bw.server.ownerDb, bw.world, { personId: (await bw.world.createPerson(['aoAuthority', 'homeCareNorth'], { firstName: 'Ingrid', lastName: 'Åkesson' })).id });
+    const manager = await bw.signedInPage('unitManager');
+    await insatser(manager, fixture.personId);
+    await expectNoAxeViolations(manager, 'the Insatser tab with change actions');
+    await shot(manager, 'changes-tab');
+
+    // Change of time: the first day is refused on the field, then a later day withdraws the row.
+    await actionsOf(manager, 'Personlig omvårdnad', '2026-02-01').getByRole('button', { name: /^Återkalla \(ändra tid\)/ }).click();
+    const withdraw = manager.getByRole('dialog', { name: /^Återkalla \(ändra tid\)/ });
+    await expectText(withdraw, 'En ny rad Under fördelning skapas');
+    await expectNoAxeViolations(manager, 'the withdraw dialog');
+    const changeFrom = withdraw.getByRole('textbox', { name: /Ny tid gäller från/ });
+    await changeFrom.fill('2026-02-01');
+    await withdraw.getByRole('button', { name: 'Återkalla' }).click();
+    await expectFieldError(changeFrom, 'Ändringen kan gälla tidigast dagen efter radens första dag, 2026-02-02.');
+    await expectNoAxeViolations(manager, 'the withdraw dialog with an error');
+    await changeFrom.fill('2026-06-01');
+    await withdraw.getByRole('button', { name: 'Återkalla' }).click();
+    await expectText(withdraw, 'gäller nu 2026-02-01–2026-05-31 och har status Återkallad');
+    await expectNoAxeViolations(manager, 'the withdrawal done');
+    await shot(manager, 'withdrawn');
+    await withdraw.getByRole('button', { name: 'Stäng' }).click();
+    await expectText(rowOf(manager, 'Personlig omvårdnad', '2026-06-01'), 'Under fördelning');
+    await expectText(rowOf(manager, 'Personlig omvårdnad', '2026-02-01'), 'Återkallad');
+
+    // The new row is registered with the new time and sent to delivery (the deliveries feature's dialogs).
+    await actionsOf(manager, 'Personlig omvårdnad', '2026-06-01').getByRole('button', { name: /^Registrera/ }).first().click();
+    const register = manager.getByRole('dialog', { name: /^Registrera Personlig omvårdnad/ });
+    await register.getByRole('textbox', { name: /^Timmar per besök/ }).fill('0,75');
+    await register.getByRole('button', { name: 'Spara' }).click();
+    await expectText(rowOf(manager, 'Personlig omvårdnad', '2026-06-01'), '0,75');
+    await actionsOf(manager, 'Personlig omvårdnad', '2026-06-01').getByRole('button', { name: /^Till genomförande/ }).click();
+    await manager.getByRole('dialog', { name: 'Till genomförande' }).getByRole('button', { name: 'Skicka till genomförande' }).click();
+    await manager.getByRole('dialog', { name: 'Skicka meddelande?' }).getByRole('button', { name: 'Nej' }).click();
+    await expectText(rowOf(manager, 'Personlig omvårdnad', '2026-06-01'), 'Skickad till genomförande');
+
+    // An interruption that was not resumed within three months is flagged for IVO.
+    await actionsOf(manager, 'Matdistribution', '2026-02-01').getByRole('button', { name: /^Avbrott/ }).click();
+    const interruptions = manager.getByRole('dialog', { name: /^Avbrott/ });
+    await expectText(interruptions, 'Inga avbrott är registrerade.');
+    const from = addMonths(todayInSweden(), -4);
+    await interruptions.getByRole('textbox', { name: /Första dag utan insats/ }).fill(from);
+    await interruptions.getByRole('textbox', { name: /^Orsak/ }).fill('Sjukhusvistelse');
+    await interruptions.getByRole('button', { name: 'Registrera avbrott' }).click();
+    await expectText(interruptions, 'Ej återupptaget inom tre månader – rapporteras till IVO.');
+    await expectNoAxeViolations(manager, 'the interruptions with one reportable');
+    await interruptions.getByRole('button', { name: 'Återuppta' }).click();
+    await interruptions.getByRole('textbox', { name: /Sista dag utan insats/ }).first().fill(addDays(todayInSweden(), -3));
+    await interruptions.getByRole('button', { name: 'Spara' }).click();
+    await expectText(interruptions, 'Avbrottet är sparat.');
+    await shot(manager, 'interruptions');
+    await interruptions.getByRole('button', { name: 'Stäng' }).click();
+
+    // Change of provider for the meals, accepted by the new provider's manager.
+    const matRow = actionsOf(manager, 'Matdistribution', '2026-02-01');
+    await matRow.getByRole('button', { name: /^Byt utförare/ }).click();
+    const change = manager.getByRole('dialog', { name: /^Byt utförare/ });
+    await change.getByRole('button', { name: 'Granska bytet' }).click();
+    await expectFieldError(change.getByRole('textbox', { name: /Första dag hos den nya utföraren/ }), 'Obligatoriskt.');
+    await expectNoAxeViolations(manager, 'the change of provider form with errors');
+    await change.getByRole('radio', { name: 'Annan Omsorg hemtjänst' }).check();
+    await change.getByRole('textbox', { name: /Första dag hos den nya utföraren/ }).fill('2026-09-01');
+    await change.getByRole('textbox', { name: 'Meddelande till den nya utföraren' }).fill('Brukaren har valt Annan Omsorg.');
+    await shot(manager, 'provider-change-form');
+    await change.getByRole('button', { name: 'Granska bytet' }).click();
+    await expectText(change, 'Sista dag hos Hemtjänst Norr');
+    await expectText(change, '2026-08-31');
+    await expectNoAxeViolations(manager, 'the change of provider summary');
+    await shot(manager, 'provider-change-summary');
+    await change.getByRole('button', { name: 'Skicka byte av utförare' }).click();
+    await expectText(change, 'Vill du skicka ett meddelande till berörda?');
+    await expectNoAxeViolations(manager, 'the change of provider sent');
+    await change.getByRole('button', { name: 'Ja, skriv meddelande' }).click();
+    await manager.getByRole('heading', { level: 1, name: 'Skriv meddelande' }).waitFor();
+    await expectText(manager.locator('main'), 'Åkesson, Ingrid');
+    await expectText(manager.locator('main'), 'Samordnare coordinator');
+
+    await insatser(manager, fixture.personId);
+    await expectText(actionsOf(manager, 'Matdistribution', '2026-02-01'), 'väntar på svar');
+    const panel = manager.getByRole('table', { name: 'Byten av utförare' });
+    await expectText(panel, 'Väntar på svar');
+    await expectNoAxeViolations(manager, 'a row waiting for the new provider');
+    await shot(manager, 'provider-change-pending');
+
+    const newProvider = await bw.newPage();
+    await signIn(newProvider, other.username);
+    const mealsChange = await bw.server.ownerDb.selectFrom('provider_changes').select('to_assignment_id').where('person_id', '=', fixture.personId).executeTakeFirstOrThrow();
+    await acceptAsNewProvider(newProvider, mealsChange.to_assignment_id, '2026-09-01');
+
+    await insatser(manager, fixture.personId);
+    await expectText(rowOf(manager, 'Matdistribution', '2026-02-01'), 'Byte av utförare');
+    await expectText(rowOf(manager, 'Matdistribution', '2026-02-01'), '2026-02-01–2026-08-31');
+    await expectText(manager.getByRole('table', { name: 'Byten av utförare' }), 'Accepterat');
+
+    // A second change, of the new personal-care row, is stopped: the row stays here.
+    const careRow = actionsOf(manager, 'Personlig omvårdnad', '2026-06-01');
+    const careNumber = await requestChange(manager, careRow, '2026-10-01');
+    await newProvider.goto(`/uppdrag/${await assignmentIdOf(careNumber)}`);
+    await newProvider.getByRole('button', { name: 'Stoppa uppdrag' }).click();
+    const stop = newProvider.getByRole('dialog', { name: /^Stoppa uppdrag/ });
+    await stop.getByRole('textbox', { name: 'Meddelande till handläggaren' }).fill('Vi har inte plats.');
+    await stop.getByRole('button', { name: 'Stoppa uppdraget' }).click();
+    await expectText(newProvider.locator('.alert--success'), 'Uppdraget är stoppat.');
+    await insatser(manager, fixture.personId);
+    await expectText(manager.getByRole('table', { name: 'Byten av utförare' }), 'Stoppat');
+    await expectText(rowOf(manager, 'Personlig omvårdnad', '2026-06-01'), 'Skickad till genomförande');
+
+    // Ending: the officer is told, and hears whether anything else runs.
+    await actionsOf(manager, 'Personlig omvårdnad', '2026-06-01').getByRole('button', { name: /^Rätta\/Avsluta/ }).click();
+    const end = manager.getByRole('dialog', { name: /^Rätta\/Avsluta/ });
+    await expectNoAxeViolations(manager, 'the end dialog');
+    await end.getByRole('textbox', { name: /Sista dag/ }).fill('2026-05-01');
+    await end.getByRole('combobox', { name: /Avslutsorsak/ }).selectOption('Annan orsak');
+    await end.getByRole('textbox', { name: /Beskriv orsaken/ }).fill('Flyttar till dotter i annan kommun');
+    await end.getByRole('button', { name: 'Avsluta insatsen' }).click();
+    await expectFieldError(end.getByRole('textbox', { name: /Sista dag/ }), 'Slutdatum kan inte vara före radens första dag, 2026-06-01.');
+    await end.getByRole('textbox', { name: /Sista dag/ }).fill('2026-12-31');
+    await end.getByRole('button', { name: 'Avsluta insatsen' }).click();
+    await expectText(end, 'Insatsen är avslutad 2026-12-31.');
+    // The meals go on at the new provider under the same decision.
+    await expectText(end, 'Andra insatser enligt beslutet pågår eller är planerade.');
+    await expectNoAxeViolations(manager, 'the ending done');
+    await shot(manager, 'ended');
+    await end.getByRole('button', { name: 'Stäng' }).click();
+    await expectText(rowOf(manager, 'Personlig omvårdnad', '2026-06-01'), 'Flyttar till dotter i annan kommun');
+
+    const told = await bw.server.ownerDb.selectFrom('messages as m').innerJoin('message_recipients as r', 'r.message_id', 'm.id')
+      .select('m.subject').where('r.user_id', '=', bw.world.users.caseOfficer.userId).where('m.subject', 'like', 'Insats avslutas%').execute();
+    expect(told).toHaveLength(1);
+  });
+
+  it('keeps what was typed when someone else changed the row first', async () => {
+    const fixture = await createSentRows(bw.server.ownerDb, bw.world);
+    const manager = await bw.signedInPage('unitManager');
+    await insatser(manager, fixture.personId);
+    await actionsOf(manager, 'Personlig omvårdnad', '2026-02-01').getByRole('button', { name: /^Rätta\/Avsluta/ }).click();
+    const end = manager.getByRole('dialog', { name: /^Rätta\/Avsluta/ });
+    await end.getByRole('textbox', { name: /Sista dag/ }).fill('2026-07-31');
+    await end.getByRole('combobox', { name: /Avslutsorsak/ }).selectOption('Avliden');
+    // Meanwhile someone else changes the row: its version moves on.
+    await bw.server.ownerDb.updateTable('deliveries').set({ watch_date: '2026-07-01', version: 9 }).where('id', '=', fixture.deliveryIds[0]!).execute();
+    await end.getByRole('button', { name: 'Avsluta insatsen' }).click();
+    await expectText(end, 'Någon annan har ändrat uppgifterna');
+    expect(await end.getByRole('textbox', { name: /Sista dag/ }).inputValue()).toBe('2026-07-31');
+    await expectNoAxeViolations(manager, 'the end dialog after a conflict');
+    await shot(manager, 'end-conflict');
+    await end.getByRole('button', { name: 'Läs in raderna igen' }).click();
+    await expect.poll(async () => (await bw.server.ownerDb.selectFrom('deliveries').select('version').where('id', '=', fixture.deliveryIds[0]!).executeTakeFirstOrThrow()).version).toBe(9);
+    await end.getByRole('button', { name: 'Avsluta insatsen' }).click();
+    await expectText(end, 'Insatsen är avslutad 2026-07-31.');
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Changing delivery rows once distributed: the change of time (Återkalla: the row ends the day
+ * before, a new row "Under fördelning" continues it), ending (Rätta/Avsluta), interruptions
+ * (avbrott) and the change of provider (Byt utförare) with its answer from the new provider.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, Version, optionalText, requiredText } from './common.ts';
+import { ConcernedRecipient, DELIVERY_STATUSES } from './deliveries.ts';
+
+export const InterruptionParams = z.object({ interruptionId: Id });
+
+/**
+ * The end reasons (avslutsorsak) the form offers; "Annan orsak" opens a free text. The server
+ * takes any text: an older row may carry a reason no longer on the list.
+ */
+export const DELIVERY_END_REASONS = [
+  'Insatsen upphör enligt beslut',
+  'Brukaren avböjer insatsen',
+  'Flyttat till särskilt boende',
+  'Flyttat från kommunen',
+  'Avliden',
+  'Felregistrerad rad',
+] as const;
+
+export const WithdrawDeliveryRequest = z.object({
+  changeFrom: IsoDate.describe('The first day with the new time; the current row ends the day before'),
+  version: Version,
+});
+export type WithdrawDeliveryRequest = z.input<typeof WithdrawDeliveryRequest>;
+
+export const EndDeliveryRequest = z.object({
+  endOn: IsoDate.describe('The last day of delivery, within the row\'s period'),
+  endReason: requiredText(200).describe('Avslutsorsak, e.g. one of DELIVERY_END_REASONS or a free text'),
+  version: Version,
+});
+export type EndDeliveryRequest = z.input<typeof EndDeliveryRequest>;
+
+/** A row as a change left it: enough for the web to say what happened before it reads the rows again. */
+export const ChangedDeliveryRow = z.object({
+  id: Id,
+  interventionName: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  periodFrom: IsoDate,
+  periodTo: IsoDate.nullable(),
+  endReason: z.string().nullable(),
+  continuesDeliveryId: Id.nullable(),
+  version: z.number().int(),
+});
+export type ChangedDeliveryRow = z.infer<typeof ChangedDeliveryRow>;
+
+export const WithdrawalResult = z.object({
+  withdrawn: ChangedDeliveryRow.describe('The row as withdrawn: ends the day before the change'),
+  continuation: ChangedDeliveryRow.describe('The new row Under fördelning from the day of the change, to register with the new time'),
+});
+export type WithdrawalResult = z.infer<typeof WithdrawalResult>;
+
+export const EndResult = z.object({
+  delivery: ChangedDeliveryRow,
+  caseOfficerName: z.string().describe('Who was told'),
+  hasOtherOngoingRows: z.boolean().describe('Whether other rows of the same decision still run or are planned after the end'),
+});
+export type EndResult = z.infer<typeof EndResult>;
+
+export const NewInterruptionRequest = z.object({
+  fromDate: IsoDate.describe('First day without delivery'),
+  toDate: IsoDate.nullish().transform((value) => value ?? null).describe('Last day without delivery; null while not resumed'),
+  reason: requiredText(300).describe('Why, e.g. Sjukhusvistelse'),
+});
+export type NewInterruptionRequest = z.input<typeof NewInterruptionRequest>;
+
+export const UpdateInterruptionRequest = z.object({
+  toDate: IsoDate.nullable().describe('Resumed: the last day without delivery; null while not resumed'),
+  reason: requiredText(300),
+  version: Version,
+});
+export type UpdateInterruptionRequest = z.input<typeof UpdateInterruptionRequest>;
+
+export const InterruptionView = z.object({
+  id: Id,
+  deliveryId: Id,
+  fromDate: IsoDate,
+  toDate: IsoDate.nullable(),
+  reason: z.string(),
+  reportDeadline: IsoDate.describe('Delivery must resume by this day (three months after the first day), or the interruption is reported to IVO'),
+  isReportable: z.boolean().describe('Not resumed within three months: to be reported to IVO'),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type InterruptionView = z.infer<typeof InterruptionView>;
+
+export const InterruptionList = z.object({
+  deliveryId: Id,
+  interventionName: z.string(),
+  periodFrom: IsoDate,
+  periodTo: IsoDate.nullable(),
+  items: z.array(InterruptionView).describe('Newest first'),
+  canRegister: z.boolean().describe('The reader manages the row\'s unit and the row has been sent to delivery'),
+});
+export type InterruptionList = z.infer<typeof InterruptionList>;
+
+export const ProviderChangeRequest = z.object({
+  deliveryIds: z.array(Id).min(1, { error: 'Välj minst en rad.' }).max(50)
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'Varje rad en gång.' })
+    .describe('Rows sent to delivery, of one assignment, at units you manage'),
+  toProviderUnitId: Id.describe('An active provider unit of another provider in the same service area'),
+  changeDate: IsoDate.describe('The first day with the new provider; the old rows end the day before'),
+  note: optionalText(2000).describe('For the new provider, added to the new assignment\'s instructions'),
+});
+export type ProviderChangeRequest = z.input<typeof ProviderChangeRequest>;
+
+export const PROVIDER_CHANGE_STATUSES = ['pending', 'accepted', 'stopped'] as const;
+
+export const ProviderChangeView = z.object({
+  id: Id,
+  status: z.enum(PROVIDER_CHANGE_STATUSES).describe('pending until the new provider accepts or stops the new assignment'),
+  changeDate: IsoDate,
+  lastDayWithOldProvider: IsoDate,
+  fromUnit: z.object({ id: Id, name: z.string() }),
+  toUnit: z.object({ id: Id, name: z.string() }),
+  fromAssignment: z.object({ id: Id, assignmentNumber: z.string() }),
+  toAssignment: z.object({ id: Id, assignmentNumber: z.string() }),
+  rows: z.array(z.object({ id: Id, name: z.string() })),
+  requestedByName: z.string(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ProviderChangeView = z.infer<typeof ProviderChangeView>;
+
+export const ProviderChangeList = z.object({ items: z.array(ProviderChangeView).describe('Newest first') });
+export type ProviderChangeList = z.infer<typeof ProviderChangeList>;
+
+export const ProviderChangeResult = z.object({
+  change: ProviderChangeView,
+  recipientCount: z.number().int().describe('How many at the new provider got the new-assignment message'),
+  personId: Id,
+  concerned: z.array(ConcernedRecipient).describe('The old unit\'s send lists and staff, to prefill a message to those concerned'),
+});
+export type ProviderChangeResult = z.infer<typeof ProviderChangeResult>;
+
+export const ProviderChangeTargets = z.object({
+  serviceArea: z.string(),
+  providers: z.array(z.object({
+    id: Id,
+    name: z.string(),
+    ownership: z.enum(['municipal', 'private']),
+    units: z.array(z.object({ id: Id, name: z.string() })).describe('Active provider units, by name'),
+  })).describe('Active providers with system access in the row\'s service area, other than the row\'s own'),
+});
+export type ProviderChangeTargets = z.infer<typeof ProviderChangeTargets>;

@@ -1,0 +1,67 @@
+/**
+ * Loading an assignment, a delivery row or a provider case for an actor, or answering 404 when
+ * they may not read it (missing, another municipality's, another provider's, out of scope all
+ * look the same, ADR 0004) and 403 when they read it but may not do this to it (care staff
+ * reading an assignment they may not distribute).
+ */
+import type { PositionedActor } from '../../platform/access/actor.ts';
+import type { Trx } from '../../platform/db/tenant.ts';
+import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { canReadAsProvider, canWriteAssignments } from '../assignments/assignment.policy.ts';
+import { isPersonVisible } from '../assignments/assignment.repository.ts';
+import { listProvidersOfUnits } from '../assignments/assignment-receivers.repository.ts';
+import * as intake from './intake.repository.ts';
+import * as repo from './delivery.repository.ts';
+import * as cases from './provider-case.repository.ts';
+import * as policy from './delivery.policy.ts';
+
+export interface ReceivedAssignment {
+  assignment: intake.IntakeAssignment;
+  canDistribute: boolean;
+}
+
+/**
+ * A sent assignment the actor reads: the authority of the case, or the provider it was sent to
+ * (ADR 0010). `forDistribution`: the actor must also be one who distributes at that provider.
+ */
+export async function getReceivedAssignment(trx: Trx, actor: PositionedActor, assignmentId: string, forDistribution: boolean): Promise<ReceivedAssignment> {
+  const assignment = await intake.findIntakeAssignment(trx, assignmentId);
+  if (!assignment?.sentAt) throw new NotFoundError('Uppdraget hittades inte.');
+  const providers = await listProvidersOfUnits(trx, actor.position.unitsBelow);
+  const isProviderReader = canReadAsProvider(actor.position, {
+    isSent: true, providerId: assignment.provider.id, serviceArea: assignment.serviceArea, hasPersonalAlarm: assignment.hasPersonalAlarm,
+  }, providers);
+  const isWriter = !isProviderReader && canWriteAssignments(actor.position, assignment.serviceArea)
+    && await isPersonVisible(trx, assignment.person.id, actor.position.personScopeUnitIds);
+  if (!isProviderReader && !isWriter) throw new NotFoundError('Uppdraget hittades inte.');
+  const canDistribute = policy.canDistribute(actor.position, assignment.provider.id, providers);
+  if (forDistribution && !canDistribute) throw new ForbiddenError('Bara verksamhetschef, enhetschef och samordnare hos utföraren kan ta emot, fördela och stoppa uppdrag.');
+  return { assignment, canDistribute };
+}
+
+/** Whether the actor reads this row: at a unit in their scope, or under a decision of their service area with the person in scope. */
+async function isDeliveryReadable(trx: Trx, actor: PositionedActor, row: repo.DeliveryContext): Promise<boolean> {
+  const scope = policy.deliveryReadScope(actor.position);
+  if (scope.unitIds.includes(row.providerUnit.id)) return true;
+  return scope.authorityServiceArea === row.serviceArea && isPersonVisible(trx, row.personId, actor.position.personScopeUnitIds);
+}
+
+/** A delivery row the actor reads; `forManaging`: and may register, send and start rows at its unit. */
+export async function getVisibleDelivery(trx: Trx, actor: PositionedActor, deliveryId: string, forManaging: boolean): Promise<repo.DeliveryContext> {
+  const row = await repo.findDeliveryContext(trx, deliveryId);
+  if (!row || !(await isDeliveryReadable(trx, actor, row))) throw new NotFoundError('Raden hittades inte.');
+  if (forManaging && !policy.canManageDeliveriesAt(actor.position, row.providerUnit.id)) {
+    throw new ForbiddenError('Bara verksamhetschef, enhetschef och samordnare för enheten kan registrera verkställighet.');
+  }
+  return row;
+}
+
+/** A provider case the actor reads (staff of its unit); `forAcknowledging`: and may acknowledge it. */
+export async function getVisibleProviderCase(trx: Trx, actor: PositionedActor, providerCaseId: string, forAcknowledging: boolean): Promise<cases.ProviderCaseRecord> {
+  const found = await cases.findProviderCase(trx, providerCaseId);
+  if (!found || !policy.canReadProviderCase(actor.position, found.providerUnit.id)) throw new NotFoundError('Genomförandet hittades inte.');
+  if (forAcknowledging && !policy.canAcknowledge(actor.position, found.providerUnit.id)) {
+    throw new ForbiddenError('Bara personal på enheten kan kvittera uppdraget.');
+  }
+  return found;
+}

@@ -1,0 +1,138 @@
+/**
+ * SQL that writes delivery rows, their history and the provider case they are sent into. Shared
+ * by the deliveries service and the seed builders (seeds/lib/deliveries.ts), so test data is
+ * written exactly as the app writes it. Every change of a row is followed by a delivery_events
+ * row carrying its snapshot; callers use the functions here in pairs, never the tables directly.
+ */
+import { sql } from 'kysely';
+import type { Trx } from '../../platform/db/tenant.ts';
+import { deliverySnapshot, type DeliveryRecord } from './delivery-snapshot.ts';
+
+export type DeliveryEvent = 'registered' | 'changed' | 'sent_to_delivery' | 'started' | 'withdrawn' | 'ended' | 'corrected' | 'moved_to_provider';
+
+/** The fields a provider registers on a row (the distribution form). */
+export interface DeliveryFields {
+  providerUnitId: string;
+  label: string | null;
+  formOfDelivery: string | null;
+  resource: string | null;
+  resourceUse: string | null;
+  watchDate: string | null;
+  periodFrom: string;
+  periodTo: string | null;
+  hoursPerVisit: number | null;
+  extraHoursTwoStaff: number | null;
+  days: string | null;
+  frequency: number | null;
+  frequencyUnit: string | null;
+}
+
+export interface NewDelivery extends DeliveryFields {
+  municipalityId: string;
+  assignmentId: string;
+  assignmentInterventionId: string;
+  decisionId: string;
+  personId: string;
+  createdById: string;
+  continuesDeliveryId?: string | null;
+}
+
+function fieldColumns(fields: DeliveryFields) {
+  return {
+    provider_unit_id: fields.providerUnitId, label: fields.label, form_of_delivery: fields.formOfDelivery, resource: fields.resource,
+    resource_use: fields.resourceUse, watch_date: fields.watchDate, period_from: fields.periodFrom, period_to: fields.periodTo,
+    hours_per_visit: fields.hoursPerVisit, extra_hours_two_staff: fields.extraHoursTwoStaff, days: fields.days,
+    frequency: fields.frequency, frequency_unit: fields.frequencyUnit,
+  };
+}
+
+/** Inserts rows 'under_distribution', each with its 'registered' event; returns them in order. */
+export async function insertDeliveries(trx: Trx, rows: readonly NewDelivery[], actorId: string): Promise<DeliveryRecord[]> {
+  if (!rows.length) return [];
+  const inserted = await trx.insertInto('deliveries').values(rows.map((row) => ({
+    municipality_id: row.municipalityId, assignment_id: row.assignmentId, assignment_intervention_id: row.assignmentInterventionId,
+    decision_id: row.decisionId, person_id: row.personId, status: 'under_distribution', created_by_id: row.createdById,
+    continues_delivery_id: row.continuesDeliveryId ?? null, ...fieldColumns(row),
+  }))).returningAll().execute();
+  await insertDeliveryEvents(trx, inserted, 'registered', actorId);
+  return inserted;
+}
+
+/** Changes an 'under_distribution' row's fields if the version matches; undefined when stale or no longer under distribution. */
+export async function updateDeliveryFields(trx: Trx, deliveryId: string, version: number, fields: DeliveryFields, actorId: string): Promise<DeliveryRecord | undefined> {
+  const updated = await trx.updateTable('deliveries')
+    .set({ ...fieldColumns(fields), version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', deliveryId).where('version', '=', version).where('status', '=', 'under_distribution')
+    .returningAll().executeTakeFirst();
+  if (updated) await insertDeliveryEvents(trx, [updated], 'changed', actorId);
+  return updated;
+}
+
+/** Appends one history row per record, each with the record as it now stands. */
+export async function insertDeliveryEvents(trx: Trx, records: readonly DeliveryRecord[], event: DeliveryEvent, actorId: string | null, note: string | null = null): Promise<void> {
+  if (!records.length) return;
+  await trx.insertInto('delivery_events').values(records.map((record) => ({
+    municipality_id: record.municipality_id, delivery_id: record.id, event, actor_id: actorId,
+    snapshot: JSON.stringify(deliverySnapshot(record)), note,
+  }))).execute();
+}
+
+export interface ProviderCaseOpening {
+  municipalityId: string;
+  personId: string;
+  providerUnitId: string;
+  /** The day the first row is sent there (today). */
+  openedOn: string;
+  /** Defaults to true; only test data leaves the person unlinked (see seeds/lib/deliveries.ts). */
+  linkPerson?: boolean;
+}
+
+/**
+ * The person's open provider case at the unit, opened when there is none — unacknowledged, so it
+ * waits under the unit staff's Nya uppdrag — together with the person_unit_links row that puts
+ * the person under the unit. Returns the case id.
+ */
+export async function findOrOpenProviderCase(trx: Trx, opening: ProviderCaseOpening): Promise<string> {
+  const existing = await trx.selectFrom('provider_cases').select('id')
+    .where('municipality_id', '=', opening.municipalityId).where('person_id', '=', opening.personId)
+    .where('provider_unit_id', '=', opening.providerUnitId).where('closed_on', 'is', null)
+    .forUpdate().executeTakeFirst();
+  if (existing) return existing.id;
+  const opened = await trx.insertInto('provider_cases').values({
+    municipality_id: opening.municipalityId, person_id: opening.personId, provider_unit_id: opening.providerUnitId, opened_on: opening.openedOn,
+  }).returning('id').executeTakeFirstOrThrow();
+  if (opening.linkPerson === false) return opened.id;
+  await trx.insertInto('person_unit_links').values({
+    municipality_id: opening.municipalityId, person_id: opening.personId, unit_id: opening.providerUnitId,
+    source: 'provider_case', source_id: opened.id, valid_from: opening.openedOn,
+  }).execute();
+  return opened.id;
+}
+
+/**
+ * Sends 'under_distribution' rows to delivery into the given provider case, with their
+ * 'sent_to_delivery' events. Rows whose version no longer matches (or that are no longer under
+ * distribution) are left out of the result; the caller compares counts.
+ */
+export async function markSentToDelivery(trx: Trx, rows: readonly { id: string; version: number }[], providerCaseId: string, actorId: string): Promise<DeliveryRecord[]> {
+  const sent: DeliveryRecord[] = [];
+  for (const row of rows) {
+    const updated = await trx.updateTable('deliveries')
+      .set({ status: 'sent_to_delivery', provider_case_id: providerCaseId, sent_to_delivery_at: sql`now()`, sent_to_delivery_by_id: actorId, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', row.id).where('version', '=', row.version).where('status', '=', 'under_distribution')
+      .returningAll().executeTakeFirst();
+    if (updated) sent.push(updated);
+  }
+  await insertDeliveryEvents(trx, sent, 'sent_to_delivery', actorId);
+  return sent;
+}
+
+/** Registers the day the support actually started, if the version matches. */
+export async function markStarted(trx: Trx, deliveryId: string, version: number, startedOn: string, actorId: string): Promise<DeliveryRecord | undefined> {
+  const updated = await trx.updateTable('deliveries')
+    .set({ started_on: startedOn, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', deliveryId).where('version', '=', version).where('status', '=', 'sent_to_delivery')
+    .returningAll().executeTakeFirst();
+  if (updated) await insertDeliveryEvents(trx, [updated], 'started', actorId);
+  return updated;
+}

@@ -1,0 +1,67 @@
+/**
+ * Who may do what on the provider side of an assignment. Pure; the service loads the facts.
+ *
+ * - Distributing and stopping a new assignment: verksamhetschef, enhetschef/gruppchef and
+ *   samordnare of the provider it was sent to (the provider or one of its units is theirs).
+ * - Registering rows under distribution, sending them to delivery and registering the start
+ *   date: the same roles, for rows at a unit at or below their position.
+ * - Acknowledging (kvittera) a provider case: any staff of the unit — care staff, licensed staff,
+ *   larmansvarig, samordnare and managers — the unit at or below their position.
+ * - Reading rows: provider staff see rows at units in their person scope; the authority sees the
+ *   rows under the decisions of its service area (the person in scope).
+ */
+import { AUTHORITY_ROLES, MANAGER_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole, type Role } from '../../../domain/roles.ts';
+import type { ActorPosition } from '../../platform/access/actor.ts';
+import type { ServiceAreaCode } from '../../../domain/organisation.ts';
+
+type Who = Pick<ActorPosition, 'roles' | 'unitsBelow' | 'personScopeUnitIds' | 'serviceArea'>;
+
+/** Verksamhetschef, enhetschef/gruppchef, samordnare: they accept, distribute, stop and start. */
+export const DISTRIBUTOR_ROLES: readonly Role[] = ['operations_manager', 'unit_manager', 'coordinator'];
+/** Everyone who works at a provider unit. */
+export const UNIT_STAFF_ROLES: readonly Role[] = [...MANAGER_ROLES, ...PROVIDER_STAFF_ROLES];
+
+/** Accept and distribute, or stop, an assignment sent to this provider. */
+export function canDistribute(actor: Pick<Who, 'roles'>, providerId: string, providersOfPosition: readonly string[]): boolean {
+  return hasAnyRole(actor.roles, DISTRIBUTOR_ROLES) && providersOfPosition.includes(providerId);
+}
+
+/** Register, send to delivery, register the start of, and change rows at this unit. */
+export function canManageDeliveriesAt(actor: Pick<Who, 'roles' | 'unitsBelow'>, unitId: string): boolean {
+  return hasAnyRole(actor.roles, DISTRIBUTOR_ROLES) && actor.unitsBelow.includes(unitId);
+}
+
+/** Read a provider case (genomförande) at this unit. */
+export function canReadProviderCase(actor: Pick<Who, 'roles' | 'personScopeUnitIds'>, unitId: string): boolean {
+  return hasAnyRole(actor.roles, UNIT_STAFF_ROLES) && actor.personScopeUnitIds.includes(unitId);
+}
+
+/** Acknowledge (kvittera) a provider case at this unit. */
+export function canAcknowledge(actor: Pick<Who, 'roles' | 'unitsBelow'>, unitId: string): boolean {
+  return hasAnyRole(actor.roles, UNIT_STAFF_ROLES) && actor.unitsBelow.includes(unitId);
+}
+
+/** Which rows a position reads: at these units, and/or under the decisions of this service area. */
+export interface DeliveryReadScope {
+  unitIds: readonly string[];
+  authorityServiceArea: ServiceAreaCode | null;
+}
+
+export function deliveryReadScope(actor: Who): DeliveryReadScope {
+  return {
+    unitIds: hasAnyRole(actor.roles, UNIT_STAFF_ROLES) ? actor.personScopeUnitIds : [],
+    authorityServiceArea: hasAnyRole(actor.roles, AUTHORITY_ROLES) ? actor.serviceArea : null,
+  };
+}
+
+/** What the reader may do with one row. */
+export function deliveryRowPermissions(actor: Pick<Who, 'roles' | 'unitsBelow'>, row: { providerUnitId: string; status: string; startedOn: string | null }) {
+  const manages = canManageDeliveriesAt(actor, row.providerUnitId);
+  const isUnderDistribution = row.status === 'under_distribution';
+  return {
+    canRegister: manages && isUnderDistribution,
+    canSendToDelivery: manages && isUnderDistribution,
+    canRegisterStart: manages && row.status === 'sent_to_delivery' && row.startedOn === null,
+    canChange: manages,
+  };
+}

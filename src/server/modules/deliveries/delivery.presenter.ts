@@ -1,0 +1,19 @@
+/** Delivery records to the API's shapes (src/contract/deliveries.ts), with what the reader may do with each row. */
+import type { ActorPosition } from '../../platform/access/actor.ts';
+import type * as c from '../../../contract/deliveries.ts';
+import type { DeliveryView, InterruptionRecord } from './delivery.repository.ts';
+import { deliveryRowPermissions } from './delivery.policy.ts';
+
+export function toDeliveryRow(view: DeliveryView, interruptions: readonly InterruptionRecord[], actor: Pick<ActorPosition, 'roles' | 'unitsBelow'>): c.DeliveryRow {
+  return {
+    ...view,
+    sentToDeliveryAt: view.sentToDeliveryAt?.toISOString() ?? null,
+    interruptions: interruptions.filter((row) => row.deliveryId === view.id)
+      .map(({ id, fromDate, toDate, reason, version }) => ({ id, fromDate, toDate, reason, version })),
+    permissions: deliveryRowPermissions(actor, { providerUnitId: view.providerUnit.id, status: view.status, startedOn: view.startedOn }),
+  };
+}
+
+export function toDeliveryRows(views: readonly DeliveryView[], interruptions: readonly InterruptionRecord[], actor: Pick<ActorPosition, 'roles' | 'unitsBelow'>): c.DeliveryRow[] {
+  return views.map((view) => toDeliveryRow(view, interruptions, actor));
+}

@@ -1,0 +1,174 @@
+/**
+ * All SQL for reading delivery rows, their interruptions and history. The reader's scope travels
+ * into the query (rows at units in scope, or under decisions of the authority's service area);
+ * row-level security adds the tenant. Rows become domain records here and go no further.
+ */
+import { sql } from 'kysely';
+import type { Trx } from '../../platform/db/tenant.ts';
+import type { ServiceAreaCode } from '../../../domain/organisation.ts';
+import type { DeliveryDays, DeliveryEventKind, DeliveryStatus, FrequencyUnit } from '../../../contract/deliveries.ts';
+import { toNumber, type DeliverySnapshot } from './delivery-snapshot.ts';
+import type { DeliveryReadScope } from './delivery.policy.ts';
+
+export interface DeliveryView {
+  id: string;
+  assignmentId: string;
+  assignmentNumber: string;
+  assignmentInterventionId: string;
+  interventionName: string;
+  decisionId: string;
+  personId: string;
+  providerUnit: { id: string; name: string };
+  providerCaseId: string | null;
+  status: DeliveryStatus;
+  label: string | null;
+  formOfDelivery: string | null;
+  resource: string | null;
+  resourceUse: string | null;
+  watchDate: string | null;
+  periodFrom: string;
+  periodTo: string | null;
+  hoursPerVisit: number | null;
+  extraHoursTwoStaff: number | null;
+  days: DeliveryDays | null;
+  frequency: number | null;
+  frequencyUnit: FrequencyUnit | null;
+  startedOn: string | null;
+  endReason: string | null;
+  continuesDeliveryId: string | null;
+  sentToDeliveryAt: Date | null;
+  version: number;
+}
+
+/** What the services need to decide about one row beyond the row itself. */
+export interface DeliveryContext extends DeliveryView {
+  providerId: string;
+  serviceArea: ServiceAreaCode;
+  caseOfficerId: string;
+  decisionNumber: string;
+  decision: { periodFrom: string; periodTo: string | null; endedOn: string | null };
+  /** The last day of the withdrawn row this one continues, if any. */
+  continuesAfter: string | null;
+}
+
+export interface InterruptionRecord {
+  id: string;
+  deliveryId: string;
+  fromDate: string;
+  toDate: string | null;
+  reason: string;
+  version: number;
+}
+
+export interface DeliveryEventRecord {
+  event: DeliveryEventKind;
+  occurredAt: Date;
+  actorName: string | null;
+  providerUnitName: string;
+  snapshot: DeliverySnapshot;
+  note: string | null;
+}
+
+function selectRows(trx: Trx) {
+  return trx.selectFrom('deliveries as d')
+    .innerJoin('assignments as a', (join) => join.onRef('a.municipality_id', '=', 'd.municipality_id').onRef('a.id', '=', 'd.assignment_id'))
+    .innerJoin('assignment_interventions as ai', (join) => join.onRef('ai.municipality_id', '=', 'd.municipality_id').onRef('ai.id', '=', 'd.assignment_intervention_id'))
+    .innerJoin('intervention_types as it', (join) => join.onRef('it.municipality_id', '=', 'ai.municipality_id').onRef('it.id', '=', 'ai.intervention_type_id'))
+    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'd.municipality_id').onRef('u.id', '=', 'd.provider_unit_id'))
+    .innerJoin('cases as c', (join) => join.onRef('c.municipality_id', '=', 'a.municipality_id').onRef('c.id', '=', 'a.case_id'))
+    .select([
+      'd.id', 'd.assignment_id', 'a.assignment_number', 'd.assignment_intervention_id', 'it.name as intervention_name', 'd.decision_id', 'd.person_id',
+      'd.provider_unit_id', 'u.name as unit_name', 'd.provider_case_id', 'd.status', 'd.label', 'd.form_of_delivery', 'd.resource', 'd.resource_use',
+      'd.watch_date', 'd.period_from', 'd.period_to', 'd.hours_per_visit', 'd.extra_hours_two_staff', 'd.days', 'd.frequency', 'd.frequency_unit',
+      'd.started_on', 'd.end_reason', 'd.continues_delivery_id', 'd.sent_to_delivery_at', 'd.version',
+      'a.provider_id', 'c.service_area', 'c.case_officer_id',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectRows>['executeTakeFirstOrThrow']>>;
+
+function toView(row: Row): DeliveryView {
+  return {
+    id: row.id, assignmentId: row.assignment_id, assignmentNumber: row.assignment_number, assignmentInterventionId: row.assignment_intervention_id,
+    interventionName: row.intervention_name, decisionId: row.decision_id, personId: row.person_id,
+    providerUnit: { id: row.provider_unit_id, name: row.unit_name }, providerCaseId: row.provider_case_id, status: row.status as DeliveryStatus,
+    label: row.label, formOfDelivery: row.form_of_delivery, resource: row.resource, resourceUse: row.resource_use, watchDate: row.watch_date,
+    periodFrom: row.period_from, periodTo: row.period_to, hoursPerVisit: toNumber(row.hours_per_visit), extraHoursTwoStaff: toNumber(row.extra_hours_two_staff),
+    days: row.days as DeliveryDays | null, frequency: toNumber(row.frequency), frequencyUnit: row.frequency_unit as FrequencyUnit | null,
+    startedOn: row.started_on, endReason: row.end_reason, continuesDeliveryId: row.continues_delivery_id, sentToDeliveryAt: row.sent_to_delivery_at,
+    version: row.version,
+  };
+}
+
+export type DeliveryFilter = { personId: string } | { assignmentId: string } | { providerCaseId: string } | { ids: readonly string[] };
+
+/**
+ * The rows matching the filter that the scope reads, by intervention and period: ongoing and
+ * planned first within an intervention, as the manual's table lists them.
+ */
+export async function listDeliveries(trx: Trx, filter: DeliveryFilter, scope: DeliveryReadScope): Promise<DeliveryView[]> {
+  if (scope.unitIds.length === 0 && scope.authorityServiceArea === null) return [];
+  let query = selectRows(trx).where((eb) => eb.or([
+    ...(scope.unitIds.length ? [eb('d.provider_unit_id', '=', sql<string>`any(${[...scope.unitIds]}::uuid[])`)] : []),
+    ...(scope.authorityServiceArea ? [eb('c.service_area', '=', scope.authorityServiceArea)] : []),
+  ]));
+  if ('personId' in filter) query = query.where('d.person_id', '=', filter.personId);
+  else if ('assignmentId' in filter) query = query.where('d.assignment_id', '=', filter.assignmentId);
+  else if ('providerCaseId' in filter) query = query.where('d.provider_case_id', '=', filter.providerCaseId);
+  else if (filter.ids.length === 0) return [];
+  else query = query.where('d.id', 'in', [...filter.ids]);
+  const rows = await query
+    .orderBy(sql`it.name collate "sv-x-icu"`).orderBy('d.period_from', 'desc').orderBy('d.created_at').orderBy('d.id')
+    .execute();
+  return rows.map(toView);
+}
+
+/** One row with what deciding about it needs; undefined when missing (or in another municipality). */
+export async function findDeliveryContext(trx: Trx, deliveryId: string): Promise<DeliveryContext | undefined> {
+  const row = await selectRows(trx)
+    .innerJoin('decisions as dn', (join) => join.onRef('dn.municipality_id', '=', 'd.municipality_id').onRef('dn.id', '=', 'd.decision_id'))
+    .leftJoin('deliveries as prev', (join) => join.onRef('prev.municipality_id', '=', 'd.municipality_id').onRef('prev.id', '=', 'd.continues_delivery_id'))
+    .select(['dn.decision_number', 'dn.period_from as decision_from', 'dn.period_to as decision_to', 'dn.ended_on as decision_ended_on', 'prev.period_to as continues_after'])
+    .where('d.id', '=', deliveryId)
+    .executeTakeFirst();
+  return row && {
+    ...toView(row), providerId: row.provider_id, serviceArea: row.service_area as ServiceAreaCode, caseOfficerId: row.case_officer_id,
+    decisionNumber: row.decision_number,
+    decision: { periodFrom: row.decision_from, periodTo: row.decision_to, endedOn: row.decision_ended_on }, continuesAfter: row.continues_after,
+  };
+}
+
+/** The interruptions of the rows, oldest first. */
+export async function listInterruptions(trx: Trx, deliveryIds: readonly string[]): Promise<InterruptionRecord[]> {
+  if (deliveryIds.length === 0) return [];
+  const rows = await trx.selectFrom('interruptions').select(['id', 'delivery_id', 'from_date', 'to_date', 'reason', 'version'])
+    .where('delivery_id', 'in', [...deliveryIds]).orderBy('from_date').orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, deliveryId: row.delivery_id, fromDate: row.from_date, toDate: row.to_date, reason: row.reason, version: row.version }));
+}
+
+/** The row's history, oldest first, with who did it and the unit each snapshot names. */
+export async function listDeliveryEvents(trx: Trx, deliveryId: string): Promise<DeliveryEventRecord[]> {
+  const rows = await trx.selectFrom('delivery_events as e')
+    .leftJoin('users as u', (join) => join.onRef('u.municipality_id', '=', 'e.municipality_id').onRef('u.id', '=', 'e.actor_id'))
+    .leftJoin('units as un', (join) => join.on(sql<boolean>`un.municipality_id = e.municipality_id and un.id = (e.snapshot->>'providerUnitId')::uuid`))
+    .select(['e.event', 'e.occurred_at', 'u.display_name', 'un.name as unit_name', 'e.snapshot', 'e.note'])
+    .where('e.delivery_id', '=', deliveryId)
+    .orderBy('e.id')
+    .execute();
+  return rows.map((row) => ({
+    event: row.event as DeliveryEventKind, occurredAt: row.occurred_at, actorName: row.display_name, providerUnitName: row.unit_name ?? '–',
+    snapshot: row.snapshot as DeliverySnapshot, note: row.note,
+  }));
+}
+
+/** The active provider units under a provider (its own units and theirs), by name. */
+export async function listProviderUnits(trx: Trx, providerId: string): Promise<{ id: string; name: string }[]> {
+  const { rows } = await sql<{ id: string; name: string }>`
+    with recursive tree as (
+      select id, kind, is_active, name from units where id = ${providerId}
+      union all
+      select u.id, u.kind, u.is_active, u.name from units u join tree on u.parent_id = tree.id
+    )
+    select id, name from tree where kind = 'provider_unit' and is_active order by name collate "sv-x-icu", id`.execute(trx);
+  return rows;
+}

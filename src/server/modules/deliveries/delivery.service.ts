@@ -1,0 +1,126 @@
+/**
+ * Delivery rows after the assignment is accepted: registering a row under distribution (also the
+ * new row a change of time leaves), sending rows to delivery, registering the day support
+ * actually started (and telling the case officer), and reading a person's rows and a row's
+ * history. Every change and read writes its audit row in the same transaction.
+ */
+import type { Db } from '../../platform/db/database.ts';
+import { inTenant, type Trx } from '../../platform/db/tenant.ts';
+import type { PositionedActor } from '../../platform/access/actor.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { todayInSweden } from '../../../domain/dates.ts';
+import { deliveryPeriodProblem } from '../../../domain/decision-rules.ts';
+import type * as c from '../../../contract/deliveries.ts';
+import { writeMessage } from '../messages/message-writer.ts';
+import { isPersonVisible } from '../assignments/assignment.repository.ts';
+import { getVisibleDelivery } from './delivery-access.ts';
+import { markStarted, updateDeliveryFields } from './delivery-write.repository.ts';
+import * as repo from './delivery.repository.ts';
+import { deliveryFieldProblems, startDateProblem } from './delivery-fields.ts';
+import { sendRows } from './delivery-sending.ts';
+import { toDeliveryRow, toDeliveryRows } from './delivery.presenter.ts';
+import { deliveryReadScope } from './delivery.policy.ts';
+
+/** One row as the API shows it, read after a change by the one who made it. */
+async function readRow(trx: Trx, actor: PositionedActor, deliveryId: string, unitId: string): Promise<c.DeliveryRow> {
+  const [view] = await repo.listDeliveries(trx, { ids: [deliveryId] }, { unitIds: [unitId], authorityServiceArea: null });
+  if (!view) throw new NotFoundError('Raden hittades inte.');
+  return toDeliveryRow(view, await repo.listInterruptions(trx, [deliveryId]), actor.position);
+}
+
+const audit = (action: string, row: repo.DeliveryContext, details: Record<string, unknown> = {}) => ({
+  action, entityType: 'delivery', entityId: row.id, personId: row.personId, details: { assignmentNumber: row.assignmentNumber, ...details },
+});
+
+/** Registers (changes) the fields of a row under distribution. */
+export async function updateDelivery(db: Db, actor: PositionedActor, deliveryId: string, input: c.UpdateDeliveryInput): Promise<c.DeliveryRow> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const row = await getVisibleDelivery(trx, actor, deliveryId, true);
+    if (row.status !== 'under_distribution') throw new ConflictError('Raden är inte längre under fördelning. Läs in uppgifterna igen.');
+    if (row.version !== input.version) throw new ConflictError();
+    const { version, ...fields } = input;
+    const units = await repo.listProviderUnits(trx, row.providerId);
+    const problems = deliveryFieldProblems(fields, { decision: row.decision, providerUnitIds: new Set(units.map((unit) => unit.id)), continuesAfter: row.continuesAfter });
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    const updated = await updateDeliveryFields(trx, deliveryId, version, fields, actor.userId);
+    if (!updated) throw new ConflictError();
+    await writeAudit(trx, actor, audit('delivery.update', row, { providerUnitId: fields.providerUnitId }));
+    return readRow(trx, actor, deliveryId, updated.provider_unit_id);
+  });
+}
+
+/** Till genomförande for rows registered earlier: all of one person, all under distribution, all or none. */
+export async function sendToDelivery(db: Db, actor: PositionedActor, request: c.SendToDeliveryRequest): Promise<c.SentToDelivery> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const rows: repo.DeliveryContext[] = [];
+    for (const requested of request.rows) rows.push(await getVisibleDelivery(trx, actor, requested.deliveryId, true));
+    if (new Set(rows.map((row) => row.personId)).size > 1) throw new ValidationError({ rows: 'Skicka raderna för en person i taget.' });
+    const problems: Record<string, string> = {};
+    rows.forEach((row, index) => {
+      if (row.status !== 'under_distribution') throw new ConflictError('En av raderna är inte längre under fördelning. Läs in uppgifterna igen.');
+      // The decision may have been ended since the row was registered.
+      const period = deliveryPeriodProblem({ from: row.periodFrom, to: row.periodTo }, row.decision);
+      if (period) problems[`rows.${index}.deliveryId`] = `${row.interventionName}: ${period}`;
+    });
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    const sent = await sendRows(trx, actor, request.rows.map((requested, index) => ({
+      id: requested.deliveryId, version: requested.version, personId: rows[index]!.personId, providerUnitId: rows[index]!.providerUnit.id,
+    })));
+    await writeAudit(trx, actor, {
+      action: 'delivery.send_to_delivery', entityType: 'person', entityId: rows[0]!.personId, personId: rows[0]!.personId,
+      details: { deliveryIds: rows.map((row) => row.id) },
+    });
+    return sent;
+  });
+}
+
+/** Registers the day support actually started (verkställighetsdatum) and tells the case officer. */
+export async function startDelivery(db: Db, actor: PositionedActor, deliveryId: string, request: { startedOn: string; version: number }): Promise<c.DeliveryRow> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const row = await getVisibleDelivery(trx, actor, deliveryId, true);
+    if (row.status !== 'sent_to_delivery') throw new ConflictError('Bara rader som är skickade till genomförande kan få ett verkställighetsdatum.');
+    if (row.startedOn !== null) throw new ConflictError(`Verkställighetsdatum är redan registrerat: ${row.startedOn}.`);
+    if (row.version !== request.version) throw new ConflictError();
+    const problem = startDateProblem(row, request.startedOn, todayInSweden());
+    if (problem) throw new ValidationError({ startedOn: problem });
+    if (!(await markStarted(trx, deliveryId, request.version, request.startedOn, actor.userId))) throw new ConflictError();
+    const what = row.label ? `${row.interventionName} (${row.label})` : row.interventionName;
+    // Names the assignment and the intervention, not the person: the link shows the person to those who may see them.
+    await writeMessage(trx, {
+      municipalityId: actor.municipalityId, senderId: null, assignmentId: row.assignmentId, recipientUserIds: [row.caseOfficerId],
+      subject: `Verkställighet påbörjad ${request.startedOn} (uppdrag ${row.assignmentNumber})`,
+      body: [
+        `Verkställighet påbörjad ${request.startedOn}: ${row.providerUnit.name} har börjat ge ${what}.`,
+        `Uppdrag ${row.assignmentNumber}, beslut ${row.decisionNumber}. Period ${row.periodFrom}–${row.periodTo ?? 't.v.'}.`,
+        `Registrerat av ${actor.displayName}, ${actor.position.title}.`,
+      ].join('\n'),
+      addressedTo: 'Handläggaren',
+    });
+    await writeAudit(trx, actor, audit('delivery.start', row, { startedOn: request.startedOn }));
+    return readRow(trx, actor, deliveryId, row.providerUnit.id);
+  });
+}
+
+/** The person's rows the reader may see, each with its interruptions. */
+export async function listPersonDeliveries(db: Db, actor: PositionedActor, personId: string): Promise<c.PersonDeliveries> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    if (!(await isPersonVisible(trx, personId, actor.position.personScopeUnitIds))) throw new NotFoundError('Personen hittades inte.');
+    const views = await repo.listDeliveries(trx, { personId }, deliveryReadScope(actor.position));
+    await writeAudit(trx, actor, { action: 'person.read', entityType: 'person', entityId: personId, personId, details: { section: 'deliveries' } });
+    return { rows: toDeliveryRows(views, await repo.listInterruptions(trx, views.map((view) => view.id)), actor.position) };
+  });
+}
+
+/** A row's history: every event with the row as it stood after it. */
+export async function getDeliveryHistory(db: Db, actor: PositionedActor, deliveryId: string): Promise<c.DeliveryHistory> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const row = await getVisibleDelivery(trx, actor, deliveryId, false);
+    const events = await repo.listDeliveryEvents(trx, deliveryId);
+    await writeAudit(trx, actor, { ...audit('person.read', row), details: { section: 'delivery_history', assignmentNumber: row.assignmentNumber } });
+    return {
+      deliveryId, interventionName: row.interventionName,
+      events: events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })),
+    };
+  });
+}

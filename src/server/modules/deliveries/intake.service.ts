@@ -1,0 +1,145 @@
+/**
+ * Receiving a new assignment at the provider: reading what the distribution form needs, stopping
+ * the assignment back to the case officer, or accepting and distributing it over delivery rows
+ * (optionally sending them to delivery at once). Each answer locks the assignment's provider-side
+ * state first and checks its version, so of two managers answering at once one wins and the
+ * other is told who did — nothing half-written.
+ */
+import type { Db } from '../../platform/db/database.ts';
+import { inTenant, type Trx } from '../../platform/db/tenant.ts';
+import type { PositionedActor } from '../../platform/access/actor.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { todayInSweden } from '../../../domain/dates.ts';
+import type * as c from '../../../contract/deliveries.ts';
+import { writeMessage } from '../messages/message-writer.ts';
+import { listAssignmentInterventions } from '../assignments/assignment.repository.ts';
+import { toPersonRef } from '../assignments/assignment.presenter.ts';
+import { settleProviderChange } from '../delivery-changes/provider-change.settle.ts';
+import { getReceivedAssignment } from './delivery-access.ts';
+import { insertDeliveries } from './delivery-write.repository.ts';
+import * as repo from './delivery.repository.ts';
+import * as intake from './intake.repository.ts';
+import { deliveryFieldProblems } from './delivery-fields.ts';
+import { sendRows } from './delivery-sending.ts';
+import { toDeliveryRows } from './delivery.presenter.ts';
+import { deliveryReadScope } from './delivery.policy.ts';
+
+/** The assignment, its interventions, the provider's units and the rows so far: what the form and the page show. */
+export async function getDistributionOptions(db: Db, actor: PositionedActor, assignmentId: string): Promise<c.DistributionOptions> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const { assignment, canDistribute } = await getReceivedAssignment(trx, actor, assignmentId, false);
+    const state = assignment.state;
+    if (!state || !assignment.sentAt) throw new ConflictError('Uppdraget skickades utanför Vardag och fördelas inte här.');
+    const interventions = await listAssignmentInterventions(trx, assignmentId);
+    const views = await repo.listDeliveries(trx, { assignmentId }, deliveryReadScope(actor.position));
+    const isNew = state.status === 'new';
+    await writeAudit(trx, actor, { action: 'person.read', entityType: 'assignment', entityId: assignmentId, personId: assignment.person.id, details: { section: 'distribution' } });
+    return {
+      assignment: {
+        id: assignment.id, assignmentNumber: assignment.assignmentNumber, status: state.status, stateVersion: state.version,
+        stateChangedAt: state.changedAt.toISOString(), stateChangedByName: state.changedByName, stateMessage: state.message,
+        sentAt: assignment.sentAt.toISOString(), provider: assignment.provider,
+      },
+      person: toPersonRef(assignment.person),
+      decision: assignment.decision,
+      interventions: interventions.map((row) => ({
+        id: row.id, name: row.name, grantedAmount: row.grantedAmount, scopeUnit: row.scopeUnit, minutesPerOccasion: row.minutesPerOccasion,
+        plannedTimes: row.plannedTimes, isTwoStaff: row.isTwoStaff,
+      })),
+      providerUnits: await repo.listProviderUnits(trx, assignment.provider.id),
+      rows: toDeliveryRows(views, await repo.listInterruptions(trx, views.map((view) => view.id)), actor.position),
+      permissions: { canDistribute: canDistribute && isNew, canStop: canDistribute && isNew },
+    };
+  });
+}
+
+/**
+ * Locks the state and checks it is still new at the version the form read; a conflict says who
+ * answered first, so the second manager knows their typing need not be redone.
+ */
+async function lockNewState(trx: Trx, assignmentId: string, stateVersion: number): Promise<void> {
+  const state = await intake.lockState(trx, assignmentId);
+  if (!state) throw new ConflictError('Uppdraget skickades utanför Vardag och tas inte emot här.');
+  const by = state.changedByName ?? 'någon annan';
+  if (state.status === 'accepted') throw new ConflictError(`Uppdraget har redan fördelats av ${by}.`, { status: state.status, changedByName: state.changedByName });
+  if (state.status === 'stopped') throw new ConflictError(`Uppdraget har redan stoppats av ${by}.`, { status: state.status, changedByName: state.changedByName });
+  if (state.status === 'replaced') throw new ConflictError('Uppdraget har ersatts av ett nyare uppdrag. Öppna det nya under Nya uppdrag.', { status: state.status });
+  if (state.version !== stateVersion) throw new ConflictError();
+}
+
+/** Stops a new assignment: back to the case officer and the sender with the provider's message. */
+export async function stopAssignment(db: Db, actor: PositionedActor, assignmentId: string, request: { stateVersion: number; message: string }): Promise<c.StopResult> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const { assignment } = await getReceivedAssignment(trx, actor, assignmentId, true);
+    await lockNewState(trx, assignmentId, request.stateVersion);
+    const stateVersion = await intake.markState(trx, assignmentId, 'stopped', actor.userId, request.message);
+    await intake.insertAssignmentEvents(trx, actor.municipalityId, [assignmentId], 'stopped', actor.userId, request.message);
+    await intake.endAssignmentLink(trx, assignmentId, todayInSweden());
+    const recipients = [...new Set([assignment.caseOfficerId, ...(assignment.sentById ? [assignment.sentById] : [])])];
+    // Names the assignment, not the person: the message sits in inboxes; the link shows the person to those who may see them.
+    const { recipientCount } = await writeMessage(trx, {
+      municipalityId: actor.municipalityId, senderId: null, assignmentId, recipientUserIds: recipients,
+      subject: `Uppdrag ${assignment.assignmentNumber} stoppat av ${assignment.provider.name}`,
+      body: [
+        `${actor.displayName} (${actor.position.title}, ${actor.position.unitName}) har stoppat uppdrag ${assignment.assignmentNumber} i ärende och beslut ${assignment.decision.decisionNumber}.`,
+        `Meddelande från utföraren:\n${request.message}`,
+        'Öppna uppdraget för att läsa det och skriv vid behov ett nytt uppdrag.',
+      ].join('\n\n'),
+      addressedTo: 'Handläggaren och avsändaren av uppdraget',
+    });
+    await settleProviderChange(trx, actor, assignmentId, 'stopped');
+    await writeAudit(trx, actor, {
+      action: 'assignment.stop', entityType: 'assignment', entityId: assignmentId, personId: assignment.person.id,
+      details: { assignmentNumber: assignment.assignmentNumber, recipientCount },
+    });
+    return { assignmentId, status: 'stopped', stateVersion, recipientCount };
+  });
+}
+
+/** Accepts a new assignment and registers its delivery rows; with sendToDelivery they go on at once. */
+export async function distributeAssignment(db: Db, actor: PositionedActor, assignmentId: string, request: c.DistributionInput): Promise<c.DistributionResult> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const { assignment } = await getReceivedAssignment(trx, actor, assignmentId, true);
+    await lockNewState(trx, assignmentId, request.stateVersion);
+    const interventions = await listAssignmentInterventions(trx, assignmentId);
+    const units = await repo.listProviderUnits(trx, assignment.provider.id);
+    const { rows } = request;
+    assertRows(rows, interventions, new Set(units.map((unit) => unit.id)), assignment.decision);
+
+    const stateVersion = await intake.markState(trx, assignmentId, 'accepted', actor.userId, null);
+    await intake.insertAssignmentEvents(trx, actor.municipalityId, [assignmentId], 'accepted', actor.userId);
+    const inserted = await insertDeliveries(trx, rows.map((row) => ({
+      ...row, municipalityId: actor.municipalityId, assignmentId, decisionId: assignment.decision.id, personId: assignment.person.id, createdById: actor.userId,
+    })), actor.userId);
+    await settleProviderChange(trx, actor, assignmentId, 'accepted');
+    const sent = request.sendToDelivery
+      ? await sendRows(trx, actor, inserted.map((row) => ({ id: row.id, version: row.version, personId: row.person_id, providerUnitId: row.provider_unit_id })))
+      : null;
+    await writeAudit(trx, actor, {
+      action: 'assignment.distribute', entityType: 'assignment', entityId: assignmentId, personId: assignment.person.id,
+      details: { assignmentNumber: assignment.assignmentNumber, deliveryIds: inserted.map((row) => row.id), sentToDelivery: request.sendToDelivery },
+    });
+    const unitIds = [...new Set(inserted.map((row) => row.provider_unit_id))];
+    const views = sent ? null : await repo.listDeliveries(trx, { ids: inserted.map((row) => row.id) }, { unitIds, authorityServiceArea: null });
+    return {
+      assignmentId, stateVersion, sent,
+      rows: sent?.rows ?? toDeliveryRows(views ?? [], [], actor.position),
+    };
+  });
+}
+
+type RowInput = c.DeliveryFields & { assignmentInterventionId: string };
+
+/** Every row within the decision at a unit of the provider, and every intervention of the assignment distributed. */
+function assertRows(rows: readonly RowInput[], interventions: readonly { id: string; name: string }[], unitIds: ReadonlySet<string>, decision: { periodFrom: string; periodTo: string | null; endedOn: string | null }): void {
+  const problems: Record<string, string> = {};
+  const known = new Set(interventions.map((row) => row.id));
+  rows.forEach((row, index) => {
+    if (!known.has(row.assignmentInterventionId)) problems[`rows.${index}.assignmentInterventionId`] = 'Insatsen finns inte i uppdraget.';
+    for (const [field, message] of Object.entries(deliveryFieldProblems(row, { decision, providerUnitIds: unitIds }))) problems[`rows.${index}.${field}`] = message;
+  });
+  const missing = interventions.filter((intervention) => !rows.some((row) => row.assignmentInterventionId === intervention.id));
+  if (missing.length) problems.rows = `Registrera minst en rad för varje insats i uppdraget. Saknas: ${missing.map((row) => row.name).join(', ')}.`;
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+}

@@ -1,0 +1,68 @@
+/**
+ * SQL for a person's case at a provider unit (genomförande) as staff receive it: reading it,
+ * acknowledging it (kvittera) and keeping the person under "Mina personer".
+ */
+import { sql } from 'kysely';
+import type { Trx } from '../../platform/db/tenant.ts';
+import type { PersonRecordRef } from '../assignments/assignment.repository.ts';
+
+export interface ProviderCaseRecord {
+  id: string;
+  person: PersonRecordRef;
+  providerUnit: { id: string; name: string };
+  openedOn: string;
+  acknowledgedAt: Date | null;
+  acknowledgedByName: string | null;
+  closedOn: string | null;
+  version: number;
+}
+
+/** One provider case; undefined when missing (or in another municipality). */
+export async function findProviderCase(trx: Trx, providerCaseId: string): Promise<ProviderCaseRecord | undefined> {
+  const row = await trx.selectFrom('provider_cases as pc')
+    .innerJoin('persons as p', (join) => join.onRef('p.municipality_id', '=', 'pc.municipality_id').onRef('p.id', '=', 'pc.person_id'))
+    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'pc.municipality_id').onRef('u.id', '=', 'pc.provider_unit_id'))
+    .leftJoin('users as ack', (join) => join.onRef('ack.municipality_id', '=', 'pc.municipality_id').onRef('ack.id', '=', 'pc.acknowledged_by_id'))
+    .select(['pc.id', 'p.id as person_id', 'p.identity_number', 'p.first_name', 'p.last_name', 'p.protected_identity', 'u.id as unit_id', 'u.name as unit_name',
+      'pc.opened_on', 'pc.acknowledged_at', 'ack.display_name as acknowledged_by_name', 'pc.closed_on', 'pc.version'])
+    .where('pc.id', '=', providerCaseId)
+    .executeTakeFirst();
+  return row && {
+    id: row.id,
+    person: { id: row.person_id, identityNumber: row.identity_number, firstName: row.first_name, lastName: row.last_name, protectedIdentity: row.protected_identity },
+    providerUnit: { id: row.unit_id, name: row.unit_name }, openedOn: row.opened_on, acknowledgedAt: row.acknowledged_at,
+    acknowledgedByName: row.acknowledged_by_name, closedOn: row.closed_on, version: row.version,
+  };
+}
+
+/** The assignments whose rows were sent into the provider case, oldest first. */
+export async function listProviderCaseAssignments(trx: Trx, providerCaseId: string): Promise<{ id: string; assignmentNumber: string }[]> {
+  const rows = await trx.selectFrom('assignments as a')
+    .select(['a.id', 'a.assignment_number'])
+    .where((eb) => eb.exists(eb.selectFrom('deliveries as d').select(sql`1`.as('one'))
+      .whereRef('d.municipality_id', '=', 'a.municipality_id').whereRef('d.assignment_id', '=', 'a.id').where('d.provider_case_id', '=', providerCaseId)))
+    .orderBy('a.sent_at').orderBy('a.id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, assignmentNumber: row.assignment_number }));
+}
+
+export async function isInMyPersons(trx: Trx, userId: string, personId: string): Promise<boolean> {
+  const row = await trx.selectFrom('my_persons').select('person_id').where('user_id', '=', userId).where('person_id', '=', personId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Acknowledges an open, unacknowledged case if the version matches; the new version, or undefined. */
+export async function markAcknowledged(trx: Trx, providerCaseId: string, version: number, userId: string): Promise<{ version: number; acknowledgedAt: Date } | undefined> {
+  const row = await trx.updateTable('provider_cases')
+    .set({ acknowledged_at: sql`now()`, acknowledged_by_id: userId, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', providerCaseId).where('version', '=', version).where('acknowledged_at', 'is', null).where('closed_on', 'is', null)
+    .returning(['version', 'acknowledged_at']).executeTakeFirst();
+  return row && row.acknowledged_at ? { version: row.version, acknowledgedAt: row.acknowledged_at } : undefined;
+}
+
+/** Adds the person to the user's "Mina personer"; already there is fine. */
+export async function addToMyPersons(trx: Trx, municipalityId: string, userId: string, personId: string): Promise<void> {
+  await trx.insertInto('my_persons').values({ municipality_id: municipalityId, user_id: userId, person_id: personId })
+    .onConflict((conflict) => conflict.columns(['municipality_id', 'user_id', 'person_id']).doNothing())
+    .execute();
+}

@@ -1,0 +1,15 @@
+/** Rows as a change left them, in the contract's shape. */
+import type * as c from '../../../contract/delivery-changes.ts';
+import type { DeliveryRecord } from '../deliveries/delivery-snapshot.ts';
+
+export function toChangedRow(record: DeliveryRecord, interventionName: string): c.ChangedDeliveryRow {
+  return {
+    id: record.id, interventionName, status: record.status as c.ChangedDeliveryRow['status'], periodFrom: record.period_from,
+    periodTo: record.period_to, endReason: record.end_reason, continuesDeliveryId: record.continues_delivery_id, version: record.version,
+  };
+}
+
+/** What a row is called in messages and lists: the intervention, and the provider's label when split. */
+export function rowName(interventionName: string, label: string | null): string {
+  return label ? `${interventionName} (${label})` : interventionName;
+}

@@ -1,0 +1,98 @@
+/**
+ * The change of time (Återkalla) and ending (Rätta/Avsluta) of a delivery row. Each runs in one
+ * transaction: the row is locked, the rule checked (src/domain/delivery-rules.ts), the row and its
+ * history written, the case officer told when an intervention ends, and the audit row written.
+ */
+import type { Db } from '../../platform/db/database.ts';
+import { inTenant, type Trx } from '../../platform/db/tenant.ts';
+import type { PositionedActor } from '../../platform/access/actor.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { endProblem, planWithdrawal, statusChangeProblem, withdrawalProblem } from '../../../domain/delivery-rules.ts';
+import type * as c from '../../../contract/delivery-changes.ts';
+import { insertDeliveries } from '../deliveries/delivery-write.repository.ts';
+import { toNumber } from '../deliveries/delivery-snapshot.ts';
+import { writeMessage } from '../messages/message-writer.ts';
+import { getChangeableDelivery } from './delivery-change-access.ts';
+import { hasOtherOngoingRows, type DeliveryForChange } from './delivery-change.repository.ts';
+import { endDelivery as endRow, withdrawDelivery as withdrawRow } from './delivery-history.repository.ts';
+import { listRowsInPendingChanges } from './provider-change.repository.ts';
+import { rowName, toChangedRow } from './delivery-change.presenter.ts';
+
+/** Withdraws the row from the day: it ends the day before, and a new row "Under fördelning" continues it with the same fields. */
+export async function withdrawDelivery(db: Db, actor: PositionedActor, deliveryId: string, input: c.WithdrawDeliveryRequest): Promise<c.WithdrawalResult> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const row = await getChangeableDelivery(trx, actor, deliveryId);
+    await assertChangeable(trx, row, input.version, 'withdrawn');
+    const problem = withdrawalProblem(row, row.decision, input.changeFrom);
+    if (problem) throw new ValidationError({ changeFrom: problem }, problem);
+    const plan = planWithdrawal(row, row.decision, input.changeFrom);
+
+    const withdrawn = await withdrawRow(trx, row.id, row.version, plan.withdrawnTo, actor.userId, `Ändring av tid fr.o.m. ${input.changeFrom}.`);
+    if (!withdrawn) throw new ConflictError();
+    const { record } = row;
+    // The new row starts as a copy: the manager then registers the new time on it and sends it on.
+    const [continuation] = await insertDeliveries(trx, [{
+      municipalityId: actor.municipalityId, assignmentId: record.assignment_id, assignmentInterventionId: record.assignment_intervention_id,
+      decisionId: record.decision_id, personId: record.person_id, createdById: actor.userId, continuesDeliveryId: record.id,
+      providerUnitId: record.provider_unit_id, label: record.label, formOfDelivery: record.form_of_delivery, resource: record.resource,
+      resourceUse: record.resource_use, watchDate: record.watch_date, periodFrom: plan.continuation.from, periodTo: plan.continuation.to,
+      hoursPerVisit: toNumber(record.hours_per_visit), extraHoursTwoStaff: toNumber(record.extra_hours_two_staff), days: record.days,
+      frequency: toNumber(record.frequency), frequencyUnit: record.frequency_unit,
+    }], actor.userId);
+    await writeAudit(trx, actor, {
+      action: 'delivery.withdraw', entityType: 'delivery', entityId: row.id, personId: row.personId,
+      details: { changeFrom: input.changeFrom, withdrawnTo: plan.withdrawnTo, continuationId: continuation!.id },
+    });
+    return { withdrawn: toChangedRow(withdrawn, row.interventionName), continuation: toChangedRow(continuation!, row.interventionName) };
+  });
+}
+
+/** Ends the row on the day and tells the case officer, who may then end the decision and the case. */
+export async function endDelivery(db: Db, actor: PositionedActor, deliveryId: string, input: c.EndDeliveryRequest): Promise<c.EndResult> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const row = await getChangeableDelivery(trx, actor, deliveryId);
+    await assertChangeable(trx, row, input.version, 'ended');
+    const problem = endProblem(row, input.endOn);
+    if (problem) throw new ValidationError({ endOn: problem }, problem);
+    const endReason = input.endReason.trim();
+
+    const ended = await endRow(trx, row.id, row.version, input.endOn, endReason, actor.userId);
+    if (!ended) throw new ConflictError();
+    const hasOther = await hasOtherOngoingRows(trx, row.decision.id, row.id, input.endOn);
+    const name = rowName(row.interventionName, row.record.label);
+    await writeMessage(trx, {
+      municipalityId: actor.municipalityId, senderId: null, assignmentId: row.assignmentId, recipientUserIds: [row.caseOfficerId],
+      addressedTo: `${row.caseOfficerName} (handläggare)`,
+      // Names the assignment and decision, never the person: the message sits in inboxes and lists.
+      subject: `Insats avslutas (uppdrag ${row.assignmentNumber})`,
+      body: [
+        `Insatsen ${name} hos ${row.providerUnitName} avslutas ${input.endOn}; avsluta beslut och ärende om inget annat pågår.`,
+        `Orsak: ${endReason}.`,
+        `Uppdrag ${row.assignmentNumber}, beslut ${row.decision.decisionNumber}.`,
+        hasOther
+          ? 'Andra insatser enligt beslutet pågår eller är planerade efter slutdatumet.'
+          : `Ingen annan verkställighet enligt beslutet pågår efter ${input.endOn}.`,
+      ].join('\n'),
+    });
+    await writeAudit(trx, actor, {
+      action: 'delivery.end', entityType: 'delivery', entityId: row.id, personId: row.personId,
+      details: { endOn: input.endOn, endReason, previousStatus: row.status },
+    });
+    return { delivery: toChangedRow(ended, row.interventionName), caseOfficerName: row.caseOfficerName, hasOtherOngoingRows: hasOther };
+  });
+}
+
+/**
+ * The version must be the one the form was read with; a row on its way to another provider waits
+ * for the answer; and the status must allow the change. Each is a conflict: the row is not as the
+ * reader saw it, and reading it again shows why.
+ */
+async function assertChangeable(trx: Trx, row: DeliveryForChange, version: number, to: 'withdrawn' | 'ended'): Promise<void> {
+  if (row.version !== version) throw new ConflictError();
+  const statusProblem = statusChangeProblem(row.status, to);
+  if (statusProblem) throw new ConflictError(statusProblem);
+  if ((await listRowsInPendingChanges(trx, [row.id])).length) {
+    throw new ConflictError('Raden ingår i ett byte av utförare som väntar på svar från den nya utföraren.');
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * SQL for the provider folders of the desk, both over open provider cases (genomföranden) at the
+ * actor's units: "Nya uppdrag" to acknowledge (kvittera) and "Ej aktuella – att avsluta". Every
+ * query keeps to the actor's person scope as well as to the units; row-level security adds the
+ * tenant.
+ */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Trx } from '../../platform/db/tenant.ts';
+import { isPersonInScope } from '../../platform/access/person-scope.ts';
+import { NAME_ORDER } from './desk.repository.ts';
+
+const uuids = (ids: readonly string[]) => sql<string>`any(${[...ids]}::uuid[])`;
+
+export interface PersonRef {
+  id: string;
+  identityNumber: string;
+  firstName: string;
+  lastName: string;
+  protectedIdentity: boolean;
+}
+
+export interface UnacknowledgedCursor {
+  /** created_at in microseconds since 1970, exact (a JS Date keeps only milliseconds). */
+  createdAtMicros: number;
+  id: string;
+}
+
+export interface UnacknowledgedRow {
+  providerCaseId: string;
+  person: PersonRef;
+  unit: { id: string; name: string };
+  openedOn: string;
+  createdAt: Date;
+  cursor: UnacknowledgedCursor;
+}
+
+function unacknowledged(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[]) {
+  return trx.selectFrom('provider_cases as pc')
+    .where('pc.provider_unit_id', '=', uuids(unitIds))
+    .where('pc.closed_on', 'is', null)
+    .where('pc.acknowledged_at', 'is', null)
+    .where(isPersonInScope('pc.person_id', scopeUnitIds));
+}
+
+/** Open, unacknowledged provider cases at the units, waiting longest first, after the cursor. */
+export async function listUnacknowledged(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[], cursor: UnacknowledgedCursor | null, limit: number): Promise<UnacknowledgedRow[]> {
+  if (unitIds.length === 0) return [];
+  let query = unacknowledged(trx, unitIds, scopeUnitIds)
+    .innerJoin('persons as p', (join) => join.onRef('p.municipality_id', '=', 'pc.municipality_id').onRef('p.id', '=', 'pc.person_id'))
+    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'pc.municipality_id').onRef('u.id', '=', 'pc.provider_unit_id'))
+    .select(['pc.id', 'pc.opened_on', 'pc.created_at', sql<string>`(extract(epoch from pc.created_at) * 1000000)::bigint`.as('created_at_micros'),
+      'u.id as unit_id', 'u.name as unit_name', 'p.id as person_id', 'p.identity_number', 'p.first_name', 'p.last_name', 'p.protected_identity']);
+  if (cursor) query = query.where(sql<SqlBool>`(pc.created_at, pc.id) > (timestamptz 'epoch' + ${cursor.createdAtMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`);
+  const rows = await query.orderBy('pc.created_at').orderBy('pc.id').limit(limit).execute();
+  return rows.map((row) => ({
+    providerCaseId: row.id, openedOn: row.opened_on, createdAt: row.created_at, unit: { id: row.unit_id, name: row.unit_name },
+    person: { id: row.person_id, identityNumber: row.identity_number, firstName: row.first_name, lastName: row.last_name, protectedIdentity: row.protected_identity },
+    cursor: { createdAtMicros: Number(row.created_at_micros), id: row.id },
+  }));
+}
+
+export async function countUnacknowledged(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[]): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const row = await unacknowledged(trx, unitIds, scopeUnitIds).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The names of the interventions sent to delivery in each provider case, by case id. */
+export async function listSentInterventions(trx: Trx, providerCaseIds: readonly string[]): Promise<Map<string, string[]>> {
+  const names = new Map<string, string[]>();
+  if (providerCaseIds.length === 0) return names;
+  const rows = await trx.selectFrom('deliveries as d')
+    .innerJoin('assignment_interventions as ai', (join) => join.onRef('ai.municipality_id', '=', 'd.municipality_id').onRef('ai.id', '=', 'd.assignment_intervention_id'))
+    .innerJoin('intervention_types as it', (join) => join.onRef('it.municipality_id', '=', 'ai.municipality_id').onRef('it.id', '=', 'ai.intervention_type_id'))
+    .select(['d.provider_case_id', 'it.name'])
+    .where('d.provider_case_id', '=', uuids(providerCaseIds))
+    .where('d.status', '=', 'sent_to_delivery')
+    .orderBy('d.provider_case_id').orderBy(sql`it.name collate "sv-x-icu"`)
+    .execute();
+  // An intervention split over several rows (Morgonhjälp, Dusch) is named once.
+  for (const row of rows) {
+    const listed = names.get(row.provider_case_id!) ?? [];
+    if (!listed.includes(row.name)) names.set(row.provider_case_id!, [...listed, row.name]);
+  }
+  return names;
+}
+
+export interface NotCurrentRow {
+  providerCaseId: string;
+  version: number;
+  person: PersonRef;
+  unit: { id: string; name: string };
+  openedOn: string;
+  lastDeliveryEnd: string;
+}
+
+export interface NotCurrentWindow {
+  /** Today in Sweden, YYYY-MM-DD: what "ongoing or planned" is judged on. */
+  today: string;
+  /** Only cases whose last row ended at most this many days before today. */
+  lookBackDays: number;
+}
+
+/**
+ * The last day of each person's delivery rows at the units; 'infinity' for a row without an end
+ * (tills vidare). A person has nothing ongoing or planned at a unit on `today` exactly when no
+ * row there lasts until today or later (src/domain/delivery-rules.ts), whatever its status:
+ * a row under distribution is planned, and a withdrawn row still runs until its last day.
+ */
+function lastDays(trx: Trx, unitIds: readonly string[]) {
+  return trx.selectFrom('deliveries as d')
+    .select(['d.person_id', 'd.provider_unit_id', sql<string>`max(coalesce(d.period_to, 'infinity'::date))`.as('last_day')])
+    .where('d.provider_unit_id', '=', uuids(unitIds))
+    .groupBy(['d.person_id', 'd.provider_unit_id']);
+}
+
+function notCurrent(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[], window: NotCurrentWindow) {
+  return trx.selectFrom('provider_cases as pc')
+    .innerJoin(lastDays(trx, unitIds).as('e'), (join) => join.onRef('e.person_id', '=', 'pc.person_id').onRef('e.provider_unit_id', '=', 'pc.provider_unit_id'))
+    .where('pc.provider_unit_id', '=', uuids(unitIds))
+    .where('pc.closed_on', 'is', null)
+    .where(endedWithin(window))
+    .where(isPersonInScope('pc.person_id', scopeUnitIds));
+}
+
+function endedWithin(window: NotCurrentWindow): Expression<SqlBool> {
+  return sql<SqlBool>`(e.last_day < ${window.today}::date and e.last_day >= ${window.today}::date - ${window.lookBackDays}::int)`;
+}
+
+/** One page of open provider cases with nothing ongoing or planned, longest ended first, and the total. */
+export async function listNotCurrent(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[], window: NotCurrentWindow, offset: number, limit: number): Promise<{ rows: NotCurrentRow[]; total: number }> {
+  if (unitIds.length === 0) return { rows: [], total: 0 };
+  let query = notCurrent(trx, unitIds, scopeUnitIds, window)
+    .innerJoin('persons as p', (join) => join.onRef('p.municipality_id', '=', 'pc.municipality_id').onRef('p.id', '=', 'pc.person_id'))
+    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'pc.municipality_id').onRef('u.id', '=', 'pc.provider_unit_id'))
+    .select(['pc.id', 'pc.version', 'pc.opened_on', sql<string>`e.last_day::text`.as('last_day'), sql<string>`count(*) over ()`.as('total'),
+      'u.id as unit_id', 'u.name as unit_name', 'p.id as person_id', 'p.identity_number', 'p.first_name', 'p.last_name', 'p.protected_identity'])
+    .orderBy(sql`e.last_day`);
+  for (const key of NAME_ORDER) query = query.orderBy(key);
+  const rows = await query.orderBy('pc.id').offset(offset).limit(limit).execute();
+  const total = rows.length > 0 || offset === 0 ? Number(rows[0]?.total ?? 0) : await countNotCurrent(trx, unitIds, scopeUnitIds, window);
+  return {
+    total,
+    rows: rows.map((row) => ({
+      providerCaseId: row.id, version: row.version, openedOn: row.opened_on, lastDeliveryEnd: row.last_day, unit: { id: row.unit_id, name: row.unit_name },
+      person: { id: row.person_id, identityNumber: row.identity_number, firstName: row.first_name, lastName: row.last_name, protectedIdentity: row.protected_identity },
+    })),
+  };
+}
+
+export async function countNotCurrent(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[], window: NotCurrentWindow): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const row = await notCurrent(trx, unitIds, scopeUnitIds, window).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Why each listed case's last row ended: the reason on a row ending that day (a row with a reason
+ * before one without, then the latest changed), by provider case id.
+ */
+export async function listEndReasons(trx: Trx, rows: readonly Pick<NotCurrentRow, 'providerCaseId' | 'person' | 'unit' | 'lastDeliveryEnd'>[]): Promise<Map<string, string | null>> {
+  const reasons = new Map<string, string | null>();
+  if (rows.length === 0) return reasons;
+  const { rows: found } = await sql<{ provider_case_id: string; end_reason: string | null }>`
+    select distinct on (t.provider_case_id) t.provider_case_id, d.end_reason
+      from unnest(${rows.map((row) => row.providerCaseId)}::uuid[], ${rows.map((row) => row.person.id)}::uuid[],
+                  ${rows.map((row) => row.unit.id)}::uuid[], ${rows.map((row) => row.lastDeliveryEnd)}::date[]) as t(provider_case_id, person_id, unit_id, last_day)
+      join deliveries d on d.person_id = t.person_id and d.provider_unit_id = t.unit_id and d.period_to = t.last_day
+     order by t.provider_case_id, d.end_reason is null, d.updated_at desc`.execute(trx);
+  for (const row of found) reasons.set(row.provider_case_id, row.end_reason);
+  return reasons;
+}

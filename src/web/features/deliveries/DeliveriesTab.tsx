@@ -1,0 +1,116 @@
+/**
+ * The person page's "Insatser" tab: the person's delivery rows the reader may see, as the
+ * manual's table, with per-row actions — Registrera and Till genomförande (under distribution),
+ * Registrera verkställighetsdatum (sent, not yet started), Historik — and the actions of the
+ * delivery-changes feature (Återkalla, Rätta/Avsluta, Avbrott, Byt utförare).
+ */
+import { useRef, useState, type RefObject } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../../api/client.ts';
+import { StatusMessage } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Spinner } from '../../components/Spinner.tsx';
+import { refreshDeliveries, sendToDelivery, usePersonDeliveries, type DeliveryRow, type SentToDelivery } from './deliveries.api.ts';
+import { DeliveryTable, rowName } from './DeliveryTable.tsx';
+import { HistoryDialog, RegisterDialog, StartDialog } from './RowDialogs.tsx';
+import { MessageOfferDialog, SendConfirmDialog } from './SendDialogs.tsx';
+import { DeliveryRowActions } from '../delivery-changes/DeliveryRowActions.tsx';
+import { ProviderChangesPanel } from '../delivery-changes/ProviderChangesPanel.tsx';
+
+type Open = { kind: 'register' | 'start' | 'history' | 'send'; row: DeliveryRow } | null;
+
+export function DeliveriesTab({ personId }: { personId: string }) {
+  const deliveries = usePersonDeliveries(personId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  return (
+    <section aria-labelledby="deliveries-heading">
+      <h2 id="deliveries-heading" ref={heading} tabIndex={-1}>Insatser</h2>
+      {deliveries.isPending && <Spinner />}
+      <ErrorAlert error={deliveries.error} />
+      {deliveries.data && (
+        <DeliveryRows rows={deliveries.data.rows} personId={personId} caption="Personens insatser och verkställighet" returnFocusTo={heading}
+          empty="Inga insatser är registrerade som du kan se." />
+      )}
+      <ProviderChangesPanel personId={personId} />
+    </section>
+  );
+}
+
+interface DeliveryRowsProps {
+  rows: readonly DeliveryRow[];
+  personId: string;
+  caption: string;
+  empty?: string;
+  /** Where focus goes when the button that opened a dialog is gone (the row changed). */
+  returnFocusTo: RefObject<HTMLElement | null>;
+}
+
+/** The rows with their actions and the dialogs behind them; used by the Insatser tab and the assignment page. */
+export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: DeliveryRowsProps) {
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const [isSending, setIsSending] = useState(false);
+  const [sent, setSent] = useState<SentToDelivery | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+
+  const show = (kind: NonNullable<Open>['kind'], row: DeliveryRow) => {
+    opener.current = document.activeElement as HTMLElement | null;
+    setNotice(null);
+    setSendError(null);
+    setOpen({ kind, row });
+  };
+  // Focus goes back to the button that opened the dialog, or to the tab's heading when the row's buttons changed.
+  const close = () => {
+    setOpen(null);
+    requestAnimationFrame(() => (opener.current?.isConnected ? opener.current : returnFocusTo.current)?.focus());
+  };
+  const done = (message: string) => { setNotice(message); close(); };
+
+  const send = async (row: DeliveryRow) => {
+    setIsSending(true);
+    setSendError(null);
+    try {
+      const result = await sendToDelivery({ rows: [{ deliveryId: row.id, version: row.version }] });
+      refreshDeliveries(queryClient, row.assignmentId);
+      setOpen(null);
+      setSent(result);
+    } catch (error) {
+      setSendError(isApiError(error) ? [error.message, ...Object.values(error.fieldErrors)].join(' ') : 'Ett oväntat fel inträffade. Försök igen.');
+    } finally {
+      setIsSending(false);
+    }
+  };
+
+  const actions = (row: DeliveryRow) => {
+    const what = <span className="visually-hidden"> {rowName(row)} {row.periodFrom}</span>;
+    return (
+      <>
+        {row.permissions.canRegister && <Button variant="quiet" onClick={() => show('register', row)}>Registrera{what}</Button>}
+        {row.permissions.canSendToDelivery && <Button variant="quiet" onClick={() => show('send', row)}>Till genomförande{what}</Button>}
+        {row.permissions.canRegisterStart && <Button variant="quiet" onClick={() => show('start', row)}>Registrera verkställighetsdatum{what}</Button>}
+        <Button variant="quiet" onClick={() => show('history', row)}>Historik{what}</Button>
+        <DeliveryRowActions row={row} personId={personId} />
+      </>
+    );
+  };
+
+  return (
+    <>
+      <StatusMessage message={notice} />
+      <DeliveryTable rows={rows} caption={caption} captionHidden actions={actions} empty={empty} />
+      {open?.kind === 'register' && <RegisterDialog row={open.row} onClose={close} onDone={done} />}
+      {open?.kind === 'start' && <StartDialog row={open.row} onClose={close} onDone={done} />}
+      {open?.kind === 'history' && <HistoryDialog row={open.row} onClose={close} />}
+      <SendConfirmDialog
+        open={open?.kind === 'send'} busy={isSending} error={sendError} onCancel={close}
+        onConfirm={() => open && void send(open.row)}
+        rows={open?.kind === 'send' ? [{ key: open.row.id, intervention: rowName(open.row), unit: open.row.providerUnit.name, formOfDelivery: open.row.formOfDelivery, resource: open.row.resource, periodFrom: open.row.periodFrom, periodTo: open.row.periodTo }] : []}
+      />
+      <MessageOfferDialog sent={sent} assignmentId={sent?.rows[0]?.assignmentId ?? null}
+        onDone={() => { setNotice(`${sent?.rows.map(rowName).join(', ') ?? 'Insatsen'} är skickad till genomförande.`); setSent(null); requestAnimationFrame(() => returnFocusTo.current?.focus()); }} />
+    </>
+  );
+}

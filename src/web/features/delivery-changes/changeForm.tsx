@@ -1,0 +1,60 @@
+/**
+ * What the change dialogs share: a date field as every form writes dates, the date check, and the
+ * failure area. A 409 means the row changed since it was read: the dialog keeps what was typed,
+ * says why, and offers to read the rows in again, after which sending again uses the new version.
+ */
+import type { InputHTMLAttributes } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { isValidDate } from '../../../domain/dates.ts';
+import { isApiError } from '../../api/client.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
+import { refreshDeliveries } from '../deliveries/deliveries.api.ts';
+
+type DateInputProps = {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  name: string;
+  required?: boolean;
+} & Pick<InputHTMLAttributes<HTMLInputElement>, 'autoFocus'>;
+
+/** A date typed as ÅÅÅÅ-MM-DD, like every date field in Vardag. */
+export function DateInput(props: DateInputProps) {
+  return <TextInput inputMode="numeric" autoComplete="off" maxLength={10} placeholder="ÅÅÅÅ-MM-DD" {...props} />;
+}
+
+/** The date's problem as the form shows it before sending, or null. */
+export function dateProblem(value: string, required: boolean): string | null {
+  const text = value.trim();
+  if (!text) return required ? 'Obligatoriskt.' : null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return 'Ange datum som ÅÅÅÅ-MM-DD.';
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  return isValidDate(year, month, day) ? null : 'Datumet finns inte.';
+}
+
+interface ChangeFailureProps {
+  error: unknown;
+  /** Field errors the form has no field for. */
+  details?: readonly string[];
+}
+
+export function ChangeFailure({ error, details = [] }: ChangeFailureProps) {
+  const queryClient = useQueryClient();
+  if (!error) return null;
+  if (isApiError(error, 409) && Object.keys(error.fieldErrors).length === 0) {
+    return (
+      <div className="form-error" tabIndex={-1}>
+        <Alert tone="warning" role="alert" title={error.message}>
+          <p>Det du har skrivit finns kvar. Läs in raderna igen och försök sedan på nytt.</p>
+          <Button onClick={() => refreshDeliveries(queryClient)}>Läs in raderna igen</Button>
+        </Alert>
+      </div>
+    );
+  }
+  return <ErrorAlert error={error} details={details} focusable />;
+}

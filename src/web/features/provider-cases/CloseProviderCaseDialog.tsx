@@ -1,0 +1,78 @@
+/**
+ * "Avsluta genomförande": confirms closing a provider case from "Ej aktuella – att avsluta", with
+ * the closing day (today unless changed). The server refuses while anything is ongoing or planned
+ * (409) and checks the day (400 on closedOn, shown at the field); what was typed stays.
+ */
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { todayInSweden } from '../../../domain/dates.ts';
+import { isApiError } from '../../api/client.ts';
+import { Button } from '../../components/Button.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
+import { useForm } from '../../components/form.ts';
+import { formatDate, personName } from '../../format.ts';
+import type { NotCurrentItem } from '../desk/desk.api.ts';
+import { closeProviderCase, onProviderCaseClosed } from './providerCases.api.ts';
+
+interface CloseProviderCaseDialogProps {
+  item: NotCurrentItem | null;
+  onClose: () => void;
+  onClosed: (item: NotCurrentItem, closedOn: string) => void;
+}
+
+/** Keyed by the case, so each opening starts from today and no error. */
+export function CloseProviderCaseDialog({ item, onClose, onClosed }: CloseProviderCaseDialogProps) {
+  return (
+    <Dialog open={item !== null} title={item ? `Avsluta genomförandet för ${personName(item.person) ?? item.person.identityNumber}?` : ''} onClose={onClose} describedBy="close-provider-case-facts">
+      {item && <CloseForm key={item.providerCaseId} item={item} onClose={onClose} onClosed={onClosed} />}
+    </Dialog>
+  );
+}
+
+function CloseForm({ item, onClose, onClosed }: { item: NotCurrentItem; onClose: () => void; onClosed: CloseProviderCaseDialogProps['onClosed'] }) {
+  const queryClient = useQueryClient();
+  const form = useForm({ closedOn: todayInSweden() });
+  const [failure, setFailure] = useState<unknown>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.values.closedOn.trim())) return form.fail({ closedOn: 'Ange datum som ÅÅÅÅ-MM-DD.' });
+    setIsBusy(true);
+    try {
+      const closed = await closeProviderCase(item.providerCaseId, { closedOn: form.values.closedOn.trim(), version: item.version });
+      onProviderCaseClosed(queryClient);
+      onClosed(item, closed.closedOn);
+    } catch (error) {
+      const fieldErrors = isApiError(error, 400) ? error.fieldErrors : {};
+      setFailure(Object.keys(fieldErrors).length > 0 ? null : error);
+      form.fail(fieldErrors);
+      // Someone else closed it, or something new was planned: the list should say so too.
+      if (isApiError(error, 409)) onProviderCaseClosed(queryClient);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
+      <div id="close-provider-case-facts">
+        <dl className="facts">
+          <div className="facts__row"><dt>Enhet</dt><dd>{item.unit.name}</dd></div>
+          <div className="facts__row"><dt>Personnummer</dt><dd>{item.person.identityNumber}</dd></div>
+          <div className="facts__row"><dt>Sista insatsen slutade</dt><dd>{formatDate(item.lastDeliveryEnd)}{item.endReason ? ` (${item.endReason})` : ''}</dd></div>
+        </dl>
+        <p>Skriv ut och arkivera journalen innan du avslutar. Personen försvinner från enhetens lista efter 90 dagar.</p>
+      </div>
+      <ErrorAlert error={failure} focusable />
+      <TextInput label="Avslutsdatum" required hint="ÅÅÅÅ-MM-DD, i dag eller tidigare." inputMode="numeric" autoComplete="off" maxLength={10} {...form.text('closedOn')} />
+      <div className="button-row">
+        <Button type="submit" variant="danger" busy={isBusy}>Avsluta genomförandet</Button>
+        <Button onClick={onClose} autoFocus>Avbryt</Button>
+      </div>
+    </form>
+  );
+}
