@@ -8,10 +8,9 @@ import type { DeliveryTable } from '../../platform/db/tables/provider.ts';
 
 export type DeliveryRecord = Selectable<DeliveryTable>;
 
-export interface DeliverySnapshot {
-  status: string;
+/** The fields a provider registers on a row (the distribution form); every other shape here builds on them. */
+export interface DeliveryFields {
   providerUnitId: string;
-  providerCaseId: string | null;
   label: string | null;
   formOfDelivery: string | null;
   resource: string | null;
@@ -24,6 +23,11 @@ export interface DeliverySnapshot {
   days: string | null;
   frequency: number | null;
   frequencyUnit: string | null;
+}
+
+export interface DeliverySnapshot extends DeliveryFields {
+  status: string;
+  providerCaseId: string | null;
   startedOn: string | null;
   endReason: string | null;
   continuesDeliveryId: string | null;

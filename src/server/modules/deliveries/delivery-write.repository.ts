@@ -6,26 +6,11 @@
  */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
-import { deliverySnapshot, type DeliveryRecord } from './delivery-snapshot.ts';
+import { deliverySnapshot, type DeliveryFields, type DeliveryRecord } from './delivery-snapshot.ts';
+
+export type { DeliveryFields };
 
 export type DeliveryEvent = 'registered' | 'changed' | 'sent_to_delivery' | 'started' | 'withdrawn' | 'ended' | 'corrected' | 'moved_to_provider';
-
-/** The fields a provider registers on a row (the distribution form). */
-export interface DeliveryFields {
-  providerUnitId: string;
-  label: string | null;
-  formOfDelivery: string | null;
-  resource: string | null;
-  resourceUse: string | null;
-  watchDate: string | null;
-  periodFrom: string;
-  periodTo: string | null;
-  hoursPerVisit: number | null;
-  extraHoursTwoStaff: number | null;
-  days: string | null;
-  frequency: number | null;
-  frequencyUnit: string | null;
-}
 
 export interface NewDelivery extends DeliveryFields {
   municipalityId: string;

@@ -10,7 +10,8 @@ import type { DeliveryDays, DeliveryEventKind, DeliveryStatus, FrequencyUnit } f
 import { toNumber, type DeliverySnapshot } from './delivery-snapshot.ts';
 import type { DeliveryReadScope } from './delivery.policy.ts';
 
-export interface DeliveryView {
+/** A row as read: the snapshot's fields with the unit's name, the assignment and the intervention. */
+export interface DeliveryView extends Omit<DeliverySnapshot, 'providerUnitId' | 'status' | 'days' | 'frequencyUnit'> {
   id: string;
   assignmentId: string;
   assignmentNumber: string;
@@ -19,25 +20,10 @@ export interface DeliveryView {
   decisionId: string;
   personId: string;
   providerUnit: { id: string; name: string };
-  providerCaseId: string | null;
   status: DeliveryStatus;
-  label: string | null;
-  formOfDelivery: string | null;
-  resource: string | null;
-  resourceUse: string | null;
-  watchDate: string | null;
-  periodFrom: string;
-  periodTo: string | null;
-  hoursPerVisit: number | null;
-  extraHoursTwoStaff: number | null;
   days: DeliveryDays | null;
-  frequency: number | null;
   frequencyUnit: FrequencyUnit | null;
-  startedOn: string | null;
-  endReason: string | null;
-  continuesDeliveryId: string | null;
   sentToDeliveryAt: Date | null;
-  version: number;
 }
 
 /** What the services need to decide about one row beyond the row itself. */

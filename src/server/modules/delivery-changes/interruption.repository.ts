@@ -1,16 +1,12 @@
 /** SQL for interruptions (avbrott) of delivery rows; rows become domain records here. */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
+import type { InterruptionRecord as InterruptionOfRow } from '../deliveries/delivery.repository.ts';
 
-export interface InterruptionRecord {
-  id: string;
-  deliveryId: string;
-  fromDate: string;
-  toDate: string | null;
-  reason: string;
+/** An interruption as its own dialog lists it: the row's list (deliveries/) plus who registered it, and when. */
+export interface InterruptionRecord extends InterruptionOfRow {
   createdByName: string;
   createdAt: Date;
-  version: number;
 }
 
 function selectInterruptions(trx: Trx) {

@@ -18,5 +18,9 @@ export interface DatabaseOptions {
 
 export function createDb({ connectionString, max = 10 }: DatabaseOptions): Db {
   const pool = new pg.Pool({ connectionString, max, application_name: 'vardag' });
+  // An idle connection that PostgreSQL ends (a restart, a failover, our own shutdown) makes the pool
+  // emit 'error'; unhandled, that kills the process. The pool has already dropped the client and
+  // opens a new one on the next query, so a line on stderr is all it needs.
+  pool.on('error', (error) => console.error(`PostgreSQL ended an idle connection: ${error.message}`));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
