@@ -13,6 +13,8 @@ import { DEMO_USERS } from './users.ts';
 import { createDemoSendLists } from './send-lists.ts';
 import { createCatalogue } from '../lib/catalogue.ts';
 import { DEMO_CATALOGUE } from './catalogues.ts';
+import { createDemoCasework } from './casework.ts';
+import type { Trx } from '../../src/server/platform/db/tenant.ts';
 
 export const DEMO_CODE = 'exempelkommun';
 export const DEMO_NAME = 'Exempelkommun';
@@ -36,26 +38,38 @@ export async function seedDemoIfEmpty(ownerUrl: string): Promise<DemoInfo | unde
   }
 }
 
+/** Seeds the demo in one transaction: its own, or the caller's (a test that rolls it back). */
 export async function seedDemo(db: OwnerDb): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const municipalityId = await createMunicipality(trx, DEMO_CODE, DEMO_NAME);
-    const units = await createOrganisation(trx, municipalityId, DEMO_ORGANISATION);
-    const unit = (name: string) => {
-      const id = units.get(name);
-      if (!id) throw new Error(`Demo unit missing: ${name}`);
-      return id;
-    };
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (const user of DEMO_USERS) {
-      await createUser(trx, municipalityId, passwordHash, {
-        username: user.username, displayName: user.displayName,
-        positions: user.positions.map((position) => ({ unitId: unit(position.unit), title: position.title, roles: position.roles })),
-      });
-    }
-    await createPersons(trx, municipalityId, demoPersons(unit));
-    await createDemoSendLists(trx, municipalityId, unit);
-    await createCatalogue(trx, municipalityId, DEMO_CATALOGUE);
-  });
+  if (db.isTransaction) return seedDemoIn(db as Trx);
+  return db.transaction().execute(seedDemoIn);
+}
+
+async function seedDemoIn(trx: Trx): Promise<void> {
+  const municipalityId = await createMunicipality(trx, DEMO_CODE, DEMO_NAME);
+  const units = await createOrganisation(trx, municipalityId, DEMO_ORGANISATION);
+  const unit = (name: string) => {
+    const id = units.get(name);
+    if (!id) throw new Error(`Demo unit missing: ${name}`);
+    return id;
+  };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const userIds = new Map<string, string>();
+  for (const user of DEMO_USERS) {
+    const created = await createUser(trx, municipalityId, passwordHash, {
+      username: user.username, displayName: user.displayName,
+      positions: user.positions.map((position) => ({ unitId: unit(position.unit), title: position.title, roles: position.roles })),
+    });
+    userIds.set(user.username, created.id);
+  }
+  const userId = (username: string) => {
+    const id = userIds.get(username);
+    if (!id) throw new Error(`Demo user missing: ${username}`);
+    return id;
+  };
+  await createPersons(trx, municipalityId, demoPersons(unit));
+  await createDemoSendLists(trx, municipalityId, unit);
+  const catalogue = await createCatalogue(trx, municipalityId, DEMO_CATALOGUE);
+  await createDemoCasework(trx, { municipalityId, unit, userId, catalogue });
 }
 
 /**
