@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { describeInBrowser } from './browser.ts';
-import { expectFieldError, expectNoAxeViolations, expectText, signIn, startBrowserWorld, type BrowserWorld } from './harness.ts';
+import { expectFieldError, expectNoAxeViolations, expectText, signIn, startBrowserWorld, type BrowserWorld, shot } from './harness.ts';
 import { todayInSweden } from '../src/domain/dates.ts';
 import { addDays, addMonths } from '../src/domain/periods.ts';
 import { createOtherProviderManager } from '../src/server/modules/deliveries/delivery-fixtures.ts';
 import { createSentRows } from '../src/server/modules/delivery-changes/delivery-change-fixtures.ts';
 
-/** Where screenshots go while developing (SCREENSHOTS=/some/dir); nothing is written otherwise. */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
-}
 
 describeInBrowser('changing delivery rows at the provider', () => {
   let bw: BrowserWorld;

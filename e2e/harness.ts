@@ -62,6 +62,11 @@ export async function signIn(page: Page, username: string, password = TEST_PASSW
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
+/** Where screenshots go while developing (SCREENSHOTS=/some/dir); nothing is written otherwise. */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
 /** Runs axe-core (WCAG 2.1 A and AA rules) on the page and fails with the violations listed. */
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   await page.addScriptTag({ path: axePath });

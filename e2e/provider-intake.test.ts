@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { describeInBrowser } from './browser.ts';
-import { expectFieldError, expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld } from './harness.ts';
+import { expectFieldError, expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld, shot } from './harness.ts';
 import { todayInSweden } from '../src/domain/dates.ts';
 import { createSentAssignment } from '../src/server/modules/deliveries/delivery-fixtures.ts';
 
-/** Where screenshots go while developing (SCREENSHOTS=/some/dir); nothing is written otherwise. */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
-}
 
 describeInBrowser('receiving an assignment at the provider', () => {
   let bw: BrowserWorld;

@@ -18,6 +18,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
 import { personName } from '../../format.ts';
 import { scopeText } from '../assignments/assignmentLabels.ts';
+import { assignmentKeys } from '../assignments/assignments.api.ts';
 import { distributeAssignment, refreshDeliveries, useDistributionOptions, type DistributionOptions, type SentToDelivery } from './deliveries.api.ts';
 import { emptyRow, rowsErrors, toFields, type RowField, type RowValues } from './deliveryForm.ts';
 import { DeliveryRowFields } from './DeliveryRowFields.tsx';
@@ -106,6 +107,9 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
       setIsConfirming(false);
       setFailure(error);
       form.fail(isApiError(error) ? error.fieldErrors : {});
+      // Answered by someone else: the desk's count of new assignments should stop offering it.
+      // Not the form's own options, whose reload could replace the rows typed here.
+      if (isApiError(error, 409)) void queryClient.invalidateQueries({ queryKey: assignmentKeys.newList });
     } finally {
       setIsSaving(false);
     }
