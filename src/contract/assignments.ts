@@ -7,34 +7,12 @@ import { z } from 'zod';
 import { SERVICE_AREAS, OWNERSHIPS } from '../domain/organisation.ts';
 import { Id, IsoDate, Version, optionalText } from './common.ts';
 import { SCOPE_UNITS } from './catalogues.ts';
-
-/** The IBIC life areas (DOMAIN.md §6), in the order they are printed. */
-export const LIFE_AREAS = ['learning', 'general_tasks', 'communication', 'mobility', 'self_care', 'domestic_life',
-  'interpersonal', 'major_life_areas', 'community_life', 'sense_of_security'] as const;
-export type LifeArea = (typeof LIFE_AREAS)[number];
-
-/** The life areas' Swedish names, as the assignment document and the form show them. */
-export const LIFE_AREA_NAMES: Record<LifeArea, string> = {
-  learning: 'Lärande och att tillämpa kunskap',
-  general_tasks: 'Allmänna uppgifter och krav',
-  communication: 'Kommunikation',
-  mobility: 'Förflyttning',
-  self_care: 'Personlig vård',
-  domestic_life: 'Hemliv',
-  interpersonal: 'Mellanmänskliga interaktioner och relationer',
-  major_life_areas: 'Utbildning, arbete, sysselsättning och ekonomiskt liv',
-  community_life: 'Samhällsgemenskap, socialt och medborgerligt liv',
-  sense_of_security: 'Känsla av trygghet',
-};
-
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS, ASSIGNMENT_EVENTS, type LifeArea, type Weekday } from '../domain/vocabulary.ts';
+export { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS, ASSIGNMENT_EVENTS, type LifeArea, type Weekday } from '../domain/vocabulary.ts';
 
 /** draft: not sent; new, accepted, stopped, replaced: where a sent one stands; sent_outside: sent by secure mail. */
 export const ASSIGNMENT_STATUSES = ['draft', 'new', 'accepted', 'stopped', 'replaced', 'sent_outside'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
-
-export const ASSIGNMENT_EVENTS = ['sent', 'sent_outside', 'accepted', 'stopped', 'acknowledged', 'replaced'] as const;
 
 export const DecisionParams = z.object({ decisionId: Id });
 export const AssignmentParams = z.object({ assignmentId: Id });

@@ -6,21 +6,12 @@ import { z } from 'zod';
 import { SERVICE_AREAS } from '../domain/organisation.ts';
 import { Id, IsoDate, Version, optionalText, requiredText } from './common.ts';
 import { SCOPE_UNITS } from './catalogues.ts';
+import { END_REASONS } from '../domain/vocabulary.ts';
+export { END_REASONS } from '../domain/vocabulary.ts';
 
 export const DECISION_OUTCOMES = ['granted', 'refused'] as const;
 export const DECISION_STATUSES = ['refused', 'upcoming', 'ongoing', 'ended'] as const;
 export const CASE_STATUSES = ['open', 'closed'] as const;
-
-/** Reasons for ending (avslutsorsaker) offered in the forms; any other text may be written instead. */
-export const END_REASONS = [
-  'Behovet upphört',
-  'Avliden',
-  'Flyttat från kommunen',
-  'Flyttat till särskilt boende',
-  'Nytt beslut ersätter',
-  'Tackat nej till insatsen',
-  'Annan orsak',
-] as const;
 
 /** Events of the case history, oldest first. */
 export const CASE_HISTORY_KINDS = [

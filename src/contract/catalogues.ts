@@ -6,10 +6,8 @@
 import { z } from 'zod';
 import { SERVICE_AREAS } from '../domain/organisation.ts';
 import { Id, IsoDate, Version, optionalText, requiredText } from './common.ts';
-
-/** How a granted scope is measured; the web's labels are tim/månad, ggr/dygn … (i18n/labels.ts). */
-export const SCOPE_UNITS = ['hours_per_month', 'hours_per_week', 'times_per_day', 'times_per_week', 'times_per_month', 'days_per_month', 'nights_per_month', 'none'] as const;
-export type ScopeUnit = (typeof SCOPE_UNITS)[number];
+import { SCOPE_UNITS, type ScopeUnit } from '../domain/vocabulary.ts';
+export { SCOPE_UNITS, type ScopeUnit } from '../domain/vocabulary.ts';
 
 export const LegalBasis = z.object({
   id: Id,

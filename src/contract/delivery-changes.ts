@@ -6,21 +6,10 @@
 import { z } from 'zod';
 import { Id, IsoDate, Version, optionalText, requiredText } from './common.ts';
 import { ConcernedRecipient, DELIVERY_STATUSES } from './deliveries.ts';
+import { DELIVERY_END_REASONS } from '../domain/vocabulary.ts';
+export { DELIVERY_END_REASONS } from '../domain/vocabulary.ts';
 
 export const InterruptionParams = z.object({ interruptionId: Id });
-
-/**
- * The end reasons (avslutsorsak) the form offers; "Annan orsak" opens a free text. The server
- * takes any text: an older row may carry a reason no longer on the list.
- */
-export const DELIVERY_END_REASONS = [
-  'Insatsen upphör enligt beslut',
-  'Brukaren avböjer insatsen',
-  'Flyttat till särskilt boende',
-  'Flyttat från kommunen',
-  'Avliden',
-  'Felregistrerad rad',
-] as const;
 
 export const WithdrawDeliveryRequest = z.object({
   changeFrom: IsoDate.describe('The first day with the new time; the current row ends the day before'),

@@ -4,6 +4,8 @@ import { SERVICE_AREAS, UNIT_KINDS } from '../domain/organisation.ts';
 import { Id, IsoDate, Version } from './common.ts';
 import { PersonSearchHit } from './persons.ts';
 import { PersonRef } from './assignments.ts';
+import { NOT_CURRENT_DEFAULT_DAYS } from '../domain/vocabulary.ts';
+export { NOT_CURRENT_DEFAULT_DAYS } from '../domain/vocabulary.ts';
 
 export const DeskUnit = z.object({
   id: Id,
@@ -81,7 +83,6 @@ export const AddMyPersonRequest = z.object({ personId: Id });
 export const MyPersonStatus = z.object({ personId: Id, isMyPerson: z.boolean() });
 export type MyPersonStatus = z.infer<typeof MyPersonStatus>;
 
-export const NOT_CURRENT_DEFAULT_DAYS = 30;
 export const NotCurrentQuery = z.object({
   unitId: Id.optional().describe('Only this unit'),
   lookBackDays: z.coerce.number({ error: 'Ange ett antal dagar.' }).int({ error: 'Ange ett helt antal dagar.' })

@@ -2,7 +2,7 @@
  * Parts of the assignment form: one granted intervention (include it, minutes per occasion,
  * weekdays, times, two staff, note), the ten life areas, and the live total.
  */
-import { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS } from '../../../contract/assignments.ts';
+import { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS } from '../../../domain/vocabulary.ts';
 import { needsMinutesPerOccasion, type TimeScopeUnit } from '../../../domain/assignment-time.ts';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { CheckboxGroup } from '../../components/CheckboxGroup.tsx';

@@ -11,7 +11,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatDate, formatDateTime, personName } from '../../format.ts';
-import { LIFE_AREA_NAMES } from '../../../contract/assignments.ts';
+import { LIFE_AREA_NAMES } from '../../../domain/vocabulary.ts';
 import { ASSIGNMENT_EVENT_LABELS, minutesText, scopeText, weekdaysText } from './assignmentLabels.ts';
 import { AssignmentActions } from './AssignmentActions.tsx';
 import { StatusTag } from './CaseAssignments.tsx';

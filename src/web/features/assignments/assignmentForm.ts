@@ -2,7 +2,8 @@
  * The assignment form's values, how they start (empty, or from a saved draft), the live totals
  * (the same domain rules the server stores), and the request body they become.
  */
-import { LIFE_AREAS, WEEKDAYS, type AssignmentDraftRequest, type LifeArea, type Weekday } from '../../../contract/assignments.ts';
+import type { AssignmentDraftRequest } from '../../../contract/assignments.ts';
+import { LIFE_AREAS, WEEKDAYS, type LifeArea, type Weekday } from '../../../domain/vocabulary.ts';
 import { needsMinutesPerOccasion, totalGrantedMinutes, totalStaffMinutes, type TimeScopeUnit } from '../../../domain/assignment-time.ts';
 import { formatDateTime } from '../../format.ts';
 import type { AssignmentDetail, AssignmentOptions } from './assignments.api.ts';

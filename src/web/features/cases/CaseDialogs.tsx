@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { END_REASONS } from '../../../contract/cases.ts';
+import { END_REASONS } from '../../../domain/vocabulary.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';

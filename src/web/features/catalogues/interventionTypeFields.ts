@@ -4,7 +4,7 @@
  */
 import { todayInSweden } from '../../../domain/dates.ts';
 import { SERVICE_AREAS, type ServiceAreaCode } from '../../../domain/organisation.ts';
-import { SCOPE_UNITS, type ScopeUnit } from '../../../contract/catalogues.ts';
+import { SCOPE_UNITS, type ScopeUnit } from '../../../domain/vocabulary.ts';
 import type { FieldSpec } from '../../components/FieldList.tsx';
 import type { SelectOption } from '../../components/Select.tsx';
 import { orNull } from '../../components/form.ts';

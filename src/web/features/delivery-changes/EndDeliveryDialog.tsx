@@ -5,7 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { DELIVERY_END_REASONS, type EndResult } from '../../../contract/delivery-changes.ts';
+import type { EndResult } from '../../../contract/delivery-changes.ts';
+import { DELIVERY_END_REASONS } from '../../../domain/vocabulary.ts';
 import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';

@@ -6,7 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { NOT_CURRENT_DEFAULT_DAYS } from '../../../contract/desk.ts';
+import { NOT_CURRENT_DEFAULT_DAYS } from '../../../domain/vocabulary.ts';
 import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
