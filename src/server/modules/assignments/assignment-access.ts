@@ -10,6 +10,7 @@ import * as repo from './assignment.repository.ts';
 import * as context from './assignment-context.repository.ts';
 import { listProvidersOfUnits } from './assignment-receivers.repository.ts';
 import * as policy from './assignment.policy.ts';
+import { isPersonVisible } from '../../platform/access/person-scope.ts';
 
 const NOT_FOUND = 'Uppdraget hittades inte.';
 
@@ -23,7 +24,7 @@ export interface ReadableAssignment {
 /** The authority of the case's service area, with the person in scope. */
 async function isWriterOf(trx: Trx, actor: PositionedActor, target: { serviceArea: repo.AssignmentRecord['serviceArea']; personId: string }): Promise<boolean> {
   if (!policy.canWriteAssignments(actor.position, target.serviceArea)) return false;
-  return repo.isPersonVisible(trx, target.personId, actor.position.personScopeUnitIds);
+  return isPersonVisible(trx, target.personId, actor.position.personScopeUnitIds);
 }
 
 /** For reading: the authority always, the provider once it is sent to them. */

@@ -5,7 +5,6 @@
  */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
-import { isPersonInScope } from '../../platform/access/person-scope.ts';
 import type { ServiceAreaCode, Ownership } from '../../../domain/organisation.ts';
 import type { TimeScopeUnit } from '../../../domain/assignment-time.ts';
 import type { AssignmentStatus, LifeArea, Weekday } from '../../../contract/assignments.ts';
@@ -213,11 +212,4 @@ export async function findReplacement(trx: Trx, assignmentId: string): Promise<{
     .where('replaces_assignment_id', '=', assignmentId).where('sent_at', 'is not', null)
     .orderBy('sent_at', 'desc').limit(1).executeTakeFirst();
   return row && { id: row.id, assignmentNumber: row.assignment_number };
-}
-
-/** Whether the person is in the scope units' view (access follows the tree). */
-export async function isPersonVisible(trx: Trx, personId: string, scopeUnitIds: readonly string[]): Promise<boolean> {
-  if (scopeUnitIds.length === 0) return false;
-  const row = await trx.selectFrom('persons').select('id').where('id', '=', personId).where(isPersonInScope('persons.id', scopeUnitIds)).executeTakeFirst();
-  return row !== undefined;
 }

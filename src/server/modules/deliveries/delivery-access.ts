@@ -8,7 +8,7 @@ import type { PositionedActor } from '../../platform/access/actor.ts';
 import type { Trx } from '../../platform/db/tenant.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { canReadAsProvider, canWriteAssignments } from '../assignments/assignment.policy.ts';
-import { isPersonVisible } from '../assignments/assignment.repository.ts';
+import { isPersonVisible } from '../../platform/access/person-scope.ts';
 import { listProvidersOfUnits } from '../assignments/assignment-receivers.repository.ts';
 import * as intake from './intake.repository.ts';
 import * as repo from './delivery.repository.ts';

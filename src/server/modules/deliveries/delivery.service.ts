@@ -13,7 +13,7 @@ import { todayInSweden } from '../../../domain/dates.ts';
 import { deliveryPeriodProblem } from '../../../domain/decision-rules.ts';
 import type * as c from '../../../contract/deliveries.ts';
 import { writeMessage } from '../messages/message-writer.ts';
-import { isPersonVisible } from '../assignments/assignment.repository.ts';
+import { isPersonVisible } from '../../platform/access/person-scope.ts';
 import { getVisibleDelivery } from './delivery-access.ts';
 import { markStarted, updateDeliveryFields } from './delivery-write.repository.ts';
 import * as repo from './delivery.repository.ts';

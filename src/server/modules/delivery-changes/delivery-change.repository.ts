@@ -96,9 +96,3 @@ export async function hasOtherOngoingRows(trx: Trx, decisionId: string, exceptDe
     .executeTakeFirst();
   return row !== undefined;
 }
-
-/** Whether the person is in the actor's scope (for routes on a person rather than a row). */
-export async function isPersonVisible(trx: Trx, personId: string, scopeUnitIds: readonly string[]): Promise<boolean> {
-  const row = await trx.selectFrom('persons').select('id').where('id', '=', personId).where(isPersonInScope('persons.id', scopeUnitIds)).executeTakeFirst();
-  return row !== undefined;
-}

@@ -17,12 +17,13 @@ import { findAssignment } from '../assignments/assignment.repository.ts';
 import { listConcerned } from '../deliveries/intake.repository.ts';
 import { writeBlockedReason } from '../assignments/assignment-draft.ts';
 import { getChangeableDelivery } from './delivery-change-access.ts';
-import { isPersonVisible, listPersonDeliveriesForChange, type DeliveryForChange } from './delivery-change.repository.ts';
+import { listPersonDeliveriesForChange, type DeliveryForChange } from './delivery-change.repository.ts';
 import { canChangeDeliveryRow, canReadDeliveryRow } from './delivery-change.policy.ts';
 import { rowName } from './delivery-change.presenter.ts';
 import * as changes from './provider-change.repository.ts';
 import { sendChangeAssignment } from './provider-change-assignment.ts';
 import { findTargetUnit, listTargetProviders, type TargetUnit } from './provider-change-targets.repository.ts';
+import { isPersonVisible } from '../../platform/access/person-scope.ts';
 
 /** Sends the new assignment and records the pending change. */
 export async function requestProviderChange(db: Db, actor: PositionedActor, personId: string, input: c.ProviderChangeRequest): Promise<c.ProviderChangeResult> {

@@ -14,6 +14,7 @@ import * as repo from './message.repository.ts';
 import * as recipients from './recipient.repository.ts';
 import * as policy from './messages.policy.ts';
 import { writeMessage } from './message-writer.ts';
+import { isPersonVisible } from '../../platform/access/person-scope.ts';
 
 /** What readers see as the sender of an event message. */
 export const SYSTEM_SENDER_NAME = 'Systemet';
@@ -142,7 +143,7 @@ export async function sendMessage(db: Db, actor: PositionedActor, input: SendMes
 /** The person the message is about: given, or the assignment's; both must be the sender's to see. */
 async function linkedPersonId(trx: Trx, actor: PositionedActor, input: SendMessageInput): Promise<string | null> {
   const scope = actor.position.personScopeUnitIds;
-  if (input.personId && !(await recipients.isPersonIdInScope(trx, input.personId, scope))) throw new NotFoundError('Personen hittades inte.');
+  if (input.personId && !(await isPersonVisible(trx, input.personId, scope))) throw new NotFoundError('Personen hittades inte.');
   if (!input.assignmentId) return input.personId;
   const assignment = await recipients.findAssignmentInScope(trx, input.assignmentId, scope);
   if (!assignment) throw new NotFoundError('Uppdraget hittades inte.');

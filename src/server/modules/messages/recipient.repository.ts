@@ -74,12 +74,6 @@ export async function findSendLists(trx: Trx, sendListIds: readonly string[]): P
   return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, isActive: row.is_active }]));
 }
 
-/** Whether the person is in the scope (the same test every person read makes). */
-export async function isPersonIdInScope(trx: Trx, personId: string, scopeUnitIds: readonly string[]): Promise<boolean> {
-  const row = await trx.selectFrom('persons').select('id').where('id', '=', personId).where(isPersonInScope('persons.id', scopeUnitIds)).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** An assignment whose person is in the scope, with that person; otherwise undefined (missing or not yours). */
 export async function findAssignmentInScope(trx: Trx, assignmentId: string, scopeUnitIds: readonly string[]): Promise<{ id: string; personId: string } | undefined> {
   const row = await trx.selectFrom('assignments').select(['id', 'person_id'])

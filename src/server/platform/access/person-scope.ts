@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { RECENT_LINK_DAYS } from '../../../domain/access.ts';
+import type { Trx } from '../db/tenant.ts';
 
 /** `personIdColumn` is a column reference such as 'persons.id'. */
 export function isPersonInScope(personIdColumn: string, scopeUnitIds: readonly string[]): RawBuilder<SqlBool> {
@@ -13,4 +14,11 @@ export function isPersonInScope(personIdColumn: string, scopeUnitIds: readonly s
      where scope_link.person_id = ${sql.ref(personIdColumn)}
        and scope_link.unit_id = any(${[...scopeUnitIds]}::uuid[])
        and (scope_link.valid_to is null or scope_link.valid_to >= current_date - ${RECENT_LINK_DAYS}::int))`;
+}
+
+/** Whether the person exists and is in scope: for routes on a person rather than on one of their records. */
+export async function isPersonVisible(trx: Trx, personId: string, scopeUnitIds: readonly string[]): Promise<boolean> {
+  if (scopeUnitIds.length === 0) return false;
+  const row = await trx.selectFrom('persons').select('id').where('id', '=', personId).where(isPersonInScope('persons.id', scopeUnitIds)).executeTakeFirst();
+  return row !== undefined;
 }
