@@ -12,10 +12,10 @@ import type { Trx } from '../../src/server/platform/db/tenant.ts';
 import {
   findOrOpenProviderCase, insertDeliveries, markSentToDelivery, markStarted, type NewDelivery,
 } from '../../src/server/modules/deliveries/delivery-write.repository.ts';
+import type { DeliveryDays, FrequencyUnit } from '../../src/contract/deliveries.ts';
 import type { OwnerDb } from './builders.ts';
 
-export type DeliveryDays = 'whole_week' | 'weekdays' | 'weekends';
-export type FrequencyUnit = 'times_per_day' | 'times_per_week' | 'times_per_month' | 'hours_per_week' | 'hours_per_month';
+export type { DeliveryDays, FrequencyUnit };
 
 export interface DeliveryRowSpec {
   assignmentInterventionId: string;
