@@ -2,8 +2,10 @@
  * The rules for changing delivery rows (verkställighet) once distributed: which statuses may
  * change how, the change of time (withdraw from a day: the row ends the day before, a new row
  * continues it), ending, the change of provider, whether a row is still ongoing or planned, and
- * interruptions (avbrott) with their three-month reporting rule. Pure; the server and the web
- * both use them, and the messages are the Swedish the forms show.
+ * interruptions (avbrott) with their three-month reporting rule, and a row's start: its first day
+ * after a change of time or of provider, and the start date (verkställighetsdatum) registered and
+ * corrected. Pure; the server and the web both use them, and the messages are the Swedish the
+ * forms show.
  */
 import { addDays, addMonths, dayBefore, isIsoDate, periodsOverlap, type Period } from './periods.ts';
 import { decisionLastDay, type DecisionPeriod } from './decision-rules.ts';
@@ -170,4 +172,78 @@ export function isInterruptionReportable(interruption: InterruptionPeriod, today
   const deadline = interruptionReportDeadline(interruption.fromDate);
   if (today <= deadline) return false;
   return interruption.toDate === null || addDays(interruption.toDate, 1) > deadline;
+}
+
+// ---- A row's start: its first day, and the day support actually started (verkställighetsdatum) ----
+
+/**
+ * Why a row that continues a withdrawn one (a change of time) cannot start on the day, or null:
+ * it starts no earlier than the day after the withdrawn row's last day, so the two never overlap.
+ */
+export function continuationStartProblem(periodFrom: string, continuesAfter: string): string | null {
+  if (periodFrom > continuesAfter) return null;
+  return `Raden fortsätter en återkallad rad som gäller till och med ${continuesAfter}; börja tidigast ${addDays(continuesAfter, 1)}.`;
+}
+
+/**
+ * Why a row of an assignment sent by a change of provider cannot start on the day, or null. The
+ * old provider's rows end the day before the change date when the new provider accepts; a row
+ * starting earlier would have two providers delivering the same support at once.
+ */
+export function providerChangeStartProblem(periodFrom: string, changeDate: string): string | null {
+  if (periodFrom >= changeDate) return null;
+  return `Uppdraget är ett byte av utförare fr.o.m. ${changeDate}; raden kan börja tidigast ${changeDate}.`;
+}
+
+/**
+ * Whether the support can be registered as started on the day (verkställighetsdatum), or why not:
+ * within the row's period, and not in the future — it records what happened.
+ */
+export function startDateProblem(row: { periodFrom: string; periodTo: string | null }, startedOn: string, today: string): string | null {
+  if (startedOn > today) return 'Verkställighetsdatum kan inte vara i framtiden.';
+  if (startedOn < row.periodFrom) return `Verkställighetsdatum kan inte vara före radens period (från ${row.periodFrom}).`;
+  if (row.periodTo !== null && startedOn > row.periodTo) return `Verkställighetsdatum kan inte vara efter radens period (till ${row.periodTo}).`;
+  return null;
+}
+
+/** What deciding about a row's start date needs to know. */
+export interface StartFacts {
+  status: DeliveryStatus;
+  periodFrom: string;
+  periodTo: string | null;
+  startedOn: string | null;
+  /** The withdrawn row this one continues after a change of time, if any. */
+  continuesDeliveryId: string | null;
+}
+
+/** Said when a continuation is offered a start date. */
+const CONTINUATION_HAS_NO_START = 'Raden fortsätter en rad som ändrats i tid. Verkställighetsdatum står kvar på raden där insatsen började.';
+
+/**
+ * Why the row cannot take a start date now, or null: only a row sent to delivery, once, and never
+ * a continuation after a change of time — the support began on the row it continues, and a second
+ * date would tell the case officer twice that it started.
+ */
+export function startRegistrationProblem(row: Pick<StartFacts, 'status' | 'startedOn' | 'continuesDeliveryId'>): string | null {
+  if (row.status !== 'sent_to_delivery') return 'Bara rader som är skickade till genomförande kan få ett verkställighetsdatum.';
+  if (row.continuesDeliveryId !== null) return CONTINUATION_HAS_NO_START;
+  if (row.startedOn !== null) return `Verkställighetsdatum är redan registrerat: ${row.startedOn}.`;
+  return null;
+}
+
+/**
+ * Why a correction (Rätta) cannot set the row's start date to this (null = remove it), or null.
+ * Unchanged is always fine. A correction changes or removes a registered date; the first one is
+ * registered as such (the case officer is told it started). A continuation has none. A new date
+ * keeps the rules of registering one. Removing is for a date registered although support has not
+ * begun, so not on a row with interruptions: an interruption says support had begun.
+ */
+export function startDateCorrectionProblem(row: StartFacts & { hasInterruptions: boolean }, startedOn: string | null, today: string): string | null {
+  if (startedOn === row.startedOn) return null;
+  if (row.continuesDeliveryId !== null) return CONTINUATION_HAS_NO_START;
+  if (row.startedOn === null) return 'Inget verkställighetsdatum är registrerat att rätta. Registrera det med Registrera verkställighetsdatum.';
+  if (startedOn === null) {
+    return row.hasInterruptions ? 'Raden har avbrott, så insatsen har börjat; verkställighetsdatum kan rättas men inte tas bort.' : null;
+  }
+  return startDateProblem(row, startedOn, today);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryFields } from '../../../contract/deliveries.ts';
-import { MAX_FREQUENCY, deliveryFieldProblems, hasAtMostTwoDecimals, startDateProblem, type DeliveryFieldContext } from './delivery-fields.ts';
+import { MAX_FREQUENCY, deliveryFieldProblems, hasAtMostTwoDecimals, timeFieldProblems, type DeliveryFieldContext } from './delivery-fields.ts';
 
 const NORTH = '00000000-0000-4000-8000-000000000001';
 const fields = (overrides: Partial<DeliveryFields> = {}): DeliveryFields => ({
@@ -46,17 +46,27 @@ describe('deliveryFieldProblems: the period inside the decision', () => {
   });
 });
 
-describe('deliveryFieldProblems: a row that continues a withdrawn one', () => {
-  it('starts the day after the withdrawn row ends, across month ends and leap days', () => {
-    const after = (continuesAfter: string): DeliveryFieldContext => ({ ...untilFurtherNotice, decision: { periodFrom: '2026-01-01', periodTo: null, endedOn: null }, continuesAfter });
-    expect(deliveryFieldProblems(fields({ periodFrom: '2026-03-01' }), after('2026-02-28'))).toEqual({});
-    expect(deliveryFieldProblems(fields({ periodFrom: '2026-02-28' }), after('2026-02-28'))).toEqual({
+// The date rules themselves are tested in src/domain/delivery-rules.start.test.ts; here, that they land on periodFrom.
+describe('deliveryFieldProblems: the earliest start after a change of time or of provider', () => {
+  it('puts a start before the day after the withdrawn row on periodFrom', () => {
+    const after: DeliveryFieldContext = { ...untilFurtherNotice, continuesAfter: '2026-02-28' };
+    expect(deliveryFieldProblems(fields({ periodFrom: '2026-03-01' }), after)).toEqual({});
+    expect(deliveryFieldProblems(fields({ periodFrom: '2026-02-28' }), after)).toEqual({
       periodFrom: 'Raden fortsätter en återkallad rad som gäller till och med 2026-02-28; börja tidigast 2026-03-01.',
     });
-    expect(deliveryFieldProblems(fields({ periodFrom: '2028-02-29' }), { ...after('2028-02-29'), decision: { periodFrom: '2028-01-01', periodTo: null, endedOn: null } }).periodFrom)
-      .toMatch(/börja tidigast 2028-03-01/);
-    expect(deliveryFieldProblems(fields({ periodFrom: '2027-01-01' }), after('2026-12-31'))).toEqual({});
-    expect(deliveryFieldProblems(fields({ periodFrom: '2026-05-01' }), after('2026-04-30'))).toEqual({});
+  });
+
+  it('puts a start before the change of provider on periodFrom, and takes the change date itself', () => {
+    const change: DeliveryFieldContext = { ...untilFurtherNotice, providerChangeFrom: '2026-04-01' };
+    expect(deliveryFieldProblems(fields({ periodFrom: '2026-04-01' }), change)).toEqual({});
+    expect(deliveryFieldProblems(fields({ periodFrom: '2026-03-31', periodTo: '2026-03-01' }), change)).toEqual({
+      periodFrom: 'Uppdraget är ett byte av utförare fr.o.m. 2026-04-01; raden kan börja tidigast 2026-04-01.',
+    });
+  });
+
+  it('checks the decision too once the start is late enough', () => {
+    const change: DeliveryFieldContext = { ...limited('2026-06-30'), providerChangeFrom: '2026-04-01' };
+    expect(deliveryFieldProblems(fields({ periodFrom: '2026-04-01', periodTo: '2026-07-01' }), change).periodTo).toMatch(/kan inte pågå efter beslutsperioden/);
   });
 });
 
@@ -93,23 +103,12 @@ describe('deliveryFieldProblems: unit and time', () => {
   });
 });
 
-describe('startDateProblem', () => {
-  const row = { periodFrom: '2026-02-01', periodTo: '2026-02-28' };
-  it('takes any day of the period up to today', () => {
-    expect(startDateProblem(row, '2026-02-01', '2026-03-15')).toBeNull();
-    expect(startDateProblem(row, '2026-02-28', '2026-03-15')).toBeNull();
-    expect(startDateProblem({ periodFrom: '2026-02-01', periodTo: null }, '2026-03-15', '2026-03-15')).toBeNull();
-  });
-
-  it('refuses the future, and days outside the period', () => {
-    expect(startDateProblem(row, '2026-02-11', '2026-02-10')).toBe('Verkställighetsdatum kan inte vara i framtiden.');
-    expect(startDateProblem(row, '2026-01-31', '2026-03-15')).toBe('Verkställighetsdatum kan inte vara före radens period (från 2026-02-01).');
-    expect(startDateProblem(row, '2026-03-01', '2026-03-15')).toBe('Verkställighetsdatum kan inte vara efter radens period (till 2026-02-28).');
-  });
-
-  it('knows leap days', () => {
-    const leap = { periodFrom: '2028-02-01', periodTo: '2028-02-29' };
-    expect(startDateProblem(leap, '2028-02-29', '2028-03-01')).toBeNull();
-    expect(startDateProblem(leap, '2028-03-01', '2028-03-01')).toMatch(/till 2028-02-29/);
+describe('timeFieldProblems', () => {
+  it('checks only the time: no unit, no period', () => {
+    expect(timeFieldProblems({ hoursPerVisit: 0.5, extraHoursTwoStaff: null, frequency: 2, frequencyUnit: 'times_per_day' })).toEqual({});
+    expect(timeFieldProblems({ hoursPerVisit: 0.333, extraHoursTwoStaff: null, frequency: 49, frequencyUnit: 'times_per_day' })).toEqual({
+      hoursPerVisit: 'Ange högst två decimaler.', frequency: 'Högst 48 i den enheten.',
+    });
+    expect(timeFieldProblems({ hoursPerVisit: null, extraHoursTwoStaff: null, frequency: null, frequencyUnit: 'hours_per_month' })).toEqual({ frequency: 'Ange tid/frekvens för enheten.' });
   });
 });

@@ -1,11 +1,12 @@
 /**
- * The rules for a delivery row's fields as the provider registers them, and for its start date.
- * Pure; messages are Swedish because the web shows them next to the field. The period rule itself
- * is the decision's (deliveryPeriodProblem in src/domain/decision-rules.ts); this file only says
- * which field a problem belongs to.
+ * The rules for a delivery row's fields as the provider registers (or corrects) them. Pure;
+ * messages are Swedish because the web shows them next to the field. The date rules themselves are
+ * the domain's (deliveryPeriodProblem in src/domain/decision-rules.ts, the start after a change of
+ * time or of provider in src/domain/delivery-rules.ts); this file says which field a problem
+ * belongs to.
  */
 import { decisionLastDay, deliveryPeriodProblem, type DecisionPeriod } from '../../../domain/decision-rules.ts';
-import { addDays } from '../../../domain/periods.ts';
+import { continuationStartProblem, providerChangeStartProblem } from '../../../domain/delivery-rules.ts';
 import type { DeliveryFields, FrequencyUnit } from '../../../contract/deliveries.ts';
 
 /**
@@ -26,7 +27,12 @@ export interface DeliveryFieldContext {
   providerUnitIds: ReadonlySet<string>;
   /** For a row that continues a withdrawn one (a change of time): the withdrawn row's last day. */
   continuesAfter?: string | null;
+  /** For a row of an assignment sent by a change of provider: the change date, its earliest start. */
+  providerChangeFrom?: string | null;
 }
+
+/** The time fields of a row: hours, days and frequency (what a correction may change besides the labels). */
+export type TimeFields = Pick<DeliveryFields, 'hoursPerVisit' | 'extraHoursTwoStaff' | 'frequency' | 'frequencyUnit'>;
 
 /** Problems with one row's fields, keyed by field name; empty when it may be registered. */
 export function deliveryFieldProblems(fields: DeliveryFields, context: DeliveryFieldContext): Record<string, string> {
@@ -34,6 +40,12 @@ export function deliveryFieldProblems(fields: DeliveryFields, context: DeliveryF
   if (!context.providerUnitIds.has(fields.providerUnitId)) problems.providerUnitId = 'Välj en aktiv utförarenhet hos utföraren.';
   const period = periodProblem(fields, context);
   if (period) problems[period.field] = period.message;
+  return { ...problems, ...timeFieldProblems(fields) };
+}
+
+/** Problems with the hours and the frequency, keyed by field name: two decimals, a frequency with its unit and within it. */
+export function timeFieldProblems(fields: TimeFields): Record<string, string> {
+  const problems: Record<string, string> = {};
   for (const key of ['hoursPerVisit', 'extraHoursTwoStaff', 'frequency'] as const) {
     const value = fields[key];
     if (value !== null && !hasAtMostTwoDecimals(value)) problems[key] = 'Ange högst två decimaler.';
@@ -48,10 +60,10 @@ export function deliveryFieldProblems(fields: DeliveryFields, context: DeliveryF
 
 /** Which field a period problem belongs to: the start when the start is what is wrong, else the end. */
 function periodProblem(fields: DeliveryFields, context: DeliveryFieldContext): { field: 'periodFrom' | 'periodTo'; message: string } | null {
-  const { continuesAfter } = context;
-  if (continuesAfter && fields.periodFrom <= continuesAfter) {
-    return { field: 'periodFrom', message: `Raden fortsätter en återkallad rad som gäller till och med ${continuesAfter}; börja tidigast ${addDays(continuesAfter, 1)}.` };
-  }
+  const continuation = context.continuesAfter ? continuationStartProblem(fields.periodFrom, context.continuesAfter) : null;
+  if (continuation) return { field: 'periodFrom', message: continuation };
+  const providerChange = context.providerChangeFrom ? providerChangeStartProblem(fields.periodFrom, context.providerChangeFrom) : null;
+  if (providerChange) return { field: 'periodFrom', message: providerChange };
   const message = deliveryPeriodProblem({ from: fields.periodFrom, to: fields.periodTo }, context.decision);
   if (!message) return null;
   const lastDay = decisionLastDay({ ...context.decision });
@@ -62,15 +74,4 @@ function periodProblem(fields: DeliveryFields, context: DeliveryFieldContext): {
 /** Whether a number has at most two decimals (the columns keep hundredths). */
 export function hasAtMostTwoDecimals(value: number): boolean {
   return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
-}
-
-/**
- * Whether the support can be registered as started on the day (verkställighetsdatum), or why not:
- * within the row's period, and not in the future — it records what happened.
- */
-export function startDateProblem(row: { periodFrom: string; periodTo: string | null }, startedOn: string, today: string): string | null {
-  if (startedOn > today) return 'Verkställighetsdatum kan inte vara i framtiden.';
-  if (startedOn < row.periodFrom) return `Verkställighetsdatum kan inte vara före radens period (från ${row.periodFrom}).`;
-  if (row.periodTo !== null && startedOn > row.periodTo) return `Verkställighetsdatum kan inte vara efter radens period (till ${row.periodTo}).`;
-  return null;
 }
