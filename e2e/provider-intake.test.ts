@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
 import { expectFieldError, expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld, shot } from './harness.ts';
 import { todayInSweden } from '../src/domain/dates.ts';
-import { createSentAssignment } from '../src/server/modules/deliveries/delivery-fixtures.ts';
+import { createDeliveryRows, createSentAssignment } from '../src/server/modules/deliveries/delivery-fixtures.ts';
 
 
 describeInBrowser('receiving an assignment at the provider', () => {
@@ -152,6 +152,65 @@ describeInBrowser('receiving an assignment at the provider', () => {
     await expectText(manager.locator('main'), 'Personlig omvårdnad är skickad till genomförande.');
     await expectText(rows, 'Skickad till genomförande');
     await expectNoAxeViolations(manager, 'the assignment after sending one row');
+  });
+
+  it('distributes an assignment from a change of provider from the change date', async () => {
+    const old = await sent();
+    const { deliveryIds } = await createDeliveryRows(bw.server.ownerDb, bw.world, old, bw.world.units.homeCareNorth);
+    const next = await createSentAssignment(bw.server.ownerDb, bw.world, old.personId);
+    await bw.server.ownerDb.insertInto('provider_changes').values({
+      municipality_id: bw.world.municipalityId, person_id: old.personId, from_assignment_id: old.assignmentId, to_assignment_id: next.assignmentId,
+      from_provider_unit_id: bw.world.units.homeCareNorth, to_provider_unit_id: bw.world.units.homeCareSouth, change_date: '2026-09-01',
+      delivery_ids: deliveryIds, status: 'pending', requested_by_id: bw.world.users.unitManager.userId,
+    }).execute();
+    const manager = await bw.signedInPage('operationsManager');
+    await manager.goto(`/uppdrag/${next.assignmentId}/fordela`);
+    await expectText(manager.locator('main'), 'Byte av utförare fr.o.m. 2026-09-01: insatserna flyttas hit från Hemtjänst Norr');
+    const from = manager.getByRole('textbox', { name: 'Fr.o.m. (Personlig omvårdnad, rad 1)' });
+    expect(await from.inputValue()).toBe('2026-09-01');
+    await expectNoAxeViolations(manager, 'the distribution form of a change of provider');
+    await from.fill('2026-08-31');
+    await manager.getByRole('button', { name: 'Acceptera och fördela' }).click();
+    await expectFieldError(from, 'Uppdraget är ett byte av utförare fr.o.m. 2026-09-01; raden kan börja tidigast 2026-09-01.');
+    await shot(manager, 'distribution-provider-change');
+  });
+
+  it('corrects a row sent to delivery: the start date and the time, with the reason in the history', async () => {
+    const assignment = await sent();
+    await createDeliveryRows(bw.server.ownerDb, bw.world, assignment, bw.world.units.homeCareNorth, { startedOn: '2026-02-03', hoursPerVisit: 0.5, days: 'whole_week', frequency: 2, frequencyUnit: 'times_per_day' });
+    const manager = await bw.signedInPage('unitManager');
+    await manager.goto(`/personer/${assignment.personId}?flik=insatser`);
+    const table = manager.getByRole('table', { name: 'Personens insatser och verkställighet' });
+    await table.getByRole('button', { name: /^Rätta uppgifter Personlig omvårdnad/ }).click();
+    const dialog = manager.getByRole('dialog', { name: 'Rätta Personlig omvårdnad' });
+    await expectText(dialog, 'Enhet och period rättas inte här');
+    await expectNoAxeViolations(manager, 'the correction dialog');
+    const startedOn = dialog.getByRole('textbox', { name: 'Verkställighetsdatum' });
+    expect(await startedOn.inputValue()).toBe('2026-02-03');
+    await startedOn.fill('2026-01-31');
+    await dialog.getByRole('button', { name: 'Spara rättelsen' }).click();
+    await expectFieldError(startedOn, 'Verkställighetsdatum kan inte vara före radens period (från 2026-02-01).');
+    await expectFieldError(dialog.getByRole('textbox', { name: /Orsak till rättelsen/ }), 'Skriv varför raden rättas.');
+    await expectNoAxeViolations(manager, 'the correction dialog with errors');
+    await startedOn.fill('2026-02-01');
+    await dialog.getByRole('textbox', { name: 'Timmar per besök' }).fill('0,75');
+    await dialog.getByRole('textbox', { name: /Orsak till rättelsen/ }).fill('Insatsen började den 1 februari.');
+    await shot(manager, 'correction-dialog');
+    await dialog.getByRole('button', { name: 'Spara rättelsen' }).click();
+    await expectText(manager.locator('main'), 'Personlig omvårdnad är rättad. Handläggaren har fått ett meddelande om verkställighetsdatum.');
+    await expectText(table, '0,75 tim/besök');
+
+    await table.getByRole('button', { name: /^Historik Personlig omvårdnad/ }).click();
+    const history = manager.getByRole('dialog', { name: 'Historik för Personlig omvårdnad' });
+    await expectText(history, 'Orsak: Insatsen började den 1 februari.');
+    await expectText(history, 'Verkställighetsdatum: 2026-02-03 → 2026-02-01');
+    await expectText(history, 'Timmar per besök: 0,5 → 0,75');
+    await expectNoAxeViolations(manager, 'the history with a correction');
+    await shot(manager, 'history-corrected');
+
+    const officer = await bw.signedInPage('caseOfficer');
+    await officer.goto('/meddelanden/inkorg');
+    await expectText(officer.locator('main'), `Verkställighetsdatum rättat till 2026-02-01 (uppdrag ${assignment.assignmentNumber})`);
   });
 
   it('stops a new assignment back to the officer, who reads why in the inbox and on the case page', async () => {

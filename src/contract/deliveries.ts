@@ -1,8 +1,8 @@
 /**
  * Deliveries (verkställighet) at the provider: stopping or accepting and distributing a new
  * assignment, registering and sending delivery rows to delivery (Till genomförande), acknowledging
- * (kvittera) a provider case, the delivery start date, and reading a person's rows and a row's
- * history.
+ * (kvittera) a provider case, the delivery start date, correcting a row sent to delivery (Rätta),
+ * and reading a person's rows and a row's history.
  */
 import { z } from 'zod';
 import { Id, IsoDate, Version, optionalText, requiredText } from './common.ts';
@@ -86,6 +86,22 @@ export const StartDeliveryRequest = z.object({
 });
 export type StartDeliveryRequest = z.input<typeof StartDeliveryRequest>;
 
+/**
+ * Rätta: corrects a row sent to delivery — its start date and the fields registered on it. Never
+ * its unit or its period: those are a change of provider, a change of time or an ending. Every
+ * correctable field is sent as it should stand; an omitted text or number field becomes empty.
+ */
+export const CorrectDeliveryRequest = DeliveryFieldsInput.pick({
+  label: true, formOfDelivery: true, resource: true, resourceUse: true, watchDate: true,
+  hoursPerVisit: true, extraHoursTwoStaff: true, days: true, frequency: true, frequencyUnit: true,
+}).extend({
+  startedOn: IsoDate.nullable().describe('Verkställighetsdatum as it should stand; null removes one registered by mistake (not on a row with interruptions)'),
+  note: requiredText(2000).describe('Why the row is corrected; kept with the correction in the row\'s history'),
+  version: Version,
+});
+export type CorrectDeliveryRequest = z.input<typeof CorrectDeliveryRequest>;
+export type CorrectDeliveryInput = z.output<typeof CorrectDeliveryRequest>;
+
 export const AcknowledgeRequest = z.object({
   version: Version,
   moveToMyPersons: z.boolean().default(false).describe('Flytta till Mina personer'),
@@ -103,7 +119,8 @@ export const Interruption = z.object({
 export const DeliveryRowPermissions = z.object({
   canRegister: z.boolean().describe('Under distribution: the reader may change its fields'),
   canSendToDelivery: z.boolean().describe('Under distribution: the reader may send it to delivery'),
-  canRegisterStart: z.boolean().describe('Sent to delivery without a start date: the reader may register it'),
+  canRegisterStart: z.boolean().describe('Sent to delivery without a start date, and not a continuation after a change of time: the reader may register it'),
+  canCorrect: z.boolean().describe('Sent to delivery: the reader may correct its start date and registered fields (Rätta)'),
   canChange: z.boolean().describe('The reader manages the row\'s unit (withdraw, end, interrupt, change provider)'),
 });
 
@@ -205,6 +222,10 @@ export const DistributionOptions = z.object({
   decision: z.object({ id: Id, decisionNumber: z.string(), periodFrom: IsoDate, periodTo: IsoDate.nullable(), endedOn: IsoDate.nullable() }),
   interventions: z.array(DistributionIntervention),
   providerUnits: z.array(z.object({ id: Id, name: z.string() })).describe('Active provider units under the provider'),
+  providerChange: z.object({
+    changeDate: IsoDate.describe('The first day with this provider; no row may start before it'),
+    fromUnitName: z.string().describe('The provider unit the support moves from'),
+  }).nullable().describe('Set when the assignment was sent by a change of provider (Byte av utförare)'),
   rows: z.array(DeliveryRow).describe('The assignment\'s delivery rows the reader may see'),
   permissions: z.object({
     canDistribute: z.boolean().describe('New, and the reader is a manager or coordinator of the provider'),

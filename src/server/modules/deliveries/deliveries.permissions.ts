@@ -23,7 +23,7 @@ import { createDeliveryRows, createSentAssignment, distributionBody, stateVersio
 const AUTHORITY: UserKey[] = ['caseOfficer', 'authorityManager', 'ifoCaseOfficer'];
 /** Everyone at Hemtjänst egen regi: they read what was sent to it, and work with the persons of their units. */
 const PROVIDER_SIDE: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator', 'careStaff', 'otherCareStaff', 'licensedStaff', 'alarmManager'];
-/** Verksamhetschef, enhetschef, samordnare: they distribute, stop, register and start. */
+/** Verksamhetschef, enhetschef, samordnare: they distribute, stop, register, start and correct. */
 const DISTRIBUTORS: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator'];
 const IFO_UNITS = new Set(['ifoArea', 'ifoAuthority', 'ifoProvider', 'familyTeam']);
 /** The last day of every row built here: over before the tests run. */
@@ -121,6 +121,16 @@ export const permissionRows: PermissionRow[] = [
     request: async (target, ownerDb) => {
       const row = await rowFor(ownerDb, target, 'sent_to_delivery');
       return { method: 'POST', path: `/api/deliveries/${row.id}/start`, body: { startedOn: '2026-02-02', version: row.version } };
+    },
+  },
+  {
+    route: 'POST /api/deliveries/:deliveryId/correct', target: 'person', allowed: DISTRIBUTORS, deniedStatus: 403,
+    request: async (target, ownerDb) => {
+      const row = await rowFor(ownerDb, target, 'sent_to_delivery');
+      return {
+        method: 'POST', path: `/api/deliveries/${row.id}/correct`,
+        body: { hoursPerVisit: 0.75, days: 'weekdays', frequency: 1, frequencyUnit: 'times_per_day', startedOn: null, note: 'Fel tid registrerad.', version: row.version },
+      };
     },
   },
   {

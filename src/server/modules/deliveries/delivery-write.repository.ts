@@ -121,3 +121,23 @@ export async function markStarted(trx: Trx, deliveryId: string, version: number,
   if (updated) await insertDeliveryEvents(trx, [updated], 'started', actorId);
   return updated;
 }
+
+/** What a correction (Rätta) sets: the registered fields other than the unit and the period, and the start date. */
+export type CorrectedFields = Omit<DeliveryFields, 'providerUnitId' | 'periodFrom' | 'periodTo'> & { startedOn: string | null };
+
+/**
+ * Corrects a row sent to delivery if the version matches, with a 'corrected' event carrying the
+ * reason; undefined when stale or no longer sent to delivery. The unit and the period stay.
+ */
+export async function correctDeliveryFields(trx: Trx, deliveryId: string, version: number, fields: CorrectedFields, note: string, actorId: string): Promise<DeliveryRecord | undefined> {
+  const updated = await trx.updateTable('deliveries')
+    .set({
+      label: fields.label, form_of_delivery: fields.formOfDelivery, resource: fields.resource, resource_use: fields.resourceUse, watch_date: fields.watchDate,
+      hours_per_visit: fields.hoursPerVisit, extra_hours_two_staff: fields.extraHoursTwoStaff, days: fields.days, frequency: fields.frequency,
+      frequency_unit: fields.frequencyUnit, started_on: fields.startedOn, version: sql`version + 1`, updated_at: sql`now()`,
+    })
+    .where('id', '=', deliveryId).where('version', '=', version).where('status', '=', 'sent_to_delivery')
+    .returningAll().executeTakeFirst();
+  if (updated) await insertDeliveryEvents(trx, [updated], 'corrected', actorId, note);
+  return updated;
+}

@@ -3,8 +3,9 @@
  *
  * - Distributing and stopping a new assignment: verksamhetschef, enhetschef/gruppchef and
  *   samordnare of the provider it was sent to (the provider or one of its units is theirs).
- * - Registering rows under distribution, sending them to delivery and registering the start
- *   date: the same roles, for rows at a unit at or below their position.
+ * - Registering rows under distribution, sending them to delivery, registering the start date
+ *   and correcting a row sent to delivery (Rätta): the same roles, for rows at a unit at or below
+ *   their position.
  * - Acknowledging (kvittera) a provider case: any staff of the unit — care staff, licensed staff,
  *   larmansvarig, samordnare and managers — the unit at or below their position.
  * - Reading rows: provider staff see rows at units in their person scope; the authority sees the
@@ -13,6 +14,7 @@
 import { AUTHORITY_ROLES, MANAGER_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole, type Role } from '../../../domain/roles.ts';
 import type { ActorPosition } from '../../platform/access/actor.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
+import { startRegistrationProblem, type StartFacts } from '../../../domain/delivery-rules.ts';
 
 type Who = Pick<ActorPosition, 'roles' | 'unitsBelow' | 'personScopeUnitIds' | 'serviceArea'>;
 
@@ -26,7 +28,7 @@ export function canDistribute(actor: Pick<Who, 'roles'>, providerId: string, pro
   return hasAnyRole(actor.roles, DISTRIBUTOR_ROLES) && providersOfPosition.includes(providerId);
 }
 
-/** Register, send to delivery, register the start of, and change rows at this unit. */
+/** Register, send to delivery, register the start of, correct and change rows at this unit. */
 export function canManageDeliveriesAt(actor: Pick<Who, 'roles' | 'unitsBelow'>, unitId: string): boolean {
   return hasAnyRole(actor.roles, DISTRIBUTOR_ROLES) && actor.unitsBelow.includes(unitId);
 }
@@ -55,13 +57,15 @@ export function deliveryReadScope(actor: Who): DeliveryReadScope {
 }
 
 /** What the reader may do with one row. */
-export function deliveryRowPermissions(actor: Pick<Who, 'roles' | 'unitsBelow'>, row: { providerUnitId: string; status: string; startedOn: string | null }) {
+export function deliveryRowPermissions(actor: Pick<Who, 'roles' | 'unitsBelow'>, row: Pick<StartFacts, 'status' | 'startedOn' | 'continuesDeliveryId'> & { providerUnitId: string }) {
   const manages = canManageDeliveriesAt(actor, row.providerUnitId);
   const isUnderDistribution = row.status === 'under_distribution';
   return {
     canRegister: manages && isUnderDistribution,
     canSendToDelivery: manages && isUnderDistribution,
-    canRegisterStart: manages && row.status === 'sent_to_delivery' && row.startedOn === null,
+    // Once per row where support began: not a continuation after a change of time.
+    canRegisterStart: manages && startRegistrationProblem(row) === null,
+    canCorrect: manages && row.status === 'sent_to_delivery',
     canChange: manages,
   };
 }

@@ -35,6 +35,8 @@ export interface DeliveryContext extends DeliveryView {
   decision: { periodFrom: string; periodTo: string | null; endedOn: string | null };
   /** The last day of the withdrawn row this one continues, if any. */
   continuesAfter: string | null;
+  /** The date of the change of provider that sent the row's assignment, if any: its earliest start. */
+  providerChangeFrom: string | null;
 }
 
 export interface InterruptionRecord {
@@ -114,13 +116,20 @@ export async function findDeliveryContext(trx: Trx, deliveryId: string): Promise
   const row = await selectRows(trx)
     .innerJoin('decisions as dn', (join) => join.onRef('dn.municipality_id', '=', 'd.municipality_id').onRef('dn.id', '=', 'd.decision_id'))
     .leftJoin('deliveries as prev', (join) => join.onRef('prev.municipality_id', '=', 'd.municipality_id').onRef('prev.id', '=', 'd.continues_delivery_id'))
-    .select(['dn.decision_number', 'dn.period_from as decision_from', 'dn.period_to as decision_to', 'dn.ended_on as decision_ended_on', 'prev.period_to as continues_after'])
+    // At most one change sent an assignment (unique on to_assignment_id); a stopped one left no rows.
+    .leftJoin('provider_changes as pc', (join) => join.onRef('pc.municipality_id', '=', 'd.municipality_id').onRef('pc.to_assignment_id', '=', 'd.assignment_id')
+      .on('pc.status', 'in', ['pending', 'accepted']))
+    .select([
+      'dn.decision_number', 'dn.period_from as decision_from', 'dn.period_to as decision_to', 'dn.ended_on as decision_ended_on', 'prev.period_to as continues_after',
+      'pc.change_date as provider_change_from',
+    ])
     .where('d.id', '=', deliveryId)
     .executeTakeFirst();
   return row && {
     ...toView(row), providerId: row.provider_id, serviceArea: row.service_area as ServiceAreaCode, caseOfficerId: row.case_officer_id,
     decisionNumber: row.decision_number,
     decision: { periodFrom: row.decision_from, periodTo: row.decision_to, endedOn: row.decision_ended_on }, continuesAfter: row.continues_after,
+    providerChangeFrom: row.provider_change_from,
   };
 }
 

@@ -36,6 +36,10 @@ export function registerDeliveryRoutes(app: App, { db }: AppDeps): void {
     schema: { tags: TAGS, summary: 'Register the delivery start date (verkställighetsdatum); the case officer is told', params: c.DeliveryParams, body: c.StartDeliveryRequest, response: { 200: c.DeliveryRow, ...errors } },
   }, async (request) => deliveries.startDelivery(db, positionedActorOf(request), request.params.deliveryId, request.body));
 
+  app.post('/api/deliveries/:deliveryId/correct', {
+    schema: { tags: TAGS, summary: 'Rätta: correct a row sent to delivery — its start date and registered fields, not its unit or period — with a reason; a changed start date is told to the case officer', params: c.DeliveryParams, body: c.CorrectDeliveryRequest, response: { 200: c.DeliveryRow, ...errors } },
+  }, async (request) => deliveries.correctDelivery(db, positionedActorOf(request), request.params.deliveryId, request.body));
+
   app.get('/api/deliveries/:deliveryId/history', {
     schema: { tags: TAGS, summary: 'A row\'s history: every event with the row as it stood after it', params: c.DeliveryParams, response: { 200: c.DeliveryHistory, ...errors } },
   }, async (request) => deliveries.getDeliveryHistory(db, positionedActorOf(request), request.params.deliveryId));

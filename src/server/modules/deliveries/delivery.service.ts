@@ -1,8 +1,8 @@
 /**
  * Delivery rows after the assignment is accepted: registering a row under distribution (also the
  * new row a change of time leaves), sending rows to delivery, registering the day support
- * actually started (and telling the case officer), and reading a person's rows and a row's
- * history. Every change and read writes its audit row in the same transaction.
+ * actually started (and telling the case officer), correcting a row sent to delivery (Rätta), and
+ * reading a person's rows and a row's history. Every change and read writes its audit row in the same transaction.
  */
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant, type Trx } from '../../platform/db/tenant.ts';
@@ -11,14 +11,15 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { deliveryPeriodProblem } from '../../../domain/decision-rules.ts';
-import { startDateProblem } from '../../../domain/delivery-rules.ts';
+import { startDateCorrectionProblem, startDateProblem, startRegistrationProblem } from '../../../domain/delivery-rules.ts';
 import type * as c from '../../../contract/deliveries.ts';
 import { writeMessage } from '../messages/message-writer.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
+import { listRowsInPendingChanges } from '../delivery-changes/provider-change.repository.ts';
 import { getVisibleDelivery } from './delivery-access.ts';
-import { markStarted, updateDeliveryFields } from './delivery-write.repository.ts';
+import { correctDeliveryFields, markStarted, updateDeliveryFields } from './delivery-write.repository.ts';
 import * as repo from './delivery.repository.ts';
-import { deliveryFieldProblems } from './delivery-fields.ts';
+import { deliveryFieldProblems, timeFieldProblems } from './delivery-fields.ts';
 import { sendRows } from './delivery-sending.ts';
 import { toDeliveryRow, toDeliveryRows } from './delivery.presenter.ts';
 import { deliveryReadScope } from './delivery.policy.ts';
@@ -29,6 +30,9 @@ async function readRow(trx: Trx, actor: PositionedActor, deliveryId: string, uni
   if (!view) throw new NotFoundError('Raden hittades inte.');
   return toDeliveryRow(view, await repo.listInterruptions(trx, [deliveryId]), actor.position);
 }
+
+/** "Personlig omvårdnad (Morgon)" when the provider named the row: what a message says is given. */
+const rowName = (row: repo.DeliveryContext) => (row.label ? `${row.interventionName} (${row.label})` : row.interventionName);
 
 const audit = (action: string, row: repo.DeliveryContext, details: Record<string, unknown> = {}) => ({
   action, entityType: 'delivery', entityId: row.id, personId: row.personId, details: { assignmentNumber: row.assignmentNumber, ...details },
@@ -42,7 +46,7 @@ export async function updateDelivery(db: Db, actor: PositionedActor, deliveryId:
     if (row.version !== input.version) throw new ConflictError();
     const { version, ...fields } = input;
     const units = await repo.listProviderUnits(trx, row.providerId);
-    const problems = deliveryFieldProblems(fields, { decision: row.decision, providerUnitIds: new Set(units.map((unit) => unit.id)), continuesAfter: row.continuesAfter });
+    const problems = deliveryFieldProblems(fields, { decision: row.decision, providerUnitIds: new Set(units.map((unit) => unit.id)), continuesAfter: row.continuesAfter, providerChangeFrom: row.providerChangeFrom });
     if (Object.keys(problems).length) throw new ValidationError(problems);
     const updated = await updateDeliveryFields(trx, deliveryId, version, fields, actor.userId);
     if (!updated) throw new ConflictError();
@@ -80,13 +84,14 @@ export async function sendToDelivery(db: Db, actor: PositionedActor, request: c.
 export async function startDelivery(db: Db, actor: PositionedActor, deliveryId: string, request: { startedOn: string; version: number }): Promise<c.DeliveryRow> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const row = await getVisibleDelivery(trx, actor, deliveryId, true);
-    if (row.status !== 'sent_to_delivery') throw new ConflictError('Bara rader som är skickade till genomförande kan få ett verkställighetsdatum.');
-    if (row.startedOn !== null) throw new ConflictError(`Verkställighetsdatum är redan registrerat: ${row.startedOn}.`);
+    // Not sent, already started, or a continuation after a change of time (its start is on the row it continues).
+    const refusal = startRegistrationProblem(row);
+    if (refusal) throw new ConflictError(refusal);
     if (row.version !== request.version) throw new ConflictError();
     const problem = startDateProblem(row, request.startedOn, todayInSweden());
     if (problem) throw new ValidationError({ startedOn: problem });
     if (!(await markStarted(trx, deliveryId, request.version, request.startedOn, actor.userId))) throw new ConflictError();
-    const what = row.label ? `${row.interventionName} (${row.label})` : row.interventionName;
+    const what = rowName(row);
     // Names the assignment and the intervention, not the person: the link shows the person to those who may see them.
     await writeMessage(trx, {
       municipalityId: actor.municipalityId, senderId: null, assignmentId: row.assignmentId, recipientUserIds: [row.caseOfficerId],
@@ -100,6 +105,66 @@ export async function startDelivery(db: Db, actor: PositionedActor, deliveryId: 
     });
     await writeAudit(trx, actor, audit('delivery.start', row, { startedOn: request.startedOn }));
     return readRow(trx, actor, deliveryId, row.providerUnit.id);
+  });
+}
+
+/** The fields a correction may change, in the order the form shows them. */
+const CORRECTABLE = ['label', 'formOfDelivery', 'resource', 'resourceUse', 'watchDate', 'hoursPerVisit', 'extraHoursTwoStaff', 'days', 'frequency', 'frequencyUnit', 'startedOn'] as const;
+
+const NOT_CORRECTABLE: Record<string, string> = {
+  under_distribution: 'Raden är under fördelning; ändra den med Registrera.',
+  withdrawn: 'Raden är återkallad och kan inte rättas; rätta raden som fortsätter den.',
+  ended: 'Raden är avslutad och kan inte rättas.',
+};
+
+/**
+ * Rätta: corrects a row sent to delivery — its start date and the fields registered on it, never
+ * its unit or period — with the reason in its history. A changed start date is told to the case
+ * officer, as the start itself was.
+ */
+export async function correctDelivery(db: Db, actor: PositionedActor, deliveryId: string, input: c.CorrectDeliveryInput): Promise<c.DeliveryRow> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const row = await getVisibleDelivery(trx, actor, deliveryId, true);
+    const notCorrectable = NOT_CORRECTABLE[row.status];
+    if (notCorrectable) throw new ConflictError(notCorrectable);
+    if (row.version !== input.version) throw new ConflictError();
+    // The new provider's assignment was written from the row as it stands: it waits for their answer.
+    if ((await listRowsInPendingChanges(trx, [deliveryId])).length) {
+      throw new ConflictError('Raden väntar på svar om byte av utförare och kan rättas först när den nya utföraren har svarat.');
+    }
+    const { version, note, ...fields } = input;
+    const problems = timeFieldProblems(fields);
+    const hasInterruptions = (await repo.listInterruptions(trx, [deliveryId])).length > 0;
+    const startProblem = startDateCorrectionProblem({ ...row, hasInterruptions }, fields.startedOn, todayInSweden());
+    if (startProblem) problems.startedOn = startProblem;
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    const changed = CORRECTABLE.filter((key) => fields[key] !== row[key]);
+    if (!changed.length) throw new ValidationError({}, 'Inget är ändrat. Rätta minst en uppgift, eller avbryt.');
+
+    if (!(await correctDeliveryFields(trx, deliveryId, version, fields, note, actor.userId))) throw new ConflictError();
+    if (fields.startedOn !== row.startedOn) await tellStartCorrected(trx, actor, row, fields.startedOn, note);
+    await writeAudit(trx, actor, audit('delivery.correct', row, { changed, startedOnBefore: row.startedOn, startedOn: fields.startedOn }));
+    return readRow(trx, actor, deliveryId, row.providerUnit.id);
+  });
+}
+
+/** The case officer hears of a corrected start date as of the start: naming the assignment and the unit, never the person. */
+async function tellStartCorrected(trx: Trx, actor: PositionedActor, row: repo.DeliveryContext, startedOn: string | null, note: string): Promise<void> {
+  const what = rowName(row);
+  await writeMessage(trx, {
+    municipalityId: actor.municipalityId, senderId: null, assignmentId: row.assignmentId, recipientUserIds: [row.caseOfficerId],
+    subject: startedOn
+      ? `Verkställighetsdatum rättat till ${startedOn} (uppdrag ${row.assignmentNumber})`
+      : `Verkställighetsdatum borttaget (uppdrag ${row.assignmentNumber})`,
+    body: [
+      startedOn
+        ? `Verkställighetsdatum rättat från ${row.startedOn} till ${startedOn}: ${row.providerUnit.name} ger ${what} från ${startedOn}.`
+        : `Verkställighetsdatum ${row.startedOn} borttaget: ${row.providerUnit.name} har ännu inte börjat ge ${what}.`,
+      `Uppdrag ${row.assignmentNumber}, beslut ${row.decisionNumber}. Period ${row.periodFrom}–${row.periodTo ?? 't.v.'}.`,
+      `Orsak: ${note}`,
+      `Rättat av ${actor.displayName}, ${actor.position.title}.`,
+    ].join('\n'),
+    addressedTo: 'Handläggaren',
   });
 }
 

@@ -99,6 +99,25 @@ describe('the delivery start date', () => {
     expect(events.map((row) => row.event)).toEqual(['registered', 'sent_to_delivery', 'started']);
   });
 
+  it('is not for a continuation after a change of time: the start stays on the row where support began', async () => {
+    const sent = await sentAssignment();
+    const { deliveryIds } = await createDeliveryRows(server.ownerDb, world, sent, world.units.homeCareNorth, { startedOn: '2026-02-03' });
+    const id = deliveryIds[0]!;
+    const withdrawn = await manager.post(`/api/deliveries/${id}/withdraw`, { changeFrom: '2026-03-01', version: await versionOf(id) });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    const { continuation } = withdrawn.body;
+    const sentOn = await manager.post('/api/deliveries/send-to-delivery', { rows: [{ deliveryId: continuation.id, version: continuation.version }] });
+    expect(sentOn.body.rows[0]).toMatchObject({ status: 'sent_to_delivery', continuesDeliveryId: id, startedOn: null, permissions: { canRegisterStart: false, canCorrect: true } });
+
+    const version = sentOn.body.rows[0].version as number;
+    const refused = await manager.post(`/api/deliveries/${continuation.id}/start`, { startedOn: '2026-03-02', version });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('Raden fortsätter en rad som ändrats i tid. Verkställighetsdatum står kvar på raden där insatsen började.');
+    expect(await versionOf(continuation.id)).toBe(version);
+    const messages = await server.ownerDb.selectFrom('messages').select('subject').where('assignment_id', '=', sent.assignmentId).execute();
+    expect(messages.filter((row) => row.subject.startsWith('Verkställighet påbörjad'))).toEqual([]);
+  });
+
   it('is only for rows sent to delivery', async () => {
     const sent = await sentAssignment();
     const { deliveryIds } = await createDeliveryRows(server.ownerDb, world, sent, world.units.homeCareNorth, { status: 'under_distribution' });
@@ -120,7 +139,7 @@ describe('reading a person\'s rows', () => {
     expect(staff.body.rows.map((row: { providerUnit: { name: string } }) => row.providerUnit.name)).toEqual(['Hemtjänst Norr', 'Hemtjänst Norr']);
     const care = staff.body.rows.find((row: { interventionName: string }) => row.interventionName === 'Personlig omvårdnad');
     expect(care.interruptions).toMatchObject([{ fromDate: '2026-03-01', toDate: null, reason: 'Sjukhusvistelse' }]);
-    expect(care.permissions).toEqual({ canRegister: false, canSendToDelivery: false, canRegisterStart: false, canChange: false });
+    expect(care.permissions).toEqual({ canRegister: false, canSendToDelivery: false, canRegisterStart: false, canCorrect: false, canChange: false });
 
     const authority = await officer.get(path);
     expect(authority.body.rows).toHaveLength(3);
@@ -185,6 +204,30 @@ describe('a change of provider answered by the new provider', () => {
     return { next, deliveryIds };
   }
   const changeOf = async (assignmentId: string) => (await server.ownerDb.selectFrom('provider_changes').select('status').where('to_assignment_id', '=', assignmentId).executeTakeFirstOrThrow()).status;
+
+  it('offers the change date to the form and refuses rows that start before it, also when registered later', async () => {
+    const { next } = await pendingChange();
+    const options = await manager.get(`/api/assignments/${next.assignmentId}/distribution`);
+    expect(options.body.providerChange).toEqual({ changeDate: '2026-04-01', fromUnitName: 'Hemtjänst Norr' });
+    const rows = (periodFrom: string) => next.interventionIds.map((id) => ({ assignmentInterventionId: id, providerUnitId: world.units.homeCareSouth, periodFrom }));
+    const early = await manager.post(`/api/assignments/${next.assignmentId}/distribution`, { stateVersion: 1, rows: rows('2026-03-31') });
+    expect(early.status).toBe(400);
+    expect(early.body.fieldErrors).toEqual({
+      'rows.0.periodFrom': 'Uppdraget är ett byte av utförare fr.o.m. 2026-04-01; raden kan börja tidigast 2026-04-01.',
+      'rows.1.periodFrom': 'Uppdraget är ett byte av utförare fr.o.m. 2026-04-01; raden kan börja tidigast 2026-04-01.',
+    });
+    expect(await changeOf(next.assignmentId)).toBe('pending');
+
+    const distributed = await manager.post(`/api/assignments/${next.assignmentId}/distribution`, { stateVersion: 1, rows: rows('2026-04-01') });
+    expect(distributed.status, JSON.stringify(distributed.body)).toBe(200);
+    const row = distributed.body.rows[0];
+    // Hemtjänst Söder is the operations manager's, not the unit manager's.
+    const operations = await world.signIn('operationsManager');
+    const moved = await operations.put(`/api/deliveries/${row.id}`, { ...rowBody(world.units.homeCareSouth), periodFrom: '2026-03-15', version: row.version });
+    expect(moved.body.fieldErrors).toEqual({ periodFrom: 'Uppdraget är ett byte av utförare fr.o.m. 2026-04-01; raden kan börja tidigast 2026-04-01.' });
+    expect((await operations.put(`/api/deliveries/${row.id}`, { ...rowBody(world.units.homeCareSouth), periodFrom: '2026-04-02', version: row.version })).status).toBe(200);
+    expect((await manager.get(`/api/assignments/${next.assignmentId}/distribution`)).body.providerChange).toEqual({ changeDate: '2026-04-01', fromUnitName: 'Hemtjänst Norr' });
+  });
 
   it('settles it as accepted when the new assignment is distributed, and as stopped when it is stopped', async () => {
     const accepted = await pendingChange();

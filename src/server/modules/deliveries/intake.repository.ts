@@ -1,7 +1,7 @@
 /**
  * SQL for receiving an assignment at the provider: the assignment with its provider-side state,
- * locking and changing that state, its events, the provider's person link, and who may want a
- * message when rows are sent to delivery.
+ * locking and changing that state, its events, the provider's person link, the change of provider
+ * that sent it, and who may want a message when rows are sent to delivery.
  */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
@@ -94,6 +94,18 @@ export async function endAssignmentLink(trx: Trx, assignmentId: string, today: s
   await trx.updateTable('person_unit_links').set({ valid_to: sql`greatest(valid_from, ${today}::date)` })
     .where('source', '=', 'assignment').where('source_id', '=', assignmentId).where('valid_to', 'is', null)
     .execute();
+}
+
+/**
+ * The change of provider that sent this assignment, pending or accepted (a stopped one has no rows
+ * here to guard); undefined when it came from the case officer. Its date is the rows' earliest start.
+ */
+export async function findProviderChangeOf(trx: Trx, assignmentId: string): Promise<{ changeDate: string; fromUnitName: string } | undefined> {
+  return trx.selectFrom('provider_changes as pc')
+    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'pc.municipality_id').onRef('u.id', '=', 'pc.from_provider_unit_id'))
+    .select(['pc.change_date as changeDate', 'u.name as fromUnitName'])
+    .where('pc.to_assignment_id', '=', assignmentId).where('pc.status', 'in', ['pending', 'accepted'])
+    .executeTakeFirst();
 }
 
 export interface Concerned {

@@ -20,7 +20,7 @@ import { getReceivedAssignment } from './delivery-access.ts';
 import { insertDeliveries } from './delivery-write.repository.ts';
 import * as repo from './delivery.repository.ts';
 import * as intake from './intake.repository.ts';
-import { deliveryFieldProblems } from './delivery-fields.ts';
+import { deliveryFieldProblems, type DeliveryFieldContext } from './delivery-fields.ts';
 import { sendRows } from './delivery-sending.ts';
 import { toDeliveryRows } from './delivery.presenter.ts';
 import { deliveryReadScope } from './delivery.policy.ts';
@@ -48,6 +48,7 @@ export async function getDistributionOptions(db: Db, actor: PositionedActor, ass
         plannedTimes: row.plannedTimes, isTwoStaff: row.isTwoStaff,
       })),
       providerUnits: await repo.listProviderUnits(trx, assignment.provider.id),
+      providerChange: (await intake.findProviderChangeOf(trx, assignmentId)) ?? null,
       rows: toDeliveryRows(views, await repo.listInterruptions(trx, views.map((view) => view.id)), actor.position),
       permissions: { canDistribute: canDistribute && isNew, canStop: canDistribute && isNew },
     };
@@ -105,7 +106,9 @@ export async function distributeAssignment(db: Db, actor: PositionedActor, assig
     const interventions = await listAssignmentInterventions(trx, assignmentId);
     const units = await repo.listProviderUnits(trx, assignment.provider.id);
     const { rows } = request;
-    assertRows(rows, interventions, new Set(units.map((unit) => unit.id)), assignment.decision);
+    // From a change of provider: the old rows end the day before its date, so no row may start earlier.
+    const providerChange = await intake.findProviderChangeOf(trx, assignmentId);
+    assertRows(rows, interventions, { decision: assignment.decision, providerUnitIds: new Set(units.map((unit) => unit.id)), providerChangeFrom: providerChange?.changeDate ?? null });
 
     const stateVersion = await intake.markState(trx, assignmentId, 'accepted', actor.userId, null);
     await intake.insertAssignmentEvents(trx, actor.municipalityId, [assignmentId], 'accepted', actor.userId);
@@ -131,13 +134,16 @@ export async function distributeAssignment(db: Db, actor: PositionedActor, assig
 
 type RowInput = c.DeliveryFields & { assignmentInterventionId: string };
 
-/** Every row within the decision at a unit of the provider, and every intervention of the assignment distributed. */
-function assertRows(rows: readonly RowInput[], interventions: readonly { id: string; name: string }[], unitIds: ReadonlySet<string>, decision: { periodFrom: string; periodTo: string | null; endedOn: string | null }): void {
+/**
+ * Every row within the decision (and from a change of provider's date) at a unit of the provider,
+ * and every intervention of the assignment distributed.
+ */
+function assertRows(rows: readonly RowInput[], interventions: readonly { id: string; name: string }[], context: DeliveryFieldContext): void {
   const problems: Record<string, string> = {};
   const known = new Set(interventions.map((row) => row.id));
   rows.forEach((row, index) => {
     if (!known.has(row.assignmentInterventionId)) problems[`rows.${index}.assignmentInterventionId`] = 'Insatsen finns inte i uppdraget.';
-    for (const [field, message] of Object.entries(deliveryFieldProblems(row, { decision, providerUnitIds: unitIds }))) problems[`rows.${index}.${field}`] = message;
+    for (const [field, message] of Object.entries(deliveryFieldProblems(row, context))) problems[`rows.${index}.${field}`] = message;
   });
   const missing = interventions.filter((intervention) => !rows.some((row) => row.assignmentInterventionId === intervention.id));
   if (missing.length) problems.rows = `Registrera minst en rad för varje insats i uppdraget. Saknas: ${missing.map((row) => row.name).join(', ')}.`;

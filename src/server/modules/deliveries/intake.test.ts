@@ -46,6 +46,7 @@ describe('reading what the distribution needs', () => {
     expect(response.body.interventions.map((row: { id: string }) => row.id).sort()).toEqual([...sent.interventionIds].sort());
     expect(response.body.providerUnits.map((unit: { name: string }) => unit.name)).toEqual(['Hemtjänst Norr', 'Hemtjänst Söder']);
     expect(response.body.permissions).toEqual({ canDistribute: true, canStop: true });
+    expect(response.body.providerChange).toBeNull();
     expect((await auditOf(sent.assignmentId)).map((row) => row.action)).toContain('person.read');
   });
 

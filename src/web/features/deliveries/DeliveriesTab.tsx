@@ -1,7 +1,8 @@
 /**
  * The person page's "Insatser" tab: the person's delivery rows the reader may see, as the
  * manual's table, with per-row actions — Registrera and Till genomförande (under distribution),
- * Registrera verkställighetsdatum (sent, not yet started), Historik — and the actions of the
+ * Registrera verkställighetsdatum (sent, not yet started, not a continuation), Rätta uppgifter
+ * (sent: the start date and the registered fields), Historik — and the actions of the
  * delivery-changes feature (Återkalla, Rätta/Avsluta, Avbrott, Byt utförare).
  */
 import { useRef, useState, type RefObject } from 'react';
@@ -14,11 +15,13 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { refreshDeliveries, sendToDelivery, usePersonDeliveries, type DeliveryRow, type SentToDelivery } from './deliveries.api.ts';
 import { DeliveryTable, rowName } from './DeliveryTable.tsx';
 import { HistoryDialog, RegisterDialog, StartDialog } from './RowDialogs.tsx';
+import { CorrectDialog } from './CorrectDialog.tsx';
 import { MessageOfferDialog, SendConfirmDialog } from './SendDialogs.tsx';
 import { DeliveryRowActions } from '../delivery-changes/DeliveryRowActions.tsx';
 import { ProviderChangesPanel } from '../delivery-changes/ProviderChangesPanel.tsx';
+import { useProviderChanges } from '../delivery-changes/deliveryChanges.api.ts';
 
-type Open = { kind: 'register' | 'start' | 'history' | 'send'; row: DeliveryRow } | null;
+type Open = { kind: 'register' | 'start' | 'correct' | 'history' | 'send'; row: DeliveryRow } | null;
 
 export function DeliveriesTab({ personId }: { personId: string }) {
   const deliveries = usePersonDeliveries(personId);
@@ -55,6 +58,8 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: 
   const [isSending, setIsSending] = useState(false);
   const [sent, setSent] = useState<SentToDelivery | null>(null);
   const opener = useRef<HTMLElement | null>(null);
+  // A row on its way to another provider is not corrected until the new provider answers (the tab has these loaded).
+  const waiting = new Set((useProviderChanges(personId).data?.items ?? []).filter((change) => change.status === 'pending').flatMap((change) => change.rows.map((moved) => moved.id)));
 
   const show = (kind: NonNullable<Open>['kind'], row: DeliveryRow) => {
     opener.current = document.activeElement as HTMLElement | null;
@@ -91,6 +96,7 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: 
         {row.permissions.canRegister && <Button variant="quiet" onClick={() => show('register', row)}>Registrera{what}</Button>}
         {row.permissions.canSendToDelivery && <Button variant="quiet" onClick={() => show('send', row)}>Till genomförande{what}</Button>}
         {row.permissions.canRegisterStart && <Button variant="quiet" onClick={() => show('start', row)}>Registrera verkställighetsdatum{what}</Button>}
+        {row.permissions.canCorrect && !waiting.has(row.id) && <Button variant="quiet" onClick={() => show('correct', row)}>Rätta uppgifter{what}</Button>}
         <Button variant="quiet" onClick={() => show('history', row)}>Historik{what}</Button>
         <DeliveryRowActions row={row} personId={personId} />
       </>
@@ -103,6 +109,7 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: 
       <DeliveryTable rows={rows} caption={caption} captionHidden actions={actions} empty={empty} />
       {open?.kind === 'register' && <RegisterDialog row={open.row} onClose={close} onDone={done} />}
       {open?.kind === 'start' && <StartDialog row={open.row} onClose={close} onDone={done} />}
+      {open?.kind === 'correct' && <CorrectDialog row={open.row} onClose={close} onDone={done} />}
       {open?.kind === 'history' && <HistoryDialog row={open.row} onClose={close} />}
       <SendConfirmDialog
         open={open?.kind === 'send'} busy={isSending} error={sendError} onCancel={close}

@@ -2,7 +2,8 @@
  * Acceptera och fördela (/uppdrag/:assignmentId/fordela): per intervention of the assignment, one
  * or more delivery rows ("Dela upp" adds one) with unit, form of delivery, resource, period and
  * time; "Till genomförande" sends them on after a confirmation listing them, and then offers a
- * message to those concerned. If another manager answered first, the page says who and keeps
+ * message to those concerned. An assignment from a change of provider says so, and its rows start
+ * on the change date. If another manager answered first, the page says who and keeps
  * every row typed here.
  */
 import { useEffect, useState, type FormEvent } from 'react';
@@ -16,6 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
+import { dayBefore } from '../../../domain/periods.ts';
 import { personName } from '../../format.ts';
 import { scopeText } from '../assignments/assignmentLabels.ts';
 import { assignmentKeys } from '../assignments/assignments.api.ts';
@@ -118,7 +120,7 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    const errors: FieldErrors = rowsErrors(rows);
+    const errors: FieldErrors = rowsErrors(rows, options.providerChange?.changeDate ?? null);
     if (Object.keys(errors).length > 0) return form.fail(errors);
     form.setErrors({});
     if (form.values.sendToDelivery) setIsConfirming(true);
@@ -136,6 +138,12 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
         <div><dt>Beslut</dt><dd>{options.decision.decisionNumber}</dd></div>
         <div><dt>Beslutsperiod</dt><dd>{options.decision.periodFrom} – {options.decision.endedOn ?? options.decision.periodTo ?? 'tills vidare'}</dd></div>
       </dl>
+      {options.providerChange && (
+        <Alert tone="info">
+          Byte av utförare fr.o.m. {options.providerChange.changeDate}: insatserna flyttas hit från {options.providerChange.fromUnitName}, där
+          de avslutas {dayBefore(options.providerChange.changeDate)} när uppdraget accepteras. Raderna kan därför börja tidigast {options.providerChange.changeDate}.
+        </Alert>
+      )}
       {!options.permissions.canDistribute && !failure && (
         <Alert tone="info">Uppdraget kan inte fördelas här längre (det är inte nytt, eller så är du inte chef eller samordnare hos utföraren). <Link to={backTo}>Tillbaka till uppdraget</Link></Alert>
       )}

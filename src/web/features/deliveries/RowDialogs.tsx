@@ -19,6 +19,7 @@ import type { DeliveryDays, DeliveryStatus, FrequencyUnit } from '../../../contr
 import { refreshDeliveries, startDelivery, updateDelivery, useDeliveryHistory, useDistributionOptions, type DeliveryRow } from './deliveries.api.ts';
 import { rowErrors, rowValuesOf, toFields, periodText, type RowField, type RowValues } from './deliveryForm.ts';
 import { DeliveryRowFields } from './DeliveryRowFields.tsx';
+import { correctionChanges } from './correction.ts';
 import { rowName } from './DeliveryTable.tsx';
 
 interface RowDialogProps {
@@ -40,7 +41,7 @@ export function RegisterDialog({ row, onClose, onDone }: RowDialogProps) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    const local = rowErrors(values);
+    const local = rowErrors(values, options.data?.providerChange?.changeDate ?? null);
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     setIsBusy(true);
@@ -120,7 +121,7 @@ export function StartDialog({ row, onClose, onDone }: RowDialogProps) {
   );
 }
 
-/** Historik: what happened to the row, who did it, and the row as it stood after. */
+/** Historik: what happened to the row, who did it, and the row as it stood after; a correction lists what it changed. */
 export function HistoryDialog({ row, onClose }: Omit<RowDialogProps, 'onDone'>) {
   const history = useDeliveryHistory(row.id, true);
   return (
@@ -131,10 +132,13 @@ export function HistoryDialog({ row, onClose }: Omit<RowDialogProps, 'onDone'>) 
         <ol className="history-list">
           {history.data.events.map((event, index) => {
             const s = event.snapshot;
+            const before = history.data.events[index - 1]?.snapshot;
+            const corrected = event.event === 'corrected' && before ? correctionChanges(before, s) : [];
             return (
               <li key={index}>
                 <strong>{DELIVERY_EVENT_LABELS[event.event]}</strong> {formatDateTime(event.occurredAt)}{event.actorName && <> av {event.actorName}</>}
-                {event.note && <p className="preserve-lines">{event.note}</p>}
+                {event.note && <p className="preserve-lines">{event.event === 'corrected' ? `Orsak: ${event.note}` : event.note}</p>}
+                {corrected.length > 0 && <ul className="history-changes" aria-label="Rättat">{corrected.map((line) => <li key={line}>{line}</li>)}</ul>}
                 <dl>
                   <dt>Status</dt><dd>{DELIVERY_STATUS_LABELS[s.status as DeliveryStatus] ?? s.status}</dd>
                   <dt>Utförarenhet</dt><dd>{event.providerUnitName}</dd>

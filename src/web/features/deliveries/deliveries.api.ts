@@ -61,6 +61,10 @@ export function startDelivery(deliveryId: string, body: c.StartDeliveryRequest) 
   return api<c.DeliveryRow>(`${deliveryPath(deliveryId)}/start`, { method: 'POST', body });
 }
 
+export function correctDelivery(deliveryId: string, body: c.CorrectDeliveryRequest) {
+  return api<c.DeliveryRow>(`${deliveryPath(deliveryId)}/correct`, { method: 'POST', body });
+}
+
 export function acknowledgeProviderCase(providerCaseId: string, body: c.AcknowledgeRequest) {
   return api<c.ProviderCaseView>(`/api/provider-cases/${encodeURIComponent(providerCaseId)}/acknowledge`, { method: 'POST', body });
 }

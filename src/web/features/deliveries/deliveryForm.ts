@@ -6,6 +6,7 @@
 import type { DeliveryDays, DeliveryFieldsInput, FrequencyUnit } from '../../../contract/deliveries.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { decisionLastDay } from '../../../domain/decision-rules.ts';
+import { providerChangeStartProblem } from '../../../domain/delivery-rules.ts';
 import type { FieldErrors } from '../../components/form.ts';
 import { formatNumber } from '../../format.ts';
 import type { DeliveryRow, DistributionOptions } from './deliveries.api.ts';
@@ -34,10 +35,14 @@ export type RowField = Exclude<keyof RowValues, 'key' | 'assignmentInterventionI
 let nextKey = 0;
 const newKey = () => `row-${++nextKey}`;
 
-/** A fresh row: the provider's only unit if it has one, from today (or the decision's start) to the decision's last day. */
-export function emptyRow(options: Pick<DistributionOptions, 'decision' | 'providerUnits'>, assignmentInterventionId: string, from?: RowValues): RowValues {
+/**
+ * A fresh row: the provider's only unit if it has one, from today (or the decision's start) to the
+ * decision's last day. From a change of provider it starts on the change date: the old provider
+ * delivers until the day before, and no row may start earlier.
+ */
+export function emptyRow(options: Pick<DistributionOptions, 'decision' | 'providerUnits' | 'providerChange'>, assignmentInterventionId: string, from?: RowValues): RowValues {
   const today = todayInSweden();
-  const start = options.decision.periodFrom > today ? options.decision.periodFrom : today;
+  const start = options.providerChange?.changeDate ?? (options.decision.periodFrom > today ? options.decision.periodFrom : today);
   return {
     key: newKey(), assignmentInterventionId,
     providerUnitId: from?.providerUnitId ?? (options.providerUnits.length === 1 ? options.providerUnits[0]!.id : ''),
@@ -69,14 +74,19 @@ export function parseDecimal(text: string): number | null {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** What the form checks itself (the server checks everything again): required fields, dates and numbers as typed. */
-export function rowErrors(values: RowValues): Partial<Record<RowField, string>> {
+/**
+ * What the form checks itself (the server checks everything again): required fields, dates and
+ * numbers as typed, and — from a change of provider — no start before the change date.
+ */
+export function rowErrors(values: RowValues, providerChangeFrom: string | null = null): Partial<Record<RowField, string>> {
   const errors: Partial<Record<RowField, string>> = {};
   if (!values.providerUnitId) errors.providerUnitId = 'Välj utförarenhet.';
   if (!values.periodFrom.trim()) errors.periodFrom = 'Ange första dag.';
   for (const key of ['periodFrom', 'periodTo', 'watchDate'] as const) {
     if (values[key].trim() && !DATE.test(values[key].trim())) errors[key] = 'Ange datum som ÅÅÅÅ-MM-DD.';
   }
+  const changeProblem = providerChangeFrom && !errors.periodFrom ? providerChangeStartProblem(values.periodFrom.trim(), providerChangeFrom) : null;
+  if (changeProblem) errors.periodFrom = changeProblem;
   for (const key of ['hoursPerVisit', 'extraHoursTwoStaff', 'frequency'] as const) {
     const value = parseDecimal(values[key]);
     if (value !== null && (Number.isNaN(value) || value <= 0)) errors[key] = 'Ange ett tal större än 0, t.ex. 0,5.';
@@ -87,10 +97,10 @@ export function rowErrors(values: RowValues): Partial<Record<RowField, string>> 
 }
 
 /** The errors of every row, keyed as the server keys them: rows.N.field. */
-export function rowsErrors(rows: readonly RowValues[]): FieldErrors {
+export function rowsErrors(rows: readonly RowValues[], providerChangeFrom: string | null = null): FieldErrors {
   const errors: FieldErrors = {};
   rows.forEach((row, index) => {
-    for (const [field, message] of Object.entries(rowErrors(row))) errors[`rows.${index}.${field}`] = message;
+    for (const [field, message] of Object.entries(rowErrors(row, providerChangeFrom))) errors[`rows.${index}.${field}`] = message;
   });
   return errors;
 }
