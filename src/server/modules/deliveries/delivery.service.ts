@@ -46,7 +46,9 @@ export async function updateDelivery(db: Db, actor: PositionedActor, deliveryId:
     if (row.version !== input.version) throw new ConflictError();
     const { version, ...fields } = input;
     const units = await repo.listProviderUnits(trx, row.providerId);
-    const problems = deliveryFieldProblems(fields, { decision: row.decision, providerUnitIds: new Set(units.map((unit) => unit.id)), continuesAfter: row.continuesAfter, providerChangeFrom: row.providerChangeFrom });
+    const problems = deliveryFieldProblems(fields, {
+      decision: row.decision, providerUnitIds: new Set(units.map((unit) => unit.id)), continuesAfter: row.continuesAfter, providerChangeFrom: row.providerChangeFrom,
+    });
     if (Object.keys(problems).length) throw new ValidationError(problems);
     const updated = await updateDeliveryFields(trx, deliveryId, version, fields, actor.userId);
     if (!updated) throw new ConflictError();

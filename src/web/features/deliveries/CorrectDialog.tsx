@@ -24,6 +24,8 @@ type Values = RowValues & { startedOn: string; note: string };
 
 const FIELDS: readonly string[] = ['label', 'formOfDelivery', 'resource', 'resourceUse', 'watchDate', 'hoursPerVisit', 'extraHoursTwoStaff', 'days', 'frequency', 'frequencyUnit', 'startedOn', 'note'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const START_HINT = 'ÅÅÅÅ-MM-DD, inom radens period och inte senare än i dag. Töm fältet bara om datumet registrerades av misstag '
+  + 'och insatsen inte har börjat. Handläggaren får ett meddelande om datumet ändras.';
 
 interface CorrectDialogProps {
   row: DeliveryRow;
@@ -92,7 +94,7 @@ function CorrectForm({ row, onClose, onDone }: CorrectDialogProps) {
       {hasStartField(row)
         ? (
           <TextInput label="Verkställighetsdatum" maxLength={10} inputMode="numeric" autoComplete="off"
-            hint="ÅÅÅÅ-MM-DD, inom radens period och inte senare än i dag. Töm fältet bara om datumet registrerades av misstag och insatsen inte har börjat. Handläggaren får ett meddelande om datumet ändras."
+            hint={START_HINT}
             {...form.text('startedOn')} />
         )
         : <p>{row.continuesDeliveryId
