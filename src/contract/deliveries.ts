@@ -275,6 +275,11 @@ export const ProviderCaseView = z.object({
   closedOn: IsoDate.nullable(),
   isInMyPersons: z.boolean(),
   assignments: z.array(z.object({ id: Id, assignmentNumber: z.string() })).describe('The assignments its rows carry out (PDF links)'),
+  acknowledgements: z.array(z.object({
+    assignmentId: Id,
+    acknowledgedAt: z.string().nullable().describe('ISO timestamp; null while the assignment waits to be acknowledged (new to the case)'),
+    acknowledgedByName: z.string().nullable(),
+  })).describe('Per assignment, in the order of `assignments`: whether staff of the unit have acknowledged it (kvittera), when and by whom'),
   rows: z.array(DeliveryRow),
   version: z.number().int(),
   permissions: z.object({ canAcknowledge: z.boolean() }),

@@ -2,7 +2,8 @@
  * Sending rows under distribution to delivery (Till genomförande), shared by accepting and
  * distributing an assignment and by sending rows registered later: each row goes into the
  * person's open provider case at its unit — opened when there is none, unacknowledged, so it
- * waits under the unit staff's Nya uppdrag — and the person's link to the unit puts them under it.
+ * waits under the unit staff's Nya uppdrag (an open case waits again for a new assignment's
+ * rows) — and the person's link to the unit puts them under it.
  */
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import type { Trx } from '../../platform/db/tenant.ts';
@@ -31,7 +32,9 @@ export async function sendRows(trx: Trx, actor: PositionedActor, rows: readonly 
   const today = todayInSweden();
   for (const group of groups.values()) {
     const { personId, providerUnitId } = group[0]!;
-    const providerCaseId = await findOrOpenProviderCase(trx, { municipalityId: actor.municipalityId, personId, providerUnitId, openedOn: today });
+    const providerCaseId = await findOrOpenProviderCase(trx, {
+      municipalityId: actor.municipalityId, personId, providerUnitId, openedOn: today, deliveryIds: group.map((row) => row.id),
+    });
     const sent = await markSentToDelivery(trx, group, providerCaseId, actor.userId);
     if (sent.length !== group.length) throw new ConflictError('Någon annan har ändrat eller skickat raden. Läs in uppgifterna igen.');
   }

@@ -70,6 +70,12 @@ export interface ProviderCaseOpening {
   openedOn: string;
   /** Defaults to true; only test data leaves the person unlinked (see seeds/lib/deliveries.ts). */
   linkPerson?: boolean;
+  /**
+   * The rows about to be sent into the case. Rows of an assignment with none in an existing case
+   * yet make it wait for acknowledgement again; the seed builders leave this out, as they say
+   * themselves what is acknowledged.
+   */
+  deliveryIds?: readonly string[];
 }
 
 /**
@@ -78,11 +84,15 @@ export interface ProviderCaseOpening {
  * the person under the unit. Returns the case id.
  */
 export async function findOrOpenProviderCase(trx: Trx, opening: ProviderCaseOpening): Promise<string> {
-  const existing = await trx.selectFrom('provider_cases').select('id')
+  // The lock also orders this against acknowledging and closing the case (provider-cases/).
+  const existing = await trx.selectFrom('provider_cases').select(['id', 'acknowledged_at'])
     .where('municipality_id', '=', opening.municipalityId).where('person_id', '=', opening.personId)
     .where('provider_unit_id', '=', opening.providerUnitId).where('closed_on', 'is', null)
     .forUpdate().executeTakeFirst();
-  if (existing) return existing.id;
+  if (existing) {
+    if (opening.deliveryIds?.length) await awaitNewAssignments(trx, opening.municipalityId, existing, opening.deliveryIds);
+    return existing.id;
+  }
   const opened = await trx.insertInto('provider_cases').values({
     municipality_id: opening.municipalityId, person_id: opening.personId, provider_unit_id: opening.providerUnitId, opened_on: opening.openedOn,
   }).returning('id').executeTakeFirstOrThrow();
@@ -92,6 +102,41 @@ export async function findOrOpenProviderCase(trx: Trx, opening: ProviderCaseOpen
     source: 'provider_case', source_id: opened.id, valid_from: opening.openedOn,
   }).execute();
   return opened.id;
+}
+
+/**
+ * Staff acknowledge every assignment sent to their unit (the provider manual: each new assignment
+ * is kvitterat), so rows of an assignment with none in the case yet make it wait under Nya
+ * uppdrag again, from now. A continuation of a row already there (a change of time) is the same
+ * assignment and asks nothing. The version moves either way, so an acknowledgement made from the
+ * case as it stood before cannot cover an assignment its maker never saw.
+ */
+async function awaitNewAssignments(trx: Trx, municipalityId: string, providerCase: { id: string; acknowledged_at: Date | null }, deliveryIds: readonly string[]): Promise<void> {
+  const arriving = await trx.selectFrom('deliveries as d').select('d.assignment_id').distinct()
+    .where('d.municipality_id', '=', municipalityId).where('d.id', 'in', [...deliveryIds])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('deliveries as here').select(sql`1`.as('one'))
+      .whereRef('here.municipality_id', '=', 'd.municipality_id').whereRef('here.assignment_id', '=', 'd.assignment_id')
+      .where('here.provider_case_id', '=', providerCase.id))))
+    .execute();
+  if (arriving.length === 0) return;
+  const wasAcknowledged = providerCase.acknowledged_at !== null;
+  if (wasAcknowledged) {
+    // What the case's acknowledgement covered is kept per assignment before the case waits again
+    // (cases acknowledged as a whole, e.g. by the seed builders, have no rows of their own yet).
+    await sql`
+      insert into provider_case_acknowledgements (municipality_id, provider_case_id, assignment_id, acknowledged_at, acknowledged_by_id)
+      select distinct pc.municipality_id, pc.id, d.assignment_id, pc.acknowledged_at, pc.acknowledged_by_id
+        from provider_cases pc
+        join deliveries d on d.municipality_id = pc.municipality_id and d.provider_case_id = pc.id
+       where pc.municipality_id = ${municipalityId} and pc.id = ${providerCase.id}
+      on conflict do nothing`.execute(trx);
+  }
+  await trx.updateTable('provider_cases')
+    .set({
+      acknowledged_at: null, acknowledged_by_id: null, version: sql`version + 1`, updated_at: sql`now()`,
+      ...(wasAcknowledged ? { waiting_again_since: sql<Date>`now()` } : {}),
+    })
+    .where('municipality_id', '=', municipalityId).where('id', '=', providerCase.id).execute();
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * SQL for a person's case at a provider unit (genomförande) as staff receive it: reading it,
- * acknowledging it (kvittera) and keeping the person under "Mina personer".
+ * acknowledging it (kvittera) — the case, and each assignment in it — and keeping the person
+ * under "Mina personer". Closing the case is in ../provider-cases/.
  */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
@@ -35,15 +36,36 @@ export async function findProviderCase(trx: Trx, providerCaseId: string): Promis
   };
 }
 
-/** The assignments whose rows were sent into the provider case, oldest first. */
-export async function listProviderCaseAssignments(trx: Trx, providerCaseId: string): Promise<{ id: string; assignmentNumber: string }[]> {
+export interface ProviderCaseAssignment {
+  id: string;
+  assignmentNumber: string;
+  /** This assignment's own acknowledgement in the case; null when none is recorded (see the service). */
+  acknowledgedAt: Date | null;
+  acknowledgedByName: string | null;
+}
+
+/** The assignments whose rows were sent into the provider case, oldest first, with their acknowledgements there. */
+export async function listProviderCaseAssignments(trx: Trx, providerCaseId: string): Promise<ProviderCaseAssignment[]> {
   const rows = await trx.selectFrom('assignments as a')
-    .select(['a.id', 'a.assignment_number'])
+    .leftJoin('provider_case_acknowledgements as pa', (join) => join.onRef('pa.municipality_id', '=', 'a.municipality_id').onRef('pa.assignment_id', '=', 'a.id')
+      .on('pa.provider_case_id', '=', providerCaseId))
+    .leftJoin('users as ack', (join) => join.onRef('ack.municipality_id', '=', 'pa.municipality_id').onRef('ack.id', '=', 'pa.acknowledged_by_id'))
+    .select(['a.id', 'a.assignment_number', 'pa.acknowledged_at', 'ack.display_name as acknowledged_by_name'])
     .where((eb) => eb.exists(eb.selectFrom('deliveries as d').select(sql`1`.as('one'))
       .whereRef('d.municipality_id', '=', 'a.municipality_id').whereRef('d.assignment_id', '=', 'a.id').where('d.provider_case_id', '=', providerCaseId)))
     .orderBy('a.sent_at').orderBy('a.id')
     .execute();
-  return rows.map((row) => ({ id: row.id, assignmentNumber: row.assignment_number }));
+  return rows.map((row) => ({ id: row.id, assignmentNumber: row.assignment_number, acknowledgedAt: row.acknowledged_at, acknowledgedByName: row.acknowledged_by_name }));
+}
+
+/** Records that the user acknowledged these assignments in the case, now. */
+export async function insertAcknowledgements(trx: Trx, municipalityId: string, providerCaseId: string, assignmentIds: readonly string[], userId: string): Promise<void> {
+  if (assignmentIds.length === 0) return;
+  await trx.insertInto('provider_case_acknowledgements')
+    .values(assignmentIds.map((assignmentId) => ({
+      municipality_id: municipalityId, provider_case_id: providerCaseId, assignment_id: assignmentId, acknowledged_at: sql<Date>`now()`, acknowledged_by_id: userId,
+    })))
+    .execute();
 }
 
 export async function isInMyPersons(trx: Trx, userId: string, personId: string): Promise<boolean> {

@@ -20,8 +20,8 @@ export interface PersonRef {
 }
 
 export interface UnacknowledgedCursor {
-  /** created_at in microseconds since 1970, exact (a JS Date keeps only milliseconds). */
-  createdAtMicros: number;
+  /** When the case began waiting (WAITING_SINCE), in microseconds since 1970, exact (a JS Date keeps only milliseconds). */
+  waitingSinceMicros: number;
   id: string;
 }
 
@@ -30,9 +30,17 @@ export interface UnacknowledgedRow {
   person: PersonRef;
   unit: { id: string; name: string };
   openedOn: string;
-  createdAt: Date;
+  /** When it began waiting: opened, or rows of a new assignment came in after it was acknowledged. */
+  waitingSince: Date;
+  wasAcknowledgedBefore: boolean;
   cursor: UnacknowledgedCursor;
 }
+
+/**
+ * When an unacknowledged case began waiting: when it opened, or when rows of a new assignment came
+ * into it after staff had acknowledged it (deliveries/delivery-write.repository.ts).
+ */
+const WAITING_SINCE = sql<Date>`coalesce(pc.waiting_again_since, pc.created_at)`;
 
 function unacknowledged(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[]) {
   return trx.selectFrom('provider_cases as pc')
@@ -48,14 +56,16 @@ export async function listUnacknowledged(trx: Trx, unitIds: readonly string[], s
   let query = unacknowledged(trx, unitIds, scopeUnitIds)
     .innerJoin('persons as p', (join) => join.onRef('p.municipality_id', '=', 'pc.municipality_id').onRef('p.id', '=', 'pc.person_id'))
     .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'pc.municipality_id').onRef('u.id', '=', 'pc.provider_unit_id'))
-    .select(['pc.id', 'pc.opened_on', 'pc.created_at', sql<string>`(extract(epoch from pc.created_at) * 1000000)::bigint`.as('created_at_micros'),
+    .select(['pc.id', 'pc.opened_on', WAITING_SINCE.as('waiting_since'), sql<string>`(extract(epoch from ${WAITING_SINCE}) * 1000000)::bigint`.as('waiting_since_micros'),
+      sql<boolean>`pc.waiting_again_since is not null`.as('was_acknowledged_before'),
       'u.id as unit_id', 'u.name as unit_name', 'p.id as person_id', 'p.identity_number', 'p.first_name', 'p.last_name', 'p.protected_identity']);
-  if (cursor) query = query.where(sql<SqlBool>`(pc.created_at, pc.id) > (timestamptz 'epoch' + ${cursor.createdAtMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`);
-  const rows = await query.orderBy('pc.created_at').orderBy('pc.id').limit(limit).execute();
+  if (cursor) query = query.where(sql<SqlBool>`(${WAITING_SINCE}, pc.id) > (timestamptz 'epoch' + ${cursor.waitingSinceMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`);
+  const rows = await query.orderBy(WAITING_SINCE).orderBy('pc.id').limit(limit).execute();
   return rows.map((row) => ({
-    providerCaseId: row.id, openedOn: row.opened_on, createdAt: row.created_at, unit: { id: row.unit_id, name: row.unit_name },
+    providerCaseId: row.id, openedOn: row.opened_on, waitingSince: row.waiting_since, wasAcknowledgedBefore: row.was_acknowledged_before,
+    unit: { id: row.unit_id, name: row.unit_name },
     person: { id: row.person_id, identityNumber: row.identity_number, firstName: row.first_name, lastName: row.last_name, protectedIdentity: row.protected_identity },
-    cursor: { createdAtMicros: Number(row.created_at_micros), id: row.id },
+    cursor: { waitingSinceMicros: Number(row.waiting_since_micros), id: row.id },
   }));
 }
 
@@ -65,8 +75,12 @@ export async function countUnacknowledged(trx: Trx, unitIds: readonly string[], 
   return Number(row.n);
 }
 
-/** The names of the interventions sent to delivery in each provider case, by case id. */
-export async function listSentInterventions(trx: Trx, providerCaseIds: readonly string[]): Promise<Map<string, string[]>> {
+/**
+ * The names of the interventions sent to delivery in each provider case under the assignments
+ * that wait to be acknowledged there (those without an acknowledgement of their own: all of a
+ * new case's, a later assignment's in a case that waits again), by case id.
+ */
+export async function listInterventionsToAcknowledge(trx: Trx, providerCaseIds: readonly string[]): Promise<Map<string, string[]>> {
   const names = new Map<string, string[]>();
   if (providerCaseIds.length === 0) return names;
   const rows = await trx.selectFrom('deliveries as d')
@@ -75,6 +89,8 @@ export async function listSentInterventions(trx: Trx, providerCaseIds: readonly 
     .select(['d.provider_case_id', 'it.name'])
     .where('d.provider_case_id', '=', uuids(providerCaseIds))
     .where('d.status', '=', 'sent_to_delivery')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('provider_case_acknowledgements as pa').select(sql`1`.as('one'))
+      .whereRef('pa.municipality_id', '=', 'd.municipality_id').whereRef('pa.provider_case_id', '=', 'd.provider_case_id').whereRef('pa.assignment_id', '=', 'd.assignment_id'))))
     .orderBy('d.provider_case_id').orderBy(sql`it.name collate "sv-x-icu"`)
     .execute();
   // An intervention split over several rows (Morgonhjälp, Dusch) is named once.

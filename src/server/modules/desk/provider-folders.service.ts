@@ -31,7 +31,7 @@ function unitsFor(actor: PositionedActor, unitId: string | undefined): string[] 
   return [unitId];
 }
 
-/** Open provider cases not yet acknowledged at the position's units (or one of them), waiting longest first. */
+/** Open provider cases waiting to be acknowledged at the position's units (or one of them), waiting longest first. */
 export async function listUnacknowledged(db: Db, actor: PositionedActor, query: { unitId?: string | undefined; cursor?: string | undefined }): Promise<contract.UnacknowledgedList> {
   if (!policy.canListUnacknowledged(actor.position)) throw new ForbiddenError('Att kvittera nya uppdrag gäller den som arbetar hos en utförare.');
   const units = unitsFor(actor, query.unitId);
@@ -41,13 +41,13 @@ export async function listUnacknowledged(db: Db, actor: PositionedActor, query: 
     const rows = await folders.listUnacknowledged(trx, units, scope, cursor, UNACKNOWLEDGED_PAGE_SIZE + 1);
     const page = rows.slice(0, UNACKNOWLEDGED_PAGE_SIZE);
     const total = cursor === null && rows.length <= UNACKNOWLEDGED_PAGE_SIZE ? rows.length : await folders.countUnacknowledged(trx, units, scope);
-    const interventions = await folders.listSentInterventions(trx, page.map((row) => row.providerCaseId));
+    const interventions = await folders.listInterventionsToAcknowledge(trx, page.map((row) => row.providerCaseId));
     await auditListHits(trx, actor, page.map((row) => row.person), { list: 'unacknowledged' }, { type: 'provider_case', ids: page.map((row) => row.providerCaseId) });
     const last = page.at(-1);
     return {
       items: page.map((row) => ({
         providerCaseId: row.providerCaseId, person: maskPerson(row.person), unit: row.unit, openedOn: row.openedOn,
-        waitingSince: row.createdAt.toISOString(), interventions: interventions.get(row.providerCaseId) ?? [],
+        waitingSince: row.waitingSince.toISOString(), wasAcknowledgedBefore: row.wasAcknowledgedBefore, interventions: interventions.get(row.providerCaseId) ?? [],
       })),
       total,
       nextCursor: rows.length > UNACKNOWLEDGED_PAGE_SIZE && last ? encodeCursor(last.cursor) : null,
@@ -76,13 +76,13 @@ export async function listNotCurrent(db: Db, actor: PositionedActor, query: { un
   });
 }
 
-// The cursor is opaque to clients: the last row's exact created_at and id, base64url-encoded.
+// The cursor is opaque to clients: the last row's exact waiting-since time and id, base64url-encoded.
 function encodeCursor(cursor: folders.UnacknowledgedCursor): string {
-  return Buffer.from(`${cursor.createdAtMicros}.${cursor.id}`, 'utf8').toString('base64url');
+  return Buffer.from(`${cursor.waitingSinceMicros}.${cursor.id}`, 'utf8').toString('base64url');
 }
 
 function decodeCursor(text: string): folders.UnacknowledgedCursor {
   const match = /^(\d{1,17})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(Buffer.from(text, 'base64url').toString('utf8'));
   if (!match) throw new ValidationError({ cursor: 'Ogiltig sidmarkör. Börja om från första sidan.' });
-  return { createdAtMicros: Number(match[1]), id: match[2]! };
+  return { waitingSinceMicros: Number(match[1]), id: match[2]! };
 }

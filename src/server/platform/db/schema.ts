@@ -6,13 +6,13 @@ import type { MunicipalityTable, AuditEventTable, UnitTable, UserTable, LoginIde
 import type { PersonTable, PersonAddressTable, PersonRelativeTable, PersonReferencePersonTable, PersonKeyTable, PersonUnitLinkTable } from './tables/persons.ts';
 import type { LegalBasisTable, InterventionTypeTable, NumberSeriesTable, CaseTable, DecisionTable, DecisionInterventionTable, AssignmentTable, AssignmentInterventionTable, AssignmentLifeAreaTable, AssignmentStateTable, AssignmentEventTable } from './tables/cases.ts';
 import type { SendListTable, SendListMemberTable, MessageTable, MessageRecipientTable } from './tables/messages.ts';
-import type { DeliveryEventTable, DeliveryTable, InterruptionTable, MyPersonTable, ProviderCaseTable, ProviderChangeTable } from './tables/provider.ts';
+import type { DeliveryEventTable, DeliveryTable, InterruptionTable, MyPersonTable, ProviderCaseAcknowledgementTable, ProviderCaseTable, ProviderChangeTable } from './tables/provider.ts';
 
 export type { MunicipalityTable, AuditEventTable, UnitTable, UserTable, LoginIdentityTable, PositionTable, SessionTable, LoginAttemptTable } from './tables/platform.ts';
 export type { PersonTable, PersonAddressTable, PersonRelativeTable, PersonReferencePersonTable, PersonKeyTable, PersonUnitLinkTable } from './tables/persons.ts';
 export type { LegalBasisTable, InterventionTypeTable, NumberSeriesTable, CaseTable, DecisionTable, DecisionInterventionTable, AssignmentTable, AssignmentInterventionTable, AssignmentLifeAreaTable, AssignmentStateTable, AssignmentEventTable } from './tables/cases.ts';
 export type { SendListTable, SendListMemberTable, MessageTable, MessageRecipientTable } from './tables/messages.ts';
-export type { DeliveryEventTable, DeliveryTable, InterruptionTable, MyPersonTable, ProviderCaseTable, ProviderChangeTable } from './tables/provider.ts';
+export type { DeliveryEventTable, DeliveryTable, InterruptionTable, MyPersonTable, ProviderCaseAcknowledgementTable, ProviderCaseTable, ProviderChangeTable } from './tables/provider.ts';
 
 export interface DB {
   municipalities: MunicipalityTable;
@@ -45,6 +45,7 @@ export interface DB {
   messages: MessageTable;
   message_recipients: MessageRecipientTable;
   provider_cases: ProviderCaseTable;
+  provider_case_acknowledgements: ProviderCaseAcknowledgementTable;
   deliveries: DeliveryTable;
   delivery_events: DeliveryEventTable;
   interruptions: InterruptionTable;

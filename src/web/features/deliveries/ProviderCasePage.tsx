@@ -2,7 +2,8 @@
  * The staff view of a new assignment at a unit (/genomforande/:providerCaseId), reached from the
  * staff's Nya uppdrag: the person, the rows sent to the unit, the assignments behind them (as
  * PDF), and "Kvittera" — optionally "Flytta till Mina personer" — as the provider manual's
- * Genomförandewebb does it.
+ * Genomförandewebb does it. Each assignment is acknowledged once: a later assignment sent into
+ * the case waits here, named as new, while the earlier ones show who acknowledged them.
  */
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -91,12 +92,13 @@ function ProviderCaseView({ view }: { view: ProviderCaseView }) {
       <DeliveryTable rows={view.rows} caption="Insatser till enheten" captionHidden />
 
       <h2>Kvittera</h2>
+      {view.assignments.length > 1 && <AcknowledgementList view={view} />}
       {view.acknowledgedAt ? (
         <p>Kvitterat {formatDateTime(view.acknowledgedAt)} av {view.acknowledgedByName ?? '–'}.{view.isInMyPersons && ' Personen finns under Mina personer.'}</p>
       ) : view.permissions.canAcknowledge ? (
         <form onSubmit={onSubmit} noValidate className="form form--boxed">
           <ErrorAlert error={failure} focusable />
-          <p>Kvittera att enheten har tagit emot uppdraget. Personen försvinner då från Nya uppdrag.</p>
+          <p>{acknowledgePrompt(view)} Personen försvinner då från Nya uppdrag.</p>
           {!view.isInMyPersons && <Checkbox label="Flytta till Mina personer" checked={moveToMyPersons} onChange={setMoveToMyPersons} />}
           <div className="button-row"><Button type="submit" variant="primary" busy={isBusy}>Kvittera</Button></div>
         </form>
@@ -104,5 +106,36 @@ function ProviderCaseView({ view }: { view: ProviderCaseView }) {
         <p>Uppdraget väntar på att personalen på {view.providerUnit.name} kvitterar det.</p>
       )}
     </section>
+  );
+}
+
+/** The numbers of the assignments in the case that wait to be acknowledged. */
+function waitingNumbers(view: ProviderCaseView): string[] {
+  const waiting = new Set(view.acknowledgements.filter((row) => row.acknowledgedAt === null).map((row) => row.assignmentId));
+  return view.assignments.filter((assignment) => waiting.has(assignment.id)).map((assignment) => assignment.assignmentNumber);
+}
+
+/** What acknowledging covers: the whole case the first time, only the new assignment once one was acknowledged before. */
+function acknowledgePrompt(view: ProviderCaseView): string {
+  const waiting = waitingNumbers(view);
+  if (waiting.length === 0 || waiting.length === view.assignments.length) return 'Kvittera att enheten har tagit emot uppdraget.';
+  return waiting.length === 1 ? `Kvittera att enheten har tagit emot det nya uppdraget ${waiting[0]}.` : `Kvittera att enheten har tagit emot de nya uppdragen ${waiting.join(', ')}.`;
+}
+
+/** Each assignment in the case: acknowledged when and by whom, or new and waiting. */
+function AcknowledgementList({ view }: { view: ProviderCaseView }) {
+  const byAssignment = new Map(view.acknowledgements.map((row) => [row.assignmentId, row]));
+  return (
+    <ul aria-label="Kvittering per uppdrag">
+      {view.assignments.map((assignment) => {
+        const row = byAssignment.get(assignment.id);
+        return (
+          <li key={assignment.id}>
+            Uppdrag {assignment.assignmentNumber}:{' '}
+            {row?.acknowledgedAt ? `kvitterat ${formatDateTime(row.acknowledgedAt)} av ${row.acknowledgedByName ?? '–'}.` : <strong>nytt, väntar på kvittering.</strong>}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -2,7 +2,9 @@
  * The desk's "Nya uppdrag" (/nya-uppdrag): for managers, coordinators and alarm managers the
  * assignments to accept and distribute (the same list as /uppdrag/nya); for everyone at a provider
  * unit the provider cases sent to their units and not yet acknowledged (kvitterade), waiting
- * longest first, each opening the staff page where it is acknowledged.
+ * longest first, each opening the staff page where it is acknowledged. A case acknowledged before
+ * is back when a later assignment was sent into it: marked "Nytt uppdrag", with that day and
+ * that assignment's interventions.
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -78,7 +80,7 @@ function ToAcknowledge() {
   return (
     <>
       <h2>Att kvittera</h2>
-      <p className="lead">Personer som har skickats till genomförande på dina enheter. Öppna och kvittera att ni har tagit emot uppdraget.</p>
+      <p className="lead">Personer som har skickats till genomförande på dina enheter, och personer som har fått ett nytt uppdrag. Öppna och kvittera att ni har tagit emot uppdraget.</p>
       {units.length > 1 && (
         <div className="filter-row">
           <Select label="Enhet" value={unitId} onChange={setUnitId} placeholder="Alla mina enheter" options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
@@ -98,8 +100,12 @@ function ToAcknowledge() {
                 render: (row) => <Link to={`/genomforande/${row.providerCaseId}`}>Öppna och kvittera<span className="visually-hidden"> {personName(row.person) ?? row.person.identityNumber}</span></Link>,
               },
               { key: 'unit', header: 'Enhet', render: (row) => row.unit.name },
-              { key: 'since', header: 'Skickat till genomförande', className: 'nowrap', render: (row) => formatDate(row.openedOn) },
-              { key: 'interventions', header: 'Insatser', render: (row) => row.interventions.join(', ') || '–' },
+              { key: 'since', header: 'Skickat till genomförande', className: 'nowrap', render: (row) => formatDate(row.wasAcknowledgedBefore ? row.waitingSince : row.openedOn) },
+              {
+                key: 'interventions', header: 'Insatser', render: (row) => (
+                  <>{row.wasAcknowledgedBefore && <><span className="tag">Nytt uppdrag</span> </>}{row.interventions.join(', ') || '–'}</>
+                ),
+              },
             ]}
           />
           {list.hasNextPage && <div className="button-row"><Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>Visa fler</Button></div>}

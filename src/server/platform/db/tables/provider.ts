@@ -1,4 +1,4 @@
-/** Table types: the provider side — provider cases, delivery rows and their history, interruptions, my persons, provider changes. */
+/** Table types: the provider side — provider cases and their acknowledgements, delivery rows and their history, interruptions, my persons, provider changes. */
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, DateString, UpdatedAt } from './common.ts';
 
@@ -13,11 +13,20 @@ export interface ProviderCaseTable {
   opened_on: DateString;
   acknowledged_at: Date | null;
   acknowledged_by_id: string | null;
+  waiting_again_since: Date | null;
   closed_on: DateString | null;
   closed_by_id: string | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+export interface ProviderCaseAcknowledgementTable {
+  municipality_id: string;
+  provider_case_id: string;
+  assignment_id: string;
+  acknowledged_at: Date;
+  acknowledged_by_id: string;
 }
 
 export interface DeliveryTable {
