@@ -5,7 +5,7 @@ import { expectFieldError, expectNoAxeViolations, expectText, sharedSessions, st
 import { todayInSweden } from '../src/domain/dates.ts';
 import { createPersons } from '../seeds/lib/builders.ts';
 import { testPersonnummer } from '../seeds/lib/test-numbers.ts';
-import { createSentAssignment } from '../src/server/modules/deliveries/delivery-fixtures.ts';
+import { createSentAssignment, distributionBody } from '../src/server/modules/deliveries/delivery-fixtures.ts';
 import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from '../src/server/modules/desk/desk-fixtures.ts';
 
 
@@ -110,6 +110,32 @@ describeInBrowser('the provider folders of the desk', () => {
     await expectText(main(manager), 'Det finns inget att kvittera just nu.');
     await folder(manager, /^Nya uppdrag\s*,\s*1 nytt uppdrag$/).waitFor();
     await expectNoAxeViolations(manager, 'the manager\'s Nya uppdrag');
+  });
+
+  it('brings an acknowledged person back under Att kvittera when a later assignment is sent to the unit, naming it as new', async () => {
+    // A later assignment for Väntarsson, distributed to Norr and sent to delivery by the manager (over the API).
+    const later = await createSentAssignment(bw.server.ownerDb, bw.world, cases.waiting.personId);
+    const api = await bw.world.signIn('unitManager');
+    const distributed = await api.post(`/api/assignments/${later.assignmentId}/distribution`, distributionBody(later, bw.world.units.homeCareNorth, { sendToDelivery: true }));
+    expect(distributed.status, JSON.stringify(distributed.body)).toBe(200);
+
+    const staff = await open('careStaff', '/nya-uppdrag');
+    await folder(staff, /^Nya uppdrag\s*,\s*1 att kvittera$/).waitFor();
+    const row = staff.getByRole('table', { name: 'Att kvittera, längst väntat först' }).getByRole('row').filter({ hasText: 'Väntarsson, Vera' });
+    await expectText(row, 'Nytt uppdrag');
+    await expectText(row, todayInSweden());
+    await expectNoAxeViolations(staff, 'Att kvittera with a new assignment in an acknowledged case');
+    await row.getByRole('link', { name: 'Öppna och kvittera Väntarsson, Vera' }).click();
+    const perAssignment = staff.getByRole('list', { name: 'Kvittering per uppdrag' });
+    await expectText(perAssignment, `Uppdrag ${later.assignmentNumber}: nytt, väntar på kvittering.`);
+    await expectText(perAssignment, 'av Undersköterska careStaff');
+    await expectText(staff.locator('form'), `Kvittera att enheten har tagit emot det nya uppdraget ${later.assignmentNumber}.`);
+    await expectNoAxeViolations(staff, 'the case page with a new assignment to acknowledge');
+    await shot(staff, 'acknowledge-new-assignment');
+    await staff.getByRole('button', { name: 'Kvittera' }).click();
+    await expectText(staff.locator('.alert--success'), 'Uppdraget är kvitterat.');
+    expect(await perAssignment.innerText()).not.toContain('väntar på kvittering');
+    await folder(staff, /^Nya uppdrag$/).waitFor();
   });
 
   it('pages a big unit\'s persons under Mina enheter and filters them by name', async () => {
@@ -218,6 +244,8 @@ describeInBrowser('the provider folders of the desk', () => {
     await expectText(rowOf('Längesen'), 'Över 30 dagar');
     await expectText(count(manager), '3 personer att avsluta.');
     expect(new URL(manager.url()).searchParams.get('dagar')).toBe('60');
+    // The count in the navigation follows the chosen look-back.
+    await folder(manager, /^Ej aktuella – att avsluta\s*,\s*3 att avsluta$/).waitFor();
     await expectNoAxeViolations(manager, 'Ej aktuella, 60 days back');
 
     await rowOf('Slutarsson').getByRole('button', { name: 'Avsluta genomförandet för Slutarsson, Sven' }).click();
@@ -242,10 +270,15 @@ describeInBrowser('the provider folders of the desk', () => {
     expect(await dialog.count()).toBe(0);
     await expect.poll(listed).toEqual(['Längesen', 'Nyligen']);
     await expectText(count(manager), '2 personer att avsluta.');
-    // The count in the navigation is for the default 30 days: 2, now 1.
-    await folder(manager, /^Ej aktuella – att avsluta\s*,\s*1 att avsluta$/).waitFor();
+    // The count in the navigation is over the 60 days chosen: 3, now 2.
+    await folder(manager, /^Ej aktuella – att avsluta\s*,\s*2 att avsluta$/).waitFor();
     await expectNoAxeViolations(manager, 'Ej aktuella after closing');
     await shot(manager, 'not-current-closed');
+    // The look-back is the user's: the list opens with it again, and the desk keeps counting over it.
+    await manager.goto('/ej-aktuella');
+    await expect.poll(listed).toEqual(['Längesen', 'Nyligen']);
+    expect(await days.inputValue()).toBe('60');
+    await folder(manager, /^Ej aktuella – att avsluta\s*,\s*2 att avsluta$/).waitFor();
     const closed = await bw.server.ownerDb.selectFrom('provider_cases').select(['closed_on', 'closed_by_id']).where('id', '=', cases.ended5.providerCaseId).executeTakeFirstOrThrow();
     expect(closed).toEqual({ closed_on: todayInSweden(), closed_by_id: bw.world.users.unitManager.userId });
   });

@@ -19,9 +19,18 @@ export const DeskCounts = z.object({
   newAssignments: z.number().int().nullable().describe('"Nya uppdrag" to accept and distribute; null for positions without that list'),
   unacknowledged: z.number().int().nullable().describe('Provider cases at my units waiting to be acknowledged (kvittera); null for positions without provider units'),
   myPersons: z.number().int().describe('"Mina personer" still in scope'),
-  notCurrent: z.number().int().nullable().describe('"Ej aktuella – att avsluta" within the default look-back; null for positions that do not close provider cases'),
+  notCurrent: z.number().int().nullable().describe('"Ej aktuella – att avsluta" within the look-back asked for (notCurrentLookBackDays); null for positions that do not close provider cases'),
 });
 export type DeskCounts = z.infer<typeof DeskCounts>;
+
+/** How many days back "Ej aktuella – att avsluta" looks: the list's and the desk count's, so the two agree. */
+const LookBackDays = z.coerce.number({ error: 'Ange ett antal dagar.' }).int({ error: 'Ange ett helt antal dagar.' })
+  .min(1, { error: 'Minst 1 dag.' }).max(3650, { error: 'Högst 3650 dagar.' });
+
+export const DeskOverviewQuery = z.object({
+  notCurrentLookBackDays: LookBackDays.optional()
+    .describe(`The look-back the user chose for "Ej aktuella – att avsluta" (the web remembers it per user); the count uses it (default ${NOT_CURRENT_DEFAULT_DAYS})`),
+});
 
 export const DeskOverview = z.object({
   units: z.array(DeskUnit).describe('"Mina enheter": the units in the position\'s scope that have persons'),
@@ -64,8 +73,9 @@ export const UnacknowledgedItem = z.object({
   person: PersonRef,
   unit: UnitRef,
   openedOn: IsoDate.describe('The day the first row was sent to delivery at the unit'),
-  waitingSince: z.string().describe('ISO timestamp: when the provider case was opened'),
-  interventions: z.array(z.string()).describe('Names of the interventions sent to delivery'),
+  waitingSince: z.string().describe('ISO timestamp: when the case began waiting — opened, or rows of a new assignment sent into it after it was acknowledged'),
+  wasAcknowledgedBefore: z.boolean().describe('Staff had acknowledged the case; it waits again for a later assignment sent into it'),
+  interventions: z.array(z.string()).describe('Names of the interventions sent to delivery under the assignments waiting to be acknowledged'),
 });
 export type UnacknowledgedItem = z.infer<typeof UnacknowledgedItem>;
 export const UnacknowledgedList = z.object({
@@ -85,8 +95,7 @@ export type MyPersonStatus = z.infer<typeof MyPersonStatus>;
 
 export const NotCurrentQuery = z.object({
   unitId: Id.optional().describe('Only this unit'),
-  lookBackDays: z.coerce.number({ error: 'Ange ett antal dagar.' }).int({ error: 'Ange ett helt antal dagar.' })
-    .min(1, { error: 'Minst 1 dag.' }).max(3650, { error: 'Högst 3650 dagar.' }).optional()
+  lookBackDays: LookBackDays.optional()
     .describe(`Show provider cases whose last delivery row ended within this many days (default ${NOT_CURRENT_DEFAULT_DAYS})`),
   page: Page.optional().describe('1-based; 50 a page'),
 });

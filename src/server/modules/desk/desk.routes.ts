@@ -12,8 +12,11 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 
 export function registerDeskRoutes(app: App, { db }: AppDeps): void {
   app.get('/api/desk', {
-    schema: { tags: TAGS, summary: 'Every folder\'s count, and my units with their person counts (no names, not audited)', response: { 200: c.DeskOverview, ...errors } },
-  }, async (request) => service.getDeskOverview(db, positionedActorOf(request)));
+    schema: {
+      tags: TAGS, summary: 'Every folder\'s count, and my units with their person counts (no names, not audited)',
+      querystring: c.DeskOverviewQuery, response: { 200: c.DeskOverview, ...errors },
+    },
+  }, async (request) => service.getDeskOverview(db, positionedActorOf(request), request.query));
 
   app.get('/api/desk/recent-persons', {
     schema: { tags: TAGS, summary: 'Persons I opened lately and still may see, newest first (each listing audited)', response: { 200: c.RecentPersons, ...errors } },

@@ -33,17 +33,21 @@ export async function auditListHits(trx: Trx, actor: PositionedActor, persons: r
   })));
 }
 
-/** The folders' counts and the units with ongoing persons in scope: what the desk's navigation shows. */
-export async function getDeskOverview(db: Db, actor: PositionedActor): Promise<contract.DeskOverview> {
+/**
+ * The folders' counts and the units with ongoing persons in scope: what the desk's navigation
+ * shows. Ej aktuella is counted over the look-back the user chose on that list, which the web
+ * keeps per user and sends, so the count matches the list.
+ */
+export async function getDeskOverview(db: Db, actor: PositionedActor, query: { notCurrentLookBackDays?: number | undefined }): Promise<contract.DeskOverview> {
   const { personScopeUnitIds } = actor.position;
   return inTenant(db, actor.municipalityId, async (trx) => {
     const units = await repo.listDeskUnits(trx, policy.deskUnitIds(actor.position), personScopeUnitIds);
     const recent = await repo.listRecentlyOpened(trx, actor.userId, personScopeUnitIds, RECENT_LIMIT);
-    return { units, recentPersonCount: recent.length, counts: await countFolders(trx, actor) };
+    return { units, recentPersonCount: recent.length, counts: await countFolders(trx, actor, query.notCurrentLookBackDays ?? NOT_CURRENT_DEFAULT_DAYS) };
   });
 }
 
-async function countFolders(trx: Trx, actor: PositionedActor): Promise<DeskCounts> {
+async function countFolders(trx: Trx, actor: PositionedActor, notCurrentLookBackDays: number): Promise<DeskCounts> {
   const { position } = actor;
   const caseUnits = policy.providerCaseUnitIds(position);
   return {
@@ -51,7 +55,7 @@ async function countFolders(trx: Trx, actor: PositionedActor): Promise<DeskCount
     unacknowledged: policy.canListUnacknowledged(position) ? await folders.countUnacknowledged(trx, caseUnits, position.personScopeUnitIds) : null,
     myPersons: await myPersons.countMyPersons(trx, actor.userId, position.personScopeUnitIds),
     notCurrent: policy.canListNotCurrent(position)
-      ? await folders.countNotCurrent(trx, caseUnits, position.personScopeUnitIds, { today: todayInSweden(), lookBackDays: NOT_CURRENT_DEFAULT_DAYS })
+      ? await folders.countNotCurrent(trx, caseUnits, position.personScopeUnitIds, { today: todayInSweden(), lookBackDays: notCurrentLookBackDays })
       : null,
   };
 }

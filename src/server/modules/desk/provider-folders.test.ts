@@ -50,7 +50,7 @@ describe('Nya uppdrag to acknowledge (kvittera)', () => {
     expect(response.body).toMatchObject({ total: 2, nextCursor: null });
     expect(response.body.items[0]).toMatchObject({
       person: { id: cases.a.personId, lastName: 'Väntarsson', protectedIdentity: false }, unit: { id: world.units.homeCareNorth, name: 'Hemtjänst Norr' },
-      openedOn: dayFromToday(-3), interventions: ['Personlig omvårdnad'],
+      openedOn: dayFromToday(-3), interventions: ['Personlig omvårdnad'], wasAcknowledgedBefore: false,
     });
     expect(response.body.items[1].person).toMatchObject({ firstName: null, lastName: null, protectedIdentity: true });
     expect(JSON.stringify(response.body)).not.toContain('Hemligsson');
@@ -98,6 +98,23 @@ describe('Nya uppdrag to acknowledge (kvittera)', () => {
     expect(second.body).toMatchObject({ total: 53, nextCursor: null });
     expect((await staff.get('/api/desk')).body.counts.unacknowledged).toBe(53);
   });
+
+  it('lists a case that waits again for a new assignment by when it began waiting again', async () => {
+    const small = await createTestWorld(server.ownerDb, server.baseUrl);
+    const [older, newer] = await createPersons(server.ownerDb, small.municipalityId, testPersonnummer().slice(60, 62).map((identityNumber, index) => ({
+      identityNumber, firstName: 'Väntar', lastName: ['Igen', 'Först'][index]!, unitIds: [small.units.homeCareNorth],
+    })));
+    // Opened first and acknowledged, then a new assignment came on 1 March; the other opened in between.
+    await server.ownerDb.insertInto('provider_cases').values([
+      { municipality_id: small.municipalityId, person_id: older!, provider_unit_id: small.units.homeCareNorth, opened_on: '2026-02-01', created_at: new Date('2026-02-01T08:00:00Z'), waiting_again_since: new Date('2026-03-01T09:00:00Z') },
+      { municipality_id: small.municipalityId, person_id: newer!, provider_unit_id: small.units.homeCareNorth, opened_on: '2026-02-15', created_at: new Date('2026-02-15T08:00:00Z') },
+    ]).execute();
+    const response = await (await small.signIn('careStaff')).get('/api/desk/unacknowledged');
+    expect(response.body.items.map((item: { person: { lastName: string }; wasAcknowledgedBefore: boolean; waitingSince: string }) => [item.person.lastName, item.wasAcknowledgedBefore, item.waitingSince])).toEqual([
+      ['Först', false, '2026-02-15T08:00:00.000Z'],
+      ['Igen', true, '2026-03-01T09:00:00.000Z'],
+    ]);
+  });
 });
 
 describe('Ej aktuella – att avsluta', () => {
@@ -126,6 +143,10 @@ describe('Ej aktuella – att avsluta', () => {
     const all = ids((await manager.get('/api/desk/not-current?lookBackDays=3650')).body.items);
     for (const ongoing of [cases.a, cases.b, cases.e, cases.f, cases.h]) expect(all).not.toContain(ongoing.providerCaseId);
     expect(ids((await manager.get(`/api/desk/not-current?lookBackDays=60&unitId=${world.units.homeCareSouth}`)).body.items)).toEqual([cases.g.providerCaseId]);
+    // The desk's count is over the look-back the user chose (the web sends it), so it matches the list.
+    expect((await manager.get('/api/desk?notCurrentLookBackDays=60')).body.counts.notCurrent).toBe(3);
+    expect((await manager.get('/api/desk?notCurrentLookBackDays=3650')).body.counts.notCurrent).toBe(all.length);
+    expect((await manager.get('/api/desk')).body.counts.notCurrent).toBe(2);
   });
 
   it('keeps to the user\'s units: Söder\'s manager sees only Söder, another municipality nothing', async () => {
@@ -145,6 +166,9 @@ describe('Ej aktuella – att avsluta', () => {
       const response = await manager.get(`/api/desk/not-current?lookBackDays=${days}`);
       expect(response.status, days).toBe(400);
       expect(Object.keys(response.body.fieldErrors)).toEqual(['lookBackDays']);
+      const overview = await manager.get(`/api/desk?notCurrentLookBackDays=${days}`);
+      expect(overview.status, days).toBe(400);
+      expect(Object.keys(overview.body.fieldErrors)).toEqual(['notCurrentLookBackDays']);
     }
     expect((await new TestClient(server.baseUrl).get('/api/desk/not-current')).status).toBe(401);
   });

@@ -2,12 +2,16 @@
  * Ej aktuella – att avsluta (/ej-aktuella): persons with an open provider case and nothing ongoing
  * or planned at the unit, whose last row ended within the look-back (30 days unless changed).
  * The manager prints and archives the journal and closes the case here. The look-back, unit and
- * page live in the address (?dagar=…&enhet=…&sida=…).
+ * page live in the address (?dagar=…&enhet=…&sida=…); the look-back shown is also kept for the user
+ * (lookBack.ts), so the count in the desk's navigation is over the same days and the list opens
+ * with it next time.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { NOT_CURRENT_DEFAULT_DAYS } from '../../../domain/vocabulary.ts';
 import { isApiError } from '../../api/client.ts';
+import { useSession } from '../../app/session.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -20,7 +24,8 @@ import { formatDate, personName } from '../../format.ts';
 import { ProtectedTag } from '../persons/PersonTable.tsx';
 import { Pager, pageFrom } from '../messages/MessageParts.tsx';
 import { CloseProviderCaseDialog } from '../provider-cases/CloseProviderCaseDialog.tsx';
-import { useDeskOverview, useNotCurrent, type NotCurrentItem } from './desk.api.ts';
+import { deskKeys, useDeskOverview, useNotCurrent, type NotCurrentItem } from './desk.api.ts';
+import { parseLookBackDays, rememberLookBackDays, rememberedLookBackDays } from './lookBack.ts';
 import './desk.css';
 
 /** The journal is to be closed within 30 days when no other intervention continues (seed 002). */
@@ -28,15 +33,21 @@ const JOURNAL_CLOSING_DAYS = 30;
 
 export function NotCurrentPage() {
   const [params, setParams] = useSearchParams();
-  const lookBackDays = daysFrom(params.get('dagar'));
+  const queryClient = useQueryClient();
+  const userId = useSession().session?.user.id;
+  const lookBackDays = parseLookBackDays(params.get('dagar')) ?? rememberedLookBackDays(userId);
   const unitId = params.get('enhet') ?? '';
   const page = pageFrom(params);
   const list = useNotCurrent(lookBackDays, unitId, page);
   const [closing, setClosing] = useState<NotCurrentItem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The look-back shown (also one from a link) becomes the user's.
+  useEffect(() => keepLookBack(queryClient, userId, lookBackDays), [queryClient, userId, lookBackDays]);
   const show = (next: { days?: number; unitId?: string; page?: number }) => {
     const query = new URLSearchParams();
     const days = next.days ?? lookBackDays;
+    // Kept before the address changes: without ?dagar the page reads the kept look-back.
+    keepLookBack(queryClient, userId, days);
     if (days !== NOT_CURRENT_DEFAULT_DAYS) query.set('dagar', String(days));
     const unit = next.unitId ?? unitId;
     if (unit) query.set('enhet', unit);
@@ -50,7 +61,8 @@ export function NotCurrentPage() {
       <PageTitle>Ej aktuella – att avsluta</PageTitle>
       <p className="lead">
         Personer som inte längre har någon pågående eller planerad insats på enheten. Skriv ut och arkivera journalen och avsluta
-        genomförandet. Journalen ska avslutas inom {JOURNAL_CLOSING_DAYS} dagar.
+        genomförandet. Journalen ska avslutas inom {JOURNAL_CLOSING_DAYS} dagar. Antalet vid mappen i menyn räknas över de dagar du
+        senast valde här.
       </p>
       <LookBackForm key={`${lookBackDays}:${unitId}`} days={lookBackDays} unitId={unitId} serverError={daysError} onShow={(days, unit) => show({ days, unitId: unit, page: 1 })} />
       {notice && <Alert tone="success">{notice}</Alert>}
@@ -77,9 +89,9 @@ export function NotCurrentPage() {
   );
 }
 
-function daysFrom(value: string | null): number {
-  const days = Number(value ?? NOT_CURRENT_DEFAULT_DAYS);
-  return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : NOT_CURRENT_DEFAULT_DAYS;
+/** Keeps the user's look-back; when it changed, the desk's count is asked again over the new days. */
+function keepLookBack(queryClient: QueryClient, userId: string | undefined, days: number): void {
+  if (rememberLookBackDays(userId, days)) void queryClient.invalidateQueries({ queryKey: deskKeys.overview, exact: true });
 }
 
 function NotCurrentTable({ items, onClose }: { items: readonly NotCurrentItem[]; onClose: (item: NotCurrentItem) => void }) {

@@ -6,6 +6,9 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/desk.ts';
 import { api } from '../../api/client.ts';
+import { useSession } from '../../app/session.tsx';
+import { NOT_CURRENT_DEFAULT_DAYS } from '../../../domain/vocabulary.ts';
+import { rememberedLookBackDays } from './lookBack.ts';
 
 export type DeskCounts = c.DeskCounts;
 export type UnacknowledgedItem = c.UnacknowledgedItem;
@@ -25,9 +28,15 @@ export const deskKeys = {
   notCurrent: (lookBackDays: number, unitId: string, page: number) => ['desk', 'not-current', lookBackDays, unitId, page] as const,
 };
 
+/** Every folder's count; Ej aktuella over the look-back the user last chose on that list (lookBack.ts). */
 export function useDeskOverview() {
+  const userId = useSession().session?.user.id;
   return useQuery({
-    queryKey: deskKeys.overview, queryFn: () => api<c.DeskOverview>('/api/desk'),
+    queryKey: deskKeys.overview,
+    queryFn: () => {
+      const days = rememberedLookBackDays(userId);
+      return api<c.DeskOverview>('/api/desk', { query: { notCurrentLookBackDays: days === NOT_CURRENT_DEFAULT_DAYS ? undefined : days } });
+    },
     refetchInterval: OVERVIEW_POLL_MS, refetchOnWindowFocus: true,
   });
 }
