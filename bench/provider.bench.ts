@@ -3,7 +3,8 @@
  * persons with provider cases and delivery rows, seeds/large/provider-cases.ts): distributing an
  * assignment and sending it to delivery — each call a fresh new assignment, so every call does
  * the whole job — and loading each desk folder: the overview with every count, Nya uppdrag to
- * acknowledge, the unit's persons (first page, and filtered), Mina personer and Ej aktuella.
+ * accept and to acknowledge, the unit's persons (first page, deep page, filtered), Mina personer
+ * and Ej aktuella.
  */
 import { sql } from 'kysely';
 import type { BenchContext } from './lib/context.ts';
@@ -37,6 +38,7 @@ export async function run(context: BenchContext): Promise<void> {
   };
 
   await context.measure('desk overview (all counts)', get('/api/desk', (body) => body.counts.notCurrent));
+  await context.measure('Nya uppdrag to accept, first page', get('/api/assignments/new', (body) => body.items.length));
   await context.measure('Nya uppdrag to acknowledge, first page', get('/api/desk/unacknowledged', (body) => body.items.length));
   await context.measure('unit persons, page 1 of 60', get(`/api/desk/units/${unitId}/persons`, (body) => body.persons.length));
   await context.measure('unit persons, page 30', get(`/api/desk/units/${unitId}/persons?page=30`, (body) => body.persons.length));
@@ -58,6 +60,7 @@ export async function run(context: BenchContext): Promise<void> {
     if (response.status !== 200) throw new Error(`Distribution answered ${response.status}: ${JSON.stringify(response.body)}`);
     return assignment.interventionIds.length;
   }, { warmup: WARMUP, iterations: ITERATIONS });
+  await settleLeftovers(context);
 }
 
 async function describeUnit(context: BenchContext, unitId: string): Promise<string> {
@@ -72,8 +75,9 @@ async function describeUnit(context: BenchContext, unitId: string): Promise<stri
 
 /**
  * Fresh sent assignments (state 'new') to Hemtjänst egen regi, from the decisions of persons whose
- * rows at the unit run on and who are acknowledged, so distributing adds rows to an open case and
- * moves nobody between the folders measured above.
+ * rows at the unit run on and who are acknowledged: a new assignment for a client the unit already
+ * has, so distributing adds rows to the open case and puts it back under Att kvittera (each
+ * assignment is acknowledged on its own); settleLeftovers acknowledges them again afterwards.
  */
 async function writeNewAssignments(context: BenchContext, count: number): Promise<{ id: string; interventionIds: string[] }[]> {
   const { municipalityId } = context.large;
@@ -110,10 +114,30 @@ async function writeNewAssignments(context: BenchContext, count: number): Promis
 }
 
 /**
- * An interrupted run may leave some of its assignments undistributed: they are accepted here, so
- * the assignments benchmark's "Nya uppdrag" keeps exactly its generated backlog.
+ * What a run leaves behind, settled before and after it: assignments left undistributed by an
+ * interrupted run are accepted, so the assignments benchmark's "Nya uppdrag" keeps exactly its
+ * generated backlog; and the cases the distributions put back under Att kvittera are acknowledged
+ * by the unit's care worker, so every run measures the folders at the generated 300 waiting.
  */
 async function settleLeftovers(context: BenchContext): Promise<void> {
+  const { municipalityId } = context.large;
+  const staff = await context.ownerDb.selectFrom('users').select('id')
+    .where('municipality_id', '=', municipalityId).where('username', '=', context.large.users.homeCareStaff.username).executeTakeFirstOrThrow();
+  await sql`
+    with waiting as (
+      select pc.municipality_id, pc.id from provider_cases pc
+       where pc.municipality_id = ${municipalityId} and pc.closed_on is null and pc.acknowledged_at is null
+         and pc.waiting_again_since is not null
+         and exists (select 1 from deliveries d join assignments a on a.municipality_id = d.municipality_id and a.id = d.assignment_id
+                      where d.municipality_id = pc.municipality_id and d.provider_case_id = pc.id and a.instructions = ${BENCH_MARK})),
+    acknowledged as (
+      insert into provider_case_acknowledgements (municipality_id, provider_case_id, assignment_id, acknowledged_at, acknowledged_by_id)
+      select distinct d.municipality_id, d.provider_case_id, d.assignment_id, now(), ${staff.id}::uuid
+        from deliveries d join waiting w on w.municipality_id = d.municipality_id and w.id = d.provider_case_id
+       where not exists (select 1 from provider_case_acknowledgements x
+                          where x.municipality_id = d.municipality_id and x.provider_case_id = d.provider_case_id and x.assignment_id = d.assignment_id))
+    update provider_cases pc set acknowledged_at = now(), acknowledged_by_id = ${staff.id}::uuid, version = pc.version + 1, updated_at = now()
+      from waiting w where pc.municipality_id = w.municipality_id and pc.id = w.id`.execute(context.ownerDb);
   await sql`
     with settled as (
       update assignment_states s set status = 'accepted', changed_at = now(), version = s.version + 1
