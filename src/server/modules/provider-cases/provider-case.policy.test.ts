@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCloseProviderCase } from './provider-case.policy.ts';
+import { canCloseProviderCase, canReadProviderCase } from './provider-case.policy.ts';
 
 const NORTH = 'unit-north';
 const SOUTH = 'unit-south';
@@ -16,5 +16,27 @@ describe('canCloseProviderCase', () => {
     for (const role of ['care_staff', 'licensed_staff', 'alarm_manager', 'case_officer', 'authority_manager', 'administrator'] as const) {
       expect(canCloseProviderCase({ roles: [role], unitsBelow: [NORTH] }, NORTH), role).toBe(false);
     }
+  });
+});
+
+describe('canReadProviderCase', () => {
+  const at = (providerUnitId: string, serviceArea = 'AO') => ({ providerUnitId, serviceArea });
+  const staff = (roles: Parameters<typeof canReadProviderCase>[0]['roles'], personScopeUnitIds: string[], serviceArea: 'AO' | 'IFO' = 'AO') =>
+    ({ roles, unitsBelow: personScopeUnitIds, personScopeUnitIds, serviceArea });
+
+  it('lets the staff of the unit, or of a unit above it, know of the case', () => {
+    expect(canReadProviderCase(staff(['care_staff'], [NORTH]), at(NORTH))).toBe(true);
+    expect(canReadProviderCase(staff(['operations_manager'], ['provider', NORTH, SOUTH]), at(SOUTH))).toBe(true);
+  });
+
+  it('lets the authority of the unit\'s service area know of it, not another area\'s', () => {
+    expect(canReadProviderCase(staff(['case_officer'], ['ao-authority']), at(NORTH))).toBe(true);
+    expect(canReadProviderCase(staff(['case_officer'], ['ifo-authority'], 'IFO'), at(NORTH))).toBe(false);
+  });
+
+  it('hides it from another unit\'s or another provider\'s staff, who may see the person through their own unit', () => {
+    expect(canReadProviderCase(staff(['unit_manager'], [SOUTH]), at(NORTH))).toBe(false);
+    expect(canReadProviderCase(staff(['unit_manager'], ['other-provider-unit']), at(NORTH))).toBe(false);
+    expect(canReadProviderCase(staff(['administrator'], [NORTH]), at(NORTH))).toBe(false);
   });
 });

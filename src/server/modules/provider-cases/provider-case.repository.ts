@@ -11,6 +11,8 @@ export interface ProviderCaseRecord {
   id: string;
   personId: string;
   providerUnitId: string;
+  /** The service area of the case's unit. */
+  serviceArea: string;
   openedOn: string;
   closedOn: string | null;
   version: number;
@@ -23,12 +25,16 @@ export interface ProviderCaseRecord {
  */
 export async function findProviderCaseForUpdate(trx: Trx, providerCaseId: string, scopeUnitIds: readonly string[]): Promise<ProviderCaseRecord | undefined> {
   const row = await trx.selectFrom('provider_cases as pc')
-    .select(['pc.id', 'pc.person_id', 'pc.provider_unit_id', 'pc.opened_on', 'pc.closed_on', 'pc.version'])
+    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'pc.municipality_id').onRef('u.id', '=', 'pc.provider_unit_id'))
+    .select(['pc.id', 'pc.person_id', 'pc.provider_unit_id', 'u.service_area', 'pc.opened_on', 'pc.closed_on', 'pc.version'])
     .where('pc.id', '=', providerCaseId)
     .where(isPersonInScope('pc.person_id', scopeUnitIds))
-    .forUpdate()
+    .forUpdate('pc')
     .executeTakeFirst();
-  return row && { id: row.id, personId: row.person_id, providerUnitId: row.provider_unit_id, openedOn: row.opened_on, closedOn: row.closed_on, version: row.version };
+  return row && {
+    id: row.id, personId: row.person_id, providerUnitId: row.provider_unit_id, serviceArea: row.service_area,
+    openedOn: row.opened_on, closedOn: row.closed_on, version: row.version,
+  };
 }
 
 /** The periods of every delivery row the unit has for the person, whatever their status. */

@@ -17,7 +17,8 @@ import * as policy from './provider-case.policy.ts';
 export async function closeProviderCase(db: Db, actor: PositionedActor, providerCaseId: string, request: contract.CloseProviderCaseRequest): Promise<contract.ClosedProviderCase> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const providerCase = await repo.findProviderCaseForUpdate(trx, providerCaseId, actor.position.personScopeUnitIds);
-    if (!providerCase) throw new NotFoundError('Genomförandet hittades inte.');
+    // Seeing the person is not enough: another provider's staff do not know this case exists.
+    if (!providerCase || !policy.canReadProviderCase(actor.position, providerCase)) throw new NotFoundError('Genomförandet hittades inte.');
     if (!policy.canCloseProviderCase(actor.position, providerCase.providerUnitId)) {
       throw new ForbiddenError('Genomförandet avslutas av enhetens chef eller samordnare.');
     }
