@@ -232,6 +232,19 @@ export function startRegistrationProblem(row: Pick<StartFacts, 'status' | 'start
 }
 
 /**
+ * Why a row cannot be corrected (Rätta) at all, or null. Every row that was delivered can be:
+ * one sent to delivery, and one since withdrawn or ended — after a change of time the start date
+ * stays on the withdrawn row, and billing and the statutory reports read past rows too. A row
+ * under distribution is changed by registering it again; one ended without ever being sent was
+ * never delivered, so there is nothing to correct.
+ */
+export function correctionProblem(row: { status: DeliveryStatus; wasSentToDelivery: boolean }): string | null {
+  if (row.status === 'under_distribution') return 'Raden är under fördelning; ändra den med Registrera.';
+  if (!row.wasSentToDelivery) return 'Raden skickades aldrig till genomförande, så det finns inget att rätta.';
+  return null;
+}
+
+/**
  * Why a correction (Rätta) cannot set the row's start date to this (null = remove it), or null.
  * Unchanged is always fine. A correction changes or removes a registered date; the first one is
  * registered as such (the case officer is told it started). A continuation has none. A new date

@@ -121,19 +121,22 @@ describe('correcting a row sent to delivery (Rätta)', () => {
     expect((await eventsOf(row.id)).map((event) => event.event)).toEqual(['registered', 'sent_to_delivery', 'started']);
   });
 
-  it('answers a stale version, a row no longer sent to delivery and a row in a pending change of provider with 409', async () => {
+  it('answers a stale version, a row under distribution, one never delivered and a row in a pending change of provider with 409', async () => {
     const row = await sentRow();
     expect((await manager.post(row.path, body(row.version, { hoursPerVisit: 1 }))).status).toBe(200);
     const stale = await manager.post(row.path, body(row.version, { hoursPerVisit: 2 }));
     expect(stale.status).toBe(409);
     expect((await eventsOf(row.id)).filter((event) => event.event === 'corrected')).toHaveLength(1);
 
-    const ended = await sentRow();
-    const end = await manager.post(`/api/deliveries/${ended.id}/end`, { endOn: '2026-02-28', endReason: 'Behovet upphört', version: ended.version });
-    expect(end.status, JSON.stringify(end.body)).toBe(200);
-    const afterEnd = await manager.post(ended.path, body(await versionOf(ended.id), { hoursPerVisit: 1 }));
-    expect(afterEnd.status).toBe(409);
-    expect(afterEnd.body.message).toBe('Raden är avslutad och kan inte rättas.');
+    // A continuation ended before it was ever sent (the person moved away) was never delivered.
+    const unsent = await sentRow({ status: 'under_distribution', startedOn: null });
+    // Rows under distribution bring no link to the unit; registering the person there gives one.
+    await server.ownerDb.insertInto('person_unit_links').values({ municipality_id: world.municipalityId, person_id: unsent.personId, unit_id: world.units.homeCareNorth, source: 'registered' }).execute();
+    const endUnsent = await manager.post(`/api/deliveries/${unsent.id}/end`, { endOn: '2026-02-28', endReason: 'Flyttat från kommunen', version: unsent.version });
+    expect(endUnsent.status, JSON.stringify(endUnsent.body)).toBe(200);
+    const afterUnsent = await manager.post(unsent.path, body(await versionOf(unsent.id), { startedOn: null, hoursPerVisit: 1 }));
+    expect(afterUnsent.status).toBe(409);
+    expect(afterUnsent.body.message).toBe('Raden skickades aldrig till genomförande, så det finns inget att rätta.');
 
     const distributing = await sentRow({ status: 'under_distribution', startedOn: null });
     expect((await manager.post(distributing.path, body(distributing.version, { startedOn: null, hoursPerVisit: 1 }))).body.message).toBe('Raden är under fördelning; ändra den med Registrera.');
@@ -148,6 +151,28 @@ describe('correcting a row sent to delivery (Rätta)', () => {
     const pending = await manager.post(moving.path, body(moving.version, { hoursPerVisit: 1 }));
     expect(pending.status).toBe(409);
     expect(pending.body.message).toMatch(/väntar på svar om byte av utförare/);
+  });
+
+  it('corrects a delivered row after it ended or was withdrawn: the start date stays on the row where support began', async () => {
+    const ended = await sentRow();
+    const end = await manager.post(`/api/deliveries/${ended.id}/end`, { endOn: '2026-02-28', endReason: 'Behovet upphört', version: ended.version });
+    expect(end.status, JSON.stringify(end.body)).toBe(200);
+    const afterEnd = await manager.post(ended.path, body(await versionOf(ended.id), { hoursPerVisit: 1, note: 'Fakturaunderlaget hade fel tid.' }));
+    expect(afterEnd.status, JSON.stringify(afterEnd.body)).toBe(200);
+    expect(afterEnd.body).toMatchObject({ status: 'ended', periodTo: '2026-02-28', hoursPerVisit: 1, permissions: { canCorrect: true } });
+
+    const changed = await sentRow();
+    const withdraw = await manager.post(`/api/deliveries/${changed.id}/withdraw`, { changeFrom: '2026-03-01', version: changed.version });
+    expect(withdraw.status, JSON.stringify(withdraw.body)).toBe(200);
+    const wrongStart = await manager.post(changed.path, body(await versionOf(changed.id), { startedOn: '2026-02-01', note: 'Insatsen började den 1:a.' }));
+    expect(wrongStart.status, JSON.stringify(wrongStart.body)).toBe(200);
+    expect(wrongStart.body).toMatchObject({ status: 'withdrawn', startedOn: '2026-02-01', periodTo: '2026-02-28' });
+    expect((await eventsOf(changed.id)).map((event) => event.event)).toEqual(['registered', 'sent_to_delivery', 'started', 'withdrawn', 'corrected']);
+    expect((await officerMessages(changed.assignmentId)).map((message) => message.subject)).toContain(`Verkställighetsdatum rättat till 2026-02-01 (uppdrag ${changed.assignmentNumber})`);
+    // The start date is still kept within the row's own period.
+    const outside = await manager.post(changed.path, body(await versionOf(changed.id), { startedOn: '2026-03-02' }));
+    expect(outside.status).toBe(400);
+    expect(outside.body.fieldErrors.startedOn).toBeDefined();
   });
 
   it('is 403 for those who read the row but do not manage its unit, 404 for everyone else, 401 signed out', async () => {

@@ -181,7 +181,7 @@ export async function correctDeliveryFields(trx: Trx, deliveryId: string, versio
       hours_per_visit: fields.hoursPerVisit, extra_hours_two_staff: fields.extraHoursTwoStaff, days: fields.days, frequency: fields.frequency,
       frequency_unit: fields.frequencyUnit, started_on: fields.startedOn, version: sql`version + 1`, updated_at: sql`now()`,
     })
-    .where('id', '=', deliveryId).where('version', '=', version).where('status', '=', 'sent_to_delivery')
+    .where('id', '=', deliveryId).where('version', '=', version).where('sent_to_delivery_at', 'is not', null)
     .returningAll().executeTakeFirst();
   if (updated) await insertDeliveryEvents(trx, [updated], 'corrected', actorId, note);
   return updated;

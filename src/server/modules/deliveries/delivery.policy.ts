@@ -14,7 +14,7 @@
 import { AUTHORITY_ROLES, MANAGER_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole, type Role } from '../../../domain/roles.ts';
 import type { ActorPosition } from '../../platform/access/actor.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
-import { startRegistrationProblem, type StartFacts } from '../../../domain/delivery-rules.ts';
+import { correctionProblem, startRegistrationProblem, type StartFacts } from '../../../domain/delivery-rules.ts';
 
 type Who = Pick<ActorPosition, 'roles' | 'unitsBelow' | 'personScopeUnitIds' | 'serviceArea'>;
 
@@ -57,7 +57,7 @@ export function deliveryReadScope(actor: Who): DeliveryReadScope {
 }
 
 /** What the reader may do with one row. */
-export function deliveryRowPermissions(actor: Pick<Who, 'roles' | 'unitsBelow'>, row: Pick<StartFacts, 'status' | 'startedOn' | 'continuesDeliveryId'> & { providerUnitId: string }) {
+export function deliveryRowPermissions(actor: Pick<Who, 'roles' | 'unitsBelow'>, row: Pick<StartFacts, 'status' | 'startedOn' | 'continuesDeliveryId'> & { providerUnitId: string; wasSentToDelivery: boolean }) {
   const manages = canManageDeliveriesAt(actor, row.providerUnitId);
   const isUnderDistribution = row.status === 'under_distribution';
   return {
@@ -65,7 +65,7 @@ export function deliveryRowPermissions(actor: Pick<Who, 'roles' | 'unitsBelow'>,
     canSendToDelivery: manages && isUnderDistribution,
     // Once per row where support began: not a continuation after a change of time.
     canRegisterStart: manages && startRegistrationProblem(row) === null,
-    canCorrect: manages && row.status === 'sent_to_delivery',
+    canCorrect: manages && correctionProblem(row) === null,
     canChange: manages,
   };
 }

@@ -10,7 +10,9 @@ export function toDeliveryRow(view: DeliveryView, interruptions: readonly Interr
     sentToDeliveryAt: view.sentToDeliveryAt?.toISOString() ?? null,
     interruptions: interruptions.filter((row) => row.deliveryId === view.id)
       .map(({ id, fromDate, toDate, reason, version }) => ({ id, fromDate, toDate, reason, version })),
-    permissions: deliveryRowPermissions(actor, { providerUnitId: view.providerUnit.id, status: view.status, startedOn: view.startedOn, continuesDeliveryId: view.continuesDeliveryId }),
+    permissions: deliveryRowPermissions(actor, {
+      providerUnitId: view.providerUnit.id, status: view.status, startedOn: view.startedOn, continuesDeliveryId: view.continuesDeliveryId, wasSentToDelivery: view.sentToDeliveryAt !== null,
+    }),
   };
 }
 

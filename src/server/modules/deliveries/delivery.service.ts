@@ -11,7 +11,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { deliveryPeriodProblem } from '../../../domain/decision-rules.ts';
-import { startDateCorrectionProblem, startDateProblem, startRegistrationProblem } from '../../../domain/delivery-rules.ts';
+import { correctionProblem, startDateCorrectionProblem, startDateProblem, startRegistrationProblem } from '../../../domain/delivery-rules.ts';
 import type * as c from '../../../contract/deliveries.ts';
 import { writeMessage } from '../messages/message-writer.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
@@ -113,21 +113,16 @@ export async function startDelivery(db: Db, actor: PositionedActor, deliveryId: 
 /** The fields a correction may change, in the order the form shows them. */
 const CORRECTABLE = ['label', 'formOfDelivery', 'resource', 'resourceUse', 'watchDate', 'hoursPerVisit', 'extraHoursTwoStaff', 'days', 'frequency', 'frequencyUnit', 'startedOn'] as const;
 
-const NOT_CORRECTABLE: Record<string, string> = {
-  under_distribution: 'Raden är under fördelning; ändra den med Registrera.',
-  withdrawn: 'Raden är återkallad och kan inte rättas; rätta raden som fortsätter den.',
-  ended: 'Raden är avslutad och kan inte rättas.',
-};
-
 /**
- * Rätta: corrects a row sent to delivery — its start date and the fields registered on it, never
- * its unit or period — with the reason in its history. A changed start date is told to the case
+ * Rätta: corrects a row that was delivered (sent to delivery, or since withdrawn or ended) — its
+ * start date and the fields registered on it, never its unit, period or status — with the reason
+ * in its history. A changed start date is told to the case
  * officer, as the start itself was.
  */
 export async function correctDelivery(db: Db, actor: PositionedActor, deliveryId: string, input: c.CorrectDeliveryInput): Promise<c.DeliveryRow> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const row = await getVisibleDelivery(trx, actor, deliveryId, true);
-    const notCorrectable = NOT_CORRECTABLE[row.status];
+    const notCorrectable = correctionProblem({ status: row.status, wasSentToDelivery: row.sentToDeliveryAt !== null });
     if (notCorrectable) throw new ConflictError(notCorrectable);
     if (row.version !== input.version) throw new ConflictError();
     // The new provider's assignment was written from the row as it stands: it waits for their answer.
