@@ -1,7 +1,7 @@
-/** The rules of a row's start in delivery-rules.ts: the first day after a change, and the start date registered and corrected. */
+/** The rules of a row's start in delivery-rules.ts: the first day after a change, the start date registered and corrected, and which rows a correction takes. */
 import { describe, expect, it } from 'vitest';
 import {
-  continuationStartProblem, providerChangeStartProblem, startDateCorrectionProblem, startDateProblem, startRegistrationProblem, type StartFacts,
+  continuationStartProblem, correctionProblem, providerChangeStartProblem, startDateCorrectionProblem, startDateProblem, startRegistrationProblem, type StartFacts,
 } from './delivery-rules.ts';
 
 describe('continuationStartProblem', () => {
@@ -108,5 +108,18 @@ describe('startDateCorrectionProblem', () => {
       .toBe('Inget verkställighetsdatum är registrerat att rätta. Registrera det med Registrera verkställighetsdatum.');
     expect(startDateCorrectionProblem({ ...started, startedOn: null, continuesDeliveryId: CONTINUED }, '2026-02-03', today))
       .toBe('Raden fortsätter en rad som ändrats i tid. Verkställighetsdatum står kvar på raden där insatsen började.');
+  });
+});
+
+describe('correctionProblem', () => {
+  it('takes every row that was delivered, whatever became of it since', () => {
+    for (const status of ['sent_to_delivery', 'withdrawn', 'ended'] as const) {
+      expect(correctionProblem({ status, wasSentToDelivery: true }), status).toBeNull();
+    }
+  });
+
+  it('refuses a row under distribution, and one ended without ever being sent', () => {
+    expect(correctionProblem({ status: 'under_distribution', wasSentToDelivery: false })).toBe('Raden är under fördelning; ändra den med Registrera.');
+    expect(correctionProblem({ status: 'ended', wasSentToDelivery: false })).toBe('Raden skickades aldrig till genomförande, så det finns inget att rätta.');
   });
 });
