@@ -2,15 +2,12 @@
  * A sent assignment is an official record (the database refuses changes, for the app and the
  * owner alike), and its document is the PDF both sides read.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
 import type { TestClient } from '../../../../test/http-client.ts';
+import { pdfText } from '../../../../test/pdf-text.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
 import { createFixtureAssignment, createFixtureDecision, draftBody } from './assignment-fixtures.ts';
@@ -18,18 +15,13 @@ import { createFixtureAssignment, createFixtureDecision, draftBody } from './ass
 let server: TestServer;
 let world: TestWorld;
 let officer: TestClient;
-let folder: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   world = await createTestWorld(server.ownerDb, server.baseUrl);
   officer = await world.signIn('caseOfficer');
-  folder = mkdtempSync(path.join(tmpdir(), 'vardag-pdf-'));
 });
-afterAll(async () => {
-  rmSync(folder, { recursive: true, force: true });
-  await server?.close();
-});
+afterAll(async () => server?.close());
 
 async function sentAssignment() {
   const person = await world.createPerson(['aoAuthority', 'homeCareNorth']);
@@ -90,12 +82,6 @@ describe('a sent assignment is an official record', () => {
   });
 });
 
-function pdfText(bytes: Buffer): string {
-  const file = path.join(folder, `${crypto.randomUUID()}.pdf`);
-  writeFileSync(file, bytes);
-  return execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-}
-
 /** The PDF as bytes (TestClient reads bodies as text), fetched with the user's own session. */
 async function download(user: keyof TestWorld['users'], assignmentId: string) {
   const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
@@ -103,7 +89,7 @@ async function download(user: keyof TestWorld['users'], assignmentId: string) {
   });
   const cookie = signIn.headers.getSetCookie().find((value) => value.startsWith('vardag_session='))!.split(';')[0]!;
   const response = await fetch(`${server.baseUrl}/api/assignments/${assignmentId}/document.pdf`, { headers: { cookie } });
-  return { response, text: response.ok ? pdfText(Buffer.from(await response.arrayBuffer())) : '' };
+  return { response, text: response.ok ? await pdfText(new Uint8Array(await response.arrayBuffer())) : '' };
 }
 
 describe('the assignment document', () => {
