@@ -62,6 +62,11 @@ describeInBrowser('the provider folders of the desk', () => {
     await folder(manager, /^Mina personer\s*,\s*1 person$/).waitFor();
     // Ended 5 and 12 days ago; 45 days ago is beyond the default 30.
     await folder(manager, /^Ej aktuella – att avsluta\s*,\s*2 att avsluta$/).waitFor();
+    // The overview's Att göra says the same, each a way into its folder.
+    const waiting = manager.getByRole('region', { name: 'Att göra' });
+    await waiting.getByRole('link', { name: '1 nytt uppdrag att ta emot och fördela' }).waitFor();
+    await waiting.getByRole('link', { name: '1 att kvittera' }).waitFor();
+    await waiting.getByRole('link', { name: '2 personer ej aktuella att avsluta' }).waitFor();
     await expectNoAxeViolations(manager, 'the manager\'s desk with counts');
     await shot(manager, 'desk-counts-manager');
 
@@ -71,6 +76,11 @@ describeInBrowser('the provider folders of the desk', () => {
     // No one in Mina personer: no count.
     await folder(staff, /^Mina personer$/).waitFor();
     expect(await folder(staff, /^Ej aktuella/).count()).toBe(0);
+    const staffWaiting = staff.getByRole('region', { name: 'Att göra' });
+    await staffWaiting.getByRole('link', { name: '1 att kvittera' }).click();
+    await staff.getByRole('heading', { level: 1, name: 'Nya uppdrag' }).waitFor();
+    expect(await staffWaiting.getByRole('link', { name: /ej aktuell/ }).count()).toBe(0);
+    await staff.goto('/');
     await expectNoAxeViolations(staff, 'the care staff desk with counts');
     // Nor by its address.
     await staff.goto('/ej-aktuella');

@@ -1,4 +1,4 @@
-/** Mitt skrivbord: where the day starts. A quick search, the position's units and the folders. */
+/** Mitt skrivbord: where the day starts. What waits, a quick search, the position's units and the folders. */
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSession } from '../../app/session.tsx';
@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { UnitTable } from './UnitTable.tsx';
+import { WaitingWork } from './WaitingWork.tsx';
 import { useDeskOverview } from './desk.api.ts';
 import { visibleFolders } from './folders.ts';
 
@@ -21,6 +22,7 @@ export function DeskHomePage() {
       <p className="lead">
         Välkommen, {session?.user.displayName}. Du arbetar som {position?.title} på {position?.unitName}.
       </p>
+      {worksWithPersons && <WaitingWork />}
       {worksWithPersons && <QuickSearch />}
       {worksWithPersons && <MyUnitsSummary />}
       <h2>Mappar</h2>
