@@ -27,8 +27,13 @@ export function documentUrl(assignmentId: string): string {
   return `${base(assignmentId)}/document.pdf`;
 }
 
+// The other side changes an assignment's status (accepted, stopped, changed), often just after a
+// message about it: read it again each time its page opens rather than trust a copy from earlier.
 export function useAssignment(assignmentId: string) {
-  return useQuery({ queryKey: assignmentKeys.detail(assignmentId), queryFn: () => api<c.AssignmentDetail>(base(assignmentId)), enabled: assignmentId !== '' });
+  return useQuery({
+    queryKey: assignmentKeys.detail(assignmentId), queryFn: () => api<c.AssignmentDetail>(base(assignmentId)),
+    enabled: assignmentId !== '', staleTime: 0,
+  });
 }
 
 export function useAssignmentOptions(decisionId: string) {
@@ -40,7 +45,10 @@ export function useAssignmentOptions(decisionId: string) {
 }
 
 export function useCaseAssignments(caseId: string) {
-  return useQuery({ queryKey: assignmentKeys.ofCase(caseId), queryFn: () => api<c.CaseAssignmentList>(`/api/cases/${encodeURIComponent(caseId)}/assignments`) });
+  return useQuery({
+    queryKey: assignmentKeys.ofCase(caseId), staleTime: 0,
+    queryFn: () => api<c.CaseAssignmentList>(`/api/cases/${encodeURIComponent(caseId)}/assignments`),
+  });
 }
 
 /** "Nya uppdrag", 50 at a time; "Visa fler" asks for the next page with the cursor. */

@@ -30,7 +30,12 @@ export function useDistributionOptions(assignmentId: string, enabled = true) {
 }
 
 export function usePersonDeliveries(personId: string) {
-  return useQuery({ queryKey: deliveryKeys.ofPerson(personId), queryFn: () => api<c.PersonDeliveries>(`/api/persons/${encodeURIComponent(personId)}/deliveries`) });
+  // Rows change under other hands (the officer, another provider accepting a change): read them
+  // again whenever the tab opens, not only after this user's own change.
+  return useQuery({
+    queryKey: deliveryKeys.ofPerson(personId), staleTime: 0,
+    queryFn: () => api<c.PersonDeliveries>(`/api/persons/${encodeURIComponent(personId)}/deliveries`),
+  });
 }
 
 export function useDeliveryHistory(deliveryId: string, enabled: boolean) {

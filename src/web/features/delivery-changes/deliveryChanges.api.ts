@@ -51,7 +51,11 @@ export function useProviderChangeTargets(deliveryId: string, enabled: boolean) {
 }
 
 export function useProviderChanges(personId: string) {
-  return useQuery({ queryKey: deliveryChangeKeys.providerChanges(personId), queryFn: () => api<c.ProviderChangeList>(`${personPath(personId)}/provider-changes`) });
+  // The new provider accepts or stops in its own session: read again whenever the tab opens.
+  return useQuery({
+    queryKey: deliveryChangeKeys.providerChanges(personId), staleTime: 0,
+    queryFn: () => api<c.ProviderChangeList>(`${personPath(personId)}/provider-changes`),
+  });
 }
 
 export function requestProviderChange(personId: string, body: c.ProviderChangeRequest) {
