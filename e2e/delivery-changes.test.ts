@@ -192,6 +192,41 @@ describeInBrowser('changing delivery rows at the provider', () => {
     expect(told).toHaveLength(1);
   });
 
+  it('interruptions: a change of time during one is refused on the field; ending says which ended with the row', async () => {
+    const fixture = await createSentRows(bw.server.ownerDb, bw.world);
+    const id = fixture.deliveryIds[0]!;
+    const interruption = (fromDate: string, toDate: string | null, reason: string) => ({
+      municipality_id: bw.world.municipalityId, delivery_id: id, from_date: fromDate, to_date: toDate, reason, created_by_id: bw.world.users.unitManager.userId,
+    });
+    await bw.server.ownerDb.insertInto('interruptions').values([interruption('2026-04-10', null, 'Sjukhusvistelse'), interruption('2026-03-01', '2026-03-05', 'Resa')]).execute();
+    const manager = await bw.signedInPage('unitManager');
+    await insatser(manager, fixture.personId);
+
+    await actionsOf(manager, 'Personlig omvårdnad', '2026-02-01').getByRole('button', { name: /^Återkalla \(ändra tid\)/ }).click();
+    const withdraw = manager.getByRole('dialog', { name: /^Återkalla \(ändra tid\)/ });
+    await expectText(withdraw, 'Raden har 2 avbrott. Tiden kan inte ändras mitt i ett avbrott.');
+    const changeFrom = withdraw.getByRole('textbox', { name: /Ny tid gäller från/ });
+    await changeFrom.fill('2026-05-01');
+    await withdraw.getByRole('button', { name: 'Återkalla' }).click();
+    await expectFieldError(changeFrom, 'Insatsen har ett avbrott sedan 2026-04-10 som inte är återupptaget.');
+    await expectNoAxeViolations(manager, 'a change of time refused during an interruption');
+    await shot(manager, 'withdraw-during-interruption');
+    await withdraw.getByRole('button', { name: 'Avbryt' }).click();
+
+    await actionsOf(manager, 'Personlig omvårdnad', '2026-02-01').getByRole('button', { name: /^Rätta\/Avsluta/ }).click();
+    const end = manager.getByRole('dialog', { name: /^Rätta\/Avsluta/ });
+    await expectText(end, 'Ett avbrott som pågår efter sista dagen slutar på sista dagen');
+    await end.getByRole('textbox', { name: /Sista dag/ }).fill('2026-04-20');
+    await end.getByRole('combobox', { name: /Avslutsorsak/ }).selectOption('Avliden');
+    await end.getByRole('button', { name: 'Avsluta insatsen' }).click();
+    await expectText(end, 'Insatsen är avslutad 2026-04-20.');
+    await expectText(end, 'Avbrottet ”Sjukhusvistelse” (från 2026-04-10, ej återupptaget) slutar nu 2026-04-20, radens sista dag.');
+    await expectNoAxeViolations(manager, 'an ending that shortened an interruption');
+    await shot(manager, 'ended-with-interruption');
+    const left = await bw.server.ownerDb.selectFrom('interruptions').select(['from_date', 'to_date']).where('delivery_id', '=', id).orderBy('from_date').execute();
+    expect(left).toEqual([{ from_date: '2026-03-01', to_date: '2026-03-05' }, { from_date: '2026-04-10', to_date: '2026-04-20' }]);
+  });
+
   it('keeps what was typed when someone else changed the row first', async () => {
     const fixture = await createSentRows(bw.server.ownerDb, bw.world);
     const manager = await bw.signedInPage('unitManager');

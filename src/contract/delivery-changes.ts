@@ -37,9 +37,24 @@ export const ChangedDeliveryRow = z.object({
 });
 export type ChangedDeliveryRow = z.infer<typeof ChangedDeliveryRow>;
 
+/** What a change of the row's last day did to its interruptions (src/domain/interruption-rules.ts). */
+export const InterruptionChanges = z.object({
+  shortened: z.array(z.object({
+    id: Id,
+    fromDate: IsoDate,
+    toDate: IsoDate.describe('The row\'s new last day, on which the interruption now ends'),
+    previousToDate: IsoDate.nullable().describe('Its last day before; null = it was not resumed'),
+    reason: z.string(),
+  })).describe('Open or lasting past the row\'s new last day: they now end on it'),
+  removed: z.array(z.object({ id: Id, fromDate: IsoDate, toDate: IsoDate.nullable(), reason: z.string() }))
+    .describe('Started after the row\'s new last day: removed from the row'),
+});
+export type InterruptionChanges = z.infer<typeof InterruptionChanges>;
+
 export const WithdrawalResult = z.object({
   withdrawn: ChangedDeliveryRow.describe('The row as withdrawn: ends the day before the change'),
   continuation: ChangedDeliveryRow.describe('The new row Under fördelning from the day of the change, to register with the new time'),
+  interruptions: InterruptionChanges.describe('Interruptions from the change day on are removed (shortened stays empty: one running on the change day refuses the change)'),
 });
 export type WithdrawalResult = z.infer<typeof WithdrawalResult>;
 
@@ -47,6 +62,7 @@ export const EndResult = z.object({
   delivery: ChangedDeliveryRow,
   caseOfficerName: z.string().describe('Who was told'),
   hasOtherOngoingRows: z.boolean().describe('Whether other rows of the same decision still run or are planned after the end'),
+  interruptions: InterruptionChanges.describe('Interruptions open or lasting past the end day now end on it; those starting after it are removed'),
 });
 export type EndResult = z.infer<typeof EndResult>;
 

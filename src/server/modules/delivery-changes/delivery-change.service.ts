@@ -9,6 +9,7 @@ import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { endProblem, planWithdrawal, statusChangeProblem, withdrawalProblem } from '../../../domain/delivery-rules.ts';
+import { withdrawalInterruptionProblem, type InterruptionChanges } from '../../../domain/interruption-rules.ts';
 import type * as c from '../../../contract/delivery-changes.ts';
 import { insertDeliveries } from '../deliveries/delivery-write.repository.ts';
 import { toNumber } from '../deliveries/delivery-snapshot.ts';
@@ -17,6 +18,8 @@ import { getChangeableDelivery } from './delivery-change-access.ts';
 import { hasOtherOngoingRows, type DeliveryForChange } from './delivery-change.repository.ts';
 import { endDelivery as endRow, withdrawDelivery as withdrawRow } from './delivery-history.repository.ts';
 import { listRowsInPendingChanges } from './provider-change.repository.ts';
+import { listInterruptions } from './interruption.repository.ts';
+import { fitInterruptionsToLastDay } from './interruption.service.ts';
 import { rowName, toChangedRow } from './delivery-change.presenter.ts';
 
 /** Withdraws the row from the day: it ends the day before, and a new row "Under fördelning" continues it with the same fields. */
@@ -26,10 +29,14 @@ export async function withdrawDelivery(db: Db, actor: PositionedActor, deliveryI
     await assertChangeable(trx, row, input.version, 'withdrawn');
     const problem = withdrawalProblem(row, row.decision, input.changeFrom);
     if (problem) throw new ValidationError({ changeFrom: problem }, problem);
+    // An interruption running on the change day refuses it; see src/domain/interruption-rules.ts.
+    const interruptionProblem = withdrawalInterruptionProblem(input.changeFrom, await listInterruptions(trx, row.id));
+    if (interruptionProblem) throw new ValidationError({ changeFrom: interruptionProblem }, interruptionProblem);
     const plan = planWithdrawal(row, row.decision, input.changeFrom);
 
     const withdrawn = await withdrawRow(trx, row.id, row.version, plan.withdrawnTo, actor.userId, `Ändring av tid fr.o.m. ${input.changeFrom}.`);
     if (!withdrawn) throw new ConflictError();
+    const interruptions = await fitInterruptionsToLastDay(trx, actor, row, plan.withdrawnTo, 'delivery.withdraw');
     const { record } = row;
     // The new row starts as a copy: the manager then registers the new time on it and sends it on.
     const [continuation] = await insertDeliveries(trx, [{
@@ -42,9 +49,12 @@ export async function withdrawDelivery(db: Db, actor: PositionedActor, deliveryI
     }], actor.userId);
     await writeAudit(trx, actor, {
       action: 'delivery.withdraw', entityType: 'delivery', entityId: row.id, personId: row.personId,
-      details: { changeFrom: input.changeFrom, withdrawnTo: plan.withdrawnTo, continuationId: continuation!.id },
+      details: { changeFrom: input.changeFrom, withdrawnTo: plan.withdrawnTo, continuationId: continuation!.id, removedInterruptions: interruptions.removed.length },
     });
-    return { withdrawn: toChangedRow(withdrawn, row.interventionName), continuation: toChangedRow(continuation!, row.interventionName) };
+    return {
+      withdrawn: toChangedRow(withdrawn, row.interventionName), continuation: toChangedRow(continuation!, row.interventionName),
+      interruptions: toInterruptionChanges(interruptions),
+    };
   });
 }
 
@@ -59,6 +69,8 @@ export async function endDelivery(db: Db, actor: PositionedActor, deliveryId: st
 
     const ended = await endRow(trx, row.id, row.version, input.endOn, endReason, actor.userId);
     if (!ended) throw new ConflictError();
+    // Ending is never refused for an interruption: those past the last day are made to fit it.
+    const interruptions = await fitInterruptionsToLastDay(trx, actor, row, input.endOn, 'delivery.end');
     const hasOther = await hasOtherOngoingRows(trx, row.decision.id, row.id, input.endOn);
     const name = rowName(row.interventionName, row.record.label);
     await writeMessage(trx, {
@@ -79,8 +91,19 @@ export async function endDelivery(db: Db, actor: PositionedActor, deliveryId: st
       action: 'delivery.end', entityType: 'delivery', entityId: row.id, personId: row.personId,
       details: { endOn: input.endOn, endReason, previousStatus: row.status },
     });
-    return { delivery: toChangedRow(ended, row.interventionName), caseOfficerName: row.caseOfficerName, hasOtherOngoingRows: hasOther };
+    return {
+      delivery: toChangedRow(ended, row.interventionName), caseOfficerName: row.caseOfficerName, hasOtherOngoingRows: hasOther,
+      interruptions: toInterruptionChanges(interruptions),
+    };
   });
+}
+
+/** Only the contract's fields: the records carry who registered them and their version too. */
+function toInterruptionChanges(changes: InterruptionChanges): c.InterruptionChanges {
+  return {
+    shortened: changes.shortened.map(({ id, fromDate, toDate, previousToDate, reason }) => ({ id, fromDate, toDate, previousToDate, reason })),
+    removed: changes.removed.map(({ id, fromDate, toDate, reason }) => ({ id, fromDate, toDate, reason })),
+  };
 }
 
 /**

@@ -60,3 +60,15 @@ export async function updateInterruption(trx: Trx, interruptionId: string, versi
     .returning('id').executeTakeFirst();
   return row !== undefined;
 }
+
+/** Ends an interruption on the day (its row now ends then); bumps the version so an open form sees the change. */
+export async function shortenInterruption(trx: Trx, interruptionId: string, toDate: string): Promise<void> {
+  await trx.updateTable('interruptions')
+    .set({ to_date: toDate, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', interruptionId).execute();
+}
+
+/** Removes an interruption that starts after its row's new last day; the audit row keeps what it was. */
+export async function deleteInterruption(trx: Trx, interruptionId: string): Promise<void> {
+  await trx.deleteFrom('interruptions').where('id', '=', interruptionId).execute();
+}

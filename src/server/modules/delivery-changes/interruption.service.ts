@@ -7,10 +7,12 @@
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
+import { writeAudit, writeAudits } from '../../platform/audit/audit.ts';
+import type { Trx } from '../../platform/db/tenant.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { interruptionProblems, interruptionReportDeadline, isInterruptionReportable } from '../../../domain/delivery-rules.ts';
+import { interruptionsAtLastDay, type InterruptionChanges } from '../../../domain/interruption-rules.ts';
 import type * as c from '../../../contract/delivery-changes.ts';
 import { getChangeableDelivery, getReadableDelivery } from './delivery-change-access.ts';
 import { canChangeDeliveryRow } from './delivery-change.policy.ts';
@@ -65,6 +67,30 @@ export async function updateInterruption(db: Db, actor: PositionedActor, interru
     });
     return toView((await repo.findInterruption(trx, interruptionId))!, todayInSweden());
   });
+}
+
+/**
+ * Makes the row's interruptions fit its new last day (ending, or a change of time once checked by
+ * withdrawalInterruptionProblem): shortens those running past it and removes those starting after
+ * it, each with its audit row. Call with the row locked. `cause` names the change, for the audit.
+ */
+export async function fitInterruptionsToLastDay(
+  trx: Trx, actor: PositionedActor, row: { id: string; personId: string }, lastDay: string, cause: 'delivery.end' | 'delivery.withdraw',
+): Promise<InterruptionChanges> {
+  const changes = interruptionsAtLastDay(lastDay, await repo.listInterruptions(trx, row.id));
+  for (const item of changes.shortened) await repo.shortenInterruption(trx, item.id, item.toDate);
+  for (const item of changes.removed) await repo.deleteInterruption(trx, item.id);
+  await writeAudits(trx, actor, [
+    ...changes.shortened.map((item) => ({
+      action: 'interruption.update', entityType: 'interruption', entityId: item.id, personId: row.personId,
+      details: { deliveryId: row.id, cause, toDate: item.toDate, previousToDate: item.previousToDate },
+    })),
+    ...changes.removed.map((item) => ({
+      action: 'interruption.delete', entityType: 'interruption', entityId: item.id, personId: row.personId,
+      details: { deliveryId: row.id, cause, fromDate: item.fromDate, toDate: item.toDate, reason: item.reason },
+    })),
+  ]);
+  return changes;
 }
 
 function assertFits(problems: Partial<Record<'fromDate' | 'toDate', string>>): void {

@@ -1,7 +1,8 @@
 /**
  * Rätta/Avsluta: ends a row on a day with a reason from the fixed list (or "Annan orsak" with a
  * free text). The case officer is told by the server; the answer says whether anything else of
- * the decision still runs, so the manager knows what the officer will do next.
+ * the decision still runs, so the manager knows what the officer will do next, and what became
+ * of the row's interruptions (those past the last day end on it or are removed).
  */
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -19,6 +20,7 @@ import { periodText } from '../deliveries/deliveryForm.ts';
 import { rowName } from '../deliveries/DeliveryTable.tsx';
 import { ChangeFailure, DateInput, dateProblem } from './changeForm.tsx';
 import { endDelivery } from './deliveryChanges.api.ts';
+import { InterruptionOutcome, InterruptionRule } from './InterruptionOutcome.tsx';
 
 const OTHER_REASON = 'Annan orsak';
 const REASON_OPTIONS = [...DELIVERY_END_REASONS, OTHER_REASON].map((reason) => ({ value: reason, label: reason }));
@@ -81,6 +83,7 @@ function EndForm({ row, onClose }: { row: DeliveryRow; onClose: () => void }) {
           <p>{done.hasOtherOngoingRows
             ? 'Andra insatser enligt beslutet pågår eller är planerade.'
             : 'Inga andra insatser enligt beslutet pågår efter slutdatumet: handläggaren kan avsluta beslut och ärende.'}</p>
+          <InterruptionOutcome changes={done.interruptions} after="ended" />
         </Alert>
         <div className="button-row"><Button variant="primary" onClick={onClose} autoFocus>Stäng</Button></div>
       </>
@@ -91,6 +94,7 @@ function EndForm({ row, onClose }: { row: DeliveryRow; onClose: () => void }) {
       <div className="dialog__body">
         <p>Period: {periodText(row.periodFrom, row.periodTo)} ({row.providerUnit.name}){row.startedOn ? `, verkställd från ${row.startedOn}` : ''}.</p>
         <p>Handläggaren får ett meddelande om att insatsen avslutas.</p>
+        <InterruptionRule count={row.interruptions.length} after="ended" />
       </div>
       <ChangeFailure error={failure} details={unmatchedErrors(form.errors, ['endOn', 'reason', 'otherReason', 'version'])} />
       <DateInput

@@ -1,7 +1,8 @@
 /**
  * Återkalla (ändra tid): the change of time from a day. The row ends the day before and is marked
  * Återkallad; a new row "Under fördelning" continues it from the day, to be registered with the
- * new time (Registrera) and sent to delivery. The explanation says so before anything happens.
+ * new time (Registrera) and sent to delivery. The explanation says so before anything happens,
+ * and what becomes of the row's interruptions; the answer says what became of them.
  */
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -17,6 +18,7 @@ import { periodText } from '../deliveries/deliveryForm.ts';
 import { rowName } from '../deliveries/DeliveryTable.tsx';
 import { ChangeFailure, DateInput, dateProblem } from './changeForm.tsx';
 import { withdrawDelivery } from './deliveryChanges.api.ts';
+import { InterruptionOutcome, InterruptionRule } from './InterruptionOutcome.tsx';
 
 export function WithdrawDialog({ row, open, onClose }: { row: DeliveryRow; open: boolean; onClose: () => void }) {
   return (
@@ -56,6 +58,7 @@ function WithdrawForm({ row, onClose }: { row: DeliveryRow; onClose: () => void 
         <Alert tone="success" title="Raden är återkallad.">
           <p>{rowName(row)} gäller nu {periodText(done.withdrawn.periodFrom, done.withdrawn.periodTo)} och har status Återkallad.</p>
           <p>En ny rad Under fördelning ({periodText(done.continuation.periodFrom, done.continuation.periodTo)}) har skapats. Registrera den med den nya tiden och skicka den till genomförande.</p>
+          <InterruptionOutcome changes={done.interruptions} after="withdrawn" />
         </Alert>
         <div className="button-row"><Button variant="primary" onClick={onClose} autoFocus>Stäng</Button></div>
       </>
@@ -67,6 +70,7 @@ function WithdrawForm({ row, onClose }: { row: DeliveryRow; onClose: () => void 
       <div className="dialog__body">
         <p>Nuvarande period: {periodText(row.periodFrom, row.periodTo)} ({row.providerUnit.name}).</p>
         <p>Ange från vilken dag den nya tiden gäller. Raden avslutas dagen före och får status Återkallad. En ny rad <strong>Under fördelning</strong> skapas från dagen, med samma uppgifter, som du sedan registrerar med den nya tiden och skickar till genomförande.</p>
+        <InterruptionRule count={row.interruptions.length} after="withdrawn" />
       </div>
       <ChangeFailure error={failure} details={unmatchedErrors(form.errors, ['changeFrom', 'version'])} />
       <DateInput
