@@ -7,6 +7,8 @@ import { SERVICE_AREAS } from '../domain/organisation.ts';
 import { Id, IsoDate, Version, optionalText, requiredText } from './common.ts';
 import { SCOPE_UNITS } from './catalogues.ts';
 import { END_REASONS } from '../domain/vocabulary.ts';
+import { ROW_ENDING_KINDS } from '../domain/decision-ending.ts';
+import { DELIVERY_STATUSES } from '../domain/delivery-rules.ts';
 export { END_REASONS } from '../domain/vocabulary.ts';
 
 export const DECISION_OUTCOMES = ['granted', 'refused'] as const;
@@ -16,7 +18,8 @@ export const CASE_STATUSES = ['open', 'closed'] as const;
 /** Events of the case history, oldest first. */
 export const CASE_HISTORY_KINDS = [
   'case_opened', 'decision_recorded', 'decision_ended', 'assignment_written', 'assignment_sent', 'assignment_sent_outside',
-  'assignment_accepted', 'assignment_stopped', 'assignment_acknowledged', 'assignment_replaced', 'case_closed',
+  'assignment_accepted', 'assignment_stopped', 'assignment_acknowledged', 'assignment_replaced', 'assignment_withdrawn',
+  'case_officer_changed', 'delivery_started', 'delivery_ended', 'case_closed',
 ] as const;
 
 export const CaseParams = z.object({ caseId: Id });
@@ -90,10 +93,10 @@ export type Decision = z.infer<typeof Decision>;
 export const CaseHistoryEvent = z.object({
   kind: z.enum(CASE_HISTORY_KINDS),
   occurredAt: z.string().describe('When it was recorded (ISO timestamp)'),
-  date: IsoDate.nullable().describe('The date it concerns, when it differs in kind from the recording time: decision date, ending day, closing day'),
+  date: IsoDate.nullable().describe('The date it concerns, when it differs in kind from the recording time: decision date, ending day, closing day, delivery start date (verkställighetsdatum), a row\'s last day'),
   actorName: z.string().nullable(),
-  title: z.string().describe('Decision or assignment number, and for assignments the provider'),
-  message: z.string().nullable().describe('End reason, or the provider\'s message when stopped'),
+  title: z.string().describe('Decision or assignment number, and for assignments the provider; for a delivery row its intervention, unit and assignment; for a change of case officer from → to'),
+  message: z.string().nullable().describe('End reason, the provider\'s message when stopped, or why an assignment was withdrawn'),
   decisionId: Id.nullable(),
   assignmentId: Id.nullable(),
 });
@@ -148,6 +151,33 @@ export const EndDecisionRequest = z.object({
   version: Version,
 });
 export type EndDecisionRequest = z.input<typeof EndDecisionRequest>;
+
+export const DecisionEndPreviewQuery = z.object({
+  endedOn: IsoDate.describe('The last day the decision would apply'),
+});
+
+/** What ending a decision on a day does at the provider (src/domain/decision-ending.ts). */
+export const DecisionEndEffects = z.object({
+  endedOn: IsoDate,
+  rows: z.array(z.object({
+    id: Id,
+    assignmentId: Id,
+    assignmentNumber: z.string(),
+    interventionName: z.string(),
+    label: z.string().nullable().describe('The provider\'s name for the row when an intervention is split'),
+    providerUnit: NamedRef,
+    status: z.enum(DELIVERY_STATUSES).describe('As it stands now'),
+    periodFrom: IsoDate,
+    periodTo: IsoDate.nullable().describe('As it stands now; null = tills vidare'),
+    kind: z.enum(ROW_ENDING_KINDS).describe('end: ends on the day; never_begins: was to begin later and never begins; cut: already withdrawn or ended, now on the day'),
+  })).describe('Delivery rows of the decision\'s assignments that would run past the day'),
+  withdrawnAssignments: z.array(z.object({ id: Id, assignmentNumber: z.string(), provider: NamedRef }))
+    .describe('Assignments waiting in the provider\'s Nya uppdrag that are withdrawn: no day is left to begin on'),
+  waitingAssignments: z.array(z.object({ id: Id, assignmentNumber: z.string(), provider: NamedRef }))
+    .describe('Assignments waiting in Nya uppdrag that stay there: the decision ends ahead, support is due until then'),
+  problems: z.array(z.string()).describe('Why the decision cannot end on the day (a row started after it); empty when it can'),
+});
+export type DecisionEndEffects = z.infer<typeof DecisionEndEffects>;
 
 export const CloseCaseRequest = z.object({
   closedOn: IsoDate.describe('Not before the case opened, not after today; every decision must have ended or run out by then'),

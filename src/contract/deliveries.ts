@@ -210,7 +210,7 @@ export const DistributionOptions = z.object({
   assignment: z.object({
     id: Id,
     assignmentNumber: z.string(),
-    status: z.enum(['new', 'accepted', 'stopped', 'replaced']),
+    status: z.enum(['new', 'accepted', 'stopped', 'replaced', 'withdrawn']),
     stateVersion: z.number().int(),
     stateChangedAt: z.string(),
     stateChangedByName: z.string().nullable(),

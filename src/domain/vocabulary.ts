@@ -28,7 +28,8 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export const ASSIGNMENT_EVENTS = ['sent', 'sent_outside', 'accepted', 'stopped', 'acknowledged', 'replaced'] as const;
+/** What happens to a sent assignment; withdrawn: the authority took it back from Nya uppdrag when its decision ended. */
+export const ASSIGNMENT_EVENTS = ['sent', 'sent_outside', 'accepted', 'stopped', 'acknowledged', 'replaced', 'withdrawn'] as const;
 
 /** Reasons for ending (avslutsorsaker) offered in the forms; any other text may be written instead. */
 export const END_REASONS = [

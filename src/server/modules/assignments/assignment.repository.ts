@@ -89,7 +89,7 @@ export interface LifeAreaRecord {
 }
 
 export interface AssignmentEventRecord {
-  event: 'sent' | 'sent_outside' | 'accepted' | 'stopped' | 'acknowledged' | 'replaced';
+  event: 'sent' | 'sent_outside' | 'accepted' | 'stopped' | 'acknowledged' | 'replaced' | 'withdrawn';
   occurredAt: Date;
   actorName: string | null;
   message: string | null;

@@ -1,8 +1,10 @@
 /**
  * The case history (the timeline on the case page): a read model built from the case, its
- * decisions, and its assignments with their events (written by the assignments module). Holds the
- * one query over assignments it needs and the assembly; nothing here changes data.
+ * decisions, its changes of officer, its assignments with their events (written by the
+ * assignments module) and the delivery rows' start and end (written by the provider side). Holds
+ * the queries it needs and the assembly; nothing here changes data.
  */
+import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { CaseHistoryEvent } from '../../../contract/cases.ts';
 import type { CaseRecord } from './case.repository.ts';
@@ -18,6 +20,7 @@ const EVENT_KINDS = {
   stopped: 'assignment_stopped',
   acknowledged: 'assignment_acknowledged',
   replaced: 'assignment_replaced',
+  withdrawn: 'assignment_withdrawn',
 } as const satisfies Record<string, CaseHistoryEvent['kind']>;
 
 interface AssignmentHistoryRow {
@@ -50,8 +53,83 @@ export async function listAssignmentHistory(trx: Trx, caseId: string): Promise<A
   }));
 }
 
+export interface OfficerChangeRow {
+  changedAt: Date;
+  fromName: string;
+  toName: string;
+  changedByName: string | null;
+}
+
+/** The case's changes of officer (handläggarbyte), oldest first. */
+export async function listOfficerChanges(trx: Trx, caseId: string): Promise<OfficerChangeRow[]> {
+  const rows = await trx.selectFrom('case_officer_changes as cc')
+    .innerJoin('users as fu', (join) => join.onRef('fu.municipality_id', '=', 'cc.municipality_id').onRef('fu.id', '=', 'cc.from_officer_id'))
+    .innerJoin('users as tu', (join) => join.onRef('tu.municipality_id', '=', 'cc.municipality_id').onRef('tu.id', '=', 'cc.to_officer_id'))
+    .leftJoin('users as bu', (join) => join.onRef('bu.municipality_id', '=', 'cc.municipality_id').onRef('bu.id', '=', 'cc.changed_by_id'))
+    .select(['cc.changed_at', 'fu.display_name as from_name', 'tu.display_name as to_name', 'bu.display_name as by_name'])
+    .where('cc.case_id', '=', caseId).orderBy('cc.changed_at').execute();
+  return rows.map((row) => ({ changedAt: row.changed_at, fromName: row.from_name, toName: row.to_name, changedByName: row.by_name }));
+}
+
+/** The delivery events the case history shows: support started, and a row ended (also by a change of provider). */
+const DELIVERY_EVENTS = ['started', 'ended', 'moved_to_provider'] as const;
+
+export interface DeliveryHistoryRow {
+  event: (typeof DELIVERY_EVENTS)[number];
+  occurredAt: Date;
+  actorName: string | null;
+  assignmentId: string;
+  assignmentNumber: string;
+  interventionName: string;
+  label: string | null;
+  unitName: string;
+  /** From the row as it stood after the event: the start date, or the last day and why. */
+  startedOn: string | null;
+  periodTo: string | null;
+  endReason: string | null;
+}
+
+/** The start and end of the delivery rows of the case's assignments, oldest first. */
+export async function listDeliveryHistory(trx: Trx, caseId: string): Promise<DeliveryHistoryRow[]> {
+  const rows = await trx.selectFrom('delivery_events as e')
+    .innerJoin('deliveries as d', (join) => join.onRef('d.municipality_id', '=', 'e.municipality_id').onRef('d.id', '=', 'e.delivery_id'))
+    .innerJoin('assignments as a', (join) => join.onRef('a.municipality_id', '=', 'd.municipality_id').onRef('a.id', '=', 'd.assignment_id'))
+    .innerJoin('assignment_interventions as ai', (join) => join.onRef('ai.municipality_id', '=', 'd.municipality_id').onRef('ai.id', '=', 'd.assignment_intervention_id'))
+    .innerJoin('intervention_types as it', (join) => join.onRef('it.municipality_id', '=', 'ai.municipality_id').onRef('it.id', '=', 'ai.intervention_type_id'))
+    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'd.municipality_id').onRef('u.id', '=', 'd.provider_unit_id'))
+    .leftJoin('users as au', (join) => join.onRef('au.municipality_id', '=', 'e.municipality_id').onRef('au.id', '=', 'e.actor_id'))
+    .select([
+      'e.event', 'e.occurred_at', 'au.display_name as actor_name', 'a.id as assignment_id', 'a.assignment_number', 'it.name as intervention_name',
+      'd.label', 'u.name as unit_name',
+      sql<string | null>`e.snapshot ->> 'startedOn'`.as('started_on'), sql<string | null>`e.snapshot ->> 'periodTo'`.as('period_to'),
+      sql<string | null>`e.snapshot ->> 'endReason'`.as('end_reason'),
+    ])
+    .where('a.case_id', '=', caseId).where('e.event', 'in', [...DELIVERY_EVENTS])
+    .orderBy('e.id').execute();
+  return rows.map((row) => ({
+    event: row.event as DeliveryHistoryRow['event'], occurredAt: row.occurred_at, actorName: row.actor_name, assignmentId: row.assignment_id,
+    assignmentNumber: row.assignment_number, interventionName: row.intervention_name, label: row.label, unitName: row.unit_name,
+    startedOn: row.started_on, periodTo: row.period_to, endReason: row.end_reason,
+  }));
+}
+
+export interface CaseHistorySources {
+  decisions: readonly DecisionRecord[];
+  assignments: readonly AssignmentHistoryRow[];
+  officerChanges: readonly OfficerChangeRow[];
+  deliveries: readonly DeliveryHistoryRow[];
+}
+
+/** Reads everything the history is built from. */
+export async function listCaseHistorySources(trx: Trx, caseId: string, decisions: readonly DecisionRecord[]): Promise<CaseHistorySources> {
+  return {
+    decisions, assignments: await listAssignmentHistory(trx, caseId),
+    officerChanges: await listOfficerChanges(trx, caseId), deliveries: await listDeliveryHistory(trx, caseId),
+  };
+}
+
 /** Every event of the case, oldest first by when it was recorded. */
-export function buildCaseHistory(caseRecord: CaseRecord, decisions: readonly DecisionRecord[], assignments: readonly AssignmentHistoryRow[]): CaseHistoryEvent[] {
+export function buildCaseHistory(caseRecord: CaseRecord, { decisions, assignments, officerChanges, deliveries }: CaseHistorySources): CaseHistoryEvent[] {
   const none = { decisionId: null, assignmentId: null, message: null };
   const events: (Omit<CaseHistoryEvent, 'occurredAt'> & { sortAt: Date })[] = [{
     ...none, kind: 'case_opened', sortAt: caseRecord.createdAt, date: caseRecord.openedOn, actorName: null,
@@ -75,6 +153,15 @@ export function buildCaseHistory(caseRecord: CaseRecord, decisions: readonly Dec
     for (const event of assignment.events) {
       events.push({ ...base, kind: EVENT_KINDS[event.event], sortAt: event.occurredAt, actorName: event.actorName, message: event.message });
     }
+  }
+  for (const change of officerChanges) {
+    events.push({ ...none, kind: 'case_officer_changed', sortAt: change.changedAt, date: null, actorName: change.changedByName, title: `${change.fromName} → ${change.toName}` });
+  }
+  for (const row of deliveries) {
+    const name = row.label ? `${row.interventionName} (${row.label})` : row.interventionName;
+    const base = { ...none, assignmentId: row.assignmentId, sortAt: row.occurredAt, actorName: row.actorName, title: `${name} hos ${row.unitName}, uppdrag ${row.assignmentNumber}` };
+    if (row.event === 'started') events.push({ ...base, kind: 'delivery_started', date: row.startedOn });
+    else events.push({ ...base, kind: 'delivery_ended', date: row.periodTo, message: row.endReason });
   }
   if (caseRecord.closedOn !== null) {
     events.push({

@@ -104,6 +104,10 @@ export const permissionRows: PermissionRow[] = [
     },
   },
   {
+    route: 'GET /api/decisions/:decisionId/end-preview', target: 'person', allowed: AUTHORITY,
+    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/decisions/${await freshDecision(ownerDb, target)}/end-preview?endedOn=2026-06-30` }),
+  },
+  {
     route: 'POST /api/decisions/:decisionId/end', target: 'person', allowed: AUTHORITY,
     request: async (target, ownerDb) => ({
       method: 'POST', path: `/api/decisions/${await freshDecision(ownerDb, target)}/end`, body: { endedOn: '2026-06-30', endReason: 'Behovet upphört', version: 1 },

@@ -107,6 +107,14 @@ export async function updateCaseOfficer(trx: Trx, caseId: string, version: numbe
   return result.numUpdatedRows === 1n;
 }
 
+/** Records a change of officer for the case history (case_officer_changes is append-only). */
+export async function insertOfficerChange(trx: Trx, change: { municipalityId: string; caseId: string; fromOfficerId: string; toOfficerId: string; changedById: string }): Promise<void> {
+  await trx.insertInto('case_officer_changes').values({
+    municipality_id: change.municipalityId, case_id: change.caseId, from_officer_id: change.fromOfficerId, to_officer_id: change.toOfficerId,
+    changed_by_id: change.changedById,
+  }).execute();
+}
+
 /** Closes the case and ends its person–unit links on the closing day; false when the version no longer matches. */
 export async function closeCase(trx: Trx, caseId: string, version: number, closing: { closedOn: string; endReason: string; closedById: string }): Promise<boolean> {
   const result = await trx.updateTable('cases')

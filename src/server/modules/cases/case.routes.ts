@@ -39,11 +39,15 @@ export function registerCaseRoutes(app: App, { db }: AppDeps): void {
     schema: { tags: TAGS, summary: 'Record a decision, granted or refused, with its interventions', params: c.CaseParams, body: c.RecordDecisionRequest, response: { 200: c.RecordDecisionResponse, ...errors } },
   }, async (request) => decisions.recordDecision(db, positionedActorOf(request), request.params.caseId, request.body));
 
+  app.get('/api/decisions/:decisionId/end-preview', {
+    schema: { tags: TAGS, summary: 'What ending the decision on the day would do at the provider: rows that end, assignments withdrawn from Nya uppdrag', params: c.DecisionParams, querystring: c.DecisionEndPreviewQuery, response: { 200: c.DecisionEndEffects, ...errors } },
+  }, async (request) => decisions.previewDecisionEnd(db, positionedActorOf(request), request.params.decisionId, request.query.endedOn));
+
   app.post('/api/decisions/:decisionId/end', {
-    schema: { tags: TAGS, summary: 'End a decision early, with a reason', params: c.DecisionParams, body: c.EndDecisionRequest, response: { 200: c.CaseView, ...errors } },
+    schema: { tags: TAGS, summary: 'End a decision early, with a reason: its rows end on the day, waiting assignments are withdrawn, the provider units are told', params: c.DecisionParams, body: c.EndDecisionRequest, response: { 200: c.CaseView, ...errors } },
   }, async (request) => decisions.endDecision(db, positionedActorOf(request), request.params.decisionId, request.body));
 
   app.post('/api/cases/:caseId/close', {
-    schema: { tags: TAGS, summary: 'Close the case when every decision has ended or run out', params: c.CaseParams, body: c.CloseCaseRequest, response: { 200: c.CaseView, ...errors } },
+    schema: { tags: TAGS, summary: 'Close the case when every decision has ended or run out; assignments still waiting in Nya uppdrag are withdrawn', params: c.CaseParams, body: c.CloseCaseRequest, response: { 200: c.CaseView, ...errors } },
   }, async (request) => service.closeCase(db, positionedActorOf(request), request.params.caseId, request.body));
 }

@@ -11,13 +11,14 @@ import { writeAudit, writeAudits } from '../../platform/audit/audit.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { formatRunningNumber, takeNextNumber } from '../../platform/db/number-series.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
-import { CASE_NUMBER_PREFIX, closeCaseProblem, decisionStatus, decisionsRunningAfter } from '../../../domain/decision-rules.ts';
+import { CASE_NUMBER_PREFIX, closeCaseProblem, decisionLastDay, decisionStatus, decisionsRunningAfter } from '../../../domain/decision-rules.ts';
 import type * as contract from '../../../contract/cases.ts';
 import { getPersonInScope, maskSummary } from '../persons/person.service.ts';
 import * as repo from './case.repository.ts';
 import * as decisions from './decision.repository.ts';
-import { buildCaseHistory, listAssignmentHistory } from './case.history.ts';
+import { buildCaseHistory, listCaseHistorySources } from './case.history.ts';
 import * as policy from './case.policy.ts';
+import { applyDecisionEnd } from './decision-end.service.ts';
 
 const NOT_FOUND = 'Ärendet hittades inte.';
 const MY_CASES_LIMIT = 500;
@@ -121,7 +122,7 @@ export async function getCase(db: Db, actor: PositionedActor, caseId: string): P
 export async function loadCaseView(trx: Trx, actor: PositionedActor, caseRecord: repo.CaseRecord): Promise<contract.CaseView> {
   const person = maskSummary(await getPersonInScope(trx, actor, caseRecord.personId));
   const caseDecisions = await decisions.listDecisionsOfCases(trx, [caseRecord.id]);
-  const history = buildCaseHistory(caseRecord, [...caseDecisions].reverse(), await listAssignmentHistory(trx, caseRecord.id));
+  const history = buildCaseHistory(caseRecord, await listCaseHistorySources(trx, caseRecord.id, [...caseDecisions].reverse()));
   const today = todayInSweden();
   const canChange = policy.canChangeCase(actor.position, caseRecord);
   const { decisions: _summaries, ...summary } = toSummary(caseRecord, [], today);
@@ -145,6 +146,11 @@ export async function changeCaseOfficer(db: Db, actor: PositionedActor, caseId: 
       throw new ValidationError({ caseOfficerId: 'Välj en handläggare inom verksamhetsområdet.' });
     }
     if (!(await repo.updateCaseOfficer(trx, caseId, input.version, input.caseOfficerId))) throw new ConflictError();
+    if (input.caseOfficerId !== caseRecord.caseOfficer.id) {
+      await repo.insertOfficerChange(trx, {
+        municipalityId: actor.municipalityId, caseId, fromOfficerId: caseRecord.caseOfficer.id, toOfficerId: input.caseOfficerId, changedById: actor.userId,
+      });
+    }
     await writeAudit(trx, actor, {
       action: 'case.change_officer', entityType: 'case', entityId: caseId, personId: caseRecord.personId,
       details: { from: caseRecord.caseOfficer.id, to: input.caseOfficerId },
@@ -153,20 +159,33 @@ export async function changeCaseOfficer(db: Db, actor: PositionedActor, caseId: 
   });
 }
 
-/** Closes the case when every decision has ended or run out by the closing day; the person's link to the unit ends then. */
+/**
+ * Closes the case when every decision has ended or run out by the closing day (else 409 naming
+ * them: ending a decision is the officer's own step, with its own date and reason); the person's
+ * link to the unit ends then. What each decision's end does at the provider is applied once more
+ * (decision-end.service.ts): assignments of a decision that ran out, still waiting in Nya uppdrag,
+ * are withdrawn, and a row left running past its decision by older data ends.
+ */
 export async function closeCase(db: Db, actor: PositionedActor, caseId: string, input: contract.CloseCaseRequest): Promise<contract.CaseView> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const caseRecord = await getCaseForActor(trx, actor, caseId, true);
     requireOpenCase(caseRecord);
     const problem = closeCaseProblem(caseRecord.openedOn, input.closedOn, todayInSweden());
     if (problem) throw new ValidationError({ closedOn: problem });
-    const running = decisionsRunningAfter(await decisions.listDecisionsOfCases(trx, [caseId]), input.closedOn);
+    const caseDecisions = await decisions.listDecisionsOfCases(trx, [caseId]);
+    const running = decisionsRunningAfter(caseDecisions, input.closedOn);
     if (running.length) {
       const numbers = running.map((decision) => decision.decisionNumber).join(', ');
       throw new ConflictError(`Avsluta först beslut som gäller efter ${input.closedOn}: ${numbers}.`, { decisionNumbers: running.map((decision) => decision.decisionNumber) });
     }
     if (!(await repo.closeCase(trx, caseId, input.version, { closedOn: input.closedOn, endReason: input.endReason, closedById: actor.userId }))) {
       throw new ConflictError();
+    }
+    for (const decision of caseDecisions) {
+      const lastDay = decisionLastDay(decision);
+      if (decision.outcome !== 'granted' || lastDay === null) continue;
+      await applyDecisionEnd(trx, actor, { id: decision.id, decisionNumber: decision.decisionNumber, personId: caseRecord.personId },
+        lastDay, decision.endReason ?? input.endReason, todayInSweden(), 'closedOn');
     }
     await writeAudit(trx, actor, {
       action: 'case.close', entityType: 'case', entityId: caseId, personId: caseRecord.personId, details: { closedOn: input.closedOn, endReason: input.endReason },

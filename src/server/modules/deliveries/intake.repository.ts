@@ -8,7 +8,7 @@ import type { Trx } from '../../platform/db/tenant.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import type { PersonRecordRef } from '../assignments/assignment.repository.ts';
 
-export type StateStatus = 'new' | 'accepted' | 'stopped' | 'replaced';
+export type StateStatus = 'new' | 'accepted' | 'stopped' | 'replaced' | 'withdrawn';
 
 export interface IntakeAssignment {
   id: string;

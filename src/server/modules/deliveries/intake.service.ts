@@ -66,6 +66,7 @@ async function lockNewState(trx: Trx, assignmentId: string, stateVersion: number
   if (state.status === 'accepted') throw new ConflictError(`Uppdraget har redan fördelats av ${by}.`, { status: state.status, changedByName: state.changedByName });
   if (state.status === 'stopped') throw new ConflictError(`Uppdraget har redan stoppats av ${by}.`, { status: state.status, changedByName: state.changedByName });
   if (state.status === 'replaced') throw new ConflictError('Uppdraget har ersatts av ett nyare uppdrag. Öppna det nya under Nya uppdrag.', { status: state.status });
+  if (state.status === 'withdrawn') throw new ConflictError(`Uppdraget har återkallats av ${by}: beslutet har avslutats.`, { status: state.status, changedByName: state.changedByName });
   if (state.version !== stateVersion) throw new ConflictError();
 }
 

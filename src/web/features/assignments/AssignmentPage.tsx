@@ -68,6 +68,12 @@ function AssignmentView({ assignment, notice }: { assignment: AssignmentDetail; 
           {assignment.stateMessage && <p className="preserve-lines">{assignment.stateMessage}</p>}
         </Alert>
       )}
+      {assignment.status === 'withdrawn' && (
+        <Alert tone="info" title={`Återkallat av myndigheten ${formatDateTime(assignment.stateChangedAt)}`}>
+          <p>Beslutet avslutades innan uppdraget togs emot; det ska inte fördelas.</p>
+          {assignment.stateMessage && <p className="preserve-lines">{assignment.stateMessage}</p>}
+        </Alert>
+      )}
       {assignment.replacedBy && <Alert tone="info">Ersatt av <Link to={`/uppdrag/${assignment.replacedBy.id}`}>uppdrag {assignment.replacedBy.assignmentNumber}</Link>.</Alert>}
       <ProviderIntake assignment={assignment} />
 

@@ -68,6 +68,6 @@ export function CaseAssignments({ caseId, decisions, canWrite }: CaseAssignments
 }
 
 export function StatusTag({ status }: { status: CaseAssignment['status'] }) {
-  const tone = status === 'draft' ? 'tag tag--draft' : status === 'stopped' ? 'tag tag--protected' : status === 'replaced' ? 'tag tag--muted' : 'tag';
+  const tone = status === 'draft' ? 'tag tag--draft' : status === 'stopped' ? 'tag tag--protected' : status === 'replaced' || status === 'withdrawn' ? 'tag tag--muted' : 'tag';
   return <span className={tone}>{ASSIGNMENT_STATUS_LABELS[status]}</span>;
 }

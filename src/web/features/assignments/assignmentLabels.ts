@@ -15,6 +15,7 @@ export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
   accepted: 'Accepterat',
   stopped: 'Stoppat av utföraren',
   replaced: 'Ersatt',
+  withdrawn: 'Återkallat – beslutet avslutat',
   sent_outside: 'Skickat med säker e-post',
 };
 
@@ -25,6 +26,7 @@ export const ASSIGNMENT_EVENT_LABELS: Record<(typeof ASSIGNMENT_EVENTS)[number],
   stopped: 'Stoppat av utföraren',
   acknowledged: 'Kvitterat',
   replaced: 'Ersatt av ett nytt uppdrag',
+  withdrawn: 'Återkallat av myndigheten',
 };
 
 export const WEEKDAY_LABELS: Record<Weekday, string> = { mon: 'Måndag', tue: 'Tisdag', wed: 'Onsdag', thu: 'Torsdag', fri: 'Fredag', sat: 'Lördag', sun: 'Söndag' };

@@ -28,6 +28,10 @@ export const CASE_HISTORY_LABELS: Record<(typeof CASE_HISTORY_KINDS)[number], st
   assignment_stopped: 'Uppdrag stoppades av utföraren',
   assignment_acknowledged: 'Uppdrag kvitterades',
   assignment_replaced: 'Uppdrag ersattes',
+  assignment_withdrawn: 'Uppdrag återkallades',
+  case_officer_changed: 'Handläggare byttes',
+  delivery_started: 'Verkställighet startade',
+  delivery_ended: 'Verkställighet avslutades',
   case_closed: 'Ärendet avslutades',
 };
 
