@@ -27,6 +27,11 @@ describeInBrowser('cases and decisions', () => {
 
     await page.getByRole('link', { name: 'Registrera beslut' }).click();
     await page.getByRole('heading', { level: 1, name: 'Registrera beslut' }).waitFor();
+    // An ÄO case is offered ÄO's legal bases valid today: SoL 11 kap. 1 §, never an LSS paragraph.
+    const basisOptions = page.getByRole('combobox', { name: 'Lagrum' }).locator('option');
+    await expect.poll(() => basisOptions.allInnerTexts()).toContainEqual(expect.stringMatching(/^SoL 11 kap\. 1 §/));
+    expect((await basisOptions.allInnerTexts()).join('|')).not.toContain('LSS');
+    await expectText(page.locator('.field').filter({ has: page.getByRole('combobox', { name: 'Lagrum' }) }), 'lagrum för ärendets verksamhetsområde');
     await page.getByRole('combobox', { name: 'Lagrum' }).selectOption(bw.world.catalogue.legalBases.get('SoL 11 kap. 1 §')!);
     await page.getByRole('textbox', { name: 'Gäller från' }).fill('2026-03-01');
     await page.getByRole('textbox', { name: 'Gäller till och med' }).fill('2026-02-28');

@@ -12,7 +12,12 @@ export interface LegalBasisSpec {
   description?: string;
   validFrom: string;
   validTo?: string;
+  /** The service areas whose decisions may rest on it, in the order AO, FH, LSS, IFO. */
+  serviceAreas: ServiceAreaCode[];
 }
+
+/** Bistånd under SoL is granted in ÄO, FH and IFO; LSS decisions rest on LSS. */
+export const SOL_AREAS: ServiceAreaCode[] = ['AO', 'FH', 'IFO'];
 
 export interface InterventionTypeSpec {
   serviceArea: ServiceAreaCode;
@@ -40,6 +45,7 @@ export async function createCatalogue(db: OwnerDb, municipalityId: string, spec:
   for (const basis of spec.legalBases) {
     const row = await db.insertInto('legal_bases').values({
       municipality_id: municipalityId, code: basis.code, description: basis.description ?? null, valid_from: basis.validFrom, valid_to: basis.validTo ?? null,
+      service_areas: basis.serviceAreas,
     }).returning('id').executeTakeFirstOrThrow();
     legalBases.set(basis.code, row.id);
   }
@@ -61,12 +67,12 @@ function required(id: string | undefined, code: string): string {
   return id;
 }
 
-/** A small catalogue for tests: the 2001 SoL numbering until 2025-06-30, the 2025:400 numbering after. */
+/** A small catalogue for tests: the 2001 SoL numbering until 2025-06-30, the 2025:400 numbering after, and one LSS paragraph. */
 export const TEST_CATALOGUE: { legalBases: LegalBasisSpec[]; interventionTypes: InterventionTypeSpec[] } = {
   legalBases: [
-    { code: 'SoL 4 kap. 1 §', description: 'Bistånd (SoL 2001:453)', validFrom: '2002-01-01', validTo: '2025-06-30' },
-    { code: 'SoL 11 kap. 1 §', description: 'Bistånd (SoL 2025:400)', validFrom: '2025-07-01' },
-    { code: 'LSS 9 § 3', description: 'Ledsagarservice', validFrom: '1994-01-01' },
+    { code: 'SoL 4 kap. 1 §', description: 'Bistånd (SoL 2001:453)', validFrom: '2002-01-01', validTo: '2025-06-30', serviceAreas: SOL_AREAS },
+    { code: 'SoL 11 kap. 1 §', description: 'Bistånd (SoL 2025:400)', validFrom: '2025-07-01', serviceAreas: SOL_AREAS },
+    { code: 'LSS 9 § 3', description: 'Ledsagarservice', validFrom: '1994-01-01', serviceAreas: ['LSS'] },
   ],
   interventionTypes: [
     { serviceArea: 'AO', name: 'Personlig omvårdnad', keyCode: 'HTJ-PO', legalBasis: 'SoL 11 kap. 1 §', scopeUnit: 'hours_per_month' },

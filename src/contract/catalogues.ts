@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SERVICE_AREAS } from '../domain/organisation.ts';
+import { orderedServiceAreas } from '../domain/catalogue-rules.ts';
 import { Id, IsoDate, Version, optionalText, requiredText } from './common.ts';
 import { SCOPE_UNITS, type ScopeUnit } from '../domain/vocabulary.ts';
 export { SCOPE_UNITS, type ScopeUnit } from '../domain/vocabulary.ts';
@@ -15,6 +16,7 @@ export const LegalBasis = z.object({
   description: z.string().nullable().describe('What it grants, e.g. "Bistånd (SoL 2025:400)"'),
   validFrom: IsoDate.describe('First day new decisions may use it'),
   validTo: IsoDate.nullable().describe('Last day new decisions may use it; null while valid. Decisions made earlier keep it'),
+  serviceAreas: z.array(z.enum(SERVICE_AREAS)).describe('The service areas whose decisions may rest on it, in the order AO, FH, LSS, IFO'),
   isInUse: z.boolean().describe('Some decision rests on it: its code is fixed and its validity must keep covering those decisions\' dates'),
   version: z.number().int(),
 });
@@ -23,6 +25,7 @@ export const LegalBasisList = z.object({ legalBases: z.array(LegalBasis) });
 
 export const LegalBasisQuery = z.object({
   validOn: IsoDate.optional().describe('Only legal bases valid on this day (YYYY-MM-DD), e.g. a decision date'),
+  serviceArea: z.enum(SERVICE_AREAS, { error: 'Okänt verksamhetsområde.' }).optional().describe('Only legal bases decisions of this service area may rest on, e.g. the case\'s'),
 });
 export const LegalBasisParams = z.object({ legalBasisId: Id });
 
@@ -31,6 +34,9 @@ export const CreateLegalBasisRequest = z.object({
   description: optionalText(300),
   validFrom: IsoDate,
   validTo: IsoDate.nullish().transform((value) => value ?? null).describe('Null or left out: valid until further notice'),
+  serviceAreas: z.array(z.enum(SERVICE_AREAS, { error: 'Okänt verksamhetsområde.' }), { error: 'Välj minst ett verksamhetsområde.' })
+    .min(1, 'Välj minst ett verksamhetsområde.').transform(orderedServiceAreas)
+    .describe('The service areas whose decisions may rest on it, at least one; areas of decisions already resting on it must stay'),
 });
 export type CreateLegalBasisRequest = z.input<typeof CreateLegalBasisRequest>;
 
@@ -65,7 +71,7 @@ export const CreateInterventionTypeRequest = z.object({
   serviceArea: z.enum(SERVICE_AREAS, { error: 'Välj verksamhetsområde.' }).describe('Cannot change once a decision grants the type'),
   name: requiredText(120),
   keyCode: optionalText(30),
-  defaultLegalBasisId: Id.nullish().transform((value) => value ?? null).describe('A legal basis of the municipality still valid today, or null'),
+  defaultLegalBasisId: Id.nullish().transform((value) => value ?? null).describe('A legal basis of the municipality still valid today and serving the type\'s service area, or null'),
   scopeUnit: z.enum(SCOPE_UNITS, { error: 'Välj hur omfattningen mäts.' }),
   isCarePlanExempt: z.boolean().default(false),
   isPersonalAlarm: z.boolean().default(false),

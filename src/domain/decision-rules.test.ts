@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_GRANTED_AMOUNT, closeCaseProblem, decisionLastDay, decisionProblems, decisionStatus, decisionsRunningAfter, deliveryPeriodProblem,
-  endDecisionProblem, grantedAmountProblem, isLegalBasisValidOn, type DecisionInput, type InterventionTypeFacts,
+  endDecisionProblem, grantedAmountProblem, isLegalBasisForServiceArea, isLegalBasisValidOn, type DecisionInput, type InterventionTypeFacts,
+  type LegalBasisFacts,
 } from './decision-rules.ts';
 
 const TODAY = '2026-11-23';
 const HOURS: InterventionTypeFacts = { serviceArea: 'AO', isActive: true, scopeUnit: 'hours_per_month' };
 const ALARM: InterventionTypeFacts = { serviceArea: 'AO', isActive: true, scopeUnit: 'none' };
+/** A SoL legal basis: bistånd in ÄO, FH and IFO. */
+const basis = (validFrom: string, validTo: string | null, serviceAreas: LegalBasisFacts['serviceAreas'] = ['AO', 'FH', 'IFO']): LegalBasisFacts => ({ validFrom, validTo, serviceAreas });
 
 function input(overrides: Partial<DecisionInput> = {}): DecisionInput {
   return {
     outcome: 'granted', decisionDate: '2026-11-20', periodFrom: '2026-12-01', periodTo: '2027-05-31',
-    legalBasis: { validFrom: '2025-07-01', validTo: null },
+    legalBasis: basis('2025-07-01', null),
     interventions: [{ interventionTypeId: 'po', grantedAmount: 20, type: HOURS }],
     ...overrides,
   };
@@ -56,16 +59,28 @@ describe('decisionProblems', () => {
     });
 
     it('refuses one not yet valid or no longer valid on the decision date', () => {
-      expect(problems({ legalBasis: { validFrom: '2026-11-21', validTo: null } }).legalBasisId).toMatch(/gäller inte på beslutsdatumet 2026-11-20/);
-      expect(problems({ legalBasis: { validFrom: '2002-01-01', validTo: '2025-06-30' } }).legalBasisId).toMatch(/gäller inte/);
+      expect(problems({ legalBasis: basis('2026-11-21', null) }).legalBasisId).toMatch(/gäller inte på beslutsdatumet 2026-11-20/);
+      expect(problems({ legalBasis: basis('2002-01-01', '2025-06-30') }).legalBasisId).toMatch(/gäller inte/);
     });
 
     it('accepts one on its first and last valid day', () => {
-      expect(problems({ legalBasis: { validFrom: '2026-11-20', validTo: '2026-11-20' } })).toEqual({});
+      expect(problems({ legalBasis: basis('2026-11-20', '2026-11-20') })).toEqual({});
+    });
+
+    it('refuses one of another service area, named by the case\'s area', () => {
+      const lss = basis('1994-01-01', null, ['LSS']);
+      expect(problems({ legalBasis: lss })).toEqual({ legalBasisId: 'Lagrummet hör inte till ärendets verksamhetsområde (ÄO).' });
+      expect(decisionProblems(input({ legalBasis: basis('2025-07-01', null) }), { today: TODAY, serviceArea: 'LSS' }).legalBasisId)
+        .toBe('Lagrummet hör inte till ärendets verksamhetsområde (LSS).');
+      expect(decisionProblems(input({ legalBasis: lss, interventions: [] }), { today: TODAY, serviceArea: 'LSS' }).legalBasisId).toBeUndefined();
+    });
+
+    it('names the wrong area before the validity, since no date would make it usable', () => {
+      expect(problems({ legalBasis: basis('2030-01-01', null, ['IFO', 'LSS']) }).legalBasisId).toMatch(/verksamhetsområde \(ÄO\)/);
     });
 
     it('keeps an old decision date with the old numbering', () => {
-      expect(problems({ decisionDate: '2025-06-30', periodFrom: '2025-07-01', legalBasis: { validFrom: '2002-01-01', validTo: '2025-06-30' } })).toEqual({});
+      expect(problems({ decisionDate: '2025-06-30', periodFrom: '2025-07-01', legalBasis: basis('2002-01-01', '2025-06-30') })).toEqual({});
     });
   });
 
@@ -146,6 +161,15 @@ describe('isLegalBasisValidOn', () => {
     expect(isLegalBasisValidOn(basis, '2025-12-31')).toBe(true);
     expect(isLegalBasisValidOn(basis, '2026-01-01')).toBe(false);
     expect(isLegalBasisValidOn({ validFrom: '2025-07-01', validTo: null }, '2099-01-01')).toBe(true);
+  });
+});
+
+describe('isLegalBasisForServiceArea', () => {
+  it('holds for each of its areas and no other', () => {
+    const sol = { serviceAreas: ['AO', 'FH', 'IFO'] as const };
+    expect(['AO', 'FH', 'LSS', 'IFO'].map((area) => isLegalBasisForServiceArea(sol, area as 'AO'))).toEqual([true, true, false, true]);
+    expect(isLegalBasisForServiceArea({ serviceAreas: ['LSS'] }, 'LSS')).toBe(true);
+    expect(isLegalBasisForServiceArea({ serviceAreas: [] }, 'AO')).toBe(false);
   });
 });
 

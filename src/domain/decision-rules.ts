@@ -36,21 +36,29 @@ export interface InterventionTypeFacts {
   scopeUnit: ScopeUnitCode;
 }
 
+/** The catalogue facts about a legal basis a decision needs. */
+export interface LegalBasisFacts {
+  validFrom: string;
+  validTo: string | null;
+  /** The service areas whose decisions may rest on it. */
+  serviceAreas: readonly ServiceAreaCode[];
+}
+
 export interface DecisionInput {
   outcome: DecisionOutcome;
   decisionDate: string;
   periodFrom: string;
   /** Null = tills vidare. */
   periodTo: string | null;
-  /** The chosen legal basis's validity, or undefined when it does not exist. */
-  legalBasis: { validFrom: string; validTo: string | null } | undefined;
+  /** The chosen legal basis's validity and service areas, or undefined when it does not exist. */
+  legalBasis: LegalBasisFacts | undefined;
   interventions: readonly { interventionTypeId: string; grantedAmount: number | null; type: InterventionTypeFacts | undefined }[];
 }
 
 export interface DecisionContext {
   /** Today in Sweden (dates.ts todayInSweden). */
   today: string;
-  /** The case's service area: every intervention must belong to it. */
+  /** The case's service area: the legal basis and every intervention must belong to it. */
   serviceArea: ServiceAreaCode;
 }
 
@@ -69,7 +77,9 @@ export function decisionProblems(input: DecisionInput, context: DecisionContext)
     problems.periodTo = 'Periodens slut kan inte vara före dess början.';
   }
   if (!input.legalBasis) problems.legalBasisId = 'Lagrummet finns inte.';
-  else if (!problems.decisionDate && !isLegalBasisValidOn(input.legalBasis, input.decisionDate)) {
+  else if (!isLegalBasisForServiceArea(input.legalBasis, context.serviceArea)) {
+    problems.legalBasisId = `Lagrummet hör inte till ärendets verksamhetsområde (${CASE_NUMBER_PREFIX[context.serviceArea]}).`;
+  } else if (!problems.decisionDate && !isLegalBasisValidOn(input.legalBasis, input.decisionDate)) {
     problems.legalBasisId = `Lagrummet gäller inte på beslutsdatumet ${input.decisionDate}.`;
   }
   if (input.interventions.length === 0) {
@@ -90,6 +100,14 @@ export function decisionProblems(input: DecisionInput, context: DecisionContext)
 /** Whether a legal basis may be used for a decision made on the day. */
 export function isLegalBasisValidOn(basis: { validFrom: string; validTo: string | null }, day: string): boolean {
   return basis.validFrom <= day && (basis.validTo === null || day <= basis.validTo);
+}
+
+/**
+ * Whether decisions in the area may rest on the legal basis: an ÄO decision never on an LSS
+ * paragraph, a home-care decision never on LVU.
+ */
+export function isLegalBasisForServiceArea(basis: Pick<LegalBasisFacts, 'serviceAreas'>, serviceArea: ServiceAreaCode): boolean {
+  return basis.serviceAreas.includes(serviceArea);
 }
 
 function interventionTypeProblem(type: InterventionTypeFacts | undefined, serviceArea: ServiceAreaCode): string | null {

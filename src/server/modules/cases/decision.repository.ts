@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import { isPersonInScope } from '../../platform/access/person-scope.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
-import type { DecisionOutcome, InterventionTypeFacts, ScopeUnitCode } from '../../../domain/decision-rules.ts';
+import type { DecisionOutcome, InterventionTypeFacts, LegalBasisFacts, ScopeUnitCode } from '../../../domain/decision-rules.ts';
 
 export interface DecisionInterventionRecord {
   id: string;
@@ -99,9 +99,13 @@ async function listInterventions(trx: Trx, decisionIds: readonly string[]): Prom
   }));
 }
 
-export async function findLegalBasis(trx: Trx, legalBasisId: string): Promise<{ validFrom: string; validTo: string | null } | undefined> {
-  const row = await trx.selectFrom('legal_bases').select(['valid_from', 'valid_to']).where('id', '=', legalBasisId).executeTakeFirst();
-  return row && { validFrom: row.valid_from, validTo: row.valid_to };
+/**
+ * The catalogue facts of a legal basis, read FOR SHARE: a change of its areas or validity (which
+ * locks it FOR UPDATE) then waits for the decision, or the decision for the change, never both at once.
+ */
+export async function findLegalBasis(trx: Trx, legalBasisId: string): Promise<LegalBasisFacts | undefined> {
+  const row = await trx.selectFrom('legal_bases').select(['valid_from', 'valid_to', 'service_areas']).where('id', '=', legalBasisId).forShare().executeTakeFirst();
+  return row && { validFrom: row.valid_from, validTo: row.valid_to, serviceAreas: row.service_areas as ServiceAreaCode[] };
 }
 
 /** The catalogue facts of the given intervention types, by id; missing ids are absent. */

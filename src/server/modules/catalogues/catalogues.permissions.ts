@@ -15,8 +15,8 @@ const unique = () => randomBytes(4).toString('hex');
 /** A legal basis of the target's municipality that no other row touches, saved back unchanged. */
 async function freshLegalBasis(target: MatrixTarget, ownerDb: Db) {
   return ownerDb.insertInto('legal_bases').values({
-    municipality_id: target.world.municipalityId, code: `Matris ${unique()}`, description: null, valid_from: '2020-01-01', valid_to: null,
-  }).returning(['id', 'code', 'description', 'valid_from', 'valid_to', 'version']).executeTakeFirstOrThrow();
+    municipality_id: target.world.municipalityId, code: `Matris ${unique()}`, description: null, valid_from: '2020-01-01', valid_to: null, service_areas: ['AO'],
+  }).returning(['id', 'code', 'description', 'valid_from', 'valid_to', 'service_areas', 'version']).executeTakeFirstOrThrow();
 }
 
 async function freshInterventionType(target: MatrixTarget, ownerDb: Db) {
@@ -30,11 +30,11 @@ export const permissionRows: PermissionRow[] = [
   {
     // Any positioned user: every decision form needs them, and they hold no personal data.
     route: 'GET /api/catalogues/legal-bases', target: 'none', allowed: USER_KEYS,
-    request: () => ({ method: 'GET', path: '/api/catalogues/legal-bases?validOn=2026-01-01' }),
+    request: () => ({ method: 'GET', path: '/api/catalogues/legal-bases?validOn=2026-01-01&serviceArea=LSS' }),
   },
   {
     route: 'POST /api/catalogues/legal-bases', target: 'none', allowed: ADMINISTRATORS,
-    request: () => ({ method: 'POST', path: '/api/catalogues/legal-bases', body: { code: `Matris ${unique()}`, validFrom: '2020-01-01' } }),
+    request: () => ({ method: 'POST', path: '/api/catalogues/legal-bases', body: { code: `Matris ${unique()}`, validFrom: '2020-01-01', serviceAreas: ['IFO'] } }),
   },
   {
     route: 'PUT /api/catalogues/legal-bases/:legalBasisId', target: 'none', allowed: ADMINISTRATORS,
@@ -42,7 +42,7 @@ export const permissionRows: PermissionRow[] = [
       const row = await freshLegalBasis(target, ownerDb);
       return {
         method: 'PUT', path: `/api/catalogues/legal-bases/${row.id}`,
-        body: { version: row.version, code: row.code, description: row.description, validFrom: row.valid_from, validTo: row.valid_to },
+        body: { version: row.version, code: row.code, description: row.description, validFrom: row.valid_from, validTo: row.valid_to, serviceAreas: row.service_areas },
       };
     },
   },

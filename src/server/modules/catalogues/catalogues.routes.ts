@@ -13,15 +13,15 @@ export function registerCatalogueRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
 
   app.get('/api/catalogues/legal-bases', {
-    schema: { tags: TAGS, summary: 'Legal bases by code, optionally only those valid on a day (any positioned user)', querystring: c.LegalBasisQuery, response: { 200: c.LegalBasisList, ...errors } },
-  }, async (request) => legalBases.listLegalBases(db, positionedActorOf(request), request.query.validOn));
+    schema: { tags: TAGS, summary: 'Legal bases by code, optionally only those valid on a day or of a service area (any positioned user)', querystring: c.LegalBasisQuery, response: { 200: c.LegalBasisList, ...errors } },
+  }, async (request) => legalBases.listLegalBases(db, positionedActorOf(request), { validOn: request.query.validOn, serviceArea: request.query.serviceArea }));
 
   app.post('/api/catalogues/legal-bases', {
-    schema: { tags: TAGS, summary: 'Add a legal basis; the same code again only with validity that does not overlap (administrators)', body: c.CreateLegalBasisRequest, response: { 200: c.LegalBasis, ...errors } },
+    schema: { tags: TAGS, summary: 'Add a legal basis for one or more service areas; the same code again only with validity that does not overlap (administrators)', body: c.CreateLegalBasisRequest, response: { 200: c.LegalBasis, ...errors } },
   }, async (request) => legalBases.createLegalBasis(db, positionedActorOf(request), request.body));
 
   app.put('/api/catalogues/legal-bases/:legalBasisId', {
-    schema: { tags: TAGS, summary: 'Change a legal basis; one in use keeps its code and covers its decisions\' dates (administrators)', params: c.LegalBasisParams, body: c.UpdateLegalBasisRequest, response: { 200: c.LegalBasis, ...errors } },
+    schema: { tags: TAGS, summary: 'Change a legal basis; one in use keeps its code, covers its decisions\' dates and keeps the areas they were made in (administrators)', params: c.LegalBasisParams, body: c.UpdateLegalBasisRequest, response: { 200: c.LegalBasis, ...errors } },
   }, async (request) => legalBases.updateLegalBasis(db, positionedActorOf(request), request.params.legalBasisId, request.body));
 
   app.get('/api/catalogues/intervention-types', {

@@ -1,7 +1,7 @@
 /**
  * The catalogues through HTTP: who may read and change them, and the legal bases' rules (validity
- * that never overlaps for one code; a legal basis in use keeps its code and its decisions' dates).
- * Intervention types: intervention-types.test.ts.
+ * that never overlaps for one code; one or more service areas; a legal basis in use keeps its code,
+ * its decisions' dates and the areas they were made in). Intervention types: intervention-types.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
@@ -35,16 +35,17 @@ async function listCodes(client: TestClient, query = ''): Promise<string[]> {
   return response.body.legalBases.map((basis) => basis.code);
 }
 
+/** Adds a legal basis, for ÄO unless the body names the areas. */
 async function createLegalBasis(body: Record<string, unknown>): Promise<LegalBasis> {
-  const response = await admin.post<LegalBasis>(LEGAL_BASES, body);
+  const response = await admin.post<LegalBasis>(LEGAL_BASES, { serviceAreas: ['AO'], ...body });
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body;
 }
 
 /** The legal basis as the edit form sends it back, with changes. */
 function saveLegalBasis(basis: LegalBasis, changes: Partial<LegalBasis> = {}, client = admin) {
-  const { code, description, validFrom, validTo, version } = { ...basis, ...changes };
-  return client.put(`${LEGAL_BASES}/${basis.id}`, { version, code, description, validFrom, validTo });
+  const { code, description, validFrom, validTo, serviceAreas, version } = { ...basis, ...changes };
+  return client.put(`${LEGAL_BASES}/${basis.id}`, { version, code, description, validFrom, validTo, serviceAreas });
 }
 
 describe('reading legal bases', () => {
@@ -65,6 +66,28 @@ describe('reading legal bases', () => {
     const after = await listCodes(client, '?validOn=2025-07-01');
     expect(after).toEqual(expect.arrayContaining(['SoL 11 kap. 1 §', 'LSS 9 § 3']));
     expect(after).not.toContain('SoL 4 kap. 1 §');
+  });
+
+  it('gives only those of a service area: SoL for ÄO, FH and IFO, LSS for LSS, with their areas', async () => {
+    const client = await world.signIn('caseOfficer');
+    const ao = await client.get<{ legalBases: LegalBasis[] }>(`${LEGAL_BASES}?serviceArea=AO`);
+    expect(ao.body.legalBases.find((basis) => basis.code === 'SoL 11 kap. 1 §')).toMatchObject({ serviceAreas: ['AO', 'FH', 'IFO'] });
+    expect(ao.body.legalBases.every((basis) => basis.serviceAreas.includes('AO'))).toBe(true);
+    expect(ao.body.legalBases.map((basis) => basis.code)).not.toContain('LSS 9 § 3');
+    expect(await listCodes(client, '?serviceArea=LSS')).toEqual(expect.arrayContaining(['LSS 9 § 3']));
+    expect(await listCodes(client, '?serviceArea=LSS')).not.toContain('SoL 11 kap. 1 §');
+    const ifoToday = await listCodes(client, '?serviceArea=IFO&validOn=2026-01-01');
+    expect(ifoToday).toContain('SoL 11 kap. 1 §');
+    expect(ifoToday).not.toContain('SoL 4 kap. 1 §');
+    expect(ifoToday).not.toContain('LSS 9 § 3');
+  });
+
+  it('answers an unknown service area with 400 on the field', async () => {
+    for (const serviceArea of ['ÄO', 'ao', 'HSL']) {
+      const response = await admin.get(`${LEGAL_BASES}?serviceArea=${encodeURIComponent(serviceArea)}`);
+      expect(response.status, serviceArea).toBe(400);
+      expect(response.body.fieldErrors.serviceArea, serviceArea).toBe('Okänt verksamhetsområde.');
+    }
   });
 
   it('answers a bad day with 400 on the field', async () => {
@@ -90,19 +113,21 @@ describe('reading legal bases', () => {
 
 describe('adding a legal basis', () => {
   it('adds it, trimmed, valid until further notice when no end is given, and audits it', async () => {
-    const created = await createLegalBasis({ code: '  HSL 12 kap. 1 § ', description: 'Kommunens hälso- och sjukvård', validFrom: '2017-04-01' });
-    expect(created).toMatchObject({ code: 'HSL 12 kap. 1 §', description: 'Kommunens hälso- och sjukvård', validFrom: '2017-04-01', validTo: null, isInUse: false, version: 1 });
+    const created = await createLegalBasis({ code: '  HSL 12 kap. 1 § ', description: 'Kommunens hälso- och sjukvård', validFrom: '2017-04-01', serviceAreas: ['LSS', 'AO', 'LSS'] });
+    expect(created).toMatchObject({
+      code: 'HSL 12 kap. 1 §', description: 'Kommunens hälso- och sjukvård', validFrom: '2017-04-01', validTo: null, serviceAreas: ['AO', 'LSS'], isInUse: false, version: 1,
+    });
     const audit = await auditRows(created.id, 'catalogue.create');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       user_id: world.users.administrator.userId, position_id: world.users.administrator.positionId, entity_type: 'legal_basis',
-      details: { code: 'HSL 12 kap. 1 §', validFrom: '2017-04-01', validTo: null },
+      details: { code: 'HSL 12 kap. 1 §', validFrom: '2017-04-01', validTo: null, serviceAreas: ['AO', 'LSS'] },
     });
   });
 
   it('is for administrators only: others get 403 and nothing is added', async () => {
     for (const key of ['caseOfficer', 'authorityManager', 'operationsManager', 'careStaff'] as const) {
-      const response = await (await world.signIn(key)).post(LEGAL_BASES, { code: 'Smyglag 1 §', validFrom: '2020-01-01' });
+      const response = await (await world.signIn(key)).post(LEGAL_BASES, { code: 'Smyglag 1 §', validFrom: '2020-01-01', serviceAreas: ['AO'] });
       expect(response.status, key).toBe(403);
       expect(response.body.message).toBe('Bara en administratör kan ändra katalogerna.');
     }
@@ -113,14 +138,14 @@ describe('adding a legal basis', () => {
     const code = `LSS 9 § 5 (${Date.now()})`;
     const first = await createLegalBasis({ code, validFrom: '1994-01-01', validTo: '2029-12-31' });
     for (const clash of [{ validFrom: '2029-12-31' }, { validFrom: '1990-01-01', validTo: '1994-01-01' }, { validFrom: '2000-01-01', validTo: '2000-01-31' }]) {
-      const response = await admin.post(LEGAL_BASES, { code: code.toLowerCase(), ...clash });
+      const response = await admin.post(LEGAL_BASES, { code: code.toLowerCase(), serviceAreas: ['LSS'], ...clash });
       expect(response.status, JSON.stringify(clash)).toBe(409);
       expect(response.body.fieldErrors.validFrom).toMatch(/finns redan med giltighet 1994-01-01 – 2029-12-31/);
     }
     const next = await createLegalBasis({ code, validFrom: '2030-01-01' });
     const earlier = await createLegalBasis({ code, validFrom: '1990-01-01', validTo: '1993-12-31' });
     expect(new Set([first.id, next.id, earlier.id]).size).toBe(3);
-    const open = await admin.post(LEGAL_BASES, { code, validFrom: '2040-01-01' });
+    const open = await admin.post(LEGAL_BASES, { code, validFrom: '2040-01-01', serviceAreas: ['LSS'] });
     expect(open.status).toBe(409);
     expect(open.body.message).toMatch(/2030-01-01 – tills vidare/);
   });
@@ -137,9 +162,13 @@ describe('adding a legal basis', () => {
       [{ code: 'X 1 §', validFrom: '2026-01-01', validTo: '31/12/2026' }, 'validTo'],
       [{ code: 42, validFrom: '2026-01-01' }, 'code'],
       [{ code: 'X\u0000 1 §', validFrom: '2026-01-01' }, ''],
+      [{ code: 'X 1 §', validFrom: '2026-01-01', serviceAreas: null }, 'serviceAreas', /Välj minst ett verksamhetsområde/],
+      [{ code: 'X 1 §', validFrom: '2026-01-01', serviceAreas: [] }, 'serviceAreas', /Välj minst ett verksamhetsområde/],
+      [{ code: 'X 1 §', validFrom: '2026-01-01', serviceAreas: 'AO' }, 'serviceAreas', /Välj minst ett verksamhetsområde/],
+      [{ code: 'X 1 §', validFrom: '2026-01-01', serviceAreas: ['AO', 'HSL'] }, 'serviceAreas.1', /Okänt verksamhetsområde/],
     ];
     for (const [body, field, message] of cases) {
-      const response = await admin.post(LEGAL_BASES, body);
+      const response = await admin.post(LEGAL_BASES, { serviceAreas: ['AO'], ...body });
       expect(response.status, JSON.stringify(body)).toBe(400);
       if (field) expect(response.body.fieldErrors?.[field], JSON.stringify(body)).toMatch(message ?? /./);
     }
@@ -189,9 +218,43 @@ describe('changing a legal basis', () => {
     expect(covering.status, JSON.stringify(covering.body)).toBe(200);
   });
 
+  it('adds and removes areas; the audit names the change', async () => {
+    const basis = await createLegalBasis({ code: `Områden ${Date.now()}`, validFrom: '2020-01-01', serviceAreas: ['AO'] });
+    const wider = await saveLegalBasis(basis, { serviceAreas: ['IFO', 'AO'] });
+    expect(wider.status, JSON.stringify(wider.body)).toBe(200);
+    expect(wider.body).toMatchObject({ serviceAreas: ['AO', 'IFO'], version: 2 });
+    const narrower = await saveLegalBasis(wider.body, { serviceAreas: ['IFO'] });
+    expect(narrower.status, JSON.stringify(narrower.body)).toBe(200);
+    expect(narrower.body.serviceAreas).toEqual(['IFO']);
+    const audit = await auditRows(basis.id, 'catalogue.update');
+    expect(audit.map((row) => row.details)).toEqual([{ changed: ['serviceAreas'] }, { changed: ['serviceAreas'] }]);
+  });
+
+  it('keeps the areas its decisions were made in (409 on the field), and lets the others go', async () => {
+    const basis = await createLegalBasis({ code: `Beslutsområde ${Date.now()}`, validFrom: '2020-01-01', serviceAreas: ['AO', 'FH', 'IFO'] });
+    await createDecisionUsing(server.ownerDb, world, { legalBasisId: basis.id, decisionDate: '2024-02-01' });
+    const inUse = (await admin.get<{ legalBases: LegalBasis[] }>(LEGAL_BASES)).body.legalBases.find((row) => row.id === basis.id)!;
+    const withoutAo = await saveLegalBasis(inUse, { serviceAreas: ['FH', 'IFO'] });
+    expect(withoutAo.status).toBe(409);
+    expect(withoutAo.body.fieldErrors).toEqual({ serviceAreas: 'Lagrummet används i beslut inom ÄO, så det området måste vara kvar.' });
+    expect((await server.ownerDb.selectFrom('legal_bases').select('service_areas').where('id', '=', basis.id).executeTakeFirstOrThrow()).service_areas).toEqual(['AO', 'FH', 'IFO']);
+    const onlyAo = await saveLegalBasis(inUse, { serviceAreas: ['AO'] });
+    expect(onlyAo.status, JSON.stringify(onlyAo.body)).toBe(200);
+  });
+
+  it('keeps the areas of the intervention types that propose it (409 naming them)', async () => {
+    const basis = await createLegalBasis({ code: `Förslag ${Date.now()}`, validFrom: '2020-01-01', serviceAreas: ['AO', 'IFO'] });
+    const type = await admin.post('/api/catalogues/intervention-types', { serviceArea: 'IFO', name: `Föreslagen ${Date.now()}`, defaultLegalBasisId: basis.id, scopeUnit: 'none' });
+    expect(type.status, JSON.stringify(type.body)).toBe(200);
+    const withoutIfo = await saveLegalBasis(basis, { serviceAreas: ['AO'] });
+    expect(withoutIfo.status).toBe(409);
+    expect(withoutIfo.body.fieldErrors.serviceAreas).toBe(`Lagrummet föreslås för insatstypen ${type.body.name} (IFO). Välj ett annat lagrum för den först, eller behåll området.`);
+    expect((await saveLegalBasis(basis, { serviceAreas: ['IFO'] })).status).toBe(200);
+  });
+
   it('answers 404 for another municipality\'s or a missing legal basis, 403 for others, 400 for bad input', async () => {
     const foreign = otherWorld.catalogue.legalBases.get('LSS 9 § 3')!;
-    const body = { version: 1, code: 'LSS 9 § 3', description: 'Kapad', validFrom: '1994-01-01', validTo: null };
+    const body = { version: 1, code: 'LSS 9 § 3', description: 'Kapad', validFrom: '1994-01-01', validTo: null, serviceAreas: ['LSS'] };
     expect((await admin.put(`${LEGAL_BASES}/${foreign}`, body)).status).toBe(404);
     expect((await admin.put(`${LEGAL_BASES}/${MISSING}`, body)).status).toBe(404);
     expect((await (await world.signIn('caseOfficer')).put(`${LEGAL_BASES}/${foreign}`, body)).status).toBe(404);
@@ -199,7 +262,9 @@ describe('changing a legal basis', () => {
     const own = world.catalogue.legalBases.get('LSS 9 § 3')!;
     const denied = await (await world.signIn('authorityManager')).put(`${LEGAL_BASES}/${own}`, body);
     expect(denied.status).toBe(403);
-    for (const [changes, field] of [[{ version: undefined }, 'version'], [{ version: 'ett' }, 'version'], [{ version: 0 }, 'version'], [{ validTo: '1993-12-31' }, 'validTo']] as const) {
+    for (const [changes, field] of [
+      [{ version: undefined }, 'version'], [{ version: 'ett' }, 'version'], [{ version: 0 }, 'version'], [{ validTo: '1993-12-31' }, 'validTo'], [{ serviceAreas: [] }, 'serviceAreas'],
+    ] as const) {
       const response = await admin.put(`${LEGAL_BASES}/${own}`, { ...body, ...changes });
       expect(response.status, JSON.stringify(changes)).toBe(400);
       expect(response.body.fieldErrors[field], JSON.stringify(changes)).toBeTruthy();

@@ -2,7 +2,7 @@
  * Intervention types: read by everyone with a position, kept by administrators. Names are unique
  * within a service area (near-duplicates such as "Service" and "Serviceinsats" are real and kept).
  * Once a decision grants a type, its service area is fixed: the decision, its statistics and its
- * assignments belong to the area it was made in.
+ * assignments belong to the area it was made in. The legal basis it proposes must serve its area.
  */
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
@@ -11,6 +11,7 @@ import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
+import { proposedLegalBasisProblem } from '../../../domain/catalogue-rules.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import type * as contract from '../../../contract/catalogues.ts';
 import * as repo from './intervention-type.repository.ts';
@@ -30,7 +31,7 @@ export async function createInterventionType(db: Db, actor: PositionedActor, inp
   const fields = fieldsOf(input);
   return inTenant(db, actor.municipalityId, async (trx) => {
     await lockCatalogues(trx, actor.municipalityId);
-    await assertUsableLegalBasis(trx, fields.defaultLegalBasisId);
+    await assertUsableLegalBasis(trx, fields.defaultLegalBasisId, fields.serviceArea);
     await assertNameFree(trx, fields.serviceArea, fields.name);
     const interventionTypeId = await repo.insertInterventionType(trx, actor.municipalityId, fields);
     await writeAudit(trx, actor, {
@@ -55,7 +56,8 @@ export async function updateInterventionType(db: Db, actor: PositionedActor, int
       throw new ConflictError(message, { fieldErrors: { serviceArea: message } });
     }
     // A default that has since expired may stay while the type is otherwise edited; a new choice must be valid.
-    if (fields.defaultLegalBasisId !== current.defaultLegalBasisId) await assertUsableLegalBasis(trx, fields.defaultLegalBasisId);
+    if (fields.defaultLegalBasisId !== current.defaultLegalBasisId) await assertUsableLegalBasis(trx, fields.defaultLegalBasisId, fields.serviceArea);
+    else if (fields.defaultLegalBasisId && fields.serviceArea !== current.serviceArea) await assertLegalBasisOfArea(trx, fields.defaultLegalBasisId, fields.serviceArea);
     if (fields.serviceArea !== current.serviceArea || fields.name !== current.name) await assertNameFree(trx, fields.serviceArea, fields.name, interventionTypeId);
     const changed = (Object.keys(fields) as (keyof repo.InterventionTypeFields)[]).filter((key) => fields[key] !== current[key]);
     if (!(await repo.updateInterventionType(trx, interventionTypeId, input.version, fields))) throw new ConflictError();
@@ -80,18 +82,27 @@ function fieldsOf(input: CreateInput): repo.InterventionTypeFields {
 
 /**
  * The default legal basis is proposed on every new decision, so it must exist in this
- * municipality (404, as for any id the caller cannot see) and not have expired (400).
+ * municipality (404, as for any id the caller cannot see), serve the type's area and not have
+ * expired (400).
  */
-async function assertUsableLegalBasis(trx: Trx, legalBasisId: string | null): Promise<void> {
+async function assertUsableLegalBasis(trx: Trx, legalBasisId: string | null, serviceArea: ServiceAreaCode): Promise<void> {
   if (!legalBasisId) return;
+  const legalBasis = await assertLegalBasisOfArea(trx, legalBasisId, serviceArea);
+  if (legalBasis.validTo !== null && legalBasis.validTo < todayInSweden()) {
+    throw new ValidationError({ defaultLegalBasisId: `${legalBasis.code} gäller bara till ${legalBasis.validTo}. Välj ett lagrum som gäller nu.` });
+  }
+}
+
+/** The proposed legal basis (404 when missing) if it serves the area, else 400 on the field. */
+async function assertLegalBasisOfArea(trx: Trx, legalBasisId: string, serviceArea: ServiceAreaCode): Promise<contract.LegalBasis> {
   const legalBasis = await findLegalBasis(trx, legalBasisId);
   if (!legalBasis) {
     const message = 'Lagrummet hittades inte.';
     throw new AppError(404, 'not_found', message, { fieldErrors: { defaultLegalBasisId: message } });
   }
-  if (legalBasis.validTo !== null && legalBasis.validTo < todayInSweden()) {
-    throw new ValidationError({ defaultLegalBasisId: `${legalBasis.code} gäller bara till ${legalBasis.validTo}. Välj ett lagrum som gäller nu.` });
-  }
+  const problem = proposedLegalBasisProblem(legalBasis, serviceArea);
+  if (problem) throw new ValidationError({ defaultLegalBasisId: problem });
+  return legalBasis;
 }
 
 async function assertNameFree(trx: Trx, serviceArea: ServiceAreaCode, name: string, exceptId?: string): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Intervention types through HTTP: listing in Swedish order with filters, names unique within a
- * service area, a default legal basis that exists and is valid, and a service area that is fixed
- * once a decision grants the type. Access and legal bases: catalogues.test.ts.
+ * service area, a default legal basis that exists, is valid and serves the type's area, and a
+ * service area that is fixed once a decision grants the type. Access and legal bases: catalogues.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
@@ -116,6 +116,18 @@ describe('adding an intervention type', () => {
     expect(expired.body.fieldErrors.defaultLegalBasisId).toBe('SoL 4 kap. 1 § gäller bara till 2025-06-30. Välj ett lagrum som gäller nu.');
   });
 
+  it('wants a default legal basis of the type\'s own service area (400 on the field)', async () => {
+    const lss = world.catalogue.legalBases.get('LSS 9 § 3')!;
+    const inAo = await admin.post(TYPES, { serviceArea: 'AO', name: 'LSS i ÄO', defaultLegalBasisId: lss, scopeUnit: 'none' });
+    expect(inAo.status).toBe(400);
+    expect(inAo.body.fieldErrors).toEqual({ defaultLegalBasisId: 'LSS 9 § 3 hör inte till ÄO. Välj ett lagrum för insatstypens verksamhetsområde.' });
+    const inLss = await admin.post(TYPES, { serviceArea: 'LSS', name: 'SoL i LSS', defaultLegalBasisId: sol(), scopeUnit: 'none' });
+    expect(inLss.status).toBe(400);
+    expect(inLss.body.fieldErrors.defaultLegalBasisId).toBe('SoL 11 kap. 1 § hör inte till LSS. Välj ett lagrum för insatstypens verksamhetsområde.');
+    expect(await server.ownerDb.selectFrom('intervention_types').select('id').where('name', 'in', ['LSS i ÄO', 'SoL i LSS']).execute()).toEqual([]);
+    await createType({ serviceArea: 'LSS', name: `Ledsagarservice ${Date.now()}`, defaultLegalBasisId: lss, scopeUnit: 'hours_per_month' });
+  });
+
   it('answers bad input with 400 and a message on the field, never 500', async () => {
     const valid = { serviceArea: 'AO', name: 'Ny insats', scopeUnit: 'hours_per_month' };
     const cases: [Record<string, unknown>, string][] = [
@@ -159,6 +171,17 @@ describe('changing an intervention type', () => {
     const moved = await saveType(type, { serviceArea: 'FH' });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body.serviceArea).toBe('FH');
+  });
+
+  it('moves a type only to an area its default legal basis serves', async () => {
+    const type = await createType({ serviceArea: 'AO', name: `Med lagrum ${Date.now()}`, defaultLegalBasisId: sol(), scopeUnit: 'none' });
+    const toLss = await saveType(type, { serviceArea: 'LSS' });
+    expect(toLss.status).toBe(400);
+    expect(toLss.body.fieldErrors.defaultLegalBasisId).toBe('SoL 11 kap. 1 § hör inte till LSS. Välj ett lagrum för insatstypens verksamhetsområde.');
+    const toIfo = await saveType(type, { serviceArea: 'IFO' });
+    expect(toIfo.status, JSON.stringify(toIfo.body)).toBe(200);
+    const toLssWithIts = await saveType(toIfo.body, { serviceArea: 'LSS', defaultLegalBasisId: world.catalogue.legalBases.get('LSS 9 § 3')! });
+    expect(toLssWithIts.status, JSON.stringify(toLssWithIts.body)).toBe(200);
   });
 
   it('fixes the service area once a decision grants the type, but allows other changes', async () => {

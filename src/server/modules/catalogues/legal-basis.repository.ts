@@ -6,6 +6,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { LegalBasisTable } from '../../platform/db/schema.ts';
 import type { LegalBasis } from '../../../contract/catalogues.ts';
+import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 
 type LegalBasisRow = Selectable<LegalBasisTable> & { is_in_use: boolean };
 
@@ -15,7 +16,7 @@ const byCode = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
 function toLegalBasis(row: LegalBasisRow): LegalBasis {
   return {
     id: row.id, code: row.code, description: row.description, validFrom: row.valid_from, validTo: row.valid_to,
-    isInUse: row.is_in_use, version: row.version,
+    serviceAreas: row.service_areas as ServiceAreaCode[], isInUse: row.is_in_use, version: row.version,
   };
 }
 
@@ -32,9 +33,17 @@ function selectLegalBases(trx: Trx) {
     .select(sql<boolean>`exists (select 1 from decisions d where d.legal_basis_id = legal_bases.id)`.as('is_in_use'));
 }
 
-/** Every legal basis, or those valid on the day, by code in natural order and then by validity. */
-export async function listLegalBases(trx: Trx, validOn?: string): Promise<LegalBasis[]> {
+export interface LegalBasisFilter {
+  /** Only those valid on the day. */
+  validOn?: string | undefined;
+  /** Only those decisions of the area may rest on. */
+  serviceArea?: ServiceAreaCode | undefined;
+}
+
+/** Every legal basis, or those the filter asks for, by code in natural order and then by validity. */
+export async function listLegalBases(trx: Trx, { validOn, serviceArea }: LegalBasisFilter = {}): Promise<LegalBasis[]> {
   let query = selectLegalBases(trx);
+  if (serviceArea) query = query.where(sql<boolean>`${serviceArea} = any(service_areas)`);
   if (validOn) {
     query = query.where('valid_from', '<=', validOn)
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', validOn)]));
@@ -43,9 +52,33 @@ export async function listLegalBases(trx: Trx, validOn?: string): Promise<LegalB
   return rows.map(toLegalBasis).sort((a, b) => byCode.compare(a.code, b.code) || a.validFrom.localeCompare(b.validFrom));
 }
 
-export async function findLegalBasis(trx: Trx, legalBasisId: string): Promise<LegalBasis | undefined> {
-  const row = await selectLegalBases(trx).where('id', '=', legalBasisId).executeTakeFirst();
+/**
+ * One legal basis; `forUpdate` locks the row until the transaction ends, so a decision (which
+ * reads its legal basis FOR SHARE) cannot come to rest on it between a change's checks and the change.
+ */
+export async function findLegalBasis(trx: Trx, legalBasisId: string, { forUpdate = false } = {}): Promise<LegalBasis | undefined> {
+  const query = selectLegalBases(trx).where('id', '=', legalBasisId);
+  const row = await (forUpdate ? query.forUpdate() : query).executeTakeFirst();
   return row && toLegalBasis(row);
+}
+
+/** The service areas of the cases whose decisions rest on the legal basis. */
+export async function listServiceAreasOfDecisions(trx: Trx, legalBasisId: string): Promise<ServiceAreaCode[]> {
+  const rows = await trx.selectFrom('decisions')
+    .innerJoin('cases', (join) => join.onRef('cases.municipality_id', '=', 'decisions.municipality_id').onRef('cases.id', '=', 'decisions.case_id'))
+    .select('cases.service_area').distinct()
+    .where('decisions.legal_basis_id', '=', legalBasisId)
+    .execute();
+  return rows.map((row) => row.service_area as ServiceAreaCode);
+}
+
+/** The intervention types that propose the legal basis on new decisions, by name. */
+export async function listTypesProposing(trx: Trx, legalBasisId: string): Promise<{ serviceArea: ServiceAreaCode; name: string }[]> {
+  const rows = await trx.selectFrom('intervention_types').select(['service_area', 'name'])
+    .where('default_legal_basis_id', '=', legalBasisId)
+    .orderBy(sql`name collate "sv-x-icu"`).orderBy('service_area')
+    .execute();
+  return rows.map((row) => ({ serviceArea: row.service_area as ServiceAreaCode, name: row.name }));
 }
 
 /** The validity periods held by a code (compared without regard to case), except one row's. */
@@ -75,11 +108,13 @@ export interface LegalBasisFields {
   description: string | null;
   validFrom: string;
   validTo: string | null;
+  serviceAreas: ServiceAreaCode[];
 }
 
 export async function insertLegalBasis(trx: Trx, municipalityId: string, fields: LegalBasisFields): Promise<string> {
   const row = await trx.insertInto('legal_bases').values({
     municipality_id: municipalityId, code: fields.code, description: fields.description, valid_from: fields.validFrom, valid_to: fields.validTo,
+    service_areas: fields.serviceAreas,
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -87,7 +122,10 @@ export async function insertLegalBasis(trx: Trx, municipalityId: string, fields:
 /** Applies the change if the version still matches; false means someone else saved first. */
 export async function updateLegalBasis(trx: Trx, legalBasisId: string, version: number, fields: LegalBasisFields): Promise<boolean> {
   const result = await trx.updateTable('legal_bases')
-    .set({ code: fields.code, description: fields.description, valid_from: fields.validFrom, valid_to: fields.validTo, version: sql`version + 1`, updated_at: sql`now()` })
+    .set({
+      code: fields.code, description: fields.description, valid_from: fields.validFrom, valid_to: fields.validTo, service_areas: fields.serviceAreas,
+      version: sql`version + 1`, updated_at: sql`now()`,
+    })
     .where('id', '=', legalBasisId).where('version', '=', version)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;

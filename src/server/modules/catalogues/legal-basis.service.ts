@@ -3,7 +3,9 @@
  * with a new validity period (the same words after a law is renumbered), never with one that
  * overlaps, so "the legal basis valid on the decision date" always has one answer. Once a decision
  * rests on a legal basis, its code is fixed and its validity keeps covering that decision's date:
- * an old decision must go on reading the law it was made under.
+ * an old decision must go on reading the law it was made under. A legal basis serves one or more
+ * service areas (an ÄO decision never rests on an LSS paragraph); the areas its decisions were made
+ * in, and those of the intervention types that propose it, stay (src/domain/catalogue-rules.ts).
  */
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
@@ -12,6 +14,7 @@ import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { isValidPeriod, periodsOverlap, type Period } from '../../../domain/periods.ts';
+import { areasInDecisionsProblem, areasOfProposingTypesProblem } from '../../../domain/catalogue-rules.ts';
 import type * as contract from '../../../contract/catalogues.ts';
 import * as repo from './legal-basis.repository.ts';
 import { canManageCatalogues } from './catalogues.policy.ts';
@@ -24,8 +27,8 @@ export function assertCanManageCatalogues(actor: PositionedActor): void {
   if (!canManageCatalogues(actor.position)) throw new ForbiddenError('Bara en administratör kan ändra katalogerna.');
 }
 
-export async function listLegalBases(db: Db, actor: PositionedActor, validOn?: string): Promise<{ legalBases: contract.LegalBasis[] }> {
-  return inTenant(db, actor.municipalityId, async (trx) => ({ legalBases: await repo.listLegalBases(trx, validOn) }));
+export async function listLegalBases(db: Db, actor: PositionedActor, filter: repo.LegalBasisFilter): Promise<{ legalBases: contract.LegalBasis[] }> {
+  return inTenant(db, actor.municipalityId, async (trx) => ({ legalBases: await repo.listLegalBases(trx, filter) }));
 }
 
 /** Adds a legal basis; the same code again only with validity that does not overlap (409). */
@@ -38,7 +41,7 @@ export async function createLegalBasis(db: Db, actor: PositionedActor, input: Cr
     const legalBasisId = await repo.insertLegalBasis(trx, actor.municipalityId, fields);
     await writeAudit(trx, actor, {
       action: 'catalogue.create', entityType: 'legal_basis', entityId: legalBasisId,
-      details: { code: fields.code, validFrom: fields.validFrom, validTo: fields.validTo },
+      details: { code: fields.code, validFrom: fields.validFrom, validTo: fields.validTo, serviceAreas: fields.serviceAreas },
     });
     return getLegalBasisIn(trx, legalBasisId);
   });
@@ -48,28 +51,32 @@ export async function createLegalBasis(db: Db, actor: PositionedActor, input: Cr
 export async function updateLegalBasis(db: Db, actor: PositionedActor, legalBasisId: string, input: UpdateInput): Promise<contract.LegalBasis> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     // Missing (or another municipality's) is 404 for everyone; only then 403.
-    const current = await getLegalBasisIn(trx, legalBasisId);
+    const found = await getLegalBasisIn(trx, legalBasisId);
     assertCanManageCatalogues(actor);
-    if (current.version !== input.version) throw new ConflictError();
+    if (found.version !== input.version) throw new ConflictError();
     const fields = fieldsOf(input);
     await repo.lockCatalogues(trx, actor.municipalityId);
+    // Read again under the row lock: no decision can come to rest on it while the checks run.
+    const current = await getLegalBasisIn(trx, legalBasisId, true);
+    if (current.version !== input.version) throw new ConflictError();
     await assertNoOverlap(trx, fields, legalBasisId);
     if (current.isInUse) await assertDecisionsKeepTheirBasis(trx, current, fields);
-    const changed = (Object.keys(fields) as (keyof repo.LegalBasisFields)[]).filter((key) => fields[key] !== current[key]);
+    if (current.serviceAreas.some((area) => !fields.serviceAreas.includes(area))) await assertUsersKeepTheirAreas(trx, legalBasisId, fields);
+    const changed = (Object.keys(fields) as (keyof repo.LegalBasisFields)[]).filter((key) => String(fields[key]) !== String(current[key]));
     if (!(await repo.updateLegalBasis(trx, legalBasisId, input.version, fields))) throw new ConflictError();
     await writeAudit(trx, actor, { action: 'catalogue.update', entityType: 'legal_basis', entityId: legalBasisId, details: { changed } });
     return getLegalBasisIn(trx, legalBasisId);
   });
 }
 
-async function getLegalBasisIn(trx: Trx, legalBasisId: string): Promise<contract.LegalBasis> {
-  const legalBasis = await repo.findLegalBasis(trx, legalBasisId);
+async function getLegalBasisIn(trx: Trx, legalBasisId: string, forUpdate = false): Promise<contract.LegalBasis> {
+  const legalBasis = await repo.findLegalBasis(trx, legalBasisId, { forUpdate });
   if (!legalBasis) throw new NotFoundError('Lagrummet hittades inte.');
   return legalBasis;
 }
 
 function fieldsOf(input: CreateInput): repo.LegalBasisFields {
-  const fields = { code: input.code, description: input.description, validFrom: input.validFrom, validTo: input.validTo };
+  const fields = { code: input.code, description: input.description, validFrom: input.validFrom, validTo: input.validTo, serviceAreas: input.serviceAreas };
   if (!isValidPeriod(periodOf(fields))) throw new ValidationError({ validTo: 'Sista giltighetsdag kan inte vara före första.' });
   return fields;
 }
@@ -107,4 +114,15 @@ async function assertDecisionsKeepTheirBasis(trx: Trx, current: contract.LegalBa
   const dates = outside.first === outside.last ? outside.first : `${outside.first} – ${outside.last}`;
   const message = `Lagrummet används i beslut fattade ${dates}. Giltighetstiden måste täcka dem.`;
   throw new ConflictError(message, { fieldErrors: { [fields.validFrom > outside.first ? 'validFrom' : 'validTo']: message } });
+}
+
+/**
+ * An area may be taken away only while nothing rests on the legal basis there: a decision made in
+ * it would no longer be allowed to rest on it, and an intervention type of it would propose a legal
+ * basis its own decisions cannot use.
+ */
+async function assertUsersKeepTheirAreas(trx: Trx, legalBasisId: string, fields: repo.LegalBasisFields): Promise<void> {
+  const message = areasInDecisionsProblem(fields.serviceAreas, await repo.listServiceAreasOfDecisions(trx, legalBasisId))
+    ?? areasOfProposingTypesProblem(fields.serviceAreas, await repo.listTypesProposing(trx, legalBasisId));
+  if (message) throw new ConflictError(message, { fieldErrors: { serviceAreas: message } });
 }

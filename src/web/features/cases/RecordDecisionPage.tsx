@@ -1,6 +1,6 @@
 /**
- * Registrera beslut (/arenden/:caseId/beslut/nytt): outcome, legal basis (only those valid on the
- * decision date), decision date, period with "tills vidare", justification, and the interventions
+ * Registrera beslut (/arenden/:caseId/beslut/nytt): outcome, legal basis (only those of the case's
+ * service area, valid on the decision date), decision date, period with "tills vidare", justification, and the interventions
  * from the catalogue of the case's service area with their scope. The same rules as the server
  * (src/domain/decision-rules.ts) check it before sending, and the server's field errors land on
  * the same fields ("interventions.0.grantedAmount").
@@ -58,7 +58,8 @@ function RecordDecisionForm({ view }: { view: CaseView }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const today = todayInSweden();
-  const legalBases = useLegalBases();
+  // An ÄO case is never offered an LSS paragraph: the server lists only the area's legal bases.
+  const legalBases = useLegalBases({ serviceArea: view.serviceArea });
   const types = useInterventionTypes({ serviceArea: view.serviceArea });
   const form = useForm<Values>({
     outcome: 'granted', legalBasisId: '', decisionDate: today, periodFrom: today, periodTo: '', isUntilFurtherNotice: false, justification: '',
@@ -115,7 +116,7 @@ function RecordDecisionForm({ view }: { view: CaseView }) {
           <TextInput label="Beslutsdatum" required hint="ÅÅÅÅ-MM-DD, i dag eller tidigare." inputMode="numeric" autoComplete="off" maxLength={10} {...form.text('decisionDate')} />
           <Select
             label="Lagrum" required placeholder="Välj lagrum" options={basisOptions}
-            hint="Visar lagrum som gäller på beslutsdatumet." {...form.text('legalBasisId')}
+            hint="Visar lagrum för ärendets verksamhetsområde som gäller på beslutsdatumet." {...form.text('legalBasisId')}
           />
         </div>
         <fieldset className="fieldset">

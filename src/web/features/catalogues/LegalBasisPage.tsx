@@ -7,7 +7,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { VersionedForm } from '../../components/VersionedForm.tsx';
 import { useVersionedForm } from '../../components/useVersionedForm.ts';
 import { invalidateCatalogues, reloadLegalBasis, updateLegalBasis, useLegalBases, type LegalBasis } from './catalogues.api.ts';
-import { checkValidity, legalBasisFields, toRequest, toValues, type LegalBasisValues } from './legalBasisFields.ts';
+import { checkValidity, legalBasisFields, serviceAreasText, toRequest, toValues, type LegalBasisValues } from './legalBasisFields.ts';
 
 export function LegalBasisPage() {
   const { legalBasisId = '' } = useParams();
@@ -30,7 +30,7 @@ export function LegalBasisPage() {
       <PageTitle documentTitle={basis.code}>{basis.code}</PageTitle>
       {back}
       <p className="lead">
-        Gäller {basis.validFrom} – {basis.validTo ?? 'tills vidare'} · {basis.isInUse ? 'Används i beslut: koden ligger fast och giltigheten måste täcka besluten' : 'Används inte i något beslut'}
+        {serviceAreasText(basis.serviceAreas)} · Gäller {basis.validFrom} – {basis.validTo ?? 'tills vidare'} · {basis.isInUse ? 'Används i beslut: koden ligger fast och giltigheten måste täcka besluten' : 'Används inte i något beslut'}
       </p>
       <LegalBasisForm basis={basis} />
     </section>

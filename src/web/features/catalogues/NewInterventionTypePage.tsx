@@ -19,7 +19,8 @@ export function NewInterventionTypePage() {
   const form = useForm<InterventionTypeValues>(EMPTY_INTERVENTION_TYPE);
   const [failure, setFailure] = useState<unknown>(null);
   const [isBusy, setIsBusy] = useState(false);
-  const fields = interventionTypeFields(legalBases.data ?? []);
+  // The proposed legal basis is chosen among the chosen area's.
+  const fields = interventionTypeFields(legalBases.data ?? [], undefined, form.values.serviceArea);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

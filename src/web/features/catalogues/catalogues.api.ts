@@ -13,6 +13,13 @@ export type InterventionType = c.InterventionType;
 const LEGAL_BASES = '/api/catalogues/legal-bases';
 const INTERVENTION_TYPES = '/api/catalogues/intervention-types';
 
+export interface LegalBasisFilter {
+  /** Only those valid on the day, e.g. a decision date. */
+  validOn?: string | undefined;
+  /** Only those decisions of the area may rest on, e.g. the case's. */
+  serviceArea?: ServiceAreaCode | undefined;
+}
+
 export interface InterventionTypeFilter {
   serviceArea?: ServiceAreaCode | undefined;
   includeInactive?: boolean;
@@ -20,21 +27,21 @@ export interface InterventionTypeFilter {
 
 export const catalogueKeys = {
   all: ['catalogues'] as const,
-  legalBases: (validOn?: string) => ['catalogues', 'legal-bases', validOn ?? 'all'] as const,
+  legalBases: (filter: LegalBasisFilter = {}) => ['catalogues', 'legal-bases', filter.validOn ?? 'all', filter.serviceArea ?? 'all'] as const,
   interventionTypes: (filter: InterventionTypeFilter) => ['catalogues', 'intervention-types', filter.serviceArea ?? 'all', Boolean(filter.includeInactive)] as const,
 };
 
-export const fetchLegalBases = (validOn?: string) =>
-  api<{ legalBases: LegalBasis[] }>(LEGAL_BASES, { query: { validOn } }).then((body) => body.legalBases);
+export const fetchLegalBases = (filter: LegalBasisFilter = {}) =>
+  api<{ legalBases: LegalBasis[] }>(LEGAL_BASES, { query: { validOn: filter.validOn, serviceArea: filter.serviceArea } }).then((body) => body.legalBases);
 
 export const fetchInterventionTypes = (filter: InterventionTypeFilter) =>
   api<{ interventionTypes: InterventionType[] }>(INTERVENTION_TYPES, {
     query: { serviceArea: filter.serviceArea, includeInactive: filter.includeInactive ? 'true' : undefined },
   }).then((body) => body.interventionTypes);
 
-/** Every legal basis, or only those valid on a day (e.g. a decision date). */
-export function useLegalBases(validOn?: string) {
-  return useQuery({ queryKey: catalogueKeys.legalBases(validOn), queryFn: () => fetchLegalBases(validOn) });
+/** Every legal basis, or only those valid on a day and/or of one service area. */
+export function useLegalBases(filter: LegalBasisFilter = {}) {
+  return useQuery({ queryKey: catalogueKeys.legalBases(filter), queryFn: () => fetchLegalBases(filter) });
 }
 
 /** Active types unless includeInactive, of one service area or all, in Swedish name order. */

@@ -3,6 +3,7 @@
  * help text for the flags, and only the choices the server will accept.
  */
 import { todayInSweden } from '../../../domain/dates.ts';
+import { isLegalBasisForServiceArea } from '../../../domain/decision-rules.ts';
 import { SERVICE_AREAS, type ServiceAreaCode } from '../../../domain/organisation.ts';
 import { SCOPE_UNITS, type ScopeUnit } from '../../../domain/vocabulary.ts';
 import type { FieldSpec } from '../../components/FieldList.tsx';
@@ -10,6 +11,7 @@ import type { SelectOption } from '../../components/Select.tsx';
 import { orNull } from '../../components/form.ts';
 import { SCOPE_UNIT_LABELS, SERVICE_AREA_LABELS, SERVICE_AREA_SHORT } from '../../i18n/labels.ts';
 import type { InterventionType, LegalBasis } from './catalogues.api.ts';
+import { serviceAreasText } from './legalBasisFields.ts';
 
 export interface InterventionTypeValues {
   serviceArea: string;
@@ -47,24 +49,35 @@ export function toRequest(values: InterventionTypeValues) {
 }
 
 /**
- * Legal bases a new choice may be: those valid today or later. The type's current one stays in
- * the list even if it has expired, since the server lets an unchanged default stay.
+ * Legal bases a new choice may be: those valid today or later, of the type's area when it is known
+ * (each labelled with its areas when it is not). The type's current one stays in the list even if
+ * it has expired, since the server lets an unchanged default stay.
  */
-function legalBasisOptions(legalBases: readonly LegalBasis[], currentId: string | null): SelectOption[] {
+function legalBasisOptions(legalBases: readonly LegalBasis[], currentId: string | null, serviceArea: ServiceAreaCode | undefined): SelectOption[] {
   const today = todayInSweden();
   const sameCode = (basis: LegalBasis) => legalBases.filter((other) => other.code === basis.code).length > 1;
   return legalBases
-    .filter((basis) => basis.id === currentId || basis.validTo === null || basis.validTo >= today)
+    .filter((basis) => basis.id === currentId || ((basis.validTo === null || basis.validTo >= today)
+      && (!serviceArea || isLegalBasisForServiceArea(basis, serviceArea))))
     .map((basis) => {
       const note = basis.validTo !== null && basis.validTo < today ? ` (gällde till ${basis.validTo})`
         : basis.validFrom > today || sameCode(basis) ? ` (från ${basis.validFrom})` : '';
-      return { value: basis.id, label: `${basis.code}${note}` };
+      return { value: basis.id, label: `${basis.code}${note}${serviceArea ? '' : ` – ${serviceAreasText(basis.serviceAreas)}`}` };
     });
 }
 
-export function interventionTypeFields(legalBases: readonly LegalBasis[], current?: InterventionType): FieldSpec<InterventionTypeValues>[] {
+function isServiceArea(value: string | undefined): value is ServiceAreaCode {
+  return (SERVICE_AREAS as readonly string[]).includes(value ?? '');
+}
+
+/**
+ * The fields; `chosenArea` is the area picked in the form, when the form can say (the new type's
+ * form does): the proposed legal basis is then chosen among that area's.
+ */
+export function interventionTypeFields(legalBases: readonly LegalBasis[], current?: InterventionType, chosenArea?: string): FieldSpec<InterventionTypeValues>[] {
   // Once a decision grants the type its area is fixed, so the only choice offered is the one it has.
   const areas = current?.isInUse ? [current.serviceArea] : SERVICE_AREAS;
+  const basisArea = current?.isInUse ? current.serviceArea : isServiceArea(chosenArea) ? chosenArea : undefined;
   return [
     {
       key: 'serviceArea', label: 'Verksamhetsområde', kind: 'select', required: true, placeholder: current?.isInUse ? undefined : 'Välj verksamhetsområde',
@@ -75,7 +88,8 @@ export function interventionTypeFields(legalBases: readonly LegalBasis[], curren
     { key: 'keyCode', label: 'Nyckelkod', kind: 'text', maxLength: 30, hint: 'Kod för statistik och fakturering, t.ex. HTJ-PO.' },
     {
       key: 'defaultLegalBasisId', label: 'Lagrum som föreslås', kind: 'select', placeholder: 'Inget lagrum föreslås',
-      options: legalBasisOptions(legalBases, current?.defaultLegalBasisId ?? null), hint: 'Föreslås när insatsen beviljas. Bara lagrum som gäller nu eller senare kan väljas.',
+      options: legalBasisOptions(legalBases, current?.defaultLegalBasisId ?? null, basisArea),
+      hint: 'Föreslås när insatsen beviljas. Bara lagrum för insatstypens verksamhetsområde som gäller nu eller senare kan väljas.',
     },
     {
       key: 'scopeUnit', label: 'Omfattning anges i', kind: 'select', required: true, placeholder: 'Välj enhet',

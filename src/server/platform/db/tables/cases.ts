@@ -9,6 +9,8 @@ export interface LegalBasisTable {
   description: string | null;
   valid_from: DateString;
   valid_to: DateString | null;
+  /** AO, FH, LSS, IFO: the areas whose decisions may rest on it (0025). */
+  service_areas: string[];
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
