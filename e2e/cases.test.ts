@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
-import { expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld } from './harness.ts';
+import { expectNoAxeViolations, expectText, shot, startBrowserWorld, type BrowserWorld } from './harness.ts';
+import { todayInSweden } from '../src/domain/dates.ts';
+import { addDays } from '../src/domain/periods.ts';
+import { createFixtureAssignment } from '../src/server/modules/assignments/assignment-fixtures.ts';
+import { createDeliveryRows, createSentAssignment } from '../src/server/modules/deliveries/delivery-fixtures.ts';
 
 describeInBrowser('cases and decisions', () => {
   let bw: BrowserWorld;
@@ -76,6 +80,45 @@ describeInBrowser('cases and decisions', () => {
     await closeDialog.getByRole('button', { name: 'Avsluta ärende' }).click();
     await expectText(page.locator('.case-history'), 'Ärendet avslutades');
     await expect.poll(() => page.getByRole('link', { name: 'Registrera beslut' }).count()).toBe(0);
+  });
+
+  it('tells the officer, before ending a decision, which rows end at which unit and which assignment leaves Nya uppdrag', async () => {
+    const person = await bw.world.createPerson(['aoAuthority', 'homeCareNorth'], { firstName: 'Ingrid', lastName: 'Ålander' });
+    const sent = await createSentAssignment(bw.server.ownerDb, bw.world, person.id);
+    await createDeliveryRows(bw.server.ownerDb, bw.world, sent, bw.world.units.homeCareNorth, { hoursPerVisit: 0.5 });
+    const waiting = await createFixtureAssignment(bw.server.ownerDb, bw.world, sent.decision, bw.world.units.homeCare, { isSent: true });
+    const lastDay = addDays(todayInSweden(), -1);
+    const page = await bw.signedInPage('caseOfficer');
+
+    await page.goto(`/arenden/${sent.decision.caseId}`);
+    await page.getByRole('heading', { level: 1, name: /Ärende ÄO-/ }).waitFor();
+    await page.locator('article.decision-card').first().getByRole('button', { name: /Avsluta beslut/ }).click();
+    const dialog = page.getByRole('dialog', { name: /Avsluta beslut/ });
+    await dialog.getByRole('textbox', { name: 'Sista dag beslutet gäller' }).fill(lastDay);
+    await dialog.getByRole('combobox', { name: 'Avslutsorsak' }).selectOption('Avliden');
+    const preview = dialog.locator('.decision-end-preview');
+    await expectText(preview, 'Detta händer hos utförarna');
+    await expectText(preview, `2 verkställighetsrader avslutas ${lastDay}:`);
+    await expectText(preview, `Hemtjänst Norr: 2 rader – Personlig omvårdnad, uppdrag ${sent.assignmentNumber}; Matdistribution, uppdrag ${sent.assignmentNumber}`);
+    await expectText(preview, 'Återkallas från utförarens Nya uppdrag:');
+    await expectText(preview, `Uppdrag ${waiting.assignmentNumber} till Hemtjänst egen regi`);
+    await expectText(preview, 'Varje berörd enhet får ett meddelande i inkorgen.');
+    await expectNoAxeViolations(page, 'the end-decision dialog with what will happen at the providers');
+    await shot(page, 'end-decision-preview');
+
+    // A day the decision cannot end on says nothing of the providers until it is one.
+    await dialog.getByRole('textbox', { name: 'Sista dag beslutet gäller' }).fill('2020-01-01');
+    await expectText(dialog, 'Ange en dag inom beslutsperioden för att se vad som händer hos utförarna.');
+    await dialog.getByRole('textbox', { name: 'Sista dag beslutet gäller' }).fill(lastDay);
+    await expectText(preview, `2 verkställighetsrader avslutas ${lastDay}:`);
+
+    await dialog.getByRole('button', { name: 'Avsluta beslut' }).click();
+    await expectText(page.locator('article.decision-card').first(), 'Avslutat');
+    await expectText(page.locator('.case-history'), 'Verkställighet avslutades');
+    await expectText(page.locator('.case-history'), `(sista dag ${lastDay})`);
+    await expectText(page.locator('.case-history'), 'Uppdrag återkallades');
+    await expectText(page.locator('main'), 'Återkallat – beslutet avslutat');
+    await expectNoAxeViolations(page, 'the case page after the decision ended');
   });
 
   it('lists the officer\'s open cases under Mina ärenden on the desk', async () => {

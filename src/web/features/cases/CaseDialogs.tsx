@@ -1,9 +1,10 @@
 /**
- * The case page's small forms, each in a dialog: end a decision, close the case, change the case
- * officer. Each sends the version it read, so a change made meanwhile by someone else is a 409
- * with the server's message rather than a silent overwrite.
+ * The case page's small forms, each in a dialog: end a decision (saying first what that does at
+ * the provider), close the case, change the case officer. Each sends the version it read, so a
+ * change made meanwhile by someone else is a 409 with the server's message rather than a silent
+ * overwrite.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { END_REASONS } from '../../../domain/vocabulary.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
@@ -17,6 +18,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
 import { periodText } from './caseLabels.ts';
+import { DecisionEndPreview } from './DecisionEndPreview.tsx';
 import { applyCaseView, changeCaseOfficer, closeCase, endDecision, useCaseStaffing, type CaseView, type Decision } from './cases.api.ts';
 
 const OTHER_REASON = 'Annan orsak';
@@ -55,9 +57,11 @@ interface EndingFormProps {
   onSubmit: (values: { day: string; endReason: string }) => Promise<void>;
   dayKey: string;
   onClose: () => void;
+  /** What the ending will do, shown before the buttons for the day typed. */
+  consequences?: (day: string) => ReactNode;
 }
 
-function EndingForm({ dayLabel, dayHint, submitLabel, onSubmit, dayKey, onClose }: EndingFormProps) {
+function EndingForm({ dayLabel, dayHint, submitLabel, onSubmit, dayKey, onClose, consequences }: EndingFormProps) {
   const form = useForm<EndingValues>({ day: todayInSweden(), reason: '', otherReason: '' });
   const [failure, setFailure] = useState<unknown>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -82,6 +86,7 @@ function EndingForm({ dayLabel, dayHint, submitLabel, onSubmit, dayKey, onClose 
       <TextInput label={dayLabel} required hint={dayHint} inputMode="numeric" autoComplete="off" maxLength={10} {...form.text('day')} />
       <Select label="Avslutsorsak" required placeholder="Välj orsak" options={REASON_OPTIONS} {...form.text('reason')} />
       {form.values.reason === OTHER_REASON && <TextInput label="Beskriv orsaken" required maxLength={200} {...form.text('otherReason')} />}
+      {consequences?.(form.values.day.trim())}
       <div className="button-row">
         <Button type="submit" variant="primary" busy={isBusy}>{submitLabel}</Button>
         <Button onClick={onClose}>Avbryt</Button>
@@ -99,6 +104,7 @@ export function EndDecisionDialog({ decision, open, onClose }: { decision: Decis
           <p>Beslutsperiod: {periodText(decision.periodFrom, decision.periodTo)}.</p>
           <EndingForm
             dayLabel="Sista dag beslutet gäller" dayHint="ÅÅÅÅ-MM-DD, inom beslutsperioden." submitLabel="Avsluta beslut" dayKey="endedOn" onClose={onClose}
+            consequences={(day) => <DecisionEndPreview decisionId={decision.id} endedOn={day} />}
             onSubmit={async ({ day, endReason }) => applyCaseView(queryClient, await endDecision(decision.id, { endedOn: day, endReason, version: decision.version }))}
           />
         </>
@@ -114,6 +120,7 @@ export function CloseCaseDialog({ view, open, onClose }: { view: CaseView; open:
       {open && (
         <>
           <p>Alla beslut måste vara avslutade eller ha löpt ut senast avslutsdagen. Personens koppling till myndighetsenheten upphör samma dag.</p>
+          <p>Uppdrag som fortfarande väntar under utförarens Nya uppdrag återkallas, och utföraren får ett meddelande.</p>
           <EndingForm
             dayLabel="Avslutsdatum" dayHint="ÅÅÅÅ-MM-DD, i dag eller tidigare." submitLabel="Avsluta ärende" dayKey="closedOn" onClose={onClose}
             onSubmit={async ({ day, endReason }) => applyCaseView(queryClient, await closeCase(view.id, { closedOn: day, endReason, version: view.version }))}

@@ -9,6 +9,8 @@ const DATE_WORDS: Partial<Record<CaseView['history'][number]['kind'], string>> =
   decision_recorded: 'beslutsdatum',
   decision_ended: 'gäller till och med',
   case_closed: 'avslutat',
+  delivery_started: 'verkställighetsdatum',
+  delivery_ended: 'sista dag',
 };
 
 export function CaseHistory({ history }: { history: CaseView['history'] }) {

@@ -2,11 +2,14 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/cases.ts';
 import { api } from '../../api/client.ts';
+import { isIsoDate } from '../../../domain/periods.ts';
+import { assignmentKeys } from '../assignments/assignments.api.ts';
 
 export type CaseView = c.CaseView;
 export type CaseSummary = c.CaseSummary;
 export type Decision = c.Decision;
 export type MyCase = c.MyCases['cases'][number];
+export type DecisionEndEffects = c.DecisionEndEffects;
 
 export const caseKeys = {
   all: ['cases'] as const,
@@ -14,6 +17,7 @@ export const caseKeys = {
   detail: (caseId: string) => ['cases', 'case', caseId] as const,
   mine: ['cases', 'mine'] as const,
   staffing: ['cases', 'staffing'] as const,
+  endPreview: (decisionId: string, endedOn: string) => ['cases', 'end-preview', decisionId, endedOn] as const,
 };
 
 const caseBase = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}`;
@@ -43,6 +47,18 @@ export function recordDecision(caseId: string, body: c.RecordDecisionRequest) {
   return api<{ id: string; decisionNumber: string }>(`${caseBase(caseId)}/decisions`, { method: 'POST', body });
 }
 
+/**
+ * What ending the decision on the day would do at the provider; asked once the day is a whole
+ * date, and always afresh (the provider may have changed rows meanwhile).
+ */
+export function useDecisionEndPreview(decisionId: string, endedOn: string) {
+  return useQuery({
+    queryKey: caseKeys.endPreview(decisionId, endedOn), staleTime: 0, retry: false,
+    queryFn: () => api<c.DecisionEndEffects>(`/api/decisions/${encodeURIComponent(decisionId)}/end-preview`, { query: { endedOn } }),
+    enabled: isIsoDate(endedOn),
+  });
+}
+
 export function endDecision(decisionId: string, body: c.EndDecisionRequest) {
   return api<c.CaseView>(`/api/decisions/${encodeURIComponent(decisionId)}/end`, { method: 'POST', body });
 }
@@ -55,9 +71,13 @@ export function changeCaseOfficer(caseId: string, body: c.ChangeCaseOfficerReque
   return api<c.CaseView>(`${caseBase(caseId)}/case-officer`, { method: 'PUT', body });
 }
 
-/** After a change: the case view from the response, and every list that shows the case read again. */
+/**
+ * After a change: the case view from the response, and every list that shows the case read again —
+ * the case's assignments too, as ending a decision or closing the case withdraws waiting ones.
+ */
 export function applyCaseView(queryClient: QueryClient, view: c.CaseView): void {
   queryClient.setQueryData(caseKeys.detail(view.id), view);
   void queryClient.invalidateQueries({ queryKey: caseKeys.ofPerson(view.person.id) });
   void queryClient.invalidateQueries({ queryKey: caseKeys.mine });
+  void queryClient.invalidateQueries({ queryKey: assignmentKeys.ofCase(view.id) });
 }
