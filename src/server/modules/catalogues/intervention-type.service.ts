@@ -1,6 +1,7 @@
 /**
  * Intervention types: read by everyone with a position, kept by administrators. Names are unique
- * within a service area (near-duplicates such as "Service" and "Serviceinsats" are real and kept).
+ * within a service area; near-duplicates are allowed, since real catalogues hold them (the
+ * "Stöd i boendet" variants that differ by agreement).
  * Once a decision grants a type, its service area is fixed: the decision, its statistics and its
  * assignments belong to the area it was made in. The legal basis it proposes must serve its area.
  */
