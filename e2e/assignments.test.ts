@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from './browser.ts';
 import { expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld } from './harness.ts';
-import { createFixtureDecision, ensureProvider } from '../src/server/modules/assignments/assignment-fixtures.ts';
+import { createFixtureAssignment, createFixtureDecision, ensureProvider } from '../src/server/modules/assignments/assignment-fixtures.ts';
 
 /** Chooses the option whose text starts with the given words (labels carry extra words, e.g. "(utan systemåtkomst)"). */
 async function choose(page: Page, label: string, startsWith: string): Promise<void> {
@@ -88,6 +88,34 @@ describeInBrowser('assignments', () => {
 
     await manager.goto('/meddelanden/inkorg');
     await expectText(manager.getByRole('table'), `Nytt uppdrag ${number}`);
+  });
+
+  it('warns before sending a personal alarm that no alarm group will be told, and names the group once there is one', async () => {
+    const person = await bw.world.createPerson(['aoAuthority']);
+    const decision = await createFixtureDecision(bw.server.ownerDb, bw.world, person.id, { withAlarm: true });
+    const draft = await createFixtureAssignment(bw.server.ownerDb, bw.world, decision, bw.world.units.homeCare, { isSent: false });
+    const page = await bw.signedInPage('caseOfficer');
+    const openSendDialog = async () => {
+      await page.goto(`/uppdrag/${draft.id}`);
+      await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+      return page.getByRole('dialog', { name: /^Skicka uppdrag U-/ });
+    };
+
+    // The test municipality keeps no alarm group yet.
+    let dialog = await openSendDialog();
+    await expectText(dialog, 'Ingen larmgrupp får meddelandet.');
+    await expectText(dialog, 'Uppdraget gäller trygghetslarm, men det finns ingen aktiv larmgrupp');
+    await expectNoAxeViolations(page, 'the send confirmation warning that no alarm group is told');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+
+    await bw.server.ownerDb.insertInto('send_lists')
+      .values({ municipality_id: bw.world.municipalityId, unit_id: bw.world.units.homeCareNorth, name: 'Jourlarmgruppen', purpose: 'alarm_group' }).execute();
+    dialog = await openSendDialog();
+    await expectText(dialog, 'Jourlarmgruppen (sändlista)');
+    expect(await dialog.getByText('Ingen larmgrupp får meddelandet.').count()).toBe(0);
+    await expectNoAxeViolations(page, 'the send confirmation naming the alarm group');
+    await dialog.getByRole('button', { name: 'Skicka uppdraget' }).click();
+    await expectText(page.locator('.alert--success'), 'Uppdraget är skickat till Hemtjänst egen regi.');
   });
 
   it('downloads the PDF for a provider without system access and records it as sent by secure mail', async () => {

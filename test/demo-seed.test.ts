@@ -53,8 +53,8 @@ describe('the demo municipality', () => {
       const blandaren = [await unit('Blandaren htj ute')];
       return {
         ...stored,
-        newAtHomeCare: await countNewAssignments(trx, { providerIds: [await unit('Hemtjänst egen regi')], alarmServiceArea: null, onlyProviderId: null }),
-        newAtIfo: await countNewAssignments(trx, { providerIds: [await unit('IFO egen regi')], alarmServiceArea: null, onlyProviderId: null }),
+        newAtHomeCare: await countNewAssignments(trx, { providerIds: [await unit('Hemtjänst egen regi')], alarmServiceAreas: [], onlyProviderId: null }),
+        newAtIfo: await countNewAssignments(trx, { providerIds: [await unit('IFO egen regi')], alarmServiceAreas: [], onlyProviderId: null }),
         unacknowledgedAtBlandaren: await countUnacknowledged(trx, blandaren, blandaren),
         notCurrentAtBlandaren: await countNotCurrent(trx, blandaren, blandaren, { today: todayInSweden(), lookBackDays: NOT_CURRENT_DEFAULT_DAYS }),
       };

@@ -154,6 +154,7 @@ export const AssignmentDetail = z.object({
   stateMessage: z.string().nullable().describe('The provider\'s message when it stopped the assignment'),
   events: z.array(AssignmentEvent),
   receivers: z.array(z.string()).describe('For a draft the authority reads: who the new-assignment message will reach (users and send lists)'),
+  alarmGroups: z.array(z.string()).describe('For a draft the authority reads that holds a personal alarm: the alarm groups (send lists) told of it when sent in Vardag, picked by service area (src/domain/alarm-groups.ts); empty when none would be'),
   version: z.number().int(),
   permissions: AssignmentPermissions,
 });

@@ -8,7 +8,7 @@ import type { Trx } from '../../platform/db/tenant.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import * as repo from './assignment.repository.ts';
 import * as context from './assignment-context.repository.ts';
-import { listProvidersOfUnits } from './assignment-receivers.repository.ts';
+import { listAlarmAreasHandledFrom, listProvidersOfUnits } from './assignment-receivers.repository.ts';
 import * as policy from './assignment.policy.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
 
@@ -38,8 +38,13 @@ export async function getReadableAssignment(trx: Trx, actor: PositionedActor, as
   const interventions = await repo.listAssignmentInterventions(trx, assignmentId);
   const facts = { isSent: true, providerId: record.provider.id, serviceArea: record.serviceArea, hasPersonalAlarm: interventions.some((row) => row.isPersonalAlarm) };
   const providers = await listProvidersOfUnits(trx, actor.position.unitsBelow);
-  if (!policy.canReadAsProvider(actor.position, facts, providers)) throw new NotFoundError(NOT_FOUND);
+  if (!policy.canReadAsProvider(actor.position, facts, providers, await alarmAreasOf(trx, actor))) throw new NotFoundError(NOT_FOUND);
   return { record, interventions, isWriter: false };
+}
+
+/** The service areas whose personal alarms the actor reads as an alarm manager; none for others (no query). */
+export async function alarmAreasOf(trx: Trx, actor: PositionedActor): Promise<repo.AssignmentRecord['serviceArea'][]> {
+  return policy.isAlarmReader(actor.position) ? listAlarmAreasHandledFrom(trx, actor.position.serviceArea) : [];
 }
 
 /** For changing: only the authority that may write in the case. */

@@ -1,6 +1,7 @@
 /**
  * Reading one assignment whole (for the API and after each change), and who its new-assignment
- * message reaches: the provider's receivers, and the alarm groups when it holds a personal alarm.
+ * message reaches: the provider's receivers, and the alarm groups when it holds a personal alarm
+ * (picked by service area: src/domain/alarm-groups.ts).
  */
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import type { Trx } from '../../platform/db/tenant.ts';
@@ -45,8 +46,12 @@ export async function detailOf(trx: Trx, { record, interventions, isWriter }: Re
   const events = await repo.listAssignmentEvents(trx, assignmentId);
   const replacedBy = await repo.findReplacement(trx, assignmentId);
   // Who the message will reach, so the officer can check before sending.
-  const receivers = isWriter && !record.sentAt && record.provider.hasSystemAccess
-    ? receiverNames(await resolveReceivers(trx, record.provider.id, record.serviceArea, interventions.some((row) => row.isPersonalAlarm)))
+  const isDraftOfWriter = isWriter && !record.sentAt;
+  const hasPersonalAlarm = interventions.some((row) => row.isPersonalAlarm);
+  const receivers = isDraftOfWriter && record.provider.hasSystemAccess
+    ? receiverNames(await resolveReceivers(trx, record.provider.id, record.serviceArea, hasPersonalAlarm))
     : [];
-  return { detail: toDetail({ record, interventions, lifeAreas, events, replacedBy, receivers, isWriter }), person: record.person };
+  // Named whatever the provider's access, so the dialog can warn when none is told, or whom to tell by hand.
+  const alarmGroups = isDraftOfWriter && hasPersonalAlarm ? (await listAlarmGroups(trx, record.serviceArea)).map((group) => group.name) : [];
+  return { detail: toDetail({ record, interventions, lifeAreas, events, replacedBy, receivers, alarmGroups, isWriter }), person: record.person };
 }

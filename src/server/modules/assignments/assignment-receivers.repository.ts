@@ -1,10 +1,11 @@
 /**
  * SQL over the organisation tree for assignments: who at a provider receives new assignments,
- * the alarm groups of a service area, and which providers a position belongs to.
+ * the alarm groups told of a service area's personal alarms, and which providers a position belongs to.
  */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
+import { alarmAreasHandledFrom, alarmGroupServiceArea } from '../../../domain/alarm-groups.ts';
 import { NEW_ASSIGNMENT_RECEIVER_ROLES } from './assignment.policy.ts';
 
 export interface Receiver {
@@ -33,12 +34,33 @@ export async function listProviderReceivers(trx: Trx, providerId: string): Promi
   return rows;
 }
 
-/** Active send lists kept as alarm groups by units of the service area (seed 004: Jourlarmgruppen). */
+/** The service areas whose units keep an active alarm group (the input of src/domain/alarm-groups.ts). */
+export async function listAlarmGroupAreas(trx: Trx): Promise<ServiceAreaCode[]> {
+  const rows = await trx.selectFrom('send_lists as sl')
+    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'sl.municipality_id').onRef('u.id', '=', 'sl.unit_id'))
+    .select('u.service_area').distinct()
+    .where('sl.purpose', '=', 'alarm_group').where('sl.is_active', '=', true)
+    .execute();
+  return rows.map((row) => row.service_area as ServiceAreaCode);
+}
+
+/** The service areas whose personal alarms an alarm manager in `area` reads and lists (src/domain/alarm-groups.ts). */
+export async function listAlarmAreasHandledFrom(trx: Trx, area: ServiceAreaCode): Promise<ServiceAreaCode[]> {
+  return alarmAreasHandledFrom(area, await listAlarmGroupAreas(trx));
+}
+
+/**
+ * The alarm groups told of a personal alarm in the service area: active send lists with the
+ * purpose alarm_group kept by units of the area alarmGroupServiceArea picks (the area's own, or
+ * the municipality's one alarm area, or ÄO's; seed 004: Jourlarmgruppen). Empty when none is.
+ */
 export async function listAlarmGroups(trx: Trx, serviceArea: ServiceAreaCode): Promise<Receiver[]> {
+  const groupArea = alarmGroupServiceArea(serviceArea, await listAlarmGroupAreas(trx));
+  if (groupArea === null) return [];
   return trx.selectFrom('send_lists as sl')
     .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'sl.municipality_id').onRef('u.id', '=', 'sl.unit_id'))
     .select(['sl.id', 'sl.name'])
-    .where('sl.purpose', '=', 'alarm_group').where('sl.is_active', '=', true).where('u.service_area', '=', serviceArea)
+    .where('sl.purpose', '=', 'alarm_group').where('sl.is_active', '=', true).where('u.service_area', '=', groupArea)
     .orderBy('sl.name')
     .execute();
 }

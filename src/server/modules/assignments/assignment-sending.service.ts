@@ -65,7 +65,7 @@ async function send(db: Db, actor: PositionedActor, assignmentId: string, versio
     };
     return toDetail({
       record: sent, interventions, lifeAreas: await repo.listLifeAreas(trx, assignmentId),
-      events: [{ event, occurredAt, actorName: actor.displayName, message: null }], replacedBy: undefined, receivers: [], isWriter: true,
+      events: [{ event, occurredAt, actorName: actor.displayName, message: null }], replacedBy: undefined, receivers: [], alarmGroups: [], isWriter: true,
     });
   });
 }

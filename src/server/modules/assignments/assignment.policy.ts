@@ -27,20 +27,25 @@ export interface SentAssignmentFacts {
 /**
  * The provider side reads an assignment once it is sent and only if it was sent to their provider
  * (a provider the position's units belong to). The alarm manager also reads the personal-alarm
- * assignments of the whole service area: the alarm group installs alarms whichever provider
- * delivers the rest, and gets the message about each one.
+ * assignments of the service areas they handle (`alarmAreas`, from alarmAreasHandledFrom in
+ * src/domain/alarm-groups.ts: their own, and those whose alarms fall back to their area's alarm
+ * group): the alarm group installs alarms whichever provider delivers the rest, and gets the
+ * message about each one, so the message must open.
  */
-export function canReadAsProvider(actor: Who, assignment: SentAssignmentFacts, providersOfPosition: readonly string[]): boolean {
+export function canReadAsProvider(
+  actor: Who, assignment: SentAssignmentFacts, providersOfPosition: readonly string[], alarmAreas: readonly ServiceAreaCode[] = [actor.serviceArea],
+): boolean {
   if (!assignment.isSent) return false;
   if (hasAnyRole(actor.roles, [...MANAGER_ROLES, ...PROVIDER_STAFF_ROLES]) && providersOfPosition.includes(assignment.providerId)) return true;
-  return isAlarmReader(actor, assignment.serviceArea) && assignment.hasPersonalAlarm;
+  return isAlarmReader(actor) && alarmAreas.includes(assignment.serviceArea) && assignment.hasPersonalAlarm;
 }
 
-function isAlarmReader(actor: Who, serviceArea: ServiceAreaCode): boolean {
-  return actor.roles.includes('alarm_manager') && actor.serviceArea === serviceArea;
+/** Alarm managers (larmansvarig) read and list personal-alarm assignments. */
+export function isAlarmReader(actor: Pick<ActorPosition, 'roles'>): boolean {
+  return actor.roles.includes('alarm_manager');
 }
 
-/** What "Nya uppdrag" shows a position: all new ones of its providers, and/or the personal-alarm ones of its service area. */
+/** What "Nya uppdrag" shows a position: all new ones of its providers, and/or the personal-alarm ones of the service areas it handles. */
 export interface NewAssignmentView {
   isProviderWide: boolean;
   isAlarmOnly: boolean;

@@ -31,11 +31,13 @@ export interface DetailParts {
   events: readonly AssignmentEventRecord[];
   replacedBy: { id: string; assignmentNumber: string } | undefined;
   receivers: readonly string[];
+  /** For a draft with a personal alarm that its writer reads: the alarm groups it would tell. */
+  alarmGroups: readonly string[];
   /** The reader is the authority that may write in the case. */
   isWriter: boolean;
 }
 
-export function toDetail({ record, interventions, lifeAreas, events, replacedBy, receivers, isWriter }: DetailParts): c.AssignmentDetail {
+export function toDetail({ record, interventions, lifeAreas, events, replacedBy, receivers, alarmGroups, isWriter }: DetailParts): c.AssignmentDetail {
   const status = statusOf(record);
   const isDraft = status === 'draft';
   return {
@@ -51,7 +53,7 @@ export function toDetail({ record, interventions, lifeAreas, events, replacedBy,
     sentAt: record.sentAt?.toISOString() ?? null, sentByName: record.sentByName, sentVia: record.sentVia,
     stateChangedAt: record.state?.changedAt.toISOString() ?? null, stateMessage: record.state?.message ?? null,
     events: events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })),
-    receivers: [...receivers],
+    receivers: [...receivers], alarmGroups: [...alarmGroups],
     version: record.version,
     permissions: {
       canEdit: isWriter && isDraft,

@@ -13,8 +13,8 @@ import type { PersonRecordRef } from './assignment.repository.ts';
 export interface NewAssignmentFilter {
   /** All new assignments of these providers. */
   providerIds: readonly string[];
-  /** And the personal-alarm ones of this service area (alarm managers); null for none. */
-  alarmServiceArea: ServiceAreaCode | null;
+  /** And the personal-alarm ones of these service areas (alarm managers: src/domain/alarm-groups.ts); empty for none. */
+  alarmServiceAreas: readonly ServiceAreaCode[];
   /** Only those sent to this provider (the list narrowed to one provider unit's provider). */
   onlyProviderId: string | null;
 }
@@ -48,7 +48,7 @@ function matches(filter: NewAssignmentFilter): Expression<SqlBool> {
   // One provider (the usual case) as plain equality: with = any(...) the planner cannot read the index in order.
   if (filter.providerIds.length === 1) parts.push(sql<SqlBool>`st.provider_id = ${filter.providerIds[0]}`);
   else if (filter.providerIds.length > 1) parts.push(sql<SqlBool>`st.provider_id = any(${[...filter.providerIds]}::uuid[])`);
-  if (filter.alarmServiceArea) parts.push(sql<SqlBool>`(pr.service_area = ${filter.alarmServiceArea} and ${hasPersonalAlarm()})`);
+  if (filter.alarmServiceAreas.length) parts.push(sql<SqlBool>`(pr.service_area = any(${[...filter.alarmServiceAreas]}::text[]) and ${hasPersonalAlarm()})`);
   if (parts.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }

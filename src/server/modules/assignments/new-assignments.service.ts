@@ -11,6 +11,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/e
 import type * as c from '../../../contract/assignments.ts';
 import * as repo from './new-assignments.repository.ts';
 import { listProvidersOfUnits } from './assignment-receivers.repository.ts';
+import { alarmAreasOf } from './assignment-access.ts';
 import { canListNewAssignments, newAssignmentView } from './assignment.policy.ts';
 import { toPersonRef } from './assignment.presenter.ts';
 
@@ -70,7 +71,7 @@ async function filterFor(trx: Trx, actor: PositionedActor, providerUnitId: strin
   }
   return {
     providerIds: view.isProviderWide ? await listProvidersOfUnits(trx, actor.position.unitsBelow) : [],
-    alarmServiceArea: view.isAlarmOnly ? actor.position.serviceArea : null,
+    alarmServiceAreas: await alarmAreasOf(trx, actor),
     onlyProviderId,
   };
 }

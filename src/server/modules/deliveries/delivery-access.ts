@@ -10,6 +10,7 @@ import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { canReadAsProvider, canWriteAssignments } from '../assignments/assignment.policy.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
 import { listProvidersOfUnits } from '../assignments/assignment-receivers.repository.ts';
+import { alarmAreasOf } from '../assignments/assignment-access.ts';
 import * as intake from './intake.repository.ts';
 import * as repo from './delivery.repository.ts';
 import * as cases from './provider-case.repository.ts';
@@ -30,7 +31,7 @@ export async function getReceivedAssignment(trx: Trx, actor: PositionedActor, as
   const providers = await listProvidersOfUnits(trx, actor.position.unitsBelow);
   const isProviderReader = canReadAsProvider(actor.position, {
     isSent: true, providerId: assignment.provider.id, serviceArea: assignment.serviceArea, hasPersonalAlarm: assignment.hasPersonalAlarm,
-  }, providers);
+  }, providers, await alarmAreasOf(trx, actor));
   const isWriter = !isProviderReader && canWriteAssignments(actor.position, assignment.serviceArea)
     && await isPersonVisible(trx, assignment.person.id, actor.position.personScopeUnitIds);
   if (!isProviderReader && !isWriter) throw new NotFoundError('Uppdraget hittades inte.');

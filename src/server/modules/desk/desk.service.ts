@@ -18,6 +18,7 @@ import { maskSummary } from '../persons/person.service.ts';
 import { canListNewAssignments, newAssignmentView } from '../assignments/assignment.policy.ts';
 import { countNewAssignments } from '../assignments/new-assignments.repository.ts';
 import { listProvidersOfUnits } from '../assignments/assignment-receivers.repository.ts';
+import { alarmAreasOf } from '../assignments/assignment-access.ts';
 import * as repo from './desk.repository.ts';
 import * as myPersons from './my-persons.repository.ts';
 import * as folders from './provider-folders.repository.ts';
@@ -65,7 +66,7 @@ async function countNewAssignmentsOf(trx: Trx, actor: PositionedActor): Promise<
   const view = newAssignmentView(actor.position);
   return countNewAssignments(trx, {
     providerIds: view.isProviderWide ? await listProvidersOfUnits(trx, actor.position.unitsBelow) : [],
-    alarmServiceArea: view.isAlarmOnly ? actor.position.serviceArea : null,
+    alarmServiceAreas: view.isAlarmOnly ? await alarmAreasOf(trx, actor) : [],
     onlyProviderId: null,
   });
 }

@@ -1,7 +1,8 @@
 /**
  * What the reader may do with an assignment: for a draft, change, preview, send (with a
- * confirmation naming the provider and who gets the message) or download and record as sent by
- * secure mail, and delete; for a sent one, read the PDF and write one that replaces it.
+ * confirmation naming the provider and who gets the message, and warning when a personal alarm
+ * reaches no alarm group) or download and record as sent by secure mail, and delete; for a sent
+ * one, read the PDF and write one that replaces it.
  */
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -9,6 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { AlarmGroupNotice } from './AlarmGroupNotice.tsx';
 import { applyAssignment, assignmentKeys, deleteAssignment, documentUrl, recordSentOutside, sendAssignment, type AssignmentDetail } from './assignments.api.ts';
 
 type Dialog = 'send' | 'outside' | 'delete' | null;
@@ -81,11 +83,13 @@ export function AssignmentActions({ assignment }: { assignment: AssignmentDetail
         {assignment.receivers.length > 0
           ? <><p>Ett meddelande om det nya uppdraget går till:</p><ul>{assignment.receivers.map((name) => <li key={name}>{name}</li>)}</ul></>
           : <p>Ingen hos utföraren tar emot meddelanden om nya uppdrag just nu; uppdraget syns ändå under Nya uppdrag.</p>}
+        <AlarmGroupNotice assignment={assignment} via="system" />
         <p>Ett skickat uppdrag kan inte ändras. En ändring görs med ett nytt uppdrag som ersätter det.</p>
       </ConfirmDialog>
       <ConfirmDialog open={dialog === 'outside'} title={`Registrera ${assignment.assignmentNumber} som skickat?`} confirmLabel="Registrera som skickat" danger={false}
         onConfirm={() => void send('secure_mail')} onCancel={() => setDialog(null)} busy={isBusy} error={error}>
         <p>Bekräfta att du har skickat uppdraget som PDF med säker e-post till <strong>{assignment.provider.name}</strong>. Uppdraget kan sedan inte ändras.</p>
+        <AlarmGroupNotice assignment={assignment} via="outside" />
       </ConfirmDialog>
       <ConfirmDialog open={dialog === 'delete'} title={`Ta bort utkastet ${assignment.assignmentNumber}?`} confirmLabel="Ta bort utkastet"
         onConfirm={() => void remove()} onCancel={() => setDialog(null)} busy={isBusy} error={error}>
