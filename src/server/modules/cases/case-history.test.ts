@@ -1,5 +1,7 @@
 /** The case history shows changes of officer and the start and end of delivery, with date, who and what. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { inTenant } from '../../platform/db/tenant.ts';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestUser, createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { createDeliveryRows, createSentAssignment } from '../deliveries/delivery-fixtures.ts';
@@ -40,6 +42,11 @@ describe('the case history', () => {
       kind: 'case_officer_changed', occurredAt: expect.any(String), date: null, decisionId: null, assignmentId: null, message: null,
       actorName: 'Enhetschef myndighet authorityManager', title: `Biståndshandläggare caseOfficer → Testanvändare ${other.username}`,
     }]);
+    // The record of the change is append-only: the app may not change it, nor may the owner.
+    const asApp = (statement: ReturnType<typeof sql>) => inTenant(server.appDb, world.municipalityId, (trx) => statement.execute(trx));
+    await expect(asApp(sql`update case_officer_changes set to_officer_id = from_officer_id where case_id = ${caseId}`)).rejects.toThrow(/permission denied/);
+    await expect(asApp(sql`delete from case_officer_changes where case_id = ${caseId}`)).rejects.toThrow(/permission denied/);
+    await expect(sql`delete from case_officer_changes where case_id = ${caseId}`.execute(server.ownerDb)).rejects.toThrow(/official record/);
   });
 
   it('shows when delivery started (verkställighetsdatum) and ended, at which unit, for which assignment, by whom and why', async () => {
