@@ -36,12 +36,15 @@ export interface DecisionEndPlan {
 /** What ending the decision on the day would do; with `lock` its rows and waiting states stay locked for applying it. */
 export async function planDecisionEnd(trx: Trx, decisionId: string, lastDay: string, today: string, lock = false): Promise<DecisionEndPlan> {
   const plan: DecisionEndPlan = { lastDay, rows: [], withdrawn: [], waiting: [], problems: [] };
+  // States before rows, the order in which a provider's answer locks them (accepting a change of
+  // provider ends the old rows), so the two never wait on each other.
+  const waiting = await repo.listWaitingAssignments(trx, decisionId, lock);
   for (const row of await repo.listDecisionRows(trx, decisionId, lock)) {
     const rowPlan = rowEndingOnDecisionEnd(row, lastDay);
     if (rowPlan.problem) plan.problems.push(`${rowTitle(row)} hos ${row.providerUnit.name}: ${rowPlan.problem}`);
     else if (rowPlan.ending) plan.rows.push({ ...row, kind: rowPlan.ending.kind });
   }
-  for (const assignment of await repo.listWaitingAssignments(trx, decisionId, lock)) {
+  for (const assignment of waiting) {
     const isWithdrawn = isWaitingAssignmentWithdrawn(lastDay, today, assignment.pendingChange?.changeDate ?? null);
     (isWithdrawn ? plan.withdrawn : plan.waiting).push(assignment);
   }

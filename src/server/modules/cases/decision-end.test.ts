@@ -11,7 +11,8 @@ import { createDeliveries } from '../../../../seeds/lib/deliveries.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays } from '../../../domain/periods.ts';
 import { createFixtureAssignment, createFixtureDecision } from '../assignments/assignment-fixtures.ts';
-import { createSentAssignment, stateVersionOf, type SentAssignment } from '../deliveries/delivery-fixtures.ts';
+import { createOtherProviderManager, createSentAssignment, stateVersionOf, type SentAssignment } from '../deliveries/delivery-fixtures.ts';
+import { createSentRows } from '../delivery-changes/delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -69,7 +70,7 @@ async function setUp(options: { startedOn?: string } = {}): Promise<Setup> {
 }
 
 async function row(id: string) {
-  return server.ownerDb.selectFrom('deliveries').select(['status', 'period_from', 'period_to', 'end_reason', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+  return server.ownerDb.selectFrom('deliveries').select(['status', 'period_from', 'period_to', 'end_reason', 'version', 'provider_unit_id']).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 async function stateOf(assignmentId: string) {
@@ -193,6 +194,35 @@ describe('ending a decision at the provider', () => {
     expect(await newAssignmentIds(await world.signIn('unitManager'))).toContain(setup.waiting.id);
     const told = await messagesTo(world.users.coordinator.userId, `Uppdrag ${setup.waiting.assignmentNumber}: beslut`);
     expect(told[0]!.body).toContain(`verkställigheten kan pågå längst till och med ${endedOn}`);
+  });
+
+  it('withdraws a change of provider that would only begin after the decision ends; the change will not happen', async () => {
+    const other = await createOtherProviderManager(server.ownerDb, world);
+    const fixture = await createSentRows(server.ownerDb, world);
+    const changeDate = addDays(TODAY, 10);
+    const requested = await (await world.signIn('unitManager')).post(`/api/persons/${fixture.personId}/provider-changes`, {
+      deliveryIds: [fixture.deliveryIds[0]], toProviderUnitId: other.unitId, changeDate,
+    });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(200);
+    const toAssignmentId = requested.body.change.toAssignment.id as string;
+    const endedOn = addDays(TODAY, 5);
+    const officer = await world.signIn('caseOfficer');
+    const preview = await officer.get(`/api/decisions/${fixture.sent.decision.decisionId}/end-preview?endedOn=${endedOn}`);
+    expect(preview.body.withdrawnAssignments.map((assignment: { id: string }) => assignment.id)).toEqual([toAssignmentId]);
+    expect((await officer.post(`/api/decisions/${fixture.sent.decision.decisionId}/end`, { endedOn, endReason: REASON, version: 1 })).status).toBe(200);
+
+    expect(await stateOf(toAssignmentId)).toMatchObject({ status: 'withdrawn' });
+    const change = await server.ownerDb.selectFrom('provider_changes').select(['status', 'decided_by_id']).where('to_assignment_id', '=', toAssignmentId).executeTakeFirstOrThrow();
+    expect(change).toEqual({ status: 'stopped', decided_by_id: world.users.caseOfficer.userId });
+    // The rows stay with the old unit and end with the decision.
+    expect(await row(fixture.deliveryIds[0]!)).toMatchObject({ status: 'ended', period_to: endedOn, provider_unit_id: world.units.homeCareNorth });
+    // The new provider is told; the old one hears of its rows, not of the other's assignment.
+    const told = await server.ownerDb.selectFrom('messages as m')
+      .innerJoin('message_recipients as r', (join) => join.onRef('r.municipality_id', '=', 'm.municipality_id').onRef('r.message_id', '=', 'm.id'))
+      .innerJoin('users as u', (join) => join.onRef('u.municipality_id', '=', 'r.municipality_id').onRef('u.id', '=', 'r.user_id'))
+      .select(['m.body', 'u.username']).where('m.assignment_id', '=', toAssignmentId).where('m.subject', 'like', '%återkallat%').execute();
+    expect(told.map((message) => message.username)).toEqual([other.username]);
+    expect(told[0]!.body).toContain(`Bytet av utförare från Hemtjänst Norr fr.o.m. ${changeDate} genomförs inte.`);
   });
 
   it('refuses a day before the support started, naming the row; nothing changes', async () => {
