@@ -59,7 +59,7 @@ export function toDetail({ record, interventions, lifeAreas, events, replacedBy,
       canEdit: isWriter && isDraft,
       canSend: isWriter && isDraft && record.provider.hasSystemAccess,
       canRecordSentOutside: isWriter && isDraft && !record.provider.hasSystemAccess,
-      canWriteReplacement: isWriter && !isDraft && status !== 'replaced' && record.caseClosedOn === null,
+      canWriteReplacement: isWriter && !isDraft && status !== 'replaced' && status !== 'withdrawn' && record.caseClosedOn === null,
       canOpenCase: isWriter,
     },
   };
