@@ -4,6 +4,7 @@ import { expectNoAxeViolations, expectText, shot, startBrowserWorld, type Browse
 import { todayInSweden } from '../src/domain/dates.ts';
 import { addDays } from '../src/domain/periods.ts';
 import { createFixtureAssignment } from '../src/server/modules/assignments/assignment-fixtures.ts';
+import { createDeliveries } from '../seeds/lib/deliveries.ts';
 import { createDeliveryRows, createSentAssignment } from '../src/server/modules/deliveries/delivery-fixtures.ts';
 
 describeInBrowser('cases and decisions', () => {
@@ -86,6 +87,11 @@ describeInBrowser('cases and decisions', () => {
     const person = await bw.world.createPerson(['aoAuthority', 'homeCareNorth'], { firstName: 'Ingrid', lastName: 'Ålander' });
     const sent = await createSentAssignment(bw.server.ownerDb, bw.world, person.id);
     await createDeliveryRows(bw.server.ownerDb, bw.world, sent, bw.world.units.homeCareNorth, { hoursPerVisit: 0.5 });
+    const tomorrow = addDays(todayInSweden(), 1);
+    await createDeliveries(bw.server.ownerDb, {
+      municipalityId: bw.world.municipalityId, assignmentId: sent.assignmentId, createdById: bw.world.users.unitManager.userId,
+      rows: [{ assignmentInterventionId: sent.interventionIds[0]!, providerUnitId: bw.world.units.homeCareNorth, periodFrom: tomorrow, status: 'under_distribution', label: 'Kväll' }],
+    });
     const waiting = await createFixtureAssignment(bw.server.ownerDb, bw.world, sent.decision, bw.world.units.homeCare, { isSent: true });
     const lastDay = addDays(todayInSweden(), -1);
     const page = await bw.signedInPage('caseOfficer');
@@ -98,8 +104,9 @@ describeInBrowser('cases and decisions', () => {
     await dialog.getByRole('combobox', { name: 'Avslutsorsak' }).selectOption('Avliden');
     const preview = dialog.locator('.decision-end-preview');
     await expectText(preview, 'Detta händer hos utförarna');
-    await expectText(preview, `2 verkställighetsrader avslutas ${lastDay}:`);
-    await expectText(preview, `Hemtjänst Norr: 2 rader – Personlig omvårdnad, uppdrag ${sent.assignmentNumber}; Matdistribution, uppdrag ${sent.assignmentNumber}`);
+    await expectText(preview, `3 verkställighetsrader avslutas ${lastDay}:`);
+    await expectText(preview, `Hemtjänst Norr: 3 rader – Matdistribution, uppdrag ${sent.assignmentNumber}; Personlig omvårdnad, uppdrag ${sent.assignmentNumber}; `
+      + `Personlig omvårdnad (Kväll), uppdrag ${sent.assignmentNumber} (skulle börja senare, påbörjas inte)`);
     await expectText(preview, 'Återkallas från utförarens Nya uppdrag:');
     await expectText(preview, `Uppdrag ${waiting.assignmentNumber} till Hemtjänst egen regi`);
     await expectText(preview, 'Varje berörd enhet får ett meddelande i inkorgen.');
@@ -110,7 +117,7 @@ describeInBrowser('cases and decisions', () => {
     await dialog.getByRole('textbox', { name: 'Sista dag beslutet gäller' }).fill('2020-01-01');
     await expectText(dialog, 'Ange en dag inom beslutsperioden för att se vad som händer hos utförarna.');
     await dialog.getByRole('textbox', { name: 'Sista dag beslutet gäller' }).fill(lastDay);
-    await expectText(preview, `2 verkställighetsrader avslutas ${lastDay}:`);
+    await expectText(preview, `3 verkställighetsrader avslutas ${lastDay}:`);
 
     await dialog.getByRole('button', { name: 'Avsluta beslut' }).click();
     await expectText(page.locator('article.decision-card').first(), 'Avslutat');
@@ -119,6 +126,14 @@ describeInBrowser('cases and decisions', () => {
     await expectText(page.locator('.case-history'), 'Uppdrag återkallades');
     await expectText(page.locator('main'), 'Återkallat – beslutet avslutat');
     await expectNoAxeViolations(page, 'the case page after the decision ended');
+
+    // At the provider: the rows ended on the day, the one not yet begun says it never began.
+    const manager = await bw.signedInPage('unitManager');
+    await manager.goto(`/personer/${person.id}?flik=insatser`);
+    const rows = manager.getByRole('table', { name: 'Personens insatser och verkställighet' });
+    await expectText(rows, `2026-02-01–${lastDay}`);
+    await expectText(rows, `${tomorrow}, påbörjades aldrig (avslutad ${lastDay})`);
+    await expectNoAxeViolations(manager, 'the provider\'s rows after the decision ended');
   });
 
   it('lists the officer\'s open cases under Mina ärenden on the desk', async () => {

@@ -39,7 +39,8 @@ export async function listDecisionRows(trx: Trx, decisionId: string, lock: boole
       'd.status', 'd.period_from', 'd.period_to', 'd.started_on',
     ])
     .where('d.decision_id', '=', decisionId)
-    .orderBy(sql`pu.name collate "sv-x-icu"`).orderBy('a.assignment_number').orderBy('d.period_from').orderBy('d.id');
+    .orderBy(sql`pu.name collate "sv-x-icu"`).orderBy('a.assignment_number').orderBy('d.period_from')
+    .orderBy(sql`it.name collate "sv-x-icu"`).orderBy(sql`coalesce(d.label, '') collate "sv-x-icu"`).orderBy('d.id');
   if (lock) query = query.forUpdate('d');
   const rows = await query.execute();
   return rows.map((row) => ({

@@ -117,7 +117,11 @@ export function toFields(values: RowValues): DeliveryFieldsInput {
   };
 }
 
-/** "2019-11-05–t.v." as the manual writes a period. */
+/**
+ * "2019-11-05–t.v." as the manual writes a period. A row whose decision ended before its first day
+ * ends before it begins (migration 0023): it says so rather than show a period running backwards.
+ */
 export function periodText(from: string, to: string | null): string {
+  if (to !== null && to < from) return `${from}, påbörjades aldrig (avslutad ${to})`;
   return `${from}–${to ?? 't.v.'}`;
 }
