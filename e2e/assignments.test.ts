@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from './browser.ts';
-import { expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld } from './harness.ts';
+import { expectFieldError, expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld } from './harness.ts';
 import { createFixtureAssignment, createFixtureDecision, ensureProvider } from '../src/server/modules/assignments/assignment-fixtures.ts';
 
 /** Chooses the option whose text starts with the given words (labels carry extra words, e.g. "(utan systemåtkomst)"). */
@@ -49,7 +49,13 @@ describeInBrowser('assignments', () => {
     await page.getByRole('textbox', { name: 'Instruktioner till utföraren' }).fill('Ring på två gånger.');
     await page.getByLabel('Ny brukare').check();
     await page.getByRole('textbox', { name: 'Överlämning per telefon till' }).fill('Maja Sandberg');
-    await page.getByRole('textbox', { name: 'När gjordes överlämningen' }).fill('2026-03-02 14:30');
+    // A hand-over in the future is refused on the field before anything is saved.
+    const handoverAt = page.getByRole('textbox', { name: 'När gjordes överlämningen' });
+    await handoverAt.fill('2099-03-02 14:30');
+    await page.getByRole('button', { name: 'Spara utkast' }).click();
+    await expectFieldError(handoverAt, 'Överlämningen kan inte ha gjorts i framtiden. Ange när den gjordes.');
+    await expectNoAxeViolations(page, 'the assignment form with a hand-over in the future');
+    await handoverAt.fill('2026-03-02 14:30');
     await page.getByRole('button', { name: 'Spara utkast' }).click();
 
     await page.getByRole('heading', { level: 1, name: /Uppdrag U-\d{4}-\d{5}/ }).waitFor();
@@ -118,7 +124,7 @@ describeInBrowser('assignments', () => {
     await expectText(page.locator('.alert--success'), 'Uppdraget är skickat till Hemtjänst egen regi.');
   });
 
-  it('downloads the PDF for a provider without system access and records it as sent by secure mail', async () => {
+  it('downloads the PDF for a provider without system access and records it as sent by post', async () => {
     await ensureProvider(bw.server.ownerDb, bw.world, { name: 'Privat Omsorg i Norr AB', serviceArea: 'AO', hasSystemAccess: false });
     const person = await bw.world.createPerson(['aoAuthority']);
     const decision = await createFixtureDecision(bw.server.ownerDb, bw.world, person.id);
@@ -131,10 +137,15 @@ describeInBrowser('assignments', () => {
     await page.getByRole('heading', { level: 1, name: /Uppdrag U-/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Skicka', exact: true }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Ladda ned PDF' }).getAttribute('download')).toMatch(/^uppdrag-U-\d{4}-\d{5}\.pdf$/);
-    await page.getByRole('button', { name: 'Registrera som skickat via säker e-post' }).click();
-    await expectNoAxeViolations(page, 'the secure-mail confirmation');
-    await page.getByRole('dialog').getByRole('button', { name: 'Registrera som skickat' }).click();
-    await expectText(page.locator('.alert--success'), 'registrerat som skickat med säker e-post');
-    await expectText(page.getByRole('heading', { level: 1 }), 'Skickat med säker e-post');
+    await page.getByRole('button', { name: 'Registrera som skickat' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Registrera U-\d{4}-\d{5} som skickat\?/ });
+    const ways = dialog.getByRole('group', { name: 'Hur skickades uppdraget?' });
+    expect(await ways.getByRole('radio', { name: 'Med säker e-post' }).isChecked()).toBe(true);
+    await ways.getByRole('radio', { name: 'Per post' }).check();
+    await expectNoAxeViolations(page, 'the sent-outside confirmation');
+    await dialog.getByRole('button', { name: 'Registrera som skickat' }).click();
+    await expectText(page.locator('.alert--success'), 'registrerat som skickat per post');
+    await expectText(page.getByRole('heading', { level: 1 }), 'Skickat per post');
+    await expectText(page.getByRole('table', { name: 'Händelser för uppdraget' }), 'Skickat per post');
   });
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SERVICE_AREAS, OWNERSHIPS } from '../domain/organisation.ts';
 import { Id, IsoDate, Version, optionalText } from './common.ts';
 import { SCOPE_UNITS } from './catalogues.ts';
-import { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS, ASSIGNMENT_EVENTS, type LifeArea, type Weekday } from '../domain/vocabulary.ts';
+import { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS, ASSIGNMENT_EVENTS, SENT_VIA, SENT_OUTSIDE_VIA, type LifeArea, type Weekday } from '../domain/vocabulary.ts';
 export { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS, ASSIGNMENT_EVENTS, type LifeArea, type Weekday } from '../domain/vocabulary.ts';
 
 /** draft: not sent; new, accepted, stopped, replaced: where a sent one stands; sent_outside: sent by secure mail. */
@@ -18,6 +18,13 @@ export const DecisionParams = z.object({ decisionId: Id });
 export const AssignmentParams = z.object({ assignmentId: Id });
 export const CaseParams = z.object({ caseId: Id });
 export const VersionBody = z.object({ version: Version });
+
+/** Recording an assignment as sent outside Vardag, and how; secure mail when left out (as before post was offered). */
+export const RecordSentOutsideRequest = z.object({
+  via: z.enum(SENT_OUTSIDE_VIA, { error: 'Välj hur uppdraget skickades.' }).default('secure_mail').describe('secure_mail (PDF by secure mail) or post (skickat per post)'),
+  version: Version,
+});
+export type RecordSentOutsideRequest = z.input<typeof RecordSentOutsideRequest>;
 export const VersionQuery = z.object({ version: z.coerce.number({ error: 'Ange version.' }).int().min(1).max(2_147_483_647) });
 
 /** "YYYY-MM-DD HH:MM" in Swedish time, or an ISO timestamp with its offset. */
@@ -149,7 +156,7 @@ export const AssignmentDetail = z.object({
   updatedAt: z.string(),
   sentAt: z.string().nullable(),
   sentByName: z.string().nullable(),
-  sentVia: z.enum(['system', 'secure_mail']).nullable(),
+  sentVia: z.enum(SENT_VIA).nullable().describe('system, or outside Vardag: secure_mail or post'),
   stateChangedAt: z.string().nullable(),
   stateMessage: z.string().nullable().describe('The provider\'s message when it stopped the assignment'),
   events: z.array(AssignmentEvent),
@@ -187,7 +194,7 @@ export const CaseAssignment = z.object({
   providerName: z.string(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
-  sentVia: z.enum(['system', 'secure_mail']).nullable(),
+  sentVia: z.enum(SENT_VIA).nullable(),
   totalGrantedMinutes: z.number().int(),
   stateChangedAt: z.string().nullable(),
   stateMessage: z.string().nullable(),

@@ -28,6 +28,13 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** How a sent assignment reached the provider: in Vardag, or outside it (a provider without system access) by secure mail or by post. */
+export const SENT_VIA = ['system', 'secure_mail', 'post'] as const;
+export type SentVia = (typeof SENT_VIA)[number];
+/** The ways outside Vardag that an officer records (Registrera som skickat). */
+export const SENT_OUTSIDE_VIA = ['secure_mail', 'post'] as const satisfies readonly SentVia[];
+export type SentOutsideVia = (typeof SENT_OUTSIDE_VIA)[number];
+
 /** What happens to a sent assignment; withdrawn: the authority took it back from Nya uppdrag when its decision ended. */
 export const ASSIGNMENT_EVENTS = ['sent', 'sent_outside', 'accepted', 'stopped', 'acknowledged', 'replaced', 'withdrawn'] as const;
 

@@ -9,6 +9,7 @@ import type { ServiceAreaCode, Ownership } from '../../../domain/organisation.ts
 import type { TimeScopeUnit } from '../../../domain/assignment-time.ts';
 import type { AssignmentStatus } from '../../../contract/assignments.ts';
 import { findOrigin, toNumber, type DecisionRecord, type PersonRecordRef, type ProviderRecord } from './assignment.repository.ts';
+import type { SentVia } from '../../../domain/vocabulary.ts';
 
 export interface DecisionContext {
   decision: DecisionRecord;
@@ -113,7 +114,7 @@ export interface CaseAssignmentRecord {
   providerName: string;
   createdAt: Date;
   sentAt: Date | null;
-  sentVia: 'system' | 'secure_mail' | null;
+  sentVia: SentVia | null;
   totalGrantedMinutes: number;
   stateChangedAt: Date | null;
   stateMessage: string | null;

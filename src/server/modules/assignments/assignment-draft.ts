@@ -1,12 +1,13 @@
 /**
  * The rules of a draft: what it may be written from (a granted, ongoing decision in an open case),
  * to whom (an active provider of the case's service area), with which interventions (the
- * decision's own), and the totals it stores. Every failure names the body field it concerns.
+ * decision's own), the hand-over's time (not in the future), and the totals it stores. Every failure names the body field it concerns.
  */
 import { ValidationError } from '../../platform/errors.ts';
 import type { Trx } from '../../platform/db/tenant.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { totalGrantedMinutes, totalStaffMinutes } from '../../../domain/assignment-time.ts';
+import { handoverTimeProblem, parseSwedishDateTime } from '../../../domain/handover.ts';
 import type { AssignmentDraft } from '../../../contract/assignments.ts';
 import * as context from './assignment-context.repository.ts';
 import type { DraftRow } from './assignment-write.repository.ts';
@@ -55,8 +56,10 @@ export async function buildDraftRow(trx: Trx, decision: context.DecisionContext,
 
   let handoverAt: Date | null = null;
   if (input.handoverAt) {
-    handoverAt = parseSwedishDateTime(input.handoverAt);
-    if (Number.isNaN(handoverAt.getTime())) fieldErrors.handoverAt = 'Datumet eller tiden finns inte.';
+    // It records a hand-over that was made: a real time, not in the future (src/domain/handover.ts).
+    const problem = handoverTimeProblem(input.handoverAt, new Date());
+    if (problem) fieldErrors.handoverAt = problem;
+    else handoverAt = parseSwedishDateTime(input.handoverAt);
   }
 
   if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors);
@@ -86,32 +89,4 @@ export function assertHandoverRecorded(assignment: { isNewClient: boolean; hando
 // numeric(7, 2) keeps hundredths; the totals are computed from what is stored.
 function roundToHundredths(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-const stockholmParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-});
-
-/**
- * "2026-03-02 14:30" as staff write it, in Swedish time whatever the server's zone; a timestamp
- * with Z or an offset is taken as it is. Invalid input gives an invalid Date.
- */
-export function parseSwedishDateTime(text: string): Date {
-  const value = text.trim().replace(' ', 'T');
-  if (/(Z|[+-]\d{2}:\d{2})$/.test(value)) return new Date(value);
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
-  if (!match) return new Date(Number.NaN);
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  if (new Date(wall).getUTCDate() !== day || hour > 23 || minute > 59) return new Date(Number.NaN);
-  // The zone's offset at that moment: try the wall time as UTC, see what Stockholm's clock says, correct.
-  let instant = wall - offsetAt(wall);
-  instant = wall - offsetAt(instant);
-  return new Date(instant);
-}
-
-function offsetAt(instant: number): number {
-  const parts = Object.fromEntries(stockholmParts.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return asUtc - Math.floor(instant / 1000) * 1000;
 }

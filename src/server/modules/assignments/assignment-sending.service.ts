@@ -2,8 +2,8 @@
  * Sending an assignment. In Vardag: it becomes an official record (frozen by the database), lands
  * in the provider's "Nya uppdrag", the provider may now see the person, and the provider's
  * receivers (and, for a personal alarm, the alarm groups) get a message — all in one transaction,
- * so an assignment is never sent without its message or the other way round. By secure mail: the
- * officer sent the PDF outside the system and records that it was sent.
+ * so an assignment is never sent without its message or the other way round. By secure mail or by
+ * post: the officer sent the PDF outside the system and records that it was sent, and how.
  */
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant, type Trx } from '../../platform/db/tenant.ts';
@@ -12,6 +12,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { formatMinutesAsHours } from '../../../domain/granted-time.ts';
 import type * as c from '../../../contract/assignments.ts';
+import type { SentOutsideVia, SentVia } from '../../../domain/vocabulary.ts';
 import { writeMessage } from '../messages/message-writer.ts';
 import * as repo from './assignment.repository.ts';
 import * as write from './assignment-write.repository.ts';
@@ -20,15 +21,19 @@ import { assertDecisionOpen, assertHandoverRecorded } from './assignment-draft.t
 import { resolveReceivers, type Receivers } from './assignment-detail.ts';
 import { toDetail } from './assignment.presenter.ts';
 
-type Via = 'system' | 'secure_mail';
+type Via = SentVia;
 
 export async function sendAssignment(db: Db, actor: PositionedActor, assignmentId: string, version: number): Promise<c.AssignmentDetail> {
   return send(db, actor, assignmentId, version, 'system');
 }
 
-export async function recordSentOutside(db: Db, actor: PositionedActor, assignmentId: string, version: number): Promise<c.AssignmentDetail> {
-  return send(db, actor, assignmentId, version, 'secure_mail');
+/** The officer sent the PDF outside Vardag, by secure mail or by post (skickat per post), and records it. */
+export async function recordSentOutside(db: Db, actor: PositionedActor, assignmentId: string, version: number, via: SentOutsideVia = 'secure_mail'): Promise<c.AssignmentDetail> {
+  return send(db, actor, assignmentId, version, via);
 }
+
+/** The event's note says how an assignment sent outside Vardag went, for the history and the page. */
+const OUTSIDE_NOTE: Partial<Record<Via, string>> = { secure_mail: 'Skickat med säker e-post.', post: 'Skickat per post.' };
 
 async function send(db: Db, actor: PositionedActor, assignmentId: string, version: number, via: Via): Promise<c.AssignmentDetail> {
   return inTenant(db, actor.municipalityId, async (trx) => {
@@ -45,7 +50,7 @@ async function send(db: Db, actor: PositionedActor, assignmentId: string, versio
     if (!sentAt) throw new ConflictError();
     if (via === 'system') await write.insertNewState(trx, actor.municipalityId, assignmentId, actor.userId);
     const event = via === 'system' ? 'sent' as const : 'sent_outside' as const;
-    const occurredAt = await write.insertEvent(trx, actor.municipalityId, assignmentId, event, actor.userId);
+    const occurredAt = await write.insertEvent(trx, actor.municipalityId, assignmentId, event, actor.userId, OUTSIDE_NOTE[via]);
     await write.linkPersonToProvider(trx, actor.municipalityId, record.person.id, record.provider.id, assignmentId);
     if (record.replacesAssignment) await replace(trx, actor, record.replacesAssignment.id, record.assignmentNumber);
 
@@ -56,7 +61,7 @@ async function send(db: Db, actor: PositionedActor, assignmentId: string, versio
     }
     await writeAudit(trx, actor, {
       action: via === 'system' ? 'assignment.send' : 'assignment.record_sent_outside', entityType: 'assignment', entityId: assignmentId,
-      personId: record.person.id, details: { assignmentNumber: record.assignmentNumber, providerId: record.provider.id, recipientCount },
+      personId: record.person.id, details: { assignmentNumber: record.assignmentNumber, providerId: record.provider.id, recipientCount, via },
     });
     // The record as sent, from what this transaction wrote: a draft had no events and nothing replaced it.
     const sent: repo.AssignmentRecord = {
@@ -65,7 +70,7 @@ async function send(db: Db, actor: PositionedActor, assignmentId: string, versio
     };
     return toDetail({
       record: sent, interventions, lifeAreas: await repo.listLifeAreas(trx, assignmentId),
-      events: [{ event, occurredAt, actorName: actor.displayName, message: null }], replacedBy: undefined, receivers: [], alarmGroups: [], isWriter: true,
+      events: [{ event, occurredAt, actorName: actor.displayName, message: OUTSIDE_NOTE[via] ?? null }], replacedBy: undefined, receivers: [], alarmGroups: [], isWriter: true,
     });
   });
 }
@@ -76,7 +81,7 @@ function assertProviderFits(provider: repo.ProviderRecord, via: Via): void {
   if (via === 'system' && !provider.hasSystemAccess) {
     fail('Utföraren har inte tillgång till Vardag. Ladda ned uppdraget som PDF, skicka det med säker e-post och registrera det som skickat.');
   }
-  if (via === 'secure_mail' && provider.hasSystemAccess) fail('Utföraren har tillgång till Vardag: skicka uppdraget i systemet.');
+  if (via !== 'system' && provider.hasSystemAccess) fail('Utföraren har tillgång till Vardag: skicka uppdraget i systemet.');
 }
 
 /** The earlier assignment leaves the provider's new ones and keeps a "replaced" event; replacing twice is a conflict. */

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { LifeArea, Weekday } from '../../../contract/assignments.ts';
 import type { GrantedIntervention } from './assignment-context.repository.ts';
+import type { SentVia } from '../../../domain/vocabulary.ts';
 
 export interface DraftRow {
   interventions: readonly {
@@ -93,7 +94,7 @@ async function insertRows(trx: Trx, municipalityId: string, assignmentId: string
 }
 
 /** Sets sent_at, after which the row is frozen; the time it was sent, or undefined when stale or already sent. */
-export async function markSent(trx: Trx, assignmentId: string, version: number, sentById: string, via: 'system' | 'secure_mail'): Promise<Date | undefined> {
+export async function markSent(trx: Trx, assignmentId: string, version: number, sentById: string, via: SentVia): Promise<Date | undefined> {
   const updated = await trx.updateTable('assignments')
     .set({ sent_at: sql`now()`, sent_by_id: sentById, sent_via: via, version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', '=', assignmentId).where('version', '=', version).where('sent_at', 'is', null)

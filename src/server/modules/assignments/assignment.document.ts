@@ -15,7 +15,7 @@ const SCOPE_UNIT_TEXT: Record<TimeScopeUnit, string> = {
 };
 const WEEKDAY_TEXT: Record<Weekday, string> = { mon: 'mån', tue: 'tis', wed: 'ons', thu: 'tor', fri: 'fre', sat: 'lör', sun: 'sön' };
 const SERVICE_AREA_TEXT = { AO: 'Äldreomsorg', FH: 'Funktionshinder (SoL)', LSS: 'LSS', IFO: 'Individ- och familjeomsorg' } as const;
-const SENT_VIA_TEXT = { system: 'i Vardag', secure_mail: 'med säker e-post' } as const;
+const SENT_VIA_TEXT = { system: 'i Vardag', secure_mail: 'med säker e-post', post: 'per post' } as const;
 
 const number = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 const dateTime = new Intl.DateTimeFormat('sv-SE', {

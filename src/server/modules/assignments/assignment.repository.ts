@@ -8,6 +8,7 @@ import type { Trx } from '../../platform/db/tenant.ts';
 import type { ServiceAreaCode, Ownership } from '../../../domain/organisation.ts';
 import type { TimeScopeUnit } from '../../../domain/assignment-time.ts';
 import type { AssignmentStatus, LifeArea, Weekday } from '../../../contract/assignments.ts';
+import type { SentVia } from '../../../domain/vocabulary.ts';
 
 export interface PersonRecordRef {
   id: string;
@@ -61,7 +62,7 @@ export interface AssignmentRecord {
   updatedAt: Date;
   sentAt: Date | null;
   sentByName: string | null;
-  sentVia: 'system' | 'secure_mail' | null;
+  sentVia: SentVia | null;
   state: { status: Exclude<AssignmentStatus, 'draft' | 'sent_outside'>; changedAt: Date; message: string | null } | null;
   version: number;
 }

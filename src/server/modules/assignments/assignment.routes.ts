@@ -63,6 +63,6 @@ export function registerAssignmentRoutes(app: App, { db }: AppDeps): void {
   }, async (request) => sending.sendAssignment(db, positionedActorOf(request), request.params.assignmentId, request.body.version));
 
   app.post('/api/assignments/:assignmentId/record-sent-outside', {
-    schema: { tags: TAGS, summary: 'Record that the PDF was sent by secure mail to a provider without system access', params: c.AssignmentParams, body: c.VersionBody, response: { 200: c.AssignmentDetail, ...errors } },
-  }, async (request) => sending.recordSentOutside(db, positionedActorOf(request), request.params.assignmentId, request.body.version));
+    schema: { tags: TAGS, summary: 'Record that the PDF was sent by secure mail or by post to a provider without system access', params: c.AssignmentParams, body: c.RecordSentOutsideRequest, response: { 200: c.AssignmentDetail, ...errors } },
+  }, async (request) => sending.recordSentOutside(db, positionedActorOf(request), request.params.assignmentId, request.body.version, request.body.via));
 }

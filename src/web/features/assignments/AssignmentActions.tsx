@@ -1,8 +1,8 @@
 /**
  * What the reader may do with an assignment: for a draft, change, preview, send (with a
  * confirmation naming the provider and who gets the message, and warning when a personal alarm
- * reaches no alarm group) or download and record as sent by secure mail, and delete; for a sent
- * one, read the PDF and write one that replaces it.
+ * reaches no alarm group) or download and record as sent outside Vardag (by secure mail or by
+ * post), and delete; for a sent one, read the PDF and write one that replaces it.
  */
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,7 +10,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import type { SentOutsideVia, SentVia } from '../../../domain/vocabulary.ts';
 import { AlarmGroupNotice } from './AlarmGroupNotice.tsx';
+import { SentOutsideChoice } from './SentOutsideChoice.tsx';
+import { SENT_VIA_LABELS } from './assignmentLabels.ts';
 import { applyAssignment, assignmentKeys, deleteAssignment, documentUrl, recordSentOutside, sendAssignment, type AssignmentDetail } from './assignments.api.ts';
 
 type Dialog = 'send' | 'outside' | 'delete' | null;
@@ -21,6 +24,7 @@ export function AssignmentActions({ assignment }: { assignment: AssignmentDetail
   const [dialog, setDialog] = useState<Dialog>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [outsideVia, setOutsideVia] = useState<SentOutsideVia>('secure_mail');
   const { permissions } = assignment;
   const isDraft = assignment.status === 'draft';
   const pdf = documentUrl(assignment.id);
@@ -40,10 +44,10 @@ export function AssignmentActions({ assignment }: { assignment: AssignmentDetail
       setIsBusy(false);
     }
   };
-  const send = (via: 'system' | 'secure_mail') => run(async () => {
-    const sent = await (via === 'system' ? sendAssignment : recordSentOutside)(assignment.id, assignment.version);
+  const send = (via: SentVia) => run(async () => {
+    const sent = via === 'system' ? await sendAssignment(assignment.id, assignment.version) : await recordSentOutside(assignment.id, assignment.version, via);
     applyAssignment(queryClient, sent);
-    navigate('.', { replace: true, state: { notice: via === 'system' ? `Uppdraget är skickat till ${assignment.provider.name}.` : 'Uppdraget är registrerat som skickat med säker e-post.' } });
+    navigate('.', { replace: true, state: { notice: via === 'system' ? `Uppdraget är skickat till ${assignment.provider.name}.` : `Uppdraget är registrerat som ${SENT_VIA_LABELS[via].toLowerCase()}.` } });
   });
   const remove = () => run(async () => {
     await deleteAssignment(assignment.id, assignment.version);
@@ -72,7 +76,7 @@ export function AssignmentActions({ assignment }: { assignment: AssignmentDetail
         {permissions.canRecordSentOutside && (
           <>
             <a className="button button--secondary" href={pdf} download={`uppdrag-${assignment.assignmentNumber}.pdf`}>Ladda ned PDF</a>
-            <Button variant="primary" onClick={() => open('outside')}>Registrera som skickat via säker e-post</Button>
+            <Button variant="primary" onClick={() => open('outside')}>Registrera som skickat</Button>
           </>
         )}
         <Button variant="quiet" onClick={() => open('delete')}>Ta bort utkast</Button>
@@ -87,8 +91,9 @@ export function AssignmentActions({ assignment }: { assignment: AssignmentDetail
         <p>Ett skickat uppdrag kan inte ändras. En ändring görs med ett nytt uppdrag som ersätter det.</p>
       </ConfirmDialog>
       <ConfirmDialog open={dialog === 'outside'} title={`Registrera ${assignment.assignmentNumber} som skickat?`} confirmLabel="Registrera som skickat" danger={false}
-        onConfirm={() => void send('secure_mail')} onCancel={() => setDialog(null)} busy={isBusy} error={error}>
-        <p>Bekräfta att du har skickat uppdraget som PDF med säker e-post till <strong>{assignment.provider.name}</strong>. Uppdraget kan sedan inte ändras.</p>
+        onConfirm={() => void send(outsideVia)} onCancel={() => setDialog(null)} busy={isBusy} error={error}>
+        <p>Bekräfta att du har skickat uppdraget till <strong>{assignment.provider.name}</strong>, som inte har tillgång till Vardag. Uppdraget kan sedan inte ändras.</p>
+        <SentOutsideChoice value={outsideVia} onChange={setOutsideVia} />
         <AlarmGroupNotice assignment={assignment} via="outside" />
       </ConfirmDialog>
       <ConfirmDialog open={dialog === 'delete'} title={`Ta bort utkastet ${assignment.assignmentNumber}?`} confirmLabel="Ta bort utkastet"

@@ -21,6 +21,7 @@ import {
   initialInterventions, initialLifeAreas, initialValues, liveTotals, minutesError, toRequest, type AssignmentValues,
 } from './assignmentForm.ts';
 import { applyAssignment, assignmentKeys, createAssignment, documentUrl, saveAssignment, type AssignmentDetail, type AssignmentOptions } from './assignments.api.ts';
+import { HANDOVER_IN_FUTURE, handoverTimeProblem } from '../../../domain/handover.ts';
 
 interface AssignmentFormProps {
   options: AssignmentOptions;
@@ -64,6 +65,9 @@ export function AssignmentForm({ options, existing, template }: AssignmentFormPr
       if (typed) errors[`local.${row.id}`] = typed;
     }
     if (!granted.some((row) => rows[row.id]!.isIncluded)) errors.interventions = 'Ta med minst en insats.';
+    // The server says the same; saying it here keeps a typo in the year from a round trip. A
+    // malformed time is left to the server, whose message names the format.
+    if (v.isNewClient && v.handoverAt.trim() && handoverTimeProblem(v.handoverAt, new Date()) === HANDOVER_IN_FUTURE) errors.handoverAt = HANDOVER_IN_FUTURE;
     if (Object.keys(errors).length > 0) return form.fail(errors);
     const request = toRequest(v, granted, rows, lifeAreas);
     setOrder(request.order);
@@ -103,7 +107,7 @@ export function AssignmentForm({ options, existing, template }: AssignmentFormPr
         <Select label="Utförare" required placeholder="Välj utförare" options={providerOptions} {...form.text('providerId')}
           hint="Utförare inom ärendets verksamhetsområde." />
         {chosen && !chosen.hasSystemAccess && (
-          <Alert tone="info">{chosen.name} har inte tillgång till Vardag. När utkastet är sparat laddar du ned uppdraget som PDF, skickar det med säker e-post och registrerar det som skickat.</Alert>
+          <Alert tone="info">{chosen.name} har inte tillgång till Vardag. När utkastet är sparat laddar du ned uppdraget som PDF, skickar det med säker e-post eller per post och registrerar det som skickat.</Alert>
         )}
         {options.replaceable.length > 0 && (
           <Select label="Ersätter uppdrag" placeholder="Inget – ett nytt uppdrag" {...form.text('replacesAssignmentId')}

@@ -12,7 +12,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatDate, formatDateTime, personName } from '../../format.ts';
 import { LIFE_AREA_NAMES } from '../../../domain/vocabulary.ts';
-import { ASSIGNMENT_EVENT_LABELS, minutesText, scopeText, weekdaysText } from './assignmentLabels.ts';
+import { ASSIGNMENT_EVENT_LABELS, SENT_VIA_LABELS, minutesText, scopeText, weekdaysText } from './assignmentLabels.ts';
 import { AssignmentActions } from './AssignmentActions.tsx';
 import { StatusTag } from './CaseAssignments.tsx';
 import { useAssignment, type AssignmentDetail } from './assignments.api.ts';
@@ -46,7 +46,7 @@ function AssignmentView({ assignment, notice }: { assignment: AssignmentDetail; 
     <section className="page">
       <div className="person-header">
         <PageTitle documentTitle={`Uppdrag ${assignment.assignmentNumber}`} className="person-header__title">
-          Uppdrag {assignment.assignmentNumber} <StatusTag status={assignment.status} />
+          Uppdrag {assignment.assignmentNumber} <StatusTag status={assignment.status} sentVia={assignment.sentVia} />
         </PageTitle>
         <p className="person-header__facts">
           <span>
@@ -136,7 +136,7 @@ function AssignmentView({ assignment, notice }: { assignment: AssignmentDetail; 
         caption="Händelser för uppdraget" captionHidden rows={assignment.events} rowKey={(_row, index) => String(index)} empty="Inga händelser ännu. Uppdraget är ett utkast."
         columns={[
           { key: 'when', header: 'När', isRowHeader: true, className: 'nowrap', render: (row) => formatDateTime(row.occurredAt) },
-          { key: 'what', header: 'Händelse', render: (row) => ASSIGNMENT_EVENT_LABELS[row.event] },
+          { key: 'what', header: 'Händelse', render: (row) => (row.event === 'sent_outside' && assignment.sentVia ? SENT_VIA_LABELS[assignment.sentVia] : ASSIGNMENT_EVENT_LABELS[row.event]) },
           { key: 'who', header: 'Vem', render: (row) => row.actorName ?? '–' },
           { key: 'message', header: 'Meddelande', render: (row) => row.message ?? '–' },
         ]}

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatDateTime } from '../../format.ts';
-import { ASSIGNMENT_STATUS_LABELS, minutesText } from './assignmentLabels.ts';
+import { ASSIGNMENT_STATUS_LABELS, SENT_VIA_LABELS, minutesText } from './assignmentLabels.ts';
 import { useCaseAssignments, type CaseAssignment } from './assignments.api.ts';
 import './assignments.css';
 
@@ -57,7 +57,7 @@ export function CaseAssignments({ caseId, decisions, canWrite }: CaseAssignments
             { key: 'number', header: 'Uppdrag', isRowHeader: true, className: 'nowrap', render: (row) => <Link to={`/uppdrag/${row.id}`}>{row.assignmentNumber}</Link> },
             { key: 'provider', header: 'Utförare', render: (row) => row.providerName },
             { key: 'decision', header: 'Beslut', className: 'nowrap', render: (row) => row.decisionNumber },
-            { key: 'status', header: 'Status', render: (row) => <StatusTag status={row.status} /> },
+            { key: 'status', header: 'Status', render: (row) => <StatusTag status={row.status} sentVia={row.sentVia} /> },
             { key: 'sent', header: 'Skickat', className: 'nowrap', render: (row) => (row.sentAt ? formatDateTime(row.sentAt) : '–') },
             { key: 'total', header: 'Beviljad tid/månad', className: 'nowrap numeric', render: (row) => minutesText(row.totalGrantedMinutes) },
           ]}
@@ -67,7 +67,8 @@ export function CaseAssignments({ caseId, decisions, canWrite }: CaseAssignments
   );
 }
 
-export function StatusTag({ status }: { status: CaseAssignment['status'] }) {
+/** The status; one sent outside Vardag says how (secure mail or post) when the caller knows. */
+export function StatusTag({ status, sentVia }: { status: CaseAssignment['status']; sentVia?: CaseAssignment['sentVia'] }) {
   const tone = status === 'draft' ? 'tag tag--draft' : status === 'stopped' ? 'tag tag--protected' : status === 'replaced' || status === 'withdrawn' ? 'tag tag--muted' : 'tag';
-  return <span className={tone}>{ASSIGNMENT_STATUS_LABELS[status]}</span>;
+  return <span className={tone}>{status === 'sent_outside' && sentVia ? SENT_VIA_LABELS[sentVia] : ASSIGNMENT_STATUS_LABELS[status]}</span>;
 }

@@ -3,7 +3,7 @@
  * label fails the type check; the life areas' names come from the contract (the PDF prints the same).
  */
 import type { AssignmentStatus, Weekday } from '../../../contract/assignments.ts';
-import { ASSIGNMENT_EVENTS, WEEKDAYS } from '../../../domain/vocabulary.ts';
+import { ASSIGNMENT_EVENTS, WEEKDAYS, type SentOutsideVia, type SentVia } from '../../../domain/vocabulary.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { formatMinutesAsHours } from '../../../domain/granted-time.ts';
 import { formatNumber } from '../../format.ts';
@@ -16,12 +16,22 @@ export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
   stopped: 'Stoppat av utföraren',
   replaced: 'Ersatt',
   withdrawn: 'Återkallat – beslutet avslutat',
-  sent_outside: 'Skickat med säker e-post',
+  sent_outside: 'Skickat utanför Vardag',
 };
+
+/** How it was sent; for one sent outside Vardag this says how, in place of the status's word. */
+export const SENT_VIA_LABELS: Record<SentVia, string> = {
+  system: 'Skickat i Vardag',
+  secure_mail: 'Skickat med säker e-post',
+  post: 'Skickat per post',
+};
+
+/** The choices in "Registrera som skickat". */
+export const SENT_OUTSIDE_CHOICES: Record<SentOutsideVia, string> = { secure_mail: 'Med säker e-post', post: 'Per post' };
 
 export const ASSIGNMENT_EVENT_LABELS: Record<(typeof ASSIGNMENT_EVENTS)[number], string> = {
   sent: 'Skickat i Vardag',
-  sent_outside: 'Registrerat som skickat med säker e-post',
+  sent_outside: 'Registrerat som skickat utanför Vardag',
   accepted: 'Accepterat av utföraren',
   stopped: 'Stoppat av utföraren',
   acknowledged: 'Kvitterat',

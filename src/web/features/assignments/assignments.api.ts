@@ -89,8 +89,9 @@ export function sendAssignment(assignmentId: string, version: number) {
   return api<c.AssignmentDetail>(`${base(assignmentId)}/send`, { method: 'POST', body: { version } });
 }
 
-export function recordSentOutside(assignmentId: string, version: number) {
-  return api<c.AssignmentDetail>(`${base(assignmentId)}/record-sent-outside`, { method: 'POST', body: { version } });
+/** Records that the PDF went outside Vardag, by secure mail or by post. */
+export function recordSentOutside(assignmentId: string, version: number, via: c.RecordSentOutsideRequest['via']) {
+  return api<c.AssignmentDetail>(`${base(assignmentId)}/record-sent-outside`, { method: 'POST', body: { via, version } });
 }
 
 /** After a change: the detail from the response, and every list that shows the assignment read again. */
