@@ -10,8 +10,11 @@ import { SCOPE_UNITS } from './catalogues.ts';
 import { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS, ASSIGNMENT_EVENTS, SENT_VIA, SENT_OUTSIDE_VIA, type LifeArea, type Weekday } from '../domain/vocabulary.ts';
 export { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS, ASSIGNMENT_EVENTS, type LifeArea, type Weekday } from '../domain/vocabulary.ts';
 
-/** draft: not sent; new, accepted, stopped, replaced: where a sent one stands; sent_outside: sent by secure mail. */
-export const ASSIGNMENT_STATUSES = ['draft', 'new', 'accepted', 'stopped', 'replaced', 'sent_outside'] as const;
+/**
+ * draft: not sent; new, accepted, stopped, replaced, withdrawn (by the authority when its decision
+ * ended before the provider accepted it): where a sent one stands; sent_outside: sent by secure mail.
+ */
+export const ASSIGNMENT_STATUSES = ['draft', 'new', 'accepted', 'stopped', 'replaced', 'withdrawn', 'sent_outside'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 export const DecisionParams = z.object({ decisionId: Id });
