@@ -23,7 +23,7 @@ export const CASE_HISTORY_LABELS: Record<(typeof CASE_HISTORY_KINDS)[number], st
   decision_ended: 'Beslut avslutades',
   assignment_written: 'Uppdrag skrevs',
   assignment_sent: 'Uppdrag skickades',
-  assignment_sent_outside: 'Uppdrag skickades med säker post',
+  assignment_sent_outside: 'Uppdrag skickades utanför Vardag',
   assignment_accepted: 'Uppdrag accepterades',
   assignment_stopped: 'Uppdrag stoppades av utföraren',
   assignment_acknowledged: 'Uppdrag kvitterades',
