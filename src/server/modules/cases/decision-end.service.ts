@@ -2,8 +2,8 @@
  * What ending a decision does at the provider, planned (the preview the end dialog shows) and
  * applied (inside the transaction that ends the decision or closes the case): the rows of its
  * assignments that run past its last day end on that day, those that would begin later end
- * without beginning, assignments still waiting in Nya uppdrag are withdrawn, and each provider
- * unit concerned is told. The rules are src/domain/decision-ending.ts.
+ * without beginning (their interruptions fitted to the day as on any ending), assignments still
+ * waiting in Nya uppdrag are withdrawn, and each provider unit concerned is told. The rules are src/domain/decision-ending.ts.
  */
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
@@ -14,6 +14,8 @@ import type * as contract from '../../../contract/cases.ts';
 import { writeMessage } from '../messages/message-writer.ts';
 import { listProviderReceivers } from '../assignments/assignment-receivers.repository.ts';
 import { markChangeDecided } from '../delivery-changes/provider-change.repository.ts';
+import { fitInterruptionsToLastDay } from '../delivery-changes/interruption.service.ts';
+import { describeInterruptionChanges } from '../../../domain/interruption-rules.ts';
 import * as repo from './decision-end.repository.ts';
 
 export interface EndingDecision {
@@ -83,12 +85,18 @@ export async function applyDecisionEnd(
       details: { endOn: lastDay, endReason: reason, previousStatus: row.status, kind: row.kind, decisionId: decision.id },
     });
   }
+  // Interruptions end with their rows, as on any ending (src/domain/interruption-rules.ts).
+  const interruptionLines = new Map<string, string[]>();
+  for (const row of effects.rows) {
+    const fitted = await fitInterruptionsToLastDay(trx, actor, { id: row.id, personId: decision.personId }, lastDay, 'decision.end');
+    interruptionLines.set(row.id, describeInterruptionChanges(fitted, 'ended'));
+  }
   for (const [unitId, unitRows] of groupBy(effects.rows, (row) => row.providerUnit.id)) {
     const receivers = await listProviderReceivers(trx, unitId);
     await writeMessage(trx, {
       municipalityId: actor.municipalityId, senderId: null, assignmentId: unitRows[0]!.assignmentId, recipientUserIds: receivers.map((user) => user.id),
       addressedTo: `${unitRows[0]!.providerUnit.name} (chefer och samordnare)`,
-      ...rowsMessage(actor, decision, lastDay, reason, unitRows),
+      ...rowsMessage(actor, decision, lastDay, reason, unitRows, unitRows.flatMap((row) => interruptionLines.get(row.id) ?? [])),
     });
   }
 
@@ -130,13 +138,16 @@ const ROW_LINES: Record<RowEndingKind, (row: PlannedRow, lastDay: string) => str
 };
 
 // Messages name decisions, assignments and units, never the person: they sit in inboxes and lists.
-function rowsMessage(actor: PositionedActor, decision: EndingDecision, lastDay: string, reason: string, rows: readonly PlannedRow[]) {
+function rowsMessage(
+  actor: PositionedActor, decision: EndingDecision, lastDay: string, reason: string, rows: readonly PlannedRow[], interruptionLines: readonly string[],
+) {
   return {
     subject: `Beslut ${decision.decisionNumber} avslutat: insatser avslutas ${lastDay}`,
     body: [
       `${actor.displayName} (${actor.position.unitName}) har avslutat beslut ${decision.decisionNumber}; det gäller till och med ${lastDay}. Orsak: ${reason}.`,
       `Verkställigheten hos ${rows[0]!.providerUnit.name} avslutas därför:`,
       ...rows.map((row) => ROW_LINES[row.kind](row, lastDay)),
+      ...interruptionLines,
       'Avsluta genomförandet under Ej aktuella – att avsluta när inget annat pågår hos er.',
     ].join('\n'),
   };

@@ -70,12 +70,13 @@ export async function updateInterruption(db: Db, actor: PositionedActor, interru
 }
 
 /**
- * Makes the row's interruptions fit its new last day (ending, or a change of time once checked by
- * withdrawalInterruptionProblem): shortens those running past it and removes those starting after
+ * Makes the row's interruptions fit its new last day (ending — by the provider, by the decision's
+ * end or by a change of provider — or a change of time once checked by withdrawalInterruptionProblem): shortens those running past it and removes those starting after
  * it, each with its audit row. Call with the row locked. `cause` names the change, for the audit.
  */
 export async function fitInterruptionsToLastDay(
-  trx: Trx, actor: PositionedActor, row: { id: string; personId: string }, lastDay: string, cause: 'delivery.end' | 'delivery.withdraw',
+  trx: Trx, actor: PositionedActor, row: { id: string; personId: string }, lastDay: string,
+  cause: 'delivery.end' | 'delivery.withdraw' | 'decision.end' | 'provider_change.accept',
 ): Promise<InterruptionChanges> {
   const changes = interruptionsAtLastDay(lastDay, await repo.listInterruptions(trx, row.id));
   for (const item of changes.shortened) await repo.shortenInterruption(trx, item.id, item.toDate);

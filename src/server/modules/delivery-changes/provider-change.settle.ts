@@ -3,8 +3,9 @@
  * deliveries module inside the transaction that accepts or stops the assignment, so the answer,
  * the old rows' ending, the history and the messages commit together.
  *
- * Accepted: the moved rows end the day before the change date ("Byte av utförare"), and the old
- * unit and the case officer are told. Stopped: the rows stay with the old unit, which is told to
+ * Accepted: the moved rows end the day before the change date ("Byte av utförare"), their
+ * interruptions are fitted to that last day as on any ending, and the old unit and the case
+ * officer are told. Stopped: the rows stay with the old unit, which is told to
  * make the change again if needed. An assignment that came from no change settles nothing.
  */
 import type { Trx } from '../../platform/db/tenant.ts';
@@ -15,6 +16,8 @@ import { writeMessage } from '../messages/message-writer.ts';
 import { listProviderReceivers } from '../assignments/assignment-receivers.repository.ts';
 import * as changes from './provider-change.repository.ts';
 import { endMovedDeliveries } from './delivery-history.repository.ts';
+import { fitInterruptionsToLastDay } from './interruption.service.ts';
+import { describeInterruptionChanges } from '../../../domain/interruption-rules.ts';
 
 /** The end reason the moved rows carry. */
 export const PROVIDER_CHANGE_END_REASON = 'Byte av utförare';
@@ -25,10 +28,16 @@ export async function settleProviderChange(trx: Trx, actor: PositionedActor, toA
   if (!change) return;
   const rowNames = await changes.listRowNames(trx, change.deliveryIds);
   let endedIds: string[] = [];
+  const interruptionLines: string[] = [];
   if (outcome === 'accepted') {
     const note = `${PROVIDER_CHANGE_END_REASON} till ${change.toUnitName} fr.o.m. ${change.changeDate} (uppdrag ${change.toAssignmentNumber}).`;
     const ended = await endMovedDeliveries(trx, change.deliveryIds, dayBefore(change.changeDate), PROVIDER_CHANGE_END_REASON, actor.userId, note);
     endedIds = ended.map((row) => row.id);
+    // An interruption at the old unit cannot outlast its row: it ends with it (an ending, not a resumption).
+    for (const row of ended) {
+      const fitted = await fitInterruptionsToLastDay(trx, actor, { id: row.id, personId: change.personId }, row.period_to!, 'provider_change.accept');
+      interruptionLines.push(...describeInterruptionChanges(fitted, 'ended'));
+    }
   }
   await changes.markChangeDecided(trx, change.id, outcome, actor.userId);
 
@@ -37,7 +46,7 @@ export async function settleProviderChange(trx: Trx, actor: PositionedActor, toA
   if (outcome === 'accepted') recipientIds.add(change.caseOfficerId);
   await writeMessage(trx, {
     municipalityId: actor.municipalityId, senderId: null, assignmentId: change.fromAssignmentId,
-    ...(outcome === 'accepted' ? acceptedMessage(change, rowNames) : stoppedMessage(change, rowNames)),
+    ...(outcome === 'accepted' ? acceptedMessage(change, rowNames, interruptionLines) : stoppedMessage(change, rowNames)),
     recipientUserIds: [...recipientIds],
     addressedTo: outcome === 'accepted'
       ? `${change.fromUnitName} (chefer och samordnare); handläggaren`
@@ -50,13 +59,14 @@ export async function settleProviderChange(trx: Trx, actor: PositionedActor, toA
 }
 
 // The messages name assignments and units, never the person: they sit in inboxes and lists.
-function acceptedMessage(change: changes.ProviderChangeRecord, rowNames: readonly string[]) {
+function acceptedMessage(change: changes.ProviderChangeRecord, rowNames: readonly string[], interruptionLines: readonly string[]) {
   return {
     subject: `Byte av utförare genomfört (uppdrag ${change.fromAssignmentNumber})`,
     body: [
       `${change.toUnitName} har tagit emot uppdrag ${change.toAssignmentNumber} och tar över fr.o.m. ${change.changeDate}.`,
       `Insatser: ${rowNames.join(', ')}.`,
       `Verkställigheten hos ${change.fromUnitName} avslutas ${dayBefore(change.changeDate)} med orsak "${PROVIDER_CHANGE_END_REASON}".`,
+      ...interruptionLines,
     ].join('\n'),
   };
 }
