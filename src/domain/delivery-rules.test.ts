@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DELIVERY_STATUSES, DELIVERY_TRANSITIONS, canChangeDeliveryStatus, endProblem, interruptionProblems, interruptionReportDeadline,
-  isFinalDeliveryStatus, isInterruptionReportable, isOngoingOrPlanned, planWithdrawal, providerChangeLastDay, providerChangeProblem,
+  deliveryRowName, isFinalDeliveryStatus, isInterruptionReportable, isOngoingOrPlanned, planWithdrawal, providerChangeLastDay, providerChangeProblem,
   statusChangeProblem, withdrawalProblem, type DeliveryRowFacts, type DeliveryStatus,
 } from './delivery-rules.ts';
 
@@ -10,6 +10,14 @@ const OPEN: DeliveryRowFacts = { status: 'sent_to_delivery', periodFrom: '2026-0
 const TILLS_VIDARE = { periodFrom: '2026-02-01', periodTo: null, endedOn: null };
 const YEAR_DECISION = { periodFrom: '2026-01-01', periodTo: '2026-12-31', endedOn: null };
 const TILLS_VIDARE_FROM_2026 = { periodFrom: '2026-01-01', periodTo: null, endedOn: null };
+
+describe('a row\'s name', () => {
+  it('is the intervention, with the provider\'s label when the row has one', () => {
+    expect(deliveryRowName('Personlig omvårdnad', null)).toBe('Personlig omvårdnad');
+    expect(deliveryRowName('Personlig omvårdnad', 'Morgon')).toBe('Personlig omvårdnad (Morgon)');
+    expect(deliveryRowName('Matdistribution', '')).toBe('Matdistribution');
+  });
+});
 
 describe('status transitions', () => {
   const table: [DeliveryStatus, DeliveryStatus, boolean][] = [

@@ -10,6 +10,11 @@
 import { addDays, addMonths, dayBefore, isIsoDate, periodsOverlap, type Period } from './periods.ts';
 import { decisionLastDay, type DecisionPeriod } from './decision-rules.ts';
 
+/** What a row is called in messages, lists and the history: the intervention, and the provider's label when the row is one of a split ("Personlig omvårdnad (Morgon)"). */
+export function deliveryRowName(interventionName: string, label: string | null): string {
+  return label ? `${interventionName} (${label})` : interventionName;
+}
+
 export const DELIVERY_STATUSES = ['under_distribution', 'sent_to_delivery', 'withdrawn', 'ended'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 

@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
+import { deliveryRowName } from '../../../domain/delivery-rules.ts';
 import type { CaseHistoryEvent } from '../../../contract/cases.ts';
 import type { CaseRecord } from './case.repository.ts';
 import type { DecisionRecord } from './decision.repository.ts';
@@ -158,8 +159,7 @@ export function buildCaseHistory(caseRecord: CaseRecord, { decisions, assignment
     events.push({ ...none, kind: 'case_officer_changed', sortAt: change.changedAt, date: null, actorName: change.changedByName, title: `${change.fromName} → ${change.toName}` });
   }
   for (const row of deliveries) {
-    const name = row.label ? `${row.interventionName} (${row.label})` : row.interventionName;
-    const base = { ...none, assignmentId: row.assignmentId, sortAt: row.occurredAt, actorName: row.actorName, title: `${name} hos ${row.unitName}, uppdrag ${row.assignmentNumber}` };
+        const base = { ...none, assignmentId: row.assignmentId, sortAt: row.occurredAt, actorName: row.actorName, title: `${deliveryRowName(row.interventionName, row.label)} hos ${row.unitName}, uppdrag ${row.assignmentNumber}` };
     if (row.event === 'started') events.push({ ...base, kind: 'delivery_started', date: row.startedOn });
     else events.push({ ...base, kind: 'delivery_ended', date: row.periodTo, message: row.endReason });
   }

@@ -16,6 +16,7 @@ import { listProviderReceivers } from '../assignments/assignment-receivers.repos
 import { markChangeDecided } from '../delivery-changes/provider-change.repository.ts';
 import { fitInterruptionsToLastDay } from '../delivery-changes/interruption.service.ts';
 import { describeInterruptionChanges } from '../../../domain/interruption-rules.ts';
+import { deliveryRowName } from '../../../domain/delivery-rules.ts';
 import * as repo from './decision-end.repository.ts';
 
 export interface EndingDecision {
@@ -127,9 +128,7 @@ async function messageProvider(trx: Trx, actor: PositionedActor, assignment: rep
   return recipientCount;
 }
 
-function rowTitle(row: { interventionName: string; label: string | null }): string {
-  return row.label ? `${row.interventionName} (${row.label})` : row.interventionName;
-}
+const rowTitle = (row: { interventionName: string; label: string | null }): string => deliveryRowName(row.interventionName, row.label);
 
 const ROW_LINES: Record<RowEndingKind, (row: PlannedRow, lastDay: string) => string> = {
   end: (row, lastDay) => `– ${rowTitle(row)}, uppdrag ${row.assignmentNumber}: från ${row.periodFrom}, avslutas ${lastDay}.`,

@@ -11,7 +11,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { deliveryPeriodProblem } from '../../../domain/decision-rules.ts';
-import { correctionProblem, startDateCorrectionProblem, startDateProblem, startRegistrationProblem } from '../../../domain/delivery-rules.ts';
+import { correctionProblem, deliveryRowName, startDateCorrectionProblem, startDateProblem, startRegistrationProblem } from '../../../domain/delivery-rules.ts';
 import type * as c from '../../../contract/deliveries.ts';
 import { writeMessage } from '../messages/message-writer.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
@@ -32,7 +32,7 @@ async function readRow(trx: Trx, actor: PositionedActor, deliveryId: string, uni
 }
 
 /** "Personlig omvårdnad (Morgon)" when the provider named the row: what a message says is given. */
-const rowName = (row: repo.DeliveryContext) => (row.label ? `${row.interventionName} (${row.label})` : row.interventionName);
+const rowName = (row: repo.DeliveryContext) => deliveryRowName(row.interventionName, row.label);
 
 const audit = (action: string, row: repo.DeliveryContext, details: Record<string, unknown> = {}) => ({
   action, entityType: 'delivery', entityId: row.id, personId: row.personId, details: { assignmentNumber: row.assignmentNumber, ...details },

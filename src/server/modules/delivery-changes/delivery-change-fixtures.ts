@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../platform/db/database.ts';
 import type { TestUnitKey, TestWorld } from '../../../../test/factories.ts';
+import type { TestClient } from '../../../../test/http-client.ts';
 import { createDeliveryRows, createSentAssignment, type SentAssignment } from '../deliveries/delivery-fixtures.ts';
 
 export interface SentRows {
@@ -52,4 +53,16 @@ export async function deliveryVersion(ownerDb: Db, deliveryId: string): Promise<
 export async function deliveryEvents(ownerDb: Db, deliveryId: string): Promise<{ event: string; note: string | null; snapshot: Record<string, unknown> }[]> {
   const rows = await ownerDb.selectFrom('delivery_events').select(['event', 'note', 'snapshot']).where('delivery_id', '=', deliveryId).orderBy('id').execute();
   return rows.map((row) => ({ event: row.event, note: row.note, snapshot: row.snapshot as Record<string, unknown> }));
+}
+
+/** Registers an interruption through the API as the client; its id. */
+export async function interrupt(client: TestClient, deliveryId: string, fromDate: string, toDate: string | null, reason = 'Sjukhusvistelse'): Promise<string> {
+  const response = await client.post(`/api/deliveries/${deliveryId}/interruptions`, { fromDate, toDate, reason });
+  if (response.status !== 200) throw new Error(`interruption not registered: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id as string;
+}
+
+/** A row's interruptions as stored, by first day. */
+export function interruptionsOf(ownerDb: Db, deliveryId: string) {
+  return ownerDb.selectFrom('interruptions').select(['id', 'from_date', 'to_date', 'version']).where('delivery_id', '=', deliveryId).orderBy('from_date').execute();
 }

@@ -8,8 +8,3 @@ export function toChangedRow(record: DeliveryRecord, interventionName: string): 
     periodTo: record.period_to, endReason: record.end_reason, continuesDeliveryId: record.continues_delivery_id, version: record.version,
   };
 }
-
-/** What a row is called in messages and lists: the intervention, and the provider's label when split. */
-export function rowName(interventionName: string, label: string | null): string {
-  return label ? `${interventionName} (${label})` : interventionName;
-}

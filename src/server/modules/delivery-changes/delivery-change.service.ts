@@ -8,7 +8,7 @@ import { inTenant, type Trx } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
-import { endProblem, planWithdrawal, statusChangeProblem, withdrawalProblem } from '../../../domain/delivery-rules.ts';
+import { deliveryRowName, endProblem, planWithdrawal, statusChangeProblem, withdrawalProblem } from '../../../domain/delivery-rules.ts';
 import { withdrawalInterruptionProblem, type InterruptionChanges } from '../../../domain/interruption-rules.ts';
 import type * as c from '../../../contract/delivery-changes.ts';
 import { insertDeliveries } from '../deliveries/delivery-write.repository.ts';
@@ -20,7 +20,7 @@ import { endDelivery as endRow, withdrawDelivery as withdrawRow } from './delive
 import { listRowsInPendingChanges } from './provider-change.repository.ts';
 import { listInterruptions } from './interruption.repository.ts';
 import { fitInterruptionsToLastDay } from './interruption.service.ts';
-import { rowName, toChangedRow } from './delivery-change.presenter.ts';
+import { toChangedRow } from './delivery-change.presenter.ts';
 
 /** Withdraws the row from the day: it ends the day before, and a new row "Under fördelning" continues it with the same fields. */
 export async function withdrawDelivery(db: Db, actor: PositionedActor, deliveryId: string, input: c.WithdrawDeliveryRequest): Promise<c.WithdrawalResult> {
@@ -72,7 +72,7 @@ export async function endDelivery(db: Db, actor: PositionedActor, deliveryId: st
     // Ending is never refused for an interruption: those past the last day are made to fit it.
     const interruptions = await fitInterruptionsToLastDay(trx, actor, row, input.endOn, 'delivery.end');
     const hasOther = await hasOtherOngoingRows(trx, row.decision.id, row.id, input.endOn);
-    const name = rowName(row.interventionName, row.record.label);
+    const name = deliveryRowName(row.interventionName, row.record.label);
     await writeMessage(trx, {
       municipalityId: actor.municipalityId, senderId: null, assignmentId: row.assignmentId, recipientUserIds: [row.caseOfficerId],
       addressedTo: `${row.caseOfficerName} (handläggare)`,

@@ -9,7 +9,7 @@ import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays, addMonths } from '../../../domain/periods.ts';
-import { createSentRows, deliveryVersion } from './delivery-change-fixtures.ts';
+import { createSentRows, deliveryVersion, interrupt as registerInterruption, interruptionsOf as storedInterruptions } from './delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -22,15 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-/** Registers an interruption through the API; its id. */
-async function interrupt(deliveryId: string, fromDate: string, toDate: string | null, reason = 'Sjukhusvistelse'): Promise<string> {
-  const response = await manager.post(`/api/deliveries/${deliveryId}/interruptions`, { fromDate, toDate, reason });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body.id as string;
-}
-
-const interruptionsOf = (deliveryId: string) => server.ownerDb.selectFrom('interruptions')
-  .select(['id', 'from_date', 'to_date', 'version']).where('delivery_id', '=', deliveryId).orderBy('from_date').execute();
+const interrupt = (deliveryId: string, fromDate: string, toDate: string | null, reason?: string) => registerInterruption(manager, deliveryId, fromDate, toDate, reason);
+const interruptionsOf = (deliveryId: string) => storedInterruptions(server.ownerDb, deliveryId);
 
 const auditOf = (action: string, entityId: string) => server.ownerDb.selectFrom('audit_events')
   .select(['person_id', 'user_id', 'details']).where('action', '=', action).where('entity_id', '=', entityId).execute();

@@ -10,7 +10,7 @@ import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays } from '../../../domain/periods.ts';
 import { createOtherProviderManager } from '../deliveries/delivery-fixtures.ts';
-import { createSentRows } from './delivery-change-fixtures.ts';
+import { createSentRows, interrupt as registerInterruption, interruptionsOf as storedInterruptions } from './delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -26,14 +26,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function interrupt(deliveryId: string, fromDate: string, toDate: string | null, reason = 'Sjukhusvistelse'): Promise<string> {
-  const response = await manager.post(`/api/deliveries/${deliveryId}/interruptions`, { fromDate, toDate, reason });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body.id as string;
-}
-
-const interruptionsOf = (deliveryId: string) => server.ownerDb.selectFrom('interruptions')
-  .select(['id', 'from_date', 'to_date']).where('delivery_id', '=', deliveryId).orderBy('from_date').execute();
+const interrupt = (deliveryId: string, fromDate: string, toDate: string | null, reason?: string) => registerInterruption(manager, deliveryId, fromDate, toDate, reason);
+const interruptionsOf = async (deliveryId: string) => (await storedInterruptions(server.ownerDb, deliveryId)).map(({ version: _version, ...rest }) => rest);
 
 const auditOf = (action: string, entityId: string) => server.ownerDb.selectFrom('audit_events')
   .select(['user_id', 'details']).where('action', '=', action).where('entity_id', '=', entityId).execute();

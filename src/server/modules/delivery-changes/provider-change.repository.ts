@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
+import { deliveryRowName } from '../../../domain/delivery-rules.ts';
 
 export type ProviderChangeStatus = 'pending' | 'accepted' | 'stopped';
 
@@ -128,5 +129,5 @@ export async function listRowNameMap(trx: Trx, deliveryIds: readonly string[]): 
     .where('d.id', 'in', [...new Set(deliveryIds)])
     .orderBy('it.name').orderBy('d.period_from')
     .execute();
-  return new Map(rows.map((row) => [row.id, row.label ? `${row.name} (${row.label})` : row.name]));
+  return new Map(rows.map((row) => [row.id, deliveryRowName(row.name, row.label)]));
 }

@@ -11,7 +11,7 @@ import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { decisionLastDay } from '../../../domain/decision-rules.ts';
-import { providerChangeLastDay, providerChangeProblem } from '../../../domain/delivery-rules.ts';
+import { deliveryRowName, providerChangeLastDay, providerChangeProblem } from '../../../domain/delivery-rules.ts';
 import type * as c from '../../../contract/delivery-changes.ts';
 import { findAssignment } from '../assignments/assignment.repository.ts';
 import { listConcerned } from '../deliveries/intake.repository.ts';
@@ -19,7 +19,6 @@ import { writeBlockedReason } from '../assignments/assignment-draft.ts';
 import { getChangeableDelivery } from './delivery-change-access.ts';
 import { listPersonDeliveriesForChange, type DeliveryForChange } from './delivery-change.repository.ts';
 import { canChangeDeliveryRow, canReadDeliveryRow } from './delivery-change.policy.ts';
-import { rowName } from './delivery-change.presenter.ts';
 import * as changes from './provider-change.repository.ts';
 import { sendChangeAssignment } from './provider-change-assignment.ts';
 import { findTargetUnit, listTargetProviders, type TargetUnit } from './provider-change-targets.repository.ts';
@@ -111,7 +110,7 @@ function assertRowsMove(rows: readonly DeliveryForChange[], changeDate: string):
     const problem = providerChangeProblem(row, changeDate);
     if (!problem) return;
     if (row.status !== 'sent_to_delivery') fieldErrors[`deliveryIds.${index}`] = problem;
-    else fieldErrors.changeDate ??= `${rowName(row.interventionName, row.record.label)}: ${problem}`;
+    else fieldErrors.changeDate ??= `${deliveryRowName(row.interventionName, row.record.label)}: ${problem}`;
   });
   if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
 }

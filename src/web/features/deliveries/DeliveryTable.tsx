@@ -6,6 +6,7 @@
 import { Fragment, useId, type ReactNode } from 'react';
 import type { Column } from '../../components/Table.tsx';
 import { formatNumber } from '../../format.ts';
+import { deliveryRowName } from '../../../domain/delivery-rules.ts';
 import { DELIVERY_DAYS_LABELS, DELIVERY_STATUS_LABELS, FREQUENCY_UNIT_LABELS } from '../../i18n/labels.ts';
 import type { DeliveryRow } from './deliveries.api.ts';
 import { periodText } from './deliveryForm.ts';
@@ -25,7 +26,7 @@ export function DeliveryStatusTag({ status }: { status: DeliveryRow['status'] })
 
 /** "Personlig omvårdnad (Morgon)" when the provider named the row. */
 export function rowName(row: Pick<DeliveryRow, 'interventionName' | 'label'>): string {
-  return row.label ? `${row.interventionName} (${row.label})` : row.interventionName;
+  return deliveryRowName(row.interventionName, row.label);
 }
 
 export function DeliveryTable({ rows, caption, captionHidden, empty = 'Inga insatser är registrerade.', actions }: DeliveryTableProps) {
