@@ -6,6 +6,7 @@
  */
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
+import { deliveryRowName } from '../../../domain/delivery-rules.ts';
 import { useDecisionEndPreview, type DecisionEndEffects } from './cases.api.ts';
 
 type PlannedRow = DecisionEndEffects['rows'][number];
@@ -17,7 +18,7 @@ const KIND_NOTES: Record<PlannedRow['kind'], string> = {
 };
 
 function rowName(row: PlannedRow): string {
-  return `${row.interventionName}${row.label ? ` (${row.label})` : ''}, uppdrag ${row.assignmentNumber}${KIND_NOTES[row.kind]}`;
+  return `${deliveryRowName(row.interventionName, row.label)}, uppdrag ${row.assignmentNumber}${KIND_NOTES[row.kind]}`;
 }
 
 function countText(count: number, one: string, many: string): string {
