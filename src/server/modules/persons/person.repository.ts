@@ -2,10 +2,10 @@
  * All SQL for persons and their addresses. Every read is scoped to the actor's units through
  * isPersonInScope; rows are mapped to domain records here and go no further.
  */
-import { sql, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { PersonTable } from '../../platform/db/schema.ts';
-import { isPersonInScope } from '../../platform/access/person-scope.ts';
+import { isLinkCurrent, isPersonInScope } from '../../platform/access/person-scope.ts';
 import type { PersonSearch } from '../../../domain/person-search.ts';
 import type { Address, NewAddress } from '../../../contract/persons.ts';
 
@@ -74,32 +74,66 @@ const SEARCH_FIRST_NAME = sql`(case when protected_identity then null else first
 
 /**
  * Every hit matches the longest token on its surname or on its given name, so the first `limit`
- * hits are the first `limit` of the union of two narrower searches, each cut at `limit`:
- * - by surname: a range of persons_name_order_idx, walked in search order from the token, which stops
- *   after `limit` hits in scope instead of sorting every Andersson. Strings whose lower-case form
- *   starts with the token sort, in the ICU collation, from the token up to the token followed by
- *   U+FFFF (the highest collation weight), so the range holds every match; starts_with then keeps
- *   exactly the matches;
- * - by given name: by prefix of first_name_lower.
+ * hits are the first `limit` of two narrower searches merged, each cut at `limit`. Both read the
+ * scope's links to units, which carry copies of their person's search keys (migration 0026), in
+ * search order, and stop after `limit` persons; no step sorts:
+ * - by surname: from the token up to the token followed by U+FFFF. Strings whose lower-case form
+ *   starts with the token sort, in the ICU collation, within that range (U+FFFF has the highest
+ *   collation weight); starts_with then keeps exactly the matches;
+ * - by given name: the links whose given names start with the token's first two or three letters,
+ *   which the indexes hold in search order; starts_with keeps the matches. A one-letter token has no
+ *   such group and filters the surname order instead.
+ * A person linked to the scope twice, or matching both ways, appears once: distinct on the sort keys,
+ * which end with the identity number. Protected identities have no name keys on their links, so
+ * they never match.
  */
 async function searchByName(trx: Trx, scopeUnitIds: readonly string[], tokens: readonly string[], limit: number): Promise<SummaryRow[]> {
+  if (scopeUnitIds.length === 0) return [];
   const lead = tokens.reduce((longest, token) => (token.length > longest.length ? token : longest));
-  const matches = trx.selectFrom('persons').select(SUMMARY_COLUMNS)
-    .where(isPersonInScope('persons.id', scopeUnitIds))
-    .where('protected_identity', '=', false)
-    .where((eb) => eb.and(tokens.filter((token) => token !== lead).map((token) => eb.or([
-      sql<SqlBool>`starts_with(first_name_lower, ${token})`,
-      sql<SqlBool>`starts_with(last_name_lower, ${token})`,
-    ]))));
-  const bySurname = matches
-    .where(SEARCH_LAST_NAME, '>=', lead)
-    .where(SEARCH_LAST_NAME, '<', `${lead}\uFFFF`)
-    // coalesce() hides this check from the row estimate: it only repeats the range above, and counted
-    // twice the planner expects too few hits to walk the index in order and sorts the range instead.
-    .where(sql<SqlBool>`coalesce(starts_with(last_name_lower, ${lead}), false)`);
-  const byGivenName = matches.where(sql<SqlBool>`starts_with(first_name_lower, ${lead})`);
-  const union = sql<SummaryRow>`(${inSearchOrder(bySurname).limit(limit)} union ${inSearchOrder(byGivenName).limit(limit)})`;
-  return inSearchOrder(trx.selectFrom(union.as('hits')).selectAll()).limit(limit).execute();
+  const others = tokens.filter((token) => token !== lead)
+    .map((token) => sql`and (starts_with(l.first_name_lower, ${token}) or starts_with(l.last_name_lower, ${token}))`);
+  // Written as one SQL text, not built: the builder allocated about 70 KB a search (bench/README.md).
+  const branch = (match: RawBuilder<SqlBool>) => sql`(
+    select distinct on (l.search_last_name, l.search_first_name, l.identity_number)
+           l.person_id, l.search_last_name, l.search_first_name, l.identity_number
+      from person_unit_links l
+     where ${isLinkToScope(scopeUnitIds)} and ${isLinkCurrent('l')} and ${match} ${sql.join(others, sql` `)}
+     order by l.search_last_name, l.search_first_name, l.identity_number
+     limit ${limit})`;
+  const bySurname = branch(sql`l.search_last_name >= ${lead} and l.search_last_name < ${`${lead}\uFFFF`}
+    and coalesce(starts_with(l.last_name_lower, ${lead}), false)`);
+  const byGivenName = branch(sql`${givenNameGroup(lead)} and starts_with(l.first_name_lower, ${lead})`);
+  // union all, then distinct on: the planner merges the two ordered branches instead of sorting.
+  const result = await sql<SummaryRow>`
+    select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`p.${column}`)))}
+      from (select distinct on (b.search_last_name, b.search_first_name, b.identity_number) b.*
+              from (${bySurname} union all ${byGivenName}) b
+             order by b.search_last_name, b.search_first_name, b.identity_number
+             limit ${limit}) h
+      join persons p on p.id = h.person_id
+     order by h.search_last_name, h.search_first_name, h.identity_number
+     limit ${limit}`.execute(trx);
+  return result.rows;
+}
+
+/** The group of links whose given names may start with the token, by its first letters (see above). */
+function givenNameGroup(token: string): RawBuilder<SqlBool> {
+  const letters = [...token].length;
+  if (letters >= 3) return sql<SqlBool>`l.first_name_prefix3 = left(${token}, 3)`;
+  if (letters === 2) return sql<SqlBool>`l.first_name_prefix2 = ${token}`;
+  return sql<SqlBool>`true`;
+}
+
+/**
+ * One unit reads its own links in order (the unit-first indexes). Several walk the whole
+ * municipality's order and check the unit in the index: coalesce() keeps the planner from reading
+ * each unit's range and sorting them, which it costs too cheaply (a Swedish-order comparison costs
+ * far more than it assumes; 30 ms for 'an' in 65,000 persons).
+ */
+function isLinkToScope(scopeUnitIds: readonly string[]): RawBuilder<SqlBool> {
+  return scopeUnitIds.length === 1
+    ? sql<SqlBool>`l.unit_id = ${scopeUnitIds[0]}`
+    : sql<SqlBool>`coalesce(l.unit_id = any(${[...scopeUnitIds]}::uuid[]), false)`;
 }
 
 export async function findPersonInScope(trx: Trx, scopeUnitIds: readonly string[], personId: string): Promise<PersonRecord | undefined> {

@@ -13,7 +13,13 @@ export function isPersonInScope(personIdColumn: string, scopeUnitIds: readonly s
     select 1 from person_unit_links scope_link
      where scope_link.person_id = ${sql.ref(personIdColumn)}
        and scope_link.unit_id = any(${[...scopeUnitIds]}::uuid[])
-       and (scope_link.valid_to is null or scope_link.valid_to >= current_date - ${RECENT_LINK_DAYS}::int))`;
+       and ${isLinkCurrent('scope_link')})`;
+}
+
+/** The link is ongoing or ended within RECENT_LINK_DAYS. `alias` names a person_unit_links row. */
+export function isLinkCurrent(alias: string): RawBuilder<SqlBool> {
+  const validTo = sql.ref(`${alias}.valid_to`);
+  return sql<SqlBool>`(${validTo} is null or ${validTo} >= current_date - ${RECENT_LINK_DAYS}::int)`;
 }
 
 /** Whether the person exists and is in scope: for routes on a person rather than on one of their records. */

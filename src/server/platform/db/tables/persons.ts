@@ -87,4 +87,15 @@ export interface PersonUnitLinkTable {
   valid_from: ColumnType<DateString, DateString | undefined, DateString>;
   valid_to: DateString | null;
   created_at: CreatedAt;
+  /**
+   * Copies of the person's search keys, kept by triggers (migration 0026); null names when the
+   * identity is protected. Never written by the app: a trigger overwrites whatever is given.
+   */
+  search_last_name: ColumnType<string | null, never, never>;
+  search_first_name: ColumnType<string | null, never, never>;
+  last_name_lower: ColumnType<string | null, never, never>;
+  first_name_lower: ColumnType<string | null, never, never>;
+  first_name_prefix2: ColumnType<string | null, never, never>;
+  first_name_prefix3: ColumnType<string | null, never, never>;
+  identity_number: ColumnType<string, never, never>;
 }
