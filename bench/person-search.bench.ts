@@ -13,8 +13,11 @@ export const name = 'person-search';
 export const description = 'GET /api/persons on 100,000 persons, per scope: whole personnummer, 8-digit birth date, name prefixes';
 export const targetP95Ms = 20;
 
-/** Name searches: common prefixes (many hits, first and last names), two tokens, and rare names. */
-const NAME_SEARCHES = ['an', 'jo', 'lind', 'anna and', 'åkesson', 'moira mus'];
+/**
+ * Name searches: common prefixes (many hits, first and last names), the commonest whole surname
+ * (matches no given name, so that branch reads all of 'and'), two tokens, and rare names.
+ */
+const NAME_SEARCHES = ['an', 'jo', 'lind', 'andersson', 'anna and', 'åkesson', 'moira mus'];
 
 const SCOPES: { label: string; user: LargeUserKey }[] = [
   { label: 'ÄO case officer', user: 'aoCaseOfficer' },
