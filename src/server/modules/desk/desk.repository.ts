@@ -3,10 +3,9 @@
  * actor's person scope (isPersonInScope), whatever unit it is asked about; row-level security
  * adds the tenant.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
-import { isPersonInScope } from '../../platform/access/person-scope.ts';
-import { RECENT_LINK_DAYS } from '../../../domain/access.ts';
+import { isLinkCurrent, isPersonInScope } from '../../platform/access/person-scope.ts';
 import type { PersonSearch } from '../../../domain/person-search.ts';
 import type { ServiceAreaCode, UnitKind } from '../../../domain/organisation.ts';
 import type { DeskOverview } from '../../../contract/desk.ts';
@@ -84,18 +83,18 @@ export async function findDeskUnit(trx: Trx, unitId: string, scopeUnitIds: reado
 }
 
 /**
- * Whether the person matches a filter typed into a list: the whole number, the start of one, or
- * every name token as the start of a given name or surname. Protected identities never match on
- * name, or the hit would tell that a person of that name exists. Leakproof comparisons only
- * (starts_with, =), as the person search (migration 0005).
+ * Whether a link's person matches a filter typed into a list: the whole number, the start of one,
+ * or every name token as the start of a given name or surname. The link's copies of the keys
+ * (migration 0026) hold no names for a protected identity, so such a person never matches on name,
+ * or the hit would tell that a person of that name exists. Leakproof comparisons only (starts_with,
+ * =), as the person search.
  */
-export function matchesPersonFilter(filter: PersonFilter): Expression<SqlBool> {
-  if (filter.kind === 'identityNumber') return sql<SqlBool>`p.identity_number = ${filter.normalized}`;
+function linkMatchesFilter(filter: PersonFilter): RawBuilder<SqlBool> {
+  if (filter.kind === 'identityNumber') return sql<SqlBool>`l.identity_number = ${filter.normalized}`;
   if (filter.kind === 'identityPrefix') {
-    return sql<SqlBool>`(${sql.join(filter.prefixes.map((prefix) => sql`starts_with(p.identity_number, ${prefix})`), sql` or `)})`;
+    return sql<SqlBool>`(${sql.join(filter.prefixes.map((prefix) => sql`starts_with(l.identity_number, ${prefix})`), sql` or `)})`;
   }
-  const tokens = filter.tokens.map((token) => sql`(starts_with(p.first_name_lower, ${token}) or starts_with(p.last_name_lower, ${token}))`);
-  return sql<SqlBool>`(not p.protected_identity and ${sql.join(tokens, sql` and `)})`;
+  return sql.join(filter.tokens.map((token) => sql<SqlBool>`(starts_with(l.first_name_lower, ${token}) or starts_with(l.last_name_lower, ${token}))`), sql` and `);
 }
 
 export interface PersonPage {
@@ -106,34 +105,48 @@ export interface PersonPage {
 
 /**
  * One page of the persons with an ongoing link to the unit or one that ended within
- * RECENT_LINK_DAYS, in desk order, with the total in the same statement (a window count over the
- * unit's few thousand rows costs less than a second query). Only the page's persons leave the
- * database, so only they are shown and audited.
+ * RECENT_LINK_DAYS, in desk order (NAME_ORDER). Only the page's persons leave the database, so only
+ * they are shown and audited.
  *
- * The unit's links come first and each person is looked up by id (3,000 index probes, about
- * 10 ms). Left to itself the planner walks every person of the municipality in name order and
- * probes the links for each (100,000 probes, 770 ms on Storkommun) or hashes all persons (100 ms):
- * the materialized list and the OFFSET 0 in the lateral lookup keep it on the short path
- * (bench/README.md, "provider").
+ * The unit's links carry their persons' sort keys (migration 0026), so the named persons are a walk
+ * of person_unit_links_unit_name_order_idx in order and no step sorts; the protected ones, which
+ * come last by number, are a second short list. Sorting the unit's 3,000 persons in Swedish order
+ * instead cost 40–60 ms for a deep page (bench/README.md, "provider").
  */
 export async function listUnitPersons(trx: Trx, unitId: string, scopeUnitIds: readonly string[], filter: PersonFilter | null, offset: number, limit: number): Promise<PersonPage> {
-  let query = trx
-    .with((cte) => cte('linked').materialized(), (db) => db.selectFrom('person_unit_links as l').select('l.person_id').distinct()
-      .where('l.unit_id', '=', unitId)
-      .where(sql<SqlBool>`(l.valid_to is null or l.valid_to >= current_date - ${RECENT_LINK_DAYS}::int)`))
-    .selectFrom('linked')
-    .innerJoinLateral((eb) => eb.selectFrom('persons as p').select([...SUMMARY_COLUMNS, 'p.first_name_lower', 'p.last_name_lower'])
-      .whereRef('p.id', '=', 'linked.person_id').offset(0).as('p'), (join) => join.onTrue())
-    .select([...SUMMARY_COLUMNS, sql<string>`count(*) over ()`.as('total')]);
+  const conditions = [sql<SqlBool>`l.unit_id = ${unitId}`, isLinkCurrent('l')];
   // A unit in the person scope needs no second look: its links are what the scope is made of.
-  if (!scopeUnitIds.includes(unitId)) query = query.where(isPersonInScope('p.id', scopeUnitIds));
-  if (filter) query = query.where(matchesPersonFilter(filter));
-  for (const key of NAME_ORDER) query = query.orderBy(key);
-  const rows = await query.offset(offset).limit(limit).execute();
-  if (rows.length > 0 || offset === 0) return { persons: rows.map(toSummary), total: Number(rows[0]?.total ?? 0) };
-  // Past the last page: nothing to show, but the total still tells the reader where the end is.
-  const counted = await query.clearSelect().clearOrderBy().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  return { persons: [], total: Number(counted.n) };
+  if (!scopeUnitIds.includes(unitId)) conditions.push(isPersonInScope('l.person_id', scopeUnitIds));
+  if (filter) conditions.push(linkMatchesFilter(filter));
+  const matching = sql.join(conditions, sql` and `);
+  const counts = await sql<{ named: string; protected: string }>`
+    select count(distinct l.person_id) filter (where l.search_last_name is not null) as named,
+           count(distinct l.person_id) filter (where l.search_last_name is null) as protected
+      from person_unit_links l where ${matching}`.execute(trx);
+  const named = Number(counts.rows[0]!.named);
+  const total = named + Number(counts.rows[0]!.protected);
+  const rows: SummaryRow[] = [];
+  if (offset < named) {
+    rows.push(...(await sql<SummaryRow>`
+      select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(column)))} from (
+        select distinct on (l.search_last_name, l.search_first_name, l.identity_number) l.person_id, l.search_last_name, l.search_first_name, l.identity_number
+          from person_unit_links l where ${matching} and l.search_last_name is not null
+         order by l.search_last_name, l.search_first_name, l.identity_number
+         offset ${offset} limit ${limit}) h
+      join persons p on p.id = h.person_id
+     order by h.search_last_name, h.search_first_name, h.identity_number`.execute(trx)).rows);
+  }
+  if (rows.length < limit && offset + rows.length < total) {
+    rows.push(...(await sql<SummaryRow>`
+      select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(column)))} from (
+        select distinct l.person_id, l.identity_number
+          from person_unit_links l where ${matching} and l.search_last_name is null
+         order by l.identity_number
+         offset ${Math.max(0, offset - named)} limit ${limit - rows.length}) h
+      join persons p on p.id = h.person_id
+     order by h.identity_number`.execute(trx)).rows);
+  }
+  return { persons: rows.map(toSummary), total };
 }
 
 /**
