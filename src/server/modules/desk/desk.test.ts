@@ -152,6 +152,25 @@ describe('a unit\'s persons', () => {
     expect(byNumber.body.persons.map((person: { lastName: string }) => person.lastName)).toEqual(['Enhet1234']);
   });
 
+  it('lists protected identities last, by number, across a page break, and a person linked twice once', async () => {
+    const smallWorld = await createTestWorld(server.ownerDb, server.baseUrl);
+    const numbers = testPersonnummer().slice(3000, 3054);
+    const unitId = smallWorld.units.homeCareNorth;
+    const ids = await createPersons(server.ownerDb, smallWorld.municipalityId, numbers.map((identityNumber, index) => ({
+      identityNumber, firstName: 'Sida', lastName: `Brytning${String(index).padStart(2, '0')}`, unitIds: [unitId], protectedIdentity: index >= 52,
+    })));
+    await server.ownerDb.insertInto('person_unit_links').values({ municipality_id: smallWorld.municipalityId, person_id: ids[7]!, unit_id: unitId, source: 'case' }).execute();
+    const staff = await smallWorld.signIn('careStaff');
+    const path = `/api/desk/units/${unitId}/persons`;
+    const first = await staff.get(path);
+    expect(first.body.total).toBe(54);
+    expect(first.body.persons.map((person: { lastName: string }) => person.lastName)).toEqual(Array.from({ length: 50 }, (_, index) => `Brytning${String(index).padStart(2, '0')}`));
+    const second = await staff.get(`${path}?page=2`);
+    const protectedNumbers = numbers.slice(52).map((number) => `${number.slice(0, 8)}-${number.slice(8)}`).sort();
+    expect(second.body.persons.map((person: { lastName: string | null; identityNumber: string }) => person.lastName ?? person.identityNumber))
+      .toEqual(['Brytning50', 'Brytning51', ...protectedNumbers]);
+  });
+
   it('hides a protected identity from a name filter, and answers bad filters and pages with 400 on the field', async () => {
     const staff = await world.signIn('otherCareStaff');
     const path = `/api/desk/units/${world.units.homeCareSouth}/persons`;
