@@ -9,7 +9,7 @@ import { isLinkCurrent, isPersonInScope } from '../../platform/access/person-sco
 import type { PersonSearch } from '../../../domain/person-search.ts';
 import type { ServiceAreaCode, UnitKind } from '../../../domain/organisation.ts';
 import type { DeskOverview } from '../../../contract/desk.ts';
-import type { PersonSummary } from '../persons/person.repository.ts';
+import { linkNameOrder, type PersonSummary } from '../persons/person.repository.ts';
 
 export type DeskUnit = DeskOverview['units'][number];
 export type PersonFilter = Exclude<PersonSearch, { kind: 'invalid' }>;
@@ -125,20 +125,21 @@ export async function listUnitPersons(trx: Trx, unitId: string, scopeUnitIds: re
       from person_unit_links l where ${matching}`.execute(trx);
   const named = Number(counts.rows[0]!.named);
   const total = named + Number(counts.rows[0]!.protected);
+  const summary = sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(column)));
   const rows: SummaryRow[] = [];
   if (offset < named) {
     rows.push(...(await sql<SummaryRow>`
-      select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(column)))} from (
-        select distinct on (l.search_last_name, l.search_first_name, l.identity_number) l.person_id, l.search_last_name, l.search_first_name, l.identity_number
+      select ${summary} from (
+        select distinct on (${linkNameOrder('l')}) l.person_id, ${linkNameOrder('l')}
           from person_unit_links l where ${matching} and l.search_last_name is not null
-         order by l.search_last_name, l.search_first_name, l.identity_number
+         order by ${linkNameOrder('l')}
          offset ${offset} limit ${limit}) h
       join persons p on p.id = h.person_id
-     order by h.search_last_name, h.search_first_name, h.identity_number`.execute(trx)).rows);
+     order by ${linkNameOrder('h')}`.execute(trx)).rows);
   }
   if (rows.length < limit && offset + rows.length < total) {
     rows.push(...(await sql<SummaryRow>`
-      select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(column)))} from (
+      select ${summary} from (
         select distinct l.person_id, l.identity_number
           from person_unit_links l where ${matching} and l.search_last_name is null
          order by l.identity_number

@@ -94,11 +94,10 @@ async function searchByName(trx: Trx, scopeUnitIds: readonly string[], tokens: r
     .map((token) => sql`and (starts_with(l.first_name_lower, ${token}) or starts_with(l.last_name_lower, ${token}))`);
   // Written as one SQL text, not built: the builder allocated about 70 KB a search (bench/README.md).
   const branch = (match: RawBuilder<SqlBool>) => sql`(
-    select distinct on (l.search_last_name, l.search_first_name, l.identity_number)
-           l.person_id, l.search_last_name, l.search_first_name, l.identity_number
+    select distinct on (${linkNameOrder('l')}) l.person_id, ${linkNameOrder('l')}
       from person_unit_links l
      where ${isLinkToScope(scopeUnitIds)} and ${isLinkCurrent('l')} and ${match} ${sql.join(others, sql` `)}
-     order by l.search_last_name, l.search_first_name, l.identity_number
+     order by ${linkNameOrder('l')}
      limit ${limit})`;
   const bySurname = branch(sql`l.search_last_name >= ${lead} and l.search_last_name < ${`${lead}\uFFFF`}
     and coalesce(starts_with(l.last_name_lower, ${lead}), false)`);
@@ -106,14 +105,22 @@ async function searchByName(trx: Trx, scopeUnitIds: readonly string[], tokens: r
   // union all, then distinct on: the planner merges the two ordered branches instead of sorting.
   const result = await sql<SummaryRow>`
     select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`p.${column}`)))}
-      from (select distinct on (b.search_last_name, b.search_first_name, b.identity_number) b.*
+      from (select distinct on (${linkNameOrder('b')}) b.*
               from (${bySurname} union all ${byGivenName}) b
-             order by b.search_last_name, b.search_first_name, b.identity_number
+             order by ${linkNameOrder('b')}
              limit ${limit}) h
       join persons p on p.id = h.person_id
-     order by h.search_last_name, h.search_first_name, h.identity_number
+     order by ${linkNameOrder('h')}
      limit ${limit}`.execute(trx);
   return result.rows;
+}
+
+/**
+ * The order of person lists read from the links (migration 0026): Swedish name order, then number,
+ * the order of the link indexes. `alias` names a person_unit_links row or a row carrying its keys.
+ */
+export function linkNameOrder(alias: string): RawBuilder<unknown> {
+  return sql.join(['search_last_name', 'search_first_name', 'identity_number'].map((key) => sql.ref(`${alias}.${key}`)));
 }
 
 /** The group of links whose given names may start with the token, by its first letters (see above). */
