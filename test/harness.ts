@@ -4,9 +4,12 @@
  */
 import { inject } from 'vitest';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
 import { createDb, type Db } from '../src/server/platform/db/database.ts';
 import { loadConfig, type Config } from '../src/server/platform/config.ts';
+import { appUrlFrom } from '../src/server/platform/db/connection.ts';
+import { migrate } from '../src/server/platform/db/migrator.ts';
 import type { App } from '../src/server/platform/http/types.ts';
 
 export interface TestServer {
@@ -20,10 +23,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export interface DatabaseUrls {
+  ownerUrl: string;
+  appUrl: string;
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}, urls: DatabaseUrls = { ownerUrl: inject('ownerUrl'), appUrl: inject('appUrl') }): Promise<TestServer> {
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
-  const appDb = createDb({ connectionString: inject('appUrl'), max: 5 });
-  const ownerDb = createDb({ connectionString: inject('ownerUrl'), max: 3 });
+  const appDb = createDb({ connectionString: urls.appUrl, max: 5 });
+  const ownerDb = createDb({ connectionString: urls.ownerUrl, max: 3 });
   const app = await buildApp({ db: appDb, config }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -34,6 +42,29 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       await app.close();
       await appDb.destroy();
       await ownerDb.destroy();
+    },
+  };
+}
+
+/**
+ * A database of its own, migrated, beside the run's shared one: for a test that takes table locks
+ * (TRUNCATE … CASCADE) that would deadlock with other test files writing the shared database.
+ */
+export async function createIsolatedDatabase(label: string): Promise<DatabaseUrls & { drop(): Promise<void> }> {
+  const adminDb = createDb({ connectionString: inject('ownerUrl'), max: 1 });
+  const name = `${new URL(inject('ownerUrl')).pathname.slice(1)}_${label}_${process.pid}`.slice(0, 63);
+  await sql`drop database if exists ${sql.id(name)} with (force)`.execute(adminDb);
+  await sql`create database ${sql.id(name)}`.execute(adminDb);
+  const url = new URL(inject('ownerUrl'));
+  url.pathname = `/${name}`;
+  const ownerUrl = url.toString();
+  const appPassword = decodeURIComponent(new URL(inject('appUrl')).password);
+  await migrate(ownerUrl, appPassword);
+  return {
+    ownerUrl, appUrl: appUrlFrom(ownerUrl, appPassword),
+    async drop() {
+      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(adminDb);
+      await adminDb.destroy();
     },
   };
 }

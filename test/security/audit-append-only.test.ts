@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../harness.ts';
 import { createTestWorld, type TestWorld } from '../factories.ts';
+import { asOwnerRolledBack } from './rolled-back.ts';
 import { inTenant } from '../../src/server/platform/db/tenant.ts';
 
 let server: TestServer;
@@ -27,14 +28,6 @@ async function countAudit(filter: { personId?: string; action?: string; requestI
   return (await query.executeTakeFirstOrThrow()).n;
 }
 
-/** Runs a statement as the owner in a transaction that is rolled back even if the statement goes through. */
-async function asOwnerRolledBack(statement: ReturnType<typeof sql>): Promise<void> {
-  await server.ownerDb.transaction().execute(async (trx) => {
-    await statement.execute(trx);
-    throw new Error('the statement went through');
-  });
-}
-
 describe('audit_events is append-only', () => {
   it('refuses UPDATE, DELETE and TRUNCATE from the app role (no grant)', async () => {
     const before = await countAudit();
@@ -53,11 +46,11 @@ describe('audit_events is append-only', () => {
     const before = await countAudit();
     const { rows: [me] } = await sql<{ rolsuper: boolean }>`select rolsuper from pg_roles where rolname = current_user`.execute(server.ownerDb);
     expect(me!.rolsuper).toBe(true);
-    await expect(asOwnerRolledBack(sql`update audit_events set action = 'x.changed' where municipality_id = ${world.municipalityId}`))
+    await expect(asOwnerRolledBack(server.ownerDb, sql`update audit_events set action = 'x.changed' where municipality_id = ${world.municipalityId}`))
       .rejects.toThrow('audit_events is an official record: UPDATE is not allowed');
-    await expect(asOwnerRolledBack(sql`delete from audit_events where municipality_id = ${world.municipalityId}`))
+    await expect(asOwnerRolledBack(server.ownerDb, sql`delete from audit_events where municipality_id = ${world.municipalityId}`))
       .rejects.toThrow('audit_events is an official record: DELETE is not allowed');
-    await expect(asOwnerRolledBack(sql`truncate audit_events`)).rejects.toThrow('audit_events is an official record: TRUNCATE is not allowed');
+    await expect(asOwnerRolledBack(server.ownerDb, sql`truncate audit_events`)).rejects.toThrow('audit_events is an official record: TRUNCATE is not allowed');
     expect(await countAudit()).toBe(before);
   });
 });
