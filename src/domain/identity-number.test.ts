@@ -53,6 +53,8 @@ const MESSAGES = {
   date: 'Datumet finns inte.',
   future: 'Födelsedatumet ligger i framtiden.',
   checkDigit: 'Kontrollsiffran stämmer inte.',
+  serialZero: 'Skatteverket delar aldrig ut födelsenumret 000.',
+  spaceSeparator: 'Skriv bindestreck eller plustecken före de fyra sista siffrorna, ett mellanslag säger inte om personen är 100 år eller äldre.',
 } as const;
 
 describe('luhnCheckDigit', () => {
@@ -429,12 +431,60 @@ describe('rejected input', () => {
   });
 
   it('every error message is a non-empty Swedish sentence', () => {
-    const inputs = ['', '811218/9876', '11111', '81121-89876', '8A1218-9876', '800431-1234', withCheckDigit('20301124123'), '811218-9875'];
+    const inputs = ['', '811218/9876', '11111', '81121-89876', '8A1218-9876', '800431-1234', withCheckDigit('20301124123'), '811218-9875', '198112180001', '811218 9876'];
     const errors = new Set(inputs.map((text) => errorOf(text)));
     expect([...errors].sort()).toEqual(Object.values(MESSAGES).sort());
     for (const error of errors) {
       expect(error).toMatch(/^[A-ZÅÄÖ][a-zåäö]*(,? [0-9a-zåäö]+)*\.$/);
       expect(error.split(' ').length).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+describe('serial number 000, which Skatteverket never issues', () => {
+  const zero = (first8: string, digit = '') => withCheckDigit(`${first8}000`) + digit;
+
+  it.each([
+    ['12 digits', () => zero('19811218')],
+    ['normalized', () => `19811218-${zero('19811218').slice(8)}`],
+    ['10 digits with -', () => `811218-${zero('19811218').slice(8)}`],
+    ['10 digits with +', () => `181218+${zero('19181218').slice(8)}`],
+    ['10 digits without separator', () => zero('19811218').slice(2)],
+    ['a samordningsnummer (day + 60)', () => zero('19811278')],
+  ])('refuses it in %s, with the check digit right', (_label, make) => {
+    expect(errorOf(make())).toBe(MESSAGES.serialZero);
+  });
+
+  it('refuses it whatever the check digit, saying why rather than blaming the check digit', () => {
+    for (let digit = 0; digit <= 9; digit++) expect(errorOf(`19811218000${digit}`)).toBe(MESSAGES.serialZero);
+  });
+
+  it('accepts 001 and 100, the serials next to it', () => {
+    expect(ok(withCheckDigit('19811218001')).kind).toBe('personnummer');
+    expect(ok(withCheckDigit('19811218100')).kind).toBe('personnummer');
+  });
+
+  it('leaves the reserve and interim formats their own rules (T000 is a reserve number)', () => {
+    expect(ok('050505-T000').kind).toBe('reserve');
+    expect(ok(withCheckDigit('20050505T00')).kind).toBe('interim');
+  });
+});
+
+describe('a space where the separator goes', () => {
+  it.each(['811218 9876', '811218  9876', '811218\t9876', ' 811218 9876 ', '81 12 18 9876'])('refuses %j in 10-digit form: - and + would give different centuries', (text) => {
+    expect(errorOf(text)).toBe(MESSAGES.spaceSeparator);
+  });
+
+  it('refuses it for someone aged 100 or more, who would otherwise be made a century younger', () => {
+    const centenarian = withCheckDigit('19181218123');
+    expect(ok(`${centenarian.slice(2, 8)}+${centenarian.slice(8)}`).birthDate).toBe('1918-12-18');
+    expect(errorOf(`${centenarian.slice(2, 8)} ${centenarian.slice(8)}`)).toBe(MESSAGES.spaceSeparator);
+  });
+
+  it('accepts spaces beside a written separator, and in 12-digit form where the century is written out', () => {
+    expect(ok('811218 - 9876').normalized).toBe('19811218-9876');
+    expect(ok('811218 -9876').normalized).toBe('19811218-9876');
+    expect(ok('19811218 9876').normalized).toBe('19811218-9876');
+    expect(ok('19 811218 9876').normalized).toBe('19811218-9876');
   });
 });

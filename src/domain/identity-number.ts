@@ -34,6 +34,8 @@ const ERRORS = {
   date: 'Datumet finns inte.',
   future: 'Födelsedatumet ligger i framtiden.',
   checkDigit: 'Kontrollsiffran stämmer inte.',
+  serialZero: 'Skatteverket delar aldrig ut födelsenumret 000.',
+  spaceSeparator: 'Skriv bindestreck eller plustecken före de fyra sista siffrorna, ett mellanslag säger inte om personen är 100 år eller äldre.',
 } as const;
 
 /** Samordningsnummer carry the birth day plus 60. */
@@ -57,7 +59,8 @@ export function luhnCheckDigit(nineDigits: string): number {
 export function parseIdentityNumber(text: string, today: Date = new Date()): ParseIdentityNumberResult {
   // Spaces appear in real input ("19 380303-9142" in one manual); word
   // processors turn '-' into en dashes or minus signs when numbers are pasted.
-  const compact = text.replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212]/g, '-');
+  const dashed = text.trim().replace(/[\u2010-\u2015\u2212]/g, '-');
+  const compact = dashed.replace(/\s+/g, '');
   if (compact === '') return fail('empty');
   if (!/^[0-9A-Za-z+-]+$/.test(compact)) return fail('characters');
 
@@ -65,6 +68,9 @@ export function parseIdentityNumber(text: string, today: Date = new Date()): Par
   if (body.length !== 10 && body.length !== 12) return fail('length');
   const separator = separatorOf(compact);
   if (separator === null) return fail('separator');
+  // "450701 8820" would silently become '-': for someone aged 100 or more that is the wrong
+  // century. Twelve digits carry the century, so a space there hides nothing.
+  if (body.length === 10 && !/[+-]/.test(compact) && /\s[0-9A-Za-z]{4}$/.test(dashed)) return fail('spaceSeparator');
 
   const serial = body.slice(-4).toUpperCase();
   if (/[A-Za-z]/.test(body.slice(0, -4)) || !/^[A-Z0-9]\d{3}$/.test(serial)) return fail('letter');
@@ -89,6 +95,9 @@ export function parseIdentityNumber(text: string, today: Date = new Date()): Par
   // Interim numbers are checked with the letter counted as 1. A letter number
   // that fails that check is not rejected: the municipality's reserve numbers
   // (e.g. 050505-T000) have no real check digit, so it becomes 'reserve'.
+  // Reserve and interim numbers keep their own rules (050505-T000 is a reserve number).
+  if (/^000\d$/.test(serial)) return fail('serialZero');
+
   const lastTen = body.slice(-10, -4) + serial.replace(/^[A-Z]/, '1');
   const checkPasses = luhnCheckDigit(lastTen.slice(0, 9)) === Number(lastTen[9]);
   if (!checkPasses && !hasLetter) return fail('checkDigit');

@@ -145,6 +145,15 @@ describe('registering a person', () => {
     const wrongDigit = await officer.post('/api/persons', { identityNumber: '19121212-1213', firstName: 'A', lastName: 'B' });
     expect(wrongDigit.status).toBe(400);
     expect(wrongDigit.body.fieldErrors.identityNumber).toBe('Kontrollsiffran stämmer inte.');
+    // Serial 000 is never issued; a space for the separator hides whether 100 years have passed.
+    const serialZero = await officer.post('/api/persons', { identityNumber: '19121212-0008', firstName: 'A', lastName: 'B' });
+    expect(serialZero.status).toBe(400);
+    expect(serialZero.body.fieldErrors.identityNumber).toBe('Skatteverket delar aldrig ut födelsenumret 000.');
+    const spaced = await officer.post('/api/persons', { identityNumber: '900101 9802', firstName: 'A', lastName: 'B' });
+    expect(spaced.status).toBe(400);
+    expect(spaced.body.fieldErrors.identityNumber).toMatch(/100 år eller äldre/);
+    const search = await officer.get('/api/persons?q=900101%209802');
+    expect(search.status).toBe(400);
     const missing = await officer.post('/api/persons', { identityNumber: '19121212-1212', firstName: '', lastName: 'B' });
     expect(missing.status).toBe(400);
     expect(missing.body.fieldErrors.firstName).toBeTruthy();
