@@ -47,6 +47,14 @@ export class TestClient {
     return { status: response.status, body: (isJson && text ? JSON.parse(text) : text) as T, headers: response.headers };
   }
 
+  /** The same session (cookie and CSRF token) against another app server, as behind a load balancer. */
+  onServer(baseUrl: string): TestClient {
+    const other = new TestClient(baseUrl);
+    other.cookie = this.cookie;
+    other.csrfToken = this.csrfToken;
+    return other;
+  }
+
   /** Forget the CSRF token, to test that changes without it are refused. */
   dropCsrfToken(): void {
     this.csrfToken = undefined;

@@ -2,6 +2,7 @@
  * Configuration from the environment. Every variable is listed in README.md; add new ones there too.
  */
 import path from 'node:path';
+import type { ReadLimits } from './rate-limit/read-limits.ts';
 
 export interface Config {
   /** Owner connection: runs migrations. Unset = start the embedded PostgreSQL. */
@@ -22,6 +23,8 @@ export interface Config {
   /** Trust X-Forwarded-For from this many proxies (or true/false), for the audit log's client address. */
   trustProxy: boolean | number;
   isProduction: boolean;
+  /** Limits on reads of personal data per session and per user (ADR 0014). */
+  readLimits: ReadLimits;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -49,6 +52,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : isProduction,
     logLevel: env.LOG_LEVEL || (isProduction ? 'info' : 'warn'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    readLimits: {
+      sessionWindowSeconds: intFromEnv(env, 'READ_LIMIT_SESSION_SECONDS', 60),
+      userWindowSeconds: intFromEnv(env, 'READ_LIMIT_USER_SECONDS', 3600),
+      personRecord: { perSession: intFromEnv(env, 'READ_LIMIT_RECORDS_PER_SESSION', 60), perUser: intFromEnv(env, 'READ_LIMIT_RECORDS_PER_USER', 600) },
+      personList: { perSession: intFromEnv(env, 'READ_LIMIT_LISTED_PER_SESSION', 3000), perUser: intFromEnv(env, 'READ_LIMIT_LISTED_PER_USER', 20000) },
+    },
     isProduction,
   };
 }

@@ -6,9 +6,12 @@ import * as c from '../../../contract/desk.ts';
 import * as service from './desk.service.ts';
 import * as providerFolders from './provider-folders.service.ts';
 import * as myPersons from './my-persons.service.ts';
+import { personListCost } from '../../platform/rate-limit/read-limits.ts';
 
 const TAGS = ['Mitt skrivbord'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+/** Lists of persons are metered at their page size (ADR 0014) and may answer 429. */
+const metered = { ...errors, 429: ErrorResponse };
 
 export function registerDeskRoutes(app: App, { db }: AppDeps): void {
   app.get('/api/desk', {
@@ -19,32 +22,37 @@ export function registerDeskRoutes(app: App, { db }: AppDeps): void {
   }, async (request) => service.getDeskOverview(db, positionedActorOf(request), request.query));
 
   app.get('/api/desk/recent-persons', {
-    schema: { tags: TAGS, summary: 'Persons I opened lately and still may see, newest first (each listing audited)', response: { 200: c.RecentPersons, ...errors } },
+    config: { readCost: personListCost(service.RECENT_LIMIT) },
+    schema: { tags: TAGS, summary: 'Persons I opened lately and still may see, newest first (each listing audited)', response: { 200: c.RecentPersons, ...metered } },
   }, async (request) => service.listRecentPersons(db, positionedActorOf(request)));
 
   app.get('/api/desk/units/:unitId/persons', {
+    config: { readCost: personListCost(service.UNIT_PAGE_SIZE) },
     schema: {
       tags: TAGS, summary: 'One page of the persons of one of my units, by name, optionally filtered (each person shown audited)',
-      params: c.UnitPersonsParams, querystring: c.UnitPersonsQuery, response: { 200: c.UnitPersons, ...errors },
+      params: c.UnitPersonsParams, querystring: c.UnitPersonsQuery, response: { 200: c.UnitPersons, ...metered },
     },
   }, async (request) => service.listUnitPersons(db, positionedActorOf(request), request.params.unitId, request.query));
 
   app.get('/api/desk/unacknowledged', {
+    config: { readCost: personListCost(providerFolders.UNACKNOWLEDGED_PAGE_SIZE) },
     schema: {
       tags: TAGS, summary: '"Nya uppdrag" to acknowledge (kvittera): open provider cases at my units, waiting longest first, 50 a page (each audited)',
-      querystring: c.UnacknowledgedQuery, response: { 200: c.UnacknowledgedList, ...errors },
+      querystring: c.UnacknowledgedQuery, response: { 200: c.UnacknowledgedList, ...metered },
     },
   }, async (request) => providerFolders.listUnacknowledged(db, positionedActorOf(request), request.query));
 
   app.get('/api/desk/not-current', {
+    config: { readCost: personListCost(providerFolders.NOT_CURRENT_PAGE_SIZE) },
     schema: {
       tags: TAGS, summary: '"Ej aktuella – att avsluta": open provider cases at my units with nothing ongoing or planned (managers and coordinators; each audited)',
-      querystring: c.NotCurrentQuery, response: { 200: c.NotCurrentList, ...errors },
+      querystring: c.NotCurrentQuery, response: { 200: c.NotCurrentList, ...metered },
     },
   }, async (request) => providerFolders.listNotCurrent(db, positionedActorOf(request), request.query));
 
   app.get('/api/desk/my-persons', {
-    schema: { tags: TAGS, summary: '"Mina personer" still in my scope, by name (each listing audited)', response: { 200: c.MyPersons, ...errors } },
+    config: { readCost: personListCost(myPersons.MY_PERSONS_MAX) },
+    schema: { tags: TAGS, summary: '"Mina personer" still in my scope, by name (each listing audited)', response: { 200: c.MyPersons, ...metered } },
   }, async (request) => myPersons.listMyPersons(db, positionedActorOf(request)));
 
   app.post('/api/desk/my-persons', {

@@ -24,7 +24,7 @@ import * as myPersons from './my-persons.repository.ts';
 import * as folders from './provider-folders.repository.ts';
 import * as policy from './desk.policy.ts';
 
-const RECENT_LIMIT = 20;
+export const RECENT_LIMIT = 20;
 export const UNIT_PAGE_SIZE = 50;
 
 /** One person.list_hit row per person shown, naming the list. */

@@ -5,6 +5,7 @@ import { positionedActorOf } from '../../platform/http/types.ts';
 import { ErrorResponse } from '../../../contract/common.ts';
 import { PersonParams } from '../../../contract/persons.ts';
 import * as c from '../../../contract/person-details.ts';
+import { PERSON_RECORD_COST } from '../../platform/rate-limit/read-limits.ts';
 import { changePersonDetail, listPersonDetails, KEYS, REFERENCE_PERSONS, RELATIVES, type DetailList } from './person-details.service.ts';
 
 const TAGS = ['Personer'];
@@ -19,7 +20,8 @@ export function registerPersonDetailRoutes(app: App, { db }: AppDeps): void {
     const base = `/api/persons/:personId/${path}`;
     const many = z.array(output);
     app.get(base, {
-      schema: { tags: TAGS, summary: `List ${what}`, params: PersonParams, response: { 200: many, ...errors } },
+      config: { readCost: PERSON_RECORD_COST },
+      schema: { tags: TAGS, summary: `List ${what}`, params: PersonParams, response: { 200: many, ...errors, 429: ErrorResponse } },
     }, async (request) => listPersonDetails(db, positionedActorOf(request), list, request.params.personId) as Promise<z.infer<typeof many>>);
     app.post(base, {
       schema: { tags: TAGS, summary: `Add to ${what}`, params: PersonParams, body: input, response: { 200: many, ...errors } },

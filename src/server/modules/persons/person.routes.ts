@@ -6,15 +6,19 @@ import { ErrorResponse } from '../../../contract/common.ts';
 import * as c from '../../../contract/persons.ts';
 import * as service from './person.service.ts';
 import { registerPersonDetailRoutes } from './person-details.routes.ts';
+import { PERSON_RECORD_COST, personListCost } from '../../platform/rate-limit/read-limits.ts';
 
 const TAGS = ['Personer'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+/** Reads of personal data are metered (ADR 0014) and may answer 429. */
+const metered = { ...errors, 429: ErrorResponse };
 
 export function registerPersonRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
 
   app.get('/api/persons', {
-    schema: { tags: TAGS, summary: 'Search persons in your scope by identity number, birth date or name', querystring: c.PersonSearchQuery, response: { 200: c.PersonSearchResult, ...errors } },
+    config: { readCost: personListCost(service.SEARCH_LIMIT) },
+    schema: { tags: TAGS, summary: 'Search persons in your scope by identity number, birth date or name', querystring: c.PersonSearchQuery, response: { 200: c.PersonSearchResult, ...metered } },
   }, async (request) => service.searchPersons(db, positionedActorOf(request), request.query.q));
 
   app.post('/api/persons', {
@@ -22,7 +26,8 @@ export function registerPersonRoutes(app: App, deps: AppDeps): void {
   }, async (request) => service.registerPerson(db, positionedActorOf(request), request.body));
 
   app.get('/api/persons/:personId', {
-    schema: { tags: TAGS, summary: 'A person with the details of every tab', params: c.PersonParams, response: { 200: c.PersonDetail, ...errors } },
+    config: { readCost: PERSON_RECORD_COST },
+    schema: { tags: TAGS, summary: 'A person with the details of every tab', params: c.PersonParams, response: { 200: c.PersonDetail, ...metered } },
   }, async (request) => service.getPerson(db, positionedActorOf(request), request.params.personId));
 
   app.put('/api/persons/:personId/core', {
@@ -52,7 +57,8 @@ export function registerPersonRoutes(app: App, deps: AppDeps): void {
   });
 
   app.get('/api/persons/:personId/addresses', {
-    schema: { tags: TAGS, summary: 'Registered address history, newest first', params: c.PersonParams, response: { 200: z.array(c.Address), ...errors } },
+    config: { readCost: PERSON_RECORD_COST },
+    schema: { tags: TAGS, summary: 'Registered address history, newest first', params: c.PersonParams, response: { 200: z.array(c.Address), ...metered } },
   }, async (request) => service.listAddresses(db, positionedActorOf(request), request.params.personId));
 
   app.post('/api/persons/:personId/addresses', {
@@ -64,7 +70,8 @@ export function registerPersonRoutes(app: App, deps: AppDeps): void {
   }, async (request) => service.revealProtectedIdentity(db, positionedActorOf(request), request.params.personId, request.body.reason));
 
   app.get('/api/persons/:personId/access-log', {
-    schema: { tags: TAGS, summary: 'Who has read or changed the person (managers)', params: c.PersonParams, response: { 200: c.AccessLog, ...errors } },
+    config: { readCost: PERSON_RECORD_COST },
+    schema: { tags: TAGS, summary: 'Who has read or changed the person (managers)', params: c.PersonParams, response: { 200: c.AccessLog, ...metered } },
   }, async (request) => service.getPersonAccessLog(db, positionedActorOf(request), request.params.personId));
 
   registerPersonDetailRoutes(app, deps);

@@ -14,7 +14,8 @@ import type * as contract from '../../../contract/persons.ts';
 import * as repo from './person.repository.ts';
 import * as policy from './person.policy.ts';
 
-const SEARCH_LIMIT = 50;
+/** Hits a search shows at most (also what it costs against the read limits). */
+export const SEARCH_LIMIT = 50;
 
 export async function searchPersons(db: Db, actor: PositionedActor, text: string): Promise<contract.PersonSearchResult> {
   const search = parsePersonSearch(text);

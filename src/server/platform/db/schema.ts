@@ -8,6 +8,7 @@ import type { LegalBasisTable, InterventionTypeTable, NumberSeriesTable, CaseTab
 import type { CaseOfficerChangeTable } from './tables/case-history.ts';
 import type { SendListTable, SendListMemberTable, MessageTable, MessageRecipientTable } from './tables/messages.ts';
 import type { DeliveryEventTable, DeliveryTable, InterruptionTable, MyPersonTable, ProviderCaseAcknowledgementTable, ProviderCaseTable, ProviderChangeTable } from './tables/provider.ts';
+import type { ReadMeterTable } from './tables/read-meters.ts';
 
 export type { MunicipalityTable, AuditEventTable, UnitTable, UserTable, LoginIdentityTable, PositionTable, SessionTable, LoginAttemptTable } from './tables/platform.ts';
 export type { PersonTable, PersonAddressTable, PersonRelativeTable, PersonReferencePersonTable, PersonKeyTable, PersonUnitLinkTable } from './tables/persons.ts';
@@ -54,4 +55,5 @@ export interface DB {
   interruptions: InterruptionTable;
   my_persons: MyPersonTable;
   provider_changes: ProviderChangeTable;
+  read_meters: ReadMeterTable;
 }

@@ -1,6 +1,7 @@
 /**
  * Runs before body parsing and validation, so a signed-out caller gets 401 rather than a 400 for
- * a body they were never allowed to send. Checks the CSRF header on every change.
+ * a body they were never allowed to send. Checks the CSRF header on every change, and charges a
+ * metered read of personal data against the caller's read limits before any of it is read.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
@@ -8,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { ForbiddenError, UnauthorizedError, AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../auth/session-token.ts';
 import { resolveActor } from '../../modules/auth/auth.service.ts';
+import { enforceReadLimit } from '../rate-limit/read-limit.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -35,5 +37,8 @@ export function registerAccessHook(app: FastifyInstance, db: Db, config: Config)
     }
     if (access === 'position' && !actor.position) throw new PositionRequiredError();
     request.actor = actor;
+    // After the checks above, so only a signed-in caller's allowed request is counted (ADR 0014).
+    const readCost = request.routeOptions.config.readCost;
+    if (readCost) await enforceReadLimit(db, config.readLimits, actor, readCost, request.routeOptions.url);
   });
 }
