@@ -6,5 +6,7 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Browser tests poll for what proves the page's new state; a busy machine needs more than the 1 s default.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -84,6 +84,17 @@ export async function expectText(locator: Locator, expected: string, timeout = 1
 }
 
 /**
+ * Waits for a list to show one text and no longer show another: after a filter, the text that
+ * stays proves nothing until the one that goes has gone.
+ */
+export async function expectTextWithout(locator: Locator, expected: string, gone: string, timeout = 10_000): Promise<void> {
+  await expect.poll(async () => {
+    const text = (await locator.count()) ? await locator.first().innerText() : '';
+    return text.includes(expected) && !text.includes(gone);
+  }, { timeout, message: `waiting for "${expected}" without "${gone}"` }).toBe(true);
+}
+
+/**
  * Waits until the field is marked invalid and its description (aria-describedby) holds the
  * message: the error is next to the field for everyone, screen readers included.
  */

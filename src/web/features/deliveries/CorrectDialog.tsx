@@ -75,7 +75,7 @@ function CorrectForm({ row, onClose, onDone }: CorrectDialogProps) {
     setIsBusy(true);
     try {
       await correctDelivery(row.id, toCorrection(form.values, startedOn, form.values.note, row.version));
-      refreshDeliveries(queryClient, row.assignmentId);
+      void refreshDeliveries(queryClient, row.assignmentId);
       onDone(`${rowName(row)} är rättad.${startedOn !== row.startedOn ? ' Handläggaren har fått ett meddelande om verkställighetsdatum.' : ''}`);
     } catch (error) {
       setFailure(error);

@@ -79,7 +79,7 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: 
     setSendError(null);
     try {
       const result = await sendToDelivery({ rows: [{ deliveryId: row.id, version: row.version }] });
-      refreshDeliveries(queryClient, row.assignmentId);
+      void refreshDeliveries(queryClient, row.assignmentId);
       setOpen(null);
       setSent(result);
     } catch (error) {

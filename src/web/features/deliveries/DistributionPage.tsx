@@ -100,7 +100,7 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
         stateVersion: assignment.stateVersion, sendToDelivery: form.values.sendToDelivery,
         rows: rows.map((row) => ({ assignmentInterventionId: row.assignmentInterventionId, ...toFields(row) })),
       });
-      refreshDeliveries(queryClient, assignment.id);
+      void refreshDeliveries(queryClient, assignment.id);
       setIsConfirming(false);
       if (result.sent) setSent(result.sent);
       else navigate(backTo, { state: { notice: `Uppdraget är accepterat och fördelat på ${result.rows.length} ${result.rows.length === 1 ? 'rad' : 'rader'} under fördelning.` } });

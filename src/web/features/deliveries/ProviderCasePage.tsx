@@ -53,7 +53,7 @@ function ProviderCaseView({ view }: { view: ProviderCaseView }) {
     try {
       const saved = await acknowledgeProviderCase(view.id, { version: view.version, moveToMyPersons });
       queryClient.setQueryData(deliveryKeys.providerCase(view.id), saved);
-      refreshDeliveries(queryClient);
+      void refreshDeliveries(queryClient);
       setNotice(moveToMyPersons ? 'Uppdraget är kvitterat och personen finns under Mina personer.' : 'Uppdraget är kvitterat.');
     } catch (error) {
       setFailure(error);

@@ -76,7 +76,7 @@ function StopDialog({ open, options, onClose }: { open: boolean; options: Distri
     setIsBusy(true);
     try {
       await stopAssignment(assignment.id, { stateVersion: assignment.stateVersion, message });
-      refreshDeliveries(queryClient, assignment.id);
+      void refreshDeliveries(queryClient, assignment.id);
       onClose();
       navigate('.', { replace: true, state: { notice: 'Uppdraget är stoppat. Handläggaren har fått ditt meddelande.' } });
     } catch (caught) {

@@ -47,7 +47,7 @@ export function RegisterDialog({ row, onClose, onDone }: RowDialogProps) {
     setIsBusy(true);
     try {
       await updateDelivery(row.id, { ...toFields(values), version: row.version });
-      refreshDeliveries(queryClient, row.assignmentId);
+      void refreshDeliveries(queryClient, row.assignmentId);
       onDone(`${rowName(row)} är registrerad.`);
     } catch (error) {
       setFailure(error);
@@ -93,7 +93,7 @@ export function StartDialog({ row, onClose, onDone }: RowDialogProps) {
     setIsBusy(true);
     try {
       await startDelivery(row.id, { startedOn: startedOn.trim(), version: row.version });
-      refreshDeliveries(queryClient, row.assignmentId);
+      void refreshDeliveries(queryClient, row.assignmentId);
       onDone(`Verkställighetsdatum ${startedOn.trim()} är registrerat för ${rowName(row)}. Handläggaren har fått ett meddelande.`);
     } catch (caught) {
       if (isApiError(caught) && caught.fieldErrors.startedOn) {

@@ -75,9 +75,11 @@ export function acknowledgeProviderCase(providerCaseId: string, body: c.Acknowle
 }
 
 /** After a change on the provider side: every view of rows, the assignment and the desk's lists read again. */
-export function refreshDeliveries(queryClient: QueryClient, assignmentId?: string): void {
-  void queryClient.invalidateQueries({ queryKey: deliveryKeys.all });
-  if (assignmentId) void queryClient.invalidateQueries({ queryKey: assignmentKeys.detail(assignmentId) });
-  void queryClient.invalidateQueries({ queryKey: assignmentKeys.newList });
-  void queryClient.invalidateQueries({ queryKey: ['desk'] });
+export async function refreshDeliveries(queryClient: QueryClient, assignmentId?: string): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
+    assignmentId ? queryClient.invalidateQueries({ queryKey: assignmentKeys.detail(assignmentId) }) : undefined,
+    queryClient.invalidateQueries({ queryKey: assignmentKeys.newList }),
+    queryClient.invalidateQueries({ queryKey: ['desk'] }),
+  ]);
 }

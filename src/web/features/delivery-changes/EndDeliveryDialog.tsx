@@ -64,7 +64,7 @@ function EndForm({ row, onClose }: { row: DeliveryRow; onClose: () => void }) {
     setIsBusy(true);
     try {
       setDone(await endDelivery(row.id, { endOn: form.values.endOn.trim(), endReason, version: row.version }));
-      refreshDeliveries(queryClient, row.assignmentId);
+      void refreshDeliveries(queryClient, row.assignmentId);
     } catch (error) {
       setFailure(error);
       // The reason is one field on the server and two in the form: its error lands on the list.

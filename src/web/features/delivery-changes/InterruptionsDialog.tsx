@@ -78,7 +78,7 @@ function ResumeForm({ item, onDone }: { item: InterruptionView; onDone: (message
     setIsBusy(true);
     try {
       await updateInterruption(item.id, { toDate: form.values.toDate.trim() || null, reason: form.values.reason.trim(), version: item.version });
-      refreshDeliveries(queryClient);
+      void refreshDeliveries(queryClient);
       onDone('Avbrottet är sparat.');
     } catch (error) {
       setFailure(error);
@@ -121,7 +121,7 @@ function NewInterruptionForm({ row, onSaved }: { row: DeliveryRow; onSaved: (mes
     try {
       await addInterruption(row.id, { fromDate: form.values.fromDate.trim(), toDate: form.values.toDate.trim() || null, reason: form.values.reason.trim() });
       form.setValues({ fromDate: '', toDate: '', reason: '' });
-      refreshDeliveries(queryClient);
+      void refreshDeliveries(queryClient);
       onSaved('Avbrottet är registrerat.');
     } catch (error) {
       setFailure(error);

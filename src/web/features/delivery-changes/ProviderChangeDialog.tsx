@@ -93,7 +93,7 @@ function ProviderChange({ row, rows, onClose }: { row: DeliveryRow; rows: readon
       setDone(await requestProviderChange(row.personId, {
         deliveryIds: values.deliveryIds, toProviderUnitId: values.toProviderUnitId, changeDate: values.changeDate.trim(), note: values.note.trim() || null,
       }));
-      refreshDeliveries(queryClient, row.assignmentId);
+      void refreshDeliveries(queryClient, row.assignmentId);
     } catch (error) {
       // Back to the form with everything as typed; the server's reasons land on their fields.
       setFailure(error);

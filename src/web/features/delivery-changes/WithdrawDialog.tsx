@@ -43,7 +43,7 @@ function WithdrawForm({ row, onClose }: { row: DeliveryRow; onClose: () => void 
     setIsBusy(true);
     try {
       setDone(await withdrawDelivery(row.id, { changeFrom: form.values.changeFrom.trim(), version: row.version }));
-      refreshDeliveries(queryClient, row.assignmentId);
+      void refreshDeliveries(queryClient, row.assignmentId);
     } catch (error) {
       setFailure(error);
       form.fail(isApiError(error) ? error.fieldErrors : {});

@@ -1,9 +1,10 @@
 /**
  * What the change dialogs share: a date field as every form writes dates, the date check, and the
  * failure area. A 409 means the row changed since it was read: the dialog keeps what was typed,
- * says why, and offers to read the rows in again, after which sending again uses the new version.
+ * says why, and offers to read the rows in again; once they are read, it says so, and sending again
+ * uses the new version.
  */
-import type { InputHTMLAttributes } from 'react';
+import { useState, type InputHTMLAttributes } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { isValidDate } from '../../../domain/dates.ts';
 import { isApiError } from '../../api/client.ts';
@@ -45,14 +46,24 @@ interface ChangeFailureProps {
 
 export function ChangeFailure({ error, details = [] }: ChangeFailureProps) {
   const queryClient = useQueryClient();
+  // Which failure the rows were read in again for (and are being read for): a new failure starts over.
+  const [reading, setReading] = useState<unknown>(null);
+  const [readFor, setReadFor] = useState<unknown>(null);
   if (!error) return null;
   if (isApiError(error, 409) && Object.keys(error.fieldErrors).length === 0) {
+    const readAgain = async () => {
+      setReading(error);
+      await refreshDeliveries(queryClient);
+      setReading(null);
+      setReadFor(error);
+    };
     return (
       <div className="form-error" tabIndex={-1}>
         <Alert tone="warning" role="alert" title={error.message}>
           <p>Det du har skrivit finns kvar. Läs in raderna igen och försök sedan på nytt.</p>
-          <Button onClick={() => refreshDeliveries(queryClient)}>Läs in raderna igen</Button>
+          <Button busy={reading === error} onClick={() => void readAgain()}>Läs in raderna igen</Button>
         </Alert>
+        <p role="status">{readFor === error ? 'Raderna är inlästa igen. Skicka på nytt.' : ''}</p>
       </div>
     );
   }
