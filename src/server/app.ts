@@ -12,6 +12,8 @@ import { registerAccessHook } from './platform/http/access-hook.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerWeb } from './platform/http/web.ts';
+import { loggerOptions, registerRequestLog } from './platform/http/request-log.ts';
+import { applySecurityHeaders, registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerPersonRoutes } from './modules/persons/person.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
@@ -28,11 +30,15 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    // Serializers that never print an address or a row, and one log line per answer of our own
+    // instead of Fastify's, which writes the URL with its query (request-log.ts).
+    logger: loggerOptions(deps.config.logLevel, options.logger),
+    disableRequestLogging: true,
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1_048_576,
     // Errors Fastify raises before routing (e.g. a malformed percent-encoded URL) get our error shape too.
     frameworkErrors: (_error, request, reply) => {
+      applySecurityHeaders(request, reply);
       void reply.code(400 as never).header('content-type', 'application/json').send(
         JSON.stringify({ error: 'validation', message: 'Adressen kunde inte läsas.', requestId: request.id }) as never);
     },
@@ -43,14 +49,15 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  registerRequestLog(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
+  // CSP, X-Frame-Options, nosniff, referrer policy … on every response, errors and 404s included.
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   registerErrorHandler(app);
   registerAccessHook(app, deps.db, deps.config);

@@ -53,7 +53,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     // PostgreSQL: input it cannot take (text for a type, a number out of range, a NUL byte) or a check violation = the input was wrong.
     if (INPUT_REJECTED.has(error.code ?? '')) {
-      request.log.warn({ err: error }, 'input rejected by the database');
+      // Its message quotes the value it refused ("invalid input syntax for type uuid: \"…\""), which
+      // may be personal data: the code and where it was refused are enough to follow it up.
+      request.log.warn({ pgCode: error.code, constraint: error.constraint, routine: (error as { routine?: string }).routine }, 'input rejected by the database');
       return body(400, { error: 'validation', message: 'Uppgifterna kunde inte sparas: kontrollera fälten.' });
     }
     if (error.code === '23503') return body(404, { error: 'not_found', message: 'Något som uppgifterna hänvisar till finns inte.' });

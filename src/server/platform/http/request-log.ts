@@ -1,0 +1,73 @@
+/**
+ * What the log may say about a request. Logs travel to places without the application's access
+ * control and retention, and an address carries personal data: the search box puts identity
+ * numbers and names in the query (`/api/persons?q=…`), and a mistyped path can hold one too. So
+ * Fastify's own request logging, which writes the whole URL, is off; instead one line per answer
+ * names the route's pattern (`/api/persons/:personId`), the ids in its path (UUIDs only), the
+ * method, status, time and request id — never a query value, a body or the address itself.
+ */
+import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path parameter that is not a UUID may be anything the caller typed, a personnummer included. */
+export const NOT_AN_ID = '(not an id)';
+/** Written for answers no route gave (404 and the web app's fallback): their path is not ours to log. */
+export const NO_ROUTE = '(no route)';
+
+/** The path's parameters, each either a UUID or NOT_AN_ID. */
+function loggableParams(params: unknown): Record<string, string> | undefined {
+  if (!params || typeof params !== 'object') return undefined;
+  const entries = Object.entries(params as Record<string, unknown>);
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(entries.map(([name, value]) => [name, typeof value === 'string' && UUID.test(value) ? value : NOT_AN_ID]));
+}
+
+interface LoggedError { [key: string]: unknown; type: string; message: string; stack: string; code?: string; statusCode?: number; constraint?: string; routine?: string }
+
+/**
+ * An error as the log may hold it: PostgreSQL's `detail` ("Failing row contains (…)"), `where`
+ * and query text can carry the values of a row, so only an allow-list of fields is kept.
+ */
+export function loggableError(error: Error & { code?: unknown; statusCode?: unknown; constraint?: unknown; routine?: unknown }): LoggedError {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    type: error.constructor?.name ?? 'Error',
+    message: error.message,
+    stack: error.stack ?? '',
+    code: text(error.code),
+    statusCode: typeof error.statusCode === 'number' ? error.statusCode : undefined,
+    constraint: text(error.constraint),
+    routine: text(error.routine),
+  };
+}
+
+/**
+ * The logger's options: whatever the caller gives (level, a stream in tests), with serializers
+ * that cannot print an address or a row, whichever log line hands them a request or an error.
+ */
+export function loggerOptions(level: string, given: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (given === false) return false;
+  const base = typeof given === 'object' ? given : { level };
+  return {
+    ...base,
+    serializers: {
+      ...base.serializers,
+      req: (request: FastifyRequest) => ({ method: request.method, route: request.routeOptions?.url ?? NO_ROUTE }),
+      err: loggableError,
+    },
+  };
+}
+
+/** One line per answer, at info: the replacement for Fastify's request logging. */
+export function registerRequestLog(app: FastifyInstance): void {
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({
+      method: request.method,
+      route: request.routeOptions.url ?? NO_ROUTE,
+      params: loggableParams(request.params),
+      statusCode: reply.statusCode,
+      responseTime: Math.round(reply.elapsedTime),
+    }, 'request completed');
+  });
+}
