@@ -124,6 +124,10 @@ export const ProviderRef = z.object({
 });
 
 export const AssignmentRef = z.object({ id: Id, assignmentNumber: z.string() });
+/** An assignment named on another's page: the number always, a link only where the reader may open it. */
+export const LinkedAssignmentRef = AssignmentRef.extend({
+  canOpen: z.boolean().describe('The reader may read it: the authority always, at the provider on the need to know (a manager of another unit may read one and not the other)'),
+});
 
 export const AssignmentPermissions = z.object({
   canEdit: z.boolean().describe('A draft the reader may change, delete and send'),
@@ -144,8 +148,8 @@ export const AssignmentDetail = z.object({
   decision: DecisionSummary,
   person: PersonRef,
   provider: ProviderRef,
-  replacesAssignment: AssignmentRef.nullable(),
-  replacedBy: AssignmentRef.nullable(),
+  replacesAssignment: LinkedAssignmentRef.nullable(),
+  replacedBy: LinkedAssignmentRef.nullable(),
   interventions: z.array(AssignmentIntervention),
   lifeAreas: z.array(AssignmentLifeArea),
   instructions: z.string().nullable(),

@@ -1,7 +1,7 @@
 /**
  * Loading an assignment, a decision or a case for an actor, or answering 404: missing, another
- * municipality's, out of the person's scope, another service area's, or a provider's that was not
- * sent it all look the same (ADR 0004).
+ * municipality's, out of the person's scope, another service area's, or a provider's reader
+ * without the need to know (assignment.policy.ts assignmentReadScope) all look the same (ADR 0004).
  */
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import type { Trx } from '../../platform/db/tenant.ts';
@@ -10,7 +10,11 @@ import * as repo from './assignment.repository.ts';
 import * as context from './assignment-context.repository.ts';
 import { listAlarmAreasHandledFrom, listProvidersOfUnits } from './assignment-receivers.repository.ts';
 import * as policy from './assignment.policy.ts';
+import type { AssignmentReadScope } from './assignment.policy.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
+import { AUTHORITY_ROLES, type Role } from '../../../domain/roles.ts';
+
+const isAuthorityRole = (role: Role) => AUTHORITY_ROLES.includes(role);
 
 const NOT_FOUND = 'Uppdraget hittades inte.';
 
@@ -19,6 +23,8 @@ export interface ReadableAssignment {
   interventions: repo.AssignmentInterventionRecord[];
   /** The authority that may write in the case, rather than the provider it was sent to. */
   isWriter: boolean;
+  /** What the reader reads of assignments, for what the page links to. */
+  scope: AssignmentReadScope;
 }
 
 /** The authority of the case's service area, with the person in scope. */
@@ -27,19 +33,27 @@ async function isWriterOf(trx: Trx, actor: PositionedActor, target: { serviceAre
   return isPersonVisible(trx, target.personId, actor.position.personScopeUnitIds);
 }
 
-/** For reading: the authority always, the provider once it is sent to them. */
+/**
+ * What the actor reads of assignments (assignment.policy.ts assignmentReadScope), for the SQL of
+ * every query that loads or lists them: the providers of the position's units are looked up only
+ * for provider-side positions, the alarm areas only for alarm managers.
+ */
+export async function loadAssignmentScope(trx: Trx, actor: PositionedActor): Promise<AssignmentReadScope> {
+  const providers = policy.readsAsProvider(actor.position) ? await listProvidersOfUnits(trx, actor.position.unitsBelow) : [];
+  return policy.assignmentReadScope(actor.position, providers, await alarmAreasOf(trx, actor));
+}
+
+/** The writer's part of the scope alone: no provider-side lookups for what only the authority may change. */
+function writerScope(actor: PositionedActor): AssignmentReadScope {
+  return policy.assignmentReadScope({ ...actor.position, roles: actor.position.roles.filter(isAuthorityRole) }, [], []);
+}
+
+/** For reading: the authority always, the provider side on a need to know; out of scope is 404. */
 export async function getReadableAssignment(trx: Trx, actor: PositionedActor, assignmentId: string): Promise<ReadableAssignment> {
-  const record = await repo.findAssignment(trx, assignmentId);
-  if (!record) throw new NotFoundError(NOT_FOUND);
-  if (await isWriterOf(trx, actor, { serviceArea: record.serviceArea, personId: record.person.id })) {
-    return { record, interventions: await repo.listAssignmentInterventions(trx, assignmentId), isWriter: true };
-  }
-  if (!record.sentAt) throw new NotFoundError(NOT_FOUND);
-  const interventions = await repo.listAssignmentInterventions(trx, assignmentId);
-  const facts = { isSent: true, providerId: record.provider.id, serviceArea: record.serviceArea, hasPersonalAlarm: interventions.some((row) => row.isPersonalAlarm) };
-  const providers = await listProvidersOfUnits(trx, actor.position.unitsBelow);
-  if (!policy.canReadAsProvider(actor.position, facts, providers, await alarmAreasOf(trx, actor))) throw new NotFoundError(NOT_FOUND);
-  return { record, interventions, isWriter: false };
+  const scope = await loadAssignmentScope(trx, actor);
+  const found = await repo.findReadableAssignment(trx, assignmentId, scope);
+  if (!found) throw new NotFoundError(NOT_FOUND);
+  return { ...found, interventions: await repo.listAssignmentInterventions(trx, assignmentId), scope };
 }
 
 /** The service areas whose personal alarms the actor reads as an alarm manager; none for others (no query). */
@@ -49,9 +63,9 @@ export async function alarmAreasOf(trx: Trx, actor: PositionedActor): Promise<re
 
 /** For changing: only the authority that may write in the case. */
 export async function getWritableAssignment(trx: Trx, actor: PositionedActor, assignmentId: string): Promise<repo.AssignmentRecord> {
-  const record = await repo.findAssignment(trx, assignmentId);
-  if (!record || !(await isWriterOf(trx, actor, { serviceArea: record.serviceArea, personId: record.person.id }))) throw new NotFoundError(NOT_FOUND);
-  return record;
+  const found = await repo.findReadableAssignment(trx, assignmentId, writerScope(actor));
+  if (!found?.isWriter) throw new NotFoundError(NOT_FOUND);
+  return found.record;
 }
 
 /** A decision to write an assignment from. */

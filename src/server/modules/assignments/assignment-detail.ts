@@ -11,6 +11,7 @@ import * as repo from './assignment.repository.ts';
 import { listAlarmGroups, listProviderReceivers, type Receiver } from './assignment-receivers.repository.ts';
 import { getReadableAssignment, type ReadableAssignment } from './assignment-access.ts';
 import { toDetail } from './assignment.presenter.ts';
+import { listReadableAssignmentNumbers } from './assignment-scope.repository.ts';
 
 export interface Receivers {
   users: Receiver[];
@@ -40,11 +41,14 @@ export async function readAssignment(trx: Trx, actor: PositionedActor, assignmen
 }
 
 /** The detail of an assignment already loaded with the reader's access decided (e.g. its writer, just after sending). */
-export async function detailOf(trx: Trx, { record, interventions, isWriter }: ReadableAssignment): Promise<{ detail: c.AssignmentDetail; person: repo.PersonRecordRef }> {
+export async function detailOf(trx: Trx, { record, interventions, isWriter, scope }: ReadableAssignment): Promise<{ detail: c.AssignmentDetail; person: repo.PersonRecordRef }> {
   const assignmentId = record.id;
   const lifeAreas = await repo.listLifeAreas(trx, assignmentId);
   const events = await repo.listAssignmentEvents(trx, assignmentId);
   const replacedBy = await repo.findReplacement(trx, assignmentId);
+  // The assignments named beside this one may be another unit's: linked only where the reader may open them.
+  const named = [record.replacesAssignment?.id, replacedBy?.id].filter((id): id is string => id !== undefined);
+  const openableIds = isWriter || named.length === 0 ? undefined : new Set((await listReadableAssignmentNumbers(trx, scope, named)).keys());
   // Who the message will reach, so the officer can check before sending.
   const isDraftOfWriter = isWriter && !record.sentAt;
   const hasPersonalAlarm = interventions.some((row) => row.isPersonalAlarm);
@@ -53,5 +57,5 @@ export async function detailOf(trx: Trx, { record, interventions, isWriter }: Re
     : [];
   // Named whatever the provider's access, so the dialog can warn when none is told, or whom to tell by hand.
   const alarmGroups = isDraftOfWriter && hasPersonalAlarm ? (await listAlarmGroups(trx, record.serviceArea)).map((group) => group.name) : [];
-  return { detail: toDetail({ record, interventions, lifeAreas, events, replacedBy, receivers, alarmGroups, isWriter }), person: record.person };
+  return { detail: toDetail({ record, interventions, lifeAreas, events, replacedBy, receivers, alarmGroups, isWriter, ...(openableIds ? { openableIds } : {}) }), person: record.person };
 }

@@ -35,17 +35,20 @@ export interface DetailParts {
   alarmGroups: readonly string[];
   /** The reader is the authority that may write in the case. */
   isWriter: boolean;
+  /** Of the assignments it replaces and is replaced by, those a provider-side reader may open (the writer opens both: same case). */
+  openableIds?: ReadonlySet<string>;
 }
 
-export function toDetail({ record, interventions, lifeAreas, events, replacedBy, receivers, alarmGroups, isWriter }: DetailParts): c.AssignmentDetail {
+export function toDetail({ record, interventions, lifeAreas, events, replacedBy, receivers, alarmGroups, isWriter, openableIds }: DetailParts): c.AssignmentDetail {
   const status = statusOf(record);
   const isDraft = status === 'draft';
+  const linked = (ref: { id: string; assignmentNumber: string } | null | undefined) => (ref ? { ...ref, canOpen: isWriter || (openableIds?.has(ref.id) ?? false) } : null);
   return {
     id: record.id, assignmentNumber: record.assignmentNumber, status,
     caseId: record.caseId, caseNumber: record.caseNumber, serviceArea: record.serviceArea, authorityUnitName: record.authorityUnitName,
     decision: toDecisionSummary(record.decision), person: toPersonRef(record.person),
     provider: { id: record.provider.id, name: record.provider.name, ownership: record.provider.ownership, hasSystemAccess: record.provider.hasSystemAccess },
-    replacesAssignment: record.replacesAssignment, replacedBy: replacedBy ?? null,
+    replacesAssignment: linked(record.replacesAssignment), replacedBy: linked(replacedBy),
     interventions: toInterventions(interventions), lifeAreas: inLifeAreaOrder(lifeAreas),
     instructions: record.instructions, isNewClient: record.isNewClient, handoverBy: record.handoverBy, handoverAt: record.handoverAt?.toISOString() ?? null,
     totalGrantedMinutes: record.totalGrantedMinutes, totalStaffMinutes: record.totalStaffMinutes,

@@ -7,10 +7,8 @@
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import type { Trx } from '../../platform/db/tenant.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
-import { canReadAsProvider, canWriteAssignments } from '../assignments/assignment.policy.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
-import { listProvidersOfUnits } from '../assignments/assignment-receivers.repository.ts';
-import { alarmAreasOf } from '../assignments/assignment-access.ts';
+import { loadAssignmentScope } from '../assignments/assignment-access.ts';
 import * as intake from './intake.repository.ts';
 import * as repo from './delivery.repository.ts';
 import * as cases from './provider-case.repository.ts';
@@ -22,22 +20,19 @@ export interface ReceivedAssignment {
 }
 
 /**
- * A sent assignment the actor reads: the authority of the case, or the provider it was sent to
- * (ADR 0010). `forDistribution`: the actor must also be one who distributes at that provider.
+ * A sent assignment the actor reads: the authority of the case, or at the provider on a need to
+ * know (assignments/assignment.policy.ts assignmentReadScope, in the query's SQL). Otherwise 404.
+ * `forDistribution`: the actor must also be one who may answer it (accept and distribute, or
+ * stop): a manager or coordinator of the provider while it is undistributed, of a unit that
+ * delivers it after; a reader who may not is 403.
  */
 export async function getReceivedAssignment(trx: Trx, actor: PositionedActor, assignmentId: string, forDistribution: boolean): Promise<ReceivedAssignment> {
-  const assignment = await intake.findIntakeAssignment(trx, assignmentId);
-  if (!assignment?.sentAt) throw new NotFoundError('Uppdraget hittades inte.');
-  const providers = await listProvidersOfUnits(trx, actor.position.unitsBelow);
-  const isProviderReader = canReadAsProvider(actor.position, {
-    isSent: true, providerId: assignment.provider.id, serviceArea: assignment.serviceArea, hasPersonalAlarm: assignment.hasPersonalAlarm,
-  }, providers, await alarmAreasOf(trx, actor));
-  const isWriter = !isProviderReader && canWriteAssignments(actor.position, assignment.serviceArea)
-    && await isPersonVisible(trx, assignment.person.id, actor.position.personScopeUnitIds);
-  if (!isProviderReader && !isWriter) throw new NotFoundError('Uppdraget hittades inte.');
-  const canDistribute = policy.canDistribute(actor.position, assignment.provider.id, providers);
-  if (forDistribution && !canDistribute) throw new ForbiddenError('Bara verksamhetschef, enhetschef och samordnare hos utföraren kan ta emot, fördela och stoppa uppdrag.');
-  return { assignment, canDistribute };
+  const found = await intake.findReceivedAssignment(trx, assignmentId, await loadAssignmentScope(trx, actor));
+  if (!found?.assignment.sentAt) throw new NotFoundError('Uppdraget hittades inte.');
+  if (forDistribution && !found.canAnswer) {
+    throw new ForbiddenError('Bara verksamhetschef, enhetschef och samordnare hos utföraren kan ta emot, fördela och stoppa uppdrag.');
+  }
+  return { assignment: found.assignment, canDistribute: found.canAnswer };
 }
 
 /** Whether the actor reads this row: at a unit in their scope, or under a decision of their service area with the person in scope. */

@@ -2,7 +2,9 @@
  * Who may do what on the provider side of an assignment. Pure; the service loads the facts.
  *
  * - Distributing and stopping a new assignment: verksamhetschef, enhetschef/gruppchef and
- *   samordnare of the provider it was sent to (the provider or one of its units is theirs).
+ *   samordnare of the provider it was sent to (the provider or one of its units is theirs); once
+ *   distributed, only those at or above a unit with one of its rows. Decided in the SQL that loads
+ *   the assignment (assignments/assignment-scope.repository.ts canAnswerAssignment).
  * - Registering rows under distribution, sending them to delivery, registering the start date
  *   and correcting a row sent to delivery (Rätta): the same roles, for rows at a unit at or below
  *   their position.
@@ -15,18 +17,14 @@ import { AUTHORITY_ROLES, MANAGER_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole, type 
 import type { ActorPosition } from '../../platform/access/actor.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import { correctionProblem, startRegistrationProblem, type StartFacts } from '../../../domain/delivery-rules.ts';
+import { NEW_ASSIGNMENT_RECEIVER_ROLES } from '../assignments/assignment.policy.ts';
 
 type Who = Pick<ActorPosition, 'roles' | 'unitsBelow' | 'personScopeUnitIds' | 'serviceArea'>;
 
-/** Verksamhetschef, enhetschef/gruppchef, samordnare: they accept, distribute, stop and start. */
-export const DISTRIBUTOR_ROLES: readonly Role[] = ['operations_manager', 'unit_manager', 'coordinator'];
+/** Verksamhetschef, enhetschef/gruppchef, samordnare: they accept, distribute, stop and start (the receivers of new assignments). */
+export const DISTRIBUTOR_ROLES: readonly Role[] = NEW_ASSIGNMENT_RECEIVER_ROLES;
 /** Everyone who works at a provider unit. */
 export const UNIT_STAFF_ROLES: readonly Role[] = [...MANAGER_ROLES, ...PROVIDER_STAFF_ROLES];
-
-/** Accept and distribute, or stop, an assignment sent to this provider. */
-export function canDistribute(actor: Pick<Who, 'roles'>, providerId: string, providersOfPosition: readonly string[]): boolean {
-  return hasAnyRole(actor.roles, DISTRIBUTOR_ROLES) && providersOfPosition.includes(providerId);
-}
 
 /** Register, send to delivery, register the start of, correct and change rows at this unit. */
 export function canManageDeliveriesAt(actor: Pick<Who, 'roles' | 'unitsBelow'>, unitId: string): boolean {

@@ -1,5 +1,6 @@
 /**
- * SQL for receiving an assignment at the provider: the assignment with its provider-side state,
+ * SQL for receiving an assignment at the provider: the assignment with its provider-side state
+ * (loaded with the reader's scope in the WHERE, assignments/assignment-scope.repository.ts),
  * locking and changing that state, its events, the provider's person link, the change of provider
  * that sent it, and who may want a message when rows are sent to delivery.
  */
@@ -7,6 +8,8 @@ import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import type { PersonRecordRef } from '../assignments/assignment.repository.ts';
+import type { AssignmentReadScope } from '../assignments/assignment.policy.ts';
+import { canAnswerAssignment, isAssignmentReadable } from '../assignments/assignment-scope.repository.ts';
 
 export type StateStatus = 'new' | 'accepted' | 'stopped' | 'replaced' | 'withdrawn';
 
@@ -25,8 +28,17 @@ export interface IntakeAssignment {
   state: { status: StateStatus; version: number; changedAt: Date; changedByName: string | null; message: string | null } | null;
 }
 
-/** The assignment as the provider receives it; undefined when missing (or in another municipality). */
-export async function findIntakeAssignment(trx: Trx, assignmentId: string): Promise<IntakeAssignment | undefined> {
+/** An assignment a reader reads at intake, and whether they may answer it (accept and distribute, or stop). */
+export interface ReceivedAssignment {
+  assignment: IntakeAssignment;
+  canAnswer: boolean;
+}
+
+/**
+ * The assignment as the provider receives it, with the reader's scope in the WHERE; undefined
+ * when missing, in another municipality or not the reader's to read.
+ */
+export async function findReceivedAssignment(trx: Trx, assignmentId: string, scope: AssignmentReadScope): Promise<ReceivedAssignment | undefined> {
   const row = await trx.selectFrom('assignments as a')
     .innerJoin('cases as c', (join) => join.onRef('c.municipality_id', '=', 'a.municipality_id').onRef('c.id', '=', 'a.case_id'))
     .innerJoin('decisions as d', (join) => join.onRef('d.municipality_id', '=', 'a.municipality_id').onRef('d.id', '=', 'a.decision_id'))
@@ -42,10 +54,13 @@ export async function findIntakeAssignment(trx: Trx, assignmentId: string): Prom
       'st.status', 'st.version as state_version', 'st.changed_at', 'su.display_name as changed_by_name', 'st.message',
       sql<boolean>`exists (select 1 from assignment_interventions ai join intervention_types it on it.municipality_id = ai.municipality_id and it.id = ai.intervention_type_id
                            where ai.municipality_id = a.municipality_id and ai.assignment_id = a.id and it.is_personal_alarm)`.as('has_personal_alarm'),
+      canAnswerAssignment('a', scope).as('can_answer'),
     ])
     .where('a.id', '=', assignmentId)
+    .where(isAssignmentReadable('a', scope))
     .executeTakeFirst();
-  return row && {
+  if (!row) return undefined;
+  const assignment: IntakeAssignment = {
     id: row.id, assignmentNumber: row.assignment_number, caseId: row.case_id, caseOfficerId: row.case_officer_id, sentById: row.sent_by_id,
     sentAt: row.sent_at, serviceArea: row.service_area as ServiceAreaCode,
     person: { id: row.person_id, identityNumber: row.identity_number, firstName: row.first_name, lastName: row.last_name, protectedIdentity: row.protected_identity },
@@ -56,6 +71,7 @@ export async function findIntakeAssignment(trx: Trx, assignmentId: string): Prom
       ? { status: row.status as StateStatus, version: row.state_version, changedAt: row.changed_at, changedByName: row.changed_by_name, message: row.message }
       : null,
   };
+  return { assignment, canAnswer: row.can_answer === true };
 }
 
 /**

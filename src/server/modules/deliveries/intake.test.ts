@@ -50,8 +50,11 @@ describe('reading what the distribution needs', () => {
     expect((await auditOf(sent.assignmentId)).map((row) => row.action)).toContain('person.read');
   });
 
-  it('lets care staff read it without distributing; another provider and another municipality get 404', async () => {
+  it('keeps a new one from care staff until it is sent to their unit, then lets them read it without distributing; another provider and another municipality get 404', async () => {
     const sent = await sentAssignment();
+    expect((await careStaff.get(`/api/assignments/${sent.assignmentId}/distribution`)).status).toBe(404);
+    const distributed = await manager.post(`/api/assignments/${sent.assignmentId}/distribution`, { ...distributionBody(sent, world.units.homeCareNorth), sendToDelivery: true });
+    expect(distributed.status, JSON.stringify(distributed.body)).toBe(200);
     const staff = await careStaff.get(`/api/assignments/${sent.assignmentId}/distribution`);
     expect(staff.status).toBe(200);
     expect(staff.body.permissions).toEqual({ canDistribute: false, canStop: false });
@@ -92,7 +95,9 @@ describe('stopping a new assignment', () => {
     const path = `/api/assignments/${sent.assignmentId}/stop`;
     expect((await manager.post(path, { stateVersion: 1, message: '  ' })).body.fieldErrors).toEqual({ message: 'Obligatoriskt.' });
     expect((await manager.post(path, { stateVersion: 7, message: 'Fel.' })).status).toBe(409);
-    expect((await careStaff.post(path, { stateVersion: 1, message: 'Fel.' })).status).toBe(403);
+    // Care staff do not read a new assignment; the case officer reads it and may not answer it.
+    expect((await careStaff.post(path, { stateVersion: 1, message: 'Fel.' })).status).toBe(404);
+    expect((await (await world.signIn('caseOfficer')).post(path, { stateVersion: 1, message: 'Fel.' })).status).toBe(403);
     expect((await otherProvider.post(path, { stateVersion: 1, message: 'Fel.' })).status).toBe(404);
     expect((await foreign.post(path, { stateVersion: 1, message: 'Fel.' })).status).toBe(404);
     expect((await new TestClient(server.baseUrl).post(path, { stateVersion: 1, message: 'Fel.' })).status).toBe(401);
@@ -212,7 +217,7 @@ describe('accepting and distributing', () => {
     const sent = await sentAssignment();
     const path = `/api/assignments/${sent.assignmentId}/distribution`;
     const body = distributionBody(sent, world.units.homeCareNorth);
-    expect((await careStaff.post(path, body)).status).toBe(403);
+    expect((await careStaff.post(path, body)).status).toBe(404);
     expect((await (await world.signIn('caseOfficer')).post(path, body)).status).toBe(403);
     expect((await otherProvider.post(path, body)).status).toBe(404);
     expect((await foreign.post(path, body)).status).toBe(404);

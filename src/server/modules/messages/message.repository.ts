@@ -192,11 +192,3 @@ export async function findLinkedPersons(trx: Trx, personIds: readonly string[], 
     lastName: row.last_name, protectedIdentity: row.protected_identity,
   }]));
 }
-
-/** Assignment numbers by id, for the links messages carry. */
-export async function findAssignmentNumbers(trx: Trx, assignmentIds: readonly string[]): Promise<Map<string, string>> {
-  if (assignmentIds.length === 0) return new Map();
-  const rows = await trx.selectFrom('assignments').select(['id', 'assignment_number'])
-    .where('id', '=', sql<string>`any(${[...new Set(assignmentIds)]}::uuid[])`).execute();
-  return new Map(rows.map((row) => [row.id, row.assignment_number]));
-}

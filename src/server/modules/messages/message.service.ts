@@ -1,7 +1,8 @@
 /**
  * Messages: the inbox, the sent box, reading, marking and writing. A message belongs to its sender
  * and the users it reached; anyone else gets 404. A person a message links to is shown only to a
- * reader whose scope holds them (masked when protected), and showing or opening it is audited.
+ * reader whose scope holds them (masked when protected), and showing or opening it is audited; an
+ * assignment it links to only to a reader who may read it (assignments/assignment.policy.ts).
  */
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
@@ -15,6 +16,8 @@ import * as recipients from './recipient.repository.ts';
 import * as policy from './messages.policy.ts';
 import { writeMessage } from './message-writer.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
+import { loadAssignmentScope } from '../assignments/assignment-access.ts';
+import { listReadableAssignmentNumbers } from '../assignments/assignment-scope.repository.ts';
 
 /** What readers see as the sender of an event message. */
 export const SYSTEM_SENDER_NAME = 'Systemet';
@@ -145,7 +148,7 @@ async function linkedPersonId(trx: Trx, actor: PositionedActor, input: SendMessa
   const scope = actor.position.personScopeUnitIds;
   if (input.personId && !(await isPersonVisible(trx, input.personId, scope))) throw new NotFoundError('Personen hittades inte.');
   if (!input.assignmentId) return input.personId;
-  const assignment = await recipients.findAssignmentInScope(trx, input.assignmentId, scope);
+  const assignment = await recipients.findAssignmentInScope(trx, input.assignmentId, scope, await loadAssignmentScope(trx, actor));
   if (!assignment) throw new NotFoundError('Uppdraget hittades inte.');
   if (input.personId && assignment.personId !== input.personId) throw new ValidationError({ assignmentId: 'Uppdraget gäller en annan person än meddelandet.' });
   return assignment.personId;
@@ -176,7 +179,9 @@ export async function suggestRecipients(db: Db, actor: PositionedActor, text: st
  */
 async function presenter(trx: Trx, actor: PositionedActor, messages: readonly repo.MessageRecord[], list: string | null) {
   const persons = await repo.findLinkedPersons(trx, messages.flatMap((message) => message.personId ?? []), actor.position.personScopeUnitIds);
-  const assignments = await repo.findAssignmentNumbers(trx, messages.flatMap((message) => message.assignmentId ?? []));
+  // Only the assignments the reader may open are linked: a message outlives the reader's need to know (ADR 0004).
+  const assignmentIds = messages.flatMap((message) => message.assignmentId ?? []);
+  const assignments = assignmentIds.length === 0 ? new Map<string, string>() : await listReadableAssignmentNumbers(trx, await loadAssignmentScope(trx, actor), assignmentIds);
   if (list) {
     await writeAudits(trx, actor, [...persons.values()].filter((person) => person.isInScope).map((person) => ({
       action: 'person.list_hit', entityType: 'person', entityId: person.id, personId: person.id, details: { list },

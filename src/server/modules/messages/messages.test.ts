@@ -101,6 +101,7 @@ describe('writing a message', () => {
   });
 
   it('links an assignment and its person, and refuses an assignment of another person', async () => {
+    // Sent to Hemtjänst egen regi and not distributed: its managers read it, its care staff not yet (assignments/README.md).
     const person = await world.createPerson(['aoAuthority', 'homeCareNorth']);
     const caseRecord = await createCase(server.ownerDb, { municipalityId: world.municipalityId, personId: person.id, serviceArea: 'AO', authorityUnitId: world.units.aoAuthority, caseOfficerId: world.users.caseOfficer.userId });
     const decision = await createDecision(server.ownerDb, {
@@ -110,13 +111,20 @@ describe('writing a message', () => {
     const assignment = await server.ownerDb.insertInto('assignments').values({
       municipality_id: world.municipalityId, assignment_number: 'U-2026-90001', case_id: caseRecord.id, decision_id: decision.id,
       person_id: person.id, provider_id: world.units.homeCare, created_by_id: world.users.caseOfficer.userId,
+      sent_at: new Date(), sent_by_id: world.users.caseOfficer.userId, sent_via: 'system',
     }).returning('id').executeTakeFirstOrThrow();
     const officer = await world.signIn('caseOfficer');
-    const sent = await officer.post('/api/messages', { recipientUserIds: [world.users.unitManager.userId], subject: 'Uppdraget', body: 'Se uppdraget.', assignmentId: assignment.id });
+    const sent = await officer.post('/api/messages', {
+      recipientUserIds: [world.users.unitManager.userId, world.users.careStaff.userId], subject: 'Uppdraget', body: 'Se uppdraget.', assignmentId: assignment.id,
+    });
     expect(sent.status).toBe(200);
     const opened = await (await world.signIn('unitManager')).get(`/api/messages/${sent.body.id}`);
     expect(opened.body.assignment).toEqual({ id: assignment.id, assignmentNumber: 'U-2026-90001' });
     expect(opened.body.person).toMatchObject({ id: person.id, isInScope: true });
+    // Care staff see the person, who is theirs, but no link to an assignment they may not open yet.
+    const staff = await (await world.signIn('careStaff')).get(`/api/messages/${sent.body.id}`);
+    expect(staff.body.person).toMatchObject({ id: person.id, isInScope: true });
+    expect(staff.body.assignment).toBeNull();
     const other = await world.createPerson(['aoAuthority']);
     const mismatch = await officer.post('/api/messages', { recipientUserIds: [world.users.unitManager.userId], subject: 'x', body: 'x', assignmentId: assignment.id, personId: other.id });
     expect(mismatch.body.fieldErrors).toEqual({ assignmentId: 'Uppdraget gäller en annan person än meddelandet.' });

@@ -5,6 +5,8 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import { isPersonInScope } from '../../platform/access/person-scope.ts';
+import type { AssignmentReadScope } from '../assignments/assignment.policy.ts';
+import { isAssignmentReadable } from '../assignments/assignment-scope.repository.ts';
 
 const uuids = (ids: readonly string[]) => sql<string>`any(${[...new Set(ids)]}::uuid[])`;
 
@@ -74,10 +76,14 @@ export async function findSendLists(trx: Trx, sendListIds: readonly string[]): P
   return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, isActive: row.is_active }]));
 }
 
-/** An assignment whose person is in the scope, with that person; otherwise undefined (missing or not yours). */
-export async function findAssignmentInScope(trx: Trx, assignmentId: string, scopeUnitIds: readonly string[]): Promise<{ id: string; personId: string } | undefined> {
+/**
+ * An assignment the sender reads (assignments/assignment-scope.repository.ts) whose person is in
+ * their scope, with that person; otherwise undefined (missing or not yours).
+ */
+export async function findAssignmentInScope(trx: Trx, assignmentId: string, scopeUnitIds: readonly string[], assignmentScope: AssignmentReadScope): Promise<{ id: string; personId: string } | undefined> {
   const row = await trx.selectFrom('assignments').select(['id', 'person_id'])
     .where('id', '=', assignmentId).where(isPersonInScope('assignments.person_id', scopeUnitIds))
+    .where(isAssignmentReadable('assignments', assignmentScope))
     .executeTakeFirst();
   return row && { id: row.id, personId: row.person_id };
 }

@@ -42,7 +42,7 @@ function ReplacingForm({ options, replacesId }: { options: AssignmentOptions; re
   if (replaced.isPending) return <Spinner />;
   if (!replaced.data) return <AssignmentForm options={options} />;
   // The new draft starts as a copy of the one it replaces, to change what has changed.
-  const template: AssignmentDetail = { ...replaced.data, replacesAssignment: { id: replaced.data.id, assignmentNumber: replaced.data.assignmentNumber } };
+  const template: AssignmentDetail = { ...replaced.data, replacesAssignment: { id: replaced.data.id, assignmentNumber: replaced.data.assignmentNumber, canOpen: true } };
   return <AssignmentForm options={options} template={template} />;
 }
 

@@ -29,11 +29,18 @@ export function AssignmentPage() {
     return (
       <section className="page">
         <PageTitle>{isMissing ? 'Uppdraget hittades inte' : 'Uppdraget kunde inte visas'}</PageTitle>
-        {isMissing ? <p>Uppdraget finns inte, eller så är det inte skickat till din utförare.</p> : <ErrorAlert error={assignment.error} />}
+        {isMissing
+          ? <p>Uppdraget finns inte, eller så är det inte ditt att läsa. Hos utföraren läser chefer och samordnare nya uppdrag; när uppdraget är fördelat läser personalen det när personen finns på deras enhet.</p>
+          : <ErrorAlert error={assignment.error} />}
       </section>
     );
   }
   return <AssignmentView assignment={assignment.data} notice={notice} />;
+}
+
+/** Another assignment named here: a link where the reader may open it, its number alone where it is another unit's. */
+function AssignmentLink({ assignment, prefix = '' }: { assignment: NonNullable<AssignmentDetail['replacedBy']>; prefix?: string }) {
+  return assignment.canOpen ? <Link to={`/uppdrag/${assignment.id}`}>{prefix}{assignment.assignmentNumber}</Link> : <>{prefix}{assignment.assignmentNumber}</>;
 }
 
 type Intervention = AssignmentDetail['interventions'][number];
@@ -74,7 +81,7 @@ function AssignmentView({ assignment, notice }: { assignment: AssignmentDetail; 
           {assignment.stateMessage && <p className="preserve-lines">{assignment.stateMessage}</p>}
         </Alert>
       )}
-      {assignment.replacedBy && <Alert tone="info">Ersatt av <Link to={`/uppdrag/${assignment.replacedBy.id}`}>uppdrag {assignment.replacedBy.assignmentNumber}</Link>.</Alert>}
+      {assignment.replacedBy && <Alert tone="info">Ersatt av <AssignmentLink assignment={assignment.replacedBy} prefix="uppdrag " />.</Alert>}
       <ProviderIntake assignment={assignment} />
 
       <h2>Ärende och beslut</h2>
@@ -85,7 +92,7 @@ function AssignmentView({ assignment, notice }: { assignment: AssignmentDetail; 
         <div><dt>Lagrum</dt><dd>{assignment.decision.legalBasisCode}</dd></div>
         <div><dt>Beslutsdatum</dt><dd>{formatDate(assignment.decision.decisionDate)}</dd></div>
         <div><dt>Beslutsperiod</dt><dd>{assignment.decision.periodFrom} – {assignment.decision.periodTo ?? 'tills vidare'}</dd></div>
-        {assignment.replacesAssignment && <div><dt>Ersätter</dt><dd><Link to={`/uppdrag/${assignment.replacesAssignment.id}`}>{assignment.replacesAssignment.assignmentNumber}</Link></dd></div>}
+        {assignment.replacesAssignment && <div><dt>Ersätter</dt><dd><AssignmentLink assignment={assignment.replacesAssignment} /></dd></div>}
       </dl>
 
       <h2>Beviljade insatser</h2>

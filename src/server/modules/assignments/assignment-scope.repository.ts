@@ -1,0 +1,88 @@
+/**
+ * The SQL of who reads an assignment (assignment.policy.ts assignmentReadScope) and who may answer
+ * it (accept and distribute, or stop). Every query that loads an assignment for a reader adds
+ * isAssignmentReadable to its WHERE, so one out of scope is never loaded and answers 404 like a
+ * missing one; lists that link to assignments keep only the ids listReadableAssignmentNumbers
+ * returns. Row-level security adds the tenant.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Trx } from '../../platform/db/tenant.ts';
+import { isPersonInScope } from '../../platform/access/person-scope.ts';
+import type { AssignmentReadScope } from './assignment.policy.ts';
+
+const FALSE = sql<SqlBool>`false`;
+const uuids = (ids: readonly string[]) => sql`${[...ids]}::uuid[]`;
+const col = (alias: string, column: string) => sql.ref(`${alias}.${column}`);
+
+/** One of the assignment's delivery rows, at one of `unitIds` when given: it has been distributed (there). */
+function hasRow(alias: string, unitIds?: readonly string[]): RawBuilder<SqlBool> {
+  const at = unitIds ? sql`and scope_d.provider_unit_id = any(${uuids(unitIds)})` : sql``;
+  return sql<SqlBool>`exists (
+    select 1 from deliveries scope_d
+     where scope_d.municipality_id = ${col(alias, 'municipality_id')} and scope_d.assignment_id = ${col(alias, 'id')} ${at})`;
+}
+
+/** The case's service area is one of `areas`. */
+function caseAreaIn(alias: string, areas: readonly string[]): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (
+    select 1 from cases scope_c
+     where scope_c.municipality_id = ${col(alias, 'municipality_id')} and scope_c.id = ${col(alias, 'case_id')}
+       and scope_c.service_area = any(${[...areas]}::text[]))`;
+}
+
+function hasPersonalAlarm(alias: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (
+    select 1 from assignment_interventions scope_ai
+      join intervention_types scope_it on scope_it.municipality_id = scope_ai.municipality_id and scope_it.id = scope_ai.intervention_type_id
+     where scope_ai.municipality_id = ${col(alias, 'municipality_id')} and scope_ai.assignment_id = ${col(alias, 'id')} and scope_it.is_personal_alarm)`;
+}
+
+const anyOf = (parts: RawBuilder<SqlBool>[]) => (parts.length === 0 ? FALSE : sql<SqlBool>`(${sql.join(parts, sql` or `)})`);
+
+/** The reader is the authority of the case's service area with the person in scope (drafts included). `alias` names an assignments row. */
+export function isWriterOfAssignment(alias: string, scope: AssignmentReadScope): RawBuilder<SqlBool> {
+  if (!scope.writer || scope.writer.personScopeUnitIds.length === 0) return FALSE;
+  return sql<SqlBool>`(${caseAreaIn(alias, [scope.writer.serviceArea])} and ${isPersonInScope(`${alias}.person_id`, scope.writer.personScopeUnitIds)})`;
+}
+
+/** The provider side's part of the rule: sent, then per assignmentReadScope. */
+function isReadableAtProvider(alias: string, scope: AssignmentReadScope): RawBuilder<SqlBool> {
+  const provider = col(alias, 'provider_id');
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (scope.distributorProviderIds.length) parts.push(sql<SqlBool>`(${provider} = any(${uuids(scope.distributorProviderIds)}) and not ${hasRow(alias)})`);
+  if (scope.managedUnitIds.length) parts.push(hasRow(alias, scope.managedUnitIds));
+  if (scope.staffProviderIds.length && scope.staffScopeUnitIds.length) {
+    parts.push(sql<SqlBool>`(${provider} = any(${uuids(scope.staffProviderIds)}) and ${hasRow(alias)} and ${isPersonInScope(`${alias}.person_id`, scope.staffScopeUnitIds)})`);
+  }
+  if (scope.alarmServiceAreas.length) parts.push(sql<SqlBool>`(${caseAreaIn(alias, scope.alarmServiceAreas)} and ${hasPersonalAlarm(alias)})`);
+  if (parts.length === 0) return FALSE;
+  return sql<SqlBool>`(${col(alias, 'sent_at')} is not null and ${anyOf(parts)})`;
+}
+
+/** Whether the reader reads the assignment; `alias` names an assignments row. */
+export function isAssignmentReadable(alias: string, scope: AssignmentReadScope): RawBuilder<SqlBool> {
+  return anyOf([isWriterOfAssignment(alias, scope), isReadableAtProvider(alias, scope)]);
+}
+
+/**
+ * Whether the reader may answer the assignment — accept and distribute it, or stop it: a
+ * manager or coordinator of the provider it was sent to while it is undistributed; once
+ * distributed only those of a unit delivering it, who then learn it was answered (409) rather
+ * than that it is not theirs.
+ */
+export function canAnswerAssignment(alias: string, scope: AssignmentReadScope): RawBuilder<SqlBool> {
+  if (scope.distributorProviderIds.length === 0) return FALSE;
+  const managed = scope.managedUnitIds.length ? hasRow(alias, scope.managedUnitIds) : FALSE;
+  return sql<SqlBool>`(${col(alias, 'sent_at')} is not null and ${col(alias, 'provider_id')} = any(${uuids(scope.distributorProviderIds)})
+    and (not ${hasRow(alias)} or ${managed}))`;
+}
+
+/** Of these assignments, the numbers of those the reader reads, by id: what a list may link to. */
+export async function listReadableAssignmentNumbers(trx: Trx, scope: AssignmentReadScope, assignmentIds: readonly string[]): Promise<Map<string, string>> {
+  if (assignmentIds.length === 0) return new Map();
+  const rows = await trx.selectFrom('assignments as a').select(['a.id', 'a.assignment_number'])
+    .where(sql<SqlBool>`a.id = any(${uuids([...new Set(assignmentIds)])})`)
+    .where(isAssignmentReadable('a', scope))
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.assignment_number]));
+}
