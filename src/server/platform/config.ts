@@ -16,8 +16,20 @@ export interface Config {
   embeddedPgPort: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
-  loginMaxFailures: number;
-  loginLockMinutes: number;
+  /** Sign-in throttling (ADR 0015): failures free of delay per user name and address, */
+  loginFreeFailures: number;
+  /** … per address across user names not known there (password spray), */
+  loginAddressFreeFailures: number;
+  /** … and per user name across addresses it is not known from (a distributed attack); */
+  loginNameFreeFailures: number;
+  /** then the delay after the next failure, doubling per further failure, */
+  loginFirstDelaySeconds: number;
+  /** up to this. */
+  loginMaxDelaySeconds: number;
+  /** How long a failure counts. */
+  loginFailureWindowHours: number;
+  /** How long a successful sign-in makes its address known for the user name. */
+  loginKnownAddressDays: number;
   cookieSecure: boolean;
   logLevel: string;
   /** Trust X-Forwarded-For from this many proxies (or true/false), for the audit log's client address. */
@@ -47,8 +59,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: intFromEnv(env, 'EMBEDDED_PG_PORT', 5433),
     sessionIdleMinutes: intFromEnv(env, 'SESSION_IDLE_MINUTES', 30),
     sessionMaxHours: intFromEnv(env, 'SESSION_MAX_HOURS', 12),
-    loginMaxFailures: intFromEnv(env, 'LOGIN_MAX_FAILURES', 5),
-    loginLockMinutes: intFromEnv(env, 'LOGIN_LOCK_MINUTES', 15),
+    loginFreeFailures: intFromEnv(env, 'LOGIN_FREE_FAILURES', 5),
+    loginAddressFreeFailures: intFromEnv(env, 'LOGIN_ADDRESS_FREE_FAILURES', 20),
+    loginNameFreeFailures: intFromEnv(env, 'LOGIN_NAME_FREE_FAILURES', 10),
+    loginFirstDelaySeconds: intFromEnv(env, 'LOGIN_FIRST_DELAY_SECONDS', 5),
+    loginMaxDelaySeconds: intFromEnv(env, 'LOGIN_MAX_DELAY_SECONDS', 900),
+    loginFailureWindowHours: intFromEnv(env, 'LOGIN_FAILURE_WINDOW_HOURS', 24),
+    loginKnownAddressDays: intFromEnv(env, 'LOGIN_KNOWN_ADDRESS_DAYS', 30),
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : isProduction,
     logLevel: env.LOG_LEVEL || (isProduction ? 'info' : 'warn'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

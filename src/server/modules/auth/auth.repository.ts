@@ -1,6 +1,7 @@
 /**
  * SQL for sign-in and sessions. Sign-in and session lookup run before a tenant is known and go
- * through the two SECURITY DEFINER functions; everything else runs inside the tenant.
+ * through the two SECURITY DEFINER functions; everything else runs inside the tenant. The
+ * throttle's SQL is in sign-in-throttle.repository.ts.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
@@ -36,7 +37,7 @@ export interface ResolvedSession extends SessionRef {
   position: (PositionRecord & { unitsBelow: string[]; authorityUnitsOfServiceArea: string[] }) | null;
 }
 
-/** The whole actor behind a session in one round trip (auth_resolve_session, migration 0018). */
+/** The whole actor behind a session in one round trip (auth_resolve_session, migrations 0018 and 0031). */
 export async function resolveSession(db: Db, sessionId: string, idleSeconds: number): Promise<ResolvedSession | undefined> {
   const { rows } = await sql<{
     municipality_id: string; user_id: string; display_name: string; csrf_token: string; position_id: string | null;
@@ -55,43 +56,6 @@ export async function resolveSession(db: Db, sessionId: string, idleSeconds: num
       unitsBelow: row.units_below ?? [], authorityUnitsOfServiceArea: row.authority_units ?? [],
     } : null,
   };
-}
-
-export async function countRecentFailures(db: Db | Trx, username: string, sinceMinutes: number): Promise<number> {
-  const row = await db.selectFrom('login_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('failures'))
-    .where('username', '=', username)
-    .where('succeeded', '=', false)
-    .where('attempted_at', '>', sql<Date>`now() - make_interval(mins => ${sinceMinutes})`)
-    .where('attempted_at', '>', (eb) => eb.selectFrom('login_attempts as ok')
-      .select(sql<Date>`coalesce(max(ok.attempted_at), '-infinity')`.as('last_ok'))
-      .where('ok.username', '=', username).where('ok.succeeded', '=', true))
-    .executeTakeFirstOrThrow();
-  return row.failures;
-}
-
-/**
- * Records an attempt as failed before the password is checked, and only while the user name is
- * under the limit; returns its id, or undefined when the name is locked. The count and the insert
- * run under a per-name advisory lock, so guesses sent all at once cannot each see the count below
- * the limit while the others are still being verified.
- */
-export async function reserveLoginAttempt(db: Db, username: string, clientAddress: string, limits: { maxFailures: number; lockMinutes: number }): Promise<number | undefined> {
-  const attemptId = await db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`vardag.sign_in:${username}`}))`.execute(trx);
-    if (await countRecentFailures(trx, username, limits.lockMinutes) >= limits.maxFailures) return undefined;
-    const row = await trx.insertInto('login_attempts').values({ username, client_address: clientAddress, succeeded: false })
-      .returning('id').executeTakeFirstOrThrow();
-    return row.id;
-  });
-  // Keep the table small: a day is far longer than any lock.
-  if (Math.random() < 0.01) await db.deleteFrom('login_attempts').where('attempted_at', '<', sql<Date>`now() - interval '1 day'`).execute();
-  return attemptId;
-}
-
-/** The reserved attempt turned out right: it ends the run of failures before it. */
-export async function markLoginAttemptSucceeded(db: Db, attemptId: number): Promise<void> {
-  await db.updateTable('login_attempts').set({ succeeded: true }).where('id', '=', attemptId).execute();
 }
 
 export interface NewSession {

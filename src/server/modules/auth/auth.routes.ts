@@ -1,7 +1,7 @@
 /** Sign-in, sign-out, the session and the choice of position. */
 import type { App, AppDeps } from '../../platform/http/types.ts';
 import { actorOf } from '../../platform/http/types.ts';
-import { SESSION_COOKIE } from '../../platform/auth/session-token.ts';
+import { sessionCookieName } from '../../platform/auth/session-token.ts';
 import { ChoosePositionRequest, SessionInfo, SignInRequest } from '../../../contract/auth.ts';
 import { ErrorResponse, Ok } from '../../../contract/common.ts';
 import * as service from './auth.service.ts';
@@ -9,7 +9,9 @@ import * as service from './auth.service.ts';
 const TAGS = ['Inloggning'];
 
 export function registerAuthRoutes(app: App, { db, config }: AppDeps): void {
+  // Path=/ and no Domain, which the __Host- name of a secure cookie requires (session-token.ts).
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure } as const;
+  const cookieName = sessionCookieName(config.cookieSecure);
 
   app.post('/api/auth/sign-in', {
     schema: { tags: TAGS, summary: 'Sign in with user name and password', body: SignInRequest, response: { 200: Ok, 401: ErrorResponse, 429: ErrorResponse } },
@@ -17,8 +19,9 @@ export function registerAuthRoutes(app: App, { db, config }: AppDeps): void {
   }, async (request, reply) => {
     const { token, maxAgeSeconds } = await service.signIn(db, config, request.body, {
       requestId: request.id, clientAddress: request.ip, userAgent: request.headers['user-agent'] ?? null,
+      previousToken: request.cookies[cookieName],
     });
-    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: maxAgeSeconds });
+    reply.setCookie(cookieName, token, { ...cookieOptions, maxAge: maxAgeSeconds });
     return { ok: true as const };
   });
 
@@ -27,7 +30,7 @@ export function registerAuthRoutes(app: App, { db, config }: AppDeps): void {
     config: { access: 'session' },
   }, async (request, reply) => {
     await service.signOut(db, actorOf(request));
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    reply.clearCookie(cookieName, cookieOptions);
     return { ok: true as const };
   });
 

@@ -4,16 +4,17 @@
  * way to reach startSession with its own issuer; nothing after that changes (ADR 0003).
  */
 import type { Db } from '../../platform/db/database.ts';
-import { inTenant } from '../../platform/db/tenant.ts';
+import { inTenant, type Trx } from '../../platform/db/tenant.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Actor, RequestMeta } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '../../platform/errors.ts';
+import { NotFoundError, UnauthorizedError } from '../../platform/errors.ts';
 import { verifyAgainstDecoy, verifyPassword } from '../../platform/auth/password.ts';
 import { newCsrfToken, newSessionToken, sessionIdOf } from '../../platform/auth/session-token.ts';
 import { personScopeUnitIds } from '../../../domain/access.ts';
 import type { SessionInfo, SignInRequest } from '../../../contract/auth.ts';
 import * as repo from './auth.repository.ts';
+import * as throttle from './sign-in-throttle.service.ts';
 import { canChoosePosition } from './auth.policy.ts';
 
 export interface SignInResult {
@@ -23,30 +24,43 @@ export interface SignInResult {
 
 const WRONG_CREDENTIALS = 'Fel användarnamn eller lösenord.';
 
-export async function signIn(db: Db, config: Config, input: SignInRequest, meta: RequestMeta & { userAgent: string | null }): Promise<SignInResult> {
-  const username = input.username.toLowerCase();
-  const attemptId = await repo.reserveLoginAttempt(db, username, meta.clientAddress, { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
-  if (attemptId === undefined) {
-    throw new TooManyRequestsError(
-      `För många misslyckade inloggningsförsök. Vänta ${config.loginLockMinutes} minuter och försök igen.`,
-      config.loginLockMinutes * 60,
-    );
+/** What sign-in knows of the request: the session cookie it carried, if any, ends when a new one starts. */
+export type SignInMeta = RequestMeta & { userAgent: string | null; previousToken: string | undefined };
+
+export async function signIn(db: Db, config: Config, input: SignInRequest, meta: SignInMeta): Promise<SignInResult> {
+  const key = { username: input.username.toLowerCase(), clientAddress: meta.clientAddress };
+  const attemptId = await throttle.reserveSignInAttempt(db, config, key);
+  let candidate: repo.LoginCandidate | undefined;
+  let isValid = false;
+  try {
+    candidate = await repo.findLoginCandidate(db, repo.LOCAL_ISSUER, key.username);
+    isValid = candidate?.passwordHash && candidate.isActive
+      ? await verifyPassword(candidate.passwordHash, input.password)
+      : await verifyAgainstDecoy(input.password);
+  } finally {
+    // Settled whatever happened: an attempt left unsettled would hold later ones waiting.
+    await throttle.settleSignInAttempt(db, config, attemptId, key, isValid);
   }
-  const candidate = await repo.findLoginCandidate(db, repo.LOCAL_ISSUER, username);
-  const isValid = candidate?.passwordHash && candidate.isActive
-    ? await verifyPassword(candidate.passwordHash, input.password)
-    : await verifyAgainstDecoy(input.password);
   if (!isValid || !candidate) throw new UnauthorizedError(WRONG_CREDENTIALS);
-  await repo.markLoginAttemptSucceeded(db, attemptId);
   return startSession(db, config, candidate.municipalityId, candidate.userId, repo.LOCAL_ISSUER, meta);
 }
 
-async function startSession(
-  db: Db, config: Config, municipalityId: string, userId: string, issuer: string, meta: RequestMeta & { userAgent: string | null },
-): Promise<SignInResult> {
+/**
+ * A new session, ending the one whose cookie the sign-in carried (ASVS 7.2.4): whoever signs in
+ * on a browser gets a fresh token, and the old one stops working even if someone kept a copy. The
+ * old session may be another user's in another municipality; it ends in its own tenant, with its
+ * own audit row, in the new session's transaction when the tenant is the same.
+ */
+async function startSession(db: Db, config: Config, municipalityId: string, userId: string, issuer: string, meta: SignInMeta): Promise<SignInResult> {
   const token = newSessionToken();
   const sessionId = sessionIdOf(token);
+  const requestMeta: RequestMeta = { requestId: meta.requestId, clientAddress: meta.clientAddress };
+  const replaced = meta.previousToken ? await resolveActor(db, config, meta.previousToken, requestMeta) : undefined;
+  if (replaced && replaced.municipalityId !== municipalityId) {
+    await inTenant(db, replaced.municipalityId, (trx) => endReplacedSession(trx, replaced));
+  }
   await inTenant(db, municipalityId, async (trx) => {
+    if (replaced && replaced.municipalityId === municipalityId) await endReplacedSession(trx, replaced);
     const user = await repo.getUserWithPositions(trx, userId);
     // With a single position there is nothing to choose.
     const positionId = user.positions.length === 1 ? user.positions[0]!.id : null;
@@ -54,10 +68,15 @@ async function startSession(
       id: sessionId, municipalityId, userId, positionId, identityIssuer: issuer, csrfToken: newCsrfToken(),
       clientAddress: meta.clientAddress, userAgent: meta.userAgent, maxHours: config.sessionMaxHours,
     });
-    const actor: Actor = { ...meta, municipalityId, userId, displayName: user.displayName, sessionId, position: null, csrfToken: '' };
+    const actor: Actor = { ...requestMeta, municipalityId, userId, displayName: user.displayName, sessionId, position: null, csrfToken: '' };
     await writeAudit(trx, actor, { action: 'session.sign_in', entityType: 'user', entityId: userId, details: { issuer } });
   });
   return { token, maxAgeSeconds: config.sessionMaxHours * 3600 };
+}
+
+async function endReplacedSession(trx: Trx, replaced: Actor): Promise<void> {
+  await repo.deleteSession(trx, replaced.sessionId);
+  await writeAudit(trx, replaced, { action: 'session.end', entityType: 'user', entityId: replaced.userId, details: { reason: 'new_sign_in' } });
 }
 
 export async function signOut(db: Db, actor: Actor): Promise<void> {
@@ -93,7 +112,8 @@ export async function choosePosition(db: Db, actor: Actor, positionId: string): 
 /** The Actor behind a session cookie, or undefined when the session is unknown, idle or expired. */
 export async function resolveActor(db: Db, config: Config, token: string, meta: RequestMeta): Promise<Actor | undefined> {
   const sessionId = sessionIdOf(token);
-  const session = await repo.resolveSession(db, sessionId, config.sessionIdleMinutes * 60);
+  // Whole seconds: a test may configure a few seconds as a fraction of a minute.
+  const session = await repo.resolveSession(db, sessionId, Math.round(config.sessionIdleMinutes * 60));
   if (!session) return undefined;
   const base: Actor = {
     ...meta, municipalityId: session.municipalityId, userId: session.userId, displayName: session.displayName,

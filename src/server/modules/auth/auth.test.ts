@@ -1,8 +1,11 @@
 /**
  * Sign-in, sessions and positions over HTTP against the real database (ADR 0003): the cookie, the
- * same answer for a wrong password and an unknown user, throttling, idle and absolute expiry,
- * sign-out, CSRF, choosing a position, and inactive users and municipalities.
+ * same answer for a wrong password and an unknown user, idle and absolute expiry, sign-out, a new
+ * sign-in ending the session it replaces, CSRF, choosing a position, and inactive users and
+ * municipalities. Throttling has its own file (sign-in-throttle.test.ts), and so has the idle
+ * timeout's precision (session-idle.test.ts).
  */
+import { randomBytes, randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
@@ -10,20 +13,22 @@ import { createTestUser, createTestWorld, TEST_PASSWORD, type TestWorld } from '
 import { TestClient } from '../../../../test/http-client.ts';
 import { sessionIdOf } from '../../platform/auth/session-token.ts';
 
-const MAX_FAILURES = 3;
 let server: TestServer;
 let world: TestWorld;
+/** This file's own client address, so its wrong passwords never count against other files' sign-ins. */
+const ADDRESS = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 beforeAll(async () => {
-  server = await startTestServer({ loginMaxFailures: MAX_FAILURES });
+  server = await startTestServer({ trustProxy: true });
   world = await createTestWorld(server.ownerDb, server.baseUrl);
 });
 afterAll(async () => server?.close());
 
-/** Signs in with plain fetch, to see the raw cookie the browser gets. */
-async function signInRaw(username: string, password = TEST_PASSWORD) {
+/** Signs in with plain fetch, to see the raw cookie the browser gets; sends a session cookie if given one. */
+async function signInRaw(username: string, password = TEST_PASSWORD, previousToken?: string) {
   const response = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    method: 'POST', body: JSON.stringify({ username, password }),
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ADDRESS, ...(previousToken ? { cookie: `vardag_session=${previousToken}` } : {}) },
   });
   const setCookie = response.headers.getSetCookie().find((value) => value.startsWith('vardag_session='));
   const token = setCookie?.split(';')[0]!.slice('vardag_session='.length);
@@ -62,37 +67,41 @@ describe('signing in', () => {
     expect(session.body).toMatchObject({ user: { id: world.users.careStaff.userId }, currentPositionId: world.users.careStaff.positionId });
   });
 
+  it('names the cookie __Host-vardag_session when it is secure (Path=/, Secure, no Domain) and reads no other name', async () => {
+    const secure = await startTestServer({ cookieSecure: true });
+    try {
+      const response = await fetch(`${secure.baseUrl}/api/auth/sign-in`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: world.users.careStaff.username, password: TEST_PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+      const setCookie = response.headers.getSetCookie();
+      expect(setCookie).toHaveLength(1);
+      expect(setCookie[0]).toMatch(/^__Host-vardag_session=[A-Za-z0-9_-]{43}; /);
+      for (const attribute of [/; Path=\/(;|$)/, /; Secure(;|$)/i, /; HttpOnly(;|$)/i, /; SameSite=Lax(;|$)/i]) expect(setCookie[0]).toMatch(attribute);
+      expect(setCookie[0]).not.toMatch(/Domain=/i);
+      const token = setCookie[0]!.split(';')[0]!.slice('__Host-vardag_session='.length);
+      const read = (cookie: string) => fetch(`${secure.baseUrl}/api/session`, { headers: { cookie } });
+      expect((await read(`__Host-vardag_session=${token}`)).status).toBe(200);
+      // The plain name could be planted by a sibling host over http; a secure server never reads it.
+      expect((await read(`vardag_session=${token}`)).status).toBe(401);
+      const { csrfToken } = await (await read(`__Host-vardag_session=${token}`)).json() as { csrfToken: string };
+      const signOut = await fetch(`${secure.baseUrl}/api/auth/sign-out`, { method: 'POST', headers: { cookie: `__Host-vardag_session=${token}`, 'x-csrf-token': csrfToken } });
+      expect(signOut.status).toBe(200);
+      expect(signOut.headers.getSetCookie()[0]).toMatch(/^__Host-vardag_session=; .*Path=\/.*Secure/i);
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('answers a wrong password and an unknown user with the same 401 and no cookie', async () => {
     const wrongPassword = await signInRaw(world.users.unitManager.username, 'wrong-password-1');
-    const unknownUser = await signInRaw('nobody-at-all', TEST_PASSWORD);
+    const unknownUser = await signInRaw(`nobody-${randomBytes(4).toString('hex')}`, TEST_PASSWORD);
     for (const response of [wrongPassword, unknownUser]) {
       expect(response.status).toBe(401);
       expect(response.setCookie).toBeUndefined();
     }
     expect(unknownUser.body.message).toBe(wrongPassword.body.message);
     expect(unknownUser.body.error).toBe(wrongPassword.body.error);
-  });
-
-  it(`locks a user name after ${MAX_FAILURES} failures: 429 with retry-after, even with the right password`, async () => {
-    const { username } = world.users.coordinator;
-    for (let attempt = 0; attempt < MAX_FAILURES; attempt++) expect((await signInRaw(username, 'wrong-password-1')).status).toBe(401);
-    const locked = await signInRaw(username);
-    expect(locked.status).toBe(429);
-    expect(locked.headers.get('retry-after')).toBe(String(server.config.loginLockMinutes * 60));
-    expect(locked.setCookie).toBeUndefined();
-    expect((await signInRaw(world.users.licensedStaff.username)).status).toBe(200);
-    // Once the failures are older than the lock, the right password works again.
-    await server.ownerDb.updateTable('login_attempts').set({ attempted_at: sql`now() - make_interval(mins => ${server.config.loginLockMinutes + 1})` })
-      .where('username', '=', username).execute();
-    expect((await signInRaw(username)).status).toBe(200);
-  });
-
-  it('checks no more passwords than the limit when guesses arrive all at once', async () => {
-    const { username } = world.users.alarmManager;
-    const statuses = await Promise.all(Array.from({ length: MAX_FAILURES + 5 }, () => signInRaw(username, 'wrong-password-1').then((response) => response.status)));
-    expect(statuses.filter((status) => status === 401)).toHaveLength(MAX_FAILURES);
-    expect(statuses.filter((status) => status === 429)).toHaveLength(5);
-    expect((await signInRaw(username)).status).toBe(429);
   });
 
   it('is refused for an inactive user and in an inactive municipality, and their sessions end', async () => {
@@ -143,6 +152,30 @@ describe('the session', () => {
     expect(await server.ownerDb.selectFrom('sessions').select('id').where('id', '=', signedIn.sessionId).execute()).toEqual([]);
     const audit = await server.ownerDb.selectFrom('audit_events').select('action').where('user_id', '=', world.users.careStaff.userId).where('action', '=', 'session.sign_out').execute();
     expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it('ends at a new sign-in that carries its cookie, audited, even as another user of another municipality', async () => {
+    const first = await signInRaw(world.users.careStaff.username);
+    const second = await signInRaw(world.users.careStaff.username, TEST_PASSWORD, first.token);
+    expect(second.status).toBe(200);
+    expect(second.token).not.toBe(first.token);
+    expect((await withToken(first.token!, 'GET', '/api/session')).status).toBe(401);
+    expect(await server.ownerDb.selectFrom('sessions').select('id').where('id', '=', first.sessionId).execute()).toEqual([]);
+    expect((await withToken(second.token!, 'GET', '/api/session')).status).toBe(200);
+
+    // A wrong password ends nothing.
+    expect((await signInRaw(world.users.careStaff.username, 'wrong-password-1', second.token)).status).toBe(401);
+    expect((await withToken(second.token!, 'GET', '/api/session')).status).toBe(200);
+
+    const elsewhere = await createTestWorld(server.ownerDb, server.baseUrl);
+    const third = await signInRaw(elsewhere.users.caseOfficer.username, TEST_PASSWORD, second.token);
+    expect(third.status).toBe(200);
+    expect((await withToken(second.token!, 'GET', '/api/session')).status).toBe(401);
+    expect((await withToken(third.token!, 'GET', '/api/session')).body.user.id).toBe(elsewhere.users.caseOfficer.userId);
+
+    const ended = await server.ownerDb.selectFrom('audit_events').select(['municipality_id', 'user_id', 'details'])
+      .where('action', '=', 'session.end').where('user_id', '=', world.users.careStaff.userId).orderBy('occurred_at').execute();
+    expect(ended).toEqual([1, 2].map(() => ({ municipality_id: world.municipalityId, user_id: world.users.careStaff.userId, details: { reason: 'new_sign_in' } })));
   });
 
   it('refuses changes without the right X-CSRF-Token (403), and reads need none', async () => {

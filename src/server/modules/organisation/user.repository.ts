@@ -97,9 +97,11 @@ export async function setPasswordHash(trx: Trx, userId: string, passwordHash: st
   await trx.updateTable('users').set({ password_hash: passwordHash, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', userId).execute();
 }
 
-/** Ends every session of the user at once; returns how many there were. */
-export async function deleteSessionsOf(trx: Trx, userId: string): Promise<number> {
-  const result = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+/** Ends every session of the user at once, but the one given (the caller's own); returns how many there were. */
+export async function deleteSessionsOf(trx: Trx, userId: string, exceptSessionId?: string): Promise<number> {
+  const result = await trx.deleteFrom('sessions').where('user_id', '=', userId)
+    .$if(exceptSessionId !== undefined, (query) => query.where('id', '!=', exceptSessionId!))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

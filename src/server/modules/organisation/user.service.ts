@@ -87,13 +87,19 @@ export async function updateUser(db: Db, actor: PositionedActor, userId: string,
   });
 }
 
-/** Sets a new password. The audit row says that it happened, nothing about the password. */
+/**
+ * Sets a new password and ends the user's sessions in the same transaction (ASVS 7.4.3): a reset
+ * is often because someone else knew the old one, and their session must not outlive it.
+ * Administrators setting their own keep the session they are in. The audit row says that it
+ * happened and how many sessions ended, nothing about the password.
+ */
 export async function setPassword(db: Db, actor: PositionedActor, userId: string, password: string): Promise<contract.User> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     await getManagedUser(trx, actor, userId);
     // Hashed only once the caller is known to be allowed; nothing is written or locked yet.
     await repo.setPasswordHash(trx, userId, await hashNewPassword(password));
-    await writeAudit(trx, actor, { action: 'user.set_password', entityType: 'user', entityId: userId });
+    const sessionsEnded = await repo.deleteSessionsOf(trx, userId, userId === actor.userId ? actor.sessionId : undefined);
+    await writeAudit(trx, actor, { action: 'user.set_password', entityType: 'user', entityId: userId, details: { sessionsEnded } });
     return getUserIn(trx, userId);
   });
 }

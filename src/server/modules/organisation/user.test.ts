@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import type { User } from '../../../contract/organisation.ts';
 
@@ -160,6 +160,23 @@ describe('setting a password', () => {
     const audit = await auditRows(user.id, 'user.set_password');
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0])).not.toContain('ett-helt-nytt-lösen');
+  });
+
+  it("ends the user's sessions at once, audited; administrators setting their own keep only the session they are in", async () => {
+    const user = await createUser({ unitId: world.units.homeCareSouth, title: 'Undersköterska', roles: ['care_staff'] });
+    const [desk, laptop] = [await new TestClient(server.baseUrl).signIn(user.username, PASSWORD), await new TestClient(server.baseUrl).signIn(user.username, PASSWORD)];
+    expect((await desk.get('/api/desk')).status).toBe(200);
+    expect((await admin.put(`/api/organisation/users/${user.id}/password`, { password: 'ett-helt-nytt-lösen' })).status).toBe(200);
+    for (const client of [desk, laptop]) expect((await client.get('/api/desk')).status).toBe(401);
+    expect(await server.ownerDb.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
+    expect((await auditRows(user.id, 'user.set_password'))[0]!.details).toEqual({ sessionsEnded: 2 });
+
+    const self = world.users.administrator;
+    const elsewhere = await world.signIn('administrator');
+    expect((await admin.put(`/api/organisation/users/${self.userId}/password`, { password: TEST_PASSWORD })).status).toBe(200);
+    expect((await elsewhere.get('/api/desk')).status).toBe(401);
+    expect((await admin.get('/api/desk')).status).toBe(200);
+    expect((await auditRows(self.userId, 'user.set_password')).at(-1)!.details).toMatchObject({ sessionsEnded: expect.any(Number) });
   });
 
   it('answers 400 for a short password, 403 for others, 404 across municipalities', async () => {

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { ForbiddenError, UnauthorizedError, AppError } from '../errors.ts';
-import { SESSION_COOKIE } from '../auth/session-token.ts';
+import { sessionCookieName } from '../auth/session-token.ts';
 import { resolveActor } from '../../modules/auth/auth.service.ts';
 import { enforceReadLimit } from '../rate-limit/read-limit.ts';
 
@@ -27,7 +27,7 @@ export function registerAccessHook(app: FastifyInstance, db: Db, config: Config)
     if (!request.routeOptions.url?.startsWith('/api/') || request.routeOptions.url.startsWith('/api/docs')) return;
     const access = request.routeOptions.config.access ?? 'position';
     if (access === 'public') return;
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[sessionCookieName(config.cookieSecure)];
     const actor = token
       ? await resolveActor(db, config, token, { requestId: request.id, clientAddress: request.ip })
       : undefined;

@@ -94,7 +94,8 @@ export interface SessionTable {
 export interface LoginAttemptTable {
   id: Generated<number>;
   username: string;
-  client_address: string | null;
+  client_address: string;
   attempted_at: Generated<Date>;
-  succeeded: boolean;
+  /** Null while the password is being checked (migration 0030). */
+  succeeded: boolean | null;
 }
