@@ -12,7 +12,7 @@ import { registerAccessHook } from './platform/http/access-hook.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerWeb } from './platform/http/web.ts';
-import { loggerOptions, registerRequestLog } from './platform/http/request-log.ts';
+import { loggerOptions, RequestLogController } from './platform/http/request-log.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerPersonRoutes } from './modules/persons/person.routes.ts';
@@ -33,7 +33,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     // Serializers that never print an address or a row, and one log line per answer of our own
     // instead of Fastify's, which writes the URL with its query (request-log.ts).
     logger: loggerOptions(deps.config.logLevel, options.logger),
-    disableRequestLogging: true,
+    logController: new RequestLogController(),
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1_048_576,
     // Errors Fastify raises before routing (e.g. a malformed percent-encoded URL) get our error shape too.
@@ -49,7 +49,6 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     },
   }).withTypeProvider<ZodTypeProvider>();
 
-  registerRequestLog(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {

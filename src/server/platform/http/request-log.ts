@@ -2,11 +2,11 @@
  * What the log may say about a request. Logs travel to places without the application's access
  * control and retention, and an address carries personal data: the search box puts identity
  * numbers and names in the query (`/api/persons?q=…`), and a mistyped path can hold one too. So
- * Fastify's own request logging, which writes the whole URL, is off; instead one line per answer
+ * Fastify's own request log lines, which write the whole URL, are replaced: one line per answer
  * names the route's pattern (`/api/persons/:personId`), the ids in its path (UUIDs only), the
  * method, status, time and request id — never a query value, a body or the address itself.
  */
-import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,15 +59,27 @@ export function loggerOptions(level: string, given: FastifyServerOptions['logger
   };
 }
 
-/** One line per answer, at info: the replacement for Fastify's request logging. */
-export function registerRequestLog(app: FastifyInstance): void {
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info({
+/**
+ * Fastify's own request log lines, rewritten: none when a request comes in, one when it is
+ * answered (at info, or error with the error), and "route not found" without the path, which
+ * Fastify's default puts in the message text where no serializer reaches it.
+ */
+export class RequestLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
       method: request.method,
       route: request.routeOptions.url ?? NO_ROUTE,
       params: loggableParams(request.params),
       statusCode: reply.statusCode,
       responseTime: Math.round(reply.elapsedTime),
-    }, 'request completed');
-  });
+    };
+    if (error) request.log.error({ ...line, err: error }, 'request errored');
+    else request.log.info(line, 'request completed');
+  }
+
+  override routeNotFound(request: FastifyRequest): void {
+    request.log.info({ method: request.method, route: NO_ROUTE }, 'route not found');
+  }
 }
