@@ -73,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionWindowSeconds: intFromEnv(env, 'READ_LIMIT_SESSION_SECONDS', 60),
       userWindowSeconds: intFromEnv(env, 'READ_LIMIT_USER_SECONDS', 3600),
       personRecord: { perSession: intFromEnv(env, 'READ_LIMIT_RECORDS_PER_SESSION', 60), perUser: intFromEnv(env, 'READ_LIMIT_RECORDS_PER_USER', 600) },
-      personList: { perSession: intFromEnv(env, 'READ_LIMIT_LISTED_PER_SESSION', 3000), perUser: intFromEnv(env, 'READ_LIMIT_LISTED_PER_USER', 20000) },
+      personList: { perSession: intFromEnv(env, 'READ_LIMIT_LISTED_PER_SESSION', 2000), perUser: intFromEnv(env, 'READ_LIMIT_LISTED_PER_USER', 15000) },
     },
     isProduction,
   };
