@@ -3,6 +3,7 @@
  * the CSRF token on every change, and every failure turned into an ApiError the screens can show.
  */
 import type { ErrorResponse } from '../../contract/common.ts';
+import { waitInSwedish } from '../../domain/wait-time.ts';
 
 /** A failed API call, with what the server said (Swedish message, per-field messages, request id). */
 export class ApiError extends Error {
@@ -12,6 +13,8 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: Record<string, string> = {},
     readonly requestId?: string,
+    /** From Retry-After on a 429: how long the server asks us to wait before trying again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -101,14 +104,26 @@ async function readJson(response: Response): Promise<unknown> {
 function toApiError(response: Response, payload: unknown): ApiError {
   const body = (payload && typeof payload === 'object' ? payload : {}) as Partial<ErrorResponse>;
   const requestId = body.requestId ?? response.headers.get('x-request-id') ?? undefined;
-  const message = typeof body.message === 'string' ? body.message : fallbackMessage(response.status);
-  return new ApiError(response.status, body.error ?? 'http_' + response.status, message, body.fieldErrors ?? {}, requestId);
+  const retryAfterSeconds = retryAfterOf(response);
+  const message = typeof body.message === 'string' ? body.message : fallbackMessage(response.status, retryAfterSeconds);
+  return new ApiError(response.status, body.error ?? 'http_' + response.status, message, body.fieldErrors ?? {}, requestId, retryAfterSeconds);
 }
 
-function fallbackMessage(status: number): string {
+/** Seconds from Retry-After (the server sends seconds; a date from a proxy is turned into seconds). */
+function retryAfterOf(response: Response): number | undefined {
+  if (response.status !== 429 && response.status !== 503) return undefined;
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : Math.ceil((Date.parse(header) - Date.now()) / 1000);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
+
+function fallbackMessage(status: number, retryAfterSeconds?: number): string {
   if (status === 401) return 'Du är inte inloggad.';
   if (status === 403) return 'Du har inte behörighet till detta.';
   if (status === 404) return 'Hittades inte.';
   if (status === 409) return 'Någon annan har ändrat uppgifterna.';
+  // The server's own 429s carry a message saying what and how long; this is for one without (a proxy's).
+  if (status === 429) return `För många förfrågningar på kort tid. Vänta ${retryAfterSeconds ? waitInSwedish(retryAfterSeconds) : 'en stund'} och försök igen.`;
   return 'Ett oväntat fel inträffade. Försök igen.';
 }

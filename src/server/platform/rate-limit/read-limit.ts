@@ -9,6 +9,7 @@ import { inTenant } from '../db/tenant.ts';
 import type { Actor } from '../access/actor.ts';
 import { writeAudits, type AuditEvent } from '../audit/audit.ts';
 import { TooManyRequestsError } from '../errors.ts';
+import { waitInSwedish } from '../../../domain/wait-time.ts';
 import { chargeReads } from './read-meter.repository.ts';
 import { limitsOf, type ReadBudget, type ReadCost, type ReadLimits } from './read-limits.ts';
 
@@ -33,14 +34,8 @@ export async function enforceReadLimit(db: Db, limits: ReadLimits, actor: Actor,
 
 /** Swedish, shown as it is by the web app: what happened and how long to wait. */
 export function readLimitMessage(budget: ReadBudget, retryAfterSeconds: number): string {
-  const wait = waitText(retryAfterSeconds);
+  const wait = waitInSwedish(retryAfterSeconds);
   return budget === 'person_record'
     ? `Du har öppnat ovanligt många personer på kort tid. Av säkerhetsskäl kan du öppna fler om ${wait}.`
     : `Du har listat eller sökt fram ovanligt många personer på kort tid. Av säkerhetsskäl kan du fortsätta om ${wait}.`;
-}
-
-function waitText(seconds: number): string {
-  if (seconds < 60) return seconds === 1 ? '1 sekund' : `${seconds} sekunder`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? '1 minut' : `${minutes} minuter`;
 }
