@@ -3,7 +3,8 @@
  * The permission matrix: every row of every src/server/modules/<area>/<noun>.permissions.ts, run
  * for every test user against a target in their own scope, one outside it (persons only), one in
  * another municipality, and signed out. Expected: signed out 401; outside the scope or in another
- * municipality 404 (the same as missing); in scope but not allowed the row's deniedStatus (403);
+ * municipality 404 (the same as missing); in scope but not allowed the row's deniedStatus (403),
+ * or, where the row says who reads the target (readableBy), 403 for those and 404 for the rest;
  * allowed the row's successStatus (200). A second test fails for any API route without a row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,7 +96,9 @@ function targetFor(row: PermissionRow, user: UserKey, where: Where): MatrixTarge
 function expectedStatus(row: PermissionRow, user: UserKey | null, where: Where): number {
   if (!user) return 401;
   if (where !== 'own') return 404;
-  return row.allowed.includes(user) ? row.successStatus ?? 200 : row.deniedStatus ?? 403;
+  if (row.allowed.includes(user)) return row.successStatus ?? 200;
+  if (row.readableBy) return row.readableBy.includes(user) ? 403 : 404;
+  return row.deniedStatus ?? 403;
 }
 
 /** 'PUT /api/persons/:personId/core' matches PUT /api/persons/<id>/core, whatever the query string. */
@@ -114,7 +117,7 @@ describe('permission matrix', () => {
   });
 
   for (const row of rows) {
-    it(`${row.route} (${row.file})`, async () => {
+    it(`${row.route}${row.variant ? ` — ${row.variant}` : ''} (${row.file})`, async () => {
       const problems: string[] = [];
       if (row.target === 'person' && row.allowed.includes('administrator')) {
         problems.push('administrator is listed as allowed, but has no person scope');

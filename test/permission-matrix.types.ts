@@ -37,6 +37,8 @@ export interface MatrixRequest {
 export interface PermissionRow {
   /** As in the OpenAPI document, e.g. 'GET /api/persons/:personId'. */
   route: string;
+  /** What sets this row apart from another row of the same route, e.g. 'new' / 'distributed'; part of the test's name. */
+  variant?: string;
   target: TargetKind;
   /** Builds the request for a target; may read current versions through ownerDb. */
   request(target: MatrixTarget, ownerDb: Db): Promise<MatrixRequest> | MatrixRequest;
@@ -49,6 +51,11 @@ export interface PermissionRow {
    * 403 where existence is already known (they can read it), 404 where it must not leak.
    */
   deniedStatus?: 403 | 404;
+  /**
+   * When who may read the target differs by role: users (not in `allowed`) who read it and so get
+   * 403; every other user not allowed gets 404, deniedStatus aside.
+   */
+  readableBy?: readonly UserKey[];
   /** The request ends the session (sign-out): the runner sends it from a freshly signed-in client. */
   endsSession?: boolean;
 }

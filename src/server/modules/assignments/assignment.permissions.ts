@@ -6,20 +6,19 @@
  * Each row builds, for the target person, a case and decision in the requesting user's service
  * area (ÄO, or IFO for the IFO case officer) and the assignment it needs, straight into the
  * database, without linking the person anywhere: a link would bring a person meant to stay outside
- * a user's scope into it. A sent assignment goes to Hemtjänst egen regi when the target person is
- * one the provider user sees, otherwise to a provider no test user works at, so "outside" stays
- * outside for the provider side too.
+ * a user's scope into it. A draft goes to Hemtjänst egen regi when the target person is one the
+ * provider user sees, otherwise to a provider no test user works at, so "outside" stays outside for
+ * the provider side too. Sent assignments are read on a need to know, new and distributed alike:
+ * test/permission-matrix.assignments.ts places them.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import { TEST_USERS, type UserKey } from '../../../../test/factories.ts';
 import type { MatrixTarget, PermissionRow } from '../../../../test/permission-matrix.types.ts';
+import { AUTHORITY, DISTRIBUTORS, PROVIDER_SIDE, matrixAssignment } from '../../../../test/permission-matrix.assignments.ts';
 import { createFixtureAssignment, createFixtureDecision, draftBody, ensureProvider, type FixtureDecision } from './assignment-fixtures.ts';
 
-const AUTHORITY: UserKey[] = ['caseOfficer', 'authorityManager', 'ifoCaseOfficer'];
-/** Everyone at Hemtjänst egen regi: they read what was sent to it. */
-const PROVIDER_SIDE: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator', 'careStaff', 'otherCareStaff', 'licensedStaff', 'alarmManager'];
 /** "Nya uppdrag": provider managers, coordinators and alarm managers. */
 const NEW_ASSIGNMENT_READERS: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator', 'alarmManager'];
 const IFO_UNITS = new Set(['ifoArea', 'ifoAuthority', 'ifoProvider', 'familyTeam']);
@@ -76,13 +75,22 @@ export const permissionRows: PermissionRow[] = [
   },
   { route: 'GET /api/assignments/new', target: 'none', allowed: NEW_ASSIGNMENT_READERS, request: () => ({ method: 'GET', path: '/api/assignments/new' }) },
   { route: 'GET /api/assignments/new/count', target: 'none', allowed: NEW_ASSIGNMENT_READERS, request: () => ({ method: 'GET', path: '/api/assignments/new/count' }) },
+  // Need to know (README.md): before distribution the authority and those who may answer it; after, everyone at the provider who sees the person.
   {
-    route: 'GET /api/assignments/:assignmentId', target: 'person', allowed: [...AUTHORITY, ...PROVIDER_SIDE], deniedStatus: 404,
-    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${await assignmentFor(ownerDb, target, { isSent: true })}` }),
+    route: 'GET /api/assignments/:assignmentId', variant: 'new', target: 'person', allowed: [...AUTHORITY, ...DISTRIBUTORS], deniedStatus: 404,
+    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'new')).assignmentId}` }),
   },
   {
-    route: 'GET /api/assignments/:assignmentId/document.pdf', target: 'person', allowed: [...AUTHORITY, ...PROVIDER_SIDE], deniedStatus: 404,
-    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${await assignmentFor(ownerDb, target, { isSent: true })}/document.pdf` }),
+    route: 'GET /api/assignments/:assignmentId', variant: 'distributed', target: 'person', allowed: [...AUTHORITY, ...PROVIDER_SIDE], deniedStatus: 404,
+    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'distributed')).assignmentId}` }),
+  },
+  {
+    route: 'GET /api/assignments/:assignmentId/document.pdf', variant: 'new', target: 'person', allowed: [...AUTHORITY, ...DISTRIBUTORS], deniedStatus: 404,
+    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'new')).assignmentId}/document.pdf` }),
+  },
+  {
+    route: 'GET /api/assignments/:assignmentId/document.pdf', variant: 'distributed', target: 'person', allowed: [...AUTHORITY, ...PROVIDER_SIDE], deniedStatus: 404,
+    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'distributed')).assignmentId}/document.pdf` }),
   },
   {
     route: 'PUT /api/assignments/:assignmentId', target: 'person', allowed: AUTHORITY, deniedStatus: 404,

@@ -10,50 +10,17 @@
  * works at and sees the person at; a person they must not see gets rows at a unit of a provider no
  * test user works at, so "outside" stays outside. Every row's period is over (February 2026), so the
  * fixture persons have no ongoing or planned delivery left behind for other modules' rows (closing a
- * provider case needs none).
+ * provider case needs none). The routes on an assignment (its distribution page, stopping,
+ * accepting and distributing) run for a new and a distributed one, placed by
+ * test/permission-matrix.assignments.ts so that "outside" is the nearest the need-to-know rule
+ * keeps out: another unit of the same provider where there is one.
  */
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { ServiceAreaCode } from '../../../domain/organisation.ts';
-import { TEST_USERS, type UserKey } from '../../../../test/factories.ts';
 import type { MatrixTarget, PermissionRow } from '../../../../test/permission-matrix.types.ts';
-import { ensureProvider } from '../assignments/assignment-fixtures.ts';
+import {
+  AUTHORITY, DISTRIBUTORS, PAST_END, PROVIDER_SIDE, areaOf, elsewhere, matrixAssignment, unitSeenAt,
+} from '../../../../test/permission-matrix.assignments.ts';
 import { createDeliveryRows, createSentAssignment, distributionBody, stateVersionOf, type SentAssignment } from './delivery-fixtures.ts';
-
-const AUTHORITY: UserKey[] = ['caseOfficer', 'authorityManager', 'ifoCaseOfficer'];
-/** Everyone at Hemtjänst egen regi: they read what was sent to it, and work with the persons of their units. */
-const PROVIDER_SIDE: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator', 'careStaff', 'otherCareStaff', 'licensedStaff', 'alarmManager'];
-/** Verksamhetschef, enhetschef, samordnare: they distribute, stop, register, start and correct. */
-const DISTRIBUTORS: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator'];
-const IFO_UNITS = new Set(['ifoArea', 'ifoAuthority', 'ifoProvider', 'familyTeam']);
-/** The last day of every row built here: over before the tests run. */
-const PAST_END = '2026-02-28';
-
-function areaOf(target: MatrixTarget): ServiceAreaCode {
-  return target.actor && IFO_UNITS.has(TEST_USERS[target.actor].unit) ? 'IFO' : 'AO';
-}
-
-/** A provider and unit no test user works at, for persons a provider user must not see. */
-async function elsewhere(ownerDb: Db, target: MatrixTarget): Promise<{ providerId: string; unitId: string }> {
-  const providerId = await ensureProvider(ownerDb, target.world, { name: 'Matris annan utförare', serviceArea: 'AO', hasSystemAccess: true });
-  const existing = await ownerDb.selectFrom('units').select('id').where('municipality_id', '=', target.world.municipalityId).where('name', '=', 'Matris annan utförarenhet').executeTakeFirst();
-  const unitId = existing?.id ?? (await ownerDb.insertInto('units').values({
-    municipality_id: target.world.municipalityId, parent_id: providerId, kind: 'provider_unit', name: 'Matris annan utförarenhet', service_area: 'AO',
-  }).returning('id').executeTakeFirstOrThrow()).id;
-  return { providerId, unitId };
-}
-
-/** The provider unit at or below the provider user's unit where they see the target person, if any. */
-async function unitSeenAt(ownerDb: Db, target: MatrixTarget, actor: UserKey): Promise<string | undefined> {
-  const { rows } = await sql<{ unit_id: string }>`
-    with recursive below as (
-      select id, kind from units where id = ${target.world.units[TEST_USERS[actor].unit]}
-      union all select u.id, u.kind from units u join below on u.parent_id = below.id
-    )
-    select l.unit_id from person_unit_links l join below on below.id = l.unit_id
-     where l.person_id = ${target.id} and below.kind = 'provider_unit' order by l.unit_id limit 1`.execute(ownerDb);
-  return rows[0]?.unit_id;
-}
 
 /** Where the target's assignment goes and its rows sit, for the requesting user. */
 async function placeFor(ownerDb: Db, target: MatrixTarget): Promise<{ providerId: string; unitId: string }> {
@@ -81,26 +48,36 @@ async function rowFor(ownerDb: Db, target: MatrixTarget, status: 'under_distribu
 const rowFields = (unitId: string) => ({ providerUnitId: unitId, periodFrom: '2026-02-01', periodTo: PAST_END, hoursPerVisit: 0.5, days: 'whole_week', frequency: 2, frequencyUnit: 'times_per_day' });
 
 export const permissionRows: PermissionRow[] = [
-  {
-    route: 'GET /api/assignments/:assignmentId/distribution', target: 'person', allowed: [...AUTHORITY, ...PROVIDER_SIDE], deniedStatus: 404,
-    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${(await assignmentFor(ownerDb, target)).assignmentId}/distribution` }),
-  },
-  {
-    route: 'POST /api/assignments/:assignmentId/stop', target: 'person', allowed: DISTRIBUTORS, deniedStatus: 403,
-    request: async (target, ownerDb) => {
-      const sent = await assignmentFor(ownerDb, target);
-      return { method: 'POST', path: `/api/assignments/${sent.assignmentId}/stop`, body: { stateVersion: await stateVersionOf(ownerDb, sent.assignmentId), message: 'Fel utförare.' } };
-    },
-  },
-  {
-    route: 'POST /api/assignments/:assignmentId/distribution', target: 'person', allowed: DISTRIBUTORS, deniedStatus: 403,
-    request: async (target, ownerDb) => {
-      const sent = await assignmentFor(ownerDb, target);
-      const body = distributionBody(sent, sent.unitId);
-      body.rows.forEach((row) => { row.periodTo = PAST_END; });
-      return { method: 'POST', path: `/api/assignments/${sent.assignmentId}/distribution`, body };
-    },
-  },
+  // Need to know (assignments/README.md), for each stage of the assignment: who reads it gets 403
+  // where they may not answer it, everyone else 404. Once distributed, answering is 409 for those
+  // of the unit that delivers it — and 404 for a manager of another unit who does not see the person.
+  ...(['new', 'distributed'] as const).flatMap((stage): PermissionRow[] => {
+    const readers = stage === 'new' ? [...AUTHORITY, ...DISTRIBUTORS] : [...AUTHORITY, ...PROVIDER_SIDE];
+    const answered = stage === 'new' ? {} : { successStatus: 409 };
+    const readersNotAnswering = readers.filter((user) => !DISTRIBUTORS.includes(user));
+    return [
+      {
+        route: 'GET /api/assignments/:assignmentId/distribution', variant: stage, target: 'person', allowed: readers, deniedStatus: 404,
+        request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${(await matrixAssignment(ownerDb, target, stage)).assignmentId}/distribution` }),
+      },
+      {
+        route: 'POST /api/assignments/:assignmentId/stop', variant: stage, target: 'person', allowed: DISTRIBUTORS, readableBy: readersNotAnswering, ...answered,
+        request: async (target, ownerDb) => {
+          const sent = await matrixAssignment(ownerDb, target, stage);
+          return { method: 'POST', path: `/api/assignments/${sent.assignmentId}/stop`, body: { stateVersion: await stateVersionOf(ownerDb, sent.assignmentId), message: 'Fel utförare.' } };
+        },
+      },
+      {
+        route: 'POST /api/assignments/:assignmentId/distribution', variant: stage, target: 'person', allowed: DISTRIBUTORS, readableBy: readersNotAnswering, ...answered,
+        request: async (target, ownerDb) => {
+          const sent = await matrixAssignment(ownerDb, target, stage);
+          const body = distributionBody(sent, sent.unitId, { stateVersion: await stateVersionOf(ownerDb, sent.assignmentId) });
+          body.rows.forEach((row) => { row.periodTo = PAST_END; });
+          return { method: 'POST', path: `/api/assignments/${sent.assignmentId}/distribution`, body };
+        },
+      },
+    ];
+  }),
   {
     route: 'PUT /api/deliveries/:deliveryId', target: 'person', allowed: DISTRIBUTORS, deniedStatus: 403,
     request: async (target, ownerDb) => {
