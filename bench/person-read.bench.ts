@@ -1,6 +1,6 @@
 /**
  * Opening a person (GET /api/persons/:personId) over HTTP on Storkommun, and what the read limits
- * add to it (ADR 0014): the one statement every metered request runs, read_meter_charge, timed on
+ * add to it (ADR 0016): the one statement every metered request runs, read_meter_charge, timed on
  * its own with the app's role, exactly as the access hook calls it.
  */
 import { randomBytes } from 'node:crypto';

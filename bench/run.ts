@@ -36,7 +36,7 @@ if (benches.length === 0) {
 }
 
 // A bench signs in once and calls a route hundreds of times a second, far past the read limits
-// (ADR 0014): limits no one reaches keep the charge in every metered request without refusing any.
+// (ADR 0016): limits no one reaches keep the charge in every metered request without refusing any.
 const config = { ...loadConfig(), logLevel: 'silent', readLimits: benchReadLimits() };
 const target = await resolveBenchDatabase(config, log);
 await migrate(target.ownerUrl, config.appDbPassword);

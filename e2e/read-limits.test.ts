@@ -1,5 +1,5 @@
 /**
- * What a user sees at a read limit (ADR 0014): the server's Swedish message, with how long to wait,
+ * What a user sees at a read limit (ADR 0016): the server's Swedish message, with how long to wait,
  * on the person page and on a unit's list. Limits of a few reads, on a server of this file's own.
  */
 import { afterAll, beforeAll, it } from 'vitest';

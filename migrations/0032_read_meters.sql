@@ -1,4 +1,4 @@
--- Read limits (ADR 0014): how much personal data a session and a user have been shown in the current
+-- Read limits (ADR 0016): how much personal data a session and a user have been shown in the current
 -- window, so that bulk extraction meets a 429 while real work never does. The counts live here rather
 -- than in one process's memory so that they hold across any number of app servers, and the window is
 -- timed by the database's clock, which every server shares.

@@ -35,7 +35,7 @@ export interface Config {
   /** Trust X-Forwarded-For from this many proxies (or true/false), for the audit log's client address. */
   trustProxy: boolean | number;
   isProduction: boolean;
-  /** Limits on reads of personal data per session and per user (ADR 0014). */
+  /** Limits on reads of personal data per session and per user (ADR 0016). */
   readLimits: ReadLimits;
 }
 

@@ -10,7 +10,7 @@ import { personListCost } from '../../platform/rate-limit/read-limits.ts';
 
 const TAGS = ['Mitt skrivbord'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-/** Lists of persons are metered at their page size (ADR 0014) and may answer 429. */
+/** Lists of persons are metered at their page size (ADR 0016) and may answer 429. */
 const metered = { ...errors, 429: ErrorResponse };
 
 export function registerDeskRoutes(app: App, { db }: AppDeps): void {

@@ -10,7 +10,7 @@ import { PERSON_RECORD_COST, personListCost } from '../../platform/rate-limit/re
 
 const TAGS = ['Personer'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-/** Reads of personal data are metered (ADR 0014) and may answer 429. */
+/** Reads of personal data are metered (ADR 0016) and may answer 429. */
 const metered = { ...errors, 429: ErrorResponse };
 
 export function registerPersonRoutes(app: App, deps: AppDeps): void {

@@ -37,7 +37,7 @@ export function registerAccessHook(app: FastifyInstance, db: Db, config: Config)
     }
     if (access === 'position' && !actor.position) throw new PositionRequiredError();
     request.actor = actor;
-    // After the checks above, so only a signed-in caller's allowed request is counted (ADR 0014).
+    // After the checks above, so only a signed-in caller's allowed request is counted (ADR 0016).
     const readCost = request.routeOptions.config.readCost;
     if (readCost) await enforceReadLimit(db, config.readLimits, actor, readCost, request.routeOptions.url);
   });

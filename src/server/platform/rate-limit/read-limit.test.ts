@@ -1,5 +1,5 @@
 /**
- * Read limits through HTTP against the real database (ADR 0014): bulk reading of personal data meets
+ * Read limits through HTTP against the real database (ADR 0016): bulk reading of personal data meets
  * a 429 with Retry-After, per session and per user, across app servers sharing the database; each
  * passing is audited once per window; other users are untouched; a window ends.
  */

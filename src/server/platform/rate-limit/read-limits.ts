@@ -1,6 +1,6 @@
 /**
  * Read limits: what the reads of personal data cost and how much a session and a user may spend
- * (ADR 0014). Routes declare their cost in their config (`config: { readCost: LIST_PAGE_COST }`);
+ * (ADR 0016). Routes declare their cost in their config (`config: { readCost: PERSON_RECORD_COST }`);
  * the access hook charges it before the route runs.
  */
 
