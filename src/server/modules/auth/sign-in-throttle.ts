@@ -6,6 +6,7 @@
  * attempt is checked.
  */
 import type { Config } from '../../platform/config.ts';
+import { waitInSwedish } from '../../../domain/wait-time.ts';
 
 /** What the database counted for one key (name and address, address, or name). */
 export interface KeyCount {
@@ -56,11 +57,7 @@ export function throttleVerdict(counts: ThrottleCounts, limits: Limits): Verdict
   return verdicts.some((verdict) => verdict.kind === 'wait') ? { kind: 'wait' } : { kind: 'go' };
 }
 
-/** The 429's message: how long to wait, in Swedish, rounded up to whole minutes from a minute on. */
+/** The 429's message: how long to wait, in Swedish (the same rule as the read limits'). */
 export function throttledMessage(retryAfterSeconds: number): string {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  const wait = retryAfterSeconds < 60
-    ? `${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'sekund' : 'sekunder'}`
-    : `${minutes} ${minutes === 1 ? 'minut' : 'minuter'}`;
-  return `För många misslyckade inloggningsförsök. Vänta ${wait} och försök igen.`;
+  return `För många misslyckade inloggningsförsök. Vänta ${waitInSwedish(retryAfterSeconds)} och försök igen.`;
 }
