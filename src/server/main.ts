@@ -6,6 +6,8 @@ import { loadConfig } from './platform/config.ts';
 import { resolveDatabase } from './platform/db/connection.ts';
 import { migrate } from './platform/db/migrator.ts';
 import { createDb } from './platform/db/database.ts';
+import { leaveStopSignalsToCaller } from './platform/db/embedded.ts';
+import { STOP_SIGNALS, stopOnSignals } from './platform/shutdown.ts';
 import { buildApp } from './app.ts';
 import { seedDemoIfEmpty, DEMO_PASSWORD } from '../../seeds/demo/seed-demo.ts';
 
@@ -28,15 +30,20 @@ if (seeded) {
   for (const user of seeded.users) log(`  ${user.username.padEnd(14)} ${user.description}`);
 }
 
-let isStopping = false;
-async function stop(signal: string) {
-  if (isStopping) return;
-  isStopping = true;
-  log(`${signal}: stopping …`);
-  await app.close();
-  await db.destroy();
-  await target.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+// Bounded whatever the database's state (platform/shutdown.ts): requests stuck on a frozen
+// database are cut after APP_CLOSE_MS, the pool is left after POOL_END_MS, and the embedded
+// server is stopped in its own bounded way (embedded.ts); HARD_DEADLINE_MS caps it all.
+const APP_CLOSE_MS = 5_000;
+const POOL_END_MS = 2_000;
+const DATABASE_STOP_MS = 10_000;
+const HARD_DEADLINE_MS = 20_000;
+leaveStopSignalsToCaller(STOP_SIGNALS);
+stopOnSignals({
+  log,
+  hardDeadlineMs: HARD_DEADLINE_MS,
+  steps: [
+    { name: 'Closing the HTTP server', timeoutMs: APP_CLOSE_MS, run: () => app.close(), onTimeout: () => app.server.closeAllConnections() },
+    { name: 'Closing the database connections', timeoutMs: POOL_END_MS, run: () => db.destroy() },
+    { name: 'Stopping the embedded PostgreSQL', timeoutMs: DATABASE_STOP_MS, run: () => target.stop() },
+  ],
+});

@@ -23,6 +23,15 @@ import pg from 'pg';
 exitHook.unhookEvent('beforeExit');
 exitHook.unhookEvent('exit');
 
+/**
+ * For a process that stops itself on signals (main.ts, platform/shutdown.ts). The library's own
+ * signal hooks would stop the server at once, while the app still serves, then exit with
+ * 128 + the signal's number as soon as it has gone (or after 10 s), racing the orderly stop.
+ */
+export function leaveStopSignalsToCaller(signals: readonly NodeJS.Signals[]): void {
+  for (const signal of signals) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+}
+
 const USER = 'postgres';
 const PASSWORD = 'vardag-embedded';
 
