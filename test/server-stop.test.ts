@@ -115,6 +115,22 @@ function signalAll(pids: number[], signal: NodeJS.Signals): void {
 }
 
 describe('stopping the server process', () => {
+  it('stops cleanly on SIGTERM, exit code 0, its PostgreSQL shut down with it', { timeout: 180_000 }, async () => {
+    const dataDir = path.join(folder, 'healthy');
+    const server = await startServerProcess(dataDir, await freePort());
+    try {
+      const [postmaster] = await postgresPids(dataDir);
+      const since = performance.now();
+      server.child.kill('SIGTERM');
+      const exit = await server.exit(since);
+      expect(exit, server.output()).toMatchObject({ code: 0 });
+      expect(exit.afterMs, server.output()).toBeLessThan(5_000);
+      expect(() => process.kill(postmaster!, 0)).toThrow();
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+
   it('ends at once on SIGTERM when its embedded PostgreSQL was killed under it', { timeout: 180_000 }, async () => {
     const dataDir = path.join(folder, 'killed');
     const server = await startServerProcess(dataDir, await freePort());
