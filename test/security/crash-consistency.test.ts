@@ -72,6 +72,9 @@ async function startServer(): Promise<void> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Should this test process itself die, the server must not outlive it.
+  const orphaned = child;
+  process.once('exit', () => orphaned.kill('SIGKILL'));
   child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   const started = Date.now();

@@ -33,7 +33,8 @@ const OWN_PERSON: Partial<Record<UserKey, 'ao' | 'south' | 'ifo'>> = {
 /** Concurrent requests: the machine has two cores shared with the database and other tests. */
 const CONCURRENCY = 4;
 const HUGE = 'x'.repeat(100_000);
-const FIVE_MB = 'x'.repeat(5 * 1024 * 1024);
+/** One buffer shared by every 5 MB probe: building and encoding it per request would cost more than the request. */
+const FIVE_MB = new TextEncoder().encode(JSON.stringify({ padding: 'x'.repeat(5 * 1024 * 1024) }));
 
 interface Probe {
   route: string;
@@ -89,32 +90,36 @@ async function baseRequest(operation: Operation): Promise<{ actor: UserKey; path
 }
 
 /** Path segments that are no id, each already as it goes in the URL. */
-function badPathValues(valid: string): [string, string][] {
+const BAD_PATH_VALUES: [string, string][] = [
+  ['not a UUID', 'not-a-uuid'], ['NUL byte', '%00'], ['SQL injection', encodeURIComponent("' or 1=1 --")],
+  ['unknown UUID', randomUUID()], ['8 kB string', 'a'.repeat(8_000)], ['broken percent-encoding', '%E0%A4%A'],
+];
+
+/** Query values by the parameter's type (URLSearchParams encodes them): every one gets the first four. */
+function badQueryValues(schema: Schema): [string, string][] {
+  const main = mainSchema(schema);
   return [
-    ['not a UUID', 'not-a-uuid'], ['NUL byte', '%00'], ['UUID + NUL', `${valid}%00`], ['SQL injection', encodeURIComponent("' or 1=1 --")],
-    ['unknown UUID', randomUUID()], ['8 kB string', 'a'.repeat(8_000)], ['path traversal', '..%2F..%2Fetc%2Fpasswd'], ['broken percent-encoding', '%E0%A4%A'],
+    ['empty', ''], ['NUL byte', 'a\u0000b'], ['SQL injection', "' or 1=1 --"], ['8 kB string', 'q'.repeat(8_000)],
+    ...(isDate(schema) ? [['impossible date', '2026-02-30'], ['five-digit year', '99999-01-01']] as [string, string][] : []),
+    ...(isUuid(schema) ? [['not a UUID', 'not-a-uuid']] as [string, string][] : []),
+    ...(main.type === 'integer' || main.type === 'number' ? [['overflowing number', '1e309'], ['20 digits', '99999999999999999999'], ['negative', '-1']] as [string, string][] : []),
+    ...(main.type === 'boolean' ? [['not a boolean', 'maybe']] as [string, string][] : []),
   ];
 }
 
-/** Query values: URLSearchParams encodes them. */
-const BAD_QUERY_VALUES: [string, string][] = [
-  ['empty', ''], ['NUL byte', '\u0000'], ['SQL injection', "' or 1=1 --"], ['8 kB string', 'q'.repeat(8_000)],
-  ['impossible date', '2026-02-30'], ['five-digit year', '99999-01-01'], ['overflowing number', '1e309'], ['20 digits', '99999999999999999999'],
-];
-
-/** Wrong values for one body field, by the field's type: the other JSON types, null, injection, huge. */
+/** Wrong values for one body field, by the field's type: null, the other JSON types, injection, huge. */
 function badFieldValues(schema: Schema, valid: unknown): [string, unknown][] {
   const main = mainSchema(schema);
+  if (main.type === 'string' && main.enum) return [['null', null], ['number', 12345], ['100 kB string', HUGE]];
+  if (isDate(schema)) return [['null', null], ['impossible date', '2026-02-30'], ['five-digit year', '99999-01-01'], ['NUL byte', '2026-01-01\u0000']];
+  if (isUuid(schema)) return [['null', null], ['not a UUID', 'not-a-uuid'], ['unknown UUID', randomUUID()], ['JSON injection object', { $gt: '' }]];
   switch (main.type) {
     case 'string':
-      return [
-        ['null', null], ['100 kB string', HUGE], ['NUL byte', 'a\u0000b'], ['SQL injection', "' or 1=1 --"], ['JSON injection object', { $gt: '' }], ['number', 12345],
-        ...(isDate(schema) ? [['impossible date', '2026-02-30'], ['five-digit year', '99999-01-01']] as [string, unknown][] : []),
-        ...(isUuid(schema) ? [['not a UUID', 'not-a-uuid'], ['unknown UUID', randomUUID()]] as [string, unknown][] : []),
-      ];
+      // Free text goes furthest: into the database, the search keys, the PDF.
+      return [['null', null], ['100 kB string', HUGE], ['NUL byte', 'a\u0000b'], ['SQL injection', "' or 1=1 --"], ['JSON injection object', { $gt: '' }], ['number', 12345]];
     case 'integer':
     case 'number':
-      return [['null', null], ['string', '1'], ['fraction', 1.5], ['past int4', 2 ** 31], ['1e308', 1e308]];
+      return [['null', null], ['string', '1'], ['past int4', 2 ** 31], ['1e308', 1e308]];
     case 'boolean':
       return [['null', null], ['string', 'true']];
     case 'array':
@@ -127,25 +132,25 @@ function badFieldValues(schema: Schema, valid: unknown): [string, unknown][] {
 }
 
 /** Every field of the body (nested objects, an array's first item), with its schema and where it sits. */
-function fieldsOf(schema: Schema, value: unknown, at: (string | number)[] = []): { at: (string | number)[]; schema: Schema; valid: unknown; required: boolean }[] {
+function fieldsOf(schema: Schema, value: unknown, at: (string | number)[] = []): { at: (string | number)[]; schema: Schema; valid: unknown }[] {
   const main = mainSchema(schema);
   if (main.type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
     return Object.entries(main.properties ?? {}).flatMap(([key, property]) => {
       const valid = (value as Record<string, unknown>)[key];
-      return [{ at: [...at, key], schema: property, valid, required: main.required?.includes(key) ?? false }, ...fieldsOf(property, valid, [...at, key])];
+      return [{ at: [...at, key], schema: property, valid }, ...fieldsOf(property, valid, [...at, key])];
     });
   }
   if (main.type === 'array' && Array.isArray(value) && value.length > 0 && main.items) return fieldsOf(main.items, value[0], [...at, 0]);
   return [];
 }
 
-/** The body with the field at `at` set to `replacement` (or removed). */
-function withField(body: unknown, at: (string | number)[], replacement: unknown, remove = false): unknown {
+/** The body with the field at `at` set to `replacement`. */
+function withField(body: unknown, at: (string | number)[], replacement: unknown): unknown {
   const copy = structuredClone(body) as Record<string | number, unknown>;
   let node = copy;
   for (const step of at.slice(0, -1)) node = node[step] as Record<string | number, unknown>;
   const last = at[at.length - 1]!;
-  if (remove) delete node[last]; else node[last] = replacement;
+  node[last] = replacement;
   return copy;
 }
 
@@ -160,11 +165,10 @@ function wholeBodyVariants(valid: unknown): { label: string; body?: ProbeBody; e
     { label: 'broken JSON', body: { raw: '{"a":', contentType: 'application/json' } },
     { label: 'text/plain', body: { raw: json, contentType: 'text/plain' } },
     { label: 'form-urlencoded', body: { raw: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' } },
-    { label: 'JSON as UTF-16', body: { raw: json, contentType: 'application/json; charset=utf-16' } },
     { label: 'unknown extra fields', body: { json: { ...withExtra, unknownField: 'x', isAdmin: true, municipalityId: randomUUID(), id: randomUUID() } } },
     { label: '__proto__', body: { raw: `{"__proto__":{"isAdmin":true},${json.slice(1)}`.replace(/,}$/, '}'), contentType: 'application/json' } },
     { label: '5,000 levels deep', body: { raw: '['.repeat(5_000) + ']'.repeat(5_000), contentType: 'application/json' } },
-    { label: '5 MB body', body: { json: { ...withExtra, padding: FIVE_MB } }, expectStatus: 413 },
+    { label: '5 MB body', body: { raw: FIVE_MB, contentType: 'application/json' }, expectStatus: 413 },
   ];
 }
 
@@ -184,10 +188,10 @@ async function probesFor(operation: Operation): Promise<Probe[]> {
 
   const probes: Probe[] = [];
   for (const parameter of operation.pathParams) {
-    for (const [label, value] of badPathValues(values[parameter.name]!)) probes.push(probe(`{${parameter.name}} ${label}`, url({ ...encoded, [parameter.name]: value })));
+    for (const [label, value] of BAD_PATH_VALUES) probes.push(probe(`{${parameter.name}} ${label}`, url({ ...encoded, [parameter.name]: value })));
   }
   for (const parameter of operation.queryParams) {
-    for (const [label, value] of BAD_QUERY_VALUES) {
+    for (const [label, value] of badQueryValues(parameter.schema)) {
       const query = new URLSearchParams(base.query);
       query.set(parameter.name, value);
       probes.push(probe(`?${parameter.name} ${label}`, url(encoded, query)));
@@ -200,7 +204,6 @@ async function probesFor(operation: Operation): Promise<Probe[]> {
   if (operation.body) {
     for (const field of fieldsOf(operation.body, base.body)) {
       const name = field.at.join('.');
-      if (field.required) probes.push(probe(`${name} missing`, url(), { json: withField(base.body, field.at, undefined, true) }));
       for (const [label, value] of badFieldValues(field.schema, field.valid)) probes.push(probe(`${name} ${label}`, url(), { json: withField(base.body, field.at, value) }));
     }
   }
