@@ -254,6 +254,7 @@ export const DistributionResult = z.object({
   stateVersion: z.number().int(),
   rows: z.array(DeliveryRow),
   sent: SentToDelivery.nullable().describe('Null unless sent to delivery at once'),
+  isReadableAfter: z.boolean().describe('Whether the distributor still reads the assignment (need to know): false when every row went to units they neither manage nor see the person at, so the web does not lead back to it'),
 });
 export type DistributionResult = z.infer<typeof DistributionResult>;
 

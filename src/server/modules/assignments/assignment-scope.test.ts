@@ -32,9 +32,10 @@ async function sentTo(units: TestUnitKey[], options: Parameters<typeof createSen
 }
 
 /** Accepted and distributed over HTTP by the manager, every row at the unit and sent to delivery there. */
-async function distribute(manager: TestClient, sent: SentAssignment, unitId: string): Promise<void> {
+async function distribute(manager: TestClient, sent: SentAssignment, unitId: string): Promise<{ isReadableAfter: boolean }> {
   const response = await manager.post(`/api/assignments/${sent.assignmentId}/distribution`, { ...distributionBody(sent, unitId), sendToDelivery: true });
   expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body;
 }
 
 /** The statuses of reading the assignment, its PDF and what its distribution page shows. */
@@ -128,6 +129,17 @@ describe('once an assignment is distributed', () => {
     }
     const state = await server.ownerDb.selectFrom('assignment_states').select('status').where('assignment_id', '=', sent.assignmentId).executeTakeFirstOrThrow();
     expect(state.status).toBe('accepted');
+  });
+});
+
+describe('distributing to another unit', () => {
+  it('tells a manager who sent every row to a unit they do not have that they no longer read it, so the web does not lead back to it', async () => {
+    const elsewhere = await sentTo(['aoAuthority']);
+    expect(await distribute(clients.unitManager, elsewhere, world.units.homeCareSouth)).toEqual(expect.objectContaining({ isReadableAfter: false }));
+    expect(await reads('unitManager', elsewhere.assignmentId)).toEqual(HIDDEN);
+    const own = await sentTo(['aoAuthority']);
+    expect(await distribute(clients.unitManager, own, world.units.homeCareNorth)).toEqual(expect.objectContaining({ isReadableAfter: true }));
+    expect(await reads('unitManager', own.assignmentId)).toEqual(READ);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Trx } from '../../platform/db/tenant.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
 import { loadAssignmentScope } from '../assignments/assignment-access.ts';
+import type { AssignmentReadScope } from '../assignments/assignment.policy.ts';
 import * as intake from './intake.repository.ts';
 import * as repo from './delivery.repository.ts';
 import * as cases from './provider-case.repository.ts';
@@ -17,6 +18,8 @@ import * as policy from './delivery.policy.ts';
 export interface ReceivedAssignment {
   assignment: intake.IntakeAssignment;
   canDistribute: boolean;
+  /** What the actor reads of assignments, for asking again after a change. */
+  scope: AssignmentReadScope;
 }
 
 /**
@@ -27,12 +30,13 @@ export interface ReceivedAssignment {
  * delivers it after; a reader who may not is 403.
  */
 export async function getReceivedAssignment(trx: Trx, actor: PositionedActor, assignmentId: string, forDistribution: boolean): Promise<ReceivedAssignment> {
-  const found = await intake.findReceivedAssignment(trx, assignmentId, await loadAssignmentScope(trx, actor));
+  const scope = await loadAssignmentScope(trx, actor);
+  const found = await intake.findReceivedAssignment(trx, assignmentId, scope);
   if (!found?.assignment.sentAt) throw new NotFoundError('Uppdraget hittades inte.');
   if (forDistribution && !found.canAnswer) {
     throw new ForbiddenError('Bara verksamhetschef, enhetschef och samordnare hos utföraren kan ta emot, fördela och stoppa uppdrag.');
   }
-  return { assignment: found.assignment, canDistribute: found.canAnswer };
+  return { assignment: found.assignment, canDistribute: found.canAnswer, scope };
 }
 
 /** Whether the actor reads this row: at a unit in their scope, or under a decision of their service area with the person in scope. */

@@ -15,6 +15,7 @@ import type * as c from '../../../contract/deliveries.ts';
 import { writeMessage } from '../messages/message-writer.ts';
 import { listAssignmentInterventions } from '../assignments/assignment.repository.ts';
 import { toPersonRef } from '../assignments/assignment.presenter.ts';
+import { listReadableAssignmentNumbers } from '../assignments/assignment-scope.repository.ts';
 import { settleProviderChange } from '../delivery-changes/provider-change.settle.ts';
 import { getReceivedAssignment } from './delivery-access.ts';
 import { insertDeliveries } from './delivery-write.repository.ts';
@@ -102,7 +103,7 @@ export async function stopAssignment(db: Db, actor: PositionedActor, assignmentI
 /** Accepts a new assignment and registers its delivery rows; with sendToDelivery they go on at once. */
 export async function distributeAssignment(db: Db, actor: PositionedActor, assignmentId: string, request: c.DistributionInput): Promise<c.DistributionResult> {
   return inTenant(db, actor.municipalityId, async (trx) => {
-    const { assignment } = await getReceivedAssignment(trx, actor, assignmentId, true);
+    const { assignment, scope } = await getReceivedAssignment(trx, actor, assignmentId, true);
     await lockNewState(trx, assignmentId, request.stateVersion);
     const interventions = await listAssignmentInterventions(trx, assignmentId);
     const units = await repo.listProviderUnits(trx, assignment.provider.id);
@@ -126,9 +127,12 @@ export async function distributeAssignment(db: Db, actor: PositionedActor, assig
     });
     const unitIds = [...new Set(inserted.map((row) => row.provider_unit_id))];
     const views = sent ? null : await repo.listDeliveries(trx, { ids: inserted.map((row) => row.id) }, { unitIds, authorityServiceArea: null });
+    // Distributed, it is read by those of the units delivering it: one who sent it all elsewhere no longer reads it.
+    const isReadableAfter = (await listReadableAssignmentNumbers(trx, scope, [assignmentId])).has(assignmentId);
     return {
       assignmentId, stateVersion, sent,
       rows: sent?.rows ?? toDeliveryRows(views ?? [], [], actor.position),
+      isReadableAfter,
     };
   });
 }

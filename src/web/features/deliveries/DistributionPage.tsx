@@ -54,6 +54,9 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
   const [isConfirming, setIsConfirming] = useState(false);
   const [isSaving, setIsSaving] = useState(false);
   const [sent, setSent] = useState<SentToDelivery | null>(null);
+  // Where to go when done: back to the assignment, or — when every row went to units the manager does
+  // not have, so the assignment is no longer theirs to read (need to know) — to Nya uppdrag.
+  const [isReadableAfter, setIsReadableAfter] = useState(true);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const unitName = (id: string) => options.providerUnits.find((unit) => unit.id === id)?.name ?? '–';
   const interventionName = (id: string) => options.interventions.find((row) => row.id === id)?.name ?? '–';
@@ -102,8 +105,9 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
       });
       void refreshDeliveries(queryClient, assignment.id);
       setIsConfirming(false);
+      setIsReadableAfter(result.isReadableAfter);
       if (result.sent) setSent(result.sent);
-      else navigate(backTo, { state: { notice: `Uppdraget är accepterat och fördelat på ${result.rows.length} ${result.rows.length === 1 ? 'rad' : 'rader'} under fördelning.` } });
+      else leave(result.isReadableAfter, `Uppdraget är accepterat och fördelat på ${result.rows.length} ${result.rows.length === 1 ? 'rad' : 'rader'} under fördelning.`);
     } catch (error) {
       // Whatever went wrong, the typed rows stay: a conflict says who answered first.
       setIsConfirming(false);
@@ -115,6 +119,11 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
     } finally {
       setIsSaving(false);
     }
+  };
+
+  const leave = (isReadable: boolean, notice: string) => {
+    if (isReadable) navigate(backTo, { state: { notice } });
+    else navigate('/nya-uppdrag', { state: { notice: `${notice} Uppdraget visas nu för enheterna som utför det.` } });
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -186,8 +195,8 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
         note={`Uppdraget ${assignment.assignmentNumber} accepteras och fördelas.`}
         rows={rows.map((row) => ({ key: row.key, intervention: row.label ? `${interventionName(row.assignmentInterventionId)} (${row.label})` : interventionName(row.assignmentInterventionId), unit: unitName(row.providerUnitId), formOfDelivery: row.formOfDelivery.trim() || null, resource: row.resource.trim() || null, periodFrom: row.periodFrom, periodTo: row.periodTo.trim() || null }))}
       />
-      <MessageOfferDialog sent={sent} assignmentId={assignment.id}
-        onDone={() => navigate(backTo, { state: { notice: `Uppdraget är accepterat och ${sent?.rows.length === 1 ? 'insatsen är skickad' : 'insatserna är skickade'} till genomförande.` } })} />
+      <MessageOfferDialog sent={sent} assignmentId={isReadableAfter ? assignment.id : null}
+        onDone={() => leave(isReadableAfter, `Uppdraget är accepterat och ${sent?.rows.length === 1 ? 'insatsen är skickad' : 'insatserna är skickade'} till genomförande.`)} />
     </section>
   );
 }

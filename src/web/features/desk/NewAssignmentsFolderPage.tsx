@@ -7,8 +7,9 @@
  * that assignment's interventions.
  */
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { useSession } from '../../app/session.tsx';
+import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -27,9 +28,12 @@ export function NewAssignmentsFolderPage() {
   const { roles } = useSession();
   const acceptsAssignments = roles.some((role) => NEW_ASSIGNMENT_ROLES.includes(role));
   const acknowledges = roles.some((role) => PROVIDER_SIDE_ROLES.includes(role));
+  // Set by a distribution that sent every row to units the manager does not have: the assignment is theirs now.
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   return (
     <section className="page">
       <PageTitle>Nya uppdrag</PageTitle>
+      {notice && <Alert tone="success">{notice}</Alert>}
       {acceptsAssignments && <ToAccept />}
       {acknowledges && <ToAcknowledge />}
     </section>
