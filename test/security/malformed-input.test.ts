@@ -249,4 +249,16 @@ describe('malformed input to every operation in the OpenAPI document', () => {
     expect(probes.length).toBeGreaterThan(operations.length * 5);
     expect(problems, problems.slice(0, 60).join('\n')).toEqual([]);
   }, 300_000);
+
+  it('refuses a URL or cookie past the header limit with 431, before any route or session is looked at', async () => {
+    // Node's HTTP parser refuses these before a request exists, so Fastify's own client-error
+    // answer is sent: JSON with error and message, but no request id (there is no request).
+    const client = clients.caseOfficer;
+    const urlTooLong = await client.send('GET', `/api/persons?${new URLSearchParams({ q: HUGE })}`);
+    const cookieTooLong = await fetch(`${server.baseUrl}/api/session`, { headers: { cookie: `vardag_session=${HUGE}` } });
+    for (const [what, status, text] of [['100 kB URL', urlTooLong.status, urlTooLong.text], ['100 kB cookie', cookieTooLong.status, await cookieTooLong.text()]] as const) {
+      expect(status, `${what}: ${text}`).toBe(431);
+      expect(JSON.parse(text), what).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+    }
+  });
 });
