@@ -73,7 +73,8 @@ async function startServerProcess(dataDir: string, pgPort: number): Promise<Serv
   child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() }));
+    // 'close', not 'exit': its output may still be on the way when 'exit' comes.
+    child.once('close', (code, signal) => resolve({ code, signal, at: performance.now() }));
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const startedBy = performance.now() + 120_000;
