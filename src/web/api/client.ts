@@ -4,6 +4,7 @@
  */
 import type { ErrorResponse } from '../../contract/common.ts';
 import { waitInSwedish } from '../../domain/wait-time.ts';
+import { BACKGROUND_REQUEST_HEADER, isUserActivity } from '../../domain/user-activity.ts';
 
 /** A failed API call, with what the server said (Swedish message, per-field messages, request id). */
 export class ApiError extends Error {
@@ -49,6 +50,15 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+// Opening the page counts as the user's doing; so does every click, key and touch after it. Requests
+// sent long after the last of them are polls, which must not keep an unattended session alive.
+let lastInteractionAt = Date.now();
+if (typeof window !== 'undefined') {
+  for (const type of ['pointerdown', 'keydown', 'touchstart'] as const) {
+    window.addEventListener(type, () => { lastInteractionAt = Date.now(); }, { capture: true, passive: true });
+  }
+}
+
 const NETWORK_MESSAGE = 'Kunde inte nå servern. Kontrollera nätverket och försök igen.';
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -56,6 +66,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (!isUserActivity(lastInteractionAt, Date.now())) headers[BACKGROUND_REQUEST_HEADER] = '1';
 
   let response: Response;
   try {

@@ -37,13 +37,16 @@ export interface ResolvedSession extends SessionRef {
   position: (PositionRecord & { unitsBelow: string[]; authorityUnitsOfServiceArea: string[] }) | null;
 }
 
-/** The whole actor behind a session in one round trip (auth_resolve_session, migrations 0018 and 0031). */
-export async function resolveSession(db: Db, sessionId: string, idleSeconds: number): Promise<ResolvedSession | undefined> {
+/**
+ * The whole actor behind a session in one round trip (auth_resolve_session, migrations 0018 and
+ * 0033); `touch` false for a background request, which must not keep the session alive.
+ */
+export async function resolveSession(db: Db, sessionId: string, idleSeconds: number, touch: boolean): Promise<ResolvedSession | undefined> {
   const { rows } = await sql<{
     municipality_id: string; user_id: string; display_name: string; csrf_token: string; position_id: string | null;
     position_title: string | null; unit_id: string | null; unit_name: string | null; service_area: string | null; roles: string[] | null;
     units_below: string[] | null; authority_units: string[] | null;
-  }>`select * from auth_resolve_session(${sessionId}, ${idleSeconds})`.execute(db);
+  }>`select * from auth_resolve_session(${sessionId}, ${idleSeconds}, ${touch})`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
   const hasPosition = row.position_id !== null && row.unit_id !== null;

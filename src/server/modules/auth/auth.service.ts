@@ -55,7 +55,7 @@ async function startSession(db: Db, config: Config, municipalityId: string, user
   const token = newSessionToken();
   const sessionId = sessionIdOf(token);
   const requestMeta: RequestMeta = { requestId: meta.requestId, clientAddress: meta.clientAddress };
-  const replaced = meta.previousToken ? await resolveActor(db, config, meta.previousToken, requestMeta) : undefined;
+  const replaced = meta.previousToken ? await resolveActor(db, config, meta.previousToken, requestMeta, false) : undefined;
   if (replaced && replaced.municipalityId !== municipalityId) {
     await inTenant(db, replaced.municipalityId, (trx) => endReplacedSession(trx, replaced));
   }
@@ -109,11 +109,14 @@ export async function choosePosition(db: Db, actor: Actor, positionId: string): 
   });
 }
 
-/** The Actor behind a session cookie, or undefined when the session is unknown, idle or expired. */
-export async function resolveActor(db: Db, config: Config, token: string, meta: RequestMeta): Promise<Actor | undefined> {
+/**
+ * The Actor behind a session cookie, or undefined when the session is unknown, idle or expired.
+ * `isUserActivity` false (a background poll of the web app) answers without keeping the session alive.
+ */
+export async function resolveActor(db: Db, config: Config, token: string, meta: RequestMeta, isUserActivity = true): Promise<Actor | undefined> {
   const sessionId = sessionIdOf(token);
   // Whole seconds: a test may configure a few seconds as a fraction of a minute.
-  const session = await repo.resolveSession(db, sessionId, Math.round(config.sessionIdleMinutes * 60));
+  const session = await repo.resolveSession(db, sessionId, Math.round(config.sessionIdleMinutes * 60), isUserActivity);
   if (!session) return undefined;
   const base: Actor = {
     ...meta, municipalityId: session.municipalityId, userId: session.userId, displayName: session.displayName,

@@ -10,6 +10,7 @@ import { ForbiddenError, UnauthorizedError, AppError } from '../errors.ts';
 import { sessionCookieName } from '../auth/session-token.ts';
 import { resolveActor } from '../../modules/auth/auth.service.ts';
 import { enforceReadLimit } from '../rate-limit/read-limit.ts';
+import { BACKGROUND_REQUEST_HEADER } from '../../../domain/user-activity.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -29,7 +30,7 @@ export function registerAccessHook(app: FastifyInstance, db: Db, config: Config)
     if (access === 'public') return;
     const token = request.cookies[sessionCookieName(config.cookieSecure)];
     const actor = token
-      ? await resolveActor(db, config, token, { requestId: request.id, clientAddress: request.ip })
+      ? await resolveActor(db, config, token, { requestId: request.id, clientAddress: request.ip }, request.headers[BACKGROUND_REQUEST_HEADER] !== '1')
       : undefined;
     if (!actor) throw new UnauthorizedError();
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== actor.csrfToken) {
