@@ -1,5 +1,5 @@
 /**
- * Sign-in throttling over HTTP against the real database (ADR 0014): growing delays per user name
+ * Sign-in throttling over HTTP against the real database (ADR 0015): growing delays per user name
  * and address, per address across names and per name across addresses, never a lock that an
  * attacker can put on someone else, and parallel sign-ins that are neither refused when right nor
  * let through when wrong. The server trusts X-Forwarded-For, so each test chooses its addresses;
