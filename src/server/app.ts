@@ -14,6 +14,7 @@ import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerWeb } from './platform/http/web.ts';
 import { loggerOptions, RequestLogController } from './platform/http/request-log.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { answerClientError } from './platform/http/client-errors.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerPersonRoutes } from './modules/persons/person.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
@@ -42,6 +43,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       void reply.code(400 as never).header('content-type', 'application/json').send(
         JSON.stringify({ error: 'validation', message: 'Adressen kunde inte läsas.', requestId: request.id }) as never);
     },
+    // And what Node's parser refuses before there is a request (431 for a huge URL or cookie).
+    clientErrorHandler: answerClientError,
     // Keep a caller's request id (from a proxy) when it looks sane, so logs line up end to end.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];

@@ -251,14 +251,16 @@ describe('malformed input to every operation in the OpenAPI document', () => {
   }, 300_000);
 
   it('refuses a URL or cookie past the header limit with 431, before any route or session is looked at', async () => {
-    // Node's HTTP parser refuses these before a request exists, so Fastify's own client-error
-    // answer is sent: JSON with error and message, but no request id (there is no request).
+    // Node's HTTP parser refuses these before a request exists; the answer is written on the raw
+    // socket (platform/http/client-errors.ts) in the app's shape, with a request id of its own.
     const client = clients.caseOfficer;
     const urlTooLong = await client.send('GET', `/api/persons?${new URLSearchParams({ q: HUGE })}`);
     const cookieTooLong = await fetch(`${server.baseUrl}/api/session`, { headers: { cookie: `vardag_session=${HUGE}` } });
     for (const [what, status, text] of [['100 kB URL', urlTooLong.status, urlTooLong.text], ['100 kB cookie', cookieTooLong.status, await cookieTooLong.text()]] as const) {
       expect(status, `${what}: ${text}`).toBe(431);
-      expect(JSON.parse(text), what).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+      expect(JSON.parse(text), what).toEqual({ error: 'headers_too_large', message: 'Begäran är för stor: adressen eller en cookie är för lång.', requestId: expect.any(String) });
     }
+    expect(cookieTooLong.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(cookieTooLong.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
