@@ -9,10 +9,17 @@ export { launchBrowser } from './chromium.ts';
 
 let warned = false;
 
+/**
+ * A browser test walks several screens, each waiting for the server; on a busy two-core machine
+ * (a full run beside a benchmark) one took 30 s where it takes 5 alone. The waits inside stay short
+ * (10 s each); only the whole test gets room.
+ */
+const BROWSER_TEST_TIMEOUT_MS = 90_000;
+
 /** `describe` for browser tests: runs with Chromium, fails without it when required, else skips loudly. */
 export function describeInBrowser(name: string, body: () => void): void {
   if (findChromium()) {
-    describe(name, body);
+    describe(name, { timeout: BROWSER_TEST_TIMEOUT_MS }, body);
     return;
   }
   if (isBrowserRequired) {
