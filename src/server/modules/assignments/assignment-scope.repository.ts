@@ -7,7 +7,7 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
-import { isPersonInScope } from '../../platform/access/person-scope.ts';
+import { isLinkCurrent } from '../../platform/access/person-scope.ts';
 import type { AssignmentReadScope } from './assignment.policy.ts';
 
 const FALSE = sql<SqlBool>`false`;
@@ -20,6 +20,18 @@ function hasRow(alias: string, unitIds?: readonly string[]): RawBuilder<SqlBool>
   return sql<SqlBool>`exists (
     select 1 from deliveries scope_d
      where scope_d.municipality_id = ${col(alias, 'municipality_id')} and scope_d.assignment_id = ${col(alias, 'id')} ${at})`;
+}
+
+/**
+ * The assignment's person is in the scope of these units (domain/access.ts; person-scope.ts's
+ * isPersonInScope, correlated on the tenant too): keyed on the assignment's own municipality and
+ * person, the link index answers it per assignment instead of hashing every link of the units.
+ */
+function isPersonOfAssignmentInScope(alias: string, unitIds: readonly string[]): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (
+    select 1 from person_unit_links scope_link
+     where scope_link.municipality_id = ${col(alias, 'municipality_id')} and scope_link.person_id = ${col(alias, 'person_id')}
+       and scope_link.unit_id = any(${uuids(unitIds)}) and ${isLinkCurrent('scope_link')})`;
 }
 
 /** The case's service area is one of `areas`. */
@@ -42,7 +54,7 @@ const anyOf = (parts: RawBuilder<SqlBool>[]) => (parts.length === 0 ? FALSE : sq
 /** The reader is the authority of the case's service area with the person in scope (drafts included). `alias` names an assignments row. */
 export function isWriterOfAssignment(alias: string, scope: AssignmentReadScope): RawBuilder<SqlBool> {
   if (!scope.writer || scope.writer.personScopeUnitIds.length === 0) return FALSE;
-  return sql<SqlBool>`(${caseAreaIn(alias, [scope.writer.serviceArea])} and ${isPersonInScope(`${alias}.person_id`, scope.writer.personScopeUnitIds)})`;
+  return sql<SqlBool>`(${caseAreaIn(alias, [scope.writer.serviceArea])} and ${isPersonOfAssignmentInScope(alias, scope.writer.personScopeUnitIds)})`;
 }
 
 /** The provider side's part of the rule: sent, then per assignmentReadScope. */
@@ -52,7 +64,7 @@ function isReadableAtProvider(alias: string, scope: AssignmentReadScope): RawBui
   if (scope.distributorProviderIds.length) parts.push(sql<SqlBool>`(${provider} = any(${uuids(scope.distributorProviderIds)}) and not ${hasRow(alias)})`);
   if (scope.managedUnitIds.length) parts.push(hasRow(alias, scope.managedUnitIds));
   if (scope.staffProviderIds.length && scope.staffScopeUnitIds.length) {
-    parts.push(sql<SqlBool>`(${provider} = any(${uuids(scope.staffProviderIds)}) and ${hasRow(alias)} and ${isPersonInScope(`${alias}.person_id`, scope.staffScopeUnitIds)})`);
+    parts.push(sql<SqlBool>`(${provider} = any(${uuids(scope.staffProviderIds)}) and ${hasRow(alias)} and ${isPersonOfAssignmentInScope(alias, scope.staffScopeUnitIds)})`);
   }
   if (scope.alarmServiceAreas.length) parts.push(sql<SqlBool>`(${caseAreaIn(alias, scope.alarmServiceAreas)} and ${hasPersonalAlarm(alias)})`);
   if (parts.length === 0) return FALSE;

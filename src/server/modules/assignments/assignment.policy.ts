@@ -70,6 +70,11 @@ export function assignmentReadScope(
   };
 }
 
+/** A distributed assignment with rows at these units is read by the reader as a manager of one of them. */
+export function managesAnyOf(scope: Pick<AssignmentReadScope, 'managedUnitIds'>, rowUnitIds: readonly string[]): boolean {
+  return rowUnitIds.some((unitId) => scope.managedUnitIds.includes(unitId));
+}
+
 /** Whether the position may hold any provider-side part of the scope: the providers of its units are worth looking up. */
 export function readsAsProvider(actor: Pick<ActorPosition, 'roles'>): boolean {
   return hasAnyRole(actor.roles, [...MANAGER_ROLES, ...PROVIDER_STAFF_ROLES]);

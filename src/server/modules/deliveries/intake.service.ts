@@ -16,6 +16,7 @@ import { writeMessage } from '../messages/message-writer.ts';
 import { listAssignmentInterventions } from '../assignments/assignment.repository.ts';
 import { toPersonRef } from '../assignments/assignment.presenter.ts';
 import { listReadableAssignmentNumbers } from '../assignments/assignment-scope.repository.ts';
+import { managesAnyOf } from '../assignments/assignment.policy.ts';
 import { settleProviderChange } from '../delivery-changes/provider-change.settle.ts';
 import { getReceivedAssignment } from './delivery-access.ts';
 import { insertDeliveries } from './delivery-write.repository.ts';
@@ -127,8 +128,10 @@ export async function distributeAssignment(db: Db, actor: PositionedActor, assig
     });
     const unitIds = [...new Set(inserted.map((row) => row.provider_unit_id))];
     const views = sent ? null : await repo.listDeliveries(trx, { ids: inserted.map((row) => row.id) }, { unitIds, authorityServiceArea: null });
-    // Distributed, it is read by those of the units delivering it: one who sent it all elsewhere no longer reads it.
-    const isReadableAfter = (await listReadableAssignmentNumbers(trx, scope, [assignmentId])).has(assignmentId);
+    // Distributed, it is read by those of the units delivering it: one who sent it all elsewhere no longer reads
+    // it — unless by another part of the rule, which only the SQL answers (asked only then).
+    const isReadableAfter = managesAnyOf(scope, inserted.map((row) => row.provider_unit_id))
+      || (await listReadableAssignmentNumbers(trx, scope, [assignmentId])).has(assignmentId);
     return {
       assignmentId, stateVersion, sent,
       rows: sent?.rows ?? toDeliveryRows(views ?? [], [], actor.position),
