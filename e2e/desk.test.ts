@@ -55,7 +55,7 @@ describeInBrowser('the desk (Mitt skrivbord)', () => {
     await deskNav(page).getByRole('link', { name: 'Mina enheter', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Mina enheter' }).waitFor();
     const units = page.getByRole('table', { name: 'Enheter och antal personer' });
-    expect(await units.getByRole('rowheader').allInnerTexts()).toEqual(['Hemtjänst Norr']);
+    await expect.poll(() => units.getByRole('rowheader').allInnerTexts()).toEqual(['Hemtjänst Norr']);
     await expectText(unitRow(units).getByRole('cell').last(), '2');
     await expectNoAxeViolations(page, 'Mina enheter');
 

@@ -48,13 +48,13 @@ describeInBrowser('messages', () => {
     await page.getByRole('option', { name: /Nattpatrullen/ }).waitFor();
     await expectNoAxeViolations(page, 'the compose form with suggestions open');
     await to.press('ArrowDown');
-    expect(await to.getAttribute('aria-activedescendant')).toBeTruthy();
+    await expect.poll(() => to.getAttribute('aria-activedescendant')).toBeTruthy();
     await to.press('Enter');
     await to.fill('samord');
     await page.getByRole('option', { name: /Samordnare coordinator/ }).waitFor();
     await to.press('ArrowDown');
     await to.press('Enter');
-    expect(await page.getByRole('list', { name: /Valda/ }).getByRole('listitem').allInnerTexts())
+    await expect.poll(() => page.getByRole('list', { name: /Valda/ }).getByRole('listitem').allInnerTexts())
       .toEqual([expect.stringContaining('Nattpatrullen'), expect.stringContaining('Samordnare coordinator')]);
 
     await page.getByRole('textbox', { name: 'Ämne' }).fill('Hemkomst från sjukhus');
