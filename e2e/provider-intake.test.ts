@@ -154,6 +154,28 @@ describeInBrowser('receiving an assignment at the provider', () => {
     await expectNoAxeViolations(manager, 'the assignment after sending one row');
   });
 
+  it('keeps a new assignment from care staff, and takes a unit manager who distributes it all to another unit to Nya uppdrag, not back to it', async () => {
+    const assignment = await sent();
+    // Need to know (assignments/README.md): care staff read it once it is distributed to them, not while it is new.
+    const staff = await bw.signedInPage('careStaff');
+    await staff.goto(`/uppdrag/${assignment.assignmentId}`);
+    await staff.getByRole('heading', { level: 1, name: 'Uppdraget hittades inte' }).waitFor();
+    await expectText(staff.locator('main'), 'läser personalen det när personen finns på deras enhet');
+
+    const manager = await bw.signedInPage('unitManager');
+    await manager.goto(`/uppdrag/${assignment.assignmentId}/fordela`);
+    await manager.getByRole('heading', { level: 1, name: /Acceptera och fördela/ }).waitFor();
+    await manager.getByRole('combobox', { name: 'Utförarenhet (Personlig omvårdnad, rad 1)' }).selectOption({ label: 'Hemtjänst Söder' });
+    await manager.getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' }).selectOption({ label: 'Hemtjänst Söder' });
+    await manager.getByRole('button', { name: 'Acceptera och fördela' }).click();
+    // Söder delivers it now; the manager of Norr no longer reads it, so the page does not lead back to a 404.
+    await manager.getByRole('heading', { level: 1, name: 'Nya uppdrag' }).waitFor();
+    await expectText(manager.locator('.alert--success'), 'Uppdraget är accepterat och fördelat på 2 rader under fördelning. Uppdraget visas nu för enheterna som utför det.');
+    await expectNoAxeViolations(manager, 'Nya uppdrag after distributing to another unit');
+    const state = await bw.server.ownerDb.selectFrom('assignment_states').select('status').where('assignment_id', '=', assignment.assignmentId).executeTakeFirstOrThrow();
+    expect(state.status).toBe('accepted');
+  });
+
   it('distributes an assignment from a change of provider from the change date', async () => {
     const old = await sent();
     const { deliveryIds } = await createDeliveryRows(bw.server.ownerDb, bw.world, old, bw.world.units.homeCareNorth);
