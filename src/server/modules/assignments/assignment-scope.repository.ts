@@ -15,9 +15,9 @@ const uuids = (ids: readonly string[]) => sql`${[...ids]}::uuid[]`;
 const col = (alias: string, column: string) => sql.ref(`${alias}.${column}`);
 
 /**
- * Over the assignment's delivery rows at once, `rows.distributed` (it has rows: accepting wrote
- * them) and `rows.managed` (one is at one of `unitIds`), for `test` to read: one index range read
- * per assignment rather than an EXISTS for each question.
+ * Over the assignment's delivery rows at once, `scope_rows.distributed` (it has rows: accepting
+ * wrote them) and `scope_rows.managed` (one is at one of `unitIds`), for `test` to read: one index
+ * range read per assignment rather than an EXISTS for each question, which also plans faster.
  */
 function overRows(alias: string, unitIds: readonly string[], test: RawBuilder<SqlBool>): RawBuilder<SqlBool> {
   const managed = unitIds.length ? sql`coalesce(bool_or(scope_d.provider_unit_id = any(${uuids(unitIds)})), false)` : sql`false`;
@@ -32,7 +32,8 @@ const MANAGED = sql<SqlBool>`scope_rows.managed`;
 /**
  * The assignment's person is in the scope of these units (domain/access.ts; person-scope.ts's
  * isPersonInScope, correlated on the tenant too): keyed on the assignment's own municipality and
- * person, the link index answers it per assignment instead of hashing every link of the units.
+ * person, the link index answers it per assignment (without the tenant, a connection that
+ * bypasses row-level security was seen hashing every link of the units instead).
  */
 function isPersonOfAssignmentInScope(alias: string, unitIds: readonly string[]): RawBuilder<SqlBool> {
   return sql<SqlBool>`exists (
