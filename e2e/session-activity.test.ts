@@ -1,7 +1,7 @@
 /**
  * The web app tells the server which requests the user set off: a poll sent while nobody touches
  * the page carries the background mark, so an unattended tab cannot keep its session alive past the
- * idle timeout; what follows a click does not (src/domain/user-activity.ts, migration 0033).
+ * idle timeout; what follows a click does not (src/domain/user-activity.ts, migration 0031).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';

@@ -1,26 +1,31 @@
--- The idle timeout kept to the configured time (SESSION_IDLE_MINUTES), replacing the function of
--- migration 0018, which touched last_seen_at only when it was more than a minute old and ended a
--- session when last_seen_at was older than the idle time. Between touches last_seen_at lags the
--- last request by up to a minute, so a session in use ended up to a minute early: with a one-minute
--- idle time every session died at 60 s however busy, because it was never touched at all.
+-- The idle timeout to the second, and only the user's own requests keep a session alive. This
+-- replaces the function of migration 0018, which touched last_seen_at only when it was more than a
+-- minute old and ended a session when last_seen_at was older than the idle time. Between touches
+-- last_seen_at lagged the last request by up to a minute, so a session in use ended up to a minute
+-- early: with a one-minute idle time every session died at 60 s however busy.
 --
 -- Why this rule. Writing the row on every request would make it exact, at the price of a write
 -- (and a row lock that parallel requests of one session queue on) per request. Instead the row is
--- touched when last_seen_at is at least one touch interval T old, T = a sixtieth of the idle time
--- (30 s of the default 30 minutes, 1 s of one minute). A request that does not touch therefore came
--- less than T after last_seen_at, so the true last request is always in [last_seen_at,
--- last_seen_at + T). Ending the session only once last_seen_at + idle + T has passed means:
---   - a session used within the idle time never ends: its last request u < last_seen_at + T, so
---     u + idle < last_seen_at + idle + T;
---   - a session left alone ends at most T after its idle time has passed since its last request
---     (exactly T after when that request touched the row), never before it;
---   - the row is written at most once per T per session, whatever the number of requests.
--- Which of "never early" and "never late" to give up is forced: without a write per request the
--- server cannot know where in that interval of T the last request fell. Ending a little late (at
--- most 1/60 of the idle time) is the side that does not throw a working user out.
--- The interval is in seconds with fractions, so a test can configure a few seconds of idle time.
+-- touched when last_seen_at is at least one second old. A request that does not touch therefore
+-- came less than a second after last_seen_at, so the true last request is always in
+-- [last_seen_at, last_seen_at + 1 s). Ending the session only once last_seen_at + idle + 1 s has
+-- passed means:
+--   - a session used within the idle time never ends: its last request u < last_seen_at + 1 s, so
+--     u + idle < last_seen_at + idle + 1 s;
+--   - a session left alone ends at most a second after its idle time has passed since its last
+--     request, never before it: the idle time holds to the second;
+--   - the row is written at most once a second per session, however many requests a page sends at
+--     once (the second and later wait for the first's row lock and then find nothing to touch).
+--
+-- The web app polls the desk's counts, the unread messages and Nya uppdrag every half minute or
+-- minute. Had those requests touched the session, an open tab would never be idle and the timeout
+-- would protect no unattended screen. The web marks a request it makes when the user has not
+-- clicked, typed or touched for a while (src/domain/user-activity.ts), and the access hook passes
+-- p_touch = false for it: such a request is answered while the session lives but does not extend it.
 
-create or replace function auth_resolve_session(p_session_id text, p_idle_seconds integer)
+drop function auth_resolve_session(text, integer);
+
+create function auth_resolve_session(p_session_id text, p_idle_seconds integer, p_touch boolean)
   returns table (
     municipality_id uuid, user_id uuid, display_name text, csrf_token text,
     position_id uuid, position_title text, unit_id uuid, unit_name text, service_area text, roles text[],
@@ -28,13 +33,15 @@ create or replace function auth_resolve_session(p_session_id text, p_idle_second
   language plpgsql volatile security definer set search_path = public, pg_temp
   as $$
   declare
-    v_touch constant interval := make_interval(secs => (p_idle_seconds / 60.0)::double precision);
+    v_touch constant interval := interval '1 second';
     -- A session is alive while last_seen_at is later than this (the reasoning is above).
     v_alive_after constant timestamptz := now() - make_interval(secs => p_idle_seconds) - v_touch;
   begin
-    update sessions s set last_seen_at = now()
-     where s.id = p_session_id and s.last_seen_at <= now() - v_touch
-       and s.last_seen_at > v_alive_after and s.expires_at > now();
+    if p_touch then
+      update sessions s set last_seen_at = now()
+       where s.id = p_session_id and s.last_seen_at <= now() - v_touch
+         and s.last_seen_at > v_alive_after and s.expires_at > now();
+    end if;
     return query
       with session_user_row as (
         select s.municipality_id, s.user_id, u.display_name, s.csrf_token, s.position_id
@@ -59,6 +66,8 @@ create or replace function auth_resolve_session(p_session_id text, p_idle_second
                 where a.municipality_id = su.municipality_id and a.kind = 'authority_unit' and a.service_area = c.service_area) end
         from session_user_row su left join chosen c on true;
   end $$;
-comment on function auth_resolve_session(text, integer) is 'Resolves a session token hash to the actor in one call: tenant, user, chosen position with its unit and roles, the units below it and the service area''s authority units; nothing when idle, expired or inactive. Touches last_seen_at at most once per sixtieth of the idle time; a session ends between its idle time and a sixtieth more after its last request, never before (migration 0031).';
+comment on function auth_resolve_session(text, integer, boolean) is 'Resolves a session token hash to the actor in one call: tenant, user, chosen position with its unit and roles, the units below it and the service area''s authority units; nothing when idle, expired or inactive. With p_touch it touches last_seen_at at most once a second, so a session ends between its idle time and one second more after its last touching request, never before (migration 0031).';
+revoke all on function auth_resolve_session(text, integer, boolean) from public;
+grant execute on function auth_resolve_session(text, integer, boolean) to vardag_app;
 
-comment on column sessions.last_seen_at is 'Last request, lagging it by less than a sixtieth of the idle time (the touch interval); drives the idle timeout (migration 0031).';
+comment on column sessions.last_seen_at is 'The last request the user made (not a background poll), lagging it by less than a second; drives the idle timeout (migration 0031).';

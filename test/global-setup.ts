@@ -3,7 +3,6 @@
  * fresh database) with the migrations applied. Test files get the URLs through inject().
  */
 import path from 'node:path';
-import net from 'node:net';
 import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/server/platform/db/embedded.ts';
@@ -11,6 +10,7 @@ import { appUrlFrom } from '../src/server/platform/db/connection.ts';
 import { migrate } from '../src/server/platform/db/migrator.ts';
 import { buildWebIfStale } from '../scripts/web-build.ts';
 import { findChromium, isBrowserRequired } from '../e2e/chromium.ts';
+import { freePort } from './scratch.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -53,13 +53,3 @@ export default async function setup(project: TestProject) {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

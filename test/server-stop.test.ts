@@ -6,9 +6,8 @@
  * included. Never the run's database: every PostgreSQL here is a throwaway one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
@@ -18,29 +17,16 @@ import { startEmbeddedPostgres } from '../src/server/platform/db/embedded.ts';
 import { migrate } from '../src/server/platform/db/migrator.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { createTestWorld } from './factories.ts';
+import { freePort, scratchFolder } from './scratch.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const APP_DB_PASSWORD = 'vardag_app';
 
 let folder: string;
 beforeAll(async () => {
-  // Under the project, like ./data: the postgres OS user must be able to reach it.
-  await mkdir(path.join(ROOT, '.vardag-test'), { recursive: true });
-  folder = await mkdtemp(path.join(ROOT, '.vardag-test', 'server-stop-'));
-  await chmod(folder, 0o755);
+  folder = await scratchFolder('server-stop-');
 });
 afterAll(async () => { if (folder) await rm(folder, { recursive: true, force: true }); });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -14,11 +14,11 @@
  * still work and the next write takes number N + 1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sql } from 'kysely';
 import { createIsolatedDatabase } from '../harness.ts';
+import { freePort } from '../scratch.ts';
 import { createTestWorld, type TestWorld } from '../factories.ts';
 import { TestClient } from '../http-client.ts';
 import { createDb, type Db } from '../../src/server/platform/db/database.ts';
@@ -45,17 +45,6 @@ let output = '';
 let port: number;
 let baseUrl: string;
 let world: TestWorld;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(free));
-    });
-  });
-}
 
 /**
  * `node --import tsx src/server/main.ts`: what `tsx src/server/main.ts` runs, in one process, so

@@ -39,7 +39,7 @@ export interface ResolvedSession extends SessionRef {
 
 /**
  * The whole actor behind a session in one round trip (auth_resolve_session, migrations 0018 and
- * 0033); `touch` false for a background request, which must not keep the session alive.
+ * 0031); `touch` false for a background request, which must not keep the session alive.
  */
 export async function resolveSession(db: Db, sessionId: string, idleSeconds: number, touch: boolean): Promise<ResolvedSession | undefined> {
   const { rows } = await sql<{

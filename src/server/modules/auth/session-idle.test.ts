@@ -1,5 +1,5 @@
 /**
- * The idle timeout to the second (migration 0033): a session used within the idle time never
+ * The idle timeout to the second (migration 0031): a session used within the idle time never
  * ends, one left alone ends within a second after it, and the row is written at most once a second,
  * not on every request. A background poll of the web app is answered but keeps no session alive.
  */
@@ -35,7 +35,7 @@ const use = async (target: TestServer, token: string, headers: Record<string, st
 /** The same request as the web app's poll of the desk's counts sends it. */
 const poll = (target: TestServer, token: string) => use(target, token, { [BACKGROUND_REQUEST_HEADER]: '1' });
 
-/** The touch interval: last_seen_at is written when it is at least this old (migration 0033). */
+/** The touch interval: last_seen_at is written when it is at least this old (migration 0031). */
 const TOUCH_SECONDS = 1;
 
 const setLastSeen = (sessionId: string, secondsAgo: number) =>

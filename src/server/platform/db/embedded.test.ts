@@ -4,13 +4,13 @@
  * servers of its own in a folder of its own, never the run's database.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.ts';
+import { freePort, scratchFolder } from '../../../../test/scratch.ts';
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
@@ -18,23 +18,9 @@ const noLog = () => undefined;
 
 let folder: string;
 beforeAll(async () => {
-  // Under the project, like ./data: the postgres OS user must be able to reach it.
-  await mkdir(path.join(ROOT, '.vardag-test'), { recursive: true });
-  folder = await mkdtemp(path.join(ROOT, '.vardag-test', 'embedded-'));
-  await chmod(folder, 0o755);
+  folder = await scratchFolder('embedded-');
 });
 afterAll(async () => { if (folder) await rm(folder, { recursive: true, force: true }); });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function query(embedded: EmbeddedDatabase, text: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: embedded.ownerUrl('postgres') });
