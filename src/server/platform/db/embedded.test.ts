@@ -84,9 +84,14 @@ describe('the embedded PostgreSQL', () => {
       await client.end();
       await embedded.stop();
       console.log(JSON.stringify(rows));`;
-    const { stdout } = await execFileAsync('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c',
-      'mount --bind "$1" /tmp && runuser -u postgres -- test ! -w /tmp && exec "$2" --import tsx --input-type=module -e "$3"',
-      'sh', readOnlyTmp, process.execPath, child], { cwd: ROOT, timeout: 60_000 });
+    // A project that itself lives under /tmp (a fresh clone there) would vanish under the new /tmp:
+    // it is mounted back at its own path inside it first.
+    const script = [
+      'case "$4" in /tmp/*) mkdir -p "$1/${4#/tmp/}" && mount --bind "$4" "$1/${4#/tmp/}" || exit 1;; esac',
+      'mount --rbind "$1" /tmp && runuser -u postgres -- test ! -w /tmp && exec "$2" --import tsx --input-type=module -e "$3"',
+    ].join('\n');
+    const { stdout } = await execFileAsync('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c', script,
+      'sh', readOnlyTmp, process.execPath, child, ROOT], { cwd: ROOT, timeout: 60_000 });
     expect(stdout.trim().split('\n').at(-1)).toBe('[{"answer":1}]');
   });
 
