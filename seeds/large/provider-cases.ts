@@ -56,6 +56,9 @@ export async function ensureLargeProviderCases(db: OwnerDb, large: LargeMunicipa
   // Fresh statistics and visibility map, as autovacuum would leave them: the unit's links were just
   // updated, and until vacuumed every index-only read of them also reads the table.
   await sql`vacuum (analyze) cases, decisions, decision_interventions, assignments, assignment_interventions, assignment_states, provider_cases, deliveries, delivery_events, my_persons, person_unit_links`.execute(db);
+  // Every other table it wrote as well (units, catalogues, acknowledgements): without statistics the planner
+  // guesses, and on a PostgreSQL with autovacuum off (this machine's) it goes on guessing (bench/README.md).
+  await sql`analyze`.execute(db);
   log(`Generated the provider cases in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
