@@ -6,7 +6,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import { isPersonInScope } from '../../platform/access/person-scope.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
-import type { PersonSummary } from '../persons/person.repository.ts';
+import type { PersonSummary } from '../persons/index.ts';
 
 export interface CaseRecord {
   id: string;

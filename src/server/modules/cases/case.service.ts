@@ -13,7 +13,7 @@ import { formatRunningNumber, takeNextNumber } from '../../platform/db/number-se
 import { todayInSweden } from '../../../domain/dates.ts';
 import { CASE_NUMBER_PREFIX, closeCaseProblem, decisionLastDay, decisionStatus, decisionsRunningAfter } from '../../../domain/decision-rules.ts';
 import type * as contract from '../../../contract/cases.ts';
-import { getPersonInScope, maskSummary } from '../persons/person.service.ts';
+import { getPersonInScope, maskSummary } from '../persons/index.ts';
 import * as repo from './case.repository.ts';
 import * as decisions from './decision.repository.ts';
 import { buildCaseHistory, listCaseHistorySources } from './case.history.ts';

@@ -5,11 +5,11 @@
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
-import { isLinkCurrent, isPersonInScope } from '../../platform/access/person-scope.ts';
+import { isLinkCurrent, isPersonInScope, linkNameOrder } from '../../platform/access/person-scope.ts';
 import type { PersonSearch } from '../../../domain/person-search.ts';
 import type { ServiceAreaCode, UnitKind } from '../../../domain/organisation.ts';
 import type { DeskOverview } from '../../../contract/desk.ts';
-import { linkNameOrder, type PersonSummary } from '../persons/person.repository.ts';
+import type { PersonSummary } from '../persons/index.ts';
 
 export type DeskUnit = DeskOverview['units'][number];
 export type PersonFilter = Exclude<PersonSearch, { kind: 'invalid' }>;

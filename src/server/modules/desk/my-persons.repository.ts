@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import { isPersonInScope } from '../../platform/access/person-scope.ts';
-import type { PersonSummary } from '../persons/person.repository.ts';
+import type { PersonSummary } from '../persons/index.ts';
 import { NAME_ORDER, SUMMARY_COLUMNS, toSummary } from './desk.repository.ts';
 
 /** The user's persons still in scope, in desk order, at most `limit`. */

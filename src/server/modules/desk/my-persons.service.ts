@@ -10,7 +10,7 @@ import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import type * as contract from '../../../contract/desk.ts';
-import { getPersonInScope, maskSummary } from '../persons/person.service.ts';
+import { getPersonInScope, maskSummary } from '../persons/index.ts';
 import * as repo from './my-persons.repository.ts';
 import { auditListHits } from './desk.service.ts';
 

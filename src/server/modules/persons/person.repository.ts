@@ -5,7 +5,7 @@
 import { sql, type RawBuilder, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { PersonTable } from '../../platform/db/schema.ts';
-import { isLinkCurrent, isPersonInScope } from '../../platform/access/person-scope.ts';
+import { isLinkCurrent, isPersonInScope, linkNameOrder } from '../../platform/access/person-scope.ts';
 import type { PersonSearch } from '../../../domain/person-search.ts';
 import type { Address, NewAddress } from '../../../contract/persons.ts';
 
@@ -113,14 +113,6 @@ async function searchByName(trx: Trx, scopeUnitIds: readonly string[], tokens: r
      order by ${linkNameOrder('h')}
      limit ${limit}`.execute(trx);
   return result.rows;
-}
-
-/**
- * The order of person lists read from the links (migration 0026): Swedish name order, then number,
- * the order of the link indexes. `alias` names a person_unit_links row or a row carrying its keys.
- */
-export function linkNameOrder(alias: string): RawBuilder<unknown> {
-  return sql.join(['search_last_name', 'search_first_name', 'identity_number'].map((key) => sql.ref(`${alias}.${key}`)));
 }
 
 /** The group of links whose given names may start with the token, by its first letters (see above). */

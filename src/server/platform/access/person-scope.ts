@@ -28,3 +28,11 @@ export async function isPersonVisible(trx: Trx, personId: string, scopeUnitIds: 
   const row = await trx.selectFrom('persons').select('id').where('id', '=', personId).where(isPersonInScope('persons.id', scopeUnitIds)).executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * The order of person lists read from the links (migration 0026): Swedish name order, then number,
+ * the order of the link indexes. `alias` names a person_unit_links row or a row carrying its keys.
+ */
+export function linkNameOrder(alias: string): RawBuilder<unknown> {
+  return sql.join(['search_last_name', 'search_first_name', 'identity_number'].map((key) => sql.ref(`${alias}.${key}`)));
+}

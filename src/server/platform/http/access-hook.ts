@@ -6,9 +6,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { Actor, RequestMeta } from '../access/actor.ts';
 import { ForbiddenError, UnauthorizedError, AppError } from '../errors.ts';
 import { sessionCookieName } from '../auth/session-token.ts';
-import { resolveActor } from '../../modules/auth/auth.service.ts';
 import { enforceReadLimit } from '../rate-limit/read-limit.ts';
 import { BACKGROUND_REQUEST_HEADER } from '../../../domain/user-activity.ts';
 
@@ -20,7 +20,16 @@ export class PositionRequiredError extends AppError {
   }
 }
 
-export function registerAccessHook(app: FastifyInstance, db: Db, config: Config): void {
+/** Who holds a session token, if it is live: the auth module's, handed over by app.ts (the platform knows no module). */
+export type ResolveActor = (
+  db: Db,
+  config: Config,
+  token: string,
+  meta: RequestMeta,
+  isUserActivity: boolean,
+) => Promise<Actor | undefined>;
+
+export function registerAccessHook(app: FastifyInstance, db: Db, config: Config, resolveActor: ResolveActor): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     // Only the API is guarded: the web app's files, health checks and the API docs are public.
@@ -30,7 +39,8 @@ export function registerAccessHook(app: FastifyInstance, db: Db, config: Config)
     if (access === 'public') return;
     const token = request.cookies[sessionCookieName(config.cookieSecure)];
     const actor = token
-      ? await resolveActor(db, config, token, { requestId: request.id, clientAddress: request.ip }, request.headers[BACKGROUND_REQUEST_HEADER] !== '1')
+      ? await resolveActor(db, config, token, { requestId: request.id, clientAddress: request.ip },
+        request.headers[BACKGROUND_REQUEST_HEADER] !== '1')
       : undefined;
     if (!actor) throw new UnauthorizedError();
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== actor.csrfToken) {

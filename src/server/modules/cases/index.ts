@@ -1,0 +1,2 @@
+/** The cases module's public surface (ADR 0017). */
+export { registerCaseRoutes } from './case.routes.ts';
