@@ -16,7 +16,8 @@ import type * as contract from '../../../contract/cases.ts';
 import { getPersonInScope, maskSummary } from '../persons/index.ts';
 import * as repo from './case.repository.ts';
 import * as decisions from './decision.repository.ts';
-import { buildCaseHistory, listCaseHistorySources } from './case.history.ts';
+import { buildCaseHistory } from './case.history.ts';
+import { listCaseHistorySources } from './case-history.repository.ts';
 import * as policy from './case.policy.ts';
 import { applyDecisionEnd } from './decision-end.service.ts';
 
