@@ -2,6 +2,7 @@
 import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/assignments.ts';
 import { apiUrl, call, http } from '../../api/client.ts';
+import { assignmentKeys } from '../../api/queryKeys.ts';
 
 export type AssignmentDetail = c.AssignmentDetail;
 export type AssignmentOptions = c.AssignmentOptions;
@@ -11,14 +12,7 @@ export type NewAssignment = c.NewAssignment;
 /** How often the desk asks how many new assignments wait, like the unread count. */
 export const NEW_ASSIGNMENTS_POLL_MS = 30_000;
 
-export const assignmentKeys = {
-  all: ['assignments'] as const,
-  detail: (id: string) => ['assignments', 'detail', id] as const,
-  options: (decisionId: string) => ['assignments', 'options', decisionId] as const,
-  ofCase: (caseId: string) => ['assignments', 'case', caseId] as const,
-  newList: ['assignments', 'new'] as const,
-  newCount: ['assignments', 'new', 'count'] as const,
-};
+export { assignmentKeys };
 
 const byId = (assignmentId: string) => ({ params: { path: { assignmentId } } });
 

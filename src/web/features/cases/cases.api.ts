@@ -3,7 +3,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/cases.ts';
 import { call, http } from '../../api/client.ts';
 import { isIsoDate } from '../../../domain/periods.ts';
-import { assignmentKeys } from '../assignments/assignments.api.ts';
+import { assignmentKeys } from '../../api/queryKeys.ts';
 
 export type CaseView = c.CaseView;
 export type CaseSummary = c.CaseSummary;

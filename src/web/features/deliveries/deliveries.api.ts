@@ -2,7 +2,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/deliveries.ts';
 import { call, http } from '../../api/client.ts';
-import { assignmentKeys } from '../assignments/assignments.api.ts';
+import { assignmentKeys } from '../../api/queryKeys.ts';
 
 export type DeliveryRow = c.DeliveryRow;
 export type DistributionOptions = c.DistributionOptions;

@@ -6,6 +6,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/desk.ts';
 import { call, http } from '../../api/client.ts';
+import { deskKeys } from '../../api/queryKeys.ts';
 import { useSession } from '../../app/session.tsx';
 import { NOT_CURRENT_DEFAULT_DAYS } from '../../../domain/vocabulary.ts';
 import { rememberedLookBackDays } from './lookBack.ts';
@@ -18,15 +19,7 @@ export type MyPerson = c.MyPersons['persons'][number];
 /** The overview holds no names (nothing audited), so it may be asked again as often as the counts need. */
 const OVERVIEW_POLL_MS = 60_000;
 
-export const deskKeys = {
-  overview: ['desk'] as const,
-  recent: ['desk', 'recent'] as const,
-  unit: (unitId: string, q = '', page = 1) => ['desk', 'unit', unitId, q, page] as const,
-  unacknowledged: (unitId: string) => ['desk', 'unacknowledged', unitId] as const,
-  myPersons: ['desk', 'my-persons'] as const,
-  myPersonStatus: (personId: string) => ['desk', 'my-persons', personId] as const,
-  notCurrent: (lookBackDays: number, unitId: string, page: number) => ['desk', 'not-current', lookBackDays, unitId, page] as const,
-};
+export { deskKeys };
 
 /** Every folder's count; Ej aktuella over the look-back the user last chose on that list (lookBack.ts). */
 export function useDeskOverview() {

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/persons.ts';
 import type { PersonKey, ReferencePerson, Relative } from '../../../contract/person-details.ts';
 import { call, http, type RequestBody } from '../../api/client.ts';
-import { deskKeys } from '../desk/desk.api.ts';
+import { deskKeys } from '../../api/queryKeys.ts';
 
 export type DetailListName = 'relatives' | 'reference-persons' | 'keys';
 export interface DetailItems { relatives: Relative; 'reference-persons': ReferencePerson; keys: PersonKey }

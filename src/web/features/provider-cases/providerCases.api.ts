@@ -2,7 +2,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/desk.ts';
 import { call, http } from '../../api/client.ts';
-import { deskKeys } from '../desk/desk.api.ts';
+import { deskKeys } from '../../api/queryKeys.ts';
 
 export function closeProviderCase(
   providerCaseId: string, body: c.CloseProviderCaseRequest,
