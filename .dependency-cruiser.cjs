@@ -75,6 +75,14 @@ module.exports = {
       to: { path: '^src/server/modules/[^/]+', circular: true, viaOnly: { path: '^src/server/modules/[^/]+' } },
     },
     {
+      name: 'web-features-no-cycles',
+      comment: 'Web feature folders depend on each other one way; what several share (the person table, the pager) lives in src/web/components/.',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: '^src/web/features/[^/]+' },
+      to: { path: '^src/web/features/[^/]+', circular: true, viaOnly: { path: '^src/web/features/[^/]+' } },
+    },
+    {
       name: 'src-imports-no-test-code',
       comment: 'Code under src/ (its tests aside) never imports test code or test data builders.',
       severity: 'error',

@@ -1,10 +1,14 @@
 /**
- * The one way the web app talks to the API: JSON in and out, the session cookie (same origin),
- * the CSRF token on every change, and every failure turned into an ApiError the screens can show.
+ * The one way the web app talks to the API: a client typed by the OpenAPI document (schema.gen.ts,
+ * `npm run generate:api`), so a path, a parameter, a body or a reply that no longer matches the
+ * server breaks the type check. JSON in and out, the session cookie (same origin), the CSRF token
+ * on every change, and every failure turned into an ApiError the screens can show.
  */
+import createClient, { type ClientPathsWithMethod } from 'openapi-fetch';
 import type { ErrorResponse } from '../../contract/common.ts';
 import { waitInSwedish } from '../../domain/wait-time.ts';
 import { BACKGROUND_REQUEST_HEADER, isUserActivity } from '../../domain/user-activity.ts';
+import type { paths } from './schema.gen.ts';
 
 /** A failed API call, with what the server said (Swedish message, per-field messages, request id). */
 export class ApiError extends Error {
@@ -41,15 +45,6 @@ export function onAuthProblem(handler: ((problem: AuthProblem) => void) | null):
   authProblemHandler = handler;
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  body?: unknown;
-  query?: Record<string, string | number | undefined>;
-  /** Sign-in and the first session check expect 401 and handle it themselves. */
-  handlesAuthErrors?: boolean;
-  signal?: AbortSignal;
-}
-
 // Opening the page counts as the user's doing; so does every click, key and touch after it. Requests
 // sent long after the last of them are polls, which must not keep an unattended session alive.
 let lastInteractionAt = Date.now();
@@ -61,31 +56,66 @@ if (typeof window !== 'undefined') {
 
 const NETWORK_MESSAGE = 'Kunde inte nå servern. Kontrollera nätverket och försök igen.';
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (!isUserActivity(lastInteractionAt, Date.now())) headers[BACKGROUND_REQUEST_HEADER] = '1';
-
+/**
+ * What the typed client sends with: the headers every request needs, a network failure as an
+ * ApiError in Swedish, and a successful reply whose body is not JSON (a proxy's page, say) read
+ * as no body rather than failing to parse.
+ */
+async function send(request: Request): Promise<Response> {
+  request.headers.set('accept', 'application/json');
+  if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+  if (!isUserActivity(lastInteractionAt, Date.now())) request.headers.set(BACKGROUND_REQUEST_HEADER, '1');
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await fetch(request);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', NETWORK_MESSAGE);
   }
+  if (!response.ok) return response;
+  const text = await response.text().catch(() => '');
+  const { status, statusText, headers } = response;
+  return new Response(isJson(text) ? text : null, { status, statusText, headers: withoutLength(headers) });
+}
 
-  const payload = await readJson(response);
-  if (response.ok) return payload as T;
+function isJson(text: string): boolean {
+  if (!text) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
-  const failure = toApiError(response, payload);
+/** The body was read and is handed on as text (or dropped), so the original length no longer holds. */
+function withoutLength(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  copy.delete('content-length');
+  copy.delete('content-encoding');
+  return copy;
+}
+
+/**
+ * The typed client: `http.GET('/api/persons/{personId}', { params: { path: { personId } } })`.
+ * Hand its promise to `call` for the reply's data or an ApiError.
+ */
+export const http = createClient<paths>({ baseUrl: '', credentials: 'same-origin', fetch: send });
+
+export interface CallOptions {
+  /** Sign-in and the first session check expect 401 and handle it themselves. */
+  handlesAuthErrors?: boolean;
+}
+
+/** What openapi-fetch answers: the data of a 2xx reply, or the error body of any other. */
+type Result = { data?: unknown; error?: unknown; response: Response };
+type DataOf<R> = R extends { data: infer D } ? D : never;
+
+/** The reply's data, or an ApiError (and a 401 or a missing position reported to the session). */
+export async function call<R extends Result>(pending: Promise<R>, options: CallOptions = {}): Promise<DataOf<R>> {
+  const result = await pending;
+  if (result.response.ok) return result.data as DataOf<R>;
+  const failure = toApiError(result.response, result.error);
   if (!options.handlesAuthErrors) {
     if (failure.status === 401) authProblemHandler?.('signed_out');
     if (failure.status === 403 && failure.code === 'position_required') authProblemHandler?.('position_required');
@@ -93,23 +123,21 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   throw failure;
 }
 
-function withQuery(path: string, query: RequestOptions['query']): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-}
+/** The JSON body a route takes, e.g. `RequestBody<'/api/persons/{personId}/core', 'put'>`. */
+export type RequestBody<P extends keyof paths, M extends 'post' | 'put'> =
+  paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => '');
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    // A proxy's HTML error page, say: not JSON, so nothing to read.
-    return undefined;
-  }
+type GetPath = ClientPathsWithMethod<typeof http, 'get'>;
+type PathParams<P extends GetPath> =
+  paths[P]['get']['parameters'] extends { path: infer Params extends Record<string, string> } ? Params : never;
+
+/**
+ * The address of a GET route whose reply the browser opens itself (a PDF in a tab of its own):
+ * the path is one the OpenAPI document has, with its parameters filled in.
+ */
+export function apiUrl<P extends GetPath>(path: P, params: PathParams<P>): string {
+  const values: Record<string, string> = params;
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
 }
 
 function toApiError(response: Response, payload: unknown): ApiError {

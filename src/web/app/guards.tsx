@@ -1,12 +1,15 @@
 /** Route guards: signed in, a chosen position, the right role. The server checks all of it again. */
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import type { Role } from '../../domain/roles.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { useSession } from './session.tsx';
+
+/** An administrator alone keeps the organisation and sees no persons (src/domain/access.ts). */
+export const WORKS_WITH_PERSONS: readonly Role[] = ROLES.filter((role) => role !== 'administrator');
 
 /** `standalone`: not inside a layout, so the waiting and error views bring their own main landmark. */
 export function RequireSession({ children, standalone }: { children?: ReactNode; standalone?: boolean }) {

@@ -2,12 +2,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { UnitKind } from '../../../domain/organisation.ts';
-import { isApiError } from '../../api/client.ts';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FieldList, checkFields, type FieldSpec } from '../../components/FieldList.tsx';
 import { unmatchedErrors, useForm } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { OWNERSHIP_LABELS, UNIT_KIND_LABELS, optionsOf } from '../../i18n/labels.ts';
 import { createUnit, reloadUnits, type Unit } from './admin.api.ts';
 import { childKinds } from './unitTree.ts';
@@ -18,8 +18,7 @@ export function NewUnitForm({ parent, onCreated }: { parent: Unit; onCreated: (u
   const queryClient = useQueryClient();
   const kinds = childKinds(parent.kind);
   const form = useForm<NewUnitValues>({ kind: kinds.length === 1 ? kinds[0]! : '', name: '', ownership: '', hasSystemAccess: true });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const [created, setCreated] = useState<string | null>(null);
   const titleId = useId();
   if (kinds.length === 0) return <p className="muted">Under en {UNIT_KIND_LABELS[parent.kind].toLowerCase()} kan inga enheter skapas.</p>;
@@ -40,8 +39,7 @@ export function NewUnitForm({ parent, onCreated }: { parent: Unit; onCreated: (u
     setCreated(null);
     const errors = checkFields(fields, form.values);
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       const name = form.values.name.trim();
       const response = await createUnit({
         parentId: parent.id, kind: form.values.kind as Exclude<UnitKind, 'service_area'>, name,
@@ -53,12 +51,7 @@ export function NewUnitForm({ parent, onCreated }: { parent: Unit; onCreated: (u
       setCreated(`${name} är skapad.`);
       const newId = response?.id ?? units.find((unit) => unit.parentId === parent.id && unit.name === name)?.id;
       if (newId) onCreated(newId);
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

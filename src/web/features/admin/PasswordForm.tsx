@@ -1,11 +1,11 @@
 /** Sets a new password for a user (e.g. when they have forgotten theirs). */
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../api/client.ts';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FieldList, checkFields, type FieldSpec } from '../../components/FieldList.tsx';
 import { useForm, type FieldErrors } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { setPassword } from './admin.api.ts';
 import { checkPassword } from './userRules.ts';
 
@@ -17,8 +17,7 @@ const FIELDS: readonly FieldSpec<PasswordValues>[] = [
 
 export function PasswordForm({ userId }: { userId: string }) {
   const form = useForm<PasswordValues>({ password: '', repeat: '' });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const [done, setDone] = useState<string | null>(null);
 
   const onSubmit = async (event: FormEvent) => {
@@ -28,18 +27,12 @@ export function PasswordForm({ userId }: { userId: string }) {
     const errors: FieldErrors = { ...checkFields(FIELDS, form.values), ...checkPassword(form.values.password) };
     if (!errors.repeat && form.values.repeat !== form.values.password) errors.repeat = 'Lösenorden är inte lika.';
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       await setPassword(userId, form.values.password);
       form.setValues({ password: '', repeat: '' });
       form.setErrors({});
       setDone('Lösenordet är bytt.');
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,7 +4,7 @@
  */
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/organisation.ts';
-import { api } from '../../api/client.ts';
+import { call, http } from '../../api/client.ts';
 
 export type Unit = c.Unit;
 export type User = c.User;
@@ -16,18 +16,18 @@ export const adminKeys = {
   user: (userId: string) => ['admin', 'users', userId] as const,
 };
 
-const UNITS = '/api/organisation/units';
-const USERS = '/api/organisation/users';
+const userPath = (userId: string) => ({ params: { path: { userId } } });
 
-export const fetchUnits = () => api<{ units: Unit[] }>(UNITS).then((body) => body.units);
-export const fetchUser = (userId: string) => api<User>(`${USERS}/${encodeURIComponent(userId)}`);
+export const fetchUnits = () => call(http.GET('/api/organisation/units')).then((body) => body.units);
+export const fetchUser = (userId: string) => call(http.GET('/api/organisation/users/{userId}', userPath(userId)));
+const fetchUsers = () => call(http.GET('/api/organisation/users')).then((body) => body.users);
 
 export function useUnits() {
   return useQuery({ queryKey: adminKeys.units, queryFn: fetchUnits });
 }
 
 export function useUsers() {
-  return useQuery({ queryKey: adminKeys.users, queryFn: () => api<{ users: User[] }>(USERS).then((body) => body.users) });
+  return useQuery({ queryKey: adminKeys.users, queryFn: fetchUsers });
 }
 
 export function useUser(userId: string) {
@@ -35,31 +35,31 @@ export function useUser(userId: string) {
 }
 
 export function createUnit(body: c.CreateUnitRequest) {
-  return api<Partial<Unit> | undefined>(UNITS, { method: 'POST', body });
+  return call(http.POST('/api/organisation/units', { body }));
 }
 
 export function updateUnit(unitId: string, body: c.UpdateUnitRequest) {
-  return api<unknown>(`${UNITS}/${encodeURIComponent(unitId)}`, { method: 'PUT', body });
+  return call(http.PUT('/api/organisation/units/{unitId}', { params: { path: { unitId } }, body }));
 }
 
 export function createUser(body: c.CreateUserRequest) {
-  return api<Partial<User> | undefined>(USERS, { method: 'POST', body });
+  return call(http.POST('/api/organisation/users', { body }));
 }
 
 export function updateUser(userId: string, body: c.UpdateUserRequest) {
-  return api<unknown>(`${USERS}/${encodeURIComponent(userId)}`, { method: 'PUT', body });
+  return call(http.PUT('/api/organisation/users/{userId}', { ...userPath(userId), body }));
 }
 
 export function setPassword(userId: string, password: string) {
-  return api<unknown>(`${USERS}/${encodeURIComponent(userId)}/password`, { method: 'PUT', body: { password } });
+  return call(http.PUT('/api/organisation/users/{userId}/password', { ...userPath(userId), body: { password } }));
 }
 
 export function addPosition(userId: string, body: c.PositionInput) {
-  return api<unknown>(`${USERS}/${encodeURIComponent(userId)}/positions`, { method: 'POST', body });
+  return call(http.POST('/api/organisation/users/{userId}/positions', { ...userPath(userId), body }));
 }
 
 export function updatePosition(positionId: string, body: c.UpdatePositionRequest) {
-  return api<unknown>(`/api/organisation/positions/${encodeURIComponent(positionId)}`, { method: 'PUT', body });
+  return call(http.PUT('/api/organisation/positions/{positionId}', { params: { path: { positionId } }, body }));
 }
 
 /** The units as they now stand (after a change), straight from the server. */
@@ -74,5 +74,5 @@ export async function reloadUser(queryClient: QueryClient, userId: string): Prom
 }
 
 export function fetchUsersFresh(queryClient: QueryClient): Promise<User[]> {
-  return queryClient.fetchQuery({ queryKey: adminKeys.users, queryFn: () => api<{ users: User[] }>(USERS).then((body) => body.users), staleTime: 0 });
+  return queryClient.fetchQuery({ queryKey: adminKeys.users, queryFn: fetchUsers, staleTime: 0 });
 }

@@ -4,7 +4,7 @@
  * Shown on the case page (features/cases/CasePage.tsx).
  */
 import { Link } from 'react-router-dom';
-import type { Decision } from '../cases/cases.api.ts';
+import type { Decision } from '../../../contract/cases.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';

@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatDateTime, personName } from '../../format.ts';
-import { ProtectedTag } from '../persons/PersonTable.tsx';
+import { ProtectedTag } from '../../components/PersonTable.tsx';
 import { minutesText } from './assignmentLabels.ts';
 import { documentUrl, useNewAssignments, type NewAssignment } from './assignments.api.ts';
 import './assignments.css';

@@ -4,8 +4,7 @@
  * alarm managers) and one assignment (everyone who works with persons; the server decides).
  */
 import { Route } from 'react-router-dom';
-import { RequireRole } from '../../app/guards.tsx';
-import { WORKS_WITH_PERSONS } from '../desk/folders.ts';
+import { RequireRole, WORKS_WITH_PERSONS } from '../../app/guards.tsx';
 import { ASSIGNMENT_WRITER_ROLES, NEW_ASSIGNMENT_ROLES } from './assignmentLabels.ts';
 import { AssignmentPage } from './AssignmentPage.tsx';
 import { EditAssignmentPage, NewAssignmentPage } from './AssignmentFormPages.tsx';

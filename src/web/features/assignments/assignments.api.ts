@@ -1,7 +1,8 @@
 /** Assignments (src/contract/assignments.ts): queries and changes, one function per route. */
 import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/assignments.ts';
-import { api } from '../../api/client.ts';
+import { apiUrl, call, http } from '../../api/client.ts';
+import { assignmentKeys } from '../../api/queryKeys.ts';
 
 export type AssignmentDetail = c.AssignmentDetail;
 export type AssignmentOptions = c.AssignmentOptions;
@@ -11,27 +12,23 @@ export type NewAssignment = c.NewAssignment;
 /** How often the desk asks how many new assignments wait, like the unread count. */
 export const NEW_ASSIGNMENTS_POLL_MS = 30_000;
 
-export const assignmentKeys = {
-  all: ['assignments'] as const,
-  detail: (id: string) => ['assignments', 'detail', id] as const,
-  options: (decisionId: string) => ['assignments', 'options', decisionId] as const,
-  ofCase: (caseId: string) => ['assignments', 'case', caseId] as const,
-  newList: ['assignments', 'new'] as const,
-  newCount: ['assignments', 'new', 'count'] as const,
-};
+export { assignmentKeys };
 
-const base = (assignmentId: string) => `/api/assignments/${encodeURIComponent(assignmentId)}`;
+const byId = (assignmentId: string) => ({ params: { path: { assignmentId } } });
 
 /** The document's address; the browser opens it in a tab of its own. */
 export function documentUrl(assignmentId: string): string {
-  return `${base(assignmentId)}/document.pdf`;
+  return apiUrl('/api/assignments/{assignmentId}/document.pdf', { assignmentId });
 }
+
+export const fetchAssignment = (assignmentId: string): Promise<c.AssignmentDetail> =>
+  call(http.GET('/api/assignments/{assignmentId}', byId(assignmentId)));
 
 // The other side changes an assignment's status (accepted, stopped, changed), often just after a
 // message about it: read it again each time its page opens rather than trust a copy from earlier.
 export function useAssignment(assignmentId: string) {
   return useQuery({
-    queryKey: assignmentKeys.detail(assignmentId), queryFn: () => api<c.AssignmentDetail>(base(assignmentId)),
+    queryKey: assignmentKeys.detail(assignmentId), queryFn: () => fetchAssignment(assignmentId),
     enabled: assignmentId !== '', staleTime: 0,
   });
 }
@@ -39,7 +36,8 @@ export function useAssignment(assignmentId: string) {
 export function useAssignmentOptions(decisionId: string) {
   return useQuery({
     queryKey: assignmentKeys.options(decisionId),
-    queryFn: () => api<c.AssignmentOptions>(`/api/decisions/${encodeURIComponent(decisionId)}/assignment-options`),
+    queryFn: (): Promise<c.AssignmentOptions> =>
+      call(http.GET('/api/decisions/{decisionId}/assignment-options', { params: { path: { decisionId } } })),
     enabled: decisionId !== '',
   });
 }
@@ -47,7 +45,8 @@ export function useAssignmentOptions(decisionId: string) {
 export function useCaseAssignments(caseId: string) {
   return useQuery({
     queryKey: assignmentKeys.ofCase(caseId), staleTime: 0,
-    queryFn: () => api<c.CaseAssignmentList>(`/api/cases/${encodeURIComponent(caseId)}/assignments`),
+    queryFn: (): Promise<c.CaseAssignmentList> =>
+      call(http.GET('/api/cases/{caseId}/assignments', { params: { path: { caseId } } })),
   });
 }
 
@@ -55,7 +54,8 @@ export function useCaseAssignments(caseId: string) {
 export function useNewAssignments() {
   return useInfiniteQuery({
     queryKey: assignmentKeys.newList,
-    queryFn: ({ pageParam }) => api<c.NewAssignmentList>('/api/assignments/new', { query: { cursor: pageParam ?? undefined } }),
+    queryFn: ({ pageParam }): Promise<c.NewAssignmentList> =>
+      call(http.GET('/api/assignments/new', { params: { query: { cursor: pageParam ?? undefined } } })),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
@@ -65,7 +65,7 @@ export function useNewAssignments() {
 export function useNewAssignmentCount(enabled: boolean) {
   return useQuery({
     queryKey: assignmentKeys.newCount,
-    queryFn: () => api<c.NewAssignmentCount>('/api/assignments/new/count').then((body) => body.total),
+    queryFn: () => call(http.GET('/api/assignments/new/count')).then((body) => body.total),
     refetchInterval: NEW_ASSIGNMENTS_POLL_MS,
     refetchOnWindowFocus: true,
     staleTime: 0,
@@ -74,24 +74,28 @@ export function useNewAssignmentCount(enabled: boolean) {
 }
 
 export function createAssignment(decisionId: string, body: c.AssignmentDraftRequest) {
-  return api<{ id: string; assignmentNumber: string }>(`/api/decisions/${encodeURIComponent(decisionId)}/assignments`, { method: 'POST', body });
+  return call(http.POST('/api/decisions/{decisionId}/assignments', { params: { path: { decisionId } }, body }));
 }
 
-export function saveAssignment(assignmentId: string, body: c.UpdateAssignmentRequest) {
-  return api<c.AssignmentDetail>(base(assignmentId), { method: 'PUT', body });
+export function saveAssignment(assignmentId: string, body: c.UpdateAssignmentRequest): Promise<c.AssignmentDetail> {
+  return call(http.PUT('/api/assignments/{assignmentId}', { ...byId(assignmentId), body }));
 }
 
 export function deleteAssignment(assignmentId: string, version: number) {
-  return api<{ ok: true }>(base(assignmentId), { method: 'DELETE', query: { version } });
+  const params = { path: { assignmentId }, query: { version } };
+  return call(http.DELETE('/api/assignments/{assignmentId}', { params }));
 }
 
-export function sendAssignment(assignmentId: string, version: number) {
-  return api<c.AssignmentDetail>(`${base(assignmentId)}/send`, { method: 'POST', body: { version } });
+export function sendAssignment(assignmentId: string, version: number): Promise<c.AssignmentDetail> {
+  return call(http.POST('/api/assignments/{assignmentId}/send', { ...byId(assignmentId), body: { version } }));
 }
 
 /** Records that the PDF went outside Vardag, by secure mail or by post. */
-export function recordSentOutside(assignmentId: string, version: number, via: c.RecordSentOutsideRequest['via']) {
-  return api<c.AssignmentDetail>(`${base(assignmentId)}/record-sent-outside`, { method: 'POST', body: { via, version } });
+export function recordSentOutside(
+  assignmentId: string, version: number, via: c.RecordSentOutsideRequest['via'],
+): Promise<c.AssignmentDetail> {
+  const body = { via, version };
+  return call(http.POST('/api/assignments/{assignmentId}/record-sent-outside', { ...byId(assignmentId), body }));
 }
 
 /** After a change: the detail from the response, and every list that shows the assignment read again. */

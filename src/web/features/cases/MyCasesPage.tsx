@@ -6,7 +6,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatDate, personName } from '../../format.ts';
 import { SERVICE_AREA_SHORT } from '../../i18n/labels.ts';
-import { ProtectedTag } from '../persons/PersonTable.tsx';
+import { ProtectedTag } from '../../components/PersonTable.tsx';
 import { useMyCases, type MyCase } from './cases.api.ts';
 
 export function MyCasesPage() {

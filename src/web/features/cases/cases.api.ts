@@ -1,9 +1,9 @@
 /** Cases and decisions (src/contract/cases.ts): queries and changes, one function per route. */
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/cases.ts';
-import { api } from '../../api/client.ts';
+import { call, http } from '../../api/client.ts';
 import { isIsoDate } from '../../../domain/periods.ts';
-import { assignmentKeys } from '../assignments/assignments.api.ts';
+import { assignmentKeys } from '../../api/queryKeys.ts';
 
 export type CaseView = c.CaseView;
 export type CaseSummary = c.CaseSummary;
@@ -20,31 +20,42 @@ export const caseKeys = {
   endPreview: (decisionId: string, endedOn: string) => ['cases', 'end-preview', decisionId, endedOn] as const,
 };
 
-const caseBase = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}`;
+const byCase = (caseId: string) => ({ params: { path: { caseId } } });
+const byDecision = (decisionId: string) => ({ params: { path: { decisionId } } });
 
 export function usePersonCases(personId: string) {
-  return useQuery({ queryKey: caseKeys.ofPerson(personId), queryFn: () => api<c.PersonCases>(`/api/persons/${encodeURIComponent(personId)}/cases`) });
+  return useQuery({
+    queryKey: caseKeys.ofPerson(personId),
+    queryFn: (): Promise<c.PersonCases> =>
+      call(http.GET('/api/persons/{personId}/cases', { params: { path: { personId } } })),
+  });
 }
 
 export function useCase(caseId: string) {
-  return useQuery({ queryKey: caseKeys.detail(caseId), queryFn: () => api<c.CaseView>(caseBase(caseId)) });
+  return useQuery({
+    queryKey: caseKeys.detail(caseId),
+    queryFn: (): Promise<c.CaseView> => call(http.GET('/api/cases/{caseId}', byCase(caseId))),
+  });
 }
 
 export function useMyCases() {
-  return useQuery({ queryKey: caseKeys.mine, queryFn: () => api<c.MyCases>('/api/cases/mine') });
+  return useQuery({ queryKey: caseKeys.mine, queryFn: (): Promise<c.MyCases> => call(http.GET('/api/cases/mine')) });
 }
 
 /** Authority units and case officers of the user's service area; they change seldom. */
 export function useCaseStaffing() {
-  return useQuery({ queryKey: caseKeys.staffing, queryFn: () => api<c.CaseStaffing>('/api/cases/staffing'), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: caseKeys.staffing, staleTime: 5 * 60_000,
+    queryFn: (): Promise<c.CaseStaffing> => call(http.GET('/api/cases/staffing')),
+  });
 }
 
 export function openCase(personId: string, body: c.OpenCaseRequest) {
-  return api<{ id: string; caseNumber: string }>(`/api/persons/${encodeURIComponent(personId)}/cases`, { method: 'POST', body });
+  return call(http.POST('/api/persons/{personId}/cases', { params: { path: { personId } }, body }));
 }
 
 export function recordDecision(caseId: string, body: c.RecordDecisionRequest) {
-  return api<{ id: string; decisionNumber: string }>(`${caseBase(caseId)}/decisions`, { method: 'POST', body });
+  return call(http.POST('/api/cases/{caseId}/decisions', { ...byCase(caseId), body }));
 }
 
 /**
@@ -54,21 +65,23 @@ export function recordDecision(caseId: string, body: c.RecordDecisionRequest) {
 export function useDecisionEndPreview(decisionId: string, endedOn: string) {
   return useQuery({
     queryKey: caseKeys.endPreview(decisionId, endedOn), staleTime: 0, retry: false,
-    queryFn: () => api<c.DecisionEndEffects>(`/api/decisions/${encodeURIComponent(decisionId)}/end-preview`, { query: { endedOn } }),
+    queryFn: (): Promise<c.DecisionEndEffects> => call(http.GET('/api/decisions/{decisionId}/end-preview', {
+      params: { path: { decisionId }, query: { endedOn } },
+    })),
     enabled: isIsoDate(endedOn),
   });
 }
 
-export function endDecision(decisionId: string, body: c.EndDecisionRequest) {
-  return api<c.CaseView>(`/api/decisions/${encodeURIComponent(decisionId)}/end`, { method: 'POST', body });
+export function endDecision(decisionId: string, body: c.EndDecisionRequest): Promise<c.CaseView> {
+  return call(http.POST('/api/decisions/{decisionId}/end', { ...byDecision(decisionId), body }));
 }
 
-export function closeCase(caseId: string, body: c.CloseCaseRequest) {
-  return api<c.CaseView>(`${caseBase(caseId)}/close`, { method: 'POST', body });
+export function closeCase(caseId: string, body: c.CloseCaseRequest): Promise<c.CaseView> {
+  return call(http.POST('/api/cases/{caseId}/close', { ...byCase(caseId), body }));
 }
 
-export function changeCaseOfficer(caseId: string, body: c.ChangeCaseOfficerRequest) {
-  return api<c.CaseView>(`${caseBase(caseId)}/case-officer`, { method: 'PUT', body });
+export function changeCaseOfficer(caseId: string, body: c.ChangeCaseOfficerRequest): Promise<c.CaseView> {
+  return call(http.PUT('/api/cases/{caseId}/case-officer', { ...byCase(caseId), body }));
 }
 
 /**

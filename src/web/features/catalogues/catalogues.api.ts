@@ -5,13 +5,10 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import type * as c from '../../../contract/catalogues.ts';
-import { api } from '../../api/client.ts';
+import { call, http } from '../../api/client.ts';
 
 export type LegalBasis = c.LegalBasis;
 export type InterventionType = c.InterventionType;
-
-const LEGAL_BASES = '/api/catalogues/legal-bases';
-const INTERVENTION_TYPES = '/api/catalogues/intervention-types';
 
 export interface LegalBasisFilter {
   /** Only those valid on the day, e.g. a decision date. */
@@ -31,13 +28,17 @@ export const catalogueKeys = {
   interventionTypes: (filter: InterventionTypeFilter) => ['catalogues', 'intervention-types', filter.serviceArea ?? 'all', Boolean(filter.includeInactive)] as const,
 };
 
-export const fetchLegalBases = (filter: LegalBasisFilter = {}) =>
-  api<{ legalBases: LegalBasis[] }>(LEGAL_BASES, { query: { validOn: filter.validOn, serviceArea: filter.serviceArea } }).then((body) => body.legalBases);
+export const fetchLegalBases = (filter: LegalBasisFilter = {}): Promise<LegalBasis[]> =>
+  call(http.GET('/api/catalogues/legal-bases', {
+    params: { query: { validOn: filter.validOn, serviceArea: filter.serviceArea } },
+  })).then((body) => body.legalBases);
 
-export const fetchInterventionTypes = (filter: InterventionTypeFilter) =>
-  api<{ interventionTypes: InterventionType[] }>(INTERVENTION_TYPES, {
-    query: { serviceArea: filter.serviceArea, includeInactive: filter.includeInactive ? 'true' : undefined },
-  }).then((body) => body.interventionTypes);
+export const fetchInterventionTypes = (filter: InterventionTypeFilter): Promise<InterventionType[]> =>
+  call(http.GET('/api/catalogues/intervention-types', {
+    params: {
+      query: { serviceArea: filter.serviceArea, includeInactive: filter.includeInactive ? 'true' : undefined },
+    },
+  })).then((body) => body.interventionTypes);
 
 /** Every legal basis, or only those valid on a day and/or of one service area. */
 export function useLegalBases(filter: LegalBasisFilter = {}) {
@@ -49,20 +50,23 @@ export function useInterventionTypes(filter: InterventionTypeFilter = {}) {
   return useQuery({ queryKey: catalogueKeys.interventionTypes(filter), queryFn: () => fetchInterventionTypes(filter) });
 }
 
-export function createLegalBasis(body: c.CreateLegalBasisRequest) {
-  return api<LegalBasis>(LEGAL_BASES, { method: 'POST', body });
+export function createLegalBasis(body: c.CreateLegalBasisRequest): Promise<LegalBasis> {
+  return call(http.POST('/api/catalogues/legal-bases', { body }));
 }
 
-export function updateLegalBasis(legalBasisId: string, body: c.UpdateLegalBasisRequest) {
-  return api<LegalBasis>(`${LEGAL_BASES}/${encodeURIComponent(legalBasisId)}`, { method: 'PUT', body });
+export function updateLegalBasis(legalBasisId: string, body: c.UpdateLegalBasisRequest): Promise<LegalBasis> {
+  return call(http.PUT('/api/catalogues/legal-bases/{legalBasisId}', { params: { path: { legalBasisId } }, body }));
 }
 
-export function createInterventionType(body: c.CreateInterventionTypeRequest) {
-  return api<InterventionType>(INTERVENTION_TYPES, { method: 'POST', body });
+export function createInterventionType(body: c.CreateInterventionTypeRequest): Promise<InterventionType> {
+  return call(http.POST('/api/catalogues/intervention-types', { body }));
 }
 
-export function updateInterventionType(interventionTypeId: string, body: c.UpdateInterventionTypeRequest) {
-  return api<InterventionType>(`${INTERVENTION_TYPES}/${encodeURIComponent(interventionTypeId)}`, { method: 'PUT', body });
+export function updateInterventionType(
+  interventionTypeId: string, body: c.UpdateInterventionTypeRequest,
+): Promise<InterventionType> {
+  const params = { path: { interventionTypeId } };
+  return call(http.PUT('/api/catalogues/intervention-types/{interventionTypeId}', { params, body }));
 }
 
 /** After a change every cached catalogue list is stale: a type's legal basis code, a basis's use. */

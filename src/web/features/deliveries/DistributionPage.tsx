@@ -20,7 +20,7 @@ import { unmatchedErrors, useForm, type FieldErrors } from '../../components/for
 import { dayBefore } from '../../../domain/periods.ts';
 import { personName } from '../../format.ts';
 import { scopeText } from '../assignments/assignmentLabels.ts';
-import { assignmentKeys } from '../assignments/assignments.api.ts';
+import { assignmentKeys } from '../../api/queryKeys.ts';
 import { distributeAssignment, refreshDeliveries, useDistributionOptions, type DistributionOptions, type SentToDelivery } from './deliveries.api.ts';
 import { emptyRow, rowsErrors, toFields, type RowField, type RowValues } from './deliveryForm.ts';
 import { DeliveryRowFields } from './DeliveryRowFields.tsx';

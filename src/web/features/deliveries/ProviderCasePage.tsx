@@ -17,7 +17,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { formatDateTime, personName } from '../../format.ts';
 import { documentUrl } from '../assignments/assignments.api.ts';
-import { ProtectedTag } from '../persons/PersonTable.tsx';
+import { ProtectedTag } from '../../components/PersonTable.tsx';
 import { acknowledgeProviderCase, deliveryKeys, refreshDeliveries, useProviderCase, type ProviderCaseView } from './deliveries.api.ts';
 import { DeliveryTable } from './DeliveryTable.tsx';
 import './deliveries.css';

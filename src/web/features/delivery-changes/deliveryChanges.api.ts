@@ -1,7 +1,7 @@
 /** Changing delivery rows (src/contract/delivery-changes.ts): queries and changes, one function per route. */
 import { useQuery } from '@tanstack/react-query';
 import type * as c from '../../../contract/delivery-changes.ts';
-import { api } from '../../api/client.ts';
+import { call, http } from '../../api/client.ts';
 
 export type InterruptionList = c.InterruptionList;
 export type InterruptionView = c.InterruptionView;
@@ -15,37 +15,41 @@ export const deliveryChangeKeys = {
   providerChanges: (personId: string) => ['deliveries', 'provider-changes', personId] as const,
 };
 
-const deliveryPath = (deliveryId: string) => `/api/deliveries/${encodeURIComponent(deliveryId)}`;
-const personPath = (personId: string) => `/api/persons/${encodeURIComponent(personId)}`;
+const byDelivery = (deliveryId: string) => ({ params: { path: { deliveryId } } });
+const byPerson = (personId: string) => ({ params: { path: { personId } } });
 
-export function withdrawDelivery(deliveryId: string, body: c.WithdrawDeliveryRequest) {
-  return api<c.WithdrawalResult>(`${deliveryPath(deliveryId)}/withdraw`, { method: 'POST', body });
+export function withdrawDelivery(deliveryId: string, body: c.WithdrawDeliveryRequest): Promise<c.WithdrawalResult> {
+  return call(http.POST('/api/deliveries/{deliveryId}/withdraw', { ...byDelivery(deliveryId), body }));
 }
 
-export function endDelivery(deliveryId: string, body: c.EndDeliveryRequest) {
-  return api<c.EndResult>(`${deliveryPath(deliveryId)}/end`, { method: 'POST', body });
+export function endDelivery(deliveryId: string, body: c.EndDeliveryRequest): Promise<c.EndResult> {
+  return call(http.POST('/api/deliveries/{deliveryId}/end', { ...byDelivery(deliveryId), body }));
 }
 
 export function useInterruptions(deliveryId: string, enabled: boolean) {
   return useQuery({
     queryKey: deliveryChangeKeys.interruptions(deliveryId),
-    queryFn: () => api<c.InterruptionList>(`${deliveryPath(deliveryId)}/interruptions`),
+    queryFn: (): Promise<c.InterruptionList> =>
+      call(http.GET('/api/deliveries/{deliveryId}/interruptions', byDelivery(deliveryId))),
     enabled,
   });
 }
 
-export function addInterruption(deliveryId: string, body: c.NewInterruptionRequest) {
-  return api<c.InterruptionView>(`${deliveryPath(deliveryId)}/interruptions`, { method: 'POST', body });
+export function addInterruption(deliveryId: string, body: c.NewInterruptionRequest): Promise<c.InterruptionView> {
+  return call(http.POST('/api/deliveries/{deliveryId}/interruptions', { ...byDelivery(deliveryId), body }));
 }
 
-export function updateInterruption(interruptionId: string, body: c.UpdateInterruptionRequest) {
-  return api<c.InterruptionView>(`/api/interruptions/${encodeURIComponent(interruptionId)}`, { method: 'PUT', body });
+export function updateInterruption(
+  interruptionId: string, body: c.UpdateInterruptionRequest,
+): Promise<c.InterruptionView> {
+  return call(http.PUT('/api/interruptions/{interruptionId}', { params: { path: { interruptionId } }, body }));
 }
 
 export function useProviderChangeTargets(deliveryId: string, enabled: boolean) {
   return useQuery({
     queryKey: deliveryChangeKeys.targets(deliveryId),
-    queryFn: () => api<c.ProviderChangeTargets>(`${deliveryPath(deliveryId)}/provider-change-targets`),
+    queryFn: (): Promise<c.ProviderChangeTargets> =>
+      call(http.GET('/api/deliveries/{deliveryId}/provider-change-targets', byDelivery(deliveryId))),
     enabled,
   });
 }
@@ -54,10 +58,13 @@ export function useProviderChanges(personId: string) {
   // The new provider accepts or stops in its own session: read again whenever the tab opens.
   return useQuery({
     queryKey: deliveryChangeKeys.providerChanges(personId), staleTime: 0,
-    queryFn: () => api<c.ProviderChangeList>(`${personPath(personId)}/provider-changes`),
+    queryFn: (): Promise<c.ProviderChangeList> =>
+      call(http.GET('/api/persons/{personId}/provider-changes', byPerson(personId))),
   });
 }
 
-export function requestProviderChange(personId: string, body: c.ProviderChangeRequest) {
-  return api<c.ProviderChangeResult>(`${personPath(personId)}/provider-changes`, { method: 'POST', body });
+export function requestProviderChange(
+  personId: string, body: c.ProviderChangeRequest,
+): Promise<c.ProviderChangeResult> {
+  return call(http.POST('/api/persons/{personId}/provider-changes', { ...byPerson(personId), body }));
 }

@@ -11,7 +11,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { formatDate, personName } from '../../format.ts';
-import { PersonTable } from '../persons/PersonTable.tsx';
+import { PersonTable } from '../../components/PersonTable.tsx';
 import { onMyPersonsChanged, removeMyPerson, useMyPersons, type MyPerson } from './desk.api.ts';
 
 export function MyPersonsPage() {

@@ -17,7 +17,7 @@ import { Select } from '../../components/Select.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatDate, formatDateTime, personName } from '../../format.ts';
-import { ProtectedTag } from '../persons/PersonTable.tsx';
+import { ProtectedTag } from '../../components/PersonTable.tsx';
 import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
 import { useNewAssignments, type NewAssignment } from '../assignments/assignments.api.ts';
 import { countText } from '../assignments/NewAssignmentsPage.tsx';

@@ -3,7 +3,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { formatDateTime } from '../../format.ts';
-import { PersonTable } from '../persons/PersonTable.tsx';
+import { PersonTable } from '../../components/PersonTable.tsx';
 import { useRecentPersons } from './desk.api.ts';
 
 export function RecentPersonsPage() {

@@ -13,8 +13,8 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { formatNumber } from '../../format.ts';
 import { SERVICE_AREA_LABELS, UNIT_KIND_LABELS } from '../../i18n/labels.ts';
-import { PersonTable } from '../persons/PersonTable.tsx';
-import { Pager, pageFrom } from '../messages/MessageParts.tsx';
+import { PersonTable } from '../../components/PersonTable.tsx';
+import { Pager, pageFrom } from '../../components/Pager.tsx';
 import { useUnitPersons } from './desk.api.ts';
 
 export function UnitPersonsPage() {

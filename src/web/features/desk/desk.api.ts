@@ -5,7 +5,8 @@
  */
 import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/desk.ts';
-import { api } from '../../api/client.ts';
+import { call, http } from '../../api/client.ts';
+import { deskKeys } from '../../api/queryKeys.ts';
 import { useSession } from '../../app/session.tsx';
 import { NOT_CURRENT_DEFAULT_DAYS } from '../../../domain/vocabulary.ts';
 import { rememberedLookBackDays } from './lookBack.ts';
@@ -18,38 +19,36 @@ export type MyPerson = c.MyPersons['persons'][number];
 /** The overview holds no names (nothing audited), so it may be asked again as often as the counts need. */
 const OVERVIEW_POLL_MS = 60_000;
 
-export const deskKeys = {
-  overview: ['desk'] as const,
-  recent: ['desk', 'recent'] as const,
-  unit: (unitId: string, q = '', page = 1) => ['desk', 'unit', unitId, q, page] as const,
-  unacknowledged: (unitId: string) => ['desk', 'unacknowledged', unitId] as const,
-  myPersons: ['desk', 'my-persons'] as const,
-  myPersonStatus: (personId: string) => ['desk', 'my-persons', personId] as const,
-  notCurrent: (lookBackDays: number, unitId: string, page: number) => ['desk', 'not-current', lookBackDays, unitId, page] as const,
-};
+export { deskKeys };
 
 /** Every folder's count; Ej aktuella over the look-back the user last chose on that list (lookBack.ts). */
 export function useDeskOverview() {
   const userId = useSession().session?.user.id;
   return useQuery({
     queryKey: deskKeys.overview,
-    queryFn: () => {
+    queryFn: (): Promise<c.DeskOverview> => {
       const days = rememberedLookBackDays(userId);
-      return api<c.DeskOverview>('/api/desk', { query: { notCurrentLookBackDays: days === NOT_CURRENT_DEFAULT_DAYS ? undefined : days } });
+      const query = { notCurrentLookBackDays: days === NOT_CURRENT_DEFAULT_DAYS ? undefined : days };
+      return call(http.GET('/api/desk', { params: { query } }));
     },
     refetchInterval: OVERVIEW_POLL_MS, refetchOnWindowFocus: true,
   });
 }
 
 export function useRecentPersons() {
-  return useQuery({ queryKey: deskKeys.recent, queryFn: () => api<c.RecentPersons>('/api/desk/recent-persons') });
+  return useQuery({
+    queryKey: deskKeys.recent,
+    queryFn: (): Promise<c.RecentPersons> => call(http.GET('/api/desk/recent-persons')),
+  });
 }
 
 /** One page of a unit's persons; the previous page stays on screen while the next loads. */
 export function useUnitPersons(unitId: string, q: string, page: number) {
   return useQuery({
     queryKey: deskKeys.unit(unitId, q, page),
-    queryFn: () => api<c.UnitPersons>(`/api/desk/units/${encodeURIComponent(unitId)}/persons`, { query: { q: q || undefined, page } }),
+    queryFn: (): Promise<c.UnitPersons> => call(http.GET('/api/desk/units/{unitId}/persons', {
+      params: { path: { unitId }, query: { q: q || undefined, page } },
+    })),
     placeholderData: keepPreviousData,
   });
 }
@@ -58,7 +57,9 @@ export function useUnitPersons(unitId: string, q: string, page: number) {
 export function useUnacknowledged(unitId: string, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: deskKeys.unacknowledged(unitId),
-    queryFn: ({ pageParam }) => api<c.UnacknowledgedList>('/api/desk/unacknowledged', { query: { unitId: unitId || undefined, cursor: pageParam ?? undefined } }),
+    queryFn: ({ pageParam }): Promise<c.UnacknowledgedList> => call(http.GET('/api/desk/unacknowledged', {
+      params: { query: { unitId: unitId || undefined, cursor: pageParam ?? undefined } },
+    })),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     enabled,
@@ -66,19 +67,26 @@ export function useUnacknowledged(unitId: string, enabled: boolean) {
 }
 
 export function useMyPersons() {
-  return useQuery({ queryKey: deskKeys.myPersons, queryFn: () => api<c.MyPersons>('/api/desk/my-persons') });
+  return useQuery({
+    queryKey: deskKeys.myPersons,
+    queryFn: (): Promise<c.MyPersons> => call(http.GET('/api/desk/my-persons')),
+  });
 }
 
 export function useMyPersonStatus(personId: string) {
-  return useQuery({ queryKey: deskKeys.myPersonStatus(personId), queryFn: () => api<c.MyPersonStatus>(`/api/desk/my-persons/${encodeURIComponent(personId)}`) });
+  return useQuery({
+    queryKey: deskKeys.myPersonStatus(personId),
+    queryFn: (): Promise<c.MyPersonStatus> =>
+      call(http.GET('/api/desk/my-persons/{personId}', { params: { path: { personId } } })),
+  });
 }
 
-export function addMyPerson(personId: string) {
-  return api<c.MyPersonStatus>('/api/desk/my-persons', { method: 'POST', body: { personId } });
+export function addMyPerson(personId: string): Promise<c.MyPersonStatus> {
+  return call(http.POST('/api/desk/my-persons', { body: { personId } }));
 }
 
-export function removeMyPerson(personId: string) {
-  return api<c.MyPersonStatus>(`/api/desk/my-persons/${encodeURIComponent(personId)}`, { method: 'DELETE' });
+export function removeMyPerson(personId: string): Promise<c.MyPersonStatus> {
+  return call(http.DELETE('/api/desk/my-persons/{personId}', { params: { path: { personId } } }));
 }
 
 /** After adding or removing: the toggle, the folder and its count read again. */
@@ -91,7 +99,9 @@ export function onMyPersonsChanged(queryClient: QueryClient, status: c.MyPersonS
 export function useNotCurrent(lookBackDays: number, unitId: string, page: number) {
   return useQuery({
     queryKey: deskKeys.notCurrent(lookBackDays, unitId, page),
-    queryFn: () => api<c.NotCurrentList>('/api/desk/not-current', { query: { lookBackDays, unitId: unitId || undefined, page } }),
+    queryFn: (): Promise<c.NotCurrentList> => call(http.GET('/api/desk/not-current', {
+      params: { query: { lookBackDays, unitId: unitId || undefined, page } },
+    })),
     placeholderData: keepPreviousData,
   });
 }

@@ -2,7 +2,8 @@
  * The folders of "Mitt skrivbord", top to bottom. Adding a folder is one line here plus its route
  * in app/routes.tsx. `roles`: the position needs one of them to see the folder (none = everyone).
  */
-import { MANAGER_ROLES, PERSON_CORE_EDITOR_ROLES, PROVIDER_STAFF_ROLES, ROLES, type Role } from '../../../domain/roles.ts';
+import { MANAGER_ROLES, PERSON_CORE_EDITOR_ROLES, PROVIDER_STAFF_ROLES, type Role } from '../../../domain/roles.ts';
+import { WORKS_WITH_PERSONS } from '../../app/guards.tsx';
 import type { DeskCounts } from '../../../contract/desk.ts';
 import { SEND_LIST_KEEPERS } from '../messages/sendListRoles.ts';
 
@@ -21,8 +22,7 @@ export interface DeskFolder {
   showsCount?: Exclude<keyof DeskCounts, 'newAssignments' | 'unacknowledged'>;
 }
 
-/** An administrator alone keeps the organisation and sees no persons (src/domain/access.ts). */
-export const WORKS_WITH_PERSONS: readonly Role[] = ROLES.filter((role) => role !== 'administrator');
+export { WORKS_WITH_PERSONS };
 /** The same role set the server's canRegisterPerson uses. */
 export const REGISTER_ROLES: readonly Role[] = PERSON_CORE_EDITOR_ROLES;
 /** Everyone at a provider unit: Nya uppdrag to acknowledge (the server's canListUnacknowledged). */

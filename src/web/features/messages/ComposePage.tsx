@@ -14,7 +14,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
 import { personName } from '../../format.ts';
-import { ProtectedTag } from '../persons/PersonTable.tsx';
+import { ProtectedTag } from '../../components/PersonTable.tsx';
 import { usePerson } from '../persons/persons.api.ts';
 import { RecipientPicker, type Recipient } from './RecipientPicker.tsx';
 import { refreshMessages, sendMessage } from './messages.api.ts';

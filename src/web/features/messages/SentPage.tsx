@@ -6,7 +6,8 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatDateTime } from '../../format.ts';
-import { LinkedPerson, Pager, pageFrom } from './MessageParts.tsx';
+import { LinkedPerson } from './MessageParts.tsx';
+import { Pager, pageFrom } from '../../components/Pager.tsx';
 import { useSent, type SentItem } from './messages.api.ts';
 
 export function SentPage() {

@@ -1,7 +1,7 @@
 /** Messages and send lists (src/contract/messages.ts): queries and changes, one function per route. */
 import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/messages.ts';
-import { api } from '../../api/client.ts';
+import { call, http } from '../../api/client.ts';
 
 export type InboxItem = c.InboxItem;
 export type SentItem = c.SentItem;
@@ -26,11 +26,14 @@ export const messageKeys = {
   sendList: (id: string) => ['send-lists', id] as const,
 };
 
+const byMessage = (messageId: string) => ({ params: { path: { messageId } } });
+const bySendList = (sendListId: string) => ({ params: { path: { sendListId } } });
+
 /** The unread count: asked for every 30 s and whenever the window gets focus (no person data in it). */
 export function useUnreadCount() {
   return useQuery({
     queryKey: messageKeys.unread,
-    queryFn: () => api<c.UnreadCount>('/api/messages/unread-count').then((body) => body.unreadCount),
+    queryFn: () => call(http.GET('/api/messages/unread-count')).then((body) => body.unreadCount),
     refetchInterval: UNREAD_POLL_MS,
     refetchOnWindowFocus: true,
     staleTime: 0,
@@ -38,11 +41,14 @@ export function useUnreadCount() {
 }
 
 export function useInbox(folder: 'inbox' | 'archive', page: number, isUnreadOnly: boolean) {
+  const query = {
+    page, pageSize: PAGE_SIZE,
+    unread: isUnreadOnly ? 'true' as const : undefined,
+    archived: folder === 'archive' ? 'true' as const : undefined,
+  };
   return useQuery({
     queryKey: messageKeys.inbox(folder, page, isUnreadOnly),
-    queryFn: () => api<c.Inbox>('/api/messages/inbox', {
-      query: { page, pageSize: PAGE_SIZE, unread: isUnreadOnly ? 'true' : undefined, archived: folder === 'archive' ? 'true' : undefined },
-    }),
+    queryFn: (): Promise<c.Inbox> => call(http.GET('/api/messages/inbox', { params: { query } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -50,30 +56,34 @@ export function useInbox(folder: 'inbox' | 'archive', page: number, isUnreadOnly
 export function useSent(page: number) {
   return useQuery({
     queryKey: messageKeys.sent(page),
-    queryFn: () => api<c.SentBox>('/api/messages/sent', { query: { page, pageSize: PAGE_SIZE } }),
+    queryFn: (): Promise<c.SentBox> =>
+      call(http.GET('/api/messages/sent', { params: { query: { page, pageSize: PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
 }
 
 /** Opening marks the message read on the server, so the counts are read again afterwards. */
 export function useMessage(messageId: string) {
-  return useQuery({ queryKey: messageKeys.detail(messageId), queryFn: () => api<c.MessageDetail>(`/api/messages/${encodeURIComponent(messageId)}`) });
+  return useQuery({
+    queryKey: messageKeys.detail(messageId),
+    queryFn: (): Promise<c.MessageDetail> => call(http.GET('/api/messages/{messageId}', byMessage(messageId))),
+  });
 }
 
-export function fetchRecipients(q: string, signal?: AbortSignal) {
-  return api<c.RecipientSuggestions>('/api/messages/recipients', { query: { q }, signal });
+export function fetchRecipients(q: string, signal?: AbortSignal): Promise<c.RecipientSuggestions> {
+  return call(http.GET('/api/messages/recipients', { params: { query: { q } }, signal }));
 }
 
 export function sendMessage(body: c.SendMessageRequest) {
-  return api<{ id: string; recipientCount: number }>('/api/messages', { method: 'POST', body });
+  return call(http.POST('/api/messages', { body }));
 }
 
-export function setRead(messageId: string, isRead: boolean) {
-  return api<c.MessageState>(`/api/messages/${encodeURIComponent(messageId)}/read`, { method: 'PUT', body: { isRead } });
+export function setRead(messageId: string, isRead: boolean): Promise<c.MessageState> {
+  return call(http.PUT('/api/messages/{messageId}/read', { ...byMessage(messageId), body: { isRead } }));
 }
 
-export function setArchived(messageId: string, isArchived: boolean) {
-  return api<c.MessageState>(`/api/messages/${encodeURIComponent(messageId)}/archive`, { method: 'PUT', body: { isArchived } });
+export function setArchived(messageId: string, isArchived: boolean): Promise<c.MessageState> {
+  return call(http.PUT('/api/messages/{messageId}/archive', { ...byMessage(messageId), body: { isArchived } }));
 }
 
 /**
@@ -92,7 +102,9 @@ export function refreshMessages(queryClient: QueryClient, unreadCount?: number):
 export function useSendLists() {
   return useQuery({
     queryKey: messageKeys.sendLists,
-    queryFn: () => api<c.SendListList>('/api/send-lists', { query: { includeInactive: 'true', manageable: 'true' } }),
+    queryFn: (): Promise<c.SendListList> => call(http.GET('/api/send-lists', {
+      params: { query: { includeInactive: 'true', manageable: 'true' } },
+    })),
   });
 }
 
@@ -100,24 +112,25 @@ export function useSendList(sendListId: string) {
   return useQuery({ queryKey: messageKeys.sendList(sendListId), queryFn: () => fetchSendList(sendListId) });
 }
 
-export function fetchSendList(sendListId: string) {
-  return api<c.SendListDetail>(`/api/send-lists/${encodeURIComponent(sendListId)}`);
+export function fetchSendList(sendListId: string): Promise<c.SendListDetail> {
+  return call(http.GET('/api/send-lists/{sendListId}', bySendList(sendListId)));
 }
 
-export function createSendList(body: c.CreateSendListRequest) {
-  return api<c.SendListDetail>('/api/send-lists', { method: 'POST', body });
+export function createSendList(body: c.CreateSendListRequest): Promise<c.SendListDetail> {
+  return call(http.POST('/api/send-lists', { body }));
 }
 
-export function updateSendList(sendListId: string, body: c.UpdateSendListRequest) {
-  return api<c.SendListDetail>(`/api/send-lists/${encodeURIComponent(sendListId)}`, { method: 'PUT', body });
+export function updateSendList(sendListId: string, body: c.UpdateSendListRequest): Promise<c.SendListDetail> {
+  return call(http.PUT('/api/send-lists/{sendListId}', { ...bySendList(sendListId), body }));
 }
 
-export function addSendListMember(sendListId: string, userId: string) {
-  return api<c.SendListDetail>(`/api/send-lists/${encodeURIComponent(sendListId)}/members`, { method: 'POST', body: { userId } });
+export function addSendListMember(sendListId: string, userId: string): Promise<c.SendListDetail> {
+  return call(http.POST('/api/send-lists/{sendListId}/members', { ...bySendList(sendListId), body: { userId } }));
 }
 
-export function removeSendListMember(sendListId: string, userId: string) {
-  return api<c.SendListDetail>(`/api/send-lists/${encodeURIComponent(sendListId)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' });
+export function removeSendListMember(sendListId: string, userId: string): Promise<c.SendListDetail> {
+  const params = { path: { sendListId, userId } };
+  return call(http.DELETE('/api/send-lists/{sendListId}/members/{userId}', { params }));
 }
 
 /** A list as the server now has it; the overview is marked stale so it follows. */

@@ -8,7 +8,7 @@ import { Button } from '../../components/Button.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ageOn, formatDate, personName } from '../../format.ts';
 import { IDENTITY_KIND_LABELS, SEX_LABELS } from '../../i18n/labels.ts';
-import { ProtectedTag } from './PersonTable.tsx';
+import { ProtectedTag } from '../../components/PersonTable.tsx';
 import type { RevealedIdentity } from './persons.api.ts';
 import { MyPersonToggle } from '../desk/MyPersonToggle.tsx';
 

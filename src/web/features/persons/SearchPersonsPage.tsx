@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
-import { PersonTable } from './PersonTable.tsx';
+import { PersonTable } from '../../components/PersonTable.tsx';
 import { usePersonSearch } from './persons.api.ts';
 
 export function SearchPersonsPage() {

@@ -7,23 +7,25 @@ import type { PersonDetail } from '../../../contract/persons.ts';
 import type { FieldSpec } from '../../components/FieldList.tsx';
 import type { FieldErrors } from '../../components/form.ts';
 import { useVersionedForm } from '../../components/useVersionedForm.ts';
-import { fetchPerson, personKeys, savePersonSection, type Section } from './persons.api.ts';
+import { fetchPerson, personKeys, savePersonSection, type Section, type SectionFields } from './persons.api.ts';
 
-interface Options<V extends object> {
+interface Options<V extends object, S extends Section> {
   person: PersonDetail;
-  section: Section;
+  section: S;
   fields: readonly FieldSpec<V>[];
   toValues: (person: PersonDetail) => V;
-  toBody: (values: V) => object;
+  /** The section's request body but its version, which the form adds. */
+  toBody: (values: V) => SectionFields<S>;
   validate?: (values: V) => FieldErrors;
 }
 
-export function useSectionForm<V extends object>({ person, section, fields, toValues, toBody, validate }: Options<V>) {
+export function useSectionForm<V extends object, S extends Section>(options: Options<V, S>) {
+  const { person, section, fields, toValues, toBody, validate } = options;
   const queryClient = useQueryClient();
   return useVersionedForm<PersonDetail, V>({
     entity: person, fields, toValues, ...(validate ? { validate } : {}),
     save: async (values, version) => {
-      const updated = await savePersonSection(person.id, section, { ...toBody(values), version });
+      const updated = await savePersonSection(person.id, section, toBody(values), version);
       // The other tabs follow the new version through the cache; lists show names and dates.
       queryClient.setQueryData(personKeys.detail(person.id), updated);
       void queryClient.invalidateQueries({ queryKey: ['persons'] });

@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { useForm } from '../../components/form.ts';
 import { formatDate, personName } from '../../format.ts';
-import type { NotCurrentItem } from '../desk/desk.api.ts';
+import type { NotCurrentItem } from '../../../contract/desk.ts';
 import { closeProviderCase, onProviderCaseClosed } from './providerCases.api.ts';
 
 interface CloseProviderCaseDialogProps {

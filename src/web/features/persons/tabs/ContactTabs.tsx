@@ -14,7 +14,7 @@ const CONTACT_FIELDS: readonly FieldSpec<ContactValues>[] = [
 ];
 
 export function ContactTab({ person }: { person: PersonDetail }) {
-  const state = useSectionForm<ContactValues>({
+  const state = useSectionForm<ContactValues, 'contact'>({
     person, section: 'contact', fields: CONTACT_FIELDS,
     toValues: (p) => ({ phone: p.phone ?? '', mobilePhone: p.mobilePhone ?? '', email: p.email ?? '' }),
     toBody: (v) => ({ phone: orNull(v.phone), mobilePhone: orNull(v.mobilePhone), email: orNull(v.email) }),
@@ -30,7 +30,7 @@ const VISIT_FIELDS: readonly FieldSpec<VisitValues>[] = [
 ];
 
 export function VisitInfoTab({ person }: { person: PersonDetail }) {
-  const state = useSectionForm<VisitValues>({
+  const state = useSectionForm<VisitValues, 'visit-info'>({
     person, section: 'visit-info', fields: VISIT_FIELDS,
     toValues: (p) => ({ doorCode: p.doorCode ?? '', visitInfo: p.visitInfo ?? '' }),
     toBody: (v) => ({ doorCode: orNull(v.doorCode), visitInfo: orNull(v.visitInfo) }),
@@ -44,7 +44,7 @@ const IMPORTANT_FIELDS: readonly FieldSpec<ImportantValues>[] = [
 ];
 
 export function ImportantInfoTab({ person }: { person: PersonDetail }) {
-  const state = useSectionForm<ImportantValues>({
+  const state = useSectionForm<ImportantValues, 'important-info'>({
     person, section: 'important-info', fields: IMPORTANT_FIELDS,
     toValues: (p) => ({ importantInfo: p.importantInfo ?? '' }),
     toBody: (v) => ({ importantInfo: orNull(v.importantInfo) }),

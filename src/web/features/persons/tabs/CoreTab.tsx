@@ -19,7 +19,8 @@ interface CoreValues {
   protectedIdentity: boolean;
   contactLanguage: string;
   needsInterpreter: boolean;
-  maritalStatus: string;
+  /** One of MARITAL_STATUS_LABELS' keys (the select offers no other), or '' for none. */
+  maritalStatus: PersonDetail['maritalStatus'] | '';
   citizenship: string;
   bornAbroad: string;
   deceasedDate: string;
@@ -42,12 +43,12 @@ export function CoreTab({ person, revealed }: { person: PersonDetail; revealed: 
     bornAbroad: p.bornAbroad === null ? '' : p.bornAbroad ? 'yes' : 'no',
     deceasedDate: p.deceasedDate ?? '',
   });
-  const state = useSectionForm<CoreValues>({
+  const state = useSectionForm<CoreValues, 'core'>({
     person, section: 'core', fields: FIELDS, toValues,
     toBody: (v) => ({
       identityNumber: v.identityNumber.trim(), firstName: v.firstName.trim(), lastName: v.lastName.trim(),
       protectedIdentity: v.protectedIdentity, contactLanguage: orNull(v.contactLanguage), needsInterpreter: v.needsInterpreter,
-      maritalStatus: v.maritalStatus === '' ? null : v.maritalStatus, citizenship: orNull(v.citizenship),
+      maritalStatus: v.maritalStatus || null, citizenship: orNull(v.citizenship),
       bornAbroad: v.bornAbroad === '' ? null : v.bornAbroad === 'yes', deceasedDate: v.deceasedDate.trim() === '' ? null : v.deceasedDate.trim(),
     }),
     validate: (v): FieldErrors => {

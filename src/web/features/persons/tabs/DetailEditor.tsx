@@ -1,13 +1,13 @@
 /** The add/edit form of a person's list (relatives, reference persons, keys). */
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, isApiError } from '../../../api/client.ts';
+import { isApiError } from '../../../api/client.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { FieldList, checkFields, displayValue } from '../../../components/FieldList.tsx';
 import { orNull, unmatchedErrors, useForm } from '../../../components/form.ts';
-import { addDetail, personKeys, updateDetail } from '../persons.api.ts';
+import { addDetail, fetchDetailList, personKeys, updateDetail } from '../persons.api.ts';
 import { ConflictAlert, Differences } from '../../../components/VersionedForm.tsx';
 import { capitalize, type DetailListSpec, type DetailValues } from './DetailListTab.tsx';
 
@@ -70,7 +70,7 @@ export function DetailEditor({ personId, spec, editing, onChange, onDone }: Deta
     try {
       const list = await queryClient.fetchQuery({
         queryKey: personKeys.list(personId, spec.list), staleTime: 0,
-        queryFn: () => api<Row[]>(`/api/persons/${encodeURIComponent(personId)}/${spec.list}`),
+        queryFn: () => fetchDetailList(personId, spec.list),
       }) as Row[];
       const latest = list.find((row) => row.id === editing.itemId);
       setHasConflict(false);

@@ -4,10 +4,10 @@
  */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import type { PersonSearchHit } from '../../../contract/persons.ts';
-import { Table, type Column } from '../../components/Table.tsx';
-import { formatDate, personName } from '../../format.ts';
-import { SEX_LABELS } from '../../i18n/labels.ts';
+import type { PersonSearchHit } from '../../contract/persons.ts';
+import { Table, type Column } from './Table.tsx';
+import { formatDate, personName } from '../format.ts';
+import { SEX_LABELS } from '../i18n/labels.ts';
 
 interface PersonTableProps<T extends PersonSearchHit> {
   caption: ReactNode;
@@ -17,15 +17,24 @@ interface PersonTableProps<T extends PersonSearchHit> {
   empty?: ReactNode;
 }
 
-export function PersonTable<T extends PersonSearchHit>({ caption, captionHidden, persons, extraColumns = [], empty }: PersonTableProps<T>) {
+export function PersonTable<T extends PersonSearchHit>(props: PersonTableProps<T>) {
+  const { caption, captionHidden, persons, extraColumns = [], empty } = props;
   const columns: Column<T>[] = [
-    { key: 'number', header: 'Personnummer', isRowHeader: true, className: 'nowrap', render: (person) => <Link to={`/personer/${person.id}`}>{person.identityNumber}</Link> },
+    {
+      key: 'number', header: 'Personnummer', isRowHeader: true, className: 'nowrap',
+      render: (person) => <Link to={`/personer/${person.id}`}>{person.identityNumber}</Link>,
+    },
     { key: 'name', header: 'Namn', render: (person) => <PersonNameCell person={person} /> },
     { key: 'born', header: 'Född', className: 'nowrap', render: (person) => formatDate(person.birthDate) },
     { key: 'sex', header: 'Kön', render: (person) => SEX_LABELS[person.sex] ?? person.sex },
     ...extraColumns,
   ];
-  return <Table caption={caption} captionHidden={captionHidden ?? false} columns={columns} rows={persons} rowKey={(person) => person.id} empty={empty} />;
+  return (
+    <Table
+      caption={caption} captionHidden={captionHidden ?? false} columns={columns} rows={persons}
+      rowKey={(person) => person.id} empty={empty}
+    />
+  );
 }
 
 export function PersonNameCell({ person }: { person: PersonSearchHit }) {
