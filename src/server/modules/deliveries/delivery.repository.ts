@@ -135,13 +135,15 @@ export async function findDeliveryContext(trx: Trx, deliveryId: string, scope: D
   if (scope.unitIds.length === 0 && scope.authority === null) return undefined;
   let query = selectRows(trx)
     .innerJoin('decisions as dn', (join) => join.onRef('dn.municipality_id', '=', 'd.municipality_id').onRef('dn.id', '=', 'd.decision_id'))
-    .leftJoin('deliveries as prev', (join) => join.onRef('prev.municipality_id', '=', 'd.municipality_id').onRef('prev.id', '=', 'd.continues_delivery_id'))
-    // At most one change sent an assignment (unique on to_assignment_id); a stopped one left no rows.
-    .leftJoin('provider_changes as pc', (join) => join.onRef('pc.municipality_id', '=', 'd.municipality_id').onRef('pc.to_assignment_id', '=', 'd.assignment_id')
-      .on('pc.status', 'in', ['pending', 'accepted']))
+    // Scalar subqueries rather than joins: each is planned on its own, and planning the joins was
+    // most of this query's time (seven tables rather than nine).
     .select([
-      'dn.decision_number', 'dn.period_from as decision_from', 'dn.period_to as decision_to', 'dn.ended_on as decision_ended_on', 'prev.period_to as continues_after',
-      'pc.change_date as provider_change_from',
+      'dn.decision_number', 'dn.period_from as decision_from', 'dn.period_to as decision_to', 'dn.ended_on as decision_ended_on',
+      sql<string | null>`(select prev.period_to from deliveries prev
+        where prev.municipality_id = d.municipality_id and prev.id = d.continues_delivery_id)`.as('continues_after'),
+      // At most one change sent an assignment (unique on to_assignment_id); a stopped one left no rows.
+      sql<string | null>`(select pc.change_date from provider_changes pc where pc.municipality_id = d.municipality_id
+        and pc.to_assignment_id = d.assignment_id and pc.status in ('pending', 'accepted'))`.as('provider_change_from'),
       sql<InterruptionJson[]>`(select coalesce(json_agg(json_build_object('id', i.id, 'fromDate', i.from_date, 'toDate', i.to_date, 'reason', i.reason,
         'version', i.version) order by i.from_date, i.id), '[]') from interruptions i where i.municipality_id = d.municipality_id and i.delivery_id = d.id)`
         .as('interruptions'),
