@@ -23,7 +23,6 @@ export type DeliveryEventKind = (typeof DELIVERY_EVENTS)[number];
 
 export const AssignmentParams = z.object({ assignmentId: Id });
 export const DeliveryParams = z.object({ deliveryId: Id });
-export const ProviderCaseParams = z.object({ providerCaseId: Id });
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);
 
@@ -101,12 +100,6 @@ export const CorrectDeliveryRequest = DeliveryFieldsInput.pick({
 });
 export type CorrectDeliveryRequest = z.input<typeof CorrectDeliveryRequest>;
 export type CorrectDeliveryInput = z.output<typeof CorrectDeliveryRequest>;
-
-export const AcknowledgeRequest = z.object({
-  version: Version,
-  moveToMyPersons: z.boolean().default(false).describe('Flytta till Mina personer'),
-});
-export type AcknowledgeRequest = z.input<typeof AcknowledgeRequest>;
 
 export const Interruption = z.object({
   id: Id,
@@ -266,23 +259,6 @@ export const StopResult = z.object({
 });
 export type StopResult = z.infer<typeof StopResult>;
 
-export const ProviderCaseView = z.object({
-  id: Id,
-  person: PersonRef,
-  providerUnit: z.object({ id: Id, name: z.string() }),
-  openedOn: IsoDate,
-  acknowledgedAt: z.string().nullable(),
-  acknowledgedByName: z.string().nullable(),
-  closedOn: IsoDate.nullable(),
-  isInMyPersons: z.boolean(),
-  assignments: z.array(z.object({ id: Id, assignmentNumber: z.string() })).describe('The assignments its rows carry out (PDF links)'),
-  acknowledgements: z.array(z.object({
-    assignmentId: Id,
-    acknowledgedAt: z.string().nullable().describe('ISO timestamp; null while the assignment waits to be acknowledged (new to the case)'),
-    acknowledgedByName: z.string().nullable(),
-  })).describe('Per assignment, in the order of `assignments`: whether staff of the unit have acknowledged it (kvittera), when and by whom'),
-  rows: z.array(DeliveryRow),
-  version: z.number().int(),
-  permissions: z.object({ canAcknowledge: z.boolean() }),
-});
-export type ProviderCaseView = z.infer<typeof ProviderCaseView>;
+// The provider case's schemas are src/contract/provider-cases.ts; its types stay reachable here for
+// the web's imports (types only, so no cycle at run time).
+export type { AcknowledgeRequest, ProviderCaseView } from './provider-cases.ts';

@@ -119,16 +119,5 @@ export const NotCurrentList = z.object({
 });
 export type NotCurrentList = z.infer<typeof NotCurrentList>;
 
-/** Closing a provider case from "Ej aktuella – att avsluta" (POST /api/provider-cases/:providerCaseId/close). */
-export const CloseProviderCaseParams = z.object({ providerCaseId: Id });
-export const CloseProviderCaseRequest = z.object({
-  closedOn: IsoDate.describe('The closing day: not after today, not before the last delivery row ended'),
-  version: Version.describe('The provider case\'s version as listed'),
-});
-export type CloseProviderCaseRequest = z.infer<typeof CloseProviderCaseRequest>;
-export const ClosedProviderCase = z.object({
-  providerCaseId: Id,
-  closedOn: IsoDate,
-  version: z.number().int(),
-});
-export type ClosedProviderCase = z.infer<typeof ClosedProviderCase>;
+// Closing a provider case is src/contract/provider-cases.ts; its types stay reachable here for the web.
+export type { CloseProviderCaseRequest, ClosedProviderCase } from './provider-cases.ts';

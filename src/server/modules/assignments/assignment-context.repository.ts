@@ -1,7 +1,8 @@
 /**
  * SQL for what an assignment is written from and to: the decision and its case, the decision's
  * granted interventions, the providers of a service area, and the case's sent assignments that a
- * new one may replace. The service checks the person's scope before using any of it.
+ * new one may replace. The decision and the case are found only for their writer — the authority
+ * of the case's service area with the person in scope — in the query's WHERE.
  */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
@@ -10,6 +11,8 @@ import type { TimeScopeUnit } from '../../../domain/assignment-time.ts';
 import type { AssignmentStatus } from '../../../contract/assignments.ts';
 import { findOrigin, toNumber, type DecisionRecord, type PersonRecordRef, type ProviderRecord } from './assignment.repository.ts';
 import type { SentVia } from '../../../domain/vocabulary.ts';
+import type { AssignmentReadScope } from './assignment.policy.ts';
+import { isWriterOfCase } from './assignment-scope.repository.ts';
 
 export interface DecisionContext {
   decision: DecisionRecord;
@@ -30,9 +33,9 @@ export interface GrantedIntervention {
   note: string | null;
 }
 
-/** A decision with its case and person; undefined when missing (or in another municipality). */
-export async function findDecisionContext(trx: Trx, decisionId: string): Promise<DecisionContext | undefined> {
-  return findOrigin(trx, decisionId);
+/** A decision with its case and person; undefined when missing, not the writer's or in another municipality. */
+export async function findDecisionContext(trx: Trx, decisionId: string, writer: AssignmentReadScope['writer']): Promise<DecisionContext | undefined> {
+  return findOrigin(trx, decisionId, writer);
 }
 
 export interface CaseContext {
@@ -42,8 +45,10 @@ export interface CaseContext {
   closedOn: string | null;
 }
 
-export async function findCaseContext(trx: Trx, caseId: string): Promise<CaseContext | undefined> {
-  const row = await trx.selectFrom('cases').select(['id', 'person_id', 'service_area', 'closed_on']).where('id', '=', caseId).executeTakeFirst();
+export async function findCaseContext(trx: Trx, caseId: string, writer: AssignmentReadScope['writer']): Promise<CaseContext | undefined> {
+  if (!writer) return undefined;
+  const row = await trx.selectFrom('cases as c').select(['c.id', 'c.person_id', 'c.service_area', 'c.closed_on'])
+    .where('c.id', '=', caseId).where(isWriterOfCase('c', writer)).executeTakeFirst();
   return row && { caseId: row.id, personId: row.person_id, serviceArea: row.service_area as ServiceAreaCode, closedOn: row.closed_on };
 }
 

@@ -9,9 +9,28 @@ import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import type * as c from '../../../contract/assignments.ts';
 import * as repo from './assignment.repository.ts';
 import { listAlarmGroups, listProviderReceivers, type Receiver } from './assignment-receivers.repository.ts';
-import { getReadableAssignment, type ReadableAssignment } from './assignment-access.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { AssignmentReadScope } from './assignment.policy.ts';
 import { toDetail } from './assignment.presenter.ts';
 import { listReadableAssignmentNumbers } from './assignment-scope.repository.ts';
+import { loadAssignmentScope } from './assignment-scope.service.ts';
+
+export interface ReadableAssignment {
+  record: repo.AssignmentRecord;
+  interventions: repo.AssignmentInterventionRecord[];
+  /** The authority that may write in the case, rather than the provider it was sent to. */
+  isWriter: boolean;
+  /** What the reader reads of assignments, for what the page links to. */
+  scope: AssignmentReadScope;
+}
+
+/** For reading: the authority always, the provider side on a need to know, in the query's WHERE; out of scope is 404 like missing. */
+async function getReadableAssignment(trx: Trx, actor: PositionedActor, assignmentId: string): Promise<ReadableAssignment> {
+  const scope = await loadAssignmentScope(trx, actor);
+  const found = await repo.findReadableAssignment(trx, assignmentId, scope);
+  if (!found) throw new NotFoundError('Uppdraget hittades inte.');
+  return { ...found, interventions: await repo.listAssignmentInterventions(trx, assignmentId), scope };
+}
 
 export interface Receivers {
   users: Receiver[];

@@ -59,6 +59,16 @@ function hasPersonalAlarm(alias: string): RawBuilder<SqlBool> {
 
 const anyOf = (parts: RawBuilder<SqlBool>[]) => (parts.length === 0 ? FALSE : sql<SqlBool>`(${sql.join(parts, sql` or `)})`);
 
+/**
+ * The writer is the authority of this case's service area with its person in scope: `alias` names a
+ * cases row (it has the municipality and person columns the person test reads). For the decision
+ * or case an assignment is written from, before there is an assignment.
+ */
+export function isWriterOfCase(alias: string, writer: NonNullable<AssignmentReadScope['writer']>): RawBuilder<SqlBool> {
+  if (writer.personScopeUnitIds.length === 0) return FALSE;
+  return sql<SqlBool>`(${col(alias, 'service_area')} = ${writer.serviceArea} and ${isPersonOfAssignmentInScope(alias, writer.personScopeUnitIds)})`;
+}
+
 /** The reader is the authority of the case's service area with the person in scope (drafts included). `alias` names an assignments row. */
 export function isWriterOfAssignment(alias: string, scope: AssignmentReadScope): RawBuilder<SqlBool> {
   if (!scope.writer || scope.writer.personScopeUnitIds.length === 0) return FALSE;

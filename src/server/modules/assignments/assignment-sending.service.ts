@@ -16,7 +16,7 @@ import type { SentOutsideVia, SentVia } from '../../../domain/vocabulary.ts';
 import { writeMessage } from '../messages/message-writer.ts';
 import * as repo from './assignment.repository.ts';
 import * as write from './assignment-write.repository.ts';
-import { getWritableAssignment } from './assignment-access.ts';
+import { getWritableAssignment } from './assignment.service.ts';
 import { assertDecisionOpen, assertHandoverRecorded } from './assignment-draft.ts';
 import { resolveReceivers, type Receivers } from './assignment-detail.ts';
 import { toDetail } from './assignment.presenter.ts';

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { AssignmentReadScope } from './assignment.policy.ts';
-import { isAssignmentReadable, isWriterOfAssignment } from './assignment-scope.repository.ts';
+import { isAssignmentReadable, isWriterOfAssignment, isWriterOfCase } from './assignment-scope.repository.ts';
 import type { ServiceAreaCode, Ownership } from '../../../domain/organisation.ts';
 import type { TimeScopeUnit } from '../../../domain/assignment-time.ts';
 import type { AssignmentStatus, LifeArea, Weekday } from '../../../contract/assignments.ts';
@@ -177,8 +177,12 @@ async function loadAssignment(trx: Trx, assignmentId: string, scope: AssignmentR
 
 export type AssignmentOrigin = Pick<AssignmentRecord, 'caseId' | 'caseNumber' | 'caseClosedOn' | 'serviceArea' | 'authorityUnitName' | 'decision' | 'person'>;
 
-/** The decision an assignment (or a draft to be) is written from, with its case and person. */
-export async function findOrigin(trx: Trx, decisionId: string): Promise<AssignmentOrigin | undefined> {
+/**
+ * The decision an assignment (or a draft to be) is written from, with its case and person;
+ * undefined when missing or, with `writer`, not of its service area or its person out of its scope.
+ */
+export async function findOrigin(trx: Trx, decisionId: string, writer?: AssignmentReadScope['writer']): Promise<AssignmentOrigin | undefined> {
+  if (writer === null) return undefined;
   const row = await trx.selectFrom('decisions as d')
     .innerJoin('cases as c', (join) => join.onRef('c.municipality_id', '=', 'd.municipality_id').onRef('c.id', '=', 'd.case_id'))
     .innerJoin('units as au', (join) => join.onRef('au.municipality_id', '=', 'c.municipality_id').onRef('au.id', '=', 'c.authority_unit_id'))
@@ -188,6 +192,7 @@ export async function findOrigin(trx: Trx, decisionId: string): Promise<Assignme
       'c.id as case_id', 'c.case_number', 'c.closed_on', 'c.service_area', 'au.name as authority_unit_name',
       'p.id as person_id', 'p.identity_number', 'p.first_name', 'p.last_name', 'p.protected_identity'])
     .where('d.id', '=', decisionId)
+    .$if(writer !== undefined, (query) => query.where(isWriterOfCase('c', writer!)))
     .executeTakeFirst();
   return row && {
     caseId: row.case_id, caseNumber: row.case_number, caseClosedOn: row.closed_on, serviceArea: row.service_area as ServiceAreaCode,

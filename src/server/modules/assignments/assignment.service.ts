@@ -4,16 +4,17 @@
  * same transaction.
  */
 import type { Db } from '../../platform/db/database.ts';
-import { inTenant } from '../../platform/db/tenant.ts';
+import { inTenant, type Trx } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { ConflictError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { formatRunningNumber, takeNextNumber } from '../../platform/db/number-series.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import type * as c from '../../../contract/assignments.ts';
 import * as context from './assignment-context.repository.ts';
 import * as write from './assignment-write.repository.ts';
-import { getReadableCase, getWritableAssignment, getWritableDecision } from './assignment-access.ts';
+import * as repo from './assignment.repository.ts';
+import { writerScope } from './assignment-scope.service.ts';
 import { assertDecisionOpen, buildDraftRow, writeBlockedReason } from './assignment-draft.ts';
 import { toDecisionSummary, toPersonRef } from './assignment.presenter.ts';
 import { readDetail } from './assignment-detail.ts';
@@ -21,6 +22,31 @@ import { readDetail } from './assignment-detail.ts';
 /** Assignment numbers: U-2026-00017. */
 export const ASSIGNMENT_NUMBER_PREFIX = 'U';
 const SENT_CANNOT_CHANGE = 'Ett skickat uppdrag kan inte ändras. Skriv ett nytt uppdrag som ersätter det.';
+
+/**
+ * Writing is for the authority of the case's service area with the person in scope
+ * (assignment.policy.ts canWriteAssignments), decided in each query's WHERE: everything else is
+ * 404, never 403 — they cannot see the case.
+ */
+export async function getWritableAssignment(trx: Trx, actor: PositionedActor, assignmentId: string): Promise<repo.AssignmentRecord> {
+  const found = await repo.findReadableAssignment(trx, assignmentId, writerScope(actor));
+  if (!found?.isWriter) throw new NotFoundError('Uppdraget hittades inte.');
+  return found.record;
+}
+
+/** A decision to write an assignment from. */
+async function getWritableDecision(trx: Trx, actor: PositionedActor, decisionId: string): Promise<context.DecisionContext> {
+  const decision = await context.findDecisionContext(trx, decisionId, writerScope(actor).writer);
+  if (!decision) throw new NotFoundError('Beslutet hittades inte.');
+  return decision;
+}
+
+/** A case whose assignments the authority reads. */
+async function getReadableCase(trx: Trx, actor: PositionedActor, caseId: string): Promise<context.CaseContext> {
+  const found = await context.findCaseContext(trx, caseId, writerScope(actor).writer);
+  if (!found) throw new NotFoundError('Ärendet hittades inte.');
+  return found;
+}
 
 const audit = (assignmentId: string, personId: string, action: string, details: Record<string, unknown> = {}) =>
   ({ action, entityType: 'assignment', entityId: assignmentId, personId, details });

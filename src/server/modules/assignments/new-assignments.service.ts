@@ -11,7 +11,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/e
 import type * as c from '../../../contract/assignments.ts';
 import * as repo from './new-assignments.repository.ts';
 import { listProvidersOfUnits } from './assignment-receivers.repository.ts';
-import { alarmAreasOf } from './assignment-access.ts';
+import { alarmAreasOf } from './assignment-scope.service.ts';
 import { canListNewAssignments, newAssignmentView } from './assignment.policy.ts';
 import { toPersonRef } from './assignment.presenter.ts';
 

@@ -40,7 +40,7 @@ export async function sendRows(trx: Trx, actor: PositionedActor, rows: readonly 
   }
   const unitIds = [...new Set(rows.map((row) => row.providerUnitId))];
   // The sender just sent them: they read the result whatever their own unit, as they chose the units.
-  const views = await repo.listDeliveries(trx, { ids: rows.map((row) => row.id) }, { unitIds, authorityServiceArea: null });
+  const views = await repo.listDeliveries(trx, { ids: rows.map((row) => row.id) }, { unitIds, authority: null });
   return {
     personId: rows[0]!.personId,
     rows: toDeliveryRows(views, await repo.listInterruptions(trx, views.map((view) => view.id)), actor.position),

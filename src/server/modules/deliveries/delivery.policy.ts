@@ -8,10 +8,10 @@
  * - Registering rows under distribution, sending them to delivery, registering the start date
  *   and correcting a row sent to delivery (Rätta): the same roles, for rows at a unit at or below
  *   their position.
- * - Acknowledging (kvittera) a provider case: any staff of the unit — care staff, licensed staff,
- *   larmansvarig, samordnare and managers — the unit at or below their position.
  * - Reading rows: provider staff see rows at units in their person scope; the authority sees the
- *   rows under the decisions of its service area (the person in scope).
+ *   rows under the decisions of its service area (the person in scope). deliveryReadScope gives the
+ *   sets; the repository puts them in the WHERE of every query that reads rows.
+ * Provider cases (acknowledging, the staff view, closing) are ../provider-cases/.
  */
 import { AUTHORITY_ROLES, MANAGER_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole, type Role } from '../../../domain/roles.ts';
 import type { ActorPosition } from '../../platform/access/actor.ts';
@@ -31,27 +31,26 @@ export function canManageDeliveriesAt(actor: Pick<Who, 'roles' | 'unitsBelow'>, 
   return hasAnyRole(actor.roles, DISTRIBUTOR_ROLES) && actor.unitsBelow.includes(unitId);
 }
 
-/** Read a provider case (genomförande) at this unit. */
-export function canReadProviderCase(actor: Pick<Who, 'roles' | 'personScopeUnitIds'>, unitId: string): boolean {
-  return hasAnyRole(actor.roles, UNIT_STAFF_ROLES) && actor.personScopeUnitIds.includes(unitId);
-}
-
-/** Acknowledge (kvittera) a provider case at this unit. */
-export function canAcknowledge(actor: Pick<Who, 'roles' | 'unitsBelow'>, unitId: string): boolean {
-  return hasAnyRole(actor.roles, UNIT_STAFF_ROLES) && actor.unitsBelow.includes(unitId);
-}
-
-/** Which rows a position reads: at these units, and/or under the decisions of this service area. */
+/**
+ * Which rows a position reads, as the sets the SQL tests each row against
+ * (delivery.repository.ts): at these units, and/or under the decisions of this service area for
+ * persons in the scope of these units.
+ */
 export interface DeliveryReadScope {
   unitIds: readonly string[];
-  authorityServiceArea: ServiceAreaCode | null;
+  authority: { serviceArea: ServiceAreaCode; personScopeUnitIds: readonly string[] } | null;
 }
 
 export function deliveryReadScope(actor: Who): DeliveryReadScope {
   return {
     unitIds: hasAnyRole(actor.roles, UNIT_STAFF_ROLES) ? actor.personScopeUnitIds : [],
-    authorityServiceArea: hasAnyRole(actor.roles, AUTHORITY_ROLES) ? actor.serviceArea : null,
+    authority: hasAnyRole(actor.roles, AUTHORITY_ROLES) ? { serviceArea: actor.serviceArea, personScopeUnitIds: actor.personScopeUnitIds } : null,
   };
+}
+
+/** The scope of one unit's staff alone: a provider case's rows, or a row read back by the manager who changed it. */
+export function unitReadScope(unitId: string): DeliveryReadScope {
+  return { unitIds: [unitId], authority: null };
 }
 
 /** What the reader may do with one row. */

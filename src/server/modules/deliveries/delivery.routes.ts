@@ -1,4 +1,4 @@
-/** Deliveries at the provider: thin routes, each one schema, one service call. */
+/** Deliveries at the provider: thin routes, each one schema, one service call. Provider cases: ../provider-cases/. */
 import type { App, AppDeps } from '../../platform/http/types.ts';
 import { positionedActorOf } from '../../platform/http/types.ts';
 import { ErrorResponse } from '../../../contract/common.ts';
@@ -6,7 +6,6 @@ import { PersonParams } from '../../../contract/persons.ts';
 import * as c from '../../../contract/deliveries.ts';
 import * as intake from './intake.service.ts';
 import * as deliveries from './delivery.service.ts';
-import * as providerCases from './provider-case.service.ts';
 
 const TAGS = ['Verkställighet'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -47,12 +46,4 @@ export function registerDeliveryRoutes(app: App, { db }: AppDeps): void {
   app.get('/api/persons/:personId/deliveries', {
     schema: { tags: TAGS, summary: 'The person\'s delivery rows the reader may see, with their interruptions', params: PersonParams, response: { 200: c.PersonDeliveries, ...errors } },
   }, async (request) => deliveries.listPersonDeliveries(db, positionedActorOf(request), request.params.personId));
-
-  app.get('/api/provider-cases/:providerCaseId', {
-    schema: { tags: TAGS, summary: 'A person\'s case at a provider unit as its staff receive it', params: c.ProviderCaseParams, response: { 200: c.ProviderCaseView, ...errors } },
-  }, async (request) => providerCases.getProviderCase(db, positionedActorOf(request), request.params.providerCaseId));
-
-  app.post('/api/provider-cases/:providerCaseId/acknowledge', {
-    schema: { tags: TAGS, summary: 'Kvittera: staff of the unit acknowledge the assignment, optionally keeping the person under Mina personer', params: c.ProviderCaseParams, body: c.AcknowledgeRequest, response: { 200: c.ProviderCaseView, ...errors } },
-  }, async (request) => providerCases.acknowledgeProviderCase(db, positionedActorOf(request), request.params.providerCaseId, request.body));
 }

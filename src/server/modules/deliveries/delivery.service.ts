@@ -8,27 +8,48 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTenant, type Trx } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { deliveryPeriodProblem } from '../../../domain/decision-rules.ts';
 import { correctionProblem, deliveryRowName, startDateCorrectionProblem, startDateProblem, startRegistrationProblem } from '../../../domain/delivery-rules.ts';
 import type * as c from '../../../contract/deliveries.ts';
 import { writeMessage } from '../messages/message-writer.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
-import { listRowsInPendingChanges } from '../delivery-changes/provider-change.repository.ts';
-import { getVisibleDelivery } from './delivery-access.ts';
 import { correctDeliveryFields, markStarted, updateDeliveryFields } from './delivery-write.repository.ts';
 import * as repo from './delivery.repository.ts';
 import { deliveryFieldProblems, timeFieldProblems } from './delivery-fields.ts';
 import { sendRows } from './delivery-sending.ts';
 import { toDeliveryRow, toDeliveryRows } from './delivery.presenter.ts';
-import { deliveryReadScope } from './delivery.policy.ts';
+import { canManageDeliveriesAt, deliveryReadScope, unitReadScope } from './delivery.policy.ts';
+
+/**
+ * A row the actor reads, its scope in the query's WHERE: missing and out of scope are the same
+ * 404 (ADR 0004). `forManaging`: and may register, send, start and correct rows at its unit (403
+ * for a reader who may not); `lock`: the row stays locked until the transaction ends.
+ */
+async function getVisibleDelivery(trx: Trx, actor: PositionedActor, deliveryId: string, forManaging: boolean, lock = false): Promise<repo.DeliveryContext> {
+  const row = await repo.findDeliveryContext(trx, deliveryId, deliveryReadScope(actor.position), lock);
+  if (!row) throw new NotFoundError('Raden hittades inte.');
+  if (forManaging && !canManageDeliveriesAt(actor.position, row.providerUnit.id)) {
+    throw new ForbiddenError('Bara verksamhetschef, enhetschef och samordnare för enheten kan registrera verkställighet.');
+  }
+  return row;
+}
 
 /** One row as the API shows it, read after a change by the one who made it. */
 async function readRow(trx: Trx, actor: PositionedActor, deliveryId: string, unitId: string): Promise<c.DeliveryRow> {
-  const [view] = await repo.listDeliveries(trx, { ids: [deliveryId] }, { unitIds: [unitId], authorityServiceArea: null });
+  const [view] = await repo.listDeliveries(trx, { ids: [deliveryId] }, unitReadScope(unitId));
   if (!view) throw new NotFoundError('Raden hittades inte.');
   return toDeliveryRow(view, await repo.listInterruptions(trx, [deliveryId]), actor.position);
+}
+
+/**
+ * The rows of a provider case at its unit as the API shows them, each with its interruptions:
+ * for the provider case's staff view (../provider-cases/), whose reader was found to be the unit's.
+ */
+export async function listProviderCaseRows(trx: Trx, actor: PositionedActor, providerCaseId: string, unitId: string): Promise<c.DeliveryRow[]> {
+  const views = await repo.listDeliveries(trx, { providerCaseId }, unitReadScope(unitId));
+  return toDeliveryRows(views, await repo.listInterruptions(trx, views.map((row) => row.id)), actor.position);
 }
 
 /** "Personlig omvårdnad (Morgon)" when the provider named the row: what a message says is given. */
@@ -121,27 +142,29 @@ const CORRECTABLE = ['label', 'formOfDelivery', 'resource', 'resourceUse', 'watc
  */
 export async function correctDelivery(db: Db, actor: PositionedActor, deliveryId: string, input: c.CorrectDeliveryInput): Promise<c.DeliveryRow> {
   return inTenant(db, actor.municipalityId, async (trx) => {
-    const row = await getVisibleDelivery(trx, actor, deliveryId, true);
+    // Locked: the interruptions it was read with stay as they are until the correction commits.
+    const row = await getVisibleDelivery(trx, actor, deliveryId, true, true);
     const notCorrectable = correctionProblem({ status: row.status, wasSentToDelivery: row.sentToDeliveryAt !== null });
     if (notCorrectable) throw new ConflictError(notCorrectable);
     if (row.version !== input.version) throw new ConflictError();
     // The new provider's assignment was written from the row as it stands: it waits for their answer.
-    if ((await listRowsInPendingChanges(trx, [deliveryId])).length) {
+    if (row.isInPendingChange) {
       throw new ConflictError('Raden väntar på svar om byte av utförare och kan rättas först när den nya utföraren har svarat.');
     }
     const { version, note, ...fields } = input;
     const problems = timeFieldProblems(fields);
-    const hasInterruptions = (await repo.listInterruptions(trx, [deliveryId])).length > 0;
-    const startProblem = startDateCorrectionProblem({ ...row, hasInterruptions }, fields.startedOn, todayInSweden());
+    const startProblem = startDateCorrectionProblem({ ...row, hasInterruptions: row.interruptions.length > 0 }, fields.startedOn, todayInSweden());
     if (startProblem) problems.startedOn = startProblem;
     if (Object.keys(problems).length) throw new ValidationError(problems);
     const changed = CORRECTABLE.filter((key) => fields[key] !== row[key]);
     if (!changed.length) throw new ValidationError({}, 'Inget är ändrat. Rätta minst en uppgift, eller avbryt.');
 
-    if (!(await correctDeliveryFields(trx, deliveryId, version, fields, note, actor.userId))) throw new ConflictError();
+    const corrected = await correctDeliveryFields(trx, deliveryId, version, fields, note, actor.userId);
+    if (!corrected) throw new ConflictError();
     if (fields.startedOn !== row.startedOn) await tellStartCorrected(trx, actor, row, fields.startedOn, note);
     await writeAudit(trx, actor, audit('delivery.correct', row, { changed, startedOnBefore: row.startedOn, startedOn: fields.startedOn }));
-    return readRow(trx, actor, deliveryId, row.providerUnit.id);
+    // The row as read, with the fields just written: its unit, period and status do not change.
+    return toDeliveryRow({ ...repo.viewOf(row), ...fields, version: corrected.version }, row.interruptions, actor.position);
   });
 }
 

@@ -9,16 +9,16 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTenant, type Trx } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import type * as c from '../../../contract/deliveries.ts';
 import { writeMessage } from '../messages/message-writer.ts';
 import { listAssignmentInterventions } from '../assignments/assignment.repository.ts';
 import { toPersonRef } from '../assignments/assignment.presenter.ts';
 import { listReadableAssignmentNumbers } from '../assignments/assignment-scope.repository.ts';
-import { managesAnyOf } from '../assignments/assignment.policy.ts';
+import { managesAnyOf, type AssignmentReadScope } from '../assignments/assignment.policy.ts';
+import { loadAssignmentScope } from '../assignments/assignment-scope.service.ts';
 import { settleProviderChange } from '../delivery-changes/provider-change.settle.ts';
-import { getReceivedAssignment } from './delivery-access.ts';
 import { insertDeliveries } from './delivery-write.repository.ts';
 import * as repo from './delivery.repository.ts';
 import * as intake from './intake.repository.ts';
@@ -26,6 +26,30 @@ import { deliveryFieldProblems, type DeliveryFieldContext } from './delivery-fie
 import { sendRows } from './delivery-sending.ts';
 import { toDeliveryRows } from './delivery.presenter.ts';
 import { deliveryReadScope } from './delivery.policy.ts';
+
+interface ReceivedAssignment {
+  assignment: intake.IntakeAssignment;
+  canDistribute: boolean;
+  /** What the actor reads of assignments, for asking again after a change. */
+  scope: AssignmentReadScope;
+}
+
+/**
+ * A sent assignment the actor reads: the authority of the case, or at the provider on a need to
+ * know (../assignments/assignment.policy.ts assignmentReadScope, in the query's WHERE); otherwise
+ * 404, missing or not (ADR 0004). `forDistribution`: the actor must also be one who may answer it
+ * (accept and distribute, or stop): a manager or coordinator of the provider while it is
+ * undistributed, of a unit that delivers it after; a reader who may not is 403.
+ */
+async function getReceivedAssignment(trx: Trx, actor: PositionedActor, assignmentId: string, forDistribution: boolean): Promise<ReceivedAssignment> {
+  const scope = await loadAssignmentScope(trx, actor);
+  const found = await intake.findReceivedAssignment(trx, assignmentId, scope);
+  if (!found?.assignment.sentAt) throw new NotFoundError('Uppdraget hittades inte.');
+  if (forDistribution && !found.canAnswer) {
+    throw new ForbiddenError('Bara verksamhetschef, enhetschef och samordnare hos utföraren kan ta emot, fördela och stoppa uppdrag.');
+  }
+  return { assignment: found.assignment, canDistribute: found.canAnswer, scope };
+}
 
 /** The assignment, its interventions, the provider's units and the rows so far: what the form and the page show. */
 export async function getDistributionOptions(db: Db, actor: PositionedActor, assignmentId: string): Promise<c.DistributionOptions> {
@@ -127,7 +151,7 @@ export async function distributeAssignment(db: Db, actor: PositionedActor, assig
       details: { assignmentNumber: assignment.assignmentNumber, deliveryIds: inserted.map((row) => row.id), sentToDelivery: request.sendToDelivery },
     });
     const unitIds = [...new Set(inserted.map((row) => row.provider_unit_id))];
-    const views = sent ? null : await repo.listDeliveries(trx, { ids: inserted.map((row) => row.id) }, { unitIds, authorityServiceArea: null });
+    const views = sent ? null : await repo.listDeliveries(trx, { ids: inserted.map((row) => row.id) }, { unitIds, authority: null });
     // Distributed, it is read by those of the units delivering it: one who sent it all elsewhere no longer reads
     // it — unless by another part of the rule, which only the SQL answers (asked only then).
     const isReadableAfter = managesAnyOf(scope, inserted.map((row) => row.provider_unit_id))
@@ -156,4 +180,9 @@ function assertRows(rows: readonly RowInput[], interventions: readonly { id: str
   const missing = interventions.filter((intervention) => !rows.some((row) => row.assignmentInterventionId === intervention.id));
   if (missing.length) problems.rows = `Registrera minst en rad för varje insats i uppdraget. Saknas: ${missing.map((row) => row.name).join(', ')}.`;
   if (Object.keys(problems).length) throw new ValidationError(problems);
+}
+
+/** The 'acknowledged' event on each assignment staff of a unit acknowledged in a provider case (../provider-cases/). */
+export async function recordAcknowledged(trx: Trx, actor: PositionedActor, assignmentIds: readonly string[], unitName: string): Promise<void> {
+  await intake.insertAssignmentEvents(trx, actor.municipalityId, assignmentIds, 'acknowledged', actor.userId, `Kvitterat av ${unitName}.`);
 }

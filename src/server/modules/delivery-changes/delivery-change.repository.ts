@@ -1,14 +1,17 @@
 /**
  * SQL for reading the delivery rows a change acts on, with what the rules and the policy need: the
- * row, its intervention, unit, decision and case. Every read is limited to persons in the actor's
- * scope, so a row outside it is simply not found.
+ * row, its intervention, unit, decision and case. Every read has the reader's scope
+ * (delivery-change.policy.ts deliveryRowReadScope) in its WHERE — the person in scope, and the row
+ * at a unit at or below the reader's or under a decision of the authority's service area — so a
+ * row outside it is simply not found, the same 404 as a missing one.
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import { isPersonInScope } from '../../platform/access/person-scope.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import type { DeliveryStatus } from '../../../domain/delivery-rules.ts';
 import type { DeliveryRecord } from '../deliveries/delivery-snapshot.ts';
+import type { DeliveryRowReadScope } from './delivery-change.policy.ts';
 
 export interface DeliveryForChange {
   /** The row as stored, to copy into a continuation. */
@@ -32,7 +35,11 @@ export interface DeliveryForChange {
   serviceArea: ServiceAreaCode;
 }
 
-function selectRows(trx: Trx, scopeUnitIds: readonly string[]) {
+function selectRows(trx: Trx, scope: DeliveryRowReadScope) {
+  const byPlace = [
+    ...(scope.unitIds.length ? [sql<SqlBool>`d.provider_unit_id = any(${[...scope.unitIds]}::uuid[])`] : []),
+    ...(scope.authorityServiceArea ? [sql<SqlBool>`c.service_area = ${scope.authorityServiceArea}`] : []),
+  ];
   return trx.selectFrom('deliveries as d')
     .innerJoin('assignments as a', (join) => join.onRef('a.municipality_id', '=', 'd.municipality_id').onRef('a.id', '=', 'd.assignment_id'))
     .innerJoin('assignment_interventions as ai', (join) => join.onRef('ai.municipality_id', '=', 'd.municipality_id').onRef('ai.id', '=', 'd.assignment_intervention_id'))
@@ -47,7 +54,8 @@ function selectRows(trx: Trx, scopeUnitIds: readonly string[]) {
       'dc.period_from as decision_from', 'dc.period_to as decision_to', 'dc.ended_on as decision_ended_on',
       'c.id as case_id', 'c.case_officer_id', 'co.display_name as case_officer_name', 'c.service_area',
     ])
-    .where(isPersonInScope('d.person_id', scopeUnitIds));
+    .where(isPersonInScope('d.person_id', scope.personScopeUnitIds))
+    .where(byPlace.length ? sql<SqlBool>`(${sql.join(byPlace, sql` or `)})` : sql<SqlBool>`false`);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectRows>['executeTakeFirstOrThrow']>>;
@@ -68,20 +76,20 @@ function toDelivery(row: Row): DeliveryForChange {
 }
 
 /**
- * A row of a person in scope; undefined when missing, out of scope or in another municipality.
+ * A row the reader reads; undefined when missing, out of scope or in another municipality.
  * With `lock`, the row stays locked until the transaction ends, so two changes of one row queue.
  */
-export async function findDeliveryForChange(trx: Trx, deliveryId: string, scopeUnitIds: readonly string[], lock = false): Promise<DeliveryForChange | undefined> {
-  let query = selectRows(trx, scopeUnitIds).where('d.id', '=', deliveryId);
+export async function findDeliveryForChange(trx: Trx, deliveryId: string, scope: DeliveryRowReadScope, lock = false): Promise<DeliveryForChange | undefined> {
+  let query = selectRows(trx, scope).where('d.id', '=', deliveryId);
   if (lock) query = query.forUpdate('d');
   const row = await query.executeTakeFirst();
   return row && toDelivery(row);
 }
 
-/** The person's rows among these ids, locked, in the order given; ids of other persons' rows are left out. */
-export async function listPersonDeliveriesForChange(trx: Trx, personId: string, deliveryIds: readonly string[], scopeUnitIds: readonly string[]): Promise<DeliveryForChange[]> {
+/** The person's rows among these ids that the reader reads, locked, in the order given; other ids are left out. */
+export async function listPersonDeliveriesForChange(trx: Trx, personId: string, deliveryIds: readonly string[], scope: DeliveryRowReadScope): Promise<DeliveryForChange[]> {
   if (deliveryIds.length === 0) return [];
-  const rows = await selectRows(trx, scopeUnitIds)
+  const rows = await selectRows(trx, scope)
     .where('d.person_id', '=', personId).where('d.id', 'in', [...deliveryIds])
     .orderBy('d.id').forUpdate('d').execute();
   const byId = new Map(rows.map((row) => [row.id, toDelivery(row)]));

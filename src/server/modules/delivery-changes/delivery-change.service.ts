@@ -7,20 +7,28 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTenant, type Trx } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { deliveryRowName, endProblem, planWithdrawal, statusChangeProblem, withdrawalProblem } from '../../../domain/delivery-rules.ts';
 import { withdrawalInterruptionProblem, type InterruptionChanges } from '../../../domain/interruption-rules.ts';
 import type * as c from '../../../contract/delivery-changes.ts';
 import { insertDeliveries } from '../deliveries/delivery-write.repository.ts';
 import { toNumber } from '../deliveries/delivery-snapshot.ts';
 import { writeMessage } from '../messages/message-writer.ts';
-import { getChangeableDelivery } from './delivery-change-access.ts';
-import { hasOtherOngoingRows, type DeliveryForChange } from './delivery-change.repository.ts';
+import { findDeliveryForChange, hasOtherOngoingRows, type DeliveryForChange } from './delivery-change.repository.ts';
+import { NOT_YOURS_TO_CHANGE, canChangeDeliveryRow, deliveryRowReadScope } from './delivery-change.policy.ts';
 import { endDelivery as endRow, withdrawDelivery as withdrawRow } from './delivery-history.repository.ts';
 import { listRowsInPendingChanges } from './provider-change.repository.ts';
 import { listInterruptions } from './interruption.repository.ts';
 import { fitInterruptionsToLastDay } from './interruption.service.ts';
 import { toChangedRow } from './delivery-change.presenter.ts';
+
+/** A row the actor reads (its scope in the query: 404 otherwise) and may change (403 otherwise), locked until the end. */
+async function getChangeableDelivery(trx: Trx, actor: PositionedActor, deliveryId: string): Promise<DeliveryForChange> {
+  const row = await findDeliveryForChange(trx, deliveryId, deliveryRowReadScope(actor.position), true);
+  if (!row) throw new NotFoundError();
+  if (!canChangeDeliveryRow(actor.position, row)) throw new ForbiddenError(NOT_YOURS_TO_CHANGE);
+  return row;
+}
 
 /** Withdraws the row from the day: it ends the day before, and a new row "Under fördelning" continues it with the same fields. */
 export async function withdrawDelivery(db: Db, actor: PositionedActor, deliveryId: string, input: c.WithdrawDeliveryRequest): Promise<c.WithdrawalResult> {

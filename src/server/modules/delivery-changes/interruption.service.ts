@@ -9,19 +9,27 @@ import { inTenant } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit, writeAudits } from '../../platform/audit/audit.ts';
 import type { Trx } from '../../platform/db/tenant.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { interruptionProblems, interruptionReportDeadline, isInterruptionReportable } from '../../../domain/delivery-rules.ts';
 import { interruptionsAtLastDay, type InterruptionChanges } from '../../../domain/interruption-rules.ts';
 import type * as c from '../../../contract/delivery-changes.ts';
-import { getChangeableDelivery, getReadableDelivery } from './delivery-change-access.ts';
-import { canChangeDeliveryRow } from './delivery-change.policy.ts';
+import { findDeliveryForChange, type DeliveryForChange } from './delivery-change.repository.ts';
+import { NOT_YOURS_TO_CHANGE, canChangeDeliveryRow, deliveryRowReadScope } from './delivery-change.policy.ts';
 import * as repo from './interruption.repository.ts';
+
+/** A row the actor reads, its scope in the query (404 otherwise); `forChange`: and may change, locked until the end (403 otherwise). */
+async function getDelivery(trx: Trx, actor: PositionedActor, deliveryId: string, forChange: boolean): Promise<DeliveryForChange> {
+  const row = await findDeliveryForChange(trx, deliveryId, deliveryRowReadScope(actor.position), forChange);
+  if (!row) throw new NotFoundError();
+  if (forChange && !canChangeDeliveryRow(actor.position, row)) throw new ForbiddenError(NOT_YOURS_TO_CHANGE);
+  return row;
+}
 
 /** The row's interruptions, newest first, each with its reporting deadline and whether it is reportable. */
 export async function listDeliveryInterruptions(db: Db, actor: PositionedActor, deliveryId: string): Promise<c.InterruptionList> {
   return inTenant(db, actor.municipalityId, async (trx) => {
-    const row = await getReadableDelivery(trx, actor, deliveryId);
+    const row = await getDelivery(trx, actor, deliveryId, false);
     const items = await repo.listInterruptions(trx, deliveryId);
     await writeAudit(trx, actor, { action: 'delivery.interruptions.read', entityType: 'delivery', entityId: deliveryId, personId: row.personId });
     const today = todayInSweden();
@@ -36,7 +44,7 @@ export async function listDeliveryInterruptions(db: Db, actor: PositionedActor, 
 /** Registers an interruption of the row. */
 export async function addInterruption(db: Db, actor: PositionedActor, deliveryId: string, input: c.NewInterruptionRequest): Promise<c.InterruptionView> {
   return inTenant(db, actor.municipalityId, async (trx) => {
-    const row = await getChangeableDelivery(trx, actor, deliveryId);
+    const row = await getDelivery(trx, actor, deliveryId, true);
     const period = { fromDate: input.fromDate, toDate: input.toDate ?? null };
     const others = await repo.listInterruptions(trx, deliveryId);
     assertFits(interruptionProblems(period, row, others));
@@ -53,7 +61,7 @@ export async function updateInterruption(db: Db, actor: PositionedActor, interru
   return inTenant(db, actor.municipalityId, async (trx) => {
     const found = await repo.findInterruption(trx, interruptionId);
     if (!found) throw new NotFoundError();
-    const row = await getChangeableDelivery(trx, actor, found.deliveryId);
+    const row = await getDelivery(trx, actor, found.deliveryId, true);
     // Read again under the row's lock: another resumption may have committed meanwhile.
     const all = await repo.listInterruptions(trx, row.id);
     const current = all.find((item) => item.id === interruptionId);

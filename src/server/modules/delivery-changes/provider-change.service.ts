@@ -16,9 +16,8 @@ import type * as c from '../../../contract/delivery-changes.ts';
 import { findAssignment } from '../assignments/assignment.repository.ts';
 import { listConcerned } from '../deliveries/intake.repository.ts';
 import { writeBlockedReason } from '../assignments/assignment-draft.ts';
-import { getChangeableDelivery } from './delivery-change-access.ts';
-import { listPersonDeliveriesForChange, type DeliveryForChange } from './delivery-change.repository.ts';
-import { canChangeDeliveryRow, canReadDeliveryRow } from './delivery-change.policy.ts';
+import { findDeliveryForChange, listPersonDeliveriesForChange, type DeliveryForChange } from './delivery-change.repository.ts';
+import { NOT_YOURS_TO_CHANGE, canChangeDeliveryRow, deliveryRowReadScope } from './delivery-change.policy.ts';
 import * as changes from './provider-change.repository.ts';
 import { sendChangeAssignment } from './provider-change-assignment.ts';
 import { findTargetUnit, listTargetProviders, type TargetUnit } from './provider-change-targets.repository.ts';
@@ -28,8 +27,8 @@ import { isPersonVisible } from '../../platform/access/person-scope.ts';
 export async function requestProviderChange(db: Db, actor: PositionedActor, personId: string, input: c.ProviderChangeRequest): Promise<c.ProviderChangeResult> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     if (!(await isPersonVisible(trx, personId, actor.position.personScopeUnitIds))) throw new NotFoundError();
-    const found = await listPersonDeliveriesForChange(trx, personId, input.deliveryIds, actor.position.personScopeUnitIds);
-    const readable = new Map(found.filter((row) => canReadDeliveryRow(actor.position, row)).map((row) => [row.id, row]));
+    const found = await listPersonDeliveriesForChange(trx, personId, input.deliveryIds, deliveryRowReadScope(actor.position));
+    const readable = new Map(found.map((row) => [row.id, row]));
     const missing = Object.fromEntries(input.deliveryIds.flatMap((id, index) => (readable.has(id) ? [] : [[`deliveryIds.${index}`, 'Raden finns inte hos personen.']])));
     if (Object.keys(missing).length) throw new ValidationError(missing);
     const rows = input.deliveryIds.map((id) => readable.get(id)!);
@@ -91,7 +90,9 @@ export async function listProviderChanges(db: Db, actor: PositionedActor, person
 /** Where the row may move: other providers of its service area with their units. */
 export async function listProviderChangeTargets(db: Db, actor: PositionedActor, deliveryId: string): Promise<c.ProviderChangeTargets> {
   return inTenant(db, actor.municipalityId, async (trx) => {
-    const row = await getChangeableDelivery(trx, actor, deliveryId);
+    const row = await findDeliveryForChange(trx, deliveryId, deliveryRowReadScope(actor.position), true);
+    if (!row) throw new NotFoundError();
+    if (!canChangeDeliveryRow(actor.position, row)) throw new ForbiddenError(NOT_YOURS_TO_CHANGE);
     const from = await findAssignment(trx, row.assignmentId);
     if (!from) throw new NotFoundError();
     return { serviceArea: row.serviceArea, providers: await listTargetProviders(trx, row.serviceArea, from.provider.id) };

@@ -18,7 +18,7 @@ import { maskSummary } from '../persons/index.ts';
 import { canListNewAssignments, newAssignmentView } from '../assignments/assignment.policy.ts';
 import { countNewAssignments } from '../assignments/new-assignments.repository.ts';
 import { listProvidersOfUnits } from '../assignments/assignment-receivers.repository.ts';
-import { alarmAreasOf } from '../assignments/assignment-access.ts';
+import { alarmAreasOf } from '../assignments/assignment-scope.service.ts';
 import * as repo from './desk.repository.ts';
 import * as myPersons from './my-persons.repository.ts';
 import * as folders from './provider-folders.repository.ts';

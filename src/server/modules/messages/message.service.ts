@@ -16,7 +16,7 @@ import * as recipients from './recipient.repository.ts';
 import * as policy from './messages.policy.ts';
 import { writeMessage } from './message-writer.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
-import { loadAssignmentScope } from '../assignments/assignment-access.ts';
+import { loadAssignmentScope } from '../assignments/assignment-scope.service.ts';
 import { listReadableAssignmentNumbers } from '../assignments/assignment-scope.repository.ts';
 
 /** What readers see as the sender of an event message. */
