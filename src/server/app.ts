@@ -22,10 +22,10 @@ import { registerDeskRoutes } from './modules/desk/index.ts';
 import { registerCatalogueRoutes } from './modules/catalogues/index.ts';
 import { registerMessageRoutes } from './modules/messages/index.ts';
 import { registerCaseRoutes } from './modules/cases/index.ts';
-import { registerAssignmentRoutes } from './modules/assignments/assignment.routes.ts';
-import { registerDeliveryRoutes } from './modules/deliveries/delivery.routes.ts';
-import { registerDeliveryChangeRoutes } from './modules/delivery-changes/delivery-change.routes.ts';
-import { registerProviderCaseRoutes } from './modules/provider-cases/provider-case.routes.ts';
+import { registerAssignmentRoutes } from './modules/assignments/index.ts';
+import { registerDeliveryRoutes } from './modules/deliveries/index.ts';
+import { registerDeliveryChangeRoutes, settleProviderChange } from './modules/delivery-changes/index.ts';
+import { registerProviderCaseRoutes } from './modules/provider-cases/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
@@ -83,7 +83,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerMessageRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerAssignmentRoutes(app, deps);
-  registerDeliveryRoutes(app, deps);
+  registerDeliveryRoutes(app, deps, settleProviderChange);
   registerDeliveryChangeRoutes(app, deps);
   registerProviderCaseRoutes(app, deps);
 

@@ -11,8 +11,8 @@ import type { TimeScopeUnit } from '../../../domain/assignment-time.ts';
 import type { AssignmentStatus } from '../../../contract/assignments.ts';
 import { findOrigin, toNumber, type DecisionRecord, type PersonRecordRef, type ProviderRecord } from './assignment.repository.ts';
 import type { SentVia } from '../../../domain/vocabulary.ts';
-import type { AssignmentReadScope } from './assignment.policy.ts';
-import { isWriterOfCase } from './assignment-scope.repository.ts';
+import type { AssignmentReadScope } from '../../platform/access/assignment-scope.ts';
+import { isWriterOfCase } from '../../platform/access/assignment-scope.ts';
 
 export interface DecisionContext {
   decision: DecisionRecord;

@@ -10,10 +10,10 @@ import type * as c from '../../../contract/assignments.ts';
 import * as repo from './assignment.repository.ts';
 import { listAlarmGroups, listProviderReceivers, type Receiver } from './assignment-receivers.repository.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import type { AssignmentReadScope } from './assignment.policy.ts';
+import type { AssignmentReadScope } from '../../platform/access/assignment-scope.ts';
 import { toDetail } from './assignment.presenter.ts';
-import { listReadableAssignmentNumbers } from './assignment-scope.repository.ts';
-import { loadAssignmentScope } from './assignment-scope.service.ts';
+import { listReadableAssignmentNumbers } from '../../platform/access/assignment-scope.ts';
+import { loadAssignmentScope } from '../../platform/access/assignment-scope.ts';
 
 export interface ReadableAssignment {
   record: repo.AssignmentRecord;

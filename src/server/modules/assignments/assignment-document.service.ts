@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudits, type AuditEvent } from '../../platform/audit/audit.ts';
-import { canRevealProtectedIdentity } from '../persons/person.policy.ts';
+import { canRevealProtectedIdentity } from '../persons/index.ts';
 import { readAssignment } from './assignment-detail.ts';
 import { assignmentFilename, renderAssignmentDocument } from './assignment.document.ts';
 

@@ -5,8 +5,8 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
-import { alarmAreasHandledFrom, alarmGroupServiceArea } from '../../../domain/alarm-groups.ts';
-import { NEW_ASSIGNMENT_RECEIVER_ROLES } from './assignment.policy.ts';
+import { alarmGroupServiceArea } from '../../../domain/alarm-groups.ts';
+import { listAlarmGroupAreas, NEW_ASSIGNMENT_RECEIVER_ROLES } from '../../platform/access/assignment-scope.ts';
 
 export interface Receiver {
   id: string;
@@ -34,21 +34,6 @@ export async function listProviderReceivers(trx: Trx, providerId: string): Promi
   return rows;
 }
 
-/** The service areas whose units keep an active alarm group (the input of src/domain/alarm-groups.ts). */
-export async function listAlarmGroupAreas(trx: Trx): Promise<ServiceAreaCode[]> {
-  const rows = await trx.selectFrom('send_lists as sl')
-    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'sl.municipality_id').onRef('u.id', '=', 'sl.unit_id'))
-    .select('u.service_area').distinct()
-    .where('sl.purpose', '=', 'alarm_group').where('sl.is_active', '=', true)
-    .execute();
-  return rows.map((row) => row.service_area as ServiceAreaCode);
-}
-
-/** The service areas whose personal alarms an alarm manager in `area` reads and lists (src/domain/alarm-groups.ts). */
-export async function listAlarmAreasHandledFrom(trx: Trx, area: ServiceAreaCode): Promise<ServiceAreaCode[]> {
-  return alarmAreasHandledFrom(area, await listAlarmGroupAreas(trx));
-}
-
 /**
  * The alarm groups told of a personal alarm in the service area: active send lists with the
  * purpose alarm_group kept by units of the area alarmGroupServiceArea picks (the area's own, or
@@ -63,20 +48,4 @@ export async function listAlarmGroups(trx: Trx, serviceArea: ServiceAreaCode): P
     .where('sl.purpose', '=', 'alarm_group').where('sl.is_active', '=', true).where('u.service_area', '=', groupArea)
     .orderBy('sl.name')
     .execute();
-}
-
-/**
- * The providers a position belongs to: every provider at or above one of its units. A unit
- * manager of "Hemtjänst Norr" belongs to "Hemtjänst egen regi"; a verksamhetschef to their own.
- */
-export async function listProvidersOfUnits(trx: Trx, unitIds: readonly string[]): Promise<string[]> {
-  if (unitIds.length === 0) return [];
-  const { rows } = await sql<{ id: string }>`
-    with recursive up as (
-      select id, parent_id, kind from units where id = any(${[...unitIds]}::uuid[])
-      union
-      select u.id, u.parent_id, u.kind from units u join up on u.id = up.parent_id
-    )
-    select id from up where kind = 'provider'`.execute(trx);
-  return rows.map((row) => row.id);
 }

@@ -13,7 +13,7 @@ import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { formatMinutesAsHours } from '../../../domain/granted-time.ts';
 import type * as c from '../../../contract/assignments.ts';
 import type { SentOutsideVia, SentVia } from '../../../domain/vocabulary.ts';
-import { writeMessage } from '../messages/message-writer.ts';
+import { writeMessage } from '../messages/index.ts';
 import * as repo from './assignment.repository.ts';
 import * as write from './assignment-write.repository.ts';
 import { getWritableAssignment } from './assignment.service.ts';

@@ -1,13 +1,13 @@
 /**
  * All SQL for reading and writing one assignment and its rows. An assignment is loaded for a
- * reader with the reader's scope in the WHERE (assignment-scope.repository.ts), so out of scope is
+ * reader with the reader's scope in the WHERE (platform/access/assignment-scope.ts), so out of scope is
  * missing; its rows, events and life areas are then read by id. Row-level security adds the
  * tenant. Rows become domain records here and go no further.
  */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
-import type { AssignmentReadScope } from './assignment.policy.ts';
-import { isAssignmentReadable, isWriterOfAssignment, isWriterOfCase } from './assignment-scope.repository.ts';
+import type { AssignmentReadScope } from '../../platform/access/assignment-scope.ts';
+import { isAssignmentReadable, isWriterOfAssignment, isWriterOfCase } from '../../platform/access/assignment-scope.ts';
 import type { ServiceAreaCode, Ownership } from '../../../domain/organisation.ts';
 import type { TimeScopeUnit } from '../../../domain/assignment-time.ts';
 import type { AssignmentStatus, LifeArea, Weekday } from '../../../contract/assignments.ts';

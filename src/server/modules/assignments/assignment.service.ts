@@ -14,7 +14,7 @@ import type * as c from '../../../contract/assignments.ts';
 import * as context from './assignment-context.repository.ts';
 import * as write from './assignment-write.repository.ts';
 import * as repo from './assignment.repository.ts';
-import { writerScope } from './assignment-scope.service.ts';
+import { writerScope } from '../../platform/access/assignment-scope.ts';
 import { assertDecisionOpen, buildDraftRow, writeBlockedReason } from './assignment-draft.ts';
 import { toDecisionSummary, toPersonRef } from './assignment.presenter.ts';
 import { readDetail } from './assignment-detail.ts';

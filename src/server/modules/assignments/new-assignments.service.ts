@@ -10,8 +10,8 @@ import { writeAudits } from '../../platform/audit/audit.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type * as c from '../../../contract/assignments.ts';
 import * as repo from './new-assignments.repository.ts';
-import { listProvidersOfUnits } from './assignment-receivers.repository.ts';
-import { alarmAreasOf } from './assignment-scope.service.ts';
+import { listProvidersOfUnits } from '../../platform/access/assignment-scope.ts';
+import { alarmAreasOf } from '../../platform/access/assignment-scope.ts';
 import { canListNewAssignments, newAssignmentView } from './assignment.policy.ts';
 import { toPersonRef } from './assignment.presenter.ts';
 
@@ -54,6 +54,11 @@ export async function listNewAssignments(db: Db, actor: PositionedActor, query: 
 export async function countNewAssignments(db: Db, actor: PositionedActor, query: Pick<Query, 'providerUnitId'>): Promise<c.NewAssignmentCount> {
   assertMayList(actor);
   return inTenant(db, actor.municipalityId, async (trx) => ({ total: await repo.countNewAssignments(trx, await filterFor(trx, actor, query.providerUnitId)) }));
+}
+
+/** The same count inside the caller's transaction, for the desk's overview; the caller checks canListNewAssignments. */
+export async function countNewAssignmentsIn(trx: Trx, actor: PositionedActor): Promise<number> {
+  return repo.countNewAssignments(trx, await filterFor(trx, actor, undefined));
 }
 
 function assertMayList(actor: PositionedActor): void {

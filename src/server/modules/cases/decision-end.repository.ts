@@ -7,8 +7,8 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { DeliveryStatus } from '../../../domain/delivery-rules.ts';
-import type { DeliveryRecord } from '../deliveries/delivery-snapshot.ts';
-import { insertDeliveryEvents } from '../deliveries/delivery-write.repository.ts';
+import type { DeliveryRecord } from '../deliveries/index.ts';
+import { insertDeliveryEvents } from '../deliveries/index.ts';
 
 export interface DecisionRow {
   id: string;

@@ -4,7 +4,7 @@
  * - Distributing and stopping a new assignment: verksamhetschef, enhetschef/gruppchef and
  *   samordnare of the provider it was sent to (the provider or one of its units is theirs); once
  *   distributed, only those at or above a unit with one of its rows. Decided in the SQL that loads
- *   the assignment (assignments/assignment-scope.repository.ts canAnswerAssignment).
+ *   the assignment (platform/access/assignment-scope.ts canAnswerAssignment).
  * - Registering rows under distribution, sending them to delivery, registering the start date
  *   and correcting a row sent to delivery (Rätta): the same roles, for rows at a unit at or below
  *   their position.
@@ -17,7 +17,7 @@ import { AUTHORITY_ROLES, MANAGER_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole, type 
 import type { ActorPosition } from '../../platform/access/actor.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import { correctionProblem, startRegistrationProblem, type StartFacts } from '../../../domain/delivery-rules.ts';
-import { NEW_ASSIGNMENT_RECEIVER_ROLES } from '../assignments/assignment.policy.ts';
+import { NEW_ASSIGNMENT_RECEIVER_ROLES } from '../../platform/access/assignment-scope.ts';
 
 type Who = Pick<ActorPosition, 'roles' | 'unitsBelow' | 'personScopeUnitIds' | 'serviceArea'>;
 

@@ -10,18 +10,21 @@ import * as deliveries from './delivery.service.ts';
 const TAGS = ['Verkställighet'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
-export function registerDeliveryRoutes(app: App, { db }: AppDeps): void {
+/** `settleProviderChange` is the delivery-changes module's, handed over by app.ts. */
+export function registerDeliveryRoutes(app: App, { db }: AppDeps, settleProviderChange: intake.ProviderChangeSettler): void {
   app.get('/api/assignments/:assignmentId/distribution', {
     schema: { tags: TAGS, summary: 'What accepting and distributing needs: the interventions, the provider\'s units, the rows so far, the state version', params: c.AssignmentParams, response: { 200: c.DistributionOptions, ...errors } },
   }, async (request) => intake.getDistributionOptions(db, positionedActorOf(request), request.params.assignmentId));
 
   app.post('/api/assignments/:assignmentId/stop', {
     schema: { tags: TAGS, summary: 'Stoppa: send a new assignment back to the case officer with a message', params: c.AssignmentParams, body: c.StopRequest, response: { 200: c.StopResult, ...errors } },
-  }, async (request) => intake.stopAssignment(db, positionedActorOf(request), request.params.assignmentId, request.body));
+  }, async (request) => intake.stopAssignment(db, positionedActorOf(request), request.params.assignmentId, request.body,
+    settleProviderChange));
 
   app.post('/api/assignments/:assignmentId/distribution', {
     schema: { tags: TAGS, summary: 'Acceptera och fördela: register delivery rows per intervention, optionally sending them to delivery', params: c.AssignmentParams, body: c.DistributionRequest, response: { 200: c.DistributionResult, ...errors } },
-  }, async (request) => intake.distributeAssignment(db, positionedActorOf(request), request.params.assignmentId, request.body));
+  }, async (request) => intake.distributeAssignment(db, positionedActorOf(request), request.params.assignmentId, request.body,
+    settleProviderChange));
 
   app.put('/api/deliveries/:deliveryId', {
     schema: { tags: TAGS, summary: 'Registrera: change a row under distribution', params: c.DeliveryParams, body: c.UpdateDeliveryRequest, response: { 200: c.DeliveryRow, ...errors } },

@@ -13,7 +13,7 @@ import { todayInSweden } from '../../../domain/dates.ts';
 import { deliveryPeriodProblem } from '../../../domain/decision-rules.ts';
 import { correctionProblem, deliveryRowName, startDateCorrectionProblem, startDateProblem, startRegistrationProblem } from '../../../domain/delivery-rules.ts';
 import type * as c from '../../../contract/deliveries.ts';
-import { writeMessage } from '../messages/message-writer.ts';
+import { writeMessage } from '../messages/index.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
 import { correctDeliveryFields, markStarted, updateDeliveryFields } from './delivery-write.repository.ts';
 import * as repo from './delivery.repository.ts';

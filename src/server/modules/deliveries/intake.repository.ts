@@ -1,15 +1,15 @@
 /**
  * SQL for receiving an assignment at the provider: the assignment with its provider-side state
- * (loaded with the reader's scope in the WHERE, assignments/assignment-scope.repository.ts),
+ * (loaded with the reader's scope in the WHERE, platform/access/assignment-scope.ts),
  * locking and changing that state, its events, the provider's person link, the change of provider
  * that sent it, and who may want a message when rows are sent to delivery.
  */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
-import type { PersonRecordRef } from '../assignments/assignment.repository.ts';
-import type { AssignmentReadScope } from '../assignments/assignment.policy.ts';
-import { canAnswerAssignment, isAssignmentReadable } from '../assignments/assignment-scope.repository.ts';
+import type { PersonRecordRef } from '../assignments/index.ts';
+import type { AssignmentReadScope } from '../../platform/access/assignment-scope.ts';
+import { canAnswerAssignment, isAssignmentReadable } from '../../platform/access/assignment-scope.ts';
 
 export type StateStatus = 'new' | 'accepted' | 'stopped' | 'replaced' | 'withdrawn';
 

@@ -12,13 +12,12 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import type * as c from '../../../contract/deliveries.ts';
-import { writeMessage } from '../messages/message-writer.ts';
-import { listAssignmentInterventions } from '../assignments/assignment.repository.ts';
-import { toPersonRef } from '../assignments/assignment.presenter.ts';
-import { listReadableAssignmentNumbers } from '../assignments/assignment-scope.repository.ts';
-import { managesAnyOf, type AssignmentReadScope } from '../assignments/assignment.policy.ts';
-import { loadAssignmentScope } from '../assignments/assignment-scope.service.ts';
-import { settleProviderChange } from '../delivery-changes/provider-change.settle.ts';
+import { writeMessage } from '../messages/index.ts';
+import { listAssignmentInterventions } from '../assignments/index.ts';
+import { toPersonRef } from '../assignments/index.ts';
+import { listReadableAssignmentNumbers } from '../../platform/access/assignment-scope.ts';
+import { managesAnyOf, type AssignmentReadScope } from '../../platform/access/assignment-scope.ts';
+import { loadAssignmentScope } from '../../platform/access/assignment-scope.ts';
 import { insertDeliveries } from './delivery-write.repository.ts';
 import * as repo from './delivery.repository.ts';
 import * as intake from './intake.repository.ts';
@@ -97,7 +96,19 @@ async function lockNewState(trx: Trx, assignmentId: string, stateVersion: number
 }
 
 /** Stops a new assignment: back to the case officer and the sender with the provider's message. */
-export async function stopAssignment(db: Db, actor: PositionedActor, assignmentId: string, request: { stateVersion: number; message: string }): Promise<c.StopResult> {
+/**
+ * Settles the change of provider that sent the assignment, if one did, as accepted or stopped: the
+ * delivery-changes module's, handed over by app.ts (ADR 0017: deliveries does not import it back).
+ */
+export type ProviderChangeSettler = (trx: Trx, actor: PositionedActor, assignmentId: string, outcome: 'accepted' | 'stopped') => Promise<void>;
+
+/** Who at the units is told of something there (users and send lists), but the actor. */
+export function listConcerned(trx: Trx, unitIds: readonly string[], exceptUserId: string): Promise<intake.Concerned[]> {
+  return intake.listConcerned(trx, unitIds, exceptUserId);
+}
+
+export async function stopAssignment(db: Db, actor: PositionedActor, assignmentId: string,
+  request: { stateVersion: number; message: string }, settleProviderChange: ProviderChangeSettler): Promise<c.StopResult> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const { assignment } = await getReceivedAssignment(trx, actor, assignmentId, true);
     await lockNewState(trx, assignmentId, request.stateVersion);
@@ -126,7 +137,8 @@ export async function stopAssignment(db: Db, actor: PositionedActor, assignmentI
 }
 
 /** Accepts a new assignment and registers its delivery rows; with sendToDelivery they go on at once. */
-export async function distributeAssignment(db: Db, actor: PositionedActor, assignmentId: string, request: c.DistributionInput): Promise<c.DistributionResult> {
+export async function distributeAssignment(db: Db, actor: PositionedActor, assignmentId: string, request: c.DistributionInput,
+  settleProviderChange: ProviderChangeSettler): Promise<c.DistributionResult> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const { assignment, scope } = await getReceivedAssignment(trx, actor, assignmentId, true);
     await lockNewState(trx, assignmentId, request.stateVersion);

@@ -1,6 +1,6 @@
 /** Rows as a change left them, in the contract's shape. */
 import type * as c from '../../../contract/delivery-changes.ts';
-import type { DeliveryRecord } from '../deliveries/delivery-snapshot.ts';
+import type { DeliveryRecord } from '../deliveries/index.ts';
 
 export function toChangedRow(record: DeliveryRecord, interventionName: string): c.ChangedDeliveryRow {
   return {

@@ -10,7 +10,7 @@ import type { Trx } from '../../platform/db/tenant.ts';
 import { isPersonInScope } from '../../platform/access/person-scope.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import type { DeliveryStatus } from '../../../domain/delivery-rules.ts';
-import type { DeliveryRecord } from '../deliveries/delivery-snapshot.ts';
+import type { DeliveryRecord } from '../deliveries/index.ts';
 import type { DeliveryRowReadScope } from './delivery-change.policy.ts';
 
 export interface DeliveryForChange {

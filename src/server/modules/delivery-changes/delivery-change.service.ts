@@ -11,9 +11,9 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { deliveryRowName, endProblem, planWithdrawal, statusChangeProblem, withdrawalProblem } from '../../../domain/delivery-rules.ts';
 import { withdrawalInterruptionProblem, type InterruptionChanges } from '../../../domain/interruption-rules.ts';
 import type * as c from '../../../contract/delivery-changes.ts';
-import { insertDeliveries } from '../deliveries/delivery-write.repository.ts';
-import { toNumber } from '../deliveries/delivery-snapshot.ts';
-import { writeMessage } from '../messages/message-writer.ts';
+import { insertDeliveries } from '../deliveries/index.ts';
+import { toNumber } from '../deliveries/index.ts';
+import { writeMessage } from '../messages/index.ts';
 import { findDeliveryForChange, hasOtherOngoingRows, type DeliveryForChange } from './delivery-change.repository.ts';
 import { NOT_YOURS_TO_CHANGE, canChangeDeliveryRow, deliveryRowReadScope } from './delivery-change.policy.ts';
 import { endDelivery as endRow, withdrawDelivery as withdrawRow } from './delivery-history.repository.ts';

@@ -5,8 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
-import type { DeliveryRecord } from '../deliveries/delivery-snapshot.ts';
-import { insertDeliveryEvents } from '../deliveries/delivery-write.repository.ts';
+import type { DeliveryRecord } from '../deliveries/index.ts';
+import { insertDeliveryEvents } from '../deliveries/index.ts';
 
 /**
  * Ends rows that are still sent to delivery on the given day, or on their own last day if that

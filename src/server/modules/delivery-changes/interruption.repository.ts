@@ -1,7 +1,7 @@
 /** SQL for interruptions (avbrott) of delivery rows; rows become domain records here. */
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
-import type { InterruptionRecord as InterruptionOfRow } from '../deliveries/delivery.repository.ts';
+import type { InterruptionRecord as InterruptionOfRow } from '../deliveries/index.ts';
 
 /** An interruption as its own dialog lists it: the row's list (deliveries/) plus who registered it, and when. */
 export interface InterruptionRecord extends InterruptionOfRow {

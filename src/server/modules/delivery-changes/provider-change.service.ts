@@ -1,7 +1,7 @@
 /**
  * The change of provider (Byt utförare): chosen rows of one assignment at a unit the manager runs
  * move to a unit of another provider from a day. In one transaction: a new assignment is written
- * and sent to the new provider (provider-change-assignment.ts), and a pending provider_changes row
+ * and sent to the new provider (assignments/change-of-provider-assignment.ts), and a pending provider_changes row
  * records which rows move. The rows stay as they are until the new provider answers: accepting
  * ends them the day before, stopping leaves them (provider-change.settle.ts).
  */
@@ -13,13 +13,13 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { decisionLastDay } from '../../../domain/decision-rules.ts';
 import { deliveryRowName, providerChangeLastDay, providerChangeProblem } from '../../../domain/delivery-rules.ts';
 import type * as c from '../../../contract/delivery-changes.ts';
-import { findAssignment } from '../assignments/assignment.repository.ts';
-import { listConcerned } from '../deliveries/intake.repository.ts';
-import { writeBlockedReason } from '../assignments/assignment-draft.ts';
+import { findAssignment } from '../assignments/index.ts';
+import { listConcerned } from '../deliveries/index.ts';
+import { writeBlockedReason } from '../assignments/index.ts';
 import { findDeliveryForChange, listPersonDeliveriesForChange, type DeliveryForChange } from './delivery-change.repository.ts';
 import { NOT_YOURS_TO_CHANGE, canChangeDeliveryRow, deliveryRowReadScope } from './delivery-change.policy.ts';
 import * as changes from './provider-change.repository.ts';
-import { sendChangeAssignment } from './provider-change-assignment.ts';
+import { sendChangeAssignment } from '../assignments/index.ts';
 import { findTargetUnit, listTargetProviders, type TargetUnit } from './provider-change-targets.repository.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
 

@@ -12,8 +12,8 @@ import type { Trx } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { dayBefore } from '../../../domain/periods.ts';
-import { writeMessage } from '../messages/message-writer.ts';
-import { listProviderReceivers } from '../assignments/assignment-receivers.repository.ts';
+import { writeMessage } from '../messages/index.ts';
+import { listProviderReceivers } from '../assignments/index.ts';
 import * as changes from './provider-change.repository.ts';
 import { endMovedDeliveries } from './delivery-history.repository.ts';
 import { fitInterruptionsToLastDay } from './interruption.service.ts';
@@ -80,4 +80,9 @@ function stoppedMessage(change: changes.ProviderChangeRecord, rowNames: readonly
       `Bytet gällde fr.o.m. ${change.changeDate} från ${change.fromUnitName}.`,
     ].join('\n'),
   };
+}
+
+/** Records the pending change of provider as decided (an ending decision stops it: cases/decision-end.service.ts). */
+export function markChangeDecided(trx: Trx, changeId: string, status: 'accepted' | 'stopped', decidedById: string): Promise<void> {
+  return changes.markChangeDecided(trx, changeId, status, decidedById);
 }

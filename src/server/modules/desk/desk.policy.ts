@@ -6,7 +6,7 @@
  */
 import { MANAGER_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole } from '../../../domain/roles.ts';
 import type { ActorPosition } from '../../platform/access/actor.ts';
-import { PROVIDER_CASE_CLOSER_ROLES } from '../provider-cases/provider-case.policy.ts';
+import { PROVIDER_CASE_CLOSER_ROLES } from '../provider-cases/index.ts';
 
 type Where = Pick<ActorPosition, 'unitsBelow' | 'personScopeUnitIds'>;
 type Who = Pick<ActorPosition, 'roles'>;

@@ -13,12 +13,8 @@ import { parsePersonSearch } from '../../../domain/person-search.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { NOT_CURRENT_DEFAULT_DAYS, type DeskCounts } from '../../../contract/desk.ts';
 import type * as contract from '../../../contract/desk.ts';
-import type { PersonSummary } from '../persons/index.ts';
-import { maskSummary } from '../persons/index.ts';
-import { canListNewAssignments, newAssignmentView } from '../assignments/assignment.policy.ts';
-import { countNewAssignments } from '../assignments/new-assignments.repository.ts';
-import { listProvidersOfUnits } from '../assignments/assignment-receivers.repository.ts';
-import { alarmAreasOf } from '../assignments/assignment-scope.service.ts';
+import { maskSummary, type PersonSummary } from '../persons/index.ts';
+import { canListNewAssignments, countNewAssignmentsIn } from '../assignments/index.ts';
 import * as repo from './desk.repository.ts';
 import * as myPersons from './my-persons.repository.ts';
 import * as folders from './provider-folders.repository.ts';
@@ -52,23 +48,13 @@ async function countFolders(trx: Trx, actor: PositionedActor, notCurrentLookBack
   const { position } = actor;
   const caseUnits = policy.providerCaseUnitIds(position);
   return {
-    newAssignments: canListNewAssignments(position) ? await countNewAssignmentsOf(trx, actor) : null,
+    newAssignments: canListNewAssignments(position) ? await countNewAssignmentsIn(trx, actor) : null,
     unacknowledged: policy.canListUnacknowledged(position) ? await folders.countUnacknowledged(trx, caseUnits, position.personScopeUnitIds) : null,
     myPersons: await myPersons.countMyPersons(trx, actor.userId, position.personScopeUnitIds),
     notCurrent: policy.canListNotCurrent(position)
       ? await folders.countNotCurrent(trx, caseUnits, position.personScopeUnitIds, { today: todayInSweden(), lookBackDays: notCurrentLookBackDays })
       : null,
   };
-}
-
-/** The same count as GET /api/assignments/new/count (new-assignments.service.ts), inside this transaction. */
-async function countNewAssignmentsOf(trx: Trx, actor: PositionedActor): Promise<number> {
-  const view = newAssignmentView(actor.position);
-  return countNewAssignments(trx, {
-    providerIds: view.isProviderWide ? await listProvidersOfUnits(trx, actor.position.unitsBelow) : [],
-    alarmServiceAreas: view.isAlarmOnly ? await alarmAreasOf(trx, actor) : [],
-    onlyProviderId: null,
-  });
 }
 
 /** Persons this user opened lately and may still see, newest first. */

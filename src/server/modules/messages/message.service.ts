@@ -16,8 +16,8 @@ import * as recipients from './recipient.repository.ts';
 import * as policy from './messages.policy.ts';
 import { writeMessage } from './message-writer.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
-import { loadAssignmentScope } from '../assignments/assignment-scope.service.ts';
-import { listReadableAssignmentNumbers } from '../assignments/assignment-scope.repository.ts';
+import { loadAssignmentScope } from '../../platform/access/assignment-scope.ts';
+import { listReadableAssignmentNumbers } from '../../platform/access/assignment-scope.ts';
 
 /** What readers see as the sender of an event message. */
 export const SYSTEM_SENDER_NAME = 'Systemet';

@@ -5,8 +5,8 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import { isPersonInScope } from '../../platform/access/person-scope.ts';
-import type { AssignmentReadScope } from '../assignments/assignment.policy.ts';
-import { isAssignmentReadable } from '../assignments/assignment-scope.repository.ts';
+import type { AssignmentReadScope } from '../../platform/access/assignment-scope.ts';
+import { isAssignmentReadable } from '../../platform/access/assignment-scope.ts';
 
 const uuids = (ids: readonly string[]) => sql<string>`any(${[...new Set(ids)]}::uuid[])`;
 
@@ -77,7 +77,7 @@ export async function findSendLists(trx: Trx, sendListIds: readonly string[]): P
 }
 
 /**
- * An assignment the sender reads (assignments/assignment-scope.repository.ts) whose person is in
+ * An assignment the sender reads (platform/access/assignment-scope.ts) whose person is in
  * their scope, with that person; otherwise undefined (missing or not yours).
  */
 export async function findAssignmentInScope(trx: Trx, assignmentId: string, scopeUnitIds: readonly string[], assignmentScope: AssignmentReadScope): Promise<{ id: string; personId: string } | undefined> {

@@ -11,7 +11,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import { isPersonInScope } from '../../platform/access/person-scope.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
-import type { PersonRecordRef } from '../assignments/assignment.repository.ts';
+import type { PersonRecordRef } from '../assignments/index.ts';
 import type { ProviderCaseReadScope } from './provider-case.policy.ts';
 
 export interface ProviderCaseRecord {

@@ -14,9 +14,9 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { todayInSweden } from '../../../domain/dates.ts';
 import { isOngoingOrPlanned } from '../../../domain/delivery-rules.ts';
 import type * as c from '../../../contract/provider-cases.ts';
-import { toPersonRef } from '../assignments/assignment.presenter.ts';
-import { listProviderCaseRows } from '../deliveries/delivery.service.ts';
-import { recordAcknowledged } from '../deliveries/intake.service.ts';
+import { toPersonRef } from '../assignments/index.ts';
+import { listProviderCaseRows } from '../deliveries/index.ts';
+import { recordAcknowledged } from '../deliveries/index.ts';
 import * as repo from './provider-case.repository.ts';
 import * as policy from './provider-case.policy.ts';
 

@@ -2,7 +2,7 @@
  * The new assignment a change of provider sends: the same case and decision as the rows' own
  * assignment, carrying the chosen rows' interventions with their planned time, the life areas and
  * instructions copied, and a first line saying it is a change of provider. It is written and sent
- * with the assignments module's own pieces (number series, draft rows, sending, state, event,
+ * with this module's own pieces (number series, draft rows, sending, state, event,
  * person link, receivers), so it reads at the new provider exactly like one from the case officer.
  */
 import type { Trx } from '../../platform/db/tenant.ts';
@@ -11,12 +11,12 @@ import { formatRunningNumber, takeNextNumber } from '../../platform/db/number-se
 import { todayInSweden } from '../../../domain/dates.ts';
 import { formatMinutesAsHours } from '../../../domain/granted-time.ts';
 import { totalGrantedMinutes, totalStaffMinutes } from '../../../domain/assignment-time.ts';
-import { writeMessage } from '../messages/message-writer.ts';
-import { ASSIGNMENT_NUMBER_PREFIX } from '../assignments/assignment.service.ts';
-import * as assignments from '../assignments/assignment.repository.ts';
-import { listGrantedInterventions } from '../assignments/assignment-context.repository.ts';
-import * as write from '../assignments/assignment-write.repository.ts';
-import { resolveReceivers } from '../assignments/assignment-detail.ts';
+import { writeMessage } from '../messages/index.ts';
+import { ASSIGNMENT_NUMBER_PREFIX } from './assignment.service.ts';
+import * as assignments from './assignment.repository.ts';
+import { listGrantedInterventions } from './assignment-context.repository.ts';
+import * as write from './assignment-write.repository.ts';
+import { resolveReceivers } from './assignment-detail.ts';
 
 /** The instructions column holds at most this many characters. */
 const MAX_INSTRUCTIONS = 8000;
