@@ -10,7 +10,7 @@ import type { TestClient } from '../../../../test/http-client.ts';
 import { pdfText } from '../../../../test/pdf-text.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
-import { createFixtureAssignment, createFixtureDecision, draftBody } from './assignment-fixtures.ts';
+import { createFixtureAssignment, createFixtureDecision, draftBody } from '../../../../test/fixtures/assignment-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

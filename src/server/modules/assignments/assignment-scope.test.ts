@@ -10,8 +10,8 @@ import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestWorld, TEST_PASSWORD, type TestUnitKey, type TestWorld, type UserKey } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { pdfText } from '../../../../test/pdf-text.ts';
-import { createOtherProviderManager, createSentAssignment, distributionBody, stateVersionOf, type SentAssignment } from '../deliveries/delivery-fixtures.ts';
-import { createFixtureDecision, draftBody } from './assignment-fixtures.ts';
+import { createOtherProviderManager, createSentAssignment, distributionBody, stateVersionOf, type SentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
+import { createFixtureDecision, draftBody } from '../../../../test/fixtures/assignment-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

@@ -4,7 +4,7 @@ import { createTestUser, createTestWorld, TEST_PASSWORD, type TestWorld } from '
 import { TestClient } from '../../../../test/http-client.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { createUser } from '../../../../seeds/lib/builders.ts';
-import { createFixtureAssignment, createFixtureDecision, draftBody, ensureProvider, type FixtureDecision } from './assignment-fixtures.ts';
+import { createFixtureAssignment, createFixtureDecision, draftBody, ensureProvider, type FixtureDecision } from '../../../../test/fixtures/assignment-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

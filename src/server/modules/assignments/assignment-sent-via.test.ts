@@ -8,7 +8,7 @@ import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test
 import { TestClient } from '../../../../test/http-client.ts';
 import { pdfText } from '../../../../test/pdf-text.ts';
 import { HANDOVER_IN_FUTURE } from '../../../domain/handover.ts';
-import { createFixtureDecision, draftBody, ensureProvider } from './assignment-fixtures.ts';
+import { createFixtureDecision, draftBody, ensureProvider } from '../../../../test/fixtures/assignment-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

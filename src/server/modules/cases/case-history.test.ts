@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { inTenant } from '../../platform/db/tenant.ts';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestUser, createTestWorld, type TestWorld } from '../../../../test/factories.ts';
-import { createDeliveryRows, createSentAssignment } from '../deliveries/delivery-fixtures.ts';
+import { createDeliveryRows, createSentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

@@ -10,9 +10,9 @@ import { TestClient } from '../../../../test/http-client.ts';
 import { createDeliveries } from '../../../../seeds/lib/deliveries.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays } from '../../../domain/periods.ts';
-import { createFixtureAssignment, createFixtureDecision } from '../assignments/assignment-fixtures.ts';
-import { createOtherProviderManager, createSentAssignment, stateVersionOf, type SentAssignment } from '../deliveries/delivery-fixtures.ts';
-import { createSentRows } from '../delivery-changes/delivery-change-fixtures.ts';
+import { createFixtureAssignment, createFixtureDecision } from '../../../../test/fixtures/assignment-fixtures.ts';
+import { createOtherProviderManager, createSentAssignment, stateVersionOf, type SentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
+import { createSentRows } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

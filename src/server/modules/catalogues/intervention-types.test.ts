@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import type { TestClient } from '../../../../test/http-client.ts';
 import type { InterventionType } from '../../../contract/catalogues.ts';
-import { createDecisionUsing } from './catalogue-test-data.ts';
+import { createDecisionUsing } from '../../../../test/fixtures/catalogue-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { createDeliveries } from '../../../../seeds/lib/deliveries.ts';
-import { createFixtureAssignment, createFixtureDecision } from '../assignments/assignment-fixtures.ts';
+import { createFixtureAssignment, createFixtureDecision } from '../../../../test/fixtures/assignment-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

@@ -4,7 +4,7 @@ import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test
 import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays } from '../../../domain/periods.ts';
-import { createDeliveryRows, createOtherProviderManager, createSentAssignment } from './delivery-fixtures.ts';
+import { createDeliveryRows, createOtherProviderManager, createSentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

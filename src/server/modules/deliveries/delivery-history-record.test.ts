@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
-import { createDeliveryRows, createSentAssignment } from './delivery-fixtures.ts';
+import { createDeliveryRows, createSentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
-import { createOtherProviderManager, createSentAssignment, distributionBody, type SentAssignment } from './delivery-fixtures.ts';
+import { createOtherProviderManager, createSentAssignment, distributionBody, type SentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
-import { createSentRows, deliveryEvents, deliveryVersion } from './delivery-change-fixtures.ts';
+import { createSentRows, deliveryEvents, deliveryVersion } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

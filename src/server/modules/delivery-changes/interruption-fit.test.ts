@@ -9,7 +9,7 @@ import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays, addMonths } from '../../../domain/periods.ts';
-import { createSentRows, deliveryVersion, interrupt as registerInterruption, interruptionsOf as storedInterruptions } from './delivery-change-fixtures.ts';
+import { createSentRows, deliveryVersion, interrupt as registerInterruption, interruptionsOf as storedInterruptions } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

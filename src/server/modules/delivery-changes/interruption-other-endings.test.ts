@@ -9,8 +9,8 @@ import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test
 import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays } from '../../../domain/periods.ts';
-import { createOtherProviderManager } from '../deliveries/delivery-fixtures.ts';
-import { createSentRows, interrupt as registerInterruption, interruptionsOf as storedInterruptions } from './delivery-change-fixtures.ts';
+import { createOtherProviderManager } from '../../../../test/fixtures/delivery-fixtures.ts';
+import { createSentRows, interrupt as registerInterruption, interruptionsOf as storedInterruptions } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

@@ -3,8 +3,8 @@ import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
-import { createOtherProviderManager, createSentAssignment } from '../deliveries/delivery-fixtures.ts';
-import { createSentRows, deliveryEvents } from './delivery-change-fixtures.ts';
+import { createOtherProviderManager, createSentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
+import { createSentRows, deliveryEvents } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 import { settleProviderChange } from './provider-change.settle.ts';
 
 let server: TestServer;

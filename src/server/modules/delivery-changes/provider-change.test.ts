@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
-import { ensureProvider } from '../assignments/assignment-fixtures.ts';
-import { createOtherProviderManager, stateVersionOf } from '../deliveries/delivery-fixtures.ts';
-import { createSentRows, deliveryEvents, deliveryVersion } from './delivery-change-fixtures.ts';
+import { ensureProvider } from '../../../../test/fixtures/assignment-fixtures.ts';
+import { createOtherProviderManager, stateVersionOf } from '../../../../test/fixtures/delivery-fixtures.ts';
+import { createSentRows, deliveryEvents, deliveryVersion } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

@@ -4,7 +4,7 @@ import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { createPersons } from '../../../../seeds/lib/builders.ts';
 import { testPersonnummer } from '../../../../seeds/lib/test-numbers.ts';
-import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from './desk-fixtures.ts';
+import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from '../../../../test/fixtures/desk-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import type { TestClient } from '../../../../test/http-client.ts';
-import { createDeliveryRows, createSentAssignment, distributionBody, type SentAssignment } from '../deliveries/delivery-fixtures.ts';
+import { createDeliveryRows, createSentAssignment, distributionBody, type SentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from '../../../../test/harness.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
-import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from '../desk/desk-fixtures.ts';
+import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from '../../../../test/fixtures/desk-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
