@@ -12,6 +12,8 @@ const ownerDb = createDb({ connectionString: inject('ownerUrl'), max: 1 });
 afterAll(async () => ownerDb.destroy());
 
 const SCHEMA = path.join(import.meta.dirname, 'schema.ts');
+/** Reading the types with the compiler takes seconds, more on a busy machine. */
+const COMPILER_TIMEOUT = 120_000;
 const DRIFTED = path.resolve(import.meta.dirname, '../../../../test/table-types.sample.ts');
 
 describe('the Kysely table types', () => {
@@ -20,7 +22,7 @@ describe('the Kysely table types', () => {
     expect(declared.get('persons')?.get('first_name')).toBe(false);
     expect(declared.get('persons')?.get('deceased_date')).toBe(true);
     expect(compareTables(declared, await databaseTables(ownerDb))).toEqual([]);
-  });
+  }, COMPILER_TIMEOUT);
 
   it('fail for a column the type lacks, one the table lacks, and nullability either way', async () => {
     const declared = declaredTables(DRIFTED, 'DriftedDB');
@@ -32,7 +34,7 @@ describe('the Kysely table types', () => {
       'municipalities.name: in the database, missing from the type',
       'audit_events.user_id: the database says null, the type not null',
     ]);
-  });
+  }, COMPILER_TIMEOUT);
 
   it('fail for a table the database has and DB lacks, and one DB declares that the database lacks', () => {
     const declared = new Map([['old_table', new Map([['id', false]])]]);
