@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from './browser.ts';
 import { expectFieldError, expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld } from './harness.ts';
-import { createFixtureAssignment, createFixtureDecision, ensureProvider } from '../src/server/modules/assignments/assignment-fixtures.ts';
+import { createFixtureAssignment, createFixtureDecision, ensureProvider } from '../test/fixtures/assignment-fixtures.ts';
 
 /** Chooses the option whose text starts with the given words (labels carry extra words, e.g. "(utan systemåtkomst)"). */
 async function choose(page: Page, label: string, startsWith: string): Promise<void> {

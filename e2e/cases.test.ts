@@ -3,9 +3,9 @@ import { describeInBrowser } from './browser.ts';
 import { expectNoAxeViolations, expectText, shot, startBrowserWorld, type BrowserWorld } from './harness.ts';
 import { todayInSweden } from '../src/domain/dates.ts';
 import { addDays } from '../src/domain/periods.ts';
-import { createFixtureAssignment } from '../src/server/modules/assignments/assignment-fixtures.ts';
+import { createFixtureAssignment } from '../test/fixtures/assignment-fixtures.ts';
 import { createDeliveries } from '../seeds/lib/deliveries.ts';
-import { createDeliveryRows, createSentAssignment } from '../src/server/modules/deliveries/delivery-fixtures.ts';
+import { createDeliveryRows, createSentAssignment } from '../test/fixtures/delivery-fixtures.ts';
 
 describeInBrowser('cases and decisions', () => {
   let bw: BrowserWorld;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { UserKey } from '../test/factories.ts';
-import { createDecisionUsing } from '../src/server/modules/catalogues/catalogue-test-data.ts';
+import { createDecisionUsing } from '../test/fixtures/catalogue-fixtures.ts';
 import { describeInBrowser } from './browser.ts';
 import { expectNoAxeViolations, expectText, expectTextWithout, startBrowserWorld, type BrowserWorld } from './harness.ts';
 

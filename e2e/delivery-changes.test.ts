@@ -4,8 +4,8 @@ import { describeInBrowser } from './browser.ts';
 import { expectFieldError, expectNoAxeViolations, expectText, signIn, startBrowserWorld, type BrowserWorld, shot } from './harness.ts';
 import { todayInSweden } from '../src/domain/dates.ts';
 import { addDays, addMonths } from '../src/domain/periods.ts';
-import { createOtherProviderManager } from '../src/server/modules/deliveries/delivery-fixtures.ts';
-import { createSentRows } from '../src/server/modules/delivery-changes/delivery-change-fixtures.ts';
+import { createOtherProviderManager } from '../test/fixtures/delivery-fixtures.ts';
+import { createSentRows } from '../test/fixtures/delivery-change-fixtures.ts';
 
 
 describeInBrowser('changing delivery rows at the provider', () => {

@@ -5,8 +5,8 @@ import { expectFieldError, expectNoAxeViolations, expectText, sharedSessions, st
 import { todayInSweden } from '../src/domain/dates.ts';
 import { createPersons } from '../seeds/lib/builders.ts';
 import { testPersonnummer } from '../seeds/lib/test-numbers.ts';
-import { createSentAssignment, distributionBody } from '../src/server/modules/deliveries/delivery-fixtures.ts';
-import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from '../src/server/modules/desk/desk-fixtures.ts';
+import { createSentAssignment, distributionBody } from '../test/fixtures/delivery-fixtures.ts';
+import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from '../test/fixtures/desk-fixtures.ts';
 
 
 /** Hemtjänst Söder's persons, for paging: more than one page of 50. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from './browser.ts';
 import { expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld, shot } from './harness.ts';
-import { createSentAssignment } from '../src/server/modules/deliveries/delivery-fixtures.ts';
+import { createSentAssignment } from '../test/fixtures/delivery-fixtures.ts';
 
 
 describeInBrowser('two managers distributing the same new assignment', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
 import { expectFieldError, expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld, shot } from './harness.ts';
 import { todayInSweden } from '../src/domain/dates.ts';
-import { createDeliveryRows, createSentAssignment } from '../src/server/modules/deliveries/delivery-fixtures.ts';
+import { createDeliveryRows, createSentAssignment } from '../test/fixtures/delivery-fixtures.ts';
 
 
 describeInBrowser('receiving an assignment at the provider', () => {

@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { describeInBrowser } from './browser.ts';
 import { expectFieldError, expectNoAxeViolations, expectText, signIn, startBrowserWorld, type BrowserWorld } from './harness.ts';
 import { normalizeTestNumber, testNumbersBornBetween } from '../seeds/lib/test-numbers.ts';
-import { createOtherProviderManager } from '../src/server/modules/deliveries/delivery-fixtures.ts';
+import { createOtherProviderManager } from '../test/fixtures/delivery-fixtures.ts';
 import {
   actionsOf, confirmSendToDelivery, day, deliveriesOf, deskNav, openCase, openFolder, openMessage, openPerson, previewAndSend,
   recordDecision, registerPerson, requestProviderChange, rowOf, writeAssignment, type NewPerson,

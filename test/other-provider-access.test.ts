@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from './harness.ts';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from './factories.ts';
 import { TestClient } from './http-client.ts';
 import { todayInSweden } from '../src/domain/dates.ts';
-import { createDeliveryRows, createOtherProviderManager, createSentAssignment, stateVersionOf } from '../src/server/modules/deliveries/delivery-fixtures.ts';
+import { createDeliveryRows, createOtherProviderManager, createSentAssignment, stateVersionOf } from './fixtures/delivery-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;

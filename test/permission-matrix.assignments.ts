@@ -1,6 +1,6 @@
 /**
  * Sent assignments for the permission-matrix rows of the routes that take an assignment id
- * (assignments/assignment.permissions.ts, deliveries/deliveries.permissions.ts), in either stage
+ * (permissions/assignments.permissions.ts, permissions/deliveries.permissions.ts), in either stage
  * of the need-to-know rule (assignments/README.md): 'new' (sent, not distributed) or
  * 'distributed' (accepted, its rows sent to delivery at one unit).
  *
@@ -15,8 +15,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../src/server/platform/db/database.ts';
 import type { ServiceAreaCode } from '../src/domain/organisation.ts';
-import { ensureProvider } from '../src/server/modules/assignments/assignment-fixtures.ts';
-import { createDeliveryRows, createSentAssignment, type SentAssignment } from '../src/server/modules/deliveries/delivery-fixtures.ts';
+import { ensureProvider } from './fixtures/assignment-fixtures.ts';
+import { createDeliveryRows, createSentAssignment, type SentAssignment } from './fixtures/delivery-fixtures.ts';
 import { TEST_USERS, type TestUnitKey, type UserKey } from './factories.ts';
 import type { MatrixTarget } from './permission-matrix.types.ts';
 

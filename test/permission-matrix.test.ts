@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 /**
- * The permission matrix: every row of every src/server/modules/<area>/<noun>.permissions.ts, run
+ * The permission matrix: every row of every test/permissions/<area>.permissions.ts, run
  * for every test user against a target in their own scope, one outside it (persons only), one in
  * another municipality, and signed out. Expected: signed out 401; outside the scope or in another
  * municipality 404 (the same as missing); in scope but not allowed the row's deniedStatus (403),
@@ -13,9 +13,9 @@ import { createTestUser, createTestWorld, TEST_USERS, USER_KEYS, type TestWorld,
 import { TestClient } from './http-client.ts';
 import type { MatrixTarget, PermissionRow } from './permission-matrix.types.ts';
 
-const modules = import.meta.glob<{ permissionRows?: PermissionRow[] }>('../src/server/modules/*/*.permissions.ts', { eager: true });
+const modules = import.meta.glob<{ permissionRows?: PermissionRow[] }>('./permissions/*.permissions.ts', { eager: true });
 const rows = Object.entries(modules).flatMap(([file, module]) =>
-  (module.permissionRows ?? []).map((row) => ({ ...row, file: file.replace('../src/server/modules/', '') })));
+  (module.permissionRows ?? []).map((row) => ({ ...row, file: file.replace('./permissions/', '') })));
 
 /** Fixture persons, the same in both municipalities: `ao` is linked to ÄO myndighet and Hemtjänst Norr. */
 type FixturePerson = 'ao' | 'south' | 'ifo';
@@ -159,7 +159,7 @@ describe('permission matrix', () => {
     expect(documented.length).toBeGreaterThan(0);
     const covered = new Set(rows.map((row) => row.route));
     const missing = documented.filter((route) => !covered.has(route));
-    expect(missing, `Routes without a permission-matrix row (add rows to the module's *.permissions.ts):\n${missing.join('\n')}`).toEqual([]);
+    expect(missing, `Routes without a permission-matrix row (add rows to the module's test/permissions/<area>.permissions.ts):\n${missing.join('\n')}`).toEqual([]);
     const stale = [...covered].filter((route) => !documented.includes(route));
     expect(stale, `Rows for routes the app does not have:\n${stale.join('\n')}`).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /**
  * The permission matrix: every route × role × (own scope, another unit, another municipality,
- * signed out), from rows each module exports in `<area>.permissions.ts`. Later issues extend the
- * matrix by adding rows there; test/permission-matrix.test.ts runs them all.
+ * signed out), from rows each module has in `test/permissions/<area>.permissions.ts`. Later issues
+ * extend the matrix by adding rows there; test/permission-matrix.test.ts runs them all.
  */
 import type { Db } from '../src/server/platform/db/database.ts';
 import type { TestWorld, UserKey } from './factories.ts';

@@ -20,7 +20,7 @@ import {
   type Operation, type ProbeBody, type Schema,
 } from './openapi-probe.ts';
 
-const modules = import.meta.glob<{ permissionRows?: PermissionRow[] }>('../../src/server/modules/*/*.permissions.ts', { eager: true });
+const modules = import.meta.glob<{ permissionRows?: PermissionRow[] }>('../permissions/*.permissions.ts', { eager: true });
 const rowsByRoute = new Map(Object.values(modules).flatMap((module) => module.permissionRows ?? []).map((row) => [row.route, row]));
 
 /** Who probes a route: the first of these its matrix row allows (case officer, unit manager, administrator, …). */

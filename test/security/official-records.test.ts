@@ -11,7 +11,7 @@ import { createIsolatedDatabase, startTestServer, type TestServer } from '../har
 import { createTestUser, createTestWorld, type TestWorld } from '../factories.ts';
 import { asOwnerRolledBack } from './rolled-back.ts';
 import { inTenant } from '../../src/server/platform/db/tenant.ts';
-import { createSentAssignment, distributionBody } from '../../src/server/modules/deliveries/delivery-fixtures.ts';
+import { createSentAssignment, distributionBody } from '../fixtures/delivery-fixtures.ts';
 
 let database: Awaited<ReturnType<typeof createIsolatedDatabase>>;
 let server: TestServer;

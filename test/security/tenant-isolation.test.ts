@@ -31,7 +31,7 @@ import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../harness.ts';
 import { createTestWorld, TEST_PASSWORD, TEST_USERS, USER_KEYS, type TestWorld, type UserKey } from '../factories.ts';
 import { testPersonnummer } from '../../seeds/lib/test-numbers.ts';
-import { createDeliveryRows, createSentAssignment } from '../../src/server/modules/deliveries/delivery-fixtures.ts';
+import { createDeliveryRows, createSentAssignment } from '../fixtures/delivery-fixtures.ts';
 import {
   exampleOf, fillTemplate, generousLimits, inPool, isUuid, probeAddress, ProbeClient, readOperations, type Operation, type ProbeResponse,
 } from './openapi-probe.ts';

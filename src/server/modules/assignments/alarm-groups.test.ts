@@ -6,8 +6,9 @@
  * whole municipality, then a group of IFO's own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestUser, createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { createTestUser, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { createCase, createDecision } from '../../../../seeds/lib/cases.ts';
 
@@ -18,8 +19,7 @@ let alarmManager: TestClient;
 let ifoAlarmTypeId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
   officer = await world.signIn('ifoCaseOfficer');
   alarmManager = await world.signIn('alarmManager');
   ifoAlarmTypeId = (await server.ownerDb.insertInto('intervention_types').values({

@@ -4,21 +4,21 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
 import type { TestClient } from '../../../../test/http-client.ts';
 import { pdfText } from '../../../../test/pdf-text.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
-import { createFixtureAssignment, createFixtureDecision, draftBody } from './assignment-fixtures.ts';
+import { createFixtureAssignment, createFixtureDecision, draftBody } from '../../../../test/fixtures/assignment-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
 let officer: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
   officer = await world.signIn('caseOfficer');
 });
 afterAll(async () => server?.close());

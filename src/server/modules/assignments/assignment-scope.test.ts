@@ -6,20 +6,20 @@
  * on every route that takes the assignment's id, and lists and links leave it out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, TEST_PASSWORD, type TestUnitKey, type TestWorld, type UserKey } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { TEST_PASSWORD, type TestUnitKey, type TestWorld, type UserKey } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { pdfText } from '../../../../test/pdf-text.ts';
-import { createOtherProviderManager, createSentAssignment, distributionBody, stateVersionOf, type SentAssignment } from '../deliveries/delivery-fixtures.ts';
-import { createFixtureDecision, draftBody } from './assignment-fixtures.ts';
+import { createOtherProviderManager, createSentAssignment, distributionBody, stateVersionOf, type SentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
+import { createFixtureDecision, draftBody } from '../../../../test/fixtures/assignment-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
 const clients = {} as Record<UserKey, TestClient>;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
   const users: UserKey[] = ['caseOfficer', 'operationsManager', 'unitManager', 'otherUnitManager', 'coordinator', 'careStaff', 'otherCareStaff', 'licensedStaff', 'alarmManager'];
   await Promise.all(users.map(async (key) => { clients[key] = await world.signIn(key); }));
 });

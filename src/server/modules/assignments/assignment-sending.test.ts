@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestUser, createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { createTestUser, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { createUser } from '../../../../seeds/lib/builders.ts';
-import { createFixtureAssignment, createFixtureDecision, draftBody, ensureProvider, type FixtureDecision } from './assignment-fixtures.ts';
+import { createFixtureAssignment, createFixtureDecision, draftBody, ensureProvider, type FixtureDecision } from '../../../../test/fixtures/assignment-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -15,8 +16,7 @@ let alarmGroup: { id: string; memberId: string };
 let ifoAlarmMemberId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
   officer = await world.signIn('caseOfficer');
   const providerId = await ensureProvider(server.ownerDb, world, { name: 'Omsorgsbolaget AB', serviceArea: 'AO', hasSystemAccess: true });
   const username = `omsorgschef-${crypto.randomUUID().slice(0, 8)}`;

@@ -3,12 +3,13 @@
  * 0024), and the telephone hand-over's time, which cannot lie in the future (src/domain/handover.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { pdfText } from '../../../../test/pdf-text.ts';
 import { HANDOVER_IN_FUTURE } from '../../../domain/handover.ts';
-import { createFixtureDecision, draftBody, ensureProvider } from './assignment-fixtures.ts';
+import { createFixtureDecision, draftBody, ensureProvider } from '../../../../test/fixtures/assignment-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -16,8 +17,7 @@ let officer: TestClient;
 let noAccess: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
   officer = await world.signIn('caseOfficer');
   noAccess = await ensureProvider(server.ownerDb, world, { name: 'Assistansbolaget Brev AB', serviceArea: 'AO', hasSystemAccess: false });
 });

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
-import { createFixtureAssignment, createFixtureDecision, draftBody, ensureProvider, type FixtureDecision } from './assignment-fixtures.ts';
+import { createFixtureAssignment, createFixtureDecision, draftBody, ensureProvider, type FixtureDecision } from '../../../../test/fixtures/assignment-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
 let officer: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
   officer = await world.signIn('caseOfficer');
 });
 afterAll(async () => server?.close());

@@ -2,16 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { inTenant } from '../../platform/db/tenant.ts';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestUser, createTestWorld, type TestWorld } from '../../../../test/factories.ts';
-import { createDeliveryRows, createSentAssignment } from '../deliveries/delivery-fixtures.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { createTestUser, type TestWorld } from '../../../../test/factories.ts';
+import { createDeliveryRows, createSentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
 });
 afterAll(async () => server?.close());
 

@@ -1,7 +1,9 @@
 /** Changing a case: its officer, and closing it (with the decisions it waits for). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestUser, createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { auditRows } from '../../../../test/audit.ts';
+import { createTestUser, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 
@@ -11,17 +13,12 @@ let foreign: TestWorld;
 const TODAY = todayInSweden();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, foreign] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign } = await startModuleTest());
 });
 afterAll(async () => server?.close());
 
 const legalBasis = (target: TestWorld = world) => target.catalogue.legalBases.get('SoL 11 kap. 1 §')!;
 const homeCareType = (target: TestWorld = world) => target.catalogue.interventionTypes.get('AO:Personlig omvårdnad')!;
-
-async function auditRows(personId: string, action: string) {
-  return server.ownerDb.selectFrom('audit_events').selectAll().where('person_id', '=', personId).where('action', '=', action).execute();
-}
 
 /** A person linked to ÄO myndighet and Hemtjänst Norr, with an open ÄO case made through the API. */
 async function personWithCase(fields: Parameters<TestWorld['createPerson']>[1] = {}) {
@@ -40,7 +37,7 @@ describe('changing the case officer', () => {
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ caseOfficer: { id: other.userId }, version: 2 });
     expect((await officer.put(`/api/cases/${caseId}/case-officer`, { caseOfficerId: world.users.caseOfficer.userId, version: 1 })).status).toBe(409);
-    const audit = await auditRows(person.id, 'case.change_officer');
+    const audit = await auditRows(server.ownerDb, { personId: person.id, action: 'case.change_officer' });
     expect(audit[0]!.details).toMatchObject({ from: world.users.caseOfficer.userId, to: other.userId });
   });
 
@@ -71,7 +68,7 @@ describe('closing a case', () => {
     expect(closed.body.history.at(-1)).toMatchObject({ kind: 'case_closed', message: 'Avliden', actorName: expect.any(String) });
     const link = await server.ownerDb.selectFrom('person_unit_links').select('valid_to').where('source_id', '=', caseId).executeTakeFirstOrThrow();
     expect(link.valid_to).toBe(TODAY);
-    expect(await auditRows(person.id, 'case.close')).toHaveLength(1);
+    expect(await auditRows(server.ownerDb, { personId: person.id, action: 'case.close' })).toHaveLength(1);
     // Closed: no more changes, and a new case may be opened.
     expect((await officer.post(`/api/cases/${caseId}/close`, { closedOn: TODAY, endReason: 'Avliden', version: 2 })).status).toBe(409);
     expect((await officer.put(`/api/cases/${caseId}/case-officer`, { caseOfficerId: world.users.caseOfficer.userId, version: 2 })).status).toBe(409);

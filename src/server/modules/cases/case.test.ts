@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestUser, createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { auditRows } from '../../../../test/audit.ts';
+import { createTestUser, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { createCase, createDecision } from '../../../../seeds/lib/cases.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
@@ -12,17 +14,12 @@ const TODAY = todayInSweden();
 const YEAR = TODAY.slice(0, 4);
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, foreign] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign } = await startModuleTest());
 });
 afterAll(async () => server?.close());
 
 const legalBasis = (target: TestWorld = world) => target.catalogue.legalBases.get('SoL 11 kap. 1 §')!;
 const homeCareType = (target: TestWorld = world) => target.catalogue.interventionTypes.get('AO:Personlig omvårdnad')!;
-
-async function auditRows(personId: string, action: string) {
-  return server.ownerDb.selectFrom('audit_events').selectAll().where('person_id', '=', personId).where('action', '=', action).execute();
-}
 
 /** A person linked to ÄO myndighet and Hemtjänst Norr, with an open ÄO case made through the API. */
 async function personWithCase(fields: Parameters<TestWorld['createPerson']>[1] = {}) {
@@ -41,7 +38,7 @@ describe('opening a case', () => {
     expect(row).toMatchObject({ service_area: 'AO', authority_unit_id: world.units.aoAuthority, case_officer_id: world.users.caseOfficer.userId, opened_on: TODAY, closed_on: null });
     const link = await server.ownerDb.selectFrom('person_unit_links').selectAll().where('source_id', '=', caseId).executeTakeFirstOrThrow();
     expect(link).toMatchObject({ person_id: person.id, unit_id: world.units.aoAuthority, source: 'case', valid_from: TODAY, valid_to: null });
-    const audit = await auditRows(person.id, 'case.open');
+    const audit = await auditRows(server.ownerDb, { personId: person.id, action: 'case.open' });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ user_id: world.users.caseOfficer.userId, entity_id: caseId });
   });
@@ -141,7 +138,7 @@ describe('listing a person\'s cases', () => {
       decisions: [{ id: decision.id, decisionNumber: decision.decisionNumber, outcome: 'granted', status: 'ongoing', periodTo: null, interventionNames: ['Personlig omvårdnad'] }],
     });
     expect(response.body.cases[1]).toMatchObject({ status: 'closed', closedOn: '2025-06-30', endReason: 'Behovet upphört', decisions: [] });
-    expect(await auditRows(person.id, 'case.list')).toHaveLength(1);
+    expect(await auditRows(server.ownerDb, { personId: person.id, action: 'case.list' })).toHaveLength(1);
   });
 
   it('offers to open a case when none is open', async () => {
@@ -180,7 +177,7 @@ describe('the case view', () => {
     });
     expect(response.body.history.map((event: { kind: string }) => event.kind)).toEqual(['case_opened', 'decision_recorded']);
     expect(response.body.history[1]).toMatchObject({ date: '2026-02-01', decisionId: recorded.body.id, title: `${recorded.body.decisionNumber}, bifall (SoL 11 kap. 1 §)` });
-    const reads = await auditRows(person.id, 'case.read');
+    const reads = await auditRows(server.ownerDb, { personId: person.id, action: 'case.read' });
     expect(reads).toHaveLength(1);
     expect(reads[0]).toMatchObject({ entity_type: 'case', entity_id: caseId, user_id: world.users.caseOfficer.userId });
   });
@@ -249,7 +246,7 @@ describe('Mina ärenden', () => {
     expect(response.body.cases.map((c: { id: string }) => c.id)).toEqual([first.id, second.id]);
     expect(response.body.cases[0]).toMatchObject({ caseNumber: first.caseNumber, person: { firstName: 'Ingrid', lastName: 'Öst' }, ongoingDecisionCount: 1 });
     expect(response.body.cases[1]).toMatchObject({ person: { firstName: null, lastName: null, protectedIdentity: true }, ongoingDecisionCount: 0 });
-    expect(await auditRows(plain.id, 'person.list_hit')).toHaveLength(1);
+    expect(await auditRows(server.ownerDb, { personId: plain.id, action: 'person.list_hit' })).toHaveLength(1);
   });
 
   it('answers 401 signed out and 403 to provider staff', async () => {

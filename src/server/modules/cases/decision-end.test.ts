@@ -4,15 +4,16 @@
  * preview says so first. Closing a case withdraws what still waits. Through HTTP, real PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { createDeliveries } from '../../../../seeds/lib/deliveries.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays } from '../../../domain/periods.ts';
-import { createFixtureAssignment, createFixtureDecision } from '../assignments/assignment-fixtures.ts';
-import { createOtherProviderManager, createSentAssignment, stateVersionOf, type SentAssignment } from '../deliveries/delivery-fixtures.ts';
-import { createSentRows } from '../delivery-changes/delivery-change-fixtures.ts';
+import { createFixtureAssignment, createFixtureDecision } from '../../../../test/fixtures/assignment-fixtures.ts';
+import { createOtherProviderManager, createSentAssignment, stateVersionOf, type SentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
+import { createSentRows } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -24,8 +25,7 @@ const LATER = addDays(TODAY, 12);
 const REASON = 'Flyttat till särskilt boende';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, foreign] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign } = await startModuleTest());
 });
 afterAll(async () => server?.close());
 

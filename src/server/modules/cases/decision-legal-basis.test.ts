@@ -4,8 +4,9 @@
  * a legal basis given to IFO alone serves IFO cases and no others. Through HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import type { TestClient } from '../../../../test/http-client.ts';
 import type { LegalBasis } from '../../../contract/catalogues.ts';
 
@@ -13,8 +14,7 @@ let server: TestServer;
 let world: TestWorld;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
 });
 afterAll(async () => server?.close());
 

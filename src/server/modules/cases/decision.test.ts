@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { createCase, createDecision } from '../../../../seeds/lib/cases.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
@@ -14,8 +15,7 @@ let foreign: TestWorld;
 const TODAY = todayInSweden();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, foreign] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign } = await startModuleTest());
 });
 afterAll(async () => server?.close());
 

@@ -4,11 +4,13 @@
  * its decisions' dates and the areas they were made in). Intervention types: intervention-types.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { auditRows } from '../../../../test/audit.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import type { LegalBasis } from '../../../contract/catalogues.ts';
-import { createDecisionUsing } from './catalogue-test-data.ts';
+import { createDecisionUsing } from '../../../../test/fixtures/catalogue-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -16,18 +18,13 @@ let otherWorld: TestWorld;
 let admin: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, otherWorld] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign: otherWorld } = await startModuleTest());
   admin = await world.signIn('administrator');
 });
 afterAll(async () => server?.close());
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const LEGAL_BASES = '/api/catalogues/legal-bases';
-
-async function auditRows(entityId: string, action: string) {
-  return server.ownerDb.selectFrom('audit_events').selectAll().where('entity_id', '=', entityId).where('action', '=', action).orderBy('id').execute();
-}
 
 async function listCodes(client: TestClient, query = ''): Promise<string[]> {
   const response = await client.get<{ legalBases: LegalBasis[] }>(`${LEGAL_BASES}${query}`);
@@ -117,7 +114,7 @@ describe('adding a legal basis', () => {
     expect(created).toMatchObject({
       code: 'HSL 12 kap. 1 §', description: 'Kommunens hälso- och sjukvård', validFrom: '2017-04-01', validTo: null, serviceAreas: ['AO', 'LSS'], isInUse: false, version: 1,
     });
-    const audit = await auditRows(created.id, 'catalogue.create');
+    const audit = await auditRows(server.ownerDb, { entityId: created.id, action: 'catalogue.create' });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       user_id: world.users.administrator.userId, position_id: world.users.administrator.positionId, entity_type: 'legal_basis',
@@ -185,7 +182,7 @@ describe('changing a legal basis', () => {
     const stale = await saveLegalBasis(basis, { description: 'Gammal' });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toMatch(/Någon annan har ändrat/);
-    const audit = await auditRows(basis.id, 'catalogue.update');
+    const audit = await auditRows(server.ownerDb, { entityId: basis.id, action: 'catalogue.update' });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ entity_type: 'legal_basis', details: { changed: ['description', 'validTo'] } });
   });
@@ -226,7 +223,7 @@ describe('changing a legal basis', () => {
     const narrower = await saveLegalBasis(wider.body, { serviceAreas: ['IFO'] });
     expect(narrower.status, JSON.stringify(narrower.body)).toBe(200);
     expect(narrower.body.serviceAreas).toEqual(['IFO']);
-    const audit = await auditRows(basis.id, 'catalogue.update');
+    const audit = await auditRows(server.ownerDb, { entityId: basis.id, action: 'catalogue.update' });
     expect(audit.map((row) => row.details)).toEqual([{ changed: ['serviceAreas'] }, { changed: ['serviceAreas'] }]);
   });
 

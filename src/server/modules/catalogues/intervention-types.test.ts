@@ -4,11 +4,12 @@
  * service area that is fixed once a decision grants the type. Access and legal bases: catalogues.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import type { TestClient } from '../../../../test/http-client.ts';
 import type { InterventionType } from '../../../contract/catalogues.ts';
-import { createDecisionUsing } from './catalogue-test-data.ts';
+import { createDecisionUsing } from '../../../../test/fixtures/catalogue-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -16,8 +17,7 @@ let otherWorld: TestWorld;
 let admin: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, otherWorld] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign: otherWorld } = await startModuleTest());
   admin = await world.signIn('administrator');
 });
 afterAll(async () => server?.close());

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startDeliveryTest } from '../../../../test/module-setup.ts';
+import type { TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays } from '../../../domain/periods.ts';
-import { createDeliveryRows, createOtherProviderManager, createSentAssignment } from './delivery-fixtures.ts';
+import { createDeliveryRows, createSentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -16,12 +17,8 @@ let otherProvider: TestClient;
 let foreign: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
-  [manager, careStaff, otherCareStaff, officer] = await Promise.all([world.signIn('unitManager'), world.signIn('careStaff'), world.signIn('otherCareStaff'), world.signIn('caseOfficer')]);
-  const other = await createOtherProviderManager(server.ownerDb, world);
-  otherProvider = await new TestClient(server.baseUrl).signIn(other.username, TEST_PASSWORD);
-  foreign = await (await createTestWorld(server.ownerDb, server.baseUrl)).signIn('unitManager');
+  ({ server, world, manager, careStaff, otherCareStaff, officer, otherProvider, foreignManager: foreign } =
+    await startDeliveryTest());
 });
 afterAll(async () => server?.close());
 

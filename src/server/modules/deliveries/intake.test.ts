@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startDeliveryTest } from '../../../../test/module-setup.ts';
+import type { TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
-import { createOtherProviderManager, createSentAssignment, distributionBody, type SentAssignment } from './delivery-fixtures.ts';
+import { createSentAssignment, distributionBody, type SentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -13,14 +14,8 @@ let otherProvider: TestClient;
 let foreign: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
-  manager = await world.signIn('unitManager');
+  ({ server, world, manager, careStaff, otherProvider, foreignManager: foreign } = await startDeliveryTest());
   coordinator = await world.signIn('coordinator');
-  careStaff = await world.signIn('careStaff');
-  const other = await createOtherProviderManager(server.ownerDb, world);
-  otherProvider = await new TestClient(server.baseUrl).signIn(other.username, TEST_PASSWORD);
-  foreign = await (await createTestWorld(server.ownerDb, server.baseUrl)).signIn('unitManager');
 });
 afterAll(async () => server?.close());
 

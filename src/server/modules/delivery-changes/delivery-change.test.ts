@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
-import { createSentRows, deliveryEvents, deliveryVersion } from './delivery-change-fixtures.ts';
+import { createSentRows, deliveryEvents, deliveryVersion } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -10,8 +11,7 @@ let foreign: TestWorld;
 let manager: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, foreign] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign } = await startModuleTest());
   manager = await world.signIn('unitManager');
 });
 afterAll(async () => server?.close());

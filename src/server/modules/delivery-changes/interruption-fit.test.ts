@@ -4,20 +4,20 @@
  * those from the change day on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays, addMonths } from '../../../domain/periods.ts';
-import { createSentRows, deliveryVersion, interrupt as registerInterruption, interruptionsOf as storedInterruptions } from './delivery-change-fixtures.ts';
+import { createSentRows, deliveryVersion, interrupt as registerInterruption, interruptionsOf as storedInterruptions } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
 let manager: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
   manager = await world.signIn('unitManager');
 });
 afterAll(async () => server?.close());

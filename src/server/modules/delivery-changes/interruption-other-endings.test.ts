@@ -4,13 +4,13 @@
  * ends on the decision's last day) — as when the provider ends it (interruption-fit.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { signInOtherProvider, startModuleTest } from '../../../../test/module-setup.ts';
+import type { TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays } from '../../../domain/periods.ts';
-import { createOtherProviderManager } from '../deliveries/delivery-fixtures.ts';
-import { createSentRows, interrupt as registerInterruption, interruptionsOf as storedInterruptions } from './delivery-change-fixtures.ts';
+import { createSentRows, interrupt as registerInterruption, interruptionsOf as storedInterruptions } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -18,11 +18,9 @@ let manager: TestClient;
 let other: { unitId: string; client: TestClient };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
   manager = await world.signIn('unitManager');
-  const created = await createOtherProviderManager(server.ownerDb, world);
-  other = { unitId: created.unitId, client: await new TestClient(server.baseUrl).signIn(created.username, TEST_PASSWORD) };
+  other = await signInOtherProvider(server, world);
 });
 afterAll(async () => server?.close());
 

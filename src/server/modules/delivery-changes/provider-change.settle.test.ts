@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
-import { createOtherProviderManager, createSentAssignment } from '../deliveries/delivery-fixtures.ts';
-import { createSentRows, deliveryEvents } from './delivery-change-fixtures.ts';
+import { createOtherProviderManager, createSentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
+import { createSentRows, deliveryEvents } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 import { settleProviderChange } from './provider-change.settle.ts';
 
 let server: TestServer;
@@ -13,8 +14,7 @@ let actor: PositionedActor;
 let otherUnitId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
   const other = await createOtherProviderManager(server.ownerDb, world);
   otherUnitId = other.unitId;
   const user = await server.ownerDb.selectFrom('users as u').innerJoin('positions as p', 'p.user_id', 'u.id')

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { signInOtherProvider, startModuleTest } from '../../../../test/module-setup.ts';
+import type { TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
-import { ensureProvider } from '../assignments/assignment-fixtures.ts';
-import { createOtherProviderManager, stateVersionOf } from '../deliveries/delivery-fixtures.ts';
-import { createSentRows, deliveryEvents, deliveryVersion } from './delivery-change-fixtures.ts';
+import { ensureProvider } from '../../../../test/fixtures/assignment-fixtures.ts';
+import { stateVersionOf } from '../../../../test/fixtures/delivery-fixtures.ts';
+import { createSentRows, deliveryEvents, deliveryVersion } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -13,11 +14,9 @@ let manager: TestClient;
 let other: { username: string; providerId: string; unitId: string; client: TestClient };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, foreign] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign } = await startModuleTest());
   manager = await world.signIn('unitManager');
-  const created = await createOtherProviderManager(server.ownerDb, world);
-  other = { ...created, client: await new TestClient(server.baseUrl).signIn(created.username, TEST_PASSWORD) };
+  other = await signInOtherProvider(server, world);
 });
 afterAll(async () => server?.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { createPersons } from '../../../../seeds/lib/builders.ts';
@@ -10,8 +11,7 @@ let world: TestWorld;
 let otherWorld: TestWorld;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, otherWorld] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign: otherWorld } = await startModuleTest());
   // Hemtjänst Söder's persons, for the ordering test; Norr gets its own in each test.
   for (const lastName of ['Ödman', 'Andersson', 'Åberg', 'Zetterlund', 'Ärlig']) await world.createPerson(['homeCareSouth'], { lastName });
   await world.createPerson(['homeCareSouth'], { firstName: 'Hemlig', lastName: 'Aaberg', protectedIdentity: true });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { auditRows } from '../../../../test/audit.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { MY_PERSONS_MAX } from './my-persons.service.ts';
 
@@ -9,14 +11,9 @@ let world: TestWorld;
 let otherWorld: TestWorld;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, otherWorld] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign: otherWorld } = await startModuleTest());
 });
 afterAll(async () => server?.close());
-
-async function auditRows(requestId: string | null) {
-  return server.ownerDb.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).execute();
-}
 
 describe('Mina personer', () => {
   it('adds, lists in name order with protected last and masked, tells the toggle, removes; every step audited', async () => {
@@ -28,18 +25,19 @@ describe('Mina personer', () => {
       const added = await staff.post('/api/desk/my-persons', { personId: person.id });
       expect(added.status).toBe(200);
       expect(added.body).toEqual({ personId: person.id, isMyPerson: true });
-      expect(await auditRows(added.headers.get('x-request-id'))).toMatchObject([{ action: 'my_persons.add', person_id: person.id }]);
+      expect(await auditRows(server.ownerDb, { response: added }))
+        .toMatchObject([{ action: 'my_persons.add', person_id: person.id }]);
     }
     const again = await staff.post('/api/desk/my-persons', { personId: berg.id });
     expect(again.body.isMyPerson).toBe(true);
-    expect(await auditRows(again.headers.get('x-request-id'))).toHaveLength(0);
+    expect(await auditRows(server.ownerDb, { response: again })).toHaveLength(0);
 
     const list = await staff.get('/api/desk/my-persons');
     expect(list.status).toBe(200);
     expect(list.body.persons.map((person: { id: string }) => person.id)).toEqual([berg.id, ostlund.id, hidden.id]);
     expect(list.body.persons[2]).toMatchObject({ firstName: null, lastName: null, protectedIdentity: true, addedAt: expect.any(String) });
     expect(JSON.stringify(list.body)).not.toContain('Hemligsson');
-    const hits = await auditRows(list.headers.get('x-request-id'));
+    const hits = await auditRows(server.ownerDb, { response: list });
     expect(hits.map((hit) => hit.person_id).sort()).toEqual([berg.id, ostlund.id, hidden.id].sort());
     expect(hits[0]).toMatchObject({ action: 'person.list_hit', details: { list: 'my_persons' } });
     expect((await staff.get('/api/desk')).body.counts.myPersons).toBe(3);
@@ -50,7 +48,8 @@ describe('Mina personer', () => {
 
     const removed = await staff.delete(`/api/desk/my-persons/${berg.id}`);
     expect(removed.body).toEqual({ personId: berg.id, isMyPerson: false });
-    expect(await auditRows(removed.headers.get('x-request-id'))).toMatchObject([{ action: 'my_persons.remove', person_id: berg.id }]);
+    expect(await auditRows(server.ownerDb, { response: removed }))
+      .toMatchObject([{ action: 'my_persons.remove', person_id: berg.id }]);
     expect((await staff.delete(`/api/desk/my-persons/${berg.id}`)).status).toBe(200);
     expect((await staff.get(`/api/desk/my-persons/${berg.id}`)).body.isMyPerson).toBe(false);
   });

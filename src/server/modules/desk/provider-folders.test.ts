@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { createPersons } from '../../../../seeds/lib/builders.ts';
 import { testPersonnummer } from '../../../../seeds/lib/test-numbers.ts';
-import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from './desk-fixtures.ts';
+import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from '../../../../test/fixtures/desk-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -13,8 +14,7 @@ let otherWorld: TestWorld;
 const cases = {} as Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h', ProviderCaseFixture>;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, otherWorld] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign: otherWorld } = await startModuleTest());
   const person = async (lastName: string, protectedIdentity = false) => (await world.createPerson(['aoAuthority'], { firstName: 'Test', lastName, protectedIdentity })).id;
   const fixture = (personId: string, options: Parameters<typeof createProviderCaseFixture>[3]) => createProviderCaseFixture(server.ownerDb, world, personId, options);
   cases.a = await fixture(await person('Väntarsson'), { sentOn: dayFromToday(-3) });

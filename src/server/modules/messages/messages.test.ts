@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestUser, createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { auditRows } from '../../../../test/audit.ts';
+import { createTestUser, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
 import { createCase, createDecision } from '../../../../seeds/lib/cases.ts';
@@ -17,8 +19,7 @@ let goneUserId: string;
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, otherWorld] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign: otherWorld } = await startModuleTest());
   goneUserId = (await createTestUser(server.ownerDb, world, { name: 'slutat', positions: [{ unit: 'homeCareNorth', title: 'Undersköterska', roles: ['care_staff'] }] })).userId;
   await server.ownerDb.updateTable('users').set({ is_active: false }).where('id', '=', goneUserId).execute();
   nightList = await createList(world, 'homeCareNorth', 'Nattpatrullen', [world.users.unitManager.userId, world.users.coordinator.userId, goneUserId]);
@@ -30,12 +31,6 @@ async function createList(target: TestWorld, unit: keyof TestWorld['units'], nam
     .returning('id').executeTakeFirstOrThrow();
   for (const userId of memberIds) await server.ownerDb.insertInto('send_list_members').values({ municipality_id: target.municipalityId, send_list_id: row.id, user_id: userId }).execute();
   return row.id;
-}
-
-async function auditRows(requestId: string | null, action?: string) {
-  let query = server.ownerDb.selectFrom('audit_events').selectAll().where('request_id', '=', requestId);
-  if (action) query = query.where('action', '=', action);
-  return query.execute();
 }
 
 const unreadOf = async (client: TestClient) => (await client.get('/api/messages/unread-count')).body.unreadCount as number;
@@ -60,7 +55,7 @@ describe('writing a message', () => {
       kind: 'personal', sender_id: world.users.caseOfficer.userId, sender_position_id: world.users.caseOfficer.positionId, person_id: person.id,
       addressed_to: 'Nattpatrullen; Samordnare coordinator; Larmansvarig alarmManager',
     });
-    const [audit] = await auditRows(response.headers.get('x-request-id'), 'message.send');
+    const [audit] = await auditRows(server.ownerDb, { response: response, action: 'message.send' });
     expect(audit).toMatchObject({ user_id: world.users.caseOfficer.userId, person_id: person.id, entity_type: 'message', entity_id: response.body.id });
     expect(audit!.details).toMatchObject({ recipientCount: 3, sendListIds: [nightList] });
     expect(await unreadOf(await world.signIn('coordinator'))).toBe(before + 1);
@@ -152,7 +147,7 @@ describe('the inbox', () => {
     expect(first.body.items[1].person).toEqual({ id: outside.id, isInScope: false, identityNumber: null, firstName: null, lastName: null, protectedIdentity: false });
     expect(first.body.items[2].person).toMatchObject({ id: hidden.id, isInScope: true, firstName: null, lastName: null, protectedIdentity: true });
     expect(JSON.stringify(first.body)).not.toMatch(/Hemlig|Annan|Enhet/);
-    const hits = await auditRows(first.headers.get('x-request-id'), 'person.list_hit');
+    const hits = await auditRows(server.ownerDb, { response: first, action: 'person.list_hit' });
     expect(hits.map((hit) => hit.person_id)).toEqual([hidden.id]);
 
     const second = await client.get('/api/messages/inbox?pageSize=3&page=2');
@@ -174,14 +169,14 @@ describe('the inbox', () => {
 
     const opened = await staff.get(`/api/messages/${id}`);
     expect(opened.body).toMatchObject({ id, body: 'Ring mig.', isRecipient: true, isSender: false, isRead: true, recipients: null });
-    const [readAudit] = await auditRows(opened.headers.get('x-request-id'), 'message.read');
+    const [readAudit] = await auditRows(server.ownerDb, { response: opened, action: 'message.read' });
     expect(readAudit).toMatchObject({ person_id: person.id, entity_id: id, user_id: world.users.licensedStaff.userId });
     expect(await unreadOf(staff)).toBe(start);
     expect((await staff.get('/api/messages/inbox?unread=true')).body.items.map((item: { id: string }) => item.id)).not.toContain(id);
 
     const unread = await staff.put(`/api/messages/${id}/read`, { isRead: false });
     expect(unread.body).toEqual({ id, isRead: false, isArchived: false, unreadCount: start + 1 });
-    expect((await auditRows(unread.headers.get('x-request-id'), 'message.mark_unread'))).toHaveLength(1);
+    expect((await auditRows(server.ownerDb, { response: unread, action: 'message.mark_unread' }))).toHaveLength(1);
 
     const archived = await staff.put(`/api/messages/${id}/archive`, { isArchived: true });
     expect(archived.body).toEqual({ id, isRead: false, isArchived: true, unreadCount: start });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestUser, createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { auditRows } from '../../../../test/audit.ts';
+import { createTestUser, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 
 let server: TestServer;
@@ -10,8 +12,7 @@ let otherWorld: TestWorld;
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, otherWorld] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign: otherWorld } = await startModuleTest());
 });
 afterAll(async () => server?.close());
 
@@ -20,10 +21,6 @@ async function alarmGroupIds(): Promise<string[]> {
   const rows = await server.ownerDb.selectFrom('send_lists').select('id')
     .where('municipality_id', '=', world.municipalityId).where('purpose', '=', 'alarm_group').where('is_active', '=', true).execute();
   return rows.map((row) => row.id);
-}
-
-async function auditRows(requestId: string | null) {
-  return server.ownerDb.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).execute();
 }
 
 describe('keeping a send list', () => {
@@ -36,11 +33,13 @@ describe('keeping a send list', () => {
       permissions: { canManage: true, canSetPurpose: true }, members: [],
     });
     const id = created.body.id as string;
-    expect((await auditRows(created.headers.get('x-request-id')))[0]).toMatchObject({ action: 'send_list.create', entity_id: id, user_id: world.users.unitManager.userId });
+    expect((await auditRows(server.ownerDb, { response: created }))[0])
+      .toMatchObject({ action: 'send_list.create', entity_id: id, user_id: world.users.unitManager.userId });
 
     const renamed = await manager.put(`/api/send-lists/${id}`, { name: 'Nattpatrullen Norr', purpose: null, isActive: true, version: 1 });
     expect(renamed.body).toMatchObject({ name: 'Nattpatrullen Norr', version: 2 });
-    expect((await auditRows(renamed.headers.get('x-request-id')))[0]).toMatchObject({ action: 'send_list.update', details: { changed: ['name'] } });
+    expect((await auditRows(server.ownerDb, { response: renamed }))[0])
+      .toMatchObject({ action: 'send_list.update', details: { changed: ['name'] } });
     expect((await manager.put(`/api/send-lists/${id}`, { name: 'Annat', purpose: null, isActive: true, version: 1 })).status).toBe(409);
 
     await manager.post('/api/send-lists', { unitId: world.units.homeCareNorth, name: 'Dagpatrullen' });
@@ -62,10 +61,11 @@ describe('keeping a send list', () => {
     const list = (await coordinator.post('/api/send-lists', { unitId: world.units.homeCareNorth, name: 'Medlemslistan' })).body;
     const added = await coordinator.post(`/api/send-lists/${list.id}/members`, { userId: world.users.careStaff.userId });
     expect(added.body.members).toEqual([{ userId: world.users.careStaff.userId, displayName: 'Undersköterska careStaff', description: 'Undersköterska, Hemtjänst Norr', isActive: true }]);
-    expect((await auditRows(added.headers.get('x-request-id')))[0]).toMatchObject({ action: 'send_list.add_member', details: { userId: world.users.careStaff.userId } });
+    expect((await auditRows(server.ownerDb, { response: added }))[0])
+      .toMatchObject({ action: 'send_list.add_member', details: { userId: world.users.careStaff.userId } });
     const again = await coordinator.post(`/api/send-lists/${list.id}/members`, { userId: world.users.careStaff.userId });
     expect(again.body.memberCount).toBe(1);
-    expect(await auditRows(again.headers.get('x-request-id'))).toEqual([]);
+    expect(await auditRows(server.ownerDb, { response: again })).toEqual([]);
 
     const gone = await createTestUser(server.ownerDb, world, { name: 'inaktiv', positions: [{ unit: 'homeCareNorth', title: 'Vikarie', roles: ['care_staff'] }] });
     await server.ownerDb.updateTable('users').set({ is_active: false }).where('id', '=', gone.userId).execute();
@@ -77,7 +77,8 @@ describe('keeping a send list', () => {
 
     const removed = await coordinator.delete(`/api/send-lists/${list.id}/members/${world.users.careStaff.userId}`);
     expect(removed.body.members).toEqual([]);
-    expect((await auditRows(removed.headers.get('x-request-id')))[0]).toMatchObject({ action: 'send_list.remove_member' });
+    expect((await auditRows(server.ownerDb, { response: removed }))[0])
+      .toMatchObject({ action: 'send_list.remove_member' });
     expect((await coordinator.delete(`/api/send-lists/${list.id}/members/${world.users.careStaff.userId}`)).status).toBe(404);
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { auditRows } from '../../../../test/audit.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import type { Unit } from '../../../contract/organisation.ts';
 
@@ -10,17 +12,12 @@ let otherWorld: TestWorld;
 let admin: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, otherWorld] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign: otherWorld } = await startModuleTest());
   admin = await world.signIn('administrator');
 });
 afterAll(async () => server?.close());
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
-
-async function auditRows(entityId: string, action: string) {
-  return server.ownerDb.selectFrom('audit_events').selectAll().where('entity_id', '=', entityId).where('action', '=', action).execute();
-}
 
 async function unitById(unitId: string): Promise<Unit> {
   const list = await admin.get<{ units: Unit[] }>('/api/organisation/units');
@@ -64,7 +61,7 @@ describe('creating a unit', () => {
     const response = await admin.post('/api/organisation/units', { parentId: world.units.ifoProvider, kind: 'provider_unit', name: '  Stödboende Kvarnen ' });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ parentId: world.units.ifoProvider, kind: 'provider_unit', name: 'Stödboende Kvarnen', serviceArea: 'IFO', ownership: null, hasSystemAccess: true, isActive: true, version: 1 });
-    const audit = await auditRows(response.body.id, 'unit.create');
+    const audit = await auditRows(server.ownerDb, { entityId: response.body.id, action: 'unit.create' });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ user_id: world.users.administrator.userId, entity_type: 'unit', details: { kind: 'provider_unit', parentId: world.units.ifoProvider } });
   });
@@ -123,7 +120,7 @@ describe('changing a unit', () => {
     const stale = await saveUnit(unit.id, { name: 'Hemtjänst Östra', version: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toMatch(/Någon annan har ändrat/);
-    const audit = await auditRows(unit.id, 'unit.update');
+    const audit = await auditRows(server.ownerDb, { entityId: unit.id, action: 'unit.update' });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).toEqual({ changed: ['name'] });
   });
@@ -134,7 +131,7 @@ describe('changing a unit', () => {
     const response = await saveUnit(moving.id, { parentId: world.units.homeCareSouth });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ parentId: world.units.homeCareSouth, serviceArea: 'AO' });
-    const audit = await auditRows(moving.id, 'unit.update');
+    const audit = await auditRows(server.ownerDb, { entityId: moving.id, action: 'unit.update' });
     expect(audit[0]!.details).toEqual({ changed: ['parentId'], fromParentId: from.id, toParentId: world.units.homeCareSouth });
   });
 

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { auditRows } from '../../../../test/audit.ts';
+import { TEST_PASSWORD, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import type { User } from '../../../contract/organisation.ts';
 
@@ -11,18 +13,13 @@ let otherWorld: TestWorld;
 let admin: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, otherWorld] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign: otherWorld } = await startModuleTest());
   admin = await world.signIn('administrator');
 });
 afterAll(async () => server?.close());
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const PASSWORD = 'ett-långt-lösenord';
-
-async function auditRows(entityId: string, action: string) {
-  return server.ownerDb.selectFrom('audit_events').selectAll().where('entity_id', '=', entityId).where('action', '=', action).execute();
-}
 
 /** A new user through the API, optionally with a position, and their user name. */
 async function createUser(position?: { unitId: string; title: string; roles: string[] }): Promise<User> {
@@ -51,7 +48,7 @@ describe('creating a user', () => {
     expect(response.body).toMatchObject({ username: username.toLowerCase(), displayName: 'Berit Ny', email: null, isActive: true, hasPassword: true, lastSignInAt: null, version: 1, positions: [] });
     const client = await new TestClient(server.baseUrl).signIn(username.toLowerCase(), PASSWORD);
     expect((await client.get('/api/session')).body.positions).toEqual([]);
-    const audit = await auditRows(response.body.id, 'user.create');
+    const audit = await auditRows(server.ownerDb, { entityId: response.body.id, action: 'user.create' });
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0]!.details)).not.toContain(PASSWORD);
   });
@@ -111,7 +108,8 @@ describe('changing a user', () => {
     expect(await signInStatus(renamed, PASSWORD)).toBe(200);
     expect(await signInStatus(user.username, PASSWORD)).toBe(401);
     expect((await admin.put(`/api/organisation/users/${user.id}`, editBody(user))).status).toBe(409);
-    expect((await auditRows(user.id, 'user.update'))[0]!.details).toEqual({ changed: ['username', 'displayName'] });
+    expect((await auditRows(server.ownerDb, { entityId: user.id, action: 'user.update' }))[0]!.details)
+      .toEqual({ changed: ['username', 'displayName'] });
   });
 
   it('refuses a user name that is taken (409)', async () => {
@@ -130,7 +128,8 @@ describe('changing a user', () => {
     expect((await client.get('/api/desk')).status).toBe(401);
     expect(await server.ownerDb.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
     expect(await signInStatus(user.username, PASSWORD)).toBe(401);
-    expect((await auditRows(user.id, 'user.update'))[0]!.details).toEqual({ changed: ['isActive'], sessionsEnded: 1 });
+    expect((await auditRows(server.ownerDb, { entityId: user.id, action: 'user.update' }))[0]!.details)
+      .toEqual({ changed: ['isActive'], sessionsEnded: 1 });
   });
 
   it('does not let administrators switch themselves off (400)', async () => {
@@ -157,7 +156,7 @@ describe('setting a password', () => {
     expect(response.body).toMatchObject({ id: user.id, hasPassword: true, version: user.version + 1 });
     expect(await signInStatus(user.username, 'ett-helt-nytt-lösen')).toBe(200);
     expect(await signInStatus(user.username, PASSWORD)).toBe(401);
-    const audit = await auditRows(user.id, 'user.set_password');
+    const audit = await auditRows(server.ownerDb, { entityId: user.id, action: 'user.set_password' });
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0])).not.toContain('ett-helt-nytt-lösen');
   });
@@ -169,14 +168,16 @@ describe('setting a password', () => {
     expect((await admin.put(`/api/organisation/users/${user.id}/password`, { password: 'ett-helt-nytt-lösen' })).status).toBe(200);
     for (const client of [desk, laptop]) expect((await client.get('/api/desk')).status).toBe(401);
     expect(await server.ownerDb.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
-    expect((await auditRows(user.id, 'user.set_password'))[0]!.details).toEqual({ sessionsEnded: 2 });
+    expect((await auditRows(server.ownerDb, { entityId: user.id, action: 'user.set_password' }))[0]!.details)
+      .toEqual({ sessionsEnded: 2 });
 
     const self = world.users.administrator;
     const elsewhere = await world.signIn('administrator');
     expect((await admin.put(`/api/organisation/users/${self.userId}/password`, { password: TEST_PASSWORD })).status).toBe(200);
     expect((await elsewhere.get('/api/desk')).status).toBe(401);
     expect((await admin.get('/api/desk')).status).toBe(200);
-    expect((await auditRows(self.userId, 'user.set_password')).at(-1)!.details).toMatchObject({ sessionsEnded: expect.any(Number) });
+    expect((await auditRows(server.ownerDb, { entityId: self.userId, action: 'user.set_password' })).at(-1)!.details)
+      .toMatchObject({ sessionsEnded: expect.any(Number) });
   });
 
   it('answers 400 for a short password, 403 for others, 404 across municipalities', async () => {
@@ -194,7 +195,7 @@ describe('positions', () => {
     expect(user.positions).toMatchObject([{ unitId: world.units.homeCareSouth, unitName: 'Hemtjänst Söder', title: 'Undersköterska', roles: ['care_staff'], isActive: true, version: 1 }]);
     const client = await new TestClient(server.baseUrl).signIn(user.username, PASSWORD);
     expect((await client.get('/api/session')).body.currentPositionId).toBe(user.positions[0]!.id);
-    const audit = await auditRows(user.positions[0]!.id, 'position.create');
+    const audit = await auditRows(server.ownerDb, { entityId: user.positions[0]!.id, action: 'position.create' });
     expect(audit[0]!.details).toEqual({ userId: user.id, unitId: world.units.homeCareSouth, roles: ['care_staff'] });
   });
 
@@ -220,7 +221,8 @@ describe('positions', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.positions[0]).toMatchObject({ title: 'Samordnare', roles: ['coordinator', 'care_staff'], version: 2 });
     expect((await admin.put(`/api/organisation/positions/${position.id}`, body)).status).toBe(409);
-    expect((await auditRows(position.id, 'position.update'))[0]!.details).toEqual({ userId: user.id, changed: ['title', 'roles'] });
+    expect((await auditRows(server.ownerDb, { entityId: position.id, action: 'position.update' }))[0]!.details)
+      .toEqual({ userId: user.id, changed: ['title', 'roles'] });
     expect((await admin.put(`/api/organisation/positions/${position.id}`, { ...body, isActive: false, version: 2 })).status).toBe(200);
     const after = await client.get('/api/desk');
     expect(after.status).toBe(403);

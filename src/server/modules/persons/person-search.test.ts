@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import type { TestClient } from '../../../../test/http-client.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
 
@@ -14,8 +15,7 @@ let server: TestServer;
 let world: TestWorld;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
 });
 afterAll(async () => server?.close());
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { auditRows } from '../../../../test/audit.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 
@@ -7,14 +9,9 @@ let server: TestServer;
 let world: TestWorld;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
 });
 afterAll(async () => server?.close());
-
-async function auditRows(personId: string, action: string) {
-  return server.ownerDb.selectFrom('audit_events').selectAll().where('person_id', '=', personId).where('action', '=', action).execute();
-}
 
 describe('searching persons', () => {
   it('finds a person in scope by whole number, birth date and name, and audits each hit', async () => {
@@ -26,7 +23,7 @@ describe('searching persons', () => {
       expect(response.status, q).toBe(200);
       expect(response.body.hits.map((hit: { id: string }) => hit.id), q).toContain(person.id);
     }
-    const hits = await auditRows(person.id, 'person.search_hit');
+    const hits = await auditRows(server.ownerDb, { personId: person.id, action: 'person.search_hit' });
     expect(hits.length).toBeGreaterThanOrEqual(5);
     expect(hits[0]!.user_id).toBe(world.users.careStaff.userId);
     expect(hits[0]!.unit_id).toBe(world.units.homeCareNorth);
@@ -77,7 +74,7 @@ describe('reading a person', () => {
     const response = await officer.get(`/api/persons/${person.id}`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: person.id, firstName: 'Moira', lastName: 'Mustafsson', currentAddress: { street: 'Kammargatan 3', postalCode: '111 40' } });
-    const reads = await auditRows(person.id, 'person.read');
+    const reads = await auditRows(server.ownerDb, { personId: person.id, action: 'person.read' });
     expect(reads).toHaveLength(1);
     expect(reads[0]).toMatchObject({ user_id: world.users.caseOfficer.userId, position_id: world.users.caseOfficer.positionId, request_id: response.headers.get('x-request-id') });
     expect(reads[0]!.client_address).toBeTruthy();
@@ -95,7 +92,7 @@ describe('reading a person', () => {
     expect((await staff.get(`/api/persons/${foreign.id}`)).status).toBe(404);
     expect((await staff.get('/api/persons/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await staff.get('/api/persons/not-a-uuid')).status).toBe(400);
-    expect(await auditRows(person.id, 'person.read')).toHaveLength(0);
+    expect(await auditRows(server.ownerDb, { personId: person.id, action: 'person.read' })).toHaveLength(0);
   });
 
   it('lets managers see the units below them and the authority its whole service area', async () => {
@@ -128,7 +125,7 @@ describe('registering a person', () => {
     expect(response.body.alreadyRegistered).toBe(false);
     const detail = await officer.get(`/api/persons/${response.body.id}`);
     expect(detail.body).toMatchObject({ identityNumber: '18900103-9800', identityKind: 'personnummer', birthDate: '1890-01-03', sex: 'female', currentAddress: { postalCode: '123 45' } });
-    expect(await auditRows(response.body.id, 'person.create')).toHaveLength(1);
+    expect(await auditRows(server.ownerDb, { personId: response.body.id, action: 'person.create' })).toHaveLength(1);
   });
 
   it('links an already registered number instead of registering it twice', async () => {
@@ -137,7 +134,7 @@ describe('registering a person', () => {
     const response = await officer.post('/api/persons', { identityNumber: existing.identityNumber, firstName: 'X', lastName: 'Y' });
     expect(response.body).toEqual({ id: existing.id, alreadyRegistered: true });
     expect((await officer.get(`/api/persons/${existing.id}`)).body.lastName).not.toBe('Y');
-    expect(await auditRows(existing.id, 'person.link')).toHaveLength(1);
+    expect(await auditRows(server.ownerDb, { personId: existing.id, action: 'person.link' })).toHaveLength(1);
   });
 
   it('answers 400 with a message next to the number for a bad number', async () => {
@@ -186,7 +183,7 @@ describe('editing a person', () => {
     expect(visit.status).toBe(200);
     const important = await staff.put(`/api/persons/${person.id}/important-info`, { version: visit.body.version, importantInfo: 'Nyckel i skåpet.' });
     expect(important.body).toMatchObject({ doorCode: '1234', importantInfo: 'Nyckel i skåpet.' });
-    const updates = await auditRows(person.id, 'person.update');
+    const updates = await auditRows(server.ownerDb, { personId: person.id, action: 'person.update' });
     expect(updates.map((row) => (row.details as { section: string }).section)).toEqual(expect.arrayContaining(['core', 'visit_info', 'important_info']));
   });
 
@@ -264,7 +261,7 @@ describe('protected identity', () => {
     expect((await officer.post(`/api/persons/${person.id}/reveal`, { reason: '' })).status).toBe(400);
     const revealed = await officer.post(`/api/persons/${person.id}/reveal`, { reason: 'Utredning av ansökan' });
     expect(revealed.body).toMatchObject({ firstName: 'Skyddad', lastName: 'Person', currentAddress: { street: 'Hemliga gatan 1' } });
-    const audit = await auditRows(person.id, 'person.reveal_protected');
+    const audit = await auditRows(server.ownerDb, { personId: person.id, action: 'person.reveal_protected' });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).toEqual({ reason: 'Utredning av ansökan' });
   });

@@ -5,10 +5,11 @@
  * asks nothing. Through HTTP, as the manager distributes and staff acknowledge.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import type { TestClient } from '../../../../test/http-client.ts';
-import { createDeliveryRows, createSentAssignment, distributionBody, type SentAssignment } from '../deliveries/delivery-fixtures.ts';
+import { createDeliveryRows, createSentAssignment, distributionBody, type SentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -17,8 +18,7 @@ let staff: TestClient;
 let otherStaff: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await createTestWorld(server.ownerDb, server.baseUrl);
+  ({ server, world } = await startModuleTest());
   [manager, staff, otherStaff] = await Promise.all([world.signIn('unitManager'), world.signIn('careStaff'), world.signIn('otherCareStaff')]);
 });
 afterAll(async () => server?.close());

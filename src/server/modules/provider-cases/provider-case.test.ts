@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../test/harness.ts';
-import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
+import type { TestServer } from '../../../../test/harness.ts';
+import { startModuleTest } from '../../../../test/module-setup.ts';
+import { type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
-import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from '../desk/desk-fixtures.ts';
+import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from '../../../../test/fixtures/desk-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -11,8 +12,7 @@ let otherWorld: TestWorld;
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  [world, otherWorld] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  ({ server, world, foreign: otherWorld } = await startModuleTest());
 });
 afterAll(async () => server?.close());
 

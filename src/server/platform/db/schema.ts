@@ -1,6 +1,7 @@
 /**
- * Kysely's view of the tables, kept by hand beside the migrations (a new column goes into both).
- * The row types live in tables/<area>.ts; only repositories use them.
+ * Kysely's view of the tables, kept by hand beside the migrations (a new column goes into both;
+ * schema.test.ts fails until it does, ADR 0018). The row types live in tables/<area>.ts; only
+ * repositories use them.
  */
 import type { MunicipalityTable, AuditEventTable, UnitTable, UserTable, LoginIdentityTable, PositionTable, SessionTable, LoginAttemptTable } from './tables/platform.ts';
 import type { PersonTable, PersonAddressTable, PersonRelativeTable, PersonReferencePersonTable, PersonKeyTable, PersonUnitLinkTable } from './tables/persons.ts';

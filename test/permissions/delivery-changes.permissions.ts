@@ -9,11 +9,11 @@
  * person already belongs to (Hemtjänst Norr or Söder), at Familjeteamet for the IFO case officer,
  * and otherwise at a unit of a provider no test user works at, so "outside" stays outside.
  */
-import type { Db } from '../../platform/db/database.ts';
-import { TEST_USERS, type TestWorld, type UserKey } from '../../../../test/factories.ts';
-import type { MatrixTarget, PermissionRow } from '../../../../test/permission-matrix.types.ts';
-import { ensureProvider } from '../assignments/assignment-fixtures.ts';
-import { createDeliveryRows, createSentAssignment } from '../deliveries/delivery-fixtures.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
+import { TEST_USERS, type TestWorld, type UserKey } from '../factories.ts';
+import type { MatrixTarget, PermissionRow } from '../permission-matrix.types.ts';
+import { ensureProvider } from '../fixtures/assignment-fixtures.ts';
+import { createDeliveryRows, createSentAssignment } from '../fixtures/delivery-fixtures.ts';
 
 /** The rows' last day: every change below falls before it. */
 const ROWS_END = '2026-06-30';

@@ -8,12 +8,12 @@
  * authority unit: a link would bring a person meant to stay outside a user's scope into it.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
-import type { ServiceAreaCode } from '../../../domain/organisation.ts';
-import { todayInSweden } from '../../../domain/dates.ts';
-import { createCase, createDecision } from '../../../../seeds/lib/cases.ts';
-import { TEST_USERS, type UserKey } from '../../../../test/factories.ts';
-import type { MatrixTarget, PermissionRow } from '../../../../test/permission-matrix.types.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
+import type { ServiceAreaCode } from '../../src/domain/organisation.ts';
+import { todayInSweden } from '../../src/domain/dates.ts';
+import { createCase, createDecision } from '../../seeds/lib/cases.ts';
+import { TEST_USERS, type UserKey } from '../factories.ts';
+import type { MatrixTarget, PermissionRow } from '../permission-matrix.types.ts';
 
 const AUTHORITY: UserKey[] = ['caseOfficer', 'authorityManager', 'ifoCaseOfficer'];
 const IFO_UNITS = new Set(['ifoArea', 'ifoAuthority', 'ifoProvider', 'familyTeam']);

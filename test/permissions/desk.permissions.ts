@@ -4,8 +4,8 @@
  * tests check. Another municipality's unit or person is 404 like any unit off the desk. The
  * provider folders are lists, not things whose existence could leak: a role without them gets 403.
  */
-import { USER_KEYS, type UserKey } from '../../../../test/factories.ts';
-import type { PermissionRow } from '../../../../test/permission-matrix.types.ts';
+import { USER_KEYS, type UserKey } from '../factories.ts';
+import type { PermissionRow } from '../permission-matrix.types.ts';
 
 /** Everyone who works at a provider unit: "Nya uppdrag" to acknowledge. */
 const PROVIDER_SIDE: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator', 'careStaff', 'otherCareStaff', 'licensedStaff', 'alarmManager'];

@@ -5,9 +5,9 @@
  * code or name), so the world's test catalogue stays as the other tests expect it.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../platform/db/database.ts';
-import { USER_KEYS, type UserKey } from '../../../../test/factories.ts';
-import type { MatrixTarget, PermissionRow } from '../../../../test/permission-matrix.types.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
+import { USER_KEYS, type UserKey } from '../factories.ts';
+import type { MatrixTarget, PermissionRow } from '../permission-matrix.types.ts';
 
 const ADMINISTRATORS: UserKey[] = ['administrator'];
 const unique = () => randomBytes(4).toString('hex');

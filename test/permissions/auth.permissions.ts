@@ -3,8 +3,8 @@
  * need a session but no position, so every test user passes; signed out is 401. Sign-in itself is
  * public and has its own tests in auth.test.ts.
  */
-import { USER_KEYS } from '../../../../test/factories.ts';
-import type { PermissionRow } from '../../../../test/permission-matrix.types.ts';
+import { USER_KEYS } from '../factories.ts';
+import type { PermissionRow } from '../permission-matrix.types.ts';
 
 export const permissionRows: PermissionRow[] = [
   { route: 'GET /api/session', target: 'none', allowed: USER_KEYS, request: () => ({ method: 'GET', path: '/api/session' }) },

@@ -12,12 +12,12 @@
  * test/permission-matrix.assignments.ts places them.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
-import type { ServiceAreaCode } from '../../../domain/organisation.ts';
-import { TEST_USERS, type UserKey } from '../../../../test/factories.ts';
-import type { MatrixTarget, PermissionRow } from '../../../../test/permission-matrix.types.ts';
-import { AUTHORITY, DISTRIBUTORS, PROVIDER_SIDE, matrixAssignment } from '../../../../test/permission-matrix.assignments.ts';
-import { createFixtureAssignment, createFixtureDecision, draftBody, ensureProvider, type FixtureDecision } from './assignment-fixtures.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
+import type { ServiceAreaCode } from '../../src/domain/organisation.ts';
+import { TEST_USERS, type UserKey } from '../factories.ts';
+import type { MatrixTarget, PermissionRow } from '../permission-matrix.types.ts';
+import { AUTHORITY, DISTRIBUTORS, PROVIDER_SIDE, matrixAssignment } from '../permission-matrix.assignments.ts';
+import { createFixtureAssignment, createFixtureDecision, draftBody, ensureProvider, type FixtureDecision } from '../fixtures/assignment-fixtures.ts';
 
 /** "Nya uppdrag": provider managers, coordinators and alarm managers. */
 const NEW_ASSIGNMENT_READERS: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator', 'alarmManager'];
@@ -75,7 +75,7 @@ export const permissionRows: PermissionRow[] = [
   },
   { route: 'GET /api/assignments/new', target: 'none', allowed: NEW_ASSIGNMENT_READERS, request: () => ({ method: 'GET', path: '/api/assignments/new' }) },
   { route: 'GET /api/assignments/new/count', target: 'none', allowed: NEW_ASSIGNMENT_READERS, request: () => ({ method: 'GET', path: '/api/assignments/new/count' }) },
-  // Need to know (README.md): before distribution the authority and those who may answer it; after, everyone at the provider who sees the person.
+  // Need to know (assignments/README.md): before distribution the authority and those who may answer it; after, everyone at the provider who sees the person.
   {
     route: 'GET /api/assignments/:assignmentId', variant: 'new', target: 'person', allowed: [...AUTHORITY, ...DISTRIBUTORS], deniedStatus: 404,
     request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'new')).assignmentId}` }),

@@ -5,10 +5,10 @@
  * IFO person), straight into the database. Whoever sees the person knows the case exists, so a
  * role that may not close it gets 403; a person outside the scope, or another municipality's, 404.
  */
-import type { Db } from '../../platform/db/database.ts';
-import { todayInSweden } from '../../../domain/dates.ts';
-import type { UserKey } from '../../../../test/factories.ts';
-import type { MatrixTarget, PermissionRow } from '../../../../test/permission-matrix.types.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
+import { todayInSweden } from '../../src/domain/dates.ts';
+import type { UserKey } from '../factories.ts';
+import type { MatrixTarget, PermissionRow } from '../permission-matrix.types.ts';
 
 /** Managers and coordinators of the case's unit or above it. */
 const CLOSERS: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator'];

@@ -5,9 +5,9 @@
  * updates send back what is stored, a password is set to the one the tests sign in with.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../platform/db/database.ts';
-import { TEST_PASSWORD, USER_KEYS, type UserKey } from '../../../../test/factories.ts';
-import type { PermissionRow } from '../../../../test/permission-matrix.types.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
+import { TEST_PASSWORD, USER_KEYS, type UserKey } from '../factories.ts';
+import type { PermissionRow } from '../permission-matrix.types.ts';
 
 const ADMINISTRATORS: UserKey[] = ['administrator'];
 const unique = () => randomBytes(4).toString('hex');

@@ -3,10 +3,10 @@
  * Written out by hand, not derived from person.policy.ts, so a policy change that widens access
  * shows up here as a failing row.
  */
-import type { Db } from '../../platform/db/database.ts';
-import { testPersonnummer } from '../../../../seeds/lib/test-numbers.ts';
-import type { UserKey } from '../../../../test/factories.ts';
-import type { MatrixTarget, PermissionRow } from '../../../../test/permission-matrix.types.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
+import { testPersonnummer } from '../../seeds/lib/test-numbers.ts';
+import type { UserKey } from '../factories.ts';
+import type { MatrixTarget, PermissionRow } from '../permission-matrix.types.ts';
 
 const AUTHORITY: UserKey[] = ['caseOfficer', 'authorityManager', 'ifoCaseOfficer'];
 const MANAGERS: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager'];

@@ -15,12 +15,12 @@
  * test/permission-matrix.assignments.ts so that "outside" is the nearest the need-to-know rule
  * keeps out: another unit of the same provider where there is one.
  */
-import type { Db } from '../../platform/db/database.ts';
-import type { MatrixTarget, PermissionRow } from '../../../../test/permission-matrix.types.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
+import type { MatrixTarget, PermissionRow } from '../permission-matrix.types.ts';
 import {
   AUTHORITY, DISTRIBUTORS, PAST_END, PROVIDER_SIDE, areaOf, elsewhere, matrixAssignment, unitSeenAt,
-} from '../../../../test/permission-matrix.assignments.ts';
-import { createDeliveryRows, createSentAssignment, distributionBody, stateVersionOf, type SentAssignment } from './delivery-fixtures.ts';
+} from '../permission-matrix.assignments.ts';
+import { createDeliveryRows, createSentAssignment, distributionBody, stateVersionOf, type SentAssignment } from '../fixtures/delivery-fixtures.ts';
 
 /** Where the target's assignment goes and its rows sit, for the requesting user. */
 async function placeFor(ownerDb: Db, target: MatrixTarget): Promise<{ providerId: string; unitId: string }> {

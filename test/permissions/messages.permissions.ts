@@ -9,10 +9,10 @@
  * Reading someone else's message is 404 too (messages.test.ts).
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../platform/db/database.ts';
-import { USER_KEYS, type UserKey } from '../../../../test/factories.ts';
-import type { MatrixTarget, PermissionRow } from '../../../../test/permission-matrix.types.ts';
-import { writeMessage } from './message-writer.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
+import { USER_KEYS, type UserKey } from '../factories.ts';
+import type { MatrixTarget, PermissionRow } from '../permission-matrix.types.ts';
+import { writeMessage } from '../../src/server/modules/messages/message-writer.ts';
 
 /** Everyone who works with persons; the administrator has no person scope. */
 const WITH_PERSONS = USER_KEYS.filter((key) => key !== 'administrator');
