@@ -9,6 +9,7 @@ const TEST_CODE = ['^test/', '^e2e/', '[.]test[.]tsx?$'];
 const TEST_BUILDERS = ['[.]permissions[.]ts$', '-fixtures[.]ts$', '-test-data[.]ts$'];
 
 module.exports = {
+  // The module cycle rule is in .dependency-cruiser.production.cjs: it is about production code only.
   forbidden: [
     {
       name: 'domain-is-pure',
@@ -65,14 +66,6 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/server/modules/[^/]+/index[.]ts$' },
       to: { path: '[.]repository[.]ts$', dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'no-module-cycles',
-      comment: 'Modules depend on each other one way; where a call must go back, app.ts hands the function over (ADR 0017).',
-      severity: 'error',
-      scope: 'folder',
-      from: { path: '^src/server/modules/[^/]+' },
-      to: { path: '^src/server/modules/[^/]+', circular: true, viaOnly: { path: '^src/server/modules/[^/]+' } },
     },
     {
       name: 'web-features-no-cycles',
