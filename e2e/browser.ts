@@ -32,7 +32,7 @@ export function describeInBrowser(name: string, body: () => void): void {
   }
   if (!warned) {
     warned = true;
-    console.warn('\n' + '!'.repeat(78) + '\n!! BROWSER TESTS SKIPPED: Chromium not found. Install it (apt-get install -y chromium)\n!! or run with REQUIRE_BROWSER=1 to make this a failure.\n' + '!'.repeat(78) + '\n');
+    console.warn(`\n${'!'.repeat(78)}\n!! BROWSER TESTS SKIPPED: Chromium not found. Install it (apt-get install -y chromium)\n!! or run with REQUIRE_BROWSER=1 to make this a failure.\n${'!'.repeat(78)}\n`);
   }
   describe.skip(`${name} (skipped: no Chromium)`, body);
 }

@@ -72,7 +72,8 @@ export async function shot(page: Page, name: string): Promise<void> {
 /** Runs axe-core (WCAG 2.1 A and AA rules) on the page and fails with the violations listed. */
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   // Evaluated through the DevTools protocol: an added <script> is inline, which the app's CSP refuses.
-  await page.evaluate(axeSource ??= readFileSync(axePath, 'utf8'));
+  axeSource ??= readFileSync(axePath, 'utf8');
+  await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } })
       .axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

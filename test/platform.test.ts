@@ -8,7 +8,7 @@ import { WEB_DIST } from '../src/server/platform/http/web.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.ts';
 import { createTestWorld } from './factories.ts';
-import { TestClient } from './http-client.ts';
+import type { TestClient } from './http-client.ts';
 
 const WEB_INDEX = `${WEB_DIST}/index.html`;
 
@@ -98,7 +98,7 @@ describe('the web app', () => {
       expect(response.headers.get('content-type'), path).toContain('text/html');
       expect(await response.text(), path).toContain('lang="sv"');
     }
-    const api = await fetch(server.baseUrl + '/api/no-such-thing');
+    const api = await fetch(`${server.baseUrl}/api/no-such-thing`);
     expect(api.headers.get('content-type')).toContain('application/json');
   });
 });

@@ -19,6 +19,7 @@ export interface MeasureOptions {
 }
 
 /** What a case's function returns: nothing, or a count (rows, hits) to show beside the timings. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a case's function may return nothing at all, as `async () => {}` does
 export type CaseResult = number | void;
 
 export interface CaseRecord {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SERVICE_AREAS, OWNERSHIPS } from '../domain/organisation.ts';
 import { Id, IsoDate, Version, optionalText } from './common.ts';
 import { SCOPE_UNITS } from './catalogues.ts';
-import { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS, ASSIGNMENT_EVENTS, SENT_VIA, SENT_OUTSIDE_VIA, type LifeArea, type Weekday } from '../domain/vocabulary.ts';
+import { LIFE_AREAS, WEEKDAYS, ASSIGNMENT_EVENTS, SENT_VIA, SENT_OUTSIDE_VIA, } from '../domain/vocabulary.ts';
 export { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS, ASSIGNMENT_EVENTS, type LifeArea, type Weekday } from '../domain/vocabulary.ts';
 
 /**

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SERVICE_AREAS } from '../domain/organisation.ts';
 import { orderedServiceAreas } from '../domain/catalogue-rules.ts';
 import { Id, IsoDate, Version, optionalText, requiredText } from './common.ts';
-import { SCOPE_UNITS, type ScopeUnit } from '../domain/vocabulary.ts';
+import { SCOPE_UNITS, } from '../domain/vocabulary.ts';
 export { SCOPE_UNITS, type ScopeUnit } from '../domain/vocabulary.ts';
 
 export const LegalBasis = z.object({

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, Version, optionalText, requiredText } from './common.ts';
 import { ConcernedRecipient, DELIVERY_STATUSES } from './deliveries.ts';
-import { DELIVERY_END_REASONS } from '../domain/vocabulary.ts';
 export { DELIVERY_END_REASONS } from '../domain/vocabulary.ts';
 
 export const InterruptionParams = z.object({ interruptionId: Id });

@@ -1,7 +1,7 @@
 /** The desk (Mitt skrivbord): the folders on the left, their counts and their contents. */
 import { z } from 'zod';
 import { SERVICE_AREAS, UNIT_KINDS } from '../domain/organisation.ts';
-import { Id, IsoDate, Version } from './common.ts';
+import { Id, IsoDate, } from './common.ts';
 import { PersonSearchHit } from './persons.ts';
 import { PersonRef } from './assignments.ts';
 import { NOT_CURRENT_DEFAULT_DAYS } from '../domain/vocabulary.ts';

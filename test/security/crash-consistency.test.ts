@@ -20,7 +20,7 @@ import { sql } from 'kysely';
 import { createIsolatedDatabase } from '../harness.ts';
 import { freePort } from '../scratch.ts';
 import { createTestWorld, type TestWorld } from '../factories.ts';
-import { TestClient } from '../http-client.ts';
+import type { TestClient } from '../http-client.ts';
 import { createDb, type Db } from '../../src/server/platform/db/database.ts';
 import { testPersonnummer, normalizeTestNumber } from '../../seeds/lib/test-numbers.ts';
 

@@ -32,7 +32,7 @@ export async function buildDraftRow(trx: Trx, decision: context.DecisionContext,
   const fieldErrors: Record<string, string> = {};
 
   const provider = await context.findUnitAsProvider(trx, input.providerId);
-  if (!provider || provider.kind !== 'provider') fieldErrors.providerId = 'Välj en utförare i listan.';
+  if (provider?.kind !== 'provider') fieldErrors.providerId = 'Välj en utförare i listan.';
   else if (provider.serviceArea !== decision.serviceArea) fieldErrors.providerId = 'Utföraren hör till ett annat verksamhetsområde än ärendet.';
   else if (!provider.isActive) fieldErrors.providerId = 'Utföraren är inte längre aktiv.';
 

@@ -31,7 +31,7 @@ async function signInRaw(username: string, password = TEST_PASSWORD, previousTok
     headers: { 'content-type': 'application/json', 'x-forwarded-for': ADDRESS, ...(previousToken ? { cookie: `vardag_session=${previousToken}` } : {}) },
   });
   const setCookie = response.headers.getSetCookie().find((value) => value.startsWith('vardag_session='));
-  const token = setCookie?.split(';')[0]!.slice('vardag_session='.length);
+  const token = setCookie?.split(';')[0]?.slice('vardag_session='.length);
   return { status: response.status, body: await response.json(), headers: response.headers, setCookie, token, sessionId: token ? sessionIdOf(token) : '' };
 }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../../../test/harness.ts';
 import { startModuleTest } from '../../../../test/module-setup.ts';
-import { type TestWorld } from '../../../../test/factories.ts';
+import type { TestWorld } from '../../../../test/factories.ts';
 import type { TestClient } from '../../../../test/http-client.ts';
 import type { InterventionType } from '../../../contract/catalogues.ts';
 import { createDecisionUsing } from '../../../../test/fixtures/catalogue-fixtures.ts';

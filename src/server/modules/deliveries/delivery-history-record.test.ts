@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../../../test/harness.ts';
 import { startModuleTest } from '../../../../test/module-setup.ts';
-import { type TestWorld } from '../../../../test/factories.ts';
+import type { TestWorld } from '../../../../test/factories.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
 import { createDeliveryRows, createSentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';

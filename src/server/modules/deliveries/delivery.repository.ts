@@ -99,7 +99,7 @@ function toView(row: Row): DeliveryView {
 function isDeliveryReadable(scope: DeliveryReadScope): RawBuilder<SqlBool> {
   const parts: RawBuilder<SqlBool>[] = [];
   if (scope.unitIds.length) parts.push(sql<SqlBool>`d.provider_unit_id = any(${[...scope.unitIds]}::uuid[])`);
-  if (scope.authority && scope.authority.personScopeUnitIds.length) {
+  if (scope.authority?.personScopeUnitIds.length) {
     parts.push(sql<SqlBool>`(c.service_area = ${scope.authority.serviceArea} and ${isPersonInScope('d.person_id', scope.authority.personScopeUnitIds)})`);
   }
   return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../../../test/harness.ts';
 import { startModuleTest } from '../../../../test/module-setup.ts';
-import { type TestWorld } from '../../../../test/factories.ts';
-import { TestClient } from '../../../../test/http-client.ts';
+import type { TestWorld } from '../../../../test/factories.ts';
+import type { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays, addMonths } from '../../../domain/periods.ts';
 import { createSentRows, deliveryVersion, interrupt as registerInterruption, interruptionsOf as storedInterruptions } from '../../../../test/fixtures/delivery-change-fixtures.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../../../test/harness.ts';
 import { startModuleTest } from '../../../../test/module-setup.ts';
-import { type TestWorld } from '../../../../test/factories.ts';
+import type { TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays, addMonths } from '../../../domain/periods.ts';

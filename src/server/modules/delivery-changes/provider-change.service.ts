@@ -119,7 +119,7 @@ function assertRowsMove(rows: readonly DeliveryForChange[], changeDate: string):
 /** The unit must be an active provider unit of another active provider with system access in the same area. */
 function assertTarget(target: TargetUnit | undefined, serviceArea: string, fromProviderId: string): { id: string; name: string } {
   const fail = (message: string): never => { throw new ValidationError({ toProviderUnitId: message }, message); };
-  if (!target || target.kind !== 'provider_unit' || !target.provider) return fail('Välj en utförarenhet i listan.');
+  if (target?.kind !== 'provider_unit' || !target.provider) return fail('Välj en utförarenhet i listan.');
   if (target.serviceArea !== serviceArea) fail('Enheten hör till ett annat verksamhetsområde än ärendet.');
   if (target.provider.id === fromProviderId) fail('Enheten hör till samma utförare. Byt utförare gäller en annan utförare; inom utföraren återkallar du raden och fördelar om den.');
   if (!target.isActive || !target.provider.isActive) fail('Enheten är inte längre aktiv.');

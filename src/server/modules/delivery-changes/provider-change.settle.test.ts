@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../../../test/harness.ts';
 import { startModuleTest } from '../../../../test/module-setup.ts';
-import { type TestWorld } from '../../../../test/factories.ts';
+import type { TestWorld } from '../../../../test/factories.ts';
 import { inTenant } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { createOtherProviderManager, createSentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';

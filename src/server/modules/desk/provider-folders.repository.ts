@@ -4,7 +4,7 @@
  * query keeps to the actor's person scope as well as to the units; row-level security adds the
  * tenant.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import { isPersonInScope } from '../../platform/access/person-scope.ts';
 import { NAME_ORDER } from './desk.repository.ts';

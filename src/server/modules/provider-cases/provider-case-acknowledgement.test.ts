@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../../../test/harness.ts';
 import { startModuleTest } from '../../../../test/module-setup.ts';
-import { type TestWorld } from '../../../../test/factories.ts';
+import type { TestWorld } from '../../../../test/factories.ts';
 import type { TestClient } from '../../../../test/http-client.ts';
 import { createDeliveryRows, createSentAssignment, distributionBody, type SentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
 

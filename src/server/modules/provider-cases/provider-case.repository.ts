@@ -31,7 +31,7 @@ export interface ProviderCaseRecord {
 function isProviderCaseReadable(scope: ProviderCaseReadScope): RawBuilder<SqlBool> {
   const parts: RawBuilder<SqlBool>[] = [];
   if (scope.staffUnitIds.length) parts.push(sql<SqlBool>`pc.provider_unit_id = any(${[...scope.staffUnitIds]}::uuid[])`);
-  if (scope.authority && scope.authority.personScopeUnitIds.length) {
+  if (scope.authority?.personScopeUnitIds.length) {
     parts.push(sql<SqlBool>`(u.service_area = ${scope.authority.serviceArea} and ${isPersonInScope('pc.person_id', scope.authority.personScopeUnitIds)})`);
   }
   return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
@@ -106,7 +106,7 @@ export async function markAcknowledged(trx: Trx, providerCaseId: string, version
     .set({ acknowledged_at: sql`now()`, acknowledged_by_id: userId, version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', '=', providerCaseId).where('version', '=', version).where('acknowledged_at', 'is', null).where('closed_on', 'is', null)
     .returning(['version', 'acknowledged_at']).executeTakeFirst();
-  return row && row.acknowledged_at ? { version: row.version, acknowledgedAt: row.acknowledged_at } : undefined;
+  return row?.acknowledged_at ? { version: row.version, acknowledgedAt: row.acknowledged_at } : undefined;
 }
 
 /** Adds the person to the user's "Mina personer"; already there is fine. */

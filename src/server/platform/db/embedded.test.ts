@@ -87,6 +87,7 @@ describe('the embedded PostgreSQL', () => {
     // A project that itself lives under /tmp (a fresh clone there) would vanish under the new /tmp:
     // it is mounted back at its own path inside it first.
     const script = [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's own parameter expansion, not a template
       'case "$4" in /tmp/*) mkdir -p "$1/${4#/tmp/}" && mount --bind "$4" "$1/${4#/tmp/}" || exit 1;; esac',
       'mount --rbind "$1" /tmp && runuser -u postgres -- test ! -w /tmp && exec "$2" --import tsx --input-type=module -e "$3"',
     ].join('\n');

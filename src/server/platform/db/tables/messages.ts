@@ -1,6 +1,6 @@
 /** Table types: Messages and send lists. */
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, DateString, UpdatedAt } from './common.ts';
+import type { CreatedAt, UpdatedAt } from './common.ts';
 
 export interface SendListTable {
   municipality_id: string;

@@ -1,6 +1,6 @@
 /** Table types: Tenancy, organisation, sign-in and audit. */
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, DateString, UpdatedAt } from './common.ts';
+import type { CreatedAt, UpdatedAt } from './common.ts';
 
 export interface MunicipalityTable {
   id: Generated<string>;
