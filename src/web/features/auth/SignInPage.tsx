@@ -1,7 +1,7 @@
 /** Inloggning: user name and password. A signed-in visitor goes on to the desk or the position choice. */
 import type { FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';

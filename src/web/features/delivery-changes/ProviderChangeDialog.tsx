@@ -13,7 +13,7 @@ import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useForm, type FieldErrors } from '../../components/form.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
-import type { ComposeDraft } from '../messages/ComposePage.tsx';
+import type { ComposeDraft } from '../../api/messageDraft.ts';
 import { refreshDeliveries, type DeliveryRow } from '../deliveries/deliveries.api.ts';
 import { rowName } from '../deliveries/DeliveryTable.tsx';
 import { dateProblem } from './changeForm.tsx';

@@ -15,16 +15,11 @@ import { unmatchedErrors, useForm, type FieldErrors } from '../../components/for
 import { personName } from '../../format.ts';
 import { ProtectedTag } from '../../components/PersonTable.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
-import { usePerson } from '../persons/persons.api.ts';
-import { RecipientPicker, type Recipient } from './RecipientPicker.tsx';
+import { usePerson } from '../../api/person.ts';
+import type { ComposeDraft, Recipient } from '../../api/messageDraft.ts';
+import { RecipientPicker } from './RecipientPicker.tsx';
 import { refreshMessages, sendMessage } from './messages.api.ts';
 
-/** What a reply (or another screen) hands the form to start from. */
-export interface ComposeDraft {
-  recipients: Recipient[];
-  subject: string;
-  personId: string | null;
-}
 
 interface Values { subject: string; body: string }
 const RECIPIENT_KEYS = /^(recipients|recipientUserIds|sendListIds)(\.\d+)?$/;

@@ -13,7 +13,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { orNull, unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { IDENTITY_KIND_LABELS, SEX_LABELS } from '../../i18n/labels.ts';
 import { registerPerson } from './persons.api.ts';
 
