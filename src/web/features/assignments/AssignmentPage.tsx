@@ -53,7 +53,11 @@ function AssignmentLink({ assignment, prefix = '' }: { assignment: NonNullable<A
 type Intervention = AssignmentDetail['interventions'][number];
 type AssignmentEvent = AssignmentDetail['events'][number];
 
-interface AssignmentViewProps { assignment: AssignmentDetail; notice: string | undefined; ProviderIntake: ProviderIntakeSlot }
+interface AssignmentViewProps {
+  assignment: AssignmentDetail;
+  notice: string | undefined;
+  ProviderIntake: ProviderIntakeSlot;
+}
 
 function AssignmentView({ assignment, notice, ProviderIntake }: AssignmentViewProps) {
   const name = personName(assignment.person);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_LEGAL_BASIS, checkValidity, serviceAreasText, toRequest, type LegalBasisValues } from './legalBasisFields.ts';
+import {
+  EMPTY_LEGAL_BASIS, checkValidity, serviceAreasText, toRequest, type LegalBasisValues,
+} from './legalBasisFields.ts';
 
 const values = (changes: Partial<LegalBasisValues> = {}): LegalBasisValues => ({
   ...EMPTY_LEGAL_BASIS, code: ' SoL 4 kap. 1 § ', validFrom: '2026-01-01', serviceAreas: 'AO,FH', ...changes,
@@ -25,7 +27,8 @@ describe('checkValidity', () => {
   });
 
   it('refuses a last day before the first', () => {
-    expect(checkValidity(values({ validTo: '2025-12-31' }))).toEqual({ validTo: 'Sista giltighetsdag kan inte vara före första.' });
+    expect(checkValidity(values({ validTo: '2025-12-31' })))
+      .toEqual({ validTo: 'Sista giltighetsdag kan inte vara före första.' });
   });
 
   it('asks for at least one service area', () => {

@@ -97,7 +97,9 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: 
         {row.permissions.canRegister && <Button variant="quiet" onClick={() => show('register', row)}>Registrera{what}</Button>}
         {row.permissions.canSendToDelivery && <Button variant="quiet" onClick={() => show('send', row)}>Till genomförande{what}</Button>}
         {row.permissions.canRegisterStart && <Button variant="quiet" onClick={() => show('start', row)}>Registrera verkställighetsdatum{what}</Button>}
-        {row.permissions.canCorrect && !held.has(row.id) && <Button variant="quiet" onClick={() => show('correct', row)}>Rätta uppgifter{what}</Button>}
+        {row.permissions.canCorrect && !held.has(row.id) && (
+          <Button variant="quiet" onClick={() => show('correct', row)}>Rätta uppgifter{what}</Button>
+        )}
         <Button variant="quiet" onClick={() => show('history', row)}>Historik{what}</Button>
         <RowActions row={row} personId={personId} />
       </>

@@ -7,8 +7,9 @@ type Snapshot = DeliveryHistory['events'][number]['snapshot'];
 
 function snapshot(values: Partial<Snapshot> = {}): Snapshot {
   return {
-    status: 'sent_to_delivery', providerUnitId: 'u1', providerCaseId: 'pc1', label: 'Morgon', formOfDelivery: 'Hemtjänst',
-    resource: null, resourceUse: null, watchDate: null, periodFrom: '2026-03-01', periodTo: null, hoursPerVisit: 1.5,
+    status: 'sent_to_delivery', providerUnitId: 'u1', providerCaseId: 'pc1', label: 'Morgon',
+    formOfDelivery: 'Hemtjänst', resource: null, resourceUse: null, watchDate: null, periodFrom: '2026-03-01',
+    periodTo: null, hoursPerVisit: 1.5,
     extraHoursTwoStaff: null, days: 'weekdays', frequency: 2, frequencyUnit: 'times_per_day', startedOn: '2026-03-02',
     endReason: null, continuesDeliveryId: null, version: 3, ...values,
   };
@@ -33,7 +34,8 @@ describe('toCorrection', () => {
   });
 
   it('never sends the unit or the period, whatever the form holds', () => {
-    const request = toCorrection(values({ providerUnitId: 'u2', periodFrom: '2027-01-01', periodTo: '' }), null, 'x', 1);
+    const moved = values({ providerUnitId: 'u2', periodFrom: '2027-01-01', periodTo: '' });
+    const request = toCorrection(moved, null, 'x', 1);
     expect(request).not.toHaveProperty('providerUnitId');
     expect(request).not.toHaveProperty('periodFrom');
     expect(request).not.toHaveProperty('periodTo');
@@ -51,7 +53,9 @@ describe('correctionChanges', () => {
   });
 
   it('ignores fields a correction cannot change (unit, period, status, version)', () => {
-    const after = snapshot({ providerUnitId: 'u2', periodFrom: '2026-04-01', periodTo: '2026-05-01', status: 'ended', version: 4 });
+    const after = snapshot({
+      providerUnitId: 'u2', periodFrom: '2026-04-01', periodTo: '2026-05-01', status: 'ended', version: 4,
+    });
     expect(correctionChanges(snapshot(), after)).toEqual([]);
   });
 
@@ -64,8 +68,10 @@ describe('correctionChanges', () => {
   });
 
   it('shows an empty value as a dash', () => {
-    expect(correctionChanges(snapshot({ resource: null }), snapshot({ resource: 'Team A' }))).toEqual(['Resurs: – → Team A']);
-    expect(correctionChanges(snapshot({ label: 'Morgon' }), snapshot({ label: '' }))).toEqual(['Benämning: Morgon → –']);
+    expect(correctionChanges(snapshot({ resource: null }), snapshot({ resource: 'Team A' })))
+      .toEqual(['Resurs: – → Team A']);
+    expect(correctionChanges(snapshot({ label: 'Morgon' }), snapshot({ label: '' })))
+      .toEqual(['Benämning: Morgon → –']);
   });
 
   it('writes numbers with a decimal comma and the days and frequency unit in Swedish', () => {
