@@ -1,8 +1,13 @@
-/** The app's providers: data cache, router, session, and an error boundary around every page. */
+/**
+ * The app's providers: data cache, router, session, the features' slots filled in, and an error
+ * boundary around every page.
+ */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router-dom';
 import { isApiError } from '../api/client.ts';
-import { SessionProvider } from './session.tsx';
+import { DeliveryRowExtrasProvider } from '../features/deliveries/deliveryRowExtras.tsx';
+import { deliveryChangeExtras } from '../features/delivery-changes/deliveryChangeExtras.tsx';
+import { SessionProvider } from '../session/session.tsx';
 import { AppRoutes } from './routes.tsx';
 
 const queryClient = new QueryClient({
@@ -23,7 +28,10 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <SessionProvider>
-          <AppRoutes />
+          {/* delivery-changes' actions on the delivery rows (deliveries/deliveryRowExtras.tsx). */}
+          <DeliveryRowExtrasProvider value={deliveryChangeExtras}>
+            <AppRoutes />
+          </DeliveryRowExtrasProvider>
         </SessionProvider>
       </BrowserRouter>
     </QueryClientProvider>

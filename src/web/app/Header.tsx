@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { SERVICE_AREA_SHORT } from '../i18n/labels.ts';
-import { useSession } from './session.tsx';
+import { useSession } from '../session/session.tsx';
 import { HeaderInboxLink } from '../features/messages/UnreadCount.tsx';
 
 export function Header() {

@@ -25,9 +25,10 @@ import { messageRoutes } from '../features/messages/messageRoutes.tsx';
 import { caseRoutes } from '../features/cases/caseRoutes.tsx';
 import { assignmentRoutes } from '../features/assignments/assignmentRoutes.tsx';
 import { deliveryRoutes } from '../features/deliveries/deliveryRoutes.tsx';
+import { ProviderIntake } from '../features/deliveries/ProviderIntake.tsx';
 import { deskRoutes } from '../features/desk/deskRoutes.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { RequirePosition, RequireRole, RequireSession } from './guards.tsx';
+import { RequirePosition, RequireRole, RequireSession } from '../session/guards.tsx';
 import { Layout, PlainLayout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -70,7 +71,7 @@ export function AppRoutes() {
               </Route>
               {messageRoutes()}
               {caseRoutes()}
-              {assignmentRoutes()}
+              {assignmentRoutes({ ProviderIntake })}
               {deliveryRoutes()}
               {deskRoutes()}
               <Route path="*" element={<NotFoundPage />} />

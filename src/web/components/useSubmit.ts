@@ -5,21 +5,32 @@
  * in `onError`, returning true when it has dealt with the failure instead of showing it.
  */
 import { useState } from 'react';
-import { isApiError } from '../api/client.ts';
+import { isApiError, type ApiError } from '../api/client.ts';
 import type { FieldErrors } from './form.ts';
+
+export interface SubmitOptions {
+  /** Runs first on a failure; true when the form has dealt with it, so the alert does not show it. */
+  onError?: (error: unknown) => boolean | Promise<boolean>;
+  /**
+   * The server's field errors as this form's fields are named, for a form whose fields differ from
+   * the request body's keys (one reason sent, a list and a text field typed). By default as sent.
+   */
+  fieldErrorsOf?: (error: ApiError) => FieldErrors;
+}
 
 export function useSubmit(form: { fail: (errors: FieldErrors) => void }) {
   const [isBusy, setIsBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const run = async (action: () => Promise<void>, onError?: (error: unknown) => boolean | Promise<boolean>) => {
+  const run = async (action: () => Promise<unknown>, options: SubmitOptions = {}) => {
+    const { onError, fieldErrorsOf = (error: ApiError) => error.fieldErrors } = options;
     setIsBusy(true);
     try {
       await action();
     } catch (error) {
       const isHandled = onError ? await onError(error) : false;
       if (!isHandled) setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
+      form.fail(isApiError(error) ? fieldErrorsOf(error) : {});
     } finally {
       setIsBusy(false);
     }

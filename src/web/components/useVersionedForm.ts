@@ -13,6 +13,7 @@ import { isApiError } from '../api/client.ts';
 import { formatTime } from '../format.ts';
 import { checkFields, displayValue, type FieldSpec } from './FieldList.tsx';
 import { shallowEqual, useForm, type FieldErrors } from './form.ts';
+import { useSubmit } from './useSubmit.ts';
 
 export interface VersionedFormOptions<E extends { version: number }, V extends object> {
   entity: E;
@@ -30,11 +31,10 @@ export function useVersionedForm<E extends { version: number }, V extends object
   const { entity, fields, toValues, save, reload, validate } = options;
   const form = useForm<V>(() => toValues(entity));
   const [base, setBase] = useState(() => ({ version: entity.version, snapshot: toValues(entity) }));
-  const [failure, setFailure] = useState<unknown>(null);
+  const { isBusy: isSaving, failure, setFailure, run } = useSubmit(form);
   const [hasConflict, setHasConflict] = useState(false);
   const [differences, setDifferences] = useState<string[] | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
   const [isReloading, setIsReloading] = useState(false);
   const isDirty = !shallowEqual(form.values, base.snapshot);
 
@@ -56,8 +56,7 @@ export function useVersionedForm<E extends { version: number }, V extends object
     setSavedAt(null);
     const errors = { ...checkFields(fields, form.values), ...validate?.(form.values) };
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsSaving(true);
-    try {
+    await run(async () => {
       const saved = await save(form.values, base.version);
       const fresh = toValues(saved);
       form.setValues(fresh);
@@ -66,15 +65,15 @@ export function useVersionedForm<E extends { version: number }, V extends object
       setHasConflict(false);
       setDifferences(null);
       setSavedAt(formatTime(new Date()));
-    } catch (error) {
+    }, {
       // A stale version names no field; a 409 that does (a name taken, validity that overlaps) is a
       // rule the user can fix in the form, so it shows on the field like any other error.
-      if (isApiError(error, 409) && Object.keys(error.fieldErrors).length === 0) setHasConflict(true);
-      else setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsSaving(false);
-    }
+      onError: (error) => {
+        const isStale = isApiError(error, 409) && Object.keys(error.fieldErrors).length === 0;
+        if (isStale) setHasConflict(true);
+        return isStale;
+      },
+    });
   };
 
   const reloadKeepingInput = async () => {

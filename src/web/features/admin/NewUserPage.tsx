@@ -1,13 +1,13 @@
 /** Ny användare: user name, name, e-mail and a first password; positions are added afterwards. */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FieldList, checkFields, type FieldSpec } from '../../components/FieldList.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { orNull, unmatchedErrors, useForm } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { adminKeys, createUser, fetchUsersFresh } from './admin.api.ts';
 import { USERNAME_HINT, checkPassword, checkUsername } from './userRules.ts';
 
@@ -24,8 +24,7 @@ export function NewUserPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm<NewUserValues>({ username: '', displayName: '', email: '', password: '' });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,20 +32,14 @@ export function NewUserPage() {
     const v = form.values;
     const errors = { ...checkFields(FIELDS, v), ...checkUsername(v.username), ...checkPassword(v.password) };
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       const username = v.username.trim().toLowerCase();
       const created = await createUser({ username, displayName: v.displayName.trim(), email: orNull(v.email), password: v.password });
       const users = await fetchUsersFresh(queryClient);
       const id = created?.id ?? users.find((user) => user.username === username)?.id;
       void queryClient.invalidateQueries({ queryKey: adminKeys.users });
       navigate(id ? `/admin/anvandare/${id}` : '/admin/anvandare', { state: { notice: `Användaren ${username} är skapad. Lägg till en befattning.` } });
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,8 +1,7 @@
 /** Add a position to a user, or change one (title, unit, roles, active) with its version. */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { isRole, ROLES, type Role } from '../../../domain/roles.ts';
-import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { splitValues } from '../../components/CheckboxGroup.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -10,6 +9,7 @@ import { FieldList, checkFields, type FieldSpec } from '../../components/FieldLi
 import type { SelectOption } from '../../components/Select.tsx';
 import { VersionedForm } from '../../components/VersionedForm.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { useVersionedForm } from '../../components/useVersionedForm.ts';
 import { ROLE_LABELS } from '../../i18n/labels.ts';
 import { addPosition, reloadUser, updatePosition, type Position } from './admin.api.ts';
@@ -34,25 +34,18 @@ export function NewPositionForm({ userId, unitOptions, onDone }: FormProps) {
   const queryClient = useQueryClient();
   const fields = fieldsFor(unitOptions, false);
   const form = useForm<PositionValues>({ unitId: '', title: '', roles: '', isActive: true });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
     const errors = { ...checkFields(fields, form.values), ...checkRoles(form.values) };
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       await addPosition(userId, { unitId: form.values.unitId, title: form.values.title.trim(), roles: rolesOf(form.values.roles) });
       await reloadUser(queryClient, userId);
       onDone(`Befattningen ${form.values.title.trim()} är tillagd.`);
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

@@ -15,6 +15,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Select } from '../../components/Select.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { ASSIGNMENT_STATUS_LABELS } from './assignmentLabels.ts';
 import { InterventionFields, LifeAreaFields, LiveTotal } from './AssignmentFormParts.tsx';
 import {
@@ -40,8 +41,7 @@ export function AssignmentForm({ options, existing, template }: AssignmentFormPr
   const [rows, setRows] = useState(() => initialInterventions(granted, start));
   const [lifeAreas, setLifeAreas] = useState(() => initialLifeAreas(start));
   const [order, setOrder] = useState<string[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const { isBusy: isSaving, failure, setFailure, run } = useSubmit(form);
   const totals = liveTotals(granted, rows);
   const v = form.values;
 
@@ -71,8 +71,8 @@ export function AssignmentForm({ options, existing, template }: AssignmentFormPr
     if (Object.keys(errors).length > 0) return form.fail(errors);
     const request = toRequest(v, granted, rows, lifeAreas);
     setOrder(request.order);
-    setIsSaving(true);
-    try {
+    // A 409 says why in words (someone saved first, or it has been sent meanwhile); the typed input stays.
+    await run(async () => {
       if (existing) {
         const saved = await saveAssignment(existing.id, { ...request.body, version: existing.version });
         applyAssignment(queryClient, saved);
@@ -82,13 +82,7 @@ export function AssignmentForm({ options, existing, template }: AssignmentFormPr
         void queryClient.invalidateQueries({ queryKey: assignmentKeys.ofCase(options.caseId) });
         navigate(`/uppdrag/${created.id}`, { state: { notice: `Uppdrag ${created.assignmentNumber} är sparat som utkast. Förhandsgranska det och skicka det när det är klart.` } });
       }
-    } catch (error) {
-      // A 409 says why in words (someone saved first, or it has been sent meanwhile); the typed input stays.
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsSaving(false);
-    }
+    });
   };
 
   const providerOptions = options.providers.map((provider) => ({ value: provider.id, label: provider.hasSystemAccess ? provider.name : `${provider.name} (utan systemåtkomst)` }));

@@ -3,6 +3,7 @@
  * A draft's writer changes, previews, sends (or, for a provider without system access, downloads
  * the PDF and records it as sent by secure mail) and deletes it from here.
  */
+import type { ComponentType } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -16,10 +17,16 @@ import { ASSIGNMENT_EVENT_LABELS, SENT_VIA_LABELS, minutesText, scopeText, weekd
 import { AssignmentActions } from './AssignmentActions.tsx';
 import { StatusTag } from './CaseAssignments.tsx';
 import { useAssignment, type AssignmentDetail } from './assignments.api.ts';
-import { ProviderIntake } from '../deliveries/ProviderIntake.tsx';
 import './assignments.css';
 
-export function AssignmentPage() {
+/**
+ * The provider's part of the page (accept and distribute, stop, the delivery rows): the deliveries
+ * feature's, handed in by app/routes.tsx so that assignments does not import deliveries, which
+ * imports assignments.
+ */
+export type ProviderIntakeSlot = ComponentType<{ assignment: AssignmentDetail }>;
+
+export function AssignmentPage({ ProviderIntake }: { ProviderIntake: ProviderIntakeSlot }) {
   const { assignmentId = '' } = useParams();
   const assignment = useAssignment(assignmentId);
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
@@ -35,7 +42,7 @@ export function AssignmentPage() {
       </section>
     );
   }
-  return <AssignmentView assignment={assignment.data} notice={notice} />;
+  return <AssignmentView assignment={assignment.data} notice={notice} ProviderIntake={ProviderIntake} />;
 }
 
 /** Another assignment named here: a link where the reader may open it, its number alone where it is another unit's. */
@@ -46,7 +53,13 @@ function AssignmentLink({ assignment, prefix = '' }: { assignment: NonNullable<A
 type Intervention = AssignmentDetail['interventions'][number];
 type AssignmentEvent = AssignmentDetail['events'][number];
 
-function AssignmentView({ assignment, notice }: { assignment: AssignmentDetail; notice: string | undefined }) {
+interface AssignmentViewProps {
+  assignment: AssignmentDetail;
+  notice: string | undefined;
+  ProviderIntake: ProviderIntakeSlot;
+}
+
+function AssignmentView({ assignment, notice, ProviderIntake }: AssignmentViewProps) {
   const name = personName(assignment.person);
   const twoStaff = assignment.interventions.filter((row) => row.isTwoStaff);
   return (

@@ -1,7 +1,7 @@
 /** Inloggning: user name and password. A signed-in visitor goes on to the desk or the position choice. */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { useForm, type FieldErrors } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 interface SignInState { from?: string }
 
@@ -17,8 +18,7 @@ export function SignInPage() {
   const location = useLocation();
   const state = (location.state ?? {}) as SignInState;
   const form = useForm({ username: '', password: '' });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
 
   if (status === 'signedIn' && session) {
     // Only back to a desk page, never to an address from outside the app.
@@ -33,16 +33,12 @@ export function SignInPage() {
     if (!form.values.password) errors.password = 'Ange lösenord.';
     setFailure(null);
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsBusy(true);
-    try {
-      await signIn(form.values.username.trim(), form.values.password);
-    } catch (error) {
-      setFailure(error);
-      if (isApiError(error, 401)) form.set('password', '');
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    await run(() => signIn(form.values.username.trim(), form.values.password), {
+      onError: (error) => {
+        if (isApiError(error, 401)) form.set('password', '');
+        return false;
+      },
+    });
   };
 
   return (

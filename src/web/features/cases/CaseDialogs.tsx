@@ -4,11 +4,10 @@
  * change made meanwhile by someone else is a 409 with the server's message rather than a silent
  * overwrite.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { END_REASONS } from '../../../domain/vocabulary.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
-import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -17,6 +16,7 @@ import { Select } from '../../components/Select.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { periodText } from './caseLabels.ts';
 import { DecisionEndPreview } from './DecisionEndPreview.tsx';
 import { applyCaseView, changeCaseOfficer, closeCase, endDecision, useCaseStaffing, type CaseView, type Decision } from './cases.api.ts';
@@ -63,22 +63,16 @@ interface EndingFormProps {
 
 function EndingForm({ dayLabel, dayHint, submitLabel, onSubmit, dayKey, onClose, consequences }: EndingFormProps) {
   const form = useForm<EndingValues>({ day: todayInSweden(), reason: '', otherReason: '' });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
     const errors = checkEnding(form.values);
     if (Object.keys(errors).length) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       await onSubmit({ day: form.values.day.trim(), endReason: endReasonOf(form.values) });
       onClose();
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? endingErrors(error.fieldErrors, dayKey) : {});
-      setIsBusy(false);
-    }
+    }, { fieldErrorsOf: (error) => endingErrors(error.fieldErrors, dayKey) });
   };
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="form">
@@ -143,21 +137,15 @@ function ChangeOfficerForm({ view, onClose }: { view: CaseView; onClose: () => v
   const staffing = useCaseStaffing();
   const queryClient = useQueryClient();
   const form = useForm<{ caseOfficerId: string }>({ caseOfficerId: view.caseOfficer.id });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
     if (!form.values.caseOfficerId) return form.fail({ caseOfficerId: 'Välj handläggare.' });
-    setIsBusy(true);
-    try {
+    await run(async () => {
       applyCaseView(queryClient, await changeCaseOfficer(view.id, { caseOfficerId: form.values.caseOfficerId, version: view.version }));
       onClose();
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-      setIsBusy(false);
-    }
+    });
   };
   if (staffing.isPending) return <Spinner />;
   if (staffing.error) return <ErrorAlert error={staffing.error} />;

@@ -2,17 +2,17 @@
  * Öppna ärende: which authority unit holds the case and who is its case officer. Both default to
  * the user's own (when the user is a case officer); the case opens in the user's service area.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Select } from '../../components/Select.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { unmatchedErrors, useForm } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { caseKeys, openCase, useCaseStaffing } from './cases.api.ts';
 
 interface Values {
@@ -34,8 +34,7 @@ function OpenCaseForm({ personId, onClose }: { personId: string; onClose: () => 
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm<Values>({ authorityUnitId: '', caseOfficerId: '' });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const { setValues } = form;
 
   useEffect(() => {
@@ -52,16 +51,11 @@ function OpenCaseForm({ personId, onClose }: { personId: string; onClose: () => 
     if (!form.values.authorityUnitId) errors.authorityUnitId = 'Välj myndighetsenhet.';
     if (!form.values.caseOfficerId) errors.caseOfficerId = 'Välj handläggare.';
     if (Object.keys(errors).length) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       const created = await openCase(personId, form.values);
       void queryClient.invalidateQueries({ queryKey: caseKeys.all });
       navigate(`/arenden/${created.id}`, { state: { notice: `Ärende ${created.caseNumber} är öppnat.` } });
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-      setIsBusy(false);
-    }
+    });
   };
 
   if (staffing.isPending) return <Spinner />;

@@ -11,7 +11,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { decisionProblems, isLegalBasisValidOn } from '../../../domain/decision-rules.ts';
 import { isIsoDate } from '../../../domain/periods.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
-import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -21,6 +20,7 @@ import { Select } from '../../components/Select.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { orNull, unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { useInterventionTypes, useLegalBases, type InterventionType, type LegalBasis } from '../catalogues/catalogues.api.ts';
 import { DECISION_OUTCOME_LABELS } from './caseLabels.ts';
 import { caseKeys, recordDecision, useCase, type CaseView } from './cases.api.ts';
@@ -65,8 +65,7 @@ function RecordDecisionForm({ view }: { view: CaseView }) {
     outcome: 'granted', legalBasisId: '', decisionDate: today, periodFrom: today, periodTo: '', isUntilFurtherNotice: false, justification: '',
   });
   const [rows, setRows] = useState<InterventionRow[]>(() => [emptyRow()]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const v = form.values;
 
   // Only the legal bases valid on the decision date can be chosen; the chosen one stays listed so the error can say why.
@@ -86,8 +85,7 @@ function RecordDecisionForm({ view }: { view: CaseView }) {
     setFailure(null);
     const errors = checkLocally(v, rows, legalBases.data ?? [], types.data ?? [], view, today);
     if (Object.keys(errors).length) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       const created = await recordDecision(view.id, {
         outcome: v.outcome as 'granted' | 'refused', legalBasisId: v.legalBasisId, decisionDate: v.decisionDate.trim(), periodFrom: v.periodFrom.trim(),
         periodTo: v.isUntilFurtherNotice ? null : v.periodTo.trim(), justification: orNull(v.justification),
@@ -95,11 +93,7 @@ function RecordDecisionForm({ view }: { view: CaseView }) {
       });
       await queryClient.invalidateQueries({ queryKey: caseKeys.all });
       navigate(`/arenden/${view.id}`, { state: { notice: `Beslut ${created.decisionNumber} är registrerat.` } });
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-      setIsBusy(false);
-    }
+    });
   };
 
   if (legalBases.isPending || types.isPending) return <section className="page"><PageTitle>Registrera beslut</PageTitle><Spinner /></section>;

@@ -3,7 +3,7 @@
  * Mina ärenden, the case, and recording a decision. Authority roles only, as on the server.
  */
 import { Route } from 'react-router-dom';
-import { RequireRole } from '../../app/guards.tsx';
+import { RequireRole } from '../../session/guards.tsx';
 import type { Role } from '../../../domain/roles.ts';
 import { AUTHORITY_ROLES } from '../../../domain/roles.ts';
 import { CasePage } from './CasePage.tsx';

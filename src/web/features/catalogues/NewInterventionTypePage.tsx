@@ -1,14 +1,14 @@
 /** Ny insatstyp: a form that keeps what was typed when the server refuses (a name taken, say). */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FieldList, checkFields } from '../../components/FieldList.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { unmatchedErrors, useForm } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { createInterventionType, invalidateCatalogues, useLegalBases } from './catalogues.api.ts';
 import { EMPTY_INTERVENTION_TYPE, interventionTypeFields, toRequest, type InterventionTypeValues } from './interventionTypeFields.ts';
 
@@ -17,8 +17,7 @@ export function NewInterventionTypePage() {
   const queryClient = useQueryClient();
   const legalBases = useLegalBases();
   const form = useForm<InterventionTypeValues>(EMPTY_INTERVENTION_TYPE);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   // The proposed legal basis is chosen among the chosen area's.
   const fields = interventionTypeFields(legalBases.data ?? [], undefined, form.values.serviceArea);
 
@@ -27,18 +26,12 @@ export function NewInterventionTypePage() {
     setFailure(null);
     const errors = checkFields(fields, form.values);
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    // What was typed stays in the form; the server's messages land on their fields.
+    await run(async () => {
       const created = await createInterventionType(toRequest(form.values));
       await invalidateCatalogues(queryClient);
       navigate(`/admin/insatskatalog?omrade=${created.serviceArea}`, { state: { notice: `Insatstypen ${created.name} är skapad.` } });
-    } catch (error) {
-      // What was typed stays in the form; the server's messages land on their fields.
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

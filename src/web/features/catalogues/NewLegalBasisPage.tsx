@@ -1,13 +1,13 @@
 /** Nytt lagrum: a form that keeps what was typed when the server refuses (overlapping validity, say). */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FieldList, checkFields } from '../../components/FieldList.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { unmatchedErrors, useForm } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { createLegalBasis, invalidateCatalogues } from './catalogues.api.ts';
 import { EMPTY_LEGAL_BASIS, checkValidity, legalBasisFields, toRequest, type LegalBasisValues } from './legalBasisFields.ts';
 
@@ -17,25 +17,18 @@ export function NewLegalBasisPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm<LegalBasisValues>(EMPTY_LEGAL_BASIS);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
     const errors = { ...checkFields(FIELDS, form.values), ...checkValidity(form.values) };
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       const created = await createLegalBasis(toRequest(form.values));
       await invalidateCatalogues(queryClient);
       navigate('/admin/lagrum', { state: { notice: `Lagrummet ${created.code} är skapat.` } });
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,16 +4,16 @@
  * but not changed here: they are a change of provider, a change of time or an ending. A changed
  * start date is told to the case officer by the server.
  */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { startDateCorrectionProblem } from '../../../domain/delivery-rules.ts';
-import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { correctDelivery, refreshDeliveries, type DeliveryRow } from './deliveries.api.ts';
 import { toCorrection } from './correction.ts';
 import { rowErrors, rowValuesOf, type RowField, type RowValues } from './deliveryForm.ts';
@@ -62,8 +62,7 @@ function check(row: DeliveryRow, values: Values): FieldErrors {
 function CorrectForm({ row, onClose, onDone }: CorrectDialogProps) {
   const queryClient = useQueryClient();
   const form = useForm<Values>(() => ({ ...rowValuesOf(row), startedOn: row.startedOn ?? '', note: '' }));
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -72,17 +71,11 @@ function CorrectForm({ row, onClose, onDone }: CorrectDialogProps) {
     if (Object.keys(errors).length) return form.fail(errors);
     form.setErrors({});
     const startedOn = hasStartField(row) ? form.values.startedOn.trim() || null : row.startedOn;
-    setIsBusy(true);
-    try {
+    await run(async () => {
       await correctDelivery(row.id, toCorrection(form.values, startedOn, form.values.note, row.version));
       void refreshDeliveries(queryClient, row.assignmentId);
       onDone(`${rowName(row)} är rättad.${startedOn !== row.startedOn ? ' Handläggaren har fått ett meddelande om verkställighetsdatum.' : ''}`);
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

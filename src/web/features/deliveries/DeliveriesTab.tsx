@@ -3,7 +3,8 @@
  * manual's table, with per-row actions — Registrera and Till genomförande (under distribution),
  * Registrera verkställighetsdatum (sent, not yet started, not a continuation), Rätta uppgifter
  * (sent: the start date and the registered fields), Historik — and the actions of the
- * delivery-changes feature (Återkalla, Rätta/Avsluta, Avbrott, Byt utförare).
+ * delivery-changes feature (Återkalla, Rätta/Avsluta, Avbrott, Byt utförare), which come through the
+ * slot in deliveryRowExtras.tsx.
  */
 import { useRef, useState, type RefObject } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -17,15 +18,14 @@ import { DeliveryTable, rowName } from './DeliveryTable.tsx';
 import { HistoryDialog, RegisterDialog, StartDialog } from './RowDialogs.tsx';
 import { CorrectDialog } from './CorrectDialog.tsx';
 import { MessageOfferDialog, SendConfirmDialog } from './SendDialogs.tsx';
-import { DeliveryRowActions } from '../delivery-changes/DeliveryRowActions.tsx';
-import { ProviderChangesPanel } from '../delivery-changes/ProviderChangesPanel.tsx';
-import { useProviderChanges } from '../delivery-changes/deliveryChanges.api.ts';
+import { useDeliveryRowExtras } from './deliveryRowExtras.tsx';
 
 type Open = { kind: 'register' | 'start' | 'correct' | 'history' | 'send'; row: DeliveryRow } | null;
 
 export function DeliveriesTab({ personId }: { personId: string }) {
   const deliveries = usePersonDeliveries(personId);
   const heading = useRef<HTMLHeadingElement>(null);
+  const { Panel } = useDeliveryRowExtras();
   return (
     <section aria-labelledby="deliveries-heading">
       <h2 id="deliveries-heading" ref={heading} tabIndex={-1}>Insatser</h2>
@@ -35,7 +35,7 @@ export function DeliveriesTab({ personId }: { personId: string }) {
         <DeliveryRows rows={deliveries.data.rows} personId={personId} caption="Personens insatser och verkställighet" returnFocusTo={heading}
           empty="Inga insatser är registrerade som du kan se." />
       )}
-      <ProviderChangesPanel personId={personId} />
+      <Panel personId={personId} />
     </section>
   );
 }
@@ -58,8 +58,9 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: 
   const [isSending, setIsSending] = useState(false);
   const [sent, setSent] = useState<SentToDelivery | null>(null);
   const opener = useRef<HTMLElement | null>(null);
+  const { RowActions, useHeldRowIds } = useDeliveryRowExtras();
   // A row on its way to another provider is not corrected until the new provider answers (the tab has these loaded).
-  const waiting = new Set((useProviderChanges(personId).data?.items ?? []).filter((change) => change.status === 'pending').flatMap((change) => change.rows.map((moved) => moved.id)));
+  const held = useHeldRowIds(personId);
 
   const show = (kind: NonNullable<Open>['kind'], row: DeliveryRow) => {
     opener.current = document.activeElement as HTMLElement | null;
@@ -96,9 +97,11 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: 
         {row.permissions.canRegister && <Button variant="quiet" onClick={() => show('register', row)}>Registrera{what}</Button>}
         {row.permissions.canSendToDelivery && <Button variant="quiet" onClick={() => show('send', row)}>Till genomförande{what}</Button>}
         {row.permissions.canRegisterStart && <Button variant="quiet" onClick={() => show('start', row)}>Registrera verkställighetsdatum{what}</Button>}
-        {row.permissions.canCorrect && !waiting.has(row.id) && <Button variant="quiet" onClick={() => show('correct', row)}>Rätta uppgifter{what}</Button>}
+        {row.permissions.canCorrect && !held.has(row.id) && (
+          <Button variant="quiet" onClick={() => show('correct', row)}>Rätta uppgifter{what}</Button>
+        )}
         <Button variant="quiet" onClick={() => show('history', row)}>Historik{what}</Button>
-        <DeliveryRowActions row={row} personId={personId} />
+        <RowActions row={row} personId={personId} />
       </>
     );
   };

@@ -17,6 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { dayBefore } from '../../../domain/periods.ts';
 import { personName } from '../../format.ts';
 import { scopeText } from '../assignments/assignmentLabels.ts';
@@ -50,9 +51,8 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
   const { assignment } = options;
   const [rows, setRows] = useState<RowValues[]>(() => options.interventions.map((row) => emptyRow(options, row.id)));
   const form = useForm({ sendToDelivery: false });
-  const [failure, setFailure] = useState<unknown>(null);
+  const { isBusy: isSaving, failure, setFailure, run } = useSubmit(form);
   const [isConfirming, setIsConfirming] = useState(false);
-  const [isSaving, setIsSaving] = useState(false);
   const [sent, setSent] = useState<SentToDelivery | null>(null);
   // Where to go when done: back to the assignment, or — when every row went to units the manager does
   // not have, so the assignment is no longer theirs to read (need to know) — to Nya uppdrag.
@@ -96,9 +96,8 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
   };
 
   const save = async () => {
-    setIsSaving(true);
     setFailure(null);
-    try {
+    await run(async () => {
       const result = await distributeAssignment(assignment.id, {
         stateVersion: assignment.stateVersion, sendToDelivery: form.values.sendToDelivery,
         rows: rows.map((row) => ({ assignmentInterventionId: row.assignmentInterventionId, ...toFields(row) })),
@@ -108,17 +107,16 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
       setIsReadableAfter(result.isReadableAfter);
       if (result.sent) setSent(result.sent);
       else leave(result.isReadableAfter, `Uppdraget är accepterat och fördelat på ${result.rows.length} ${result.rows.length === 1 ? 'rad' : 'rader'} under fördelning.`);
-    } catch (error) {
+    }, {
       // Whatever went wrong, the typed rows stay: a conflict says who answered first.
-      setIsConfirming(false);
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-      // Answered by someone else: the desk's count of new assignments should stop offering it.
-      // Not the form's own options, whose reload could replace the rows typed here.
-      if (isApiError(error, 409)) void queryClient.invalidateQueries({ queryKey: assignmentKeys.newList });
-    } finally {
-      setIsSaving(false);
-    }
+      onError: (error) => {
+        setIsConfirming(false);
+        // Answered by someone else: the desk's count of new assignments should stop offering it.
+        // Not the form's own options, whose reload could replace the rows typed here.
+        if (isApiError(error, 409)) void queryClient.invalidateQueries({ queryKey: assignmentKeys.newList });
+        return false;
+      },
+    });
   };
 
   const leave = (isReadable: boolean, notice: string) => {

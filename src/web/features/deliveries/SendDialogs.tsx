@@ -5,7 +5,7 @@
  * units' send lists and staff and the person already filled in, Nej is done.
  */
 import { useNavigate } from 'react-router-dom';
-import type { ComposeDraft } from '../messages/ComposePage.tsx';
+import type { ComposeDraft } from '../../api/messageDraft.ts';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Dialog } from '../../components/Dialog.tsx';

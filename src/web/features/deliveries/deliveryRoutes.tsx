@@ -4,7 +4,7 @@
  * staff's view of a new assignment at their unit, where they acknowledge it.
  */
 import { Route } from 'react-router-dom';
-import { RequireRole } from '../../app/guards.tsx';
+import { RequireRole } from '../../session/guards.tsx';
 import { DistributionPage } from './DistributionPage.tsx';
 import { ProviderCasePage } from './ProviderCasePage.tsx';
 import { DISTRIBUTOR_ROLES, PROVIDER_ROLES } from './ProviderIntake.tsx';

@@ -8,13 +8,13 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { EndResult } from '../../../contract/delivery-changes.ts';
 import { DELIVERY_END_REASONS } from '../../../domain/vocabulary.ts';
-import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Select } from '../../components/Select.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { refreshDeliveries, type DeliveryRow } from '../deliveries/deliveries.api.ts';
 import { periodText } from '../deliveries/deliveryForm.ts';
 import { rowName } from '../deliveries/DeliveryTable.tsx';
@@ -51,8 +51,7 @@ function check(values: Values): FieldErrors {
 function EndForm({ row, onClose }: { row: DeliveryRow; onClose: () => void }) {
   const queryClient = useQueryClient();
   const form = useForm<Values>({ endOn: row.periodTo ?? '', reason: '', otherReason: '' });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const [done, setDone] = useState<EndResult | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -61,18 +60,16 @@ function EndForm({ row, onClose }: { row: DeliveryRow; onClose: () => void }) {
     const errors = check(form.values);
     if (Object.keys(errors).length) return form.fail(errors);
     const endReason = form.values.reason === OTHER_REASON ? form.values.otherReason.trim() : form.values.reason;
-    setIsBusy(true);
-    try {
+    // The reason is one field on the server and two in the form: its error lands on the one typed in.
+    const reasonKey = form.values.reason === OTHER_REASON ? 'otherReason' : 'reason';
+    await run(async () => {
       setDone(await endDelivery(row.id, { endOn: form.values.endOn.trim(), endReason, version: row.version }));
       void refreshDeliveries(queryClient, row.assignmentId);
-    } catch (error) {
-      setFailure(error);
-      // The reason is one field on the server and two in the form: its error lands on the list.
-      const { endReason: reasonError, ...rest } = isApiError(error) ? error.fieldErrors : {};
-      form.fail({ ...rest, ...(reasonError ? { [form.values.reason === OTHER_REASON ? 'otherReason' : 'reason']: reasonError } : {}) });
-    } finally {
-      setIsBusy(false);
-    }
+    }, {
+      fieldErrorsOf: ({ fieldErrors: { endReason: reasonError, ...rest } }) => ({
+        ...rest, ...(reasonError ? { [reasonKey]: reasonError } : {}),
+      }),
+    });
   };
 
   if (done) {

@@ -4,7 +4,6 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -12,6 +11,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { refreshDeliveries, type DeliveryRow } from '../deliveries/deliveries.api.ts';
 import { periodText } from '../deliveries/deliveryForm.ts';
 import { rowName } from '../deliveries/DeliveryTable.tsx';
@@ -65,8 +65,7 @@ function InterruptionItem({ item, canEdit, onSaved }: { item: InterruptionView; 
 function ResumeForm({ item, onDone }: { item: InterruptionView; onDone: (message: string | null) => void }) {
   const queryClient = useQueryClient();
   const form = useForm({ toDate: item.toDate ?? '', reason: item.reason });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
@@ -75,18 +74,16 @@ function ResumeForm({ item, onDone }: { item: InterruptionView; onDone: (message
     if (day) errors.toDate = day;
     if (!form.values.reason.trim()) errors.reason = 'Obligatoriskt.';
     if (Object.keys(errors).length) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       await updateInterruption(item.id, { toDate: form.values.toDate.trim() || null, reason: form.values.reason.trim(), version: item.version });
       void refreshDeliveries(queryClient);
       onDone('Avbrottet är sparat.');
-    } catch (error) {
-      setFailure(error);
-      const { fromDate, ...rest } = isApiError(error) ? error.fieldErrors : {};
+    }, {
       // An overlap found when resuming is about the end: it lands on the field being typed.
-      form.fail({ ...rest, ...(fromDate ? { toDate: fromDate } : {}) });
-      setIsBusy(false);
-    }
+      fieldErrorsOf: ({ fieldErrors: { fromDate, ...rest } }) => ({
+        ...rest, ...(fromDate ? { toDate: fromDate } : {}),
+      }),
+    });
   };
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="form form--boxed">
@@ -105,8 +102,7 @@ function NewInterruptionForm({ row, onSaved }: { row: DeliveryRow; onSaved: (mes
   const queryClient = useQueryClient();
   const form = useForm({ fromDate: '', toDate: '', reason: '' });
   const headingId = useId();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
@@ -117,18 +113,12 @@ function NewInterruptionForm({ row, onSaved }: { row: DeliveryRow; onSaved: (mes
     if (to) errors.toDate = to;
     if (!form.values.reason.trim()) errors.reason = 'Obligatoriskt.';
     if (Object.keys(errors).length) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       await addInterruption(row.id, { fromDate: form.values.fromDate.trim(), toDate: form.values.toDate.trim() || null, reason: form.values.reason.trim() });
       form.setValues({ fromDate: '', toDate: '', reason: '' });
       void refreshDeliveries(queryClient);
       onSaved('Avbrottet är registrerat.');
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="form form--boxed" aria-labelledby={headingId}>

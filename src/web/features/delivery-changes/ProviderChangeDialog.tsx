@@ -8,12 +8,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { dayBefore } from '../../../domain/periods.ts';
-import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useForm, type FieldErrors } from '../../components/form.ts';
-import type { ComposeDraft } from '../messages/ComposePage.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
+import type { ComposeDraft } from '../../api/messageDraft.ts';
 import { refreshDeliveries, type DeliveryRow } from '../deliveries/deliveries.api.ts';
 import { rowName } from '../deliveries/DeliveryTable.tsx';
 import { dateProblem } from './changeForm.tsx';
@@ -69,8 +69,7 @@ function ProviderChange({ row, rows, onClose }: { row: DeliveryRow; rows: readon
   const candidates = movableWith(row, rows);
   const form = useForm<ChangeValues>({ deliveryIds: [row.id], toProviderUnitId: '', changeDate: '', note: '' });
   const [step, setStep] = useState<'form' | 'confirm'>('form');
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const [done, setDone] = useState<ProviderChangeResult | null>(null);
 
   const chosenRows = candidates.filter((candidate) => form.values.deliveryIds.includes(candidate.id));
@@ -87,21 +86,20 @@ function ProviderChange({ row, rows, onClose }: { row: DeliveryRow; rows: readon
 
   const send = async () => {
     setFailure(null);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       const { values } = form;
       setDone(await requestProviderChange(row.personId, {
         deliveryIds: values.deliveryIds, toProviderUnitId: values.toProviderUnitId, changeDate: values.changeDate.trim(), note: values.note.trim() || null,
       }));
       void refreshDeliveries(queryClient, row.assignmentId);
-    } catch (error) {
+    }, {
       // Back to the form with everything as typed; the server's reasons land on their fields.
-      setFailure(error);
-      setStep('form');
-      form.fail(isApiError(error) ? formErrors(error.fieldErrors) : {});
-    } finally {
-      setIsBusy(false);
-    }
+      onError: () => {
+        setStep('form');
+        return false;
+      },
+      fieldErrorsOf: (error) => formErrors(error.fieldErrors),
+    });
   };
 
   const writeMessage = () => {

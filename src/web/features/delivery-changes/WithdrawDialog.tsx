@@ -8,11 +8,11 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { addDays } from '../../../domain/periods.ts';
 import type { WithdrawalResult } from '../../../contract/delivery-changes.ts';
-import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { unmatchedErrors, useForm } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { refreshDeliveries, type DeliveryRow } from '../deliveries/deliveries.api.ts';
 import { periodText } from '../deliveries/deliveryForm.ts';
 import { rowName } from '../deliveries/DeliveryTable.tsx';
@@ -31,8 +31,7 @@ export function WithdrawDialog({ row, open, onClose }: { row: DeliveryRow; open:
 function WithdrawForm({ row, onClose }: { row: DeliveryRow; onClose: () => void }) {
   const queryClient = useQueryClient();
   const form = useForm({ changeFrom: '' });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const [done, setDone] = useState<WithdrawalResult | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -40,16 +39,10 @@ function WithdrawForm({ row, onClose }: { row: DeliveryRow; onClose: () => void 
     setFailure(null);
     const problem = dateProblem(form.values.changeFrom, true);
     if (problem) return form.fail({ changeFrom: problem });
-    setIsBusy(true);
-    try {
+    await run(async () => {
       setDone(await withdrawDelivery(row.id, { changeFrom: form.values.changeFrom.trim(), version: row.version }));
       void refreshDeliveries(queryClient, row.assignmentId);
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   if (done) {

@@ -1,6 +1,6 @@
 /** The folders on the left of the desk, as a list of links with their counts; "Mina enheter" lists its units. */
 import { NavLink } from 'react-router-dom';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { useDeskOverview } from './desk.api.ts';
 import { visibleFolders, type DeskFolder } from './folders.ts';
 import { UnreadFolderCount } from '../messages/UnreadCount.tsx';

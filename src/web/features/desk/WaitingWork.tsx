@@ -5,7 +5,7 @@
  * The counts are the same queries the folders on the left use, so both always agree.
  */
 import { Link } from 'react-router-dom';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
 import { useNewAssignmentCount } from '../assignments/assignments.api.ts';
 import { useUnreadCount } from '../messages/messages.api.ts';

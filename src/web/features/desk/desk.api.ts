@@ -7,7 +7,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '
 import type * as c from '../../../contract/desk.ts';
 import { call, http } from '../../api/client.ts';
 import { deskKeys } from '../../api/queryKeys.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { NOT_CURRENT_DEFAULT_DAYS } from '../../../domain/vocabulary.ts';
 import { rememberedLookBackDays } from './lookBack.ts';
 

@@ -3,7 +3,7 @@
  * places inside the desk's layout; the folders themselves are in folders.ts.
  */
 import { Route } from 'react-router-dom';
-import { RequireRole } from '../../app/guards.tsx';
+import { RequireRole } from '../../session/guards.tsx';
 import { CLOSER_ROLES, PROVIDER_SIDE_ROLES, WORKS_WITH_PERSONS } from './folders.ts';
 import { MyPersonsPage } from './MyPersonsPage.tsx';
 import { NewAssignmentsFolderPage } from './NewAssignmentsFolderPage.tsx';

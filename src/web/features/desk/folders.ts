@@ -3,7 +3,7 @@
  * in app/routes.tsx. `roles`: the position needs one of them to see the folder (none = everyone).
  */
 import { MANAGER_ROLES, PERSON_CORE_EDITOR_ROLES, PROVIDER_STAFF_ROLES, type Role } from '../../../domain/roles.ts';
-import { WORKS_WITH_PERSONS } from '../../app/guards.tsx';
+import { WORKS_WITH_PERSONS } from '../../session/guards.tsx';
 import type { DeskCounts } from '../../../contract/desk.ts';
 import { SEND_LIST_KEEPERS } from '../messages/sendListRoles.ts';
 

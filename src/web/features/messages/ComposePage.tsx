@@ -7,7 +7,6 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -15,16 +14,12 @@ import { TextInput } from '../../components/TextInput.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
 import { personName } from '../../format.ts';
 import { ProtectedTag } from '../../components/PersonTable.tsx';
-import { usePerson } from '../persons/persons.api.ts';
-import { RecipientPicker, type Recipient } from './RecipientPicker.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
+import { usePerson } from '../../api/person.ts';
+import type { ComposeDraft, Recipient } from '../../api/messageDraft.ts';
+import { RecipientPicker } from './RecipientPicker.tsx';
 import { refreshMessages, sendMessage } from './messages.api.ts';
 
-/** What a reply (or another screen) hands the form to start from. */
-export interface ComposeDraft {
-  recipients: Recipient[];
-  subject: string;
-  personId: string | null;
-}
 
 interface Values { subject: string; body: string }
 const RECIPIENT_KEYS = /^(recipients|recipientUserIds|sendListIds)(\.\d+)?$/;
@@ -38,8 +33,7 @@ export function ComposePage() {
   const [personId, setPersonId] = useState<string | null>(draft?.personId ?? params.get('person'));
   const assignmentId = params.get('uppdrag');
   const form = useForm<Values>({ subject: draft?.subject ?? '', body: '' });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const recipientError = Object.entries(form.errors).filter(([key]) => RECIPIENT_KEYS.test(key)).map(([, message]) => message).join(' ') || undefined;
 
   const onSubmit = async (event: FormEvent) => {
@@ -50,8 +44,7 @@ export function ComposePage() {
     if (!form.values.subject.trim()) errors.subject = 'Obligatoriskt.';
     if (!form.values.body.trim()) errors.body = 'Obligatoriskt.';
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       const sent = await sendMessage({
         recipientUserIds: recipients.filter((recipient) => recipient.kind === 'user').map((recipient) => recipient.id),
         sendListIds: recipients.filter((recipient) => recipient.kind === 'sendList').map((recipient) => recipient.id),
@@ -59,11 +52,7 @@ export function ComposePage() {
       });
       refreshMessages(queryClient);
       navigate('/meddelanden/skickat', { state: { notice: `Meddelandet har skickats till ${sent.recipientCount} mottagare.` } });
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-      setIsBusy(false);
-    }
+    });
   };
 
   const unmatched = unmatchedErrors(form.errors, ['subject', 'body']).filter((line) => !RECIPIENT_KEYS.test(line.split(':')[0] ?? ''));

@@ -15,7 +15,7 @@ import { Table } from '../../components/Table.tsx';
 import { formatDateTime } from '../../format.ts';
 import { LinkedPerson } from './MessageParts.tsx';
 import { refreshMessages, setArchived, setRead, useMessage, type MessageDetail } from './messages.api.ts';
-import type { ComposeDraft } from './ComposePage.tsx';
+import type { ComposeDraft } from '../../api/messageDraft.ts';
 import './messages.css';
 
 export function MessagePage() {

@@ -5,16 +5,12 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { isApiError } from '../../api/client.ts';
+import type { Recipient } from '../../api/messageDraft.ts';
 import { Field } from '../../components/Field.tsx';
 import { fetchRecipients } from './messages.api.ts';
 import './messages.css';
 
-export interface Recipient {
-  kind: 'user' | 'sendList';
-  id: string;
-  label: string;
-  detail: string;
-}
+export type { Recipient } from '../../api/messageDraft.ts';
 
 interface RecipientPickerProps {
   label: string;

@@ -2,10 +2,9 @@
  * Sändlistor: the lists the user keeps (their units' lists), and a form to start a new one. Which
  * units and whether a list may be the alarm group is the server's answer, not guessed here.
  */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -15,6 +14,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { createSendList, storeSendList, useSendLists, type SendListSummary } from './messages.api.ts';
 
 export const ALARM_GROUP_LABEL = 'Larmgrupp';
@@ -53,8 +53,7 @@ function NewSendListForm({ units }: { units: { id: string; name: string; canSetP
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm<Values>({ unitId: units.length === 1 ? units[0]!.id : '', name: '', isAlarmGroup: false });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const unit = units.find((candidate) => candidate.id === form.values.unitId);
 
   const onSubmit = async (event: FormEvent) => {
@@ -64,18 +63,13 @@ function NewSendListForm({ units }: { units: { id: string; name: string; canSetP
     if (!form.values.unitId) errors.unitId = 'Välj enhet.';
     if (!form.values.name.trim()) errors.name = 'Obligatoriskt.';
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       const created = await createSendList({
         unitId: form.values.unitId, name: form.values.name.trim(), purpose: unit?.canSetPurpose && form.values.isAlarmGroup ? 'alarm_group' : null,
       });
       storeSendList(queryClient, created);
       navigate(`/sandlistor/${created.id}`, { state: { notice: 'Sändlistan är skapad. Lägg till medlemmar.' } });
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,7 +3,7 @@
  * desk's layout: <Routes> reads fragments, so the feature's addresses stay together here.
  */
 import { Navigate, Route } from 'react-router-dom';
-import { RequireRole } from '../../app/guards.tsx';
+import { RequireRole } from '../../session/guards.tsx';
 import { ComposePage } from './ComposePage.tsx';
 import { InboxPage } from './InboxPage.tsx';
 import { MessagePage } from './MessagePage.tsx';

@@ -21,7 +21,7 @@ import { ContactTab, ImportantInfoTab, VisitInfoTab } from './tabs/ContactTabs.t
 import { CoreTab } from './tabs/CoreTab.tsx';
 import { DetailListTab } from './tabs/DetailListTab.tsx';
 import { KEYS, REFERENCE_PERSONS, RELATIVES } from './tabs/detailLists.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { CASE_ROLES } from '../cases/caseRoutes.tsx';
 import { PersonCasesTab } from '../cases/PersonCasesTab.tsx';
 import { DeliveriesTab } from '../deliveries/DeliveriesTab.tsx';

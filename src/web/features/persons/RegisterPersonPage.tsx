@@ -6,14 +6,14 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { parseIdentityNumber } from '../../../domain/identity-number.ts';
-import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FieldList, checkFields, type FieldSpec } from '../../components/FieldList.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { orNull, unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
+import { useSession } from '../../session/session.tsx';
 import { IDENTITY_KIND_LABELS, SEX_LABELS } from '../../i18n/labels.ts';
 import { registerPerson } from './persons.api.ts';
 
@@ -51,8 +51,7 @@ export function RegisterPersonPage() {
     identityNumber: '', firstName: '', lastName: '', protectedIdentity: false,
     'address.street': '', 'address.careOf': '', 'address.postalCode': '', 'address.city': '', 'address.validFrom': '',
   });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
   const [hasTouchedNumber, setHasTouchedNumber] = useState(false);
   const v = form.values;
   const parsed = parseIdentityNumber(v.identityNumber);
@@ -71,8 +70,7 @@ export function RegisterPersonPage() {
       Object.assign(errors, checkFields(ADDRESS_FIELDS.filter((field) => field.kind === 'date'), v));
     }
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsBusy(true);
-    try {
+    await run(async () => {
       const result = await registerPerson({
         identityNumber: v.identityNumber.trim(), firstName: v.firstName.trim(), lastName: v.lastName.trim(), protectedIdentity: v.protectedIdentity,
         ...(hasAddress ? { address: {
@@ -83,12 +81,7 @@ export function RegisterPersonPage() {
       void queryClient.invalidateQueries({ queryKey: ['desk'] });
       const notice = result.alreadyRegistered ? 'Personen fanns redan och har kopplats till din enhet.' : 'Personen är registrerad.';
       navigate(`/personer/${result.id}`, { state: { notice } });
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
 
   const numberHint = parsed.ok

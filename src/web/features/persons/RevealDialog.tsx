@@ -2,13 +2,14 @@
  * "Visa skyddade uppgifter": asks why (kept in the audit log with the reader) and returns the
  * protected name and address. The caller shows them in this view only; nothing is cached.
  */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { useForm } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { revealProtected, type RevealedIdentity } from './persons.api.ts';
 
 interface RevealDialogProps {
@@ -20,24 +21,17 @@ interface RevealDialogProps {
 
 export function RevealDialog({ personId, open, onClose, onRevealed }: RevealDialogProps) {
   const form = useForm({ reason: '' });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
     if (!form.values.reason.trim()) return form.fail({ reason: 'Ange varför du behöver se uppgifterna.' });
-    setIsBusy(true);
-    try {
+    await run(async () => {
       const identity = await revealProtected(personId, form.values.reason.trim());
       form.setValues({ reason: '' });
       onRevealed(identity);
-    } catch (error) {
-      setFailure(isApiError(error, 400) ? null : error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsBusy(false);
-    }
+    }, { onError: (error) => isApiError(error, 400) });
   };
 
   return (

@@ -1,9 +1,9 @@
 /** Persons (src/contract/persons.ts, person-details.ts): queries and changes, one function per route. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type * as c from '../../../contract/persons.ts';
 import type { PersonKey, ReferencePerson, Relative } from '../../../contract/person-details.ts';
 import { call, http, type RequestBody } from '../../api/client.ts';
-import { deskKeys } from '../../api/queryKeys.ts';
+import { personDetailKey } from '../../api/person.ts';
 
 export type DetailListName = 'relatives' | 'reference-persons' | 'keys';
 export interface DetailItems { relatives: Relative; 'reference-persons': ReferencePerson; keys: PersonKey }
@@ -12,7 +12,7 @@ export type AccessLog = c.AccessLogEntryList;
 
 export const personKeys = {
   search: (q: string) => ['persons', 'search', q] as const,
-  detail: (id: string) => ['person', id] as const,
+  detail: personDetailKey,
   addresses: (id: string) => ['person', id, 'addresses'] as const,
   accessLog: (id: string) => ['person', id, 'access-log'] as const,
   list: (id: string, list: DetailListName) => ['person', id, list] as const,
@@ -28,24 +28,7 @@ export function usePersonSearch(q: string) {
   });
 }
 
-export function fetchPerson(personId: string): Promise<c.PersonDetail> {
-  return call(http.GET('/api/persons/{personId}', byPerson(personId)));
-}
-
-export function usePerson(personId: string) {
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: personKeys.detail(personId),
-    queryFn: async () => {
-      const person = await fetchPerson(personId);
-      // The server has put the person first in "Senast öppnade": read that folder and its count
-      // again when next shown (not now, so opening a person costs no extra requests).
-      void queryClient.invalidateQueries({ queryKey: deskKeys.overview, exact: true, refetchType: 'none' });
-      void queryClient.invalidateQueries({ queryKey: deskKeys.recent, refetchType: 'none' });
-      return person;
-    },
-  });
-}
+export { fetchPerson, usePerson } from '../../api/person.ts';
 
 export function useAddresses(personId: string, enabled: boolean) {
   return useQuery({

@@ -3,7 +3,7 @@
  * the closing day (today unless changed). The server refuses while anything is ongoing or planned
  * (409) and checks the day (400 on closedOn, shown at the field); what was typed stays.
  */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { isApiError } from '../../api/client.ts';
@@ -12,6 +12,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { useForm } from '../../components/form.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { formatDate, personName } from '../../format.ts';
 import type { NotCurrentItem } from '../../../contract/desk.ts';
 import { closeProviderCase, onProviderCaseClosed } from './providerCases.api.ts';
@@ -34,27 +35,25 @@ export function CloseProviderCaseDialog({ item, onClose, onClosed }: CloseProvid
 function CloseForm({ item, onClose, onClosed }: { item: NotCurrentItem; onClose: () => void; onClosed: CloseProviderCaseDialogProps['onClosed'] }) {
   const queryClient = useQueryClient();
   const form = useForm({ closedOn: todayInSweden() });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { isBusy, failure, setFailure, run } = useSubmit(form);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(form.values.closedOn.trim())) return form.fail({ closedOn: 'Ange datum som ÅÅÅÅ-MM-DD.' });
-    setIsBusy(true);
-    try {
+    await run(async () => {
       const closed = await closeProviderCase(item.providerCaseId, { closedOn: form.values.closedOn.trim(), version: item.version });
       onProviderCaseClosed(queryClient);
       onClosed(item, closed.closedOn);
-    } catch (error) {
-      const fieldErrors = isApiError(error, 400) ? error.fieldErrors : {};
-      setFailure(Object.keys(fieldErrors).length > 0 ? null : error);
-      form.fail(fieldErrors);
-      // Someone else closed it, or something new was planned: the list should say so too.
-      if (isApiError(error, 409)) onProviderCaseClosed(queryClient);
-    } finally {
-      setIsBusy(false);
-    }
+    }, {
+      onError: (error) => {
+        // Someone else closed it, or something new was planned: the list should say so too.
+        if (isApiError(error, 409)) onProviderCaseClosed(queryClient);
+        // A wrong date is said on the field alone.
+        return isApiError(error, 400) && Object.keys(error.fieldErrors).length > 0;
+      },
+      fieldErrorsOf: (error) => (error.status === 400 ? error.fieldErrors : {}),
+    });
   };
 
   return (

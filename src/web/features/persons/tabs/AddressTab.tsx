@@ -7,7 +7,6 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Address, PersonDetail } from '../../../../contract/persons.ts';
 import { todayInSweden } from '../../../../domain/dates.ts';
-import { isApiError } from '../../../api/client.ts';
 import { Alert, StatusMessage } from '../../../components/Alert.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -15,6 +14,7 @@ import { FieldList, checkFields, type FieldSpec } from '../../../components/Fiel
 import { orNull, unmatchedErrors, useForm } from '../../../components/form.ts';
 import { Spinner } from '../../../components/Spinner.tsx';
 import { Table } from '../../../components/Table.tsx';
+import { useSubmit } from '../../../components/useSubmit.ts';
 import { formatDate } from '../../../format.ts';
 import { addAddress, personKeys, useAddresses, type RevealedIdentity } from '../persons.api.ts';
 
@@ -82,8 +82,7 @@ function NewAddressForm({ person }: { person: PersonDetail }) {
   const empty = (): AddressValues => ({ street: '', careOf: '', postalCode: '', city: '', validFrom: todayInSweden() });
   const form = useForm<AddressValues>(empty);
   const [isOpen, setIsOpen] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const { isBusy: isSaving, failure, setFailure, run } = useSubmit(form);
   const [saved, setSaved] = useState<string | null>(null);
 
   const onSubmit = async (event: FormEvent) => {
@@ -92,8 +91,7 @@ function NewAddressForm({ person }: { person: PersonDetail }) {
     const errors = checkFields(FIELDS, form.values);
     if (form.values.postalCode.trim() && !/^\d{3} ?\d{2}$/.test(form.values.postalCode.trim())) errors.postalCode = 'Ange postnummer som 123 45.';
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsSaving(true);
-    try {
+    await run(async () => {
       const list = await addAddress(person.id, {
         street: form.values.street.trim(), careOf: orNull(form.values.careOf), postalCode: form.values.postalCode.trim(),
         city: form.values.city.trim(), validFrom: form.values.validFrom.trim(),
@@ -105,12 +103,7 @@ function NewAddressForm({ person }: { person: PersonDetail }) {
       form.setErrors({});
       setIsOpen(false);
       setSaved('Adressen är tillagd.');
-    } catch (error) {
-      setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsSaving(false);
-    }
+    });
   };
 
   return (

@@ -9,6 +9,7 @@ import { FieldList, checkFields, displayValue } from '../../../components/FieldL
 import { orNull, unmatchedErrors, useForm } from '../../../components/form.ts';
 import { addDetail, fetchDetailList, personKeys, updateDetail } from '../persons.api.ts';
 import { ConflictAlert, Differences } from '../../../components/VersionedForm.tsx';
+import { useSubmit } from '../../../components/useSubmit.ts';
 import { capitalize, type DetailListSpec, type DetailValues } from './DetailListTab.tsx';
 
 export type Editing =
@@ -29,10 +30,9 @@ type Row = { id: string; version: number } & Record<string, unknown>;
 export function DetailEditor({ personId, spec, editing, onChange, onDone }: DetailEditorProps) {
   const queryClient = useQueryClient();
   const form = useForm<DetailValues>(editing.values);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { isBusy: isSaving, failure, setFailure, run } = useSubmit(form);
   const [hasConflict, setHasConflict] = useState(false);
   const [differences, setDifferences] = useState<string[] | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
   const [isReloading, setIsReloading] = useState(false);
   const titleId = `${spec.list}-editor-title`;
 
@@ -47,21 +47,20 @@ export function DetailEditor({ personId, spec, editing, onChange, onDone }: Deta
     setFailure(null);
     const errors = checkFields(spec.fields, form.values);
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    setIsSaving(true);
-    try {
+    await run(async () => {
       const list = editing.mode === 'add'
         ? await addDetail(personId, spec.list, toBody())
         : await updateDetail(personId, spec.list, editing.itemId, { ...toBody(), version: editing.version });
       queryClient.setQueryData(personKeys.list(personId, spec.list), list);
       onDone(editing.mode === 'add' ? `${capitalize(spec.singular)} är tillagd.` : 'Sparat.');
-    } catch (error) {
-      if (isApiError(error, 409)) setHasConflict(true);
-      else if (isApiError(error, 404) && editing.mode === 'edit') await reloadKeepingInput();
-      else setFailure(error);
-      form.fail(isApiError(error) ? error.fieldErrors : {});
-    } finally {
-      setIsSaving(false);
-    }
+    }, {
+      onError: async (error) => {
+        if (isApiError(error, 409)) setHasConflict(true);
+        else if (isApiError(error, 404) && editing.mode === 'edit') await reloadKeepingInput();
+        else return false;
+        return true;
+      },
+    });
   };
 
   const reloadKeepingInput = async () => {

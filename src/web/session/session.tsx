@@ -9,7 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { PositionSummary, SessionInfo } from '../../contract/auth.ts';
 import type { Role } from '../../domain/roles.ts';
 import { isApiError, onAuthProblem, setCsrfToken } from '../api/client.ts';
-import * as authApi from '../features/auth/auth.api.ts';
+import * as authApi from './session.api.ts';
 
 const SIGNED_OUT_NOTICE = 'Du har loggats ut. Logga in igen.';
 

@@ -1,6 +1,6 @@
 /** Sign-in, sign-out, the session and the choice of position (src/server/modules/auth). */
-import type { SessionInfo, SignInRequest } from '../../../contract/auth.ts';
-import { call, http } from '../../api/client.ts';
+import type { SessionInfo, SignInRequest } from '../../contract/auth.ts';
+import { call, http } from '../api/client.ts';
 
 export function fetchSession(): Promise<SessionInfo> {
   return call(http.GET('/api/session'), { handlesAuthErrors: true });
