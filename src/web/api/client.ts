@@ -145,7 +145,7 @@ function toApiError(response: Response, payload: unknown): ApiError {
   const requestId = body.requestId ?? response.headers.get('x-request-id') ?? undefined;
   const retryAfterSeconds = retryAfterOf(response);
   const message = typeof body.message === 'string' ? body.message : fallbackMessage(response.status, retryAfterSeconds);
-  return new ApiError(response.status, body.error ?? 'http_' + response.status, message, body.fieldErrors ?? {}, requestId, retryAfterSeconds);
+  return new ApiError(response.status, body.error ?? `http_${response.status}`, message, body.fieldErrors ?? {}, requestId, retryAfterSeconds);
 }
 
 /** Seconds from Retry-After (the server sends seconds; a date from a proxy is turned into seconds). */

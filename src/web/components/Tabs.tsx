@@ -69,6 +69,7 @@ export function Tabs({ label, tabs, selectedId, onSelect, idPrefix }: TabsProps)
           id={`${idPrefix}-panel-${tab.id}`}
           aria-labelledby={`${idPrefix}-tab-${tab.id}`}
           hidden={tab.id !== selected}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the WAI-ARIA tabs pattern makes a panel focusable, so the keyboard reaches its content
           tabIndex={0}
           className="tabs__panel"
         >

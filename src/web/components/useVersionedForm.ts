@@ -38,6 +38,7 @@ export function useVersionedForm<E extends { version: number }, V extends object
   const [isReloading, setIsReloading] = useState(false);
   const isDirty = !shallowEqual(form.values, base.snapshot);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the server's copy changes, reading the form as it is then; on every keystroke it would overwrite what the user types
   useEffect(() => {
     if (entity.version === base.version) return;
     const fresh = toValues(entity);

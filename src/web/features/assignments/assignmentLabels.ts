@@ -3,7 +3,7 @@
  * label fails the type check; the life areas' names come from the contract (the PDF prints the same).
  */
 import type { AssignmentStatus, Weekday } from '../../../contract/assignments.ts';
-import { ASSIGNMENT_EVENTS, WEEKDAYS, type SentOutsideVia, type SentVia } from '../../../domain/vocabulary.ts';
+import { type ASSIGNMENT_EVENTS, WEEKDAYS, type SentOutsideVia, type SentVia } from '../../../domain/vocabulary.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { formatMinutesAsHours } from '../../../domain/granted-time.ts';
 import { formatNumber } from '../../format.ts';

@@ -27,7 +27,7 @@ export function ChoosePositionPage() {
     setFailure(null);
     try {
       await choosePosition(positionId);
-      navigate(from && from.startsWith('/') && from !== '/befattning' ? from : '/', { replace: true });
+      navigate(from?.startsWith('/') && from !== '/befattning' ? from : '/', { replace: true });
     } catch (error) {
       setFailure(error);
     } finally {

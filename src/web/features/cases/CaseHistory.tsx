@@ -19,6 +19,7 @@ export function CaseHistory({ history }: { history: CaseView['history'] }) {
       <h2 id="case-history">Historik</h2>
       <ol className="case-history">
         {history.map((event, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows at its end and is never reordered
           <li key={`${event.kind}-${event.occurredAt}-${index}`} className="case-history__event">
             <p className="case-history__when">{formatDateTime(event.occurredAt)}</p>
             <p className="case-history__what">

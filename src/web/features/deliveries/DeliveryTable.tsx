@@ -35,6 +35,7 @@ export function DeliveryTable({ rows, caption, captionHidden, empty = 'Inga insa
   const columns = deliveryColumns();
   // The table is wider than most screens: its region takes focus, so it scrolls sideways from the keyboard too.
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll from the keyboard (WCAG 2.1.1; axe: scrollable-region-focusable)
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={captionId}>
       <table className="table delivery-table">
         <caption id={captionId} className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>

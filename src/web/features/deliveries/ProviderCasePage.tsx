@@ -35,10 +35,10 @@ export function ProviderCasePage() {
       </section>
     );
   }
-  return <ProviderCaseView view={found.data} />;
+  return <ProviderCaseDetails view={found.data} />;
 }
 
-function ProviderCaseView({ view }: { view: ProviderCaseView }) {
+function ProviderCaseDetails({ view }: { view: ProviderCaseView }) {
   const queryClient = useQueryClient();
   const [moveToMyPersons, setMoveToMyPersons] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);

@@ -135,6 +135,7 @@ export function HistoryDialog({ row, onClose }: Omit<RowDialogProps, 'onDone'>) 
             const before = history.data.events[index - 1]?.snapshot;
             const corrected = event.event === 'corrected' && before ? correctionChanges(before, s) : [];
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row's history only grows at its end and is never reordered
               <li key={index}>
                 <strong>{DELIVERY_EVENT_LABELS[event.event]}</strong> {formatDateTime(event.occurredAt)}{event.actorName && <> av {event.actorName}</>}
                 {event.note && <p className="preserve-lines">{event.event === 'corrected' ? `Orsak: ${event.note}` : event.note}</p>}

@@ -39,6 +39,7 @@ export function SendConfirmDialog({ open, rows, onConfirm, onCancel, busy, error
       {note && <p>{note}</p>}
       <p>Vill du skicka följande insatser till genomförande?</p>
       {/* Focusable, so the rows can be scrolled sideways with the keyboard on a narrow screen. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1) */}
       <div className="table-wrap send-confirm" tabIndex={0} role="region" aria-label="Insatser som skickas till genomförande">
         <table className="table">
           <caption className="visually-hidden">Insatser som skickas till genomförande</caption>

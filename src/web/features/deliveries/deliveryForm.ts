@@ -42,6 +42,7 @@ const newKey = () => `row-${++nextKey}`;
  */
 export function emptyRow(options: Pick<DistributionOptions, 'decision' | 'providerUnits' | 'providerChange'>, assignmentInterventionId: string, from?: RowValues): RowValues {
   const today = todayInSweden();
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates as strings, compared as text; Math.max would make them numbers
   const start = options.providerChange?.changeDate ?? (options.decision.periodFrom > today ? options.decision.periodFrom : today);
   return {
     key: newKey(), assignmentInterventionId,

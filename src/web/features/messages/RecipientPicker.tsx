@@ -41,6 +41,7 @@ export function RecipientPicker({ label, selected, onSelect, onRemove, includesS
   const [loadError, setLoadError] = useState<string | null>(null);
   const selectedKeys = new Set(selected.map((recipient) => `${recipient.kind}:${recipient.id}`));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: selectedKeys is derived from `selected` (listed); its identity changes every render
   useEffect(() => {
     const q = text.trim();
     if (q.length < MIN_LENGTH) {
@@ -143,9 +144,13 @@ export function RecipientPicker({ label, selected, onSelect, onRemove, includesS
               value={text} onChange={(event) => setText(event.target.value)} onKeyDown={onKeyDown}
               onBlur={() => setIsOpen(false)} onFocus={() => { if (options.length > 0) setIsOpen(true); }}
             />
+            {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox's list of options */}
             <ul id={listId} role="listbox" aria-label={`Förslag: ${label.toLowerCase()}`} className="combobox__list" hidden={!isListShown || options.length === 0}>
               {options.map((option, index) => (
+                // biome-ignore lint/a11y/useKeyWithClickEvents: keys stay in the text box, which moves aria-activedescendant (the combobox pattern)
+                // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the text box; an option is never focused itself
                 <li
+                  // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox's options
                   key={`${option.kind}:${option.id}`} id={optionId(index)} role="option" aria-selected={index === activeIndex}
                   className={index === activeIndex ? 'combobox__option combobox__option--active' : 'combobox__option'}
                   // Keep focus in the text box: choosing must not blur it first.
