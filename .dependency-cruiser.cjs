@@ -13,14 +13,16 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'src/domain/ is shared by server and web and does no I/O: it imports only itself, no package and no Node module.',
+      comment:
+        'src/domain/ is shared by server and web and does no I/O: it imports only itself, no package and no Node module.',
       severity: 'error',
       from: { path: '^src/domain/', pathNot: TEST_CODE },
       to: { pathNot: '^src/domain/' },
     },
     {
       name: 'contract-only-domain',
-      comment: 'src/contract/ is the API contract: itself, src/domain/ and packages (zod), nothing of the server or the web.',
+      comment:
+        'src/contract/ is the API contract: itself, src/domain/ and packages (zod), nothing of the server or the web.',
       severity: 'error',
       from: { path: '^src/contract/', pathNot: TEST_CODE },
       to: { pathNot: ['^src/contract/', '^src/domain/', '^node_modules/'] },
@@ -34,14 +36,15 @@ module.exports = {
     },
     {
       name: 'web-only-web-domain-and-contract-types',
-      comment: 'The web app imports itself, src/domain/, packages, and src/contract/ for types only (import type), so the bundle carries no zod and no server code.',
+      comment:
+        'The web app imports itself, src/domain/, packages, and src/contract/ for types only (import type), so the bundle carries no zod and no server code.',
       severity: 'error',
       from: { path: '^src/web/' },
       to: { pathNot: ['^src/web/', '^src/domain/', '^src/contract/', '^node_modules/'] },
     },
     {
       name: 'web-contract-types-only',
-      comment: 'The web app may use the contract\'s types, never its values: write `import type`.',
+      comment: "The web app may use the contract's types, never its values: write `import type`.",
       severity: 'error',
       from: { path: '^src/web/' },
       to: { path: '^src/contract/', dependencyTypesNot: ['type-only'] },
@@ -51,7 +54,10 @@ module.exports = {
       comment: 'A module uses another only through its public surface, src/server/modules/<area>/index.ts (ADR 0017).',
       severity: 'error',
       from: { path: MODULE },
-      to: { path: '^src/server/modules/', pathNot: [`^src/server/modules/$1/`, '^src/server/modules/[^/]+/index[.]ts$'] },
+      to: {
+        path: '^src/server/modules/',
+        pathNot: [`^src/server/modules/$1/`, '^src/server/modules/[^/]+/index[.]ts$'],
+      },
     },
     {
       name: 'app-through-public-surface',
@@ -69,7 +75,8 @@ module.exports = {
     },
     {
       name: 'web-features-no-cycles',
-      comment: 'Web feature folders depend on each other one way; what several share (the person table, the pager) lives in src/web/components/ or src/web/api/, the session and its guards in src/web/session/, and where one feature shows another\'s part, app/ hands it in (a prop or a slot). A cycle through any folder counts: with scope folder, dependency-cruiser ignores via and viaOnly.',
+      comment:
+        "Web feature folders depend on each other one way; what several share (the person table, the pager) lives in src/web/components/ or src/web/api/, the session and its guards in src/web/session/, and where one feature shows another's part, app/ hands it in (a prop or a slot). A cycle through any folder counts: with scope folder, dependency-cruiser ignores via and viaOnly.",
       severity: 'error',
       scope: 'folder',
       from: { path: '^src/web/features/[^/]+' },
@@ -84,7 +91,8 @@ module.exports = {
     },
     {
       name: 'test-builders-live-in-test',
-      comment: 'Test data builders (permission-matrix rows, fixtures) live in test/permissions/ and test/fixtures/, not beside production code.',
+      comment:
+        'Test data builders (permission-matrix rows, fixtures) live in test/permissions/ and test/fixtures/, not beside production code.',
       severity: 'error',
       from: { path: TEST_BUILDERS, pathNot: '^(test|e2e)/' },
       to: {},
@@ -102,7 +110,10 @@ module.exports = {
     exclude: { path: ['^node_modules/', '^dist/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

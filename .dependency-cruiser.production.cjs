@@ -12,7 +12,8 @@ module.exports = {
   forbidden: [
     {
       name: 'no-module-cycles',
-      comment: 'Modules depend on each other one way; where a call must go back, app.ts hands the function over (ADR 0017).',
+      comment:
+        'Modules depend on each other one way; where a call must go back, app.ts hands the function over (ADR 0017).',
       severity: 'error',
       scope: 'folder',
       from: { path: '^src/server/modules/[^/]+' },

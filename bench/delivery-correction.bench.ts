@@ -12,7 +12,8 @@ import type { BenchContext } from './lib/context.ts';
 import { PROVIDER_CASE_UNIT } from '../seeds/large/provider-cases.ts';
 
 export const name = 'delivery-correction';
-export const description = 'POST /api/deliveries/:id/correct by the unit manager of Hemtjänst Centrum (a row sent to delivery, started)';
+export const description =
+  'POST /api/deliveries/:id/correct by the unit manager of Hemtjänst Centrum (a row sent to delivery, started)';
 export const targetP95Ms = 50;
 
 const RESOURCES = ['Grupp 1', 'Grupp 2'] as const;
@@ -25,8 +26,14 @@ export async function run(context: BenchContext): Promise<void> {
   let call = 0;
   const correct = async () => {
     const resource = RESOURCES[call++ % 2]!;
-    const response = await manager.post(`/api/deliveries/${row.id}/correct`, { ...row.fields, resource, version, note: 'Benchmark: rättad resurs.' });
-    if (response.status !== 200) throw new Error(`Correction answered ${response.status}: ${JSON.stringify(response.body)}`);
+    const response = await manager.post(`/api/deliveries/${row.id}/correct`, {
+      ...row.fields,
+      resource,
+      version,
+      note: 'Benchmark: rättad resurs.',
+    });
+    if (response.status !== 200)
+      throw new Error(`Correction answered ${response.status}: ${JSON.stringify(response.body)}`);
     version = response.body.version;
     return 1;
   };
@@ -41,7 +48,11 @@ async function countStatements(fn: () => Promise<unknown>): Promise<string> {
   const seen: string[] = [];
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0];
-    seen.push((typeof first === 'string' ? first : (first as { text?: string })?.text ?? '?').replace(/\s+/g, ' ').slice(0, 70));
+    seen.push(
+      (typeof first === 'string' ? first : ((first as { text?: string })?.text ?? '?'))
+        .replace(/\s+/g, ' ')
+        .slice(0, 70),
+    );
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;
   try {
@@ -55,8 +66,17 @@ async function countStatements(fn: () => Promise<unknown>): Promise<string> {
 /** A started row at the unit, sent to delivery, in no change of provider; its correctable fields as they stand. */
 async function pickRow(context: BenchContext, unitId: string) {
   const { rows } = await sql<{
-    id: string; version: number; label: string | null; form_of_delivery: string | null; resource_use: string | null; watch_date: string | null;
-    hours_per_visit: string | null; extra_hours_two_staff: string | null; days: string | null; frequency: string | null; frequency_unit: string | null;
+    id: string;
+    version: number;
+    label: string | null;
+    form_of_delivery: string | null;
+    resource_use: string | null;
+    watch_date: string | null;
+    hours_per_visit: string | null;
+    extra_hours_two_staff: string | null;
+    days: string | null;
+    frequency: string | null;
+    frequency_unit: string | null;
     started_on: string;
   }>`
     select d.id, d.version, d.label, d.form_of_delivery, d.resource_use, d.watch_date::text, d.hours_per_visit::text, d.extra_hours_two_staff::text,
@@ -67,14 +87,23 @@ async function pickRow(context: BenchContext, unitId: string) {
        and not exists (select 1 from provider_changes pc where pc.municipality_id = d.municipality_id and pc.delivery_ids @> array[d.id])
      order by d.id limit 1`.execute(context.ownerDb);
   const found = rows[0];
-  if (!found) throw new Error('Storkommun has no started row at the unit; drop the bench database to generate it again.');
+  if (!found)
+    throw new Error('Storkommun has no started row at the unit; drop the bench database to generate it again.');
   const number = (value: string | null) => (value === null ? null : Number(value));
   return {
-    id: found.id, version: found.version,
+    id: found.id,
+    version: found.version,
     fields: {
-      label: found.label, formOfDelivery: found.form_of_delivery, resourceUse: found.resource_use, watchDate: found.watch_date,
-      hoursPerVisit: number(found.hours_per_visit), extraHoursTwoStaff: number(found.extra_hours_two_staff), days: found.days,
-      frequency: number(found.frequency), frequencyUnit: found.frequency_unit, startedOn: found.started_on,
+      label: found.label,
+      formOfDelivery: found.form_of_delivery,
+      resourceUse: found.resource_use,
+      watchDate: found.watch_date,
+      hoursPerVisit: number(found.hours_per_visit),
+      extraHoursTwoStaff: number(found.extra_hours_two_staff),
+      days: found.days,
+      frequency: number(found.frequency),
+      frequencyUnit: found.frequency_unit,
+      startedOn: found.started_on,
     },
   };
 }

@@ -10,7 +10,8 @@ import type { LargeUserKey } from '../seeds/large/users.ts';
 import { RECENT_LINK_DAYS } from '../src/domain/access.ts';
 
 export const name = 'person-search';
-export const description = 'GET /api/persons on 100,000 persons, per scope: whole personnummer, 8-digit birth date, name prefixes';
+export const description =
+  'GET /api/persons on 100,000 persons, per scope: whole personnummer, 8-digit birth date, name prefixes';
 export const targetP95Ms = 20;
 
 /**
@@ -31,12 +32,15 @@ export async function run(context: BenchContext): Promise<void> {
     const unitIds = await scopeUnitIds(context, scope.user);
     const inScope = await samplePersonsInScope(context, unitIds, 300);
     const testNumbers = inScope.filter((person) => person.identity_kind === 'personnummer').length;
-    context.log(`${scope.label} (${session.body.user.username}): ${(await countInScope(context, unitIds)).toLocaleString('en')} persons in scope; ` +
-      `number searches use ${testNumbers} test personnummer and ${inScope.length - testNumbers} reserve numbers`);
+    context.log(
+      `${scope.label} (${session.body.user.username}): ${(await countInScope(context, unitIds)).toLocaleString('en')} persons in scope; ` +
+        `number searches use ${testNumbers} test personnummer and ${inScope.length - testNumbers} reserve numbers`,
+    );
 
     const search = async (q: string) => {
       const response = await client.get(`/api/persons?q=${encodeURIComponent(q)}`);
-      if (response.status !== 200) throw new Error(`Search "${q}" answered ${response.status}: ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`Search "${q}" answered ${response.status}: ${JSON.stringify(response.body)}`);
       return response.body.hits.length as number;
     };
     // A different person on each call, so the number cases are not one cached lookup.
@@ -45,8 +49,14 @@ export async function run(context: BenchContext): Promise<void> {
       return () => search(values[next++ % values.length]!);
     };
 
-    await context.measure(`${scope.label}: whole personnummer`, rotating(inScope.map((person) => person.identity_number)));
-    await context.measure(`${scope.label}: birth date (8 digits)`, rotating(inScope.map((person) => person.identity_number.slice(0, 8))));
+    await context.measure(
+      `${scope.label}: whole personnummer`,
+      rotating(inScope.map((person) => person.identity_number)),
+    );
+    await context.measure(
+      `${scope.label}: birth date (8 digits)`,
+      rotating(inScope.map((person) => person.identity_number.slice(0, 8))),
+    );
     for (const text of NAME_SEARCHES) await context.measure(`${scope.label}: name '${text}'`, () => search(text));
   }
 }
@@ -55,8 +65,12 @@ export async function run(context: BenchContext): Promise<void> {
 async function scopeUnitIds(context: BenchContext, user: LargeUserKey): Promise<string[]> {
   const { unitId } = context.large.users[user];
   if (user !== 'aoCaseOfficer') return [unitId];
-  const rows = await context.ownerDb.selectFrom('units').select('id')
-    .where('municipality_id', '=', context.large.municipalityId).where('service_area', '=', 'AO').where('kind', '=', 'authority_unit')
+  const rows = await context.ownerDb
+    .selectFrom('units')
+    .select('id')
+    .where('municipality_id', '=', context.large.municipalityId)
+    .where('service_area', '=', 'AO')
+    .where('kind', '=', 'authority_unit')
     .execute();
   return rows.map((row) => row.id);
 }
@@ -70,15 +84,23 @@ const inScopeLink = (unitIds: readonly string[]) => sql<boolean>`exists (
  * searches: test personnummer first, then reserve numbers where the scope has too few (same query).
  */
 async function samplePersonsInScope(context: BenchContext, unitIds: readonly string[], count: number) {
-  return context.ownerDb.selectFrom('persons').select(['identity_number', 'identity_kind'])
-    .where('municipality_id', '=', context.large.municipalityId).where(inScopeLink(unitIds))
-    .orderBy(sql`identity_kind <> 'personnummer'`).orderBy(sql`md5(identity_number)`).limit(count)
+  return context.ownerDb
+    .selectFrom('persons')
+    .select(['identity_number', 'identity_kind'])
+    .where('municipality_id', '=', context.large.municipalityId)
+    .where(inScopeLink(unitIds))
+    .orderBy(sql`identity_kind <> 'personnummer'`)
+    .orderBy(sql`md5(identity_number)`)
+    .limit(count)
     .execute();
 }
 
 async function countInScope(context: BenchContext, unitIds: readonly string[]): Promise<number> {
-  const row = await context.ownerDb.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('municipality_id', '=', context.large.municipalityId).where(inScopeLink(unitIds))
+  const row = await context.ownerDb
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('municipality_id', '=', context.large.municipalityId)
+    .where(inScopeLink(unitIds))
     .executeTakeFirstOrThrow();
   return row.n;
 }

@@ -29,7 +29,9 @@ interface Bench {
 const log = (line: string) => console.log(line);
 const filter = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 
-const benches = (await discoverBenches()).filter((bench) => !filter || bench.name.includes(filter) || bench.file.includes(filter));
+const benches = (await discoverBenches()).filter(
+  (bench) => !filter || bench.name.includes(filter) || bench.file.includes(filter),
+);
 if (benches.length === 0) {
   console.error(`No benchmark matches "${filter}".`);
   process.exit(1);
@@ -50,7 +52,12 @@ try {
     log(`\n${bench.name}: ${bench.description}`);
     await bench.run(context);
     printCases(context.takeCases(), bench.targetP95Ms);
-    log(`Load average ${os.loadavg().map((value) => value.toFixed(2)).join(' ')} at end`);
+    log(
+      `Load average ${os
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')} at end`,
+    );
   }
 } finally {
   await context.close();
@@ -62,35 +69,58 @@ try {
 async function discoverBenches(): Promise<Bench[]> {
   const dir = import.meta.dirname;
   const files = (await readdir(dir)).filter((file) => file.endsWith('.bench.ts')).sort();
-  return Promise.all(files.map(async (file) => {
-    const module = await import(pathToFileURL(path.join(dir, file)).href) as Partial<Bench>;
-    if (typeof module.name !== 'string' || typeof module.run !== 'function') {
-      throw new Error(`bench/${file} must export a name and a run(context) function`);
-    }
-    return { file, name: module.name, description: module.description ?? '', targetP95Ms: module.targetP95Ms, run: module.run };
-  }));
+  return Promise.all(
+    files.map(async (file) => {
+      const module = (await import(pathToFileURL(path.join(dir, file)).href)) as Partial<Bench>;
+      if (typeof module.name !== 'string' || typeof module.run !== 'function') {
+        throw new Error(`bench/${file} must export a name and a run(context) function`);
+      }
+      return {
+        file,
+        name: module.name,
+        description: module.description ?? '',
+        targetP95Ms: module.targetP95Ms,
+        run: module.run,
+      };
+    }),
+  );
 }
 
 async function printEnvironment(): Promise<void> {
   const { rows } = await sql<{ version: string; persons: number }>`
     select current_setting('server_version') as version,
-           (select count(*) from persons where municipality_id = ${context.large.municipalityId}) as persons`.execute(ownerDb);
+           (select count(*) from persons where municipality_id = ${context.large.municipalityId}) as persons`.execute(
+    ownerDb,
+  );
   const cpus = os.cpus();
-  log(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} · ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'} · Node ${process.versions.node} · PostgreSQL ${rows[0]!.version} (${target.isEmbedded ? 'embedded' : 'DATABASE_URL'})`);
+  log(
+    `${new Date().toISOString().slice(0, 16).replace('T', ' ')} · ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'} · Node ${process.versions.node} · PostgreSQL ${rows[0]!.version} (${target.isEmbedded ? 'embedded' : 'DATABASE_URL'})`,
+  );
   // Other work on the machine moves the tail percentiles; the load average says how much there was.
-  log(`Load average ${os.loadavg().map((value) => value.toFixed(2)).join(' ')} at start`);
-  const generated = context.large.isNew ? `generated now in ${(context.large.generationMs / 1000).toFixed(1)} s` : 'reused';
+  log(
+    `Load average ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')} at start`,
+  );
+  const generated = context.large.isNew
+    ? `generated now in ${(context.large.generationMs / 1000).toFixed(1)} s`
+    : 'reused';
   log(`Storkommun: ${rows[0]!.persons.toLocaleString('en')} persons (${generated})`);
 }
 
 function printCases(cases: readonly CaseRecord[], targetP95Ms: number | undefined): void {
   const width = Math.max(4, ...cases.map((record) => record.name.length));
   const ms = (value: number) => value.toFixed(1).padStart(7);
-  log(`${'case'.padEnd(width)}   first      n     p50     p95     p99     max  count${targetP95Ms ? `  p95 < ${targetP95Ms} ms` : ''}`);
+  log(
+    `${'case'.padEnd(width)}   first      n     p50     p95     p99     max  count${targetP95Ms ? `  p95 < ${targetP95Ms} ms` : ''}`,
+  );
   for (const record of cases) {
     const summary = summarise(record.samples);
     const verdict = targetP95Ms === undefined ? '' : summary.p95 < targetP95Ms ? '  ok' : '  MISSED';
-    log(`${record.name.padEnd(width)} ${ms(record.firstMs)} ${String(summary.count).padStart(6)} ${ms(summary.p50)} ${ms(summary.p95)} ${ms(summary.p99)} ${ms(summary.max)} ${String(record.count ?? '').padStart(6)}${verdict}`);
+    log(
+      `${record.name.padEnd(width)} ${ms(record.firstMs)} ${String(summary.count).padStart(6)} ${ms(summary.p50)} ${ms(summary.p95)} ${ms(summary.p99)} ${ms(summary.max)} ${String(record.count ?? '').padStart(6)}${verdict}`,
+    );
   }
   log('(milliseconds per request, sequential; first: the first call, before the warm-up; the rest after it)');
 }

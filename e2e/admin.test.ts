@@ -5,12 +5,17 @@ import { expectNoAxeViolations, expectText, signIn, startBrowserWorld, type Brow
 
 describeInBrowser('administration: units, users and positions', () => {
   let bw: BrowserWorld;
-  beforeAll(async () => { bw = await startBrowserWorld(); });
+  beforeAll(async () => {
+    bw = await startBrowserWorld();
+  });
   afterAll(async () => bw?.close());
 
   it('creates a unit under a provider, renames it, creates a user with a position who can then sign in', async () => {
     const page = await bw.signedInPage('administrator');
-    await page.getByRole('navigation', { name: 'Mitt skrivbord' }).getByRole('link', { name: 'Administration' }).click();
+    await page
+      .getByRole('navigation', { name: 'Mitt skrivbord' })
+      .getByRole('link', { name: 'Administration' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
     await expectNoAxeViolations(page, 'the organisation page');
 
@@ -35,7 +40,13 @@ describeInBrowser('administration: units, users and positions', () => {
     const edit = created.getByRole('form', { name: 'Ändra enhet' });
     await edit.getByRole('textbox', { name: 'Namn', exact: true }).fill('Hemtjänst Väst');
     await edit.getByRole('button', { name: 'Spara' }).click();
-    await expectText(page.getByRole('article', { name: 'Hemtjänst Väst' }).getByRole('form', { name: 'Ändra enhet' }).getByRole('status'), 'Sparat');
+    await expectText(
+      page
+        .getByRole('article', { name: 'Hemtjänst Väst' })
+        .getByRole('form', { name: 'Ändra enhet' })
+        .getByRole('status'),
+      'Sparat',
+    );
     await page.getByRole('button', { name: 'Hemtjänst Väst', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Hemtjänst Väster', exact: true }).count()).toBe(0);
     await expectNoAxeViolations(page, 'a renamed unit');

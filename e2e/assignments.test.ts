@@ -1,23 +1,42 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from './browser.ts';
-import { expectFieldError, expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld } from './harness.ts';
-import { createFixtureAssignment, createFixtureDecision, ensureProvider } from '../test/fixtures/assignment-fixtures.ts';
+import {
+  expectFieldError,
+  expectNoAxeViolations,
+  expectText,
+  startBrowserWorld,
+  type BrowserWorld,
+} from './harness.ts';
+import {
+  createFixtureAssignment,
+  createFixtureDecision,
+  ensureProvider,
+} from '../test/fixtures/assignment-fixtures.ts';
 
 /** Chooses the option whose text starts with the given words (labels carry extra words, e.g. "(utan systemåtkomst)"). */
 async function choose(page: Page, label: string, startsWith: string): Promise<void> {
   const select = page.getByRole('combobox', { name: label });
-  const find = () => select.locator('option').evaluateAll((options, prefix) => (options as HTMLOptionElement[]).find((option) => option.text.startsWith(prefix as string))?.value ?? '', startsWith);
+  const find = () =>
+    select
+      .locator('option')
+      .evaluateAll(
+        (options, prefix) =>
+          (options as HTMLOptionElement[]).find((option) => option.text.startsWith(prefix as string))?.value ?? '',
+        startsWith,
+      );
   await expect.poll(find, { message: `option "${startsWith}" in ${label}` }).not.toBe('');
   await select.selectOption(await find());
 }
 
 describeInBrowser('assignments', () => {
   let bw: BrowserWorld;
-  beforeAll(async () => { bw = await startBrowserWorld(); });
+  beforeAll(async () => {
+    bw = await startBrowserWorld();
+  });
   afterAll(async () => bw?.close());
 
-  it('writes, previews and sends an assignment; the provider\'s manager finds it under Nya uppdrag with a message', async () => {
+  it("writes, previews and sends an assignment; the provider's manager finds it under Nya uppdrag with a message", async () => {
     const person = await bw.world.createPerson(['aoAuthority'], { firstName: 'Åsa', lastName: 'Öberg' });
     const decision = await createFixtureDecision(bw.server.ownerDb, bw.world, person.id);
     const page = await bw.signedInPage('caseOfficer');
@@ -40,7 +59,10 @@ describeInBrowser('assignments', () => {
     const meals = page.getByRole('group', { name: /Matdistribution/ });
     await meals.getByRole('textbox', { name: 'Minuter per tillfälle' }).fill('6');
     await meals.getByLabel('Måndag').check();
-    await page.getByRole('group', { name: /Personlig omvårdnad/ }).getByLabel(/två personal/).check();
+    await page
+      .getByRole('group', { name: /Personlig omvårdnad/ })
+      .getByLabel(/två personal/)
+      .check();
     // 20 h + 7 × 6 min × 52/12 = 1382 min → 23 h 15 min; two staff on the 20 h: 2582 → 43 h 15 min.
     await expectText(page.locator('.assignment-total'), 'Beviljad tid totalt: 23 tim 15 min per månad');
     await expectText(page.locator('.assignment-total'), 'Personaltid med dubbelbemanning: 43 tim 15 min per månad');
@@ -64,7 +86,9 @@ describeInBrowser('assignments', () => {
     await expectNoAxeViolations(page, 'the draft');
     const number = (await page.getByRole('heading', { level: 1 }).innerText()).match(/U-\d{4}-\d{5}/)![0];
 
-    const preview = await page.request.get((await page.getByRole('link', { name: /Förhandsgranska \(PDF\)/ }).getAttribute('href'))!);
+    const preview = await page.request.get(
+      (await page.getByRole('link', { name: /Förhandsgranska \(PDF\)/ }).getAttribute('href'))!,
+    );
     expect(preview.status()).toBe(200);
     expect(preview.headers()['content-type']).toBe('application/pdf');
 
@@ -99,7 +123,9 @@ describeInBrowser('assignments', () => {
   it('warns before sending a personal alarm that no alarm group will be told, and names the group once there is one', async () => {
     const person = await bw.world.createPerson(['aoAuthority']);
     const decision = await createFixtureDecision(bw.server.ownerDb, bw.world, person.id, { withAlarm: true });
-    const draft = await createFixtureAssignment(bw.server.ownerDb, bw.world, decision, bw.world.units.homeCare, { isSent: false });
+    const draft = await createFixtureAssignment(bw.server.ownerDb, bw.world, decision, bw.world.units.homeCare, {
+      isSent: false,
+    });
     const page = await bw.signedInPage('caseOfficer');
     const openSendDialog = async () => {
       await page.goto(`/uppdrag/${draft.id}`);
@@ -114,8 +140,15 @@ describeInBrowser('assignments', () => {
     await expectNoAxeViolations(page, 'the send confirmation warning that no alarm group is told');
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
 
-    await bw.server.ownerDb.insertInto('send_lists')
-      .values({ municipality_id: bw.world.municipalityId, unit_id: bw.world.units.homeCareNorth, name: 'Jourlarmgruppen', purpose: 'alarm_group' }).execute();
+    await bw.server.ownerDb
+      .insertInto('send_lists')
+      .values({
+        municipality_id: bw.world.municipalityId,
+        unit_id: bw.world.units.homeCareNorth,
+        name: 'Jourlarmgruppen',
+        purpose: 'alarm_group',
+      })
+      .execute();
     dialog = await openSendDialog();
     await expectText(dialog, 'Jourlarmgruppen (sändlista)');
     expect(await dialog.getByText('Ingen larmgrupp får meddelandet.').count()).toBe(0);
@@ -125,7 +158,11 @@ describeInBrowser('assignments', () => {
   });
 
   it('downloads the PDF for a provider without system access and records it as sent by post', async () => {
-    await ensureProvider(bw.server.ownerDb, bw.world, { name: 'Privat Omsorg i Norr AB', serviceArea: 'AO', hasSystemAccess: false });
+    await ensureProvider(bw.server.ownerDb, bw.world, {
+      name: 'Privat Omsorg i Norr AB',
+      serviceArea: 'AO',
+      hasSystemAccess: false,
+    });
     const person = await bw.world.createPerson(['aoAuthority']);
     const decision = await createFixtureDecision(bw.server.ownerDb, bw.world, person.id);
     const page = await bw.signedInPage('caseOfficer');
@@ -136,7 +173,9 @@ describeInBrowser('assignments', () => {
     await page.getByRole('button', { name: 'Spara utkast' }).click();
     await page.getByRole('heading', { level: 1, name: /Uppdrag U-/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Skicka', exact: true }).count()).toBe(0);
-    expect(await page.getByRole('link', { name: 'Ladda ned PDF' }).getAttribute('download')).toMatch(/^uppdrag-U-\d{4}-\d{5}\.pdf$/);
+    expect(await page.getByRole('link', { name: 'Ladda ned PDF' }).getAttribute('download')).toMatch(
+      /^uppdrag-U-\d{4}-\d{5}\.pdf$/,
+    );
     await page.getByRole('button', { name: 'Registrera som skickat' }).click();
     const dialog = page.getByRole('dialog', { name: /^Registrera U-\d{4}-\d{5} som skickat\?/ });
     const ways = dialog.getByRole('group', { name: 'Hur skickades uppdraget?' });

@@ -25,14 +25,18 @@ export function describeInBrowser(name: string, body: () => void): void {
   if (isBrowserRequired) {
     describe(name, () => {
       it('needs Chromium (REQUIRE_BROWSER=1)', () => {
-        throw new Error('Chromium was not found (`which chromium`), and REQUIRE_BROWSER=1 makes browser tests fail instead of skipping. Install it: apt-get install -y chromium');
+        throw new Error(
+          'Chromium was not found (`which chromium`), and REQUIRE_BROWSER=1 makes browser tests fail instead of skipping. Install it: apt-get install -y chromium',
+        );
       });
     });
     return;
   }
   if (!warned) {
     warned = true;
-    console.warn(`\n${'!'.repeat(78)}\n!! BROWSER TESTS SKIPPED: Chromium not found. Install it (apt-get install -y chromium)\n!! or run with REQUIRE_BROWSER=1 to make this a failure.\n${'!'.repeat(78)}\n`);
+    console.warn(
+      `\n${'!'.repeat(78)}\n!! BROWSER TESTS SKIPPED: Chromium not found. Install it (apt-get install -y chromium)\n!! or run with REQUIRE_BROWSER=1 to make this a failure.\n${'!'.repeat(78)}\n`,
+    );
   }
   describe.skip(`${name} (skipped: no Chromium)`, body);
 }

@@ -9,7 +9,9 @@ import { createDeliveryRows, createSentAssignment } from '../test/fixtures/deliv
 
 describeInBrowser('cases and decisions', () => {
   let bw: BrowserWorld;
-  beforeAll(async () => { bw = await startBrowserWorld(); });
+  beforeAll(async () => {
+    bw = await startBrowserWorld();
+  });
   afterAll(async () => bw?.close());
 
   it('opens a case from the person page, records a decision with per-field errors first, ends it and closes the case', async () => {
@@ -19,10 +21,12 @@ describeInBrowser('cases and decisions', () => {
     await page.goto(`/personer/${person.id}?flik=arenden`);
     await page.getByRole('heading', { name: 'Ärenden', level: 2 }).waitFor();
     await expectText(page.getByRole('tabpanel'), 'Personen har inga ärenden i ditt verksamhetsområde.');
-    await expectNoAxeViolations(page, 'the person\'s cases tab');
+    await expectNoAxeViolations(page, "the person's cases tab");
     await page.getByRole('button', { name: 'Öppna ärende' }).click();
     const dialog = page.getByRole('dialog', { name: 'Öppna ärende' });
-    await expect.poll(() => dialog.getByRole('combobox', { name: 'Handläggare' }).inputValue()).toBe(bw.world.users.caseOfficer.userId);
+    await expect
+      .poll(() => dialog.getByRole('combobox', { name: 'Handläggare' }).inputValue())
+      .toBe(bw.world.users.caseOfficer.userId);
     await expectNoAxeViolations(page, 'the open-case dialog');
     await dialog.getByRole('button', { name: 'Öppna ärende' }).click();
     await page.getByRole('heading', { level: 1, name: /Ärende ÄO-\d{4}-\d{5}/ }).waitFor();
@@ -36,24 +40,41 @@ describeInBrowser('cases and decisions', () => {
     const basisOptions = page.getByRole('combobox', { name: 'Lagrum' }).locator('option');
     await expect.poll(() => basisOptions.allInnerTexts()).toContainEqual(expect.stringMatching(/^SoL 11 kap\. 1 §/));
     expect((await basisOptions.allInnerTexts()).join('|')).not.toContain('LSS');
-    await expectText(page.locator('.field').filter({ has: page.getByRole('combobox', { name: 'Lagrum' }) }), 'lagrum för ärendets verksamhetsområde');
-    await page.getByRole('combobox', { name: 'Lagrum' }).selectOption(bw.world.catalogue.legalBases.get('SoL 11 kap. 1 §')!);
+    await expectText(
+      page.locator('.field').filter({ has: page.getByRole('combobox', { name: 'Lagrum' }) }),
+      'lagrum för ärendets verksamhetsområde',
+    );
+    await page
+      .getByRole('combobox', { name: 'Lagrum' })
+      .selectOption(bw.world.catalogue.legalBases.get('SoL 11 kap. 1 §')!);
     await page.getByRole('textbox', { name: 'Gäller från' }).fill('2026-03-01');
     await page.getByRole('textbox', { name: 'Gäller till och med' }).fill('2026-02-28');
     await page.getByRole('button', { name: 'Registrera beslut' }).click();
     // The period's end is marked on its own field and named in words next to it.
     const periodTo = page.getByRole('textbox', { name: 'Gäller till och med' });
     await expect.poll(() => periodTo.getAttribute('aria-invalid')).toBe('true');
-    await expectText(page.locator('.field--error').filter({ has: periodTo }), 'Periodens slut kan inte vara före dess början.');
-    await expectText(page.locator('.field--error').filter({ has: page.getByRole('combobox', { name: 'Insats 1' }) }), 'Välj insats.');
+    await expectText(
+      page.locator('.field--error').filter({ has: periodTo }),
+      'Periodens slut kan inte vara före dess början.',
+    );
+    await expectText(
+      page.locator('.field--error').filter({ has: page.getByRole('combobox', { name: 'Insats 1' }) }),
+      'Välj insats.',
+    );
     await expectNoAxeViolations(page, 'the decision form with errors');
 
     await page.getByLabel('Tills vidare').check();
-    await page.getByRole('combobox', { name: 'Insats 1' }).selectOption(bw.world.catalogue.interventionTypes.get('AO:Personlig omvårdnad')!);
+    await page
+      .getByRole('combobox', { name: 'Insats 1' })
+      .selectOption(bw.world.catalogue.interventionTypes.get('AO:Personlig omvårdnad')!);
     await page.getByRole('textbox', { name: /Beviljad omfattning \(tim\/månad\)/ }).fill('12,5');
     await page.getByRole('button', { name: 'Lägg till insats' }).click();
-    await page.getByRole('combobox', { name: 'Insats 2' }).selectOption(bw.world.catalogue.interventionTypes.get('AO:Trygghetslarm')!);
-    await page.getByRole('textbox', { name: 'Motivering' }).fill('Behöver stöd med personlig omvårdnad och trygghetslarm.');
+    await page
+      .getByRole('combobox', { name: 'Insats 2' })
+      .selectOption(bw.world.catalogue.interventionTypes.get('AO:Trygghetslarm')!);
+    await page
+      .getByRole('textbox', { name: 'Motivering' })
+      .fill('Behöver stöd med personlig omvårdnad och trygghetslarm.');
     await page.getByRole('button', { name: 'Registrera beslut' }).click();
 
     await page.getByRole('heading', { level: 1, name: /Ärende ÄO-/ }).waitFor();
@@ -84,29 +105,51 @@ describeInBrowser('cases and decisions', () => {
   });
 
   it('tells the officer, before ending a decision, which rows end at which unit and which assignment leaves Nya uppdrag', async () => {
-    const person = await bw.world.createPerson(['aoAuthority', 'homeCareNorth'], { firstName: 'Ingrid', lastName: 'Ålander' });
+    const person = await bw.world.createPerson(['aoAuthority', 'homeCareNorth'], {
+      firstName: 'Ingrid',
+      lastName: 'Ålander',
+    });
     const sent = await createSentAssignment(bw.server.ownerDb, bw.world, person.id);
     await createDeliveryRows(bw.server.ownerDb, bw.world, sent, bw.world.units.homeCareNorth, { hoursPerVisit: 0.5 });
     const tomorrow = addDays(todayInSweden(), 1);
     await createDeliveries(bw.server.ownerDb, {
-      municipalityId: bw.world.municipalityId, assignmentId: sent.assignmentId, createdById: bw.world.users.unitManager.userId,
-      rows: [{ assignmentInterventionId: sent.interventionIds[0]!, providerUnitId: bw.world.units.homeCareNorth, periodFrom: tomorrow, status: 'under_distribution', label: 'Kväll' }],
+      municipalityId: bw.world.municipalityId,
+      assignmentId: sent.assignmentId,
+      createdById: bw.world.users.unitManager.userId,
+      rows: [
+        {
+          assignmentInterventionId: sent.interventionIds[0]!,
+          providerUnitId: bw.world.units.homeCareNorth,
+          periodFrom: tomorrow,
+          status: 'under_distribution',
+          label: 'Kväll',
+        },
+      ],
     });
-    const waiting = await createFixtureAssignment(bw.server.ownerDb, bw.world, sent.decision, bw.world.units.homeCare, { isSent: true });
+    const waiting = await createFixtureAssignment(bw.server.ownerDb, bw.world, sent.decision, bw.world.units.homeCare, {
+      isSent: true,
+    });
     const lastDay = addDays(todayInSweden(), -1);
     const page = await bw.signedInPage('caseOfficer');
 
     await page.goto(`/arenden/${sent.decision.caseId}`);
     await page.getByRole('heading', { level: 1, name: /Ärende ÄO-/ }).waitFor();
-    await page.locator('article.decision-card').first().getByRole('button', { name: /Avsluta beslut/ }).click();
+    await page
+      .locator('article.decision-card')
+      .first()
+      .getByRole('button', { name: /Avsluta beslut/ })
+      .click();
     const dialog = page.getByRole('dialog', { name: /Avsluta beslut/ });
     await dialog.getByRole('textbox', { name: 'Sista dag beslutet gäller' }).fill(lastDay);
     await dialog.getByRole('combobox', { name: 'Avslutsorsak' }).selectOption('Avliden');
     const preview = dialog.locator('.decision-end-preview');
     await expectText(preview, 'Detta händer hos utförarna');
     await expectText(preview, `3 verkställighetsrader avslutas ${lastDay}:`);
-    await expectText(preview, `Hemtjänst Norr: 3 rader – Matdistribution, uppdrag ${sent.assignmentNumber}; Personlig omvårdnad, uppdrag ${sent.assignmentNumber}; `
-      + `Personlig omvårdnad (Kväll), uppdrag ${sent.assignmentNumber} (skulle börja senare, påbörjas inte)`);
+    await expectText(
+      preview,
+      `Hemtjänst Norr: 3 rader – Matdistribution, uppdrag ${sent.assignmentNumber}; Personlig omvårdnad, uppdrag ${sent.assignmentNumber}; ` +
+        `Personlig omvårdnad (Kväll), uppdrag ${sent.assignmentNumber} (skulle börja senare, påbörjas inte)`,
+    );
     await expectText(preview, 'Återkallas från utförarens Nya uppdrag:');
     await expectText(preview, `Uppdrag ${waiting.assignmentNumber} till Hemtjänst egen regi`);
     await expectText(preview, 'Varje berörd enhet får ett meddelande i inkorgen.');
@@ -133,10 +176,10 @@ describeInBrowser('cases and decisions', () => {
     const rows = manager.getByRole('table', { name: 'Personens insatser och verkställighet' });
     await expectText(rows, `2026-02-01–${lastDay}`);
     await expectText(rows, `${tomorrow}, påbörjades aldrig (avslutad ${lastDay})`);
-    await expectNoAxeViolations(manager, 'the provider\'s rows after the decision ended');
+    await expectNoAxeViolations(manager, "the provider's rows after the decision ended");
   });
 
-  it('lists the officer\'s open cases under Mina ärenden on the desk', async () => {
+  it("lists the officer's open cases under Mina ärenden on the desk", async () => {
     const person = await bw.world.createPerson(['aoAuthority'], { firstName: 'Maj', lastName: 'Lindqvist' });
     const page = await bw.signedInPage('caseOfficer');
     await page.goto(`/personer/${person.id}?flik=arenden`);

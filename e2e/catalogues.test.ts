@@ -9,7 +9,13 @@ import type { Page } from 'playwright-core';
 import type { UserKey } from '../test/factories.ts';
 import { createDecisionUsing } from '../test/fixtures/catalogue-fixtures.ts';
 import { describeInBrowser } from './browser.ts';
-import { expectNoAxeViolations, expectText, expectTextWithout, startBrowserWorld, type BrowserWorld } from './harness.ts';
+import {
+  expectNoAxeViolations,
+  expectText,
+  expectTextWithout,
+  startBrowserWorld,
+  type BrowserWorld,
+} from './harness.ts';
 
 describeInBrowser('catalogues', () => {
   let bw: BrowserWorld;
@@ -38,7 +44,9 @@ describeInBrowser('catalogues', () => {
     await page.waitForURL(/omrade=AO/);
     // Trygghetslarm is in the unfiltered list too: the filtered one is the one without Familjestöd.
     await expectTextWithout(page.getByRole('table'), 'Trygghetslarm', 'Familjestöd');
-    expect(await page.getByRole('row', { name: /Trygghetslarm/ }).innerText()).toMatch(/ingen omfattning.*SoL 11 kap\. 1 §.*Trygghetslarm, Undantagen från genomförandeplan/s);
+    expect(await page.getByRole('row', { name: /Trygghetslarm/ }).innerText()).toMatch(
+      /ingen omfattning.*SoL 11 kap\. 1 §.*Trygghetslarm, Undantagen från genomförandeplan/s,
+    );
     await expectNoAxeViolations(page, 'the intervention catalogue');
   });
 
@@ -47,8 +55,14 @@ describeInBrowser('catalogues', () => {
     await expectText(page.getByRole('heading', { level: 1 }), 'Ny insatstyp');
     await page.getByLabel('Verksamhetsområde').selectOption('AO');
     // An ÄO type proposes only ÄO's legal bases: SoL, never an LSS paragraph.
-    const proposed = async () => (await page.getByLabel('Lagrum som föreslås').locator('option').allInnerTexts()).join('|');
-    await expect.poll(async () => { const options = await proposed(); return options.includes('SoL 11 kap. 1 §') && !options.includes('LSS 9 § 3'); }).toBe(true);
+    const proposed = async () =>
+      (await page.getByLabel('Lagrum som föreslås').locator('option').allInnerTexts()).join('|');
+    await expect
+      .poll(async () => {
+        const options = await proposed();
+        return options.includes('SoL 11 kap. 1 §') && !options.includes('LSS 9 § 3');
+      })
+      .toBe(true);
     await textbox('Namn').fill('Service');
     await textbox('Nyckelkod').fill('HTJ-ST');
     await page.getByLabel('Lagrum som föreslås').selectOption({ label: 'SoL 11 kap. 1 §' });
@@ -66,7 +80,11 @@ describeInBrowser('catalogues', () => {
 
   it('keeps the service area of a type a decision grants, and saves its other fields', async () => {
     const typeId = bw.world.catalogue.interventionTypes.get('AO:Personlig omvårdnad')!;
-    await createDecisionUsing(bw.server.ownerDb, bw.world, { legalBasisId: bw.world.catalogue.legalBases.get('SoL 11 kap. 1 §')!, decisionDate: '2026-01-15', interventionTypeId: typeId });
+    await createDecisionUsing(bw.server.ownerDb, bw.world, {
+      legalBasisId: bw.world.catalogue.legalBases.get('SoL 11 kap. 1 §')!,
+      decisionDate: '2026-01-15',
+      interventionTypeId: typeId,
+    });
     await page.goto(`/admin/insatskatalog/${typeId}`);
     await expectText(page.getByRole('heading', { level: 1 }), 'Personlig omvårdnad');
     const area = page.getByLabel('Verksamhetsområde');
@@ -89,7 +107,10 @@ describeInBrowser('catalogues', () => {
     await textbox('Gäller från').fill('2030-01-01');
     await page.getByRole('button', { name: 'Skapa lagrum' }).click();
     // No area chosen: said on the group before anything is sent.
-    await expectText(page.locator('fieldset').filter({ hasText: 'Verksamhetsområden' }), 'Välj minst ett verksamhetsområde.');
+    await expectText(
+      page.locator('fieldset').filter({ hasText: 'Verksamhetsområden' }),
+      'Välj minst ett verksamhetsområde.',
+    );
     await expectNoAxeViolations(page, 'a new legal basis without areas');
     await page.getByRole('checkbox', { name: /^LSS – / }).check();
     await page.getByRole('button', { name: 'Skapa lagrum' }).click();
@@ -112,11 +133,18 @@ describeInBrowser('catalogues', () => {
     await expectTextWithout(page.getByRole('table'), 'SoL 11 kap. 1 §', 'SoL 4 kap. 1 §');
   });
 
-  it('keeps the service areas a legal basis\'s decisions were made in, and saves the others', async () => {
+  it("keeps the service areas a legal basis's decisions were made in, and saves the others", async () => {
     const admin = await bw.world.signIn('administrator');
-    const created = await admin.post<{ id: string }>('/api/catalogues/legal-bases', { code: 'SoL 5 kap. 5 §', validFrom: '2020-01-01', serviceAreas: ['AO', 'FH', 'IFO'] });
+    const created = await admin.post<{ id: string }>('/api/catalogues/legal-bases', {
+      code: 'SoL 5 kap. 5 §',
+      validFrom: '2020-01-01',
+      serviceAreas: ['AO', 'FH', 'IFO'],
+    });
     expect(created.status).toBe(200);
-    await createDecisionUsing(bw.server.ownerDb, bw.world, { legalBasisId: created.body.id, decisionDate: '2026-01-15' });
+    await createDecisionUsing(bw.server.ownerDb, bw.world, {
+      legalBasisId: created.body.id,
+      decisionDate: '2026-01-15',
+    });
     await page.goto(`/admin/lagrum/${created.body.id}`);
     await expectText(page.getByRole('heading', { level: 1 }), 'SoL 5 kap. 5 §');
     await page.getByRole('checkbox', { name: /^ÄO – / }).uncheck();
@@ -124,7 +152,7 @@ describeInBrowser('catalogues', () => {
     const areas = page.locator('fieldset').filter({ hasText: 'Verksamhetsområden' });
     await expectText(areas, 'Lagrummet används i beslut inom ÄO, så det området måste vara kvar.');
     expect(await page.getByRole('checkbox', { name: /^ÄO – / }).isChecked()).toBe(false);
-    await expectNoAxeViolations(page, 'a legal basis keeping its decisions\' area');
+    await expectNoAxeViolations(page, "a legal basis keeping its decisions' area");
     await page.getByRole('checkbox', { name: /^ÄO – / }).check();
     await page.getByRole('checkbox', { name: /^IFO – / }).uncheck();
     await page.getByRole('button', { name: 'Spara' }).click();

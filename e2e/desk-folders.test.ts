@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { describeInBrowser } from './browser.ts';
-import { expectFieldError, expectNoAxeViolations, expectText, sharedSessions, startBrowserWorld, type BrowserWorld, shot } from './harness.ts';
+import {
+  expectFieldError,
+  expectNoAxeViolations,
+  expectText,
+  sharedSessions,
+  startBrowserWorld,
+  type BrowserWorld,
+  shot,
+} from './harness.ts';
 import { todayInSweden } from '../src/domain/dates.ts';
 import { createPersons } from '../seeds/lib/builders.ts';
 import { testPersonnummer } from '../seeds/lib/test-numbers.ts';
 import { createSentAssignment, distributionBody } from '../test/fixtures/delivery-fixtures.ts';
 import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from '../test/fixtures/desk-fixtures.ts';
-
 
 /** Hemtjänst Söder's persons, for paging: more than one page of 50. */
 const BIG_UNIT_SIZE = 57;
@@ -29,21 +36,62 @@ describeInBrowser('the provider folders of the desk', () => {
     bw = await startBrowserWorld();
     open = sharedSessions(bw);
     const { ownerDb } = bw.server;
-    const fixture = async (firstName: string, lastName: string, options: Parameters<typeof createProviderCaseFixture>[3]) =>
-      createProviderCaseFixture(ownerDb, bw.world, (await bw.world.createPerson(['aoAuthority'], { firstName, lastName })).id, options);
+    const fixture = async (
+      firstName: string,
+      lastName: string,
+      options: Parameters<typeof createProviderCaseFixture>[3],
+    ) =>
+      createProviderCaseFixture(
+        ownerDb,
+        bw.world,
+        (await bw.world.createPerson(['aoAuthority'], { firstName, lastName })).id,
+        options,
+      );
     cases.waiting = await fixture('Vera', 'Väntarsson', { sentOn: dayFromToday(-2) });
     cases.ongoing = await fixture('Per', 'Pågårsson', { acknowledgedBy: 'careStaff' });
-    cases.ended5 = await fixture('Sven', 'Slutarsson', { periodTo: dayFromToday(-5), endReason: 'Flyttat till särskilt boende', acknowledgedBy: 'careStaff' });
-    cases.ended12 = await fixture('Nils', 'Nyligen', { periodTo: dayFromToday(-12), endReason: 'Behovet upphört', acknowledgedBy: 'careStaff' });
-    cases.ended45 = await fixture('Lisa', 'Längesen', { periodTo: dayFromToday(-45), endReason: 'Avliden', acknowledgedBy: 'careStaff' });
+    cases.ended5 = await fixture('Sven', 'Slutarsson', {
+      periodTo: dayFromToday(-5),
+      endReason: 'Flyttat till särskilt boende',
+      acknowledgedBy: 'careStaff',
+    });
+    cases.ended12 = await fixture('Nils', 'Nyligen', {
+      periodTo: dayFromToday(-12),
+      endReason: 'Behovet upphört',
+      acknowledgedBy: 'careStaff',
+    });
+    cases.ended45 = await fixture('Lisa', 'Längesen', {
+      periodTo: dayFromToday(-45),
+      endReason: 'Avliden',
+      acknowledgedBy: 'careStaff',
+    });
     // A new assignment to accept, for the manager's Nya uppdrag (not at a unit yet).
-    await createSentAssignment(ownerDb, bw.world, (await bw.world.createPerson(['aoAuthority'], { firstName: 'Nora', lastName: 'Nyström' })).id);
+    await createSentAssignment(
+      ownerDb,
+      bw.world,
+      (await bw.world.createPerson(['aoAuthority'], { firstName: 'Nora', lastName: 'Nyström' })).id,
+    );
     // The manager keeps Längesen at hand.
-    await ownerDb.insertInto('my_persons').values({ municipality_id: bw.world.municipalityId, user_id: bw.world.users.unitManager.userId, person_id: cases.ended45.personId }).execute();
+    await ownerDb
+      .insertInto('my_persons')
+      .values({
+        municipality_id: bw.world.municipalityId,
+        user_id: bw.world.users.unitManager.userId,
+        person_id: cases.ended45.personId,
+      })
+      .execute();
     // Söder: a big unit, built in one insert; numbers from the end of the list, away from createPerson's.
-    await createPersons(ownerDb, bw.world.municipalityId, testPersonnummer().slice(-BIG_UNIT_SIZE).map((identityNumber, index) => ({
-      identityNumber, firstName: 'Stina', lastName: `Sydlund${String(index).padStart(2, '0')}`, unitIds: [bw.world.units.homeCareSouth],
-    })));
+    await createPersons(
+      ownerDb,
+      bw.world.municipalityId,
+      testPersonnummer()
+        .slice(-BIG_UNIT_SIZE)
+        .map((identityNumber, index) => ({
+          identityNumber,
+          firstName: 'Stina',
+          lastName: `Sydlund${String(index).padStart(2, '0')}`,
+          unitIds: [bw.world.units.homeCareSouth],
+        })),
+    );
   });
   afterAll(async () => bw?.close());
 
@@ -52,13 +100,17 @@ describeInBrowser('the provider folders of the desk', () => {
   const folder = (page: Page, name: RegExp) => deskNav(page).getByRole('link', { name });
   const main = (page: Page) => page.getByRole('main');
   /** The Namn column, top to bottom (the row header is the number). */
-  const namesIn = (table: Locator) => table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.textContent ?? ''));
+  const namesIn = (table: Locator) =>
+    table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.textContent ?? ''));
 
-  it('counts each folder in the desk navigation: the manager\'s four, care staff\'s without Ej aktuella', async () => {
+  it("counts each folder in the desk navigation: the manager's four, care staff's without Ej aktuella", async () => {
     const manager = await open('unitManager', '/');
     // One to accept and distribute and one to acknowledge, said apart to screen readers.
     await folder(manager, /^Nya uppdrag\s*,\s*1 nytt uppdrag och 1 att kvittera$/).waitFor();
-    await deskNav(manager).getByRole('list', { name: 'Mina enheter' }).getByRole('link', { name: /^Hemtjänst Norr\s*,\s*5 personer$/ }).waitFor();
+    await deskNav(manager)
+      .getByRole('list', { name: 'Mina enheter' })
+      .getByRole('link', { name: /^Hemtjänst Norr\s*,\s*5 personer$/ })
+      .waitFor();
     await folder(manager, /^Mina personer\s*,\s*1 person$/).waitFor();
     // Ended 5 and 12 days ago; 45 days ago is beyond the default 30.
     await folder(manager, /^Ej aktuella – att avsluta\s*,\s*2 att avsluta$/).waitFor();
@@ -67,12 +119,15 @@ describeInBrowser('the provider folders of the desk', () => {
     await waiting.getByRole('link', { name: '1 nytt uppdrag att ta emot och fördela' }).waitFor();
     await waiting.getByRole('link', { name: '1 att kvittera' }).waitFor();
     await waiting.getByRole('link', { name: '2 personer ej aktuella att avsluta' }).waitFor();
-    await expectNoAxeViolations(manager, 'the manager\'s desk with counts');
+    await expectNoAxeViolations(manager, "the manager's desk with counts");
     await shot(manager, 'desk-counts-manager');
 
     const staff = await open('careStaff', '/');
     await folder(staff, /^Nya uppdrag\s*,\s*1 att kvittera$/).waitFor();
-    await deskNav(staff).getByRole('list', { name: 'Mina enheter' }).getByRole('link', { name: /^Hemtjänst Norr\s*,\s*5 personer$/ }).waitFor();
+    await deskNav(staff)
+      .getByRole('list', { name: 'Mina enheter' })
+      .getByRole('link', { name: /^Hemtjänst Norr\s*,\s*5 personer$/ })
+      .waitFor();
     // No one in Mina personer: no count.
     await folder(staff, /^Mina personer$/).waitFor();
     expect(await folder(staff, /^Ej aktuella/).count()).toBe(0);
@@ -105,13 +160,19 @@ describeInBrowser('the provider folders of the desk', () => {
     await staff.getByRole('button', { name: 'Kvittera' }).click();
     await expectText(staff.locator('.alert--success'), 'Uppdraget är kvitterat.');
 
-    await deskNav(staff).getByRole('link', { name: /^Nya uppdrag/ }).click();
+    await deskNav(staff)
+      .getByRole('link', { name: /^Nya uppdrag/ })
+      .click();
     await staff.getByRole('heading', { level: 1, name: 'Nya uppdrag' }).waitFor();
     await expectText(main(staff), 'Det finns inget att kvittera just nu.');
     await expectText(main(staff).getByRole('status').first(), 'Inget att kvittera.');
     await folder(staff, /^Nya uppdrag$/).waitFor();
     await expectNoAxeViolations(staff, 'Nya uppdrag, all acknowledged');
-    const acknowledged = await bw.server.ownerDb.selectFrom('provider_cases').select('acknowledged_by_id').where('id', '=', cases.waiting.providerCaseId).executeTakeFirstOrThrow();
+    const acknowledged = await bw.server.ownerDb
+      .selectFrom('provider_cases')
+      .select('acknowledged_by_id')
+      .where('id', '=', cases.waiting.providerCaseId)
+      .executeTakeFirstOrThrow();
     expect(acknowledged.acknowledged_by_id).toBe(bw.world.users.careStaff.userId);
 
     // The manager still has the assignment to accept; the one to acknowledge is gone.
@@ -119,19 +180,25 @@ describeInBrowser('the provider folders of the desk', () => {
     await expectText(manager.getByRole('table', { name: 'Uppdrag att acceptera och fördela' }), 'Nyström, Nora');
     await expectText(main(manager), 'Det finns inget att kvittera just nu.');
     await folder(manager, /^Nya uppdrag\s*,\s*1 nytt uppdrag$/).waitFor();
-    await expectNoAxeViolations(manager, 'the manager\'s Nya uppdrag');
+    await expectNoAxeViolations(manager, "the manager's Nya uppdrag");
   });
 
   it('brings an acknowledged person back under Att kvittera when a later assignment is sent to the unit, naming it as new', async () => {
     // A later assignment for Väntarsson, distributed to Norr and sent to delivery by the manager (over the API).
     const later = await createSentAssignment(bw.server.ownerDb, bw.world, cases.waiting.personId);
     const api = await bw.world.signIn('unitManager');
-    const distributed = await api.post(`/api/assignments/${later.assignmentId}/distribution`, distributionBody(later, bw.world.units.homeCareNorth, { sendToDelivery: true }));
+    const distributed = await api.post(
+      `/api/assignments/${later.assignmentId}/distribution`,
+      distributionBody(later, bw.world.units.homeCareNorth, { sendToDelivery: true }),
+    );
     expect(distributed.status, JSON.stringify(distributed.body)).toBe(200);
 
     const staff = await open('careStaff', '/nya-uppdrag');
     await folder(staff, /^Nya uppdrag\s*,\s*1 att kvittera$/).waitFor();
-    const row = staff.getByRole('table', { name: 'Att kvittera, längst väntat först' }).getByRole('row').filter({ hasText: 'Väntarsson, Vera' });
+    const row = staff
+      .getByRole('table', { name: 'Att kvittera, längst väntat först' })
+      .getByRole('row')
+      .filter({ hasText: 'Väntarsson, Vera' });
     await expectText(row, 'Nytt uppdrag');
     await expectText(row, todayInSweden());
     await expectNoAxeViolations(staff, 'Att kvittera with a new assignment in an acknowledged case');
@@ -139,7 +206,10 @@ describeInBrowser('the provider folders of the desk', () => {
     const perAssignment = staff.getByRole('list', { name: 'Kvittering per uppdrag' });
     await expectText(perAssignment, `Uppdrag ${later.assignmentNumber}: nytt, väntar på kvittering.`);
     await expectText(perAssignment, 'av Undersköterska careStaff');
-    await expectText(staff.locator('form'), `Kvittera att enheten har tagit emot det nya uppdraget ${later.assignmentNumber}.`);
+    await expectText(
+      staff.locator('form'),
+      `Kvittera att enheten har tagit emot det nya uppdraget ${later.assignmentNumber}.`,
+    );
     await expectNoAxeViolations(staff, 'the case page with a new assignment to acknowledge');
     await shot(staff, 'acknowledge-new-assignment');
     await staff.getByRole('button', { name: 'Kvittera' }).click();
@@ -148,28 +218,38 @@ describeInBrowser('the provider folders of the desk', () => {
     await folder(staff, /^Nya uppdrag$/).waitFor();
   });
 
-  it('pages a big unit\'s persons under Mina enheter and filters them by name', async () => {
+  it("pages a big unit's persons under Mina enheter and filters them by name", async () => {
     const manager = await open('otherUnitManager', '/enheter');
-    await deskNav(manager).getByRole('list', { name: 'Mina enheter' }).getByRole('link', { name: new RegExp(`^Hemtjänst Söder\\s*,\\s*${BIG_UNIT_SIZE} personer$`) }).waitFor();
-    await manager.getByRole('table', { name: 'Enheter och antal personer' }).getByRole('link', { name: 'Hemtjänst Söder' }).click();
+    await deskNav(manager)
+      .getByRole('list', { name: 'Mina enheter' })
+      .getByRole('link', { name: new RegExp(`^Hemtjänst Söder\\s*,\\s*${BIG_UNIT_SIZE} personer$`) })
+      .waitFor();
+    await manager
+      .getByRole('table', { name: 'Enheter och antal personer' })
+      .getByRole('link', { name: 'Hemtjänst Söder' })
+      .click();
     await manager.getByRole('heading', { level: 1, name: 'Hemtjänst Söder' }).waitFor();
     const persons = manager.getByRole('table', { name: 'Personer på Hemtjänst Söder' });
     const names = () => namesIn(persons);
     const status = main(manager).getByRole('status');
     await expectText(status, `Visar 1–50 av ${BIG_UNIT_SIZE} personer.`);
-    await expect.poll(names).toEqual(Array.from({ length: 50 }, (_, index) => `Sydlund${String(index).padStart(2, '0')}, Stina`));
+    await expect
+      .poll(names)
+      .toEqual(Array.from({ length: 50 }, (_, index) => `Sydlund${String(index).padStart(2, '0')}, Stina`));
     const pager = manager.getByRole('navigation', { name: 'Sidor' });
     await expectText(pager, 'Sida 1 av 2');
     expect(await pager.getByRole('button', { name: 'Föregående' }).isDisabled()).toBe(true);
-    await expectNoAxeViolations(manager, 'a big unit\'s first page');
+    await expectNoAxeViolations(manager, "a big unit's first page");
     await shot(manager, 'unit-page-1');
 
     await pager.getByRole('button', { name: 'Nästa' }).click();
     await expectText(status, `Visar 51–${BIG_UNIT_SIZE} av ${BIG_UNIT_SIZE} personer.`);
-    await expect.poll(names).toEqual(Array.from({ length: BIG_UNIT_SIZE - 50 }, (_, index) => `Sydlund${50 + index}, Stina`));
+    await expect
+      .poll(names)
+      .toEqual(Array.from({ length: BIG_UNIT_SIZE - 50 }, (_, index) => `Sydlund${50 + index}, Stina`));
     expect(new URL(manager.url()).searchParams.get('sida')).toBe('2');
     expect(await pager.getByRole('button', { name: 'Nästa' }).isDisabled()).toBe(true);
-    await expectNoAxeViolations(manager, 'a big unit\'s last page');
+    await expectNoAxeViolations(manager, "a big unit's last page");
 
     const filter = manager.getByRole('search', { name: 'Filtrera enhetens personer' });
     await filter.getByRole('textbox', { name: /Filtrera på namn eller personnummer/ }).fill('sydlund0');
@@ -219,7 +299,11 @@ describeInBrowser('the provider folders of the desk', () => {
     await folder(staff, /^Mina personer/).click();
     await expectText(main(staff), 'Du har inga personer här ännu.');
     await expectNoAxeViolations(staff, 'Mina personer, empty');
-    const rows = await bw.server.ownerDb.selectFrom('my_persons').select('person_id').where('user_id', '=', bw.world.users.careStaff.userId).execute();
+    const rows = await bw.server.ownerDb
+      .selectFrom('my_persons')
+      .select('person_id')
+      .where('user_id', '=', bw.world.users.careStaff.userId)
+      .execute();
     expect(rows).toEqual([]);
   });
 
@@ -231,7 +315,8 @@ describeInBrowser('the provider folders of the desk', () => {
     const count = (page: Page) => main(page).getByRole('status').filter({ hasText: 'att avsluta' });
     const rowOf = (lastName: string): Locator => table.getByRole('row').filter({ hasText: lastName });
     // The row header holds the number, then the name: the last names, top to bottom.
-    const listed = async () => (await table.getByRole('rowheader').allInnerTexts()).map((text) => text.split('\n').at(-1)?.split(',')[0]);
+    const listed = async () =>
+      (await table.getByRole('rowheader').allInnerTexts()).map((text) => text.split('\n').at(-1)?.split(',')[0]);
     await expectText(count(manager), '2 personer att avsluta.');
     // Longest ended first.
     await expect.poll(listed).toEqual(['Nyligen', 'Slutarsson']);
@@ -276,7 +361,10 @@ describeInBrowser('the provider folders of the desk', () => {
     await closedOn.fill(todayInSweden());
     await dialog.getByRole('button', { name: 'Avsluta genomförandet' }).click();
 
-    await expectText(manager.locator('.alert--success'), `Genomförandet för Slutarsson, Sven på Hemtjänst Norr är avslutat ${todayInSweden()}.`);
+    await expectText(
+      manager.locator('.alert--success'),
+      `Genomförandet för Slutarsson, Sven på Hemtjänst Norr är avslutat ${todayInSweden()}.`,
+    );
     expect(await dialog.count()).toBe(0);
     await expect.poll(listed).toEqual(['Längesen', 'Nyligen']);
     await expectText(count(manager), '2 personer att avsluta.');
@@ -289,7 +377,11 @@ describeInBrowser('the provider folders of the desk', () => {
     await expect.poll(listed).toEqual(['Längesen', 'Nyligen']);
     expect(await days.inputValue()).toBe('60');
     await folder(manager, /^Ej aktuella – att avsluta\s*,\s*2 att avsluta$/).waitFor();
-    const closed = await bw.server.ownerDb.selectFrom('provider_cases').select(['closed_on', 'closed_by_id']).where('id', '=', cases.ended5.providerCaseId).executeTakeFirstOrThrow();
+    const closed = await bw.server.ownerDb
+      .selectFrom('provider_cases')
+      .select(['closed_on', 'closed_by_id'])
+      .where('id', '=', cases.ended5.providerCaseId)
+      .executeTakeFirstOrThrow();
     expect(closed).toEqual({ closed_on: todayInSweden(), closed_by_id: bw.world.users.unitManager.userId });
   });
 });

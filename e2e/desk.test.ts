@@ -17,11 +17,15 @@ describeInBrowser('the desk (Mitt skrivbord)', () => {
 
   const deskNav = (page: Page) => page.getByRole('navigation', { name: 'Mitt skrivbord' });
   /** A folder's link in the navigation; a count after the name (Inkorg 3) does not matter. */
-  const folderLink = (page: Page, folder: string) => deskNav(page).getByRole('link', { name: new RegExp(`^${folder}`) });
+  const folderLink = (page: Page, folder: string) =>
+    deskNav(page).getByRole('link', { name: new RegExp(`^${folder}`) });
 
   it('shows each role its folders: care staff get no Registrera person and no Administration', async () => {
     const expected: Partial<Record<UserKey, { has: string[]; lacks: string[] }>> = {
-      careStaff: { has: ['Sök person', 'Senast öppnade', 'Mina enheter', 'Inkorg', 'Skickat'], lacks: ['Registrera person', 'Administration', 'Mina ärenden'] },
+      careStaff: {
+        has: ['Sök person', 'Senast öppnade', 'Mina enheter', 'Inkorg', 'Skickat'],
+        lacks: ['Registrera person', 'Administration', 'Mina ärenden'],
+      },
       caseOfficer: { has: ['Sök person', 'Registrera person', 'Mina ärenden'], lacks: ['Administration'] },
       administrator: { has: ['Administration', 'Inkorg'], lacks: ['Sök person', 'Mina enheter', 'Registrera person'] },
     };
@@ -32,7 +36,10 @@ describeInBrowser('the desk (Mitt skrivbord)', () => {
       for (const folder of lacks) {
         expect(await folderLink(page, folder).count(), `${user} must not see ${folder}`).toBe(0);
         // Nor as a folder card on the page.
-        expect(await page.getByRole('main').getByRole('link', { name: folder, exact: true }).count(), `${user}: card ${folder}`).toBe(0);
+        expect(
+          await page.getByRole('main').getByRole('link', { name: folder, exact: true }).count(),
+          `${user}: card ${folder}`,
+        ).toBe(0);
       }
       if (user === 'careStaff') await expectNoAxeViolations(page, 'the care staff desk');
       if (user === 'administrator') {
@@ -44,13 +51,22 @@ describeInBrowser('the desk (Mitt skrivbord)', () => {
     }
   });
 
-  it('lists Mina enheter with person counts, opens a unit\'s persons, and remembers the person opened under Senast öppnade', async () => {
+  it("lists Mina enheter with person counts, opens a unit's persons, and remembers the person opened under Senast öppnade", async () => {
     const page = await bw.signedInPage('careStaff');
-    const unitRow = (table: Locator) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Hemtjänst Norr' }) });
+    const unitRow = (table: Locator) =>
+      table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Hemtjänst Norr' }) });
 
     // The desk's own summary and the unit list in the navigation.
-    await expectText(unitRow(page.getByRole('main').getByRole('table', { name: 'Mina enheter' })).getByRole('cell').last(), '2');
-    await deskNav(page).getByRole('list', { name: 'Mina enheter' }).getByRole('link', { name: /^Hemtjänst Norr\s*, 2 personer$/ }).waitFor();
+    await expectText(
+      unitRow(page.getByRole('main').getByRole('table', { name: 'Mina enheter' }))
+        .getByRole('cell')
+        .last(),
+      '2',
+    );
+    await deskNav(page)
+      .getByRole('list', { name: 'Mina enheter' })
+      .getByRole('link', { name: /^Hemtjänst Norr\s*, 2 personer$/ })
+      .waitFor();
 
     await deskNav(page).getByRole('link', { name: 'Mina enheter', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Mina enheter' }).waitFor();
@@ -65,7 +81,7 @@ describeInBrowser('the desk (Mitt skrivbord)', () => {
     await expectText(persons, 'Öberg, Elsa');
     await expectText(persons, 'Ålander, Tage');
     expect(await persons.innerText()).not.toContain('Söderlund');
-    await expectNoAxeViolations(page, 'a unit\'s persons');
+    await expectNoAxeViolations(page, "a unit's persons");
 
     await deskNav(page).getByRole('link', { name: 'Senast öppnade' }).click();
     await page.getByRole('heading', { level: 1, name: 'Senast öppnade' }).waitFor();
@@ -73,7 +89,12 @@ describeInBrowser('the desk (Mitt skrivbord)', () => {
     await expectNoAxeViolations(page, 'Senast öppnade, empty');
 
     await page.goBack();
-    await page.getByRole('table', { name: 'Personer på Hemtjänst Norr' }).getByRole('row').filter({ hasText: 'Öberg, Elsa' }).getByRole('link').click();
+    await page
+      .getByRole('table', { name: 'Personer på Hemtjänst Norr' })
+      .getByRole('row')
+      .filter({ hasText: 'Öberg, Elsa' })
+      .getByRole('link')
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Öberg, Elsa' }).waitFor();
     await deskNav(page).getByRole('link', { name: 'Översikt' }).click();
     await expectText(page.getByRole('main'), 'Senast öppnade (1 person)');
@@ -87,7 +108,7 @@ describeInBrowser('the desk (Mitt skrivbord)', () => {
     await page.getByRole('heading', { level: 1, name: 'Öberg, Elsa' }).waitFor();
   });
 
-  it('searches from the desk\'s quick search', async () => {
+  it("searches from the desk's quick search", async () => {
     const page = await bw.signedInPage('careStaff');
     await page.getByRole('search', { name: 'Snabbsök person' }).getByRole('textbox').fill('ålander');
     await page.getByRole('search', { name: 'Snabbsök person' }).getByRole('button', { name: 'Sök' }).click();

@@ -4,10 +4,11 @@ import { describeInBrowser } from './browser.ts';
 import { expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld, shot } from './harness.ts';
 import { createSentAssignment } from '../test/fixtures/delivery-fixtures.ts';
 
-
 describeInBrowser('two managers distributing the same new assignment', () => {
   let bw: BrowserWorld;
-  beforeAll(async () => { bw = await startBrowserWorld(); });
+  beforeAll(async () => {
+    bw = await startBrowserWorld();
+  });
   afterAll(async () => bw?.close());
 
   /** The distribution form of the assignment, opened by the user and ready to fill in. */
@@ -38,10 +39,15 @@ describeInBrowser('two managers distributing the same new assignment', () => {
     await second.getByRole('textbox', { name: 'Timmar per besök (Personlig omvårdnad, rad 1)' }).fill('0,75');
 
     await first.getByRole('button', { name: 'Acceptera och fördela' }).click();
-    await expectText(first.locator('.alert--success'), 'Uppdraget är accepterat och fördelat på 2 rader under fördelning.');
+    await expectText(
+      first.locator('.alert--success'),
+      'Uppdraget är accepterat och fördelat på 2 rader under fördelning.',
+    );
 
     // Until the second manager saves, their desk still offers the assignment to accept.
-    const newAssignments = second.getByRole('navigation', { name: 'Mitt skrivbord' }).getByRole('link', { name: /^Nya uppdrag/ });
+    const newAssignments = second
+      .getByRole('navigation', { name: 'Mitt skrivbord' })
+      .getByRole('link', { name: /^Nya uppdrag/ });
     await expectText(newAssignments, '1');
     await second.getByRole('button', { name: 'Acceptera och fördela' }).click();
     const conflict = second.getByRole('alert').filter({ hasText: 'Uppdraget har redan fördelats' });
@@ -51,22 +57,39 @@ describeInBrowser('two managers distributing the same new assignment', () => {
     // Nothing typed is lost.
     for (const intervention of ['Personlig omvårdnad', 'Matdistribution']) {
       const unit = second.getByRole('combobox', { name: `Utförarenhet (${intervention}, rad 1)` });
-      expect(await unit.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('Hemtjänst Söder');
-      expect(await second.getByRole('textbox', { name: `Resurs (${intervention}, rad 1)` }).inputValue()).toBe('Kvällsgruppen');
-      expect(await second.getByRole('textbox', { name: `Genomförandeform (${intervention}, rad 1)` }).inputValue()).toBe('Hemtjänst kväll');
+      expect(await unit.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe(
+        'Hemtjänst Söder',
+      );
+      expect(await second.getByRole('textbox', { name: `Resurs (${intervention}, rad 1)` }).inputValue()).toBe(
+        'Kvällsgruppen',
+      );
+      expect(
+        await second.getByRole('textbox', { name: `Genomförandeform (${intervention}, rad 1)` }).inputValue(),
+      ).toBe('Hemtjänst kväll');
     }
-    expect(await second.getByRole('textbox', { name: 'Timmar per besök (Personlig omvårdnad, rad 1)' }).inputValue()).toBe('0,75');
+    expect(
+      await second.getByRole('textbox', { name: 'Timmar per besök (Personlig omvårdnad, rad 1)' }).inputValue(),
+    ).toBe('0,75');
     // The desk no longer counts an assignment that is not new any more.
     await expect.poll(() => newAssignments.innerText()).toBe('Nya uppdrag');
     await expectNoAxeViolations(second, 'the distribution form after a conflict');
     await shot(second, 'distribution-conflict-managers');
 
     // Only the first manager's rows were saved.
-    const rows = await bw.server.ownerDb.selectFrom('deliveries').select(['provider_unit_id', 'resource', 'form_of_delivery', 'status', 'created_by_id'])
-      .where('assignment_id', '=', assignment.assignmentId).execute();
+    const rows = await bw.server.ownerDb
+      .selectFrom('deliveries')
+      .select(['provider_unit_id', 'resource', 'form_of_delivery', 'status', 'created_by_id'])
+      .where('assignment_id', '=', assignment.assignmentId)
+      .execute();
     expect(rows).toHaveLength(2);
     for (const row of rows) {
-      expect(row).toEqual({ provider_unit_id: bw.world.units.homeCareNorth, resource: 'Grupp Norr', form_of_delivery: 'Hemtjänst dag', status: 'under_distribution', created_by_id: bw.world.users.unitManager.userId });
+      expect(row).toEqual({
+        provider_unit_id: bw.world.units.homeCareNorth,
+        resource: 'Grupp Norr',
+        form_of_delivery: 'Hemtjänst dag',
+        status: 'under_distribution',
+        created_by_id: bw.world.users.unitManager.userId,
+      });
     }
   });
 });

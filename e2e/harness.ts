@@ -32,14 +32,21 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];
   const newPage = async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     return page;
   };
   return {
-    server, world, browser, newPage,
+    server,
+    world,
+    browser,
+    newPage,
     async signedInPage(user) {
       const page = await newPage();
       await signIn(page, world.users[user].username);
@@ -66,7 +73,8 @@ export async function signIn(page: Page, username: string, password = TEST_PASSW
 
 /** Where screenshots go while developing (SCREENSHOTS=/some/dir); nothing is written otherwise. */
 export async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
 /** Runs axe-core (WCAG 2.1 A and AA rules) on the page and fails with the violations listed. */
@@ -75,27 +83,50 @@ export async function expectNoAxeViolations(page: Page, what: string): Promise<v
   axeSource ??= readFileSync(axePath, 'utf8');
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } })
-      .axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
   });
   expect(violations, `axe-core violations on ${what}`).toEqual([]);
 }
 
 /** Waits until the element's text contains the expected text (playwright-core has no web-first expect). */
 export async function expectText(locator: Locator, expected: string, timeout = 10_000): Promise<void> {
-  await expect.poll(async () => (await locator.count()) ? (await locator.first().innerText()) : '', { timeout, message: `waiting for "${expected}"` }).toContain(expected);
+  await expect
+    .poll(async () => ((await locator.count()) ? await locator.first().innerText() : ''), {
+      timeout,
+      message: `waiting for "${expected}"`,
+    })
+    .toContain(expected);
 }
 
 /**
  * Waits for a list to show one text and no longer show another: after a filter, the text that
  * stays proves nothing until the one that goes has gone.
  */
-export async function expectTextWithout(locator: Locator, expected: string, gone: string, timeout = 10_000): Promise<void> {
-  await expect.poll(async () => {
-    const text = (await locator.count()) ? await locator.first().innerText() : '';
-    return text.includes(expected) && !text.includes(gone);
-  }, { timeout, message: `waiting for "${expected}" without "${gone}"` }).toBe(true);
+export async function expectTextWithout(
+  locator: Locator,
+  expected: string,
+  gone: string,
+  timeout = 10_000,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const text = (await locator.count()) ? await locator.first().innerText() : '';
+        return text.includes(expected) && !text.includes(gone);
+      },
+      { timeout, message: `waiting for "${expected}" without "${gone}"` },
+    )
+    .toBe(true);
 }
 
 /**
@@ -103,9 +134,20 @@ export async function expectTextWithout(locator: Locator, expected: string, gone
  * message: the error is next to the field for everyone, screen readers included.
  */
 export async function expectFieldError(field: Locator, message: string, timeout = 10_000): Promise<void> {
-  await expect.poll(() => field.getAttribute('aria-invalid'), { timeout, message: 'waiting for aria-invalid' }).toBe('true');
-  await expect.poll(() => field.evaluate((element) => (element.getAttribute('aria-describedby') ?? '').split(/\s+/)
-    .map((id) => (id ? element.ownerDocument.getElementById(id)?.textContent ?? '' : '')).join(' ')), { timeout, message: `waiting for "${message}" in the field's description` })
+  await expect
+    .poll(() => field.getAttribute('aria-invalid'), { timeout, message: 'waiting for aria-invalid' })
+    .toBe('true');
+  await expect
+    .poll(
+      () =>
+        field.evaluate((element) =>
+          (element.getAttribute('aria-describedby') ?? '')
+            .split(/\s+/)
+            .map((id) => (id ? (element.ownerDocument.getElementById(id)?.textContent ?? '') : ''))
+            .join(' '),
+        ),
+      { timeout, message: `waiting for "${message}" in the field's description` },
+    )
     .toContain(message);
 }
 

@@ -26,9 +26,15 @@ describeInBrowser('messages', () => {
     bw = await startBrowserWorld();
     const { world, server } = bw;
     person = await world.createPerson(['aoAuthority', 'homeCareNorth'], { firstName: 'Moira', lastName: 'Mustafsson' });
-    const list = await server.ownerDb.insertInto('send_lists')
-      .values({ municipality_id: world.municipalityId, unit_id: world.units.homeCareNorth, name: 'Nattpatrullen' }).returning('id').executeTakeFirstOrThrow();
-    await server.ownerDb.insertInto('send_list_members').values({ municipality_id: world.municipalityId, send_list_id: list.id, user_id: world.users.unitManager.userId }).execute();
+    const list = await server.ownerDb
+      .insertInto('send_lists')
+      .values({ municipality_id: world.municipalityId, unit_id: world.units.homeCareNorth, name: 'Nattpatrullen' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await server.ownerDb
+      .insertInto('send_list_members')
+      .values({ municipality_id: world.municipalityId, send_list_id: list.id, user_id: world.users.unitManager.userId })
+      .execute();
   });
   afterAll(async () => bw?.close());
 
@@ -54,14 +60,20 @@ describeInBrowser('messages', () => {
     await page.getByRole('option', { name: /Samordnare coordinator/ }).waitFor();
     await to.press('ArrowDown');
     await to.press('Enter');
-    await expect.poll(() => page.getByRole('list', { name: /Valda/ }).getByRole('listitem').allInnerTexts())
+    await expect
+      .poll(() => page.getByRole('list', { name: /Valda/ }).getByRole('listitem').allInnerTexts())
       .toEqual([expect.stringContaining('Nattpatrullen'), expect.stringContaining('Samordnare coordinator')]);
 
     await page.getByRole('textbox', { name: 'Ämne' }).fill('Hemkomst från sjukhus');
-    await page.getByRole('textbox', { name: 'Meddelande' }).fill('Moira kommer hem i dag kl. 14.\nNattpatrullen gör tillsyn i natt.');
+    await page
+      .getByRole('textbox', { name: 'Meddelande' })
+      .fill('Moira kommer hem i dag kl. 14.\nNattpatrullen gör tillsyn i natt.');
     await page.getByRole('button', { name: 'Skicka' }).click();
     await expectText(page.getByRole('heading', { level: 1 }), 'Skickat');
-    await expectText(page.getByRole('status').filter({ hasText: 'skickats' }), 'Meddelandet har skickats till 2 mottagare.');
+    await expectText(
+      page.getByRole('status').filter({ hasText: 'skickats' }),
+      'Meddelandet har skickats till 2 mottagare.',
+    );
     await expectText(page.getByRole('table'), 'Nattpatrullen; Samordnare coordinator');
     await expectNoAxeViolations(page, 'the sent box');
   });
@@ -70,11 +82,18 @@ describeInBrowser('messages', () => {
     const page = await signedIn('unitManager');
     const badge = page.getByRole('banner').getByRole('link', { name: /Inkorg/ });
     await expectText(badge, '1');
-    await expectText(page.getByRole('navigation', { name: 'Mitt skrivbord' }).getByRole('link', { name: /Inkorg/ }), '1');
+    await expectText(
+      page.getByRole('navigation', { name: 'Mitt skrivbord' }).getByRole('link', { name: /Inkorg/ }),
+      '1',
+    );
     await expectNoAxeViolations(page, 'the desk with an unread message');
 
     // A message that arrives while the page is open shows within the polling interval or on focus.
-    await (await bw.world.signIn('caseOfficer')).post('/api/messages', { recipientUserIds: [bw.world.users.unitManager.userId], subject: 'Nyckel', body: 'Nyckeln finns i kodskåpet.' });
+    await (await bw.world.signIn('caseOfficer')).post('/api/messages', {
+      recipientUserIds: [bw.world.users.unitManager.userId],
+      subject: 'Nyckel',
+      body: 'Nyckeln finns i kodskåpet.',
+    });
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await expectText(badge, '2');
 
@@ -89,7 +108,10 @@ describeInBrowser('messages', () => {
     await expectNoAxeViolations(page, 'a message');
 
     await page.getByRole('button', { name: 'Markera som oläst' }).click();
-    await expectText(page.getByRole('status').filter({ hasText: 'markerat som oläst' }), 'Meddelandet är markerat som oläst.');
+    await expectText(
+      page.getByRole('status').filter({ hasText: 'markerat som oläst' }),
+      'Meddelandet är markerat som oläst.',
+    );
     await expectText(badge, '2');
     await page.getByRole('link', { name: 'Hemkomst från sjukhus' }).click();
     await page.getByRole('button', { name: 'Arkivera' }).click();
@@ -111,7 +133,10 @@ describeInBrowser('messages', () => {
     const add = page.getByRole('combobox', { name: /Lägg till medlem/ });
     await add.fill('underskö');
     await page.getByRole('option', { name: /Undersköterska careStaff/ }).click();
-    await expectText(page.getByRole('status').filter({ hasText: 'lagts till' }), 'Undersköterska careStaff har lagts till i listan.');
+    await expectText(
+      page.getByRole('status').filter({ hasText: 'lagts till' }),
+      'Undersköterska careStaff har lagts till i listan.',
+    );
     await expectText(page.getByRole('table'), 'Undersköterska careStaff');
     await expectNoAxeViolations(page, 'a send list');
   });

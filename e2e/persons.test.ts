@@ -2,7 +2,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { normalizeTestNumber, testPersonnummer } from '../seeds/lib/test-numbers.ts';
 import { describeInBrowser } from './browser.ts';
-import { expectFieldError, expectNoAxeViolations, expectText, sharedSessions, startBrowserWorld, tabTo, type BrowserWorld } from './harness.ts';
+import {
+  expectFieldError,
+  expectNoAxeViolations,
+  expectText,
+  sharedSessions,
+  startBrowserWorld,
+  tabTo,
+  type BrowserWorld,
+} from './harness.ts';
 
 const SEARCH_BOX = 'Personnummer, födelsedatum eller namn';
 
@@ -52,7 +60,7 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
     await expectText(await search(page, 'ÅSTRÖM', 'träff'), 'Åström, Märta');
   });
 
-  it('finds nobody outside the position\'s units', async () => {
+  it("finds nobody outside the position's units", async () => {
     const person = await bw.world.createPerson(['homeCareNorth'], { firstName: 'Örjan', lastName: 'Bäckström' });
     const page = await pageAs('otherCareStaff', '/personer/sok');
     await search(page, normalizeTestNumber(person.identityNumber), 'Inga träffar.');
@@ -118,8 +126,11 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
 
     // Someone else saves behind the page's back: the version moves on.
     await language.fill('Somaliska');
-    await bw.server.ownerDb.updateTable('persons').where('id', '=', person.id)
-      .set((eb) => ({ version: eb('version', '+', 1), contact_language: 'Finska' })).execute();
+    await bw.server.ownerDb
+      .updateTable('persons')
+      .where('id', '=', person.id)
+      .set((eb) => ({ version: eb('version', '+', 1), contact_language: 'Finska' }))
+      .execute();
     await save();
     await expectText(form.getByRole('alert'), 'Någon annan har ändrat uppgifterna medan du arbetade med dem.');
     expect(await language.inputValue()).toBe('Somaliska');
@@ -129,7 +140,11 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
     expect(await language.inputValue()).toBe('Somaliska');
     await save();
     await expectText(form.getByRole('status').last(), 'Sparat');
-    const row = await bw.server.ownerDb.selectFrom('persons').select('contact_language').where('id', '=', person.id).executeTakeFirstOrThrow();
+    const row = await bw.server.ownerDb
+      .selectFrom('persons')
+      .select('contact_language')
+      .where('id', '=', person.id)
+      .executeTakeFirstOrThrow();
     expect(row.contact_language).toBe('Somaliska');
   });
 
@@ -149,9 +164,14 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
     await expectNoAxeViolations(page, 'Besöksinfo saved');
 
     await page.getByRole('tab', { name: 'Viktigt att veta' }).click();
-    await expectText(page.getByRole('tabpanel').getByRole('note'), 'Skriv aldrig diagnoser eller annan hälso- och sjukvårdsinformation.');
+    await expectText(
+      page.getByRole('tabpanel').getByRole('note'),
+      'Skriv aldrig diagnoser eller annan hälso- och sjukvårdsinformation.',
+    );
     const important = page.getByRole('form', { name: 'Viktigt att veta' });
-    await important.getByRole('textbox', { name: 'Viktigt att veta' }).fill('Nyckeln hänger i köket. Vill bli kallad Ulla.');
+    await important
+      .getByRole('textbox', { name: 'Viktigt att veta' })
+      .fill('Nyckeln hänger i köket. Vill bli kallad Ulla.');
     await important.getByRole('button', { name: 'Spara' }).click();
     await expectText(important.getByRole('status'), 'Sparat');
     await expectNoAxeViolations(page, 'Viktigt att veta saved');
@@ -176,7 +196,11 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
   });
 
   it('masks a protected identity in hits and header; a case officer reveals it with a reason, care staff cannot', async () => {
-    const person = await bw.world.createPerson(['aoAuthority', 'homeCareNorth'], { firstName: 'Hemlig', lastName: 'Skyddsson', protectedIdentity: true });
+    const person = await bw.world.createPerson(['aoAuthority', 'homeCareNorth'], {
+      firstName: 'Hemlig',
+      lastName: 'Skyddsson',
+      protectedIdentity: true,
+    });
     const number = normalizeTestNumber(person.identityNumber);
     const page = await pageAs('caseOfficer', '/personer/sok');
     await search(page, 'Skyddsson', 'Inga träffar.');
@@ -192,7 +216,10 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
     await page.getByRole('button', { name: 'Visa skyddade uppgifter' }).click();
     const dialog = page.getByRole('dialog', { name: 'Visa skyddade uppgifter' });
     await dialog.getByRole('button', { name: 'Visa uppgifterna' }).click();
-    await expectFieldError(dialog.getByRole('textbox', { name: 'Anledning' }), 'Ange varför du behöver se uppgifterna.');
+    await expectFieldError(
+      dialog.getByRole('textbox', { name: 'Anledning' }),
+      'Ange varför du behöver se uppgifterna.',
+    );
     await expectNoAxeViolations(page, 'the reveal dialog with an error');
     await dialog.getByRole('textbox', { name: 'Anledning' }).fill('Planerar hembesök i morgon.');
     await dialog.getByRole('button', { name: 'Visa uppgifterna' }).click();
@@ -212,7 +239,10 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
     const number = normalizeTestNumber(testPersonnummer().at(-5)!);
     const page = await pageAs('caseOfficer', '/personer/senast');
     const register = async () => {
-      await page.getByRole('navigation', { name: 'Mitt skrivbord' }).getByRole('link', { name: 'Registrera person' }).click();
+      await page
+        .getByRole('navigation', { name: 'Mitt skrivbord' })
+        .getByRole('link', { name: 'Registrera person' })
+        .click();
       await page.getByRole('heading', { level: 1, name: 'Registrera person' }).waitFor();
       await page.getByRole('textbox', { name: 'Personnummer' }).fill(number);
       await page.getByRole('textbox', { name: 'Förnamn' }).fill('Ingrid');
@@ -222,14 +252,20 @@ describeInBrowser('persons: search, edit, protected identity, register', () => {
     await expectNoAxeViolations(page, 'the registration form');
     await page.getByRole('button', { name: 'Registrera', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Sjöberg, Ingrid' }).waitFor();
-    await expectText(page.getByRole('main').getByRole('status').filter({ hasText: 'Personen' }), 'Personen är registrerad.');
+    await expectText(
+      page.getByRole('main').getByRole('status').filter({ hasText: 'Personen' }),
+      'Personen är registrerad.',
+    );
     await expectNoAxeViolations(page, 'the person page after registering');
     const firstUrl = page.url();
 
     await register();
     await page.getByRole('button', { name: 'Registrera', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Sjöberg, Ingrid' }).waitFor();
-    await expectText(page.getByRole('main').getByRole('status').filter({ hasText: 'Personen' }), 'Personen fanns redan och har kopplats till din enhet.');
+    await expectText(
+      page.getByRole('main').getByRole('status').filter({ hasText: 'Personen' }),
+      'Personen fanns redan och har kopplats till din enhet.',
+    );
     expect(page.url()).toBe(firstUrl);
   });
 });

@@ -76,7 +76,10 @@ describeInBrowser('choosing and switching position, signing out, an ended sessio
 
     await bw.server.ownerDb.deleteFrom('sessions').where('user_id', '=', user.userId).execute();
     // The next page asks the API, gets 401 and lands on sign-in with the reason.
-    await page.getByRole('navigation', { name: 'Mitt skrivbord' }).getByRole('link', { name: 'Senast öppnade' }).click();
+    await page
+      .getByRole('navigation', { name: 'Mitt skrivbord' })
+      .getByRole('link', { name: 'Senast öppnade' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
     await expectText(page.getByRole('status'), 'Du har loggats ut. Logga in igen.');
     await expectNoAxeViolations(page, 'the sign-in page after the session ended');

@@ -1,13 +1,21 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
-import { expectFieldError, expectNoAxeViolations, expectText, startBrowserWorld, type BrowserWorld, shot } from './harness.ts';
+import {
+  expectFieldError,
+  expectNoAxeViolations,
+  expectText,
+  startBrowserWorld,
+  type BrowserWorld,
+  shot,
+} from './harness.ts';
 import { todayInSweden } from '../src/domain/dates.ts';
 import { createDeliveryRows, createSentAssignment } from '../test/fixtures/delivery-fixtures.ts';
 
-
 describeInBrowser('receiving an assignment at the provider', () => {
   let bw: BrowserWorld;
-  beforeAll(async () => { bw = await startBrowserWorld(); });
+  beforeAll(async () => {
+    bw = await startBrowserWorld();
+  });
   afterAll(async () => bw?.close());
 
   async function sent() {
@@ -41,13 +49,19 @@ describeInBrowser('receiving an assignment at the provider', () => {
     await careUnit.selectOption({ label: 'Hemtjänst Norr' });
     await manager.getByRole('textbox', { name: 'Genomförandeform (Personlig omvårdnad, rad 1)' }).fill('Hemtjänst dag');
     await manager.getByRole('textbox', { name: 'Timmar per besök (Personlig omvårdnad, rad 1)' }).fill('0,5');
-    await manager.getByRole('combobox', { name: 'Utförs (Personlig omvårdnad, rad 1)' }).selectOption({ label: 'Hela veckan' });
+    await manager
+      .getByRole('combobox', { name: 'Utförs (Personlig omvårdnad, rad 1)' })
+      .selectOption({ label: 'Hela veckan' });
     await manager.getByRole('textbox', { name: 'Tid/Frekv (Personlig omvårdnad, rad 1)' }).fill('2');
-    await manager.getByRole('combobox', { name: 'Enhet för tid/frekvens (Personlig omvårdnad, rad 1)' }).selectOption({ label: 'ggr/dygn' });
+    await manager
+      .getByRole('combobox', { name: 'Enhet för tid/frekvens (Personlig omvårdnad, rad 1)' })
+      .selectOption({ label: 'ggr/dygn' });
     await manager.getByRole('button', { name: /Dela upp Personlig omvårdnad/ }).click();
     await expect.poll(() => manager.evaluate(() => document.activeElement?.textContent)).toBe('Rad 2');
     await manager.getByRole('textbox', { name: 'Benämning (Personlig omvårdnad, rad 2)' }).fill('Dusch');
-    await manager.getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' }).selectOption({ label: 'Hemtjänst Norr' });
+    await manager
+      .getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' })
+      .selectOption({ label: 'Hemtjänst Norr' });
     await manager.getByLabel('Till genomförande').check();
     await shot(manager, 'distribution-form');
     await manager.getByRole('button', { name: 'Acceptera och fördela' }).click();
@@ -70,17 +84,27 @@ describeInBrowser('receiving an assignment at the provider', () => {
     await shot(manager, 'compose-prefilled');
 
     // The coordinator's rows are kept when they learn the manager was first.
-    await coordinator.getByRole('combobox', { name: 'Utförarenhet (Personlig omvårdnad, rad 1)' }).selectOption({ label: 'Hemtjänst Söder' });
-    await coordinator.getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' }).selectOption({ label: 'Hemtjänst Söder' });
+    await coordinator
+      .getByRole('combobox', { name: 'Utförarenhet (Personlig omvårdnad, rad 1)' })
+      .selectOption({ label: 'Hemtjänst Söder' });
+    await coordinator
+      .getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' })
+      .selectOption({ label: 'Hemtjänst Söder' });
     await coordinator.getByRole('textbox', { name: 'Resurs (Matdistribution, rad 1)' }).fill('Kvällsgruppen');
     await coordinator.getByRole('button', { name: 'Acceptera och fördela' }).click();
     await expectText(coordinator.locator('.alert--error'), 'Uppdraget har redan fördelats av Enhetschef unitManager.');
-    expect(await coordinator.getByRole('textbox', { name: 'Resurs (Matdistribution, rad 1)' }).inputValue()).toBe('Kvällsgruppen');
+    expect(await coordinator.getByRole('textbox', { name: 'Resurs (Matdistribution, rad 1)' }).inputValue()).toBe(
+      'Kvällsgruppen',
+    );
     await expectNoAxeViolations(coordinator, 'the distribution conflict');
     await shot(coordinator, 'distribution-conflict');
 
     // Care staff acknowledge from their view of the unit's new assignment.
-    const providerCase = await bw.server.ownerDb.selectFrom('provider_cases').select('id').where('person_id', '=', assignment.personId).executeTakeFirstOrThrow();
+    const providerCase = await bw.server.ownerDb
+      .selectFrom('provider_cases')
+      .select('id')
+      .where('person_id', '=', assignment.personId)
+      .executeTakeFirstOrThrow();
     const staff = await bw.signedInPage('careStaff');
     await staff.goto(`/genomforande/${providerCase.id}`);
     await staff.getByRole('button', { name: 'Kvittera' }).waitFor();
@@ -89,7 +113,10 @@ describeInBrowser('receiving an assignment at the provider', () => {
     await shot(staff, 'provider-case');
     await staff.getByLabel('Flytta till Mina personer').check();
     await staff.getByRole('button', { name: 'Kvittera' }).click();
-    await expectText(staff.locator('.alert--success'), 'Uppdraget är kvitterat och personen finns under Mina personer.');
+    await expectText(
+      staff.locator('.alert--success'),
+      'Uppdraget är kvitterat och personen finns under Mina personer.',
+    );
     await expectText(staff.locator('main'), 'Kvitterat');
     await expectNoAxeViolations(staff, 'the acknowledged assignment');
 
@@ -111,10 +138,18 @@ describeInBrowser('receiving an assignment at the provider', () => {
     await expectNoAxeViolations(manager, 'the history');
     await shot(manager, 'history');
 
-    const officerMessages = await bw.server.ownerDb.selectFrom('messages as m')
-      .innerJoin('message_recipients as r', (join) => join.onRef('r.message_id', '=', 'm.id').onRef('r.municipality_id', '=', 'm.municipality_id'))
-      .select('m.subject').where('r.user_id', '=', bw.world.users.caseOfficer.userId).where('m.assignment_id', '=', assignment.assignmentId).execute();
-    expect(officerMessages.map((row) => row.subject)).toEqual([`Verkställighet påbörjad ${todayInSweden()} (uppdrag ${assignment.assignmentNumber})`]);
+    const officerMessages = await bw.server.ownerDb
+      .selectFrom('messages as m')
+      .innerJoin('message_recipients as r', (join) =>
+        join.onRef('r.message_id', '=', 'm.id').onRef('r.municipality_id', '=', 'm.municipality_id'),
+      )
+      .select('m.subject')
+      .where('r.user_id', '=', bw.world.users.caseOfficer.userId)
+      .where('m.assignment_id', '=', assignment.assignmentId)
+      .execute();
+    expect(officerMessages.map((row) => row.subject)).toEqual([
+      `Verkställighet påbörjad ${todayInSweden()} (uppdrag ${assignment.assignmentNumber})`,
+    ]);
   });
 
   it('distributes without sending, then registers a row and sends it to delivery from the assignment page', async () => {
@@ -122,15 +157,25 @@ describeInBrowser('receiving an assignment at the provider', () => {
     const manager = await bw.signedInPage('operationsManager');
     await manager.goto(`/uppdrag/${assignment.assignmentId}/fordela`);
     await manager.getByRole('heading', { level: 1, name: /Acceptera och fördela/ }).waitFor();
-    await manager.getByRole('combobox', { name: 'Utförarenhet (Personlig omvårdnad, rad 1)' }).selectOption({ label: 'Hemtjänst Söder' });
-    await manager.getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' }).selectOption({ label: 'Hemtjänst Söder' });
+    await manager
+      .getByRole('combobox', { name: 'Utförarenhet (Personlig omvårdnad, rad 1)' })
+      .selectOption({ label: 'Hemtjänst Söder' });
+    await manager
+      .getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' })
+      .selectOption({ label: 'Hemtjänst Söder' });
     await manager.getByRole('textbox', { name: 'T.o.m. (Matdistribution, rad 1)' }).fill('2026-01-31');
     await manager.getByRole('button', { name: 'Acceptera och fördela' }).click();
     // The server's rule lands on the field: the period ends before it starts.
-    await expectFieldError(manager.getByRole('textbox', { name: 'T.o.m. (Matdistribution, rad 1)' }), 'Verkställighetens slut kan inte vara före dess början.');
+    await expectFieldError(
+      manager.getByRole('textbox', { name: 'T.o.m. (Matdistribution, rad 1)' }),
+      'Verkställighetens slut kan inte vara före dess början.',
+    );
     await manager.getByRole('textbox', { name: 'T.o.m. (Matdistribution, rad 1)' }).fill('');
     await manager.getByRole('button', { name: 'Acceptera och fördela' }).click();
-    await expectText(manager.locator('.alert--success'), 'Uppdraget är accepterat och fördelat på 2 rader under fördelning.');
+    await expectText(
+      manager.locator('.alert--success'),
+      'Uppdraget är accepterat och fördelat på 2 rader under fördelning.',
+    );
     const rows = manager.getByRole('table', { name: 'Uppdragets verkställighet' });
     await expectText(rows, 'Under fördelning');
     await expectNoAxeViolations(manager, 'the accepted assignment with rows under distribution');
@@ -165,14 +210,25 @@ describeInBrowser('receiving an assignment at the provider', () => {
     const manager = await bw.signedInPage('unitManager');
     await manager.goto(`/uppdrag/${assignment.assignmentId}/fordela`);
     await manager.getByRole('heading', { level: 1, name: /Acceptera och fördela/ }).waitFor();
-    await manager.getByRole('combobox', { name: 'Utförarenhet (Personlig omvårdnad, rad 1)' }).selectOption({ label: 'Hemtjänst Söder' });
-    await manager.getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' }).selectOption({ label: 'Hemtjänst Söder' });
+    await manager
+      .getByRole('combobox', { name: 'Utförarenhet (Personlig omvårdnad, rad 1)' })
+      .selectOption({ label: 'Hemtjänst Söder' });
+    await manager
+      .getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' })
+      .selectOption({ label: 'Hemtjänst Söder' });
     await manager.getByRole('button', { name: 'Acceptera och fördela' }).click();
     // Söder delivers it now; the manager of Norr no longer reads it, so the page does not lead back to a 404.
     await manager.getByRole('heading', { level: 1, name: 'Nya uppdrag' }).waitFor();
-    await expectText(manager.locator('.alert--success'), 'Uppdraget är accepterat och fördelat på 2 rader under fördelning. Uppdraget visas nu för enheterna som utför det.');
+    await expectText(
+      manager.locator('.alert--success'),
+      'Uppdraget är accepterat och fördelat på 2 rader under fördelning. Uppdraget visas nu för enheterna som utför det.',
+    );
     await expectNoAxeViolations(manager, 'Nya uppdrag after distributing to another unit');
-    const state = await bw.server.ownerDb.selectFrom('assignment_states').select('status').where('assignment_id', '=', assignment.assignmentId).executeTakeFirstOrThrow();
+    const state = await bw.server.ownerDb
+      .selectFrom('assignment_states')
+      .select('status')
+      .where('assignment_id', '=', assignment.assignmentId)
+      .executeTakeFirstOrThrow();
     expect(state.status).toBe('accepted');
   });
 
@@ -180,26 +236,48 @@ describeInBrowser('receiving an assignment at the provider', () => {
     const old = await sent();
     const { deliveryIds } = await createDeliveryRows(bw.server.ownerDb, bw.world, old, bw.world.units.homeCareNorth);
     const next = await createSentAssignment(bw.server.ownerDb, bw.world, old.personId);
-    await bw.server.ownerDb.insertInto('provider_changes').values({
-      municipality_id: bw.world.municipalityId, person_id: old.personId, from_assignment_id: old.assignmentId, to_assignment_id: next.assignmentId,
-      from_provider_unit_id: bw.world.units.homeCareNorth, to_provider_unit_id: bw.world.units.homeCareSouth, change_date: '2026-09-01',
-      delivery_ids: deliveryIds, status: 'pending', requested_by_id: bw.world.users.unitManager.userId,
-    }).execute();
+    await bw.server.ownerDb
+      .insertInto('provider_changes')
+      .values({
+        municipality_id: bw.world.municipalityId,
+        person_id: old.personId,
+        from_assignment_id: old.assignmentId,
+        to_assignment_id: next.assignmentId,
+        from_provider_unit_id: bw.world.units.homeCareNorth,
+        to_provider_unit_id: bw.world.units.homeCareSouth,
+        change_date: '2026-09-01',
+        delivery_ids: deliveryIds,
+        status: 'pending',
+        requested_by_id: bw.world.users.unitManager.userId,
+      })
+      .execute();
     const manager = await bw.signedInPage('operationsManager');
     await manager.goto(`/uppdrag/${next.assignmentId}/fordela`);
-    await expectText(manager.locator('main'), 'Byte av utförare fr.o.m. 2026-09-01: insatserna flyttas hit från Hemtjänst Norr');
+    await expectText(
+      manager.locator('main'),
+      'Byte av utförare fr.o.m. 2026-09-01: insatserna flyttas hit från Hemtjänst Norr',
+    );
     const from = manager.getByRole('textbox', { name: 'Fr.o.m. (Personlig omvårdnad, rad 1)' });
     expect(await from.inputValue()).toBe('2026-09-01');
     await expectNoAxeViolations(manager, 'the distribution form of a change of provider');
     await from.fill('2026-08-31');
     await manager.getByRole('button', { name: 'Acceptera och fördela' }).click();
-    await expectFieldError(from, 'Uppdraget är ett byte av utförare fr.o.m. 2026-09-01; raden kan börja tidigast 2026-09-01.');
+    await expectFieldError(
+      from,
+      'Uppdraget är ett byte av utförare fr.o.m. 2026-09-01; raden kan börja tidigast 2026-09-01.',
+    );
     await shot(manager, 'distribution-provider-change');
   });
 
   it('corrects a row sent to delivery: the start date and the time, with the reason in the history', async () => {
     const assignment = await sent();
-    await createDeliveryRows(bw.server.ownerDb, bw.world, assignment, bw.world.units.homeCareNorth, { startedOn: '2026-02-03', hoursPerVisit: 0.5, days: 'whole_week', frequency: 2, frequencyUnit: 'times_per_day' });
+    await createDeliveryRows(bw.server.ownerDb, bw.world, assignment, bw.world.units.homeCareNorth, {
+      startedOn: '2026-02-03',
+      hoursPerVisit: 0.5,
+      days: 'whole_week',
+      frequency: 2,
+      frequencyUnit: 'times_per_day',
+    });
     const manager = await bw.signedInPage('unitManager');
     await manager.goto(`/personer/${assignment.personId}?flik=insatser`);
     const table = manager.getByRole('table', { name: 'Personens insatser och verkställighet' });
@@ -219,7 +297,10 @@ describeInBrowser('receiving an assignment at the provider', () => {
     await dialog.getByRole('textbox', { name: /Orsak till rättelsen/ }).fill('Insatsen började den 1 februari.');
     await shot(manager, 'correction-dialog');
     await dialog.getByRole('button', { name: 'Spara rättelsen' }).click();
-    await expectText(manager.locator('main'), 'Personlig omvårdnad är rättad. Handläggaren har fått ett meddelande om verkställighetsdatum.');
+    await expectText(
+      manager.locator('main'),
+      'Personlig omvårdnad är rättad. Handläggaren har fått ett meddelande om verkställighetsdatum.',
+    );
     await expectText(table, '0,75 tim/besök');
 
     await table.getByRole('button', { name: /^Historik Personlig omvårdnad/ }).click();
@@ -232,7 +313,10 @@ describeInBrowser('receiving an assignment at the provider', () => {
 
     const officer = await bw.signedInPage('caseOfficer');
     await officer.goto('/meddelanden/inkorg');
-    await expectText(officer.locator('main'), `Verkställighetsdatum rättat till 2026-02-01 (uppdrag ${assignment.assignmentNumber})`);
+    await expectText(
+      officer.locator('main'),
+      `Verkställighetsdatum rättat till 2026-02-01 (uppdrag ${assignment.assignmentNumber})`,
+    );
   });
 
   it('stops a new assignment back to the officer, who reads why in the inbox and on the case page', async () => {
@@ -242,9 +326,14 @@ describeInBrowser('receiving an assignment at the provider', () => {
     await manager.getByRole('button', { name: 'Stoppa uppdrag' }).click();
     const dialog = manager.getByRole('dialog', { name: `Stoppa uppdrag ${assignment.assignmentNumber}?` });
     await dialog.getByRole('button', { name: 'Stoppa uppdraget' }).click();
-    await expectFieldError(dialog.getByRole('textbox', { name: 'Meddelande till handläggaren' }), 'Skriv varför uppdraget stoppas.');
+    await expectFieldError(
+      dialog.getByRole('textbox', { name: 'Meddelande till handläggaren' }),
+      'Skriv varför uppdraget stoppas.',
+    );
     await expectNoAxeViolations(manager, 'the stop dialog with an error');
-    await dialog.getByRole('textbox', { name: 'Meddelande till handläggaren' }).fill('Fel utförare: personen bor i Söderort.');
+    await dialog
+      .getByRole('textbox', { name: 'Meddelande till handläggaren' })
+      .fill('Fel utförare: personen bor i Söderort.');
     await shot(manager, 'stop-dialog');
     await dialog.getByRole('button', { name: 'Stoppa uppdraget' }).click();
     await expectText(manager.locator('.alert--success'), 'Uppdraget är stoppat.');

@@ -17,11 +17,17 @@ describeInBrowser('the read limits in the web app', () => {
 
   beforeAll(async () => {
     server = await startTestServer({
-      readLimits: { sessionWindowSeconds: 600, userWindowSeconds: 3600, personRecord: { perSession: 2, perUser: 100 }, personList: { perSession: 50, perUser: 1000 } },
+      readLimits: {
+        sessionWindowSeconds: 600,
+        userWindowSeconds: 3600,
+        personRecord: { perSession: 2, perUser: 100 },
+        personList: { perSession: 50, perUser: 1000 },
+      },
     });
     world = await createTestWorld(server.ownerDb, server.baseUrl);
     personIds = [];
-    for (const lastName of ['Ahlström', 'Bergqvist', 'Cederlund']) personIds.push((await world.createPerson(['homeCareNorth'], { firstName: 'Läs', lastName })).id);
+    for (const lastName of ['Ahlström', 'Bergqvist', 'Cederlund'])
+      personIds.push((await world.createPerson(['homeCareNorth'], { firstName: 'Läs', lastName })).id);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -30,14 +36,18 @@ describeInBrowser('the read limits in the web app', () => {
   });
 
   async function signedIn(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     await signIn(page, world.users.careStaff.username);
     return page;
   }
 
-  it('tells how long to wait when a person cannot be opened, and when a unit\'s list cannot be shown', async () => {
+  it("tells how long to wait when a person cannot be opened, and when a unit's list cannot be shown", async () => {
     const page = await signedIn();
     for (const id of personIds.slice(0, 2)) {
       await page.goto(`/personer/${id}`);
@@ -45,13 +55,19 @@ describeInBrowser('the read limits in the web app', () => {
     }
     await page.goto(`/personer/${personIds[2]}`);
     await page.getByRole('heading', { level: 1, name: 'Personen kunde inte visas' }).waitFor();
-    await expectText(page.getByRole('alert'), 'Du har öppnat ovanligt många personer på kort tid. Av säkerhetsskäl kan du öppna fler om 10 minuter.');
+    await expectText(
+      page.getByRole('alert'),
+      'Du har öppnat ovanligt många personer på kort tid. Av säkerhetsskäl kan du öppna fler om 10 minuter.',
+    );
     await expectNoAxeViolations(page, 'the person page at the read limit');
 
     // One page of the unit's persons fills this session's list budget of 50; the next is refused.
     await page.goto(`/enheter/${world.units.homeCareNorth}`);
     await expectText(page.getByRole('main'), 'Bergqvist');
     await page.goto(`/enheter/${world.units.homeCareNorth}?q=ahl`);
-    await expectText(page.getByRole('alert'), 'Du har listat eller sökt fram ovanligt många personer på kort tid. Av säkerhetsskäl kan du fortsätta om 10 minuter.');
+    await expectText(
+      page.getByRole('alert'),
+      'Du har listat eller sökt fram ovanligt många personer på kort tid. Av säkerhetsskäl kan du fortsätta om 10 minuter.',
+    );
   });
 });

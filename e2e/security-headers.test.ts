@@ -9,7 +9,10 @@ import { normalizeTestNumber } from '../seeds/lib/test-numbers.ts';
 import { describeInBrowser } from './browser.ts';
 import { expectText, signIn, startBrowserWorld, type BrowserWorld } from './harness.ts';
 
-interface Violations { events: string[]; console: string[] }
+interface Violations {
+  events: string[];
+  console: string[];
+}
 
 /**
  * Records every CSP violation the page reports, both as the DOM's `securitypolicyviolation` event
@@ -17,11 +20,14 @@ interface Violations { events: string[]; console: string[] }
  */
 async function watchViolations(page: Page): Promise<Violations> {
   const seen: Violations = { events: [], console: [] };
-  await page.exposeFunction('reportCspViolation', (text: string) => { seen.events.push(text); });
+  await page.exposeFunction('reportCspViolation', (text: string) => {
+    seen.events.push(text);
+  });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportCspViolation(text: string): void })
-        .reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.documentURI}`);
+      (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.documentURI}`,
+      );
     });
   });
   page.on('console', (message) => {
@@ -32,7 +38,9 @@ async function watchViolations(page: Page): Promise<Violations> {
 
 describeInBrowser('the Content-Security-Policy in the browser', () => {
   let bw: BrowserWorld;
-  beforeAll(async () => { bw = await startBrowserWorld(); });
+  beforeAll(async () => {
+    bw = await startBrowserWorld();
+  });
   afterAll(async () => bw?.close());
 
   it('lets the app sign in, search and open a person with no violation, and refuses an inline script', async () => {
@@ -72,6 +80,11 @@ describeInBrowser('the Content-Security-Policy in the browser', () => {
     await page.setContent(`<iframe src="${bw.server.baseUrl}/logga-in" title="Vardag"></iframe>`);
     await expect.poll(() => violations.console.join('\n')).toMatch(/frame-ancestors 'none'/);
     const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
-    expect(await frame?.locator('body').innerText().catch(() => '')).not.toContain('Logga in');
+    expect(
+      await frame
+        ?.locator('body')
+        .innerText()
+        .catch(() => ''),
+    ).not.toContain('Logga in');
   });
 });

@@ -16,7 +16,7 @@ describeInBrowser('what keeps a session alive', () => {
   });
   afterAll(async () => bw?.close());
 
-  it('marks the polls of an untouched tab as background, and the requests a click sets off as the user\'s', async () => {
+  it("marks the polls of an untouched tab as background, and the requests a click sets off as the user's", async () => {
     const page = await bw.newPage();
     await page.clock.install();
     await signIn(page, bw.world.users.careStaff.username);
@@ -25,7 +25,8 @@ describeInBrowser('what keeps a session alive', () => {
     const sent: { path: string; isBackground: boolean }[] = [];
     const record = (request: Request) => {
       const url = new URL(request.url());
-      if (url.pathname.startsWith('/api/')) sent.push({ path: url.pathname, isBackground: request.headers()[BACKGROUND_REQUEST_HEADER] === '1' });
+      if (url.pathname.startsWith('/api/'))
+        sent.push({ path: url.pathname, isBackground: request.headers()[BACKGROUND_REQUEST_HEADER] === '1' });
     };
     page.on('request', record);
 
@@ -33,18 +34,32 @@ describeInBrowser('what keeps a session alive', () => {
     // The page's clock is moved on half a minute at a time until a poll has gone out; a page that is
     // not in front skips its polls, so it is brought there first.
     await page.bringToFront();
-    await expect.poll(async () => {
-      await page.clock.runFor('00:31');
-      return sent.length;
-    }, { timeout: 30_000, interval: 1_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          await page.clock.runFor('00:31');
+          return sent.length;
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
     await page.clock.resume();
-    expect(sent.every((request) => request.isBackground), JSON.stringify(sent)).toBe(true);
+    expect(
+      sent.every((request) => request.isBackground),
+      JSON.stringify(sent),
+    ).toBe(true);
 
     // A click: what it fetches is the user's doing.
     sent.length = 0;
-    await page.getByRole('navigation', { name: 'Mitt skrivbord' }).getByRole('link', { name: /^Inkorg/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Mitt skrivbord' })
+      .getByRole('link', { name: /^Inkorg/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Inkorg' }).waitFor();
     await expect.poll(() => sent.length).toBeGreaterThan(0);
-    expect(sent.some((request) => request.isBackground), JSON.stringify(sent)).toBe(false);
+    expect(
+      sent.some((request) => request.isBackground),
+      JSON.stringify(sent),
+    ).toBe(false);
   });
 });

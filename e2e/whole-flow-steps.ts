@@ -21,13 +21,23 @@ export async function openFolder(page: Page, name: RegExp | string, heading: str
 
 /** Chooses the option whose text starts with the given words (labels may carry more, e.g. "(utan systemåtkomst)"). */
 export async function chooseStartingWith(select: Locator, startsWith: string): Promise<void> {
-  const find = () => select.locator('option').evaluateAll((options, prefix) =>
-    (options as HTMLOptionElement[]).find((option) => option.text.startsWith(prefix as string))?.value ?? '', startsWith);
+  const find = () =>
+    select
+      .locator('option')
+      .evaluateAll(
+        (options, prefix) =>
+          (options as HTMLOptionElement[]).find((option) => option.text.startsWith(prefix as string))?.value ?? '',
+        startsWith,
+      );
   await expect.poll(find, { message: `an option starting "${startsWith}"` }).not.toBe('');
   await select.selectOption(await find());
 }
 
-export interface NewPerson { number: string; firstName: string; lastName: string }
+export interface NewPerson {
+  number: string;
+  firstName: string;
+  lastName: string;
+}
 
 /** Registrera person from the desk; lands on the person page. */
 export async function registerPerson(page: Page, person: NewPerson): Promise<void> {
@@ -37,7 +47,10 @@ export async function registerPerson(page: Page, person: NewPerson): Promise<voi
   await page.getByRole('textbox', { name: 'Efternamn' }).fill(person.lastName);
   await page.getByRole('button', { name: 'Registrera', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: `${person.lastName}, ${person.firstName}` }).waitFor();
-  await expectText(page.getByRole('main').getByRole('status').filter({ hasText: 'Personen' }), 'Personen är registrerad.');
+  await expectText(
+    page.getByRole('main').getByRole('status').filter({ hasText: 'Personen' }),
+    'Personen är registrerad.',
+  );
 }
 
 /** From the person page: Ärenden → Öppna ärende; lands on the case page and answers its number. */
@@ -51,7 +64,12 @@ export async function openCase(page: Page): Promise<string> {
 }
 
 /** Registrera beslut: granted under SoL from 60 days ago, tills vidare, personal care 20 h a month and meals 7 a week. */
-export async function recordDecision(page: Page, legalBasisId: string, personalCareId: string, mealsId: string): Promise<void> {
+export async function recordDecision(
+  page: Page,
+  legalBasisId: string,
+  personalCareId: string,
+  mealsId: string,
+): Promise<void> {
   await page.getByRole('link', { name: 'Registrera beslut' }).click();
   await page.getByRole('heading', { level: 1, name: 'Registrera beslut' }).waitFor();
   await page.getByRole('combobox', { name: 'Lagrum' }).selectOption(legalBasisId);
@@ -59,11 +77,19 @@ export async function recordDecision(page: Page, legalBasisId: string, personalC
   await page.getByRole('textbox', { name: 'Gäller från' }).fill(day(-60));
   await page.getByLabel('Tills vidare').check();
   await page.getByRole('combobox', { name: 'Insats 1' }).selectOption(personalCareId);
-  await page.getByRole('group', { name: 'Insatsrad 1' }).getByRole('textbox', { name: /Beviljad omfattning/ }).fill('20');
+  await page
+    .getByRole('group', { name: 'Insatsrad 1' })
+    .getByRole('textbox', { name: /Beviljad omfattning/ })
+    .fill('20');
   await page.getByRole('button', { name: 'Lägg till insats' }).click();
   await page.getByRole('combobox', { name: 'Insats 2' }).selectOption(mealsId);
-  await page.getByRole('group', { name: 'Insatsrad 2' }).getByRole('textbox', { name: /Beviljad omfattning/ }).fill('7');
-  await page.getByRole('textbox', { name: 'Motivering' }).fill('Behöver hjälp med personlig omvårdnad och mat efter sjukhusvistelse.');
+  await page
+    .getByRole('group', { name: 'Insatsrad 2' })
+    .getByRole('textbox', { name: /Beviljad omfattning/ })
+    .fill('7');
+  await page
+    .getByRole('textbox', { name: 'Motivering' })
+    .fill('Behöver hjälp med personlig omvårdnad och mat efter sjukhusvistelse.');
   await expectNoAxeViolations(page, 'the decision form, filled in');
   await page.getByRole('button', { name: 'Registrera beslut' }).click();
   await page.getByRole('heading', { level: 1, name: /Ärende ÄO-/ }).waitFor();
@@ -74,18 +100,28 @@ export async function recordDecision(page: Page, legalBasisId: string, personalC
 
 /** Skriv uppdrag from the case page to Hemtjänst egen regi, saved as a draft; answers its number. */
 export async function writeAssignment(page: Page): Promise<string> {
-  await page.getByRole('link', { name: /Skriv uppdrag/ }).first().click();
+  await page
+    .getByRole('link', { name: /Skriv uppdrag/ })
+    .first()
+    .click();
   await page.getByRole('heading', { level: 1, name: 'Skriv uppdrag' }).waitFor();
   await chooseStartingWith(page.getByRole('combobox', { name: 'Utförare' }), 'Hemtjänst egen regi');
   const meals = page.getByRole('group', { name: /Matdistribution/ });
   await meals.getByRole('textbox', { name: 'Minuter per tillfälle' }).fill('6');
   await meals.getByLabel('Måndag').check();
-  await page.getByRole('group', { name: /Personlig omvårdnad/ }).getByLabel(/två personal/).check();
+  await page
+    .getByRole('group', { name: /Personlig omvårdnad/ })
+    .getByLabel(/två personal/)
+    .check();
   // 20 h + 7 × 6 min × 52/12 a month = 1382 min, rounded up to 23 h 15 min.
   await expectText(page.locator('.assignment-total'), 'Beviljad tid totalt: 23 tim 15 min per månad');
-  await page.getByRole('textbox', { name: 'Behov – Känsla av trygghet' }).fill('Känner sig otrygg på natten efter fallet.');
+  await page
+    .getByRole('textbox', { name: 'Behov – Känsla av trygghet' })
+    .fill('Känner sig otrygg på natten efter fallet.');
   await page.getByRole('textbox', { name: 'Mål – Känsla av trygghet' }).fill('Sova tryggt hemma.');
-  await page.getByRole('textbox', { name: 'Instruktioner till utföraren' }).fill('Nyckel i nyckelgömman, ring på två gånger.');
+  await page
+    .getByRole('textbox', { name: 'Instruktioner till utföraren' })
+    .fill('Nyckel i nyckelgömman, ring på två gånger.');
   await page.getByLabel('Ny brukare').check();
   await page.getByRole('textbox', { name: 'Överlämning per telefon till' }).fill('Maja Sandberg');
   await page.getByRole('textbox', { name: 'När gjordes överlämningen' }).fill(`${day(-1)} 14:30`);
@@ -99,7 +135,9 @@ export async function writeAssignment(page: Page): Promise<string> {
 
 /** Previews the draft as PDF (the link the page offers) and sends it after the confirmation. */
 export async function previewAndSend(page: Page, number: string): Promise<void> {
-  const preview = await page.request.get((await page.getByRole('link', { name: /Förhandsgranska \(PDF\)/ }).getAttribute('href'))!);
+  const preview = await page.request.get(
+    (await page.getByRole('link', { name: /Förhandsgranska \(PDF\)/ }).getAttribute('href'))!,
+  );
   expect(preview.status()).toBe(200);
   expect(preview.headers()['content-type']).toBe('application/pdf');
   expect((await preview.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -123,13 +161,18 @@ export async function openPerson(page: Page, person: NewPerson, tab: string): Pr
   await deskNav(page).getByRole('link', { name: 'Översikt' }).click();
   await page.getByRole('textbox', { name: /Sök person/ }).fill(person.number);
   await page.getByRole('button', { name: 'Sök', exact: true }).click();
-  await page.getByRole('table').getByRole('row').filter({ hasText: `${person.lastName}, ${person.firstName}` })
-    .getByRole('link', { name: person.number }).click();
+  await page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ hasText: `${person.lastName}, ${person.firstName}` })
+    .getByRole('link', { name: person.number })
+    .click();
   await page.getByRole('heading', { level: 1, name: `${person.lastName}, ${person.firstName}` }).waitFor();
   await page.getByRole('tab', { name: tab }).click();
 }
 
-export const deliveriesOf = (page: Page): Locator => page.getByRole('table', { name: 'Personens insatser och verkställighet' });
+export const deliveriesOf = (page: Page): Locator =>
+  page.getByRole('table', { name: 'Personens insatser och verkställighet' });
 
 /** The actions under the person's row of this intervention whose period starts on the day. */
 export const actionsOf = (page: Page, name: string, from: string): Locator =>
@@ -137,7 +180,10 @@ export const actionsOf = (page: Page, name: string, from: string): Locator =>
 
 /** The table row of this intervention whose period starts on the day. */
 export const rowOf = (page: Page, name: string, from: string): Locator =>
-  deliveriesOf(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) }).filter({ hasText: from });
+  deliveriesOf(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) })
+    .filter({ hasText: from });
 
 /** Confirms "Till genomförande" and declines the offer to write a message. */
 export async function confirmSendToDelivery(page: Page, expectRows: string[]): Promise<void> {
@@ -148,7 +194,12 @@ export async function confirmSendToDelivery(page: Page, expectRows: string[]): P
 }
 
 /** Byt utförare for one row, to the other provider's unit from the day; answers the new assignment's number. */
-export async function requestProviderChange(page: Page, actions: Locator, toUnit: string, from: string): Promise<string> {
+export async function requestProviderChange(
+  page: Page,
+  actions: Locator,
+  toUnit: string,
+  from: string,
+): Promise<string> {
   await actions.getByRole('button', { name: /^Byt utförare/ }).click();
   const dialog = page.getByRole('dialog', { name: /^Byt utförare/ });
   await dialog.getByRole('radio', { name: toUnit }).check();

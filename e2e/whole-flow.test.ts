@@ -14,12 +14,33 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from './browser.ts';
-import { expectFieldError, expectNoAxeViolations, expectText, signIn, startBrowserWorld, type BrowserWorld } from './harness.ts';
+import {
+  expectFieldError,
+  expectNoAxeViolations,
+  expectText,
+  signIn,
+  startBrowserWorld,
+  type BrowserWorld,
+} from './harness.ts';
 import { normalizeTestNumber, testNumbersBornBetween } from '../seeds/lib/test-numbers.ts';
 import { createOtherProviderManager } from '../test/fixtures/delivery-fixtures.ts';
 import {
-  actionsOf, confirmSendToDelivery, day, deliveriesOf, deskNav, openCase, openFolder, openMessage, openPerson, previewAndSend,
-  recordDecision, registerPerson, requestProviderChange, rowOf, writeAssignment, type NewPerson,
+  actionsOf,
+  confirmSendToDelivery,
+  day,
+  deliveriesOf,
+  deskNav,
+  openCase,
+  openFolder,
+  openMessage,
+  openPerson,
+  previewAndSend,
+  recordDecision,
+  registerPerson,
+  requestProviderChange,
+  rowOf,
+  writeAssignment,
+  type NewPerson,
 } from './whole-flow-steps.ts';
 
 describeInBrowser('the whole flow, from registering a person to closing them at the provider', () => {
@@ -29,7 +50,11 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
   let manager: Page;
   let newProvider: Page;
   let number = '';
-  const person: NewPerson = { number: normalizeTestNumber(testNumbersBornBetween(1930, 1945).at(-3)!), firstName: 'Sigrid', lastName: 'Ödmark' };
+  const person: NewPerson = {
+    number: normalizeTestNumber(testNumbersBornBetween(1930, 1945).at(-3)!),
+    firstName: 'Sigrid',
+    lastName: 'Ödmark',
+  };
 
   beforeAll(async () => {
     bw = await startBrowserWorld();
@@ -58,7 +83,7 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
     await expectText(officer.getByRole('table', { name: 'Händelser för uppdraget' }), 'Skickat i Vardag');
   });
 
-  it('2. the provider\'s manager follows the message to the assignment, accepts and distributes it to delivery', async () => {
+  it("2. the provider's manager follows the message to the assignment, accepts and distributes it to delivery", async () => {
     manager = await bw.signedInPage('unitManager');
     // The message and the new assignment wait on the desk.
     const waiting = manager.getByRole('region', { name: 'Att göra' });
@@ -78,14 +103,20 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
 
     const field = (label: string, intervention: string) => `${label} (${intervention}, rad 1)`;
     for (const intervention of ['Personlig omvårdnad', 'Matdistribution']) {
-      await manager.getByRole('combobox', { name: field('Utförarenhet', intervention) }).selectOption({ label: 'Hemtjänst Norr' });
+      await manager
+        .getByRole('combobox', { name: field('Utförarenhet', intervention) })
+        .selectOption({ label: 'Hemtjänst Norr' });
       await manager.getByRole('textbox', { name: field('Fr.o.m.', intervention) }).fill(day(-40));
       await manager.getByRole('textbox', { name: field('Genomförandeform', intervention) }).fill('Hemtjänst dag');
-      await manager.getByRole('combobox', { name: field('Utförs', intervention) }).selectOption({ label: 'Hela veckan' });
+      await manager
+        .getByRole('combobox', { name: field('Utförs', intervention) })
+        .selectOption({ label: 'Hela veckan' });
     }
     await manager.getByRole('textbox', { name: field('Timmar per besök', 'Personlig omvårdnad') }).fill('0,5');
     await manager.getByRole('textbox', { name: field('Tid/Frekv', 'Personlig omvårdnad') }).fill('2');
-    await manager.getByRole('combobox', { name: field('Enhet för tid/frekvens', 'Personlig omvårdnad') }).selectOption({ label: 'ggr/dygn' });
+    await manager
+      .getByRole('combobox', { name: field('Enhet för tid/frekvens', 'Personlig omvårdnad') })
+      .selectOption({ label: 'ggr/dygn' });
     await manager.getByLabel('Till genomförande').check();
     await expectNoAxeViolations(manager, 'the distribution form, filled in');
     await manager.getByRole('button', { name: 'Acceptera och fördela' }).click();
@@ -103,7 +134,10 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
     await expectNoAxeViolations(staff, 'the staff view of the new assignment');
     await staff.getByLabel('Flytta till Mina personer').check();
     await staff.getByRole('button', { name: 'Kvittera' }).click();
-    await expectText(staff.locator('.alert--success'), 'Uppdraget är kvitterat och personen finns under Mina personer.');
+    await expectText(
+      staff.locator('.alert--success'),
+      'Uppdraget är kvitterat och personen finns under Mina personer.',
+    );
     await openFolder(staff, /^Mina personer/, 'Mina personer');
     await expectText(staff.getByRole('table'), `${person.lastName}, ${person.firstName}`);
   });
@@ -111,7 +145,9 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
   it('4. the manager registers the day support started; the case officer is told', async () => {
     await openPerson(manager, person, 'Insatser');
     for (const intervention of ['Personlig omvårdnad', 'Matdistribution']) {
-      await deliveriesOf(manager).getByRole('button', { name: new RegExp(`^Registrera verkställighetsdatum ${intervention}`) }).click();
+      await deliveriesOf(manager)
+        .getByRole('button', { name: new RegExp(`^Registrera verkställighetsdatum ${intervention}`) })
+        .click();
       const dialog = manager.getByRole('dialog', { name: new RegExp(`^Verkställighetsdatum för ${intervention}`) });
       await dialog.getByRole('textbox', { name: 'Verkställighetsdatum' }).fill(day(-38));
       await dialog.getByRole('button', { name: 'Registrera' }).click();
@@ -123,7 +159,9 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
   });
 
   it('5. the time changes: the row is withdrawn from a day, and the new row registered with the new time and sent on', async () => {
-    await actionsOf(manager, 'Personlig omvårdnad', day(-40)).getByRole('button', { name: /^Återkalla \(ändra tid\)/ }).click();
+    await actionsOf(manager, 'Personlig omvårdnad', day(-40))
+      .getByRole('button', { name: /^Återkalla \(ändra tid\)/ })
+      .click();
     const withdraw = manager.getByRole('dialog', { name: /^Återkalla \(ändra tid\)/ });
     await withdraw.getByRole('textbox', { name: /Ny tid gäller från/ }).fill(day(-30));
     await withdraw.getByRole('button', { name: 'Återkalla' }).click();
@@ -131,29 +169,47 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
     await withdraw.getByRole('button', { name: 'Stäng' }).click();
     await expectText(rowOf(manager, 'Personlig omvårdnad', day(-30)), 'Under fördelning');
 
-    await actionsOf(manager, 'Personlig omvårdnad', day(-30)).getByRole('button', { name: /^Registrera/ }).first().click();
+    await actionsOf(manager, 'Personlig omvårdnad', day(-30))
+      .getByRole('button', { name: /^Registrera/ })
+      .first()
+      .click();
     const register = manager.getByRole('dialog', { name: /^Registrera Personlig omvårdnad/ });
     await register.getByRole('textbox', { name: /^Timmar per besök/ }).fill('0,75');
     await register.getByRole('button', { name: 'Spara' }).click();
     await expectText(rowOf(manager, 'Personlig omvårdnad', day(-30)), '0,75');
-    await actionsOf(manager, 'Personlig omvårdnad', day(-30)).getByRole('button', { name: /^Till genomförande/ }).click();
+    await actionsOf(manager, 'Personlig omvårdnad', day(-30))
+      .getByRole('button', { name: /^Till genomförande/ })
+      .click();
     await confirmSendToDelivery(manager, ['Personlig omvårdnad']);
     await expectText(rowOf(manager, 'Personlig omvårdnad', day(-30)), 'Skickad till genomförande');
     // The start date stays on the row where support began: the new row offers none.
-    expect(await actionsOf(manager, 'Personlig omvårdnad', day(-30)).getByRole('button', { name: /^Registrera verkställighetsdatum/ }).count()).toBe(0);
+    expect(
+      await actionsOf(manager, 'Personlig omvårdnad', day(-30))
+        .getByRole('button', { name: /^Registrera verkställighetsdatum/ })
+        .count(),
+    ).toBe(0);
     await expectNoAxeViolations(manager, 'the Insatser tab after the change of time');
   });
 
   it('6. the meals move to another provider, who accepts; a move of the personal care is stopped and stays', async () => {
-    const mealsNumber = await requestProviderChange(manager, actionsOf(manager, 'Matdistribution', day(-40)), 'Annan Omsorg hemtjänst', day(-20));
+    const mealsNumber = await requestProviderChange(
+      manager,
+      actionsOf(manager, 'Matdistribution', day(-40)),
+      'Annan Omsorg hemtjänst',
+      day(-20),
+    );
     newProvider = await bw.newPage();
     await signIn(newProvider, other.username);
     await openFolder(newProvider, /^Nya uppdrag/, 'Nya uppdrag');
     await newProvider.getByRole('link', { name: `Läs uppdrag ${mealsNumber}` }).click();
     await newProvider.getByRole('link', { name: 'Acceptera och fördela' }).click();
     await expectText(newProvider.locator('main'), `Byte av utförare fr.o.m. ${day(-20)}`);
-    expect(await newProvider.getByRole('textbox', { name: 'Fr.o.m. (Matdistribution, rad 1)' }).inputValue()).toBe(day(-20));
-    await newProvider.getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' }).selectOption({ label: 'Annan Omsorg hemtjänst' });
+    expect(await newProvider.getByRole('textbox', { name: 'Fr.o.m. (Matdistribution, rad 1)' }).inputValue()).toBe(
+      day(-20),
+    );
+    await newProvider
+      .getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' })
+      .selectOption({ label: 'Annan Omsorg hemtjänst' });
     await newProvider.getByLabel('Till genomförande').check();
     await newProvider.getByRole('button', { name: 'Acceptera och fördela' }).click();
     await confirmSendToDelivery(newProvider, ['Matdistribution']);
@@ -162,12 +218,19 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
     await expectText(rowOf(manager, 'Matdistribution', day(-40)), `${day(-40)}–${day(-21)}`);
     await expectText(manager.getByRole('table', { name: 'Byten av utförare' }), 'Accepterat');
 
-    const careNumber = await requestProviderChange(manager, actionsOf(manager, 'Personlig omvårdnad', day(-30)), 'Annan Omsorg hemtjänst', day(-10));
+    const careNumber = await requestProviderChange(
+      manager,
+      actionsOf(manager, 'Personlig omvårdnad', day(-30)),
+      'Annan Omsorg hemtjänst',
+      day(-10),
+    );
     await openFolder(newProvider, /^Nya uppdrag/, 'Nya uppdrag');
     await newProvider.getByRole('link', { name: `Läs uppdrag ${careNumber}` }).click();
     await newProvider.getByRole('button', { name: 'Stoppa uppdrag' }).click();
     const stop = newProvider.getByRole('dialog', { name: /^Stoppa uppdrag/ });
-    await stop.getByRole('textbox', { name: 'Meddelande till handläggaren' }).fill('Vi har inte plats för fler i området.');
+    await stop
+      .getByRole('textbox', { name: 'Meddelande till handläggaren' })
+      .fill('Vi har inte plats för fler i området.');
     await stop.getByRole('button', { name: 'Stoppa uppdraget' }).click();
     await expectText(newProvider.locator('.alert--success'), 'Uppdraget är stoppat.');
     await openMessage(manager, `Byte av utförare stoppat (uppdrag ${number})`);
@@ -177,7 +240,9 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
   });
 
   it('7. the manager ends the personal care; the officer is told, ends the decision and closes the case', async () => {
-    await actionsOf(manager, 'Personlig omvårdnad', day(-30)).getByRole('button', { name: /^Rätta\/Avsluta/ }).click();
+    await actionsOf(manager, 'Personlig omvårdnad', day(-30))
+      .getByRole('button', { name: /^Rätta\/Avsluta/ })
+      .click();
     const end = manager.getByRole('dialog', { name: /^Rätta\/Avsluta/ });
     await end.getByRole('textbox', { name: /Sista dag/ }).fill(day(-5));
     await end.getByRole('combobox', { name: /Avslutsorsak/ }).selectOption('Flyttat till särskilt boende');
@@ -188,7 +253,13 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
     await openMessage(officer, `Insats avslutas (uppdrag ${number})`);
     await expectNoAxeViolations(officer, 'the ended-intervention message');
     await openFolder(officer, 'Mina ärenden', 'Mina ärenden');
-    await officer.getByRole('table').getByRole('row').filter({ hasText: `${person.lastName}, ${person.firstName}` }).getByRole('link').first().click();
+    await officer
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ hasText: `${person.lastName}, ${person.firstName}` })
+      .getByRole('link')
+      .first()
+      .click();
     await officer.getByRole('heading', { level: 1, name: /Ärende ÄO-/ }).waitFor();
     const card = officer.locator('article.decision-card').first();
     await card.getByRole('button', { name: /Avsluta beslut/ }).click();
@@ -208,18 +279,32 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
 
   it('8. the person is Ej aktuell at the unit, and the manager closes them there', async () => {
     await openFolder(manager, /^Ej aktuella – att avsluta/, 'Ej aktuella – att avsluta');
-    const row = manager.getByRole('table', { name: /Ej aktuella – att avsluta/ }).getByRole('row').filter({ hasText: person.lastName });
+    const row = manager
+      .getByRole('table', { name: /Ej aktuella – att avsluta/ })
+      .getByRole('row')
+      .filter({ hasText: person.lastName });
     await expectText(row, day(-5));
     await expectNoAxeViolations(manager, 'Ej aktuella with the person');
-    await row.getByRole('button', { name: `Avsluta genomförandet för ${person.lastName}, ${person.firstName}` }).click();
-    const dialog = manager.getByRole('dialog', { name: `Avsluta genomförandet för ${person.lastName}, ${person.firstName}?` });
+    await row
+      .getByRole('button', { name: `Avsluta genomförandet för ${person.lastName}, ${person.firstName}` })
+      .click();
+    const dialog = manager.getByRole('dialog', {
+      name: `Avsluta genomförandet för ${person.lastName}, ${person.firstName}?`,
+    });
     await dialog.getByRole('button', { name: 'Avsluta genomförandet' }).click();
-    await expectText(manager.locator('.alert--success'), `Genomförandet för ${person.lastName}, ${person.firstName} på Hemtjänst Norr är avslutat`);
+    await expectText(
+      manager.locator('.alert--success'),
+      `Genomförandet för ${person.lastName}, ${person.firstName} på Hemtjänst Norr är avslutat`,
+    );
     await expect.poll(() => row.count()).toBe(0);
   });
 
   it('9. a new assignment stopped by the provider goes back to the officer, who reads why', async () => {
-    const second: NewPerson = { number: normalizeTestNumber(testNumbersBornBetween(1930, 1945).at(-4)!), firstName: 'Åke', lastName: 'Fältström' };
+    const second: NewPerson = {
+      number: normalizeTestNumber(testNumbersBornBetween(1930, 1945).at(-4)!),
+      firstName: 'Åke',
+      lastName: 'Fältström',
+    };
     await deskNav(officer).getByRole('link', { name: 'Översikt' }).click();
     await registerPerson(officer, second);
     await openCase(officer);
@@ -233,8 +318,13 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
     await manager.getByRole('button', { name: 'Stoppa uppdrag' }).click();
     const stop = manager.getByRole('dialog', { name: `Stoppa uppdrag ${secondNumber}?` });
     await stop.getByRole('button', { name: 'Stoppa uppdraget' }).click();
-    await expectFieldError(stop.getByRole('textbox', { name: 'Meddelande till handläggaren' }), 'Skriv varför uppdraget stoppas.');
-    await stop.getByRole('textbox', { name: 'Meddelande till handläggaren' }).fill('Fel utförare: personen har valt Annan Omsorg.');
+    await expectFieldError(
+      stop.getByRole('textbox', { name: 'Meddelande till handläggaren' }),
+      'Skriv varför uppdraget stoppas.',
+    );
+    await stop
+      .getByRole('textbox', { name: 'Meddelande till handläggaren' })
+      .fill('Fel utförare: personen har valt Annan Omsorg.');
     await stop.getByRole('button', { name: 'Stoppa uppdraget' }).click();
     await expectText(manager.locator('.alert--success'), 'Uppdraget är stoppat.');
 

@@ -26,7 +26,13 @@ export async function generateApiSchema(): Promise<string> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const text = await generateApiSchema();
-  const before = (() => { try { return readFileSync(SCHEMA_FILE, 'utf8'); } catch { return ''; } })();
+  const before = (() => {
+    try {
+      return readFileSync(SCHEMA_FILE, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
   if (before === text) console.log(`${path.relative(process.cwd(), SCHEMA_FILE)} is up to date.`);
   else {
     writeFileSync(SCHEMA_FILE, text);

@@ -32,7 +32,12 @@ export async function buildWebIfStale(log: (line: string) => void = console.log)
   log('Building the web app …');
   // In a child process with NODE_ENV=production: under the test runner NODE_ENV is 'test', which
   // would give a development build of React.
-  await execFileAsync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root, env: { ...process.env, NODE_ENV: 'production' },
-  });
+  await execFileAsync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
 }

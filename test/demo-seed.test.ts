@@ -16,7 +16,9 @@ import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
 
-beforeAll(async () => { server = await startTestServer(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
 afterAll(async () => server?.close());
 
 class RollBack extends Error {}
@@ -24,20 +26,35 @@ class RollBack extends Error {}
 /** Runs fn on a fresh demo inside a transaction that is always rolled back. */
 async function withDemo<T>(fn: (trx: Trx, unit: (name: string) => Promise<string>) => Promise<T>): Promise<T> {
   let result: { value: T } | undefined;
-  await server.ownerDb.transaction().execute(async (trx) => {
-    await seedDemo(trx);
-    const unit = async (name: string) => (await trx.selectFrom('units as u').innerJoin('municipalities as m', 'm.id', 'u.municipality_id')
-      .select('u.id').where('m.code', '=', DEMO_CODE).where('u.name', '=', name).executeTakeFirstOrThrow()).id;
-    result = { value: await fn(trx, unit) };
-    throw new RollBack();
-  }).catch((error: unknown) => { if (!(error instanceof RollBack)) throw error; });
+  await server.ownerDb
+    .transaction()
+    .execute(async (trx) => {
+      await seedDemo(trx);
+      const unit = async (name: string) =>
+        (
+          await trx
+            .selectFrom('units as u')
+            .innerJoin('municipalities as m', 'm.id', 'u.municipality_id')
+            .select('u.id')
+            .where('m.code', '=', DEMO_CODE)
+            .where('u.name', '=', name)
+            .executeTakeFirstOrThrow()
+        ).id;
+      result = { value: await fn(trx, unit) };
+      throw new RollBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RollBack)) throw error;
+    });
   return result!.value;
 }
 
 describe('the demo municipality', () => {
   it('seeds casework in every stage, counted in the folders as the desk counts them', async () => {
     const counts = await withDemo(async (trx, unit) => {
-      const { rows: [stored] } = await sql<Record<string, number>>`
+      const {
+        rows: [stored],
+      } = await sql<Record<string, number>>`
         with m as (select id from municipalities where code = ${DEMO_CODE})
         select (select count(*)::int from cases c, m where c.municipality_id = m.id and c.closed_on is null) as "openCases",
                (select count(*)::int from decisions d, m where d.municipality_id = m.id and d.outcome = 'refused') as refused,
@@ -48,24 +65,44 @@ describe('the demo municipality', () => {
                (select count(*)::int from assignments a, m where a.municipality_id = m.id and a.sent_at is not null and not exists (
                   select 1 from person_unit_links l where l.person_id = a.person_id and l.unit_id = a.provider_id and l.source = 'assignment')) as "unlinkedAssignments",
                (select count(*)::int from provider_cases pc, m where pc.municipality_id = m.id and not exists (
-                  select 1 from person_unit_links l where l.person_id = pc.person_id and l.unit_id = pc.provider_unit_id and l.source = 'provider_case')) as "unlinkedProviderCases"`
-        .execute(trx);
+                  select 1 from person_unit_links l where l.person_id = pc.person_id and l.unit_id = pc.provider_unit_id and l.source = 'provider_case')) as "unlinkedProviderCases"`.execute(
+        trx,
+      );
       const blandaren = [await unit('Blandaren htj ute')];
       return {
         ...stored,
-        newAtHomeCare: await countNewAssignments(trx, { providerIds: [await unit('Hemtjänst egen regi')], alarmServiceAreas: [], onlyProviderId: null }),
-        newAtIfo: await countNewAssignments(trx, { providerIds: [await unit('IFO egen regi')], alarmServiceAreas: [], onlyProviderId: null }),
+        newAtHomeCare: await countNewAssignments(trx, {
+          providerIds: [await unit('Hemtjänst egen regi')],
+          alarmServiceAreas: [],
+          onlyProviderId: null,
+        }),
+        newAtIfo: await countNewAssignments(trx, {
+          providerIds: [await unit('IFO egen regi')],
+          alarmServiceAreas: [],
+          onlyProviderId: null,
+        }),
         unacknowledgedAtBlandaren: await countUnacknowledged(trx, blandaren, blandaren),
-        notCurrentAtBlandaren: await countNotCurrent(trx, blandaren, blandaren, { today: todayInSweden(), lookBackDays: NOT_CURRENT_DEFAULT_DAYS }),
+        notCurrentAtBlandaren: await countNotCurrent(trx, blandaren, blandaren, {
+          today: todayInSweden(),
+          lookBackDays: NOT_CURRENT_DEFAULT_DAYS,
+        }),
       };
     });
 
     expect(counts).toEqual({
       // Eight ÄO cases (one refused), one LSS, one IFO.
-      openCases: 10, refused: 1, drafts: 1,
+      openCases: 10,
+      refused: 1,
+      drafts: 1,
       // Moira's three rows (home care and alarm) and the other running person's two.
-      started: 5, ended: 2, unlinkedAssignments: 0, unlinkedProviderCases: 0,
-      newAtHomeCare: 2, newAtIfo: 1, unacknowledgedAtBlandaren: 1, notCurrentAtBlandaren: 1,
+      started: 5,
+      ended: 2,
+      unlinkedAssignments: 0,
+      unlinkedProviderCases: 0,
+      newAtHomeCare: 2,
+      newAtIfo: 1,
+      unacknowledgedAtBlandaren: 1,
+      notCurrentAtBlandaren: 1,
     });
   });
 

@@ -16,7 +16,11 @@ const DEPCRUISE = path.join(ROOT, 'node_modules/.bin/depcruise');
 const run = promisify(execFile);
 
 /** What depcruise printed and its exit code (the number of errors), run in `cwd` over `paths`. */
-async function cruise(cwd: string, paths: string[], config = '.dependency-cruiser.cjs'): Promise<{ code: number; output: string }> {
+async function cruise(
+  cwd: string,
+  paths: string[],
+  config = '.dependency-cruiser.cjs',
+): Promise<{ code: number; output: string }> {
   const args = [...paths, '--config', path.join(cwd, config), '--output-type', 'err'];
   try {
     const { stdout, stderr } = await run(DEPCRUISE, args, { cwd, maxBuffer: 16 * 1024 * 1024 });
@@ -41,17 +45,19 @@ describe('module boundaries (ADR 0017)', () => {
     let folder: string;
     const files: Record<string, string> = {
       'src/domain/rule.ts': 'export const rule = 1;\n',
-      'src/server/platform/http/hook.ts': "import { resolve } from '../../modules/alpha/alpha.service.ts';\nexport const hook = resolve;\n",
+      'src/server/platform/http/hook.ts':
+        "import { resolve } from '../../modules/alpha/alpha.service.ts';\nexport const hook = resolve;\n",
       'src/server/modules/alpha/index.ts': "export { resolve } from './alpha.service.ts';\n",
       'src/server/modules/alpha/alpha.service.ts':
         "import { rows } from './alpha.repository.ts';\nimport { load } from '../beta/index.ts';\nexport const resolve = [rows, load];\n",
       'src/server/modules/alpha/alpha.repository.ts': 'export const rows = () => [];\n',
       'src/server/modules/beta/index.ts': "export { load } from './beta.service.ts';\n",
       'src/server/modules/beta/beta.service.ts':
-        "import { rows } from '../alpha/alpha.repository.ts';\nimport { resolve } from '../alpha/index.ts';\n"
-        + 'export const load = () => [rows, resolve];\n',
+        "import { rows } from '../alpha/alpha.repository.ts';\nimport { resolve } from '../alpha/index.ts';\n" +
+        'export const load = () => [rows, resolve];\n',
       'src/contract/thing.ts': "import { load } from '../server/modules/beta/index.ts';\nexport const thing = load;\n",
-      'src/server/modules/beta/beta.fixture-user.ts': "import { world } from '../../../../test/factories.ts';\nexport const fixture = world;\n",
+      'src/server/modules/beta/beta.fixture-user.ts':
+        "import { world } from '../../../../test/factories.ts';\nexport const fixture = world;\n",
       'test/factories.ts': 'export const world = 1;\n',
     };
 
@@ -75,9 +81,13 @@ describe('module boundaries (ADR 0017)', () => {
       expect(output).toMatch(
         /module-through-public-surface: src\/server\/modules\/beta\/beta\.service\.ts → src\/server\/modules\/alpha\/alpha\.repository\.ts/,
       );
-      expect(output).toMatch(/platform-knows-no-module: src\/server\/platform\/http\/hook\.ts → src\/server\/modules\/alpha/);
+      expect(output).toMatch(
+        /platform-knows-no-module: src\/server\/platform\/http\/hook\.ts → src\/server\/modules\/alpha/,
+      );
       expect(output).toMatch(/contract-only-domain: src\/contract\/thing\.ts → src\/server\/modules\/beta\/index\.ts/);
-      expect(output).toMatch(/src-imports-no-test-code: src\/server\/modules\/beta\/beta\.fixture-user\.ts → test\/factories\.ts/);
+      expect(output).toMatch(
+        /src-imports-no-test-code: src\/server\/modules\/beta\/beta\.fixture-user\.ts → test\/factories\.ts/,
+      );
       expect(output).not.toMatch(/beta\.service\.ts → src\/server\/modules\/alpha\/index\.ts/);
       expect(code).toBeGreaterThanOrEqual(4);
     }, 60_000);

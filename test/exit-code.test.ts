@@ -8,8 +8,17 @@ import { describe, expect, it } from 'vitest';
 
 describe('the exit code survives the embedded PostgreSQL module', () => {
   it('keeps process.exitCode when the process ends by itself', () => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
-      "await import('./src/server/platform/db/embedded.ts'); process.exitCode = 3;"], { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        "await import('./src/server/platform/db/embedded.ts'); process.exitCode = 3;",
+      ],
+      { encoding: 'utf8' },
+    );
     expect(child.stderr).toBe('');
     expect(child.status).toBe(3);
   });

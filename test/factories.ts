@@ -6,7 +6,13 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../src/server/platform/db/database.ts';
 import { hashPassword } from '../src/server/platform/auth/password.ts';
 import type { Role } from '../src/domain/roles.ts';
-import { createMunicipality, createOrganisation, createPersons, createUser, type PersonSpec } from '../seeds/lib/builders.ts';
+import {
+  createMunicipality,
+  createOrganisation,
+  createPersons,
+  createUser,
+  type PersonSpec,
+} from '../seeds/lib/builders.ts';
 import { testPersonnummer } from '../seeds/lib/test-numbers.ts';
 import { TestClient } from './http-client.ts';
 import { createCatalogue, TEST_CATALOGUE, type CatalogueIds } from '../seeds/lib/catalogue.ts';
@@ -55,7 +61,10 @@ export interface TestWorld {
   /** A signed-in client for the user (position already chosen). */
   signIn(key: UserKey): Promise<TestClient>;
   /** Registers a person directly, linked to the given units. */
-  createPerson(units: UnitKey[], fields?: Partial<Omit<PersonSpec, 'unitIds'>>): Promise<{ id: string; identityNumber: string }>;
+  createPerson(
+    units: UnitKey[],
+    fields?: Partial<Omit<PersonSpec, 'unitIds'>>,
+  ): Promise<{ id: string; identityNumber: string }>;
   /** The test catalogue (seeds/lib/catalogue.ts TEST_CATALOGUE): legal bases by code, intervention types by 'AO:Personlig omvårdnad'. */
   catalogue: CatalogueIds;
 }
@@ -64,26 +73,49 @@ export async function createTestWorld(ownerDb: Db, baseUrl: string): Promise<Tes
   const suffix = randomBytes(4).toString('hex');
   const municipalityId = await createMunicipality(ownerDb, `t-${suffix}`, `Testkommun ${suffix}`);
   const ids = await createOrganisation(ownerDb, municipalityId, [
-    { code: 'AO', name: TEST_UNITS.aoArea, children: [
-      { name: TEST_UNITS.aoAuthority, kind: 'authority_unit' },
-      { name: TEST_UNITS.homeCare, kind: 'provider', ownership: 'municipal', children: [
-        { name: TEST_UNITS.homeCareNorth, kind: 'provider_unit' },
-        { name: TEST_UNITS.homeCareSouth, kind: 'provider_unit' },
-      ] },
-    ] },
-    { code: 'IFO', name: TEST_UNITS.ifoArea, children: [
-      { name: TEST_UNITS.ifoAuthority, kind: 'authority_unit' },
-      { name: TEST_UNITS.ifoProvider, kind: 'provider', ownership: 'municipal', children: [{ name: TEST_UNITS.familyTeam, kind: 'provider_unit' }] },
-    ] },
+    {
+      code: 'AO',
+      name: TEST_UNITS.aoArea,
+      children: [
+        { name: TEST_UNITS.aoAuthority, kind: 'authority_unit' },
+        {
+          name: TEST_UNITS.homeCare,
+          kind: 'provider',
+          ownership: 'municipal',
+          children: [
+            { name: TEST_UNITS.homeCareNorth, kind: 'provider_unit' },
+            { name: TEST_UNITS.homeCareSouth, kind: 'provider_unit' },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'IFO',
+      name: TEST_UNITS.ifoArea,
+      children: [
+        { name: TEST_UNITS.ifoAuthority, kind: 'authority_unit' },
+        {
+          name: TEST_UNITS.ifoProvider,
+          kind: 'provider',
+          ownership: 'municipal',
+          children: [{ name: TEST_UNITS.familyTeam, kind: 'provider_unit' }],
+        },
+      ],
+    },
   ]);
-  const units = Object.fromEntries(Object.entries(TEST_UNITS).map(([key, name]) => [key, ids.get(name)!])) as Record<UnitKey, string>;
+  const units = Object.fromEntries(Object.entries(TEST_UNITS).map(([key, name]) => [key, ids.get(name)!])) as Record<
+    UnitKey,
+    string
+  >;
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
   const users = {} as TestWorld['users'];
   for (const [key, spec] of Object.entries(USERS) as [UserKey, { unit: UnitKey; title: string; roles: Role[] }][]) {
     const username = `${key.toLowerCase()}-${suffix}`;
     const created = await createUser(ownerDb, municipalityId, hash, {
-      username, displayName: `${spec.title} ${key}`, positions: [{ unitId: units[spec.unit], title: spec.title, roles: spec.roles }],
+      username,
+      displayName: `${spec.title} ${key}`,
+      positions: [{ unitId: units[spec.unit], title: spec.title, roles: spec.roles }],
     });
     users[key] = { username, userId: created.id, positionId: created.positionIds[0]! };
   }
@@ -91,13 +123,22 @@ export async function createTestWorld(ownerDb: Db, baseUrl: string): Promise<Tes
   let nextNumber = 0;
   const numbers = testPersonnummer();
   return {
-    municipalityId, units, users, catalogue,
+    municipalityId,
+    units,
+    users,
+    catalogue,
     signIn: (key) => new TestClient(baseUrl).signIn(users[key].username, TEST_PASSWORD),
     async createPerson(unitKeys, fields = {}) {
       const identityNumber = fields.identityNumber ?? numbers[(nextNumber++ * 97) % numbers.length]!;
-      const [id] = await createPersons(ownerDb, municipalityId, [{
-        firstName: 'Test', lastName: `Person${nextNumber}`, ...fields, identityNumber, unitIds: unitKeys.map((key) => units[key]),
-      }]);
+      const [id] = await createPersons(ownerDb, municipalityId, [
+        {
+          firstName: 'Test',
+          lastName: `Person${nextNumber}`,
+          ...fields,
+          identityNumber,
+          unitIds: unitKeys.map((key) => units[key]),
+        },
+      ]);
       return { id: id!, identityNumber };
     },
   };
@@ -110,12 +151,21 @@ export interface TestUserSpec {
 }
 
 /** A user beyond the world's fixed ones, e.g. one with two positions; signs in with TEST_PASSWORD. */
-export async function createTestUser(ownerDb: Db, world: TestWorld, spec: TestUserSpec): Promise<{ username: string; userId: string; positionIds: string[] }> {
+export async function createTestUser(
+  ownerDb: Db,
+  world: TestWorld,
+  spec: TestUserSpec,
+): Promise<{ username: string; userId: string; positionIds: string[] }> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const username = `${spec.name ?? 'user'}-${randomBytes(4).toString('hex')}`;
   const created = await createUser(ownerDb, world.municipalityId, await passwordHash, {
-    username, displayName: `Testanvändare ${username}`,
-    positions: spec.positions.map((position) => ({ unitId: world.units[position.unit], title: position.title, roles: position.roles })),
+    username,
+    displayName: `Testanvändare ${username}`,
+    positions: spec.positions.map((position) => ({
+      unitId: world.units[position.unit],
+      title: position.title,
+      roles: position.roles,
+    })),
   });
   return { username, userId: created.id, positionIds: created.positionIds };
 }

@@ -41,7 +41,9 @@ export default async function setup(project: TestProject) {
   // A failed build fails the browser tests only (e2e/harness.ts), not every test of the run.
   let webBuildError = '';
   if (findChromium() || isBrowserRequired) {
-    await buildWebIfStale().catch((error: { stderr?: string; message: string }) => { webBuildError = error.stderr || error.message; });
+    await buildWebIfStale().catch((error: { stderr?: string; message: string }) => {
+      webBuildError = error.stderr || error.message;
+    });
   }
   project.provide('webBuildError', webBuildError);
   project.provide('ownerUrl', ownerUrl);
@@ -52,4 +54,3 @@ export default async function setup(project: TestProject) {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 }
-

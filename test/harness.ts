@@ -28,11 +28,18 @@ export interface DatabaseUrls {
   appUrl: string;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}, urls: DatabaseUrls = { ownerUrl: inject('ownerUrl'), appUrl: inject('appUrl') }): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  urls: DatabaseUrls = { ownerUrl: inject('ownerUrl'), appUrl: inject('appUrl') },
+): Promise<TestServer> {
   // Every test signs in from 127.0.0.1 as users new to it, and a database reused between runs keeps
   // failed sign-ins for a day: the spray throttle would start delaying every test's first sign-in.
   // It is tested with addresses of its own (sign-in-throttle.test.ts), so here it is out of reach.
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), loginAddressFreeFailures: 1_000_000, ...overrides };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    loginAddressFreeFailures: 1_000_000,
+    ...overrides,
+  };
   const appDb = createDb({ connectionString: urls.appUrl, max: 5 });
   const ownerDb = createDb({ connectionString: urls.ownerUrl, max: 3 });
   const app = await buildApp({ db: appDb, config }, { logger: false });
@@ -40,7 +47,10 @@ export async function startTestServer(overrides: Partial<Config> = {}, urls: Dat
   const { port } = app.server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    app, appDb, ownerDb, config,
+    app,
+    appDb,
+    ownerDb,
+    config,
     async close() {
       await app.close();
       await appDb.destroy();
@@ -64,7 +74,8 @@ export async function createIsolatedDatabase(label: string): Promise<DatabaseUrl
   const appPassword = decodeURIComponent(new URL(inject('appUrl')).password);
   await migrate(ownerUrl, appPassword);
   return {
-    ownerUrl, appUrl: appUrlFrom(ownerUrl, appPassword),
+    ownerUrl,
+    appUrl: appUrlFrom(ownerUrl, appPassword),
     async drop() {
       await sql`drop database if exists ${sql.id(name)} with (force)`.execute(adminDb);
       await adminDb.destroy();

@@ -64,8 +64,12 @@ export async function startDeliveryTest(): Promise<DeliveryTest> {
   const started = await startModuleTest();
   const { server, world, foreign } = started;
   const [manager, careStaff, otherCareStaff, officer, other, foreignManager] = await Promise.all([
-    world.signIn('unitManager'), world.signIn('careStaff'), world.signIn('otherCareStaff'), world.signIn('caseOfficer'),
-    signInOtherProvider(server, world), foreign.signIn('unitManager'),
+    world.signIn('unitManager'),
+    world.signIn('careStaff'),
+    world.signIn('otherCareStaff'),
+    world.signIn('caseOfficer'),
+    signInOtherProvider(server, world),
+    foreign.signIn('unitManager'),
   ]);
   return { ...started, manager, careStaff, otherCareStaff, officer, otherProvider: other.client, foreignManager };
 }

@@ -26,7 +26,13 @@ export const AUTHORITY: UserKey[] = ['caseOfficer', 'authorityManager', 'ifoCase
 /** Verksamhetschef, enhetschef, samordnare at Hemtjänst egen regi: they accept, distribute and stop, and read what waits for that. */
 export const DISTRIBUTORS: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator'];
 /** Everyone at Hemtjänst egen regi. */
-export const PROVIDER_SIDE: UserKey[] = [...DISTRIBUTORS, 'careStaff', 'otherCareStaff', 'licensedStaff', 'alarmManager'];
+export const PROVIDER_SIDE: UserKey[] = [
+  ...DISTRIBUTORS,
+  'careStaff',
+  'otherCareStaff',
+  'licensedStaff',
+  'alarmManager',
+];
 /** The last day of every row built here: over before the tests run. */
 export const PAST_END = '2026-02-28';
 
@@ -38,11 +44,32 @@ export function areaOf(target: MatrixTarget): ServiceAreaCode {
 
 /** A provider and unit no test user works at, for persons a provider user must not see. */
 export async function elsewhere(ownerDb: Db, target: MatrixTarget): Promise<{ providerId: string; unitId: string }> {
-  const providerId = await ensureProvider(ownerDb, target.world, { name: 'Matris annan utförare', serviceArea: 'AO', hasSystemAccess: true });
-  const existing = await ownerDb.selectFrom('units').select('id').where('municipality_id', '=', target.world.municipalityId).where('name', '=', 'Matris annan utförarenhet').executeTakeFirst();
-  const unitId = existing?.id ?? (await ownerDb.insertInto('units').values({
-    municipality_id: target.world.municipalityId, parent_id: providerId, kind: 'provider_unit', name: 'Matris annan utförarenhet', service_area: 'AO',
-  }).returning('id').executeTakeFirstOrThrow()).id;
+  const providerId = await ensureProvider(ownerDb, target.world, {
+    name: 'Matris annan utförare',
+    serviceArea: 'AO',
+    hasSystemAccess: true,
+  });
+  const existing = await ownerDb
+    .selectFrom('units')
+    .select('id')
+    .where('municipality_id', '=', target.world.municipalityId)
+    .where('name', '=', 'Matris annan utförarenhet')
+    .executeTakeFirst();
+  const unitId =
+    existing?.id ??
+    (
+      await ownerDb
+        .insertInto('units')
+        .values({
+          municipality_id: target.world.municipalityId,
+          parent_id: providerId,
+          kind: 'provider_unit',
+          name: 'Matris annan utförarenhet',
+          service_area: 'AO',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   return { providerId, unitId };
 }
 
@@ -59,14 +86,21 @@ export async function unitSeenAt(ownerDb: Db, target: MatrixTarget, actor: UserK
 }
 
 /** Where the assignment goes and, once distributed, which unit delivers it. */
-async function placeFor(ownerDb: Db, target: MatrixTarget, stage: AssignmentStage): Promise<{ providerId: string; unitId: string }> {
+async function placeFor(
+  ownerDb: Db,
+  target: MatrixTarget,
+  stage: AssignmentStage,
+): Promise<{ providerId: string; unitId: string }> {
   const { units } = target.world;
   if (areaOf(target) === 'IFO') return { providerId: units.ifoProvider, unitId: units.familyTeam };
   const actor = target.actor;
   if (!actor || !PROVIDER_SIDE.includes(actor)) return { providerId: units.homeCare, unitId: units.homeCareNorth };
   const seenAt = await unitSeenAt(ownerDb, target, actor);
   if (seenAt) return { providerId: units.homeCare, unitId: seenAt };
-  if (stage === 'new') return DISTRIBUTORS.includes(actor) ? elsewhere(ownerDb, target) : { providerId: units.homeCare, unitId: units.homeCareNorth };
+  if (stage === 'new')
+    return DISTRIBUTORS.includes(actor)
+      ? elsewhere(ownerDb, target)
+      : { providerId: units.homeCare, unitId: units.homeCareNorth };
   const own = TEST_USERS[actor].unit;
   if (own === 'homeCareNorth') return { providerId: units.homeCare, unitId: units.homeCareSouth };
   if (own === 'homeCareSouth') return { providerId: units.homeCare, unitId: units.homeCareNorth };
@@ -74,11 +108,23 @@ async function placeFor(ownerDb: Db, target: MatrixTarget, stage: AssignmentStag
 }
 
 /** A fresh sent assignment for the target in the stage, and the unit it is (or would be) delivered by. */
-export async function matrixAssignment(ownerDb: Db, target: MatrixTarget, stage: AssignmentStage): Promise<SentAssignment & { unitId: string }> {
+export async function matrixAssignment(
+  ownerDb: Db,
+  target: MatrixTarget,
+  stage: AssignmentStage,
+): Promise<SentAssignment & { unitId: string }> {
   const place = await placeFor(ownerDb, target, stage);
-  const sent = await createSentAssignment(ownerDb, target.world, target.id, { serviceArea: areaOf(target), linkPerson: false, providerId: place.providerId });
+  const sent = await createSentAssignment(ownerDb, target.world, target.id, {
+    serviceArea: areaOf(target),
+    linkPerson: false,
+    providerId: place.providerId,
+  });
   if (stage === 'distributed') {
-    await createDeliveryRows(ownerDb, target.world, sent, place.unitId, { status: 'sent_to_delivery', linkPerson: false, periodTo: PAST_END });
+    await createDeliveryRows(ownerDb, target.world, sent, place.unitId, {
+      status: 'sent_to_delivery',
+      linkPerson: false,
+      periodTo: PAST_END,
+    });
   }
   return { ...sent, unitId: place.unitId };
 }

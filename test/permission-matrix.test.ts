@@ -13,13 +13,20 @@ import { createTestUser, createTestWorld, TEST_USERS, USER_KEYS, type TestWorld,
 import { TestClient } from './http-client.ts';
 import type { MatrixTarget, PermissionRow } from './permission-matrix.types.ts';
 
-const modules = import.meta.glob<{ permissionRows?: PermissionRow[] }>('./permissions/*.permissions.ts', { eager: true });
+const modules = import.meta.glob<{ permissionRows?: PermissionRow[] }>('./permissions/*.permissions.ts', {
+  eager: true,
+});
 const rows = Object.entries(modules).flatMap(([file, module]) =>
-  (module.permissionRows ?? []).map((row) => ({ ...row, file: file.replace('./permissions/', '') })));
+  (module.permissionRows ?? []).map((row) => ({ ...row, file: file.replace('./permissions/', '') })),
+);
 
 /** Fixture persons, the same in both municipalities: `ao` is linked to ÄO myndighet and Hemtjänst Norr. */
 type FixturePerson = 'ao' | 'south' | 'ifo';
-const FIXTURE_LINKS = { ao: ['aoAuthority', 'homeCareNorth'], south: ['homeCareSouth'], ifo: ['ifoAuthority'] } as const;
+const FIXTURE_LINKS = {
+  ao: ['aoAuthority', 'homeCareNorth'],
+  south: ['homeCareSouth'],
+  ifo: ['ifoAuthority'],
+} as const;
 
 /**
  * Which fixture person each user sees ("own") and one they must not ("outside"), by the rules in
@@ -61,14 +68,21 @@ async function buildFixtures(): Promise<Fixtures> {
   for (const key of Object.keys(FIXTURE_LINKS) as FixturePerson[]) {
     persons[key] = (await world.createPerson([...FIXTURE_LINKS[key]], { lastName: `Matris-${key}` })).id;
   }
-  const user = await createTestUser(server.ownerDb, world, { name: 'matrix-target', positions: [{ unit: 'homeCareNorth', title: 'Undersköterska', roles: ['care_staff'] }] });
+  const user = await createTestUser(server.ownerDb, world, {
+    name: 'matrix-target',
+    positions: [{ unit: 'homeCareNorth', title: 'Undersköterska', roles: ['care_staff'] }],
+  });
   return { world, persons, targetUser: { userId: user.userId, positionId: user.positionIds[0]! } };
 }
 
 beforeAll(async () => {
   server = await startTestServer();
   [home, foreign] = await Promise.all([buildFixtures(), buildFixtures()]);
-  await Promise.all(USER_KEYS.map(async (key) => { clients[key] = await home.world.signIn(key); }));
+  await Promise.all(
+    USER_KEYS.map(async (key) => {
+      clients[key] = await home.world.signIn(key);
+    }),
+  );
 });
 afterAll(async () => server?.close());
 
@@ -81,7 +95,7 @@ function targetFor(row: PermissionRow, user: UserKey, where: Where): MatrixTarge
       return where === 'own' ? { ...base, id: '' } : undefined;
     case 'person': {
       const scope = PERSON_SCOPE[user];
-      const fixture = where === 'outside' ? scope.outside : scope.own ?? (where === 'foreign' ? scope.outside : null);
+      const fixture = where === 'outside' ? scope.outside : (scope.own ?? (where === 'foreign' ? scope.outside : null));
       return fixture ? { ...base, id: fixtures.persons[fixture] } : undefined;
     }
     case 'unit':
@@ -128,16 +142,25 @@ describe('permission matrix', () => {
           problems.push(`request ${request.method} ${request.path} is not the route ${row.route}`);
           return;
         }
-        const client = !user ? new TestClient(server.baseUrl) : row.endsSession ? await home.world.signIn(user) : clients[user];
+        const client = !user
+          ? new TestClient(server.baseUrl)
+          : row.endsSession
+            ? await home.world.signIn(user)
+            : clients[user];
         const response = await client.request(request.method, request.path, request.body);
         const expected = expectedStatus(row, user, where);
         if (response.status !== expected) {
-          problems.push(`${user ?? 'signed out'} × ${where}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`);
+          problems.push(
+            `${user ?? 'signed out'} × ${where}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`,
+          );
         }
       };
 
       // Signed out, with a target that a signed-in user could reach.
-      await check(null, 'own', { ...(targetFor(row, 'caseOfficer', 'own') ?? targetFor(row, 'caseOfficer', 'outside')!), actor: undefined });
+      await check(null, 'own', {
+        ...(targetFor(row, 'caseOfficer', 'own') ?? targetFor(row, 'caseOfficer', 'outside')!),
+        actor: undefined,
+      });
       for (const user of USER_KEYS) {
         for (const where of ['own', 'outside', 'foreign'] as const) {
           const target = targetFor(row, user, where);
@@ -153,13 +176,18 @@ describe('permission matrix', () => {
     expect(response.status).toBe(200);
     const documented = Object.entries(response.body.paths as Record<string, Record<string, unknown>>)
       .filter(([path]) => path.startsWith('/api/') && !path.startsWith('/api/docs') && path !== '/api/auth/sign-in')
-      .flatMap(([path, operations]) => Object.keys(operations)
-        .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-        .map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+      .flatMap(([path, operations]) =>
+        Object.keys(operations)
+          .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+          .map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      );
     expect(documented.length).toBeGreaterThan(0);
     const covered = new Set(rows.map((row) => row.route));
     const missing = documented.filter((route) => !covered.has(route));
-    expect(missing, `Routes without a permission-matrix row (add rows to the module's test/permissions/<area>.permissions.ts):\n${missing.join('\n')}`).toEqual([]);
+    expect(
+      missing,
+      `Routes without a permission-matrix row (add rows to the module's test/permissions/<area>.permissions.ts):\n${missing.join('\n')}`,
+    ).toEqual([]);
     const stale = [...covered].filter((route) => !documented.includes(route));
     expect(stale, `Rows for routes the app does not have:\n${stale.join('\n')}`).toEqual([]);
   });

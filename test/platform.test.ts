@@ -35,9 +35,13 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 function rawRequest(requestLine: string): Promise<{ status: number }> {
   const { hostname, port } = new URL(server.baseUrl);
   return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.write(`${requestLine} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`));
+    const socket = net.connect(Number(port), hostname, () =>
+      socket.write(`${requestLine} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`),
+    );
     let response = '';
-    socket.on('data', (chunk) => { response += chunk.toString(); });
+    socket.on('data', (chunk) => {
+      response += chunk.toString();
+    });
     socket.on('end', () => resolve({ status: Number(response.split(' ')[1]) }));
     socket.on('error', reject);
   });
@@ -57,24 +61,35 @@ describe('the API description', () => {
     const doc = response.body;
     expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-      '/api/persons', '/api/persons/{personId}', '/api/persons/{personId}/core', '/api/persons/{personId}/relatives/{itemId}',
-      '/api/session', '/api/auth/sign-in',
-    ]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/persons',
+        '/api/persons/{personId}',
+        '/api/persons/{personId}/core',
+        '/api/persons/{personId}/relatives/{itemId}',
+        '/api/session',
+        '/api/auth/sign-in',
+      ]),
+    );
     const problems: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
       if (!path.startsWith('/') || path.includes(':')) problems.push(`${path}: not an OpenAPI path template`);
       const templated = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       for (const [method, operation] of Object.entries(operations)) {
         const where = `${method.toUpperCase()} ${path}`;
-        if (!Object.keys(operation.responses ?? {}).some((status) => /^2\d\d$/.test(status))) problems.push(`${where}: no success response`);
-        const declared = (operation.parameters ?? []).filter((parameter: any) => parameter.in === 'path' && parameter.required).map((parameter: any) => parameter.name);
+        if (!Object.keys(operation.responses ?? {}).some((status) => /^2\d\d$/.test(status)))
+          problems.push(`${where}: no success response`);
+        const declared = (operation.parameters ?? [])
+          .filter((parameter: any) => parameter.in === 'path' && parameter.required)
+          .map((parameter: any) => parameter.name);
         if (templated.some((name) => !declared.includes(name))) problems.push(`${where}: path parameters not declared`);
       }
     }
     // Every $ref points at something in the document.
     for (const ref of JSON.stringify(doc).matchAll(/"\$ref":"#\/([^"]+)"/g)) {
-      const target = ref[1]!.split('/').reduce<any>((node, key) => node?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+      const target = ref[1]!
+        .split('/')
+        .reduce<any>((node, key) => node?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
       if (target === undefined) problems.push(`dangling $ref #/${ref[1]}`);
     }
     expect(problems).toEqual([]);
@@ -91,16 +106,19 @@ describe('the API description', () => {
 
 describe('the web app', () => {
   // The run's global setup builds dist/web when Chromium is there (always in CI).
-  it.runIf(existsSync(WEB_INDEX))('serves index.html at / and at the app\'s own paths, and JSON 404 under /api', async () => {
-    for (const path of ['/', '/?x=1', '/personer/sok', '/admin/organisation']) {
-      const response = await fetch(server.baseUrl + path);
-      expect(response.status, path).toBe(200);
-      expect(response.headers.get('content-type'), path).toContain('text/html');
-      expect(await response.text(), path).toContain('lang="sv"');
-    }
-    const api = await fetch(`${server.baseUrl}/api/no-such-thing`);
-    expect(api.headers.get('content-type')).toContain('application/json');
-  });
+  it.runIf(existsSync(WEB_INDEX))(
+    "serves index.html at / and at the app's own paths, and JSON 404 under /api",
+    async () => {
+      for (const path of ['/', '/?x=1', '/personer/sok', '/admin/organisation']) {
+        const response = await fetch(server.baseUrl + path);
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get('content-type'), path).toContain('text/html');
+        expect(await response.text(), path).toContain('lang="sv"');
+      }
+      const api = await fetch(`${server.baseUrl}/api/no-such-thing`);
+      expect(api.headers.get('content-type')).toContain('application/json');
+    },
+  );
 });
 
 describe('request ids', () => {
@@ -110,7 +128,13 @@ describe('request ids', () => {
     const kept = await send('GET', '/api/session', { headers: { 'x-request-id': 'proxy-req-0001.a_b' } });
     expect(kept.headers.get('x-request-id')).toBe('proxy-req-0001.a_b');
     expect(kept.body.requestId).toBe('proxy-req-0001.a_b');
-    for (const insane of ['short', 'x'.repeat(81), 'has spaces in it', 'semi;colon;injection', '<script>alert(1)</script>']) {
+    for (const insane of [
+      'short',
+      'x'.repeat(81),
+      'has spaces in it',
+      'semi;colon;injection',
+      '<script>alert(1)</script>',
+    ]) {
       const replaced = await send('GET', '/healthz', { headers: { 'x-request-id': insane } });
       expect(replaced.headers.get('x-request-id'), insane).toMatch(/^[0-9a-f-]{36}$/);
     }
@@ -134,19 +158,32 @@ describe('bad requests', () => {
   });
 
   it('answers malformed JSON with 400, never 500', async () => {
-    for (const body of ['{"username": ', '{bad json}', '[1, 2', '{"__proto__": {"isAdmin": true}, "username": "a", "password": "b"}']) {
+    for (const body of [
+      '{"username": ',
+      '{bad json}',
+      '[1, 2',
+      '{"__proto__": {"isAdmin": true}, "username": "a", "password": "b"}',
+    ]) {
       const response = await send('POST', '/api/auth/sign-in', { body, headers: JSON_HEADERS });
       expect(response.status, body).toBe(400);
       expect(response.body.error, body).toBe('validation');
     }
     const person = await signedIn.post('/api/persons', { identityNumber: '{', firstName: 'A' });
     expect(person.status).toBe(400);
-    const truncated = await signedIn.request('PUT', '/api/session/position', undefined, { 'content-type': 'application/json' });
+    const truncated = await signedIn.request('PUT', '/api/session/position', undefined, {
+      'content-type': 'application/json',
+    });
     expect(truncated.status).toBe(400);
   });
 
   it('answers a body of the wrong type with 4xx, never 500', async () => {
-    for (const [contentType, body] of [['text/plain', 'username=a'], ['application/xml', '<a/>'], ['application/x-www-form-urlencoded', 'username=a&password=b'], ['application/json', '"just a string"'], ['application/json', 'null']]) {
+    for (const [contentType, body] of [
+      ['text/plain', 'username=a'],
+      ['application/xml', '<a/>'],
+      ['application/x-www-form-urlencoded', 'username=a&password=b'],
+      ['application/json', '"just a string"'],
+      ['application/json', 'null'],
+    ]) {
       const response = await send('POST', '/api/auth/sign-in', { body, headers: { 'content-type': contentType! } });
       expect(response.status, `${contentType} ${body}`).toBeGreaterThanOrEqual(400);
       expect(response.status, `${contentType} ${body}`).toBeLessThan(500);

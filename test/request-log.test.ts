@@ -17,7 +17,10 @@ import type { TestClient } from './http-client.ts';
 /** Every line the app logged, as written (JSON). */
 const logged: string[] = [];
 const logStream = new Writable({
-  write(chunk: Buffer, _encoding, done) { logged.push(...chunk.toString('utf8').split('\n').filter(Boolean)); done(); },
+  write(chunk: Buffer, _encoding, done) {
+    logged.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  },
 });
 
 let app: App;
@@ -51,7 +54,16 @@ describe('the request log at level info', () => {
     const person = await world.createPerson(['aoAuthority'], { firstName: 'Signhild', lastName: 'Vikbladh' });
     const dashed = normalizeTestNumber(person.identityNumber);
     const wrongCheckDigit = dashed.slice(0, -1) + ((Number(dashed.at(-1)) + 1) % 10);
-    const secrets = [person.identityNumber, dashed, person.identityNumber.slice(2), wrongCheckDigit, 'Vikbladh', 'vikbladh', 'Signhild', 'signhild'];
+    const secrets = [
+      person.identityNumber,
+      dashed,
+      person.identityNumber.slice(2),
+      wrongCheckDigit,
+      'Vikbladh',
+      'vikbladh',
+      'Signhild',
+      'signhild',
+    ];
     logged.length = 0;
 
     // Searches by number (both forms) and by name: 200.
@@ -66,26 +78,42 @@ describe('the request log at level info', () => {
     expect((await officer.get(`/api/persons?q=${wrongCheckDigit}`)).status).toBe(400);
     expect((await officer.get(`/api/persons/${dashed}`)).status).toBe(400);
     // 400 from the database (a NUL byte), which the error handler logs: the name is in the body.
-    expect((await officer.put(`/api/persons/${person.id}/contact`, { version: 1, phone: 'Vikbladh \u0000' })).status).toBe(400);
+    expect(
+      (await officer.put(`/api/persons/${person.id}/contact`, { version: 1, phone: 'Vikbladh \u0000' })).status,
+    ).toBe(400);
     // 404: no such route, with personal data in the path and in the query.
     expect((await officer.get(`/api/no-such-thing/${dashed}?name=Vikbladh`)).status).toBe(404);
     // 401: signed out, the same search.
     expect((await fetch(`${baseUrl}/api/persons?q=${dashed}`)).status).toBe(401);
 
-    await expect.poll(() => parsed().filter((line) => line.msg === 'request completed').length).toBeGreaterThanOrEqual(10);
+    await expect
+      .poll(() => parsed().filter((line) => line.msg === 'request completed').length)
+      .toBeGreaterThanOrEqual(10);
     const log = logged.join('\n');
     for (const secret of secrets) expect(log, `"${secret}" in the log`).not.toContain(secret);
     expect(parsed().filter((line) => 'url' in line || 'req' in line)).toEqual([]);
 
     const requests = parsed().filter((line) => line.msg === 'request completed');
-    expect(requests.map((line) => `${line.statusCode} ${line.method} ${line.route}`)).toEqual(expect.arrayContaining([
-      '200 GET /api/persons', '200 GET /api/persons/:personId', '400 GET /api/persons', '400 PUT /api/persons/:personId/contact',
-      '401 GET /api/persons', '404 GET (no route)',
-    ]));
+    expect(requests.map((line) => `${line.statusCode} ${line.method} ${line.route}`)).toEqual(
+      expect.arrayContaining([
+        '200 GET /api/persons',
+        '200 GET /api/persons/:personId',
+        '400 GET /api/persons',
+        '400 PUT /api/persons/:personId/contact',
+        '401 GET /api/persons',
+        '404 GET (no route)',
+      ]),
+    );
     const read = requests.find((line) => line.route === '/api/persons/:personId' && line.statusCode === 200)!;
-    expect(read).toMatchObject({ params: { personId: person.id }, reqId: expect.any(String), responseTime: expect.any(Number) });
+    expect(read).toMatchObject({
+      params: { personId: person.id },
+      reqId: expect.any(String),
+      responseTime: expect.any(Number),
+    });
     // The id that is not an id (here a personnummer) is not written.
-    expect(requests.find((line) => line.route === '/api/persons/:personId' && line.statusCode === 400)).toMatchObject({ params: { personId: '(not an id)' } });
+    expect(requests.find((line) => line.route === '/api/persons/:personId' && line.statusCode === 400)).toMatchObject({
+      params: { personId: '(not an id)' },
+    });
     expect(parsed().some((line) => line.msg === 'input rejected by the database' && line.level === 40)).toBe(true);
   });
 });

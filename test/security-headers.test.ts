@@ -25,8 +25,13 @@ afterAll(async () => server?.close());
 
 /** The policy's directives by name, e.g. { 'script-src': ["'self'"] }. */
 function directives(header: string | null): Record<string, string[]> {
-  return Object.fromEntries((header ?? '').split(';').map((part) => part.trim().split(/\s+/)).filter(([name]) => name)
-    .map(([name, ...values]) => [name!, values]));
+  return Object.fromEntries(
+    (header ?? '')
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 /** What every response must carry, whatever answered it. */
@@ -52,13 +57,21 @@ function expectNoFraming(headers: Headers, what: string): void {
 function rawRequest(requestLine: string): Promise<{ status: number; headers: Headers }> {
   const { hostname, port } = new URL(server.baseUrl);
   return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.write(`${requestLine} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`));
+    const socket = net.connect(Number(port), hostname, () =>
+      socket.write(`${requestLine} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`),
+    );
     let response = '';
-    socket.on('data', (chunk) => { response += chunk.toString(); });
+    socket.on('data', (chunk) => {
+      response += chunk.toString();
+    });
     socket.on('end', () => {
       const [head = ''] = response.split('\r\n\r\n');
       const [statusLine = '', ...lines] = head.split('\r\n');
-      const headers = new Headers(lines.map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()] as [string, string]));
+      const headers = new Headers(
+        lines.map(
+          (line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()] as [string, string],
+        ),
+      );
       resolve({ status: Number(statusLine.split(' ')[1]), headers });
     });
     socket.on('error', reject);
@@ -86,7 +99,11 @@ describe('security headers', () => {
   });
 
   it('are on errors: 400, 404, 413 and an address that cannot be read', async () => {
-    const badBody = await fetch(`${server.baseUrl}/api/auth/sign-in`, { method: 'POST', body: '{bad json', headers: { 'content-type': 'application/json' } });
+    const badBody = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      body: '{bad json',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(badBody.status).toBe(400);
     expectStrictHeaders(badBody.headers, '400 bad JSON');
     const badParam = await signedIn.get('/api/persons/not-a-uuid');
@@ -95,7 +112,11 @@ describe('security headers', () => {
     const missing = await fetch(`${server.baseUrl}/api/no-such-thing`);
     expect(missing.status).toBe(404);
     expectStrictHeaders(missing.headers, '404');
-    const huge = await fetch(`${server.baseUrl}/api/auth/sign-in`, { method: 'POST', body: JSON.stringify({ username: 'x'.repeat(2_000_000) }), headers: { 'content-type': 'application/json' } });
+    const huge = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      body: JSON.stringify({ username: 'x'.repeat(2_000_000) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(huge.status).toBe(413);
     expectStrictHeaders(huge.headers, '413');
     // Refused by Fastify before routing (frameworkErrors), where no route hook runs.
@@ -114,6 +135,10 @@ describe('security headers', () => {
       expectNoFraming(response.headers, path);
     }
     // Their looser style-src stays on their paths.
-    expect(directives((await fetch(`${server.baseUrl}/api/openapi.json`)).headers.get('content-security-policy'))['style-src']).toEqual(["'self'"]);
+    expect(
+      directives((await fetch(`${server.baseUrl}/api/openapi.json`)).headers.get('content-security-policy'))[
+        'style-src'
+      ],
+    ).toEqual(["'self'"]);
   });
 });

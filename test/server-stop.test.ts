@@ -26,7 +26,9 @@ let folder: string;
 beforeAll(async () => {
   folder = await scratchFolder('server-stop-');
 });
-afterAll(async () => { if (folder) await rm(folder, { recursive: true, force: true }); });
+afterAll(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,20 +53,35 @@ interface ServerProcess {
 /** Starts `tsx src/server/main.ts` on the data folder (its own embedded PostgreSQL) and waits for /readyz. */
 async function startServerProcess(dataDir: string, pgPort: number): Promise<ServerProcess> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(pgPort),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+  };
   delete env.DATABASE_URL;
   delete env.APP_DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
     // 'close', not 'exit': its output may still be on the way when 'exit' comes.
     child.once('close', (code, signal) => resolve({ code, signal, at: performance.now() }));
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const startedBy = performance.now() + 120_000;
-  while (await statusOf(`${baseUrl}/readyz`) !== 200) {
+  while ((await statusOf(`${baseUrl}/readyz`)) !== 200) {
     if (child.exitCode !== null || performance.now() > startedBy) {
       child.kill('SIGKILL');
       throw new Error(`The server did not become ready:\n${output}`);
@@ -72,7 +89,8 @@ async function startServerProcess(dataDir: string, pgPort: number): Promise<Serv
     await sleep(200);
   }
   return {
-    child, baseUrl,
+    child,
+    baseUrl,
     output: () => output,
     exit: async (since) => {
       const { code, signal, at } = await exited;
@@ -97,7 +115,11 @@ async function postgresPids(dataDir: string): Promise<number[]> {
 
 function signalAll(pids: number[], signal: NodeJS.Signals): void {
   for (const pid of pids) {
-    try { process.kill(pid, signal); } catch { /* already gone */ }
+    try {
+      process.kill(pid, signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -124,8 +146,12 @@ describe('stopping the server process', () => {
     try {
       const [postmaster] = await postgresPids(dataDir);
       process.kill(postmaster!, 'SIGKILL');
-      await expect.poll(() => statusOf(`${server.baseUrl}/readyz`), { timeout: 20_000 }).toBe(503)
-        .catch((error: Error) => { throw new Error(`${error.message}\nThe server said:\n${server.output()}`); });
+      await expect
+        .poll(() => statusOf(`${server.baseUrl}/readyz`), { timeout: 20_000 })
+        .toBe(503)
+        .catch((error: Error) => {
+          throw new Error(`${error.message}\nThe server said:\n${server.output()}`);
+        });
       const since = performance.now();
       server.child.kill('SIGTERM');
       const exit = await server.exit(since);
@@ -137,7 +163,9 @@ describe('stopping the server process', () => {
     }
   });
 
-  it('ends by its deadline, with exit code 1, when its PostgreSQL froze with a request waiting on it', { timeout: 180_000 }, async () => {
+  it('ends by its deadline, with exit code 1, when its PostgreSQL froze with a request waiting on it', {
+    timeout: 180_000,
+  }, async () => {
     const dataDir = path.join(folder, 'frozen');
     const server = await startServerProcess(dataDir, await freePort());
     const pids = await postgresPids(dataDir);
@@ -184,7 +212,9 @@ describe('stopping the server process', () => {
 });
 
 describe('a PostgreSQL restarted under a running app', () => {
-  it('is survived: /readyz and the same session answer 200 again within two seconds', { timeout: 180_000 }, async () => {
+  it('is survived: /readyz and the same session answer 200 again within two seconds', {
+    timeout: 180_000,
+  }, async () => {
     const dataDir = path.join(folder, 'restarted');
     const pgPort = await freePort();
     const first = await startEmbeddedPostgres(dataDir, pgPort, () => undefined);
@@ -193,7 +223,10 @@ describe('a PostgreSQL restarted under a running app', () => {
     await migrate(ownerUrl, APP_DB_PASSWORD);
     const appDb = createDb({ connectionString: appUrlFrom(ownerUrl, APP_DB_PASSWORD), max: 3 });
     const ownerDb = createDb({ connectionString: ownerUrl, max: 2 });
-    const app = await buildApp({ db: appDb, config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }) }, { logger: false });
+    const app = await buildApp(
+      { db: appDb, config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }) },
+      { logger: false },
+    );
     await app.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     let second: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
@@ -210,7 +243,9 @@ describe('a PostgreSQL restarted under a running app', () => {
       second = await startEmbeddedPostgres(dataDir, pgPort, () => undefined);
       const since = performance.now();
       await expect.poll(() => statusOf(`${baseUrl}/readyz`), { timeout: 10_000, interval: 50 }).toBe(200);
-      await expect.poll(async () => (await officer.get('/api/session')).status, { timeout: 10_000, interval: 50 }).toBe(200);
+      await expect
+        .poll(async () => (await officer.get('/api/session')).status, { timeout: 10_000, interval: 50 })
+        .toBe(200);
       const afterMs = performance.now() - since;
       expect(afterMs).toBeLessThan(2_000);
       expect((await officer.get('/api/persons?q=test')).status).toBe(200);

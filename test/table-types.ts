@@ -39,8 +39,10 @@ export const EXCEPTIONS: Exceptions = {
 export function declaredTables(fileName: string, interfaceName: string): Tables {
   const program = ts.createProgram([fileName], compilerOptions());
   const checker = program.getTypeChecker();
-  const declaration = program.getSourceFile(fileName)?.statements
-    .filter(ts.isInterfaceDeclaration).find((statement) => statement.name.text === interfaceName);
+  const declaration = program
+    .getSourceFile(fileName)
+    ?.statements.filter(ts.isInterfaceDeclaration)
+    .find((statement) => statement.name.text === interfaceName);
   if (!declaration) throw new Error(`No interface ${interfaceName} in ${fileName}`);
   const tables: Tables = new Map();
   for (const table of checker.getPropertiesOfType(checker.getTypeAtLocation(declaration.name))) {

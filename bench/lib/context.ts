@@ -53,7 +53,13 @@ export interface RunnableContext extends BenchContext {
   close(): Promise<void>;
 }
 
-export function createBenchContext(deps: { config: Config; ownerDb: Db; appDb: Db; large: LargeMunicipality; log: (line: string) => void }): RunnableContext {
+export function createBenchContext(deps: {
+  config: Config;
+  ownerDb: Db;
+  appDb: Db;
+  large: LargeMunicipality;
+  log: (line: string) => void;
+}): RunnableContext {
   let app: Promise<{ app: App; baseUrl: string }> | undefined;
   let cases: CaseRecord[] = [];
 

@@ -15,5 +15,10 @@ export async function resolveBenchDatabase(config: Config, log: (line: string) =
   const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
   await embedded.ensureDatabase(BENCH_DATABASE);
   const ownerUrl = embedded.ownerUrl(BENCH_DATABASE);
-  return { ownerUrl, appUrl: appUrlFrom(ownerUrl, config.appDbPassword), isEmbedded: true, stop: () => embedded.stop() };
+  return {
+    ownerUrl,
+    appUrl: appUrlFrom(ownerUrl, config.appDbPassword),
+    isEmbedded: true,
+    stop: () => embedded.stop(),
+  };
 }

@@ -38,39 +38,99 @@ interface CaseSpec {
   need?: [LifeArea, need: string, goal: string];
 }
 
-const CARE: Granted[] = [['Personlig omvårdnad', 20, 30], ['Service', 4, 60]];
-const SELF_CARE: CaseSpec['need'] = ['self_care', 'Behöver hjälp med dusch och av- och påklädning.', 'Klara vardagen hemma.'];
+const CARE: Granted[] = [
+  ['Personlig omvårdnad', 20, 30],
+  ['Service', 4, 60],
+];
+const SELF_CARE: CaseSpec['need'] = [
+  'self_care',
+  'Behöver hjälp med dusch och av- och påklädning.',
+  'Klara vardagen hemma.',
+];
 
 const CASES: CaseSpec[] = [
-  { area: 'AO', stage: 'started', decidedDaysAgo: 45, identityNumber: '19380303-9142', interventions: [...CARE, ['Trygghetslarm', null, null]], need: SELF_CARE,
-    instructions: 'Moira vill ha besök före kl. 9. Nyckel finns i nyckelskåpet.' },
+  {
+    area: 'AO',
+    stage: 'started',
+    decidedDaysAgo: 45,
+    identityNumber: '19380303-9142',
+    interventions: [...CARE, ['Trygghetslarm', null, null]],
+    need: SELF_CARE,
+    instructions: 'Moira vill ha besök före kl. 9. Nyckel finns i nyckelskåpet.',
+  },
   { area: 'AO', stage: 'started', decidedDaysAgo: 30, interventions: CARE, need: SELF_CARE },
-  { area: 'AO', stage: 'waiting', decidedDaysAgo: 8, interventions: CARE, need: SELF_CARE,
-    instructions: 'Ny omsorgstagare efter sjukhusvistelse. Behöver hjälp med dusch två gånger i veckan.' },
-  { area: 'AO', stage: 'new', decidedDaysAgo: 3, interventions: CARE, need: SELF_CARE,
-    instructions: 'Hemgång från sjukhus på fredag. Ring dottern före första besöket.' },
-  { area: 'AO', stage: 'new', decidedDaysAgo: 2, interventions: [['Personlig omvårdnad', 12, 20], ['Trygghetslarm', null, null]],
-    need: ['sense_of_security', 'Har fallit två gånger i hemmet och känner sig otrygg på natten.', 'Känna sig trygg hemma.'] },
-  { area: 'AO', stage: 'draft', decidedDaysAgo: 1, interventions: [['Service', 6, 60]], need: ['domestic_life', 'Orkar inte städa och handla själv.', 'Ha ett rent hem och mat hemma.'] },
+  {
+    area: 'AO',
+    stage: 'waiting',
+    decidedDaysAgo: 8,
+    interventions: CARE,
+    need: SELF_CARE,
+    instructions: 'Ny omsorgstagare efter sjukhusvistelse. Behöver hjälp med dusch två gånger i veckan.',
+  },
+  {
+    area: 'AO',
+    stage: 'new',
+    decidedDaysAgo: 3,
+    interventions: CARE,
+    need: SELF_CARE,
+    instructions: 'Hemgång från sjukhus på fredag. Ring dottern före första besöket.',
+  },
+  {
+    area: 'AO',
+    stage: 'new',
+    decidedDaysAgo: 2,
+    interventions: [
+      ['Personlig omvårdnad', 12, 20],
+      ['Trygghetslarm', null, null],
+    ],
+    need: [
+      'sense_of_security',
+      'Har fallit två gånger i hemmet och känner sig otrygg på natten.',
+      'Känna sig trygg hemma.',
+    ],
+  },
+  {
+    area: 'AO',
+    stage: 'draft',
+    decidedDaysAgo: 1,
+    interventions: [['Service', 6, 60]],
+    need: ['domestic_life', 'Orkar inte städa och handla själv.', 'Ha ett rent hem och mat hemma.'],
+  },
   { area: 'AO', stage: 'ended', decidedDaysAgo: 150, interventions: CARE },
   { area: 'AO', stage: 'refused', decidedDaysAgo: 12, interventions: [['Service', 8, null]] },
   { area: 'LSS', stage: 'decided', decidedDaysAgo: 14, interventions: [['Daglig verksamhet', 5, null]] },
-  { area: 'IFO', stage: 'new', decidedDaysAgo: 6, interventions: [['Familjestöd', 3, null]],
-    need: ['interpersonal', 'Föräldrarna vill ha stöd i konflikter med sin tonåring.', 'Färre konflikter hemma.'] },
+  {
+    area: 'IFO',
+    stage: 'new',
+    decidedDaysAgo: 6,
+    interventions: [['Familjestöd', 3, null]],
+    need: ['interpersonal', 'Föräldrarna vill ha stöd i konflikter med sin tonåring.', 'Färre konflikter hemma.'],
+  },
 ];
 
 /** Who works each area in the demo (seeds/demo/users.ts, organisation.ts). */
 const AREAS: Record<Area, { authorityUnit: string; officer: string; legalBasis: string; provider: string }> = {
-  AO: { authorityUnit: 'Äldreomsorgens myndighetsenhet', officer: 'handlaggare', legalBasis: 'SoL 11 kap. 1 §', provider: 'Hemtjänst egen regi' },
+  AO: {
+    authorityUnit: 'Äldreomsorgens myndighetsenhet',
+    officer: 'handlaggare',
+    legalBasis: 'SoL 11 kap. 1 §',
+    provider: 'Hemtjänst egen regi',
+  },
   LSS: { authorityUnit: 'LSS-handläggning', officer: 'lsshandl', legalBasis: 'LSS 9 § 10', provider: 'LSS egen regi' },
-  IFO: { authorityUnit: 'IFO Mottagning och utredning', officer: 'ifohandl', legalBasis: 'SoL 11 kap. 1 §', provider: 'IFO egen regi' },
+  IFO: {
+    authorityUnit: 'IFO Mottagning och utredning',
+    officer: 'ifohandl',
+    legalBasis: 'SoL 11 kap. 1 §',
+    provider: 'IFO egen regi',
+  },
 };
 /** ÄO delivery: home care at Blandaren htj ute, alarms at Larmgruppen; the verksamhetschef distributes, unit staff acknowledge. */
 const HOME_CARE_UNIT = 'Blandaren htj ute';
 const ALARM_UNIT = 'Larmgruppen';
 const ACKNOWLEDGED_BY: Record<string, string> = { [HOME_CARE_UNIT]: 'personal', [ALARM_UNIT]: 'larmansvarig' };
 const STAGES: Stage[] = ['decided', 'draft', 'new', 'waiting', 'started', 'ended'];
-const reached = (spec: CaseSpec, stage: Stage) => spec.stage !== 'refused' && STAGES.indexOf(spec.stage) >= STAGES.indexOf(stage);
+const reached = (spec: CaseSpec, stage: Stage) =>
+  spec.stage !== 'refused' && STAGES.indexOf(spec.stage) >= STAGES.indexOf(stage);
 
 export interface DemoRefs {
   municipalityId: string;
@@ -89,29 +149,64 @@ export async function createDemoCasework(trx: Trx, refs: DemoRefs): Promise<void
   }
 }
 
-async function createOne(trx: Trx, { municipalityId, unit, userId, catalogue }: DemoRefs, spec: CaseSpec, personId: string, today: string): Promise<void> {
+async function createOne(
+  trx: Trx,
+  { municipalityId, unit, userId, catalogue }: DemoRefs,
+  spec: CaseSpec,
+  personId: string,
+  today: string,
+): Promise<void> {
   const area = AREAS[spec.area];
   const officerId = userId(area.officer);
   const decisionDate = addDays(today, -spec.decidedDaysAgo);
   const types = await interventionTypes(trx, catalogue, spec);
   const opened = await createCase(trx, {
-    municipalityId, personId, serviceArea: spec.area, authorityUnitId: unit(area.authorityUnit), caseOfficerId: officerId, openedOn: addDays(decisionDate, -14),
+    municipalityId,
+    personId,
+    serviceArea: spec.area,
+    authorityUnitId: unit(area.authorityUnit),
+    caseOfficerId: officerId,
+    openedOn: addDays(decisionDate, -14),
   });
   const isRefused = spec.stage === 'refused';
   const decision = await createDecision(trx, {
-    municipalityId, caseId: opened.id, decidedById: officerId, legalBasisId: catalogue.legalBases.get(area.legalBasis)!,
-    outcome: isRefused ? 'refused' : 'granted', decisionDate, periodFrom: decisionDate, periodTo: null,
-    justification: isRefused ? 'Behovet kan tillgodoses på annat sätt, genom matleverans och anhörigas hjälp.' : 'Behovet kan inte tillgodoses på annat sätt.',
-    interventions: types.map((type) => ({ interventionTypeId: type.id, grantedAmount: type.amount, scopeUnit: type.scopeUnit })),
+    municipalityId,
+    caseId: opened.id,
+    decidedById: officerId,
+    legalBasisId: catalogue.legalBases.get(area.legalBasis)!,
+    outcome: isRefused ? 'refused' : 'granted',
+    decisionDate,
+    periodFrom: decisionDate,
+    periodTo: null,
+    justification: isRefused
+      ? 'Behovet kan tillgodoses på annat sätt, genom matleverans och anhörigas hjälp.'
+      : 'Behovet kan inte tillgodoses på annat sätt.',
+    interventions: types.map((type) => ({
+      interventionTypeId: type.id,
+      grantedAmount: type.amount,
+      scopeUnit: type.scopeUnit,
+    })),
   });
   if (!reached(spec, 'draft')) return;
 
   const assignment = await createAssignment(trx, {
-    municipalityId, caseId: opened.id, decisionId: decision.id, personId, providerId: unit(area.provider), createdById: officerId,
-    instructions: spec.instructions ?? null, isNewClient: true, handoverBy: 'Karin Holm', handoverAt: new Date(`${decisionDate}T10:00:00`),
+    municipalityId,
+    caseId: opened.id,
+    decisionId: decision.id,
+    personId,
+    providerId: unit(area.provider),
+    createdById: officerId,
+    instructions: spec.instructions ?? null,
+    isNewClient: true,
+    handoverBy: 'Karin Holm',
+    handoverAt: new Date(`${decisionDate}T10:00:00`),
     interventions: types.map((type, index) => ({
-      decisionInterventionId: decision.interventionIds[index]!, interventionTypeId: type.id, grantedAmount: type.amount, scopeUnit: type.scopeUnit,
-      minutesPerOccasion: type.minutes, plannedDays: type.minutes === null ? [] : ['mon', 'wed', 'fri'],
+      decisionInterventionId: decision.interventionIds[index]!,
+      interventionTypeId: type.id,
+      grantedAmount: type.amount,
+      scopeUnit: type.scopeUnit,
+      minutesPerOccasion: type.minutes,
+      plannedDays: type.minutes === null ? [] : ['mon', 'wed', 'fri'],
     })),
     lifeAreas: spec.need ? [{ lifeArea: spec.need[0], need: spec.need[1], goal: spec.need[2] }] : [],
     ...(reached(spec, 'new') ? { sent: { byId: officerId } } : {}),
@@ -119,39 +214,81 @@ async function createOne(trx: Trx, { municipalityId, unit, userId, catalogue }: 
   if (!reached(spec, 'waiting')) return;
 
   // One distribution, sent to delivery per unit; each unit's staff acknowledge their own provider case.
-  const rowIds = await trx.selectFrom('assignment_interventions').select(['id', 'decision_intervention_id'])
-    .where('municipality_id', '=', municipalityId).where('assignment_id', '=', assignment.id).execute();
+  const rowIds = await trx
+    .selectFrom('assignment_interventions')
+    .select(['id', 'decision_intervention_id'])
+    .where('municipality_id', '=', municipalityId)
+    .where('assignment_id', '=', assignment.id)
+    .execute();
   const isWaiting = spec.stage === 'waiting';
   const sentOn = isWaiting ? addDays(today, -1) : addDays(decisionDate, 3);
   const periodFrom = addDays(sentOn, 2);
   const deliveryIds: string[] = [];
   for (const unitName of [HOME_CARE_UNIT, ALARM_UNIT]) {
-    const rows = types.flatMap((type, index) => (type.isAlarm ? ALARM_UNIT : HOME_CARE_UNIT) !== unitName ? [] : [{
-      assignmentInterventionId: rowIds.find((row) => row.decision_intervention_id === decision.interventionIds[index])!.id,
-      providerUnitId: unit(unitName), periodFrom, startedOn: isWaiting ? null : periodFrom,
-      formOfDelivery: type.isAlarm ? 'Trygghetslarm' : 'Hemtjänst dag', days: type.isAlarm ? null : 'whole_week' as const,
-      ...(isFrequencyUnit(type.scopeUnit) ? { frequency: type.amount, frequencyUnit: type.scopeUnit } : {}),
-    }]);
+    const rows = types.flatMap((type, index) =>
+      (type.isAlarm ? ALARM_UNIT : HOME_CARE_UNIT) !== unitName
+        ? []
+        : [
+            {
+              assignmentInterventionId: rowIds.find(
+                (row) => row.decision_intervention_id === decision.interventionIds[index],
+              )!.id,
+              providerUnitId: unit(unitName),
+              periodFrom,
+              startedOn: isWaiting ? null : periodFrom,
+              formOfDelivery: type.isAlarm ? 'Trygghetslarm' : 'Hemtjänst dag',
+              days: type.isAlarm ? null : ('whole_week' as const),
+              ...(isFrequencyUnit(type.scopeUnit) ? { frequency: type.amount, frequencyUnit: type.scopeUnit } : {}),
+            },
+          ],
+    );
     if (!rows.length) continue;
     const created = await createDeliveries(trx, {
-      municipalityId, assignmentId: assignment.id, createdById: userId('vchef'), sentOn, rows,
+      municipalityId,
+      assignmentId: assignment.id,
+      createdById: userId('vchef'),
+      sentOn,
+      rows,
       ...(isWaiting ? {} : { acknowledgedById: userId(ACKNOWLEDGED_BY[unitName]!) }),
     });
     deliveryIds.push(...created.deliveryIds);
   }
   if (spec.stage !== 'ended') return;
   for (const deliveryId of deliveryIds) {
-    const { version } = await trx.selectFrom('deliveries').select('version').where('id', '=', deliveryId).executeTakeFirstOrThrow();
-    await endDelivery(trx, deliveryId, version, addDays(today, -10), 'Flyttat till vård- och omsorgsboende', userId('enhetschef'));
+    const { version } = await trx
+      .selectFrom('deliveries')
+      .select('version')
+      .where('id', '=', deliveryId)
+      .executeTakeFirstOrThrow();
+    await endDelivery(
+      trx,
+      deliveryId,
+      version,
+      addDays(today, -10),
+      'Flyttat till vård- och omsorgsboende',
+      userId('enhetschef'),
+    );
   }
 }
 
 /** The named person, or the next one not yet used: living, unprotected, with a personnummer, registered at the authority unit. */
-async function choosePerson(trx: Trx, { municipalityId, unit }: DemoRefs, spec: CaseSpec, used: readonly string[]): Promise<string> {
-  let query = trx.selectFrom('persons as p')
-    .innerJoin('person_unit_links as l', (join) => join.onRef('l.municipality_id', '=', 'p.municipality_id').onRef('l.person_id', '=', 'p.id'))
-    .select('p.id').where('p.municipality_id', '=', municipalityId).where('l.unit_id', '=', unit(AREAS[spec.area].authorityUnit))
-    .where('p.identity_kind', '=', 'personnummer').where('p.protected_identity', '=', false).where('p.deceased_date', 'is', null);
+async function choosePerson(
+  trx: Trx,
+  { municipalityId, unit }: DemoRefs,
+  spec: CaseSpec,
+  used: readonly string[],
+): Promise<string> {
+  let query = trx
+    .selectFrom('persons as p')
+    .innerJoin('person_unit_links as l', (join) =>
+      join.onRef('l.municipality_id', '=', 'p.municipality_id').onRef('l.person_id', '=', 'p.id'),
+    )
+    .select('p.id')
+    .where('p.municipality_id', '=', municipalityId)
+    .where('l.unit_id', '=', unit(AREAS[spec.area].authorityUnit))
+    .where('p.identity_kind', '=', 'personnummer')
+    .where('p.protected_identity', '=', false)
+    .where('p.deceased_date', 'is', null);
   if (spec.identityNumber) query = query.where('p.identity_number', '=', spec.identityNumber);
   if (used.length) query = query.where('p.id', 'not in', [...used]);
   // A fixed shuffle, so the demo's people are spread over names and ages yet the same on every seed.
@@ -164,12 +301,18 @@ async function interventionTypes(trx: Trx, catalogue: CatalogueIds, spec: CaseSp
   for (const [name, amount, minutes] of spec.interventions) {
     const id = catalogue.interventionTypes.get(`${spec.area}:${name}`);
     if (!id) throw new Error(`Demo intervention type missing: ${spec.area}:${name}`);
-    const type = await trx.selectFrom('intervention_types').select(['scope_unit', 'is_personal_alarm']).where('id', '=', id).executeTakeFirstOrThrow();
+    const type = await trx
+      .selectFrom('intervention_types')
+      .select(['scope_unit', 'is_personal_alarm'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     types.push({ id, amount, minutes, scopeUnit: type.scope_unit as ScopeUnit, isAlarm: type.is_personal_alarm });
   }
   return types;
 }
 
 function isFrequencyUnit(scopeUnit: ScopeUnit): scopeUnit is FrequencyUnit {
-  return ['times_per_day', 'times_per_week', 'times_per_month', 'hours_per_week', 'hours_per_month'].includes(scopeUnit);
+  return ['times_per_day', 'times_per_week', 'times_per_month', 'hours_per_week', 'hours_per_month'].includes(
+    scopeUnit,
+  );
 }

@@ -4,7 +4,14 @@
  */
 import { createDb } from '../../src/server/platform/db/database.ts';
 import { hashPassword } from '../../src/server/platform/auth/password.ts';
-import { createMunicipality, createOrganisation, createPersons, createUser, type OwnerDb, type PersonSpec } from '../lib/builders.ts';
+import {
+  createMunicipality,
+  createOrganisation,
+  createPersons,
+  createUser,
+  type OwnerDb,
+  type PersonSpec,
+} from '../lib/builders.ts';
 import { FEMALE_NAMES, LAST_NAMES, MALE_NAMES, STREETS } from '../lib/names.ts';
 import { pick, seededRandom } from '../lib/random.ts';
 import { testNumbersBornBetween } from '../lib/test-numbers.ts';
@@ -29,10 +36,18 @@ export interface DemoInfo {
 export async function seedDemoIfEmpty(ownerUrl: string): Promise<DemoInfo | undefined> {
   const db = createDb({ connectionString: ownerUrl, max: 2 });
   try {
-    const count = await db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('municipalities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     if (count.n === 0) await seedDemo(db);
     const demo = await db.selectFrom('municipalities').select('id').where('code', '=', DEMO_CODE).executeTakeFirst();
-    return demo && { municipalityName: DEMO_NAME, users: DEMO_USERS.map(({ username, description }) => ({ username, description })) };
+    return (
+      demo && {
+        municipalityName: DEMO_NAME,
+        users: DEMO_USERS.map(({ username, description }) => ({ username, description })),
+      }
+    );
   } finally {
     await db.destroy();
   }
@@ -56,8 +71,13 @@ async function seedDemoIn(trx: Trx): Promise<void> {
   const userIds = new Map<string, string>();
   for (const user of DEMO_USERS) {
     const created = await createUser(trx, municipalityId, passwordHash, {
-      username: user.username, displayName: user.displayName,
-      positions: user.positions.map((position) => ({ unitId: unit(position.unit), title: position.title, roles: position.roles })),
+      username: user.username,
+      displayName: user.displayName,
+      positions: user.positions.map((position) => ({
+        unitId: unit(position.unit),
+        title: position.title,
+        roles: position.roles,
+      })),
     });
     userIds.set(user.username, created.id);
   }
@@ -80,30 +100,64 @@ function demoPersons(unit: (name: string) => string): PersonSpec[] {
   const random = seededRandom(20261123);
   const persons: PersonSpec[] = [];
   const add = (numbers: string[], count: number, authority: string, providers: string[]) => {
-    for (const digits of numbers.filter((_, index) => index % Math.max(1, Math.floor(numbers.length / count)) === 0).slice(0, count)) {
+    for (const digits of numbers
+      .filter((_, index) => index % Math.max(1, Math.floor(numbers.length / count)) === 0)
+      .slice(0, count)) {
       const isFemale = Number(digits[10]) % 2 === 0;
       const providerUnits = random() < 0.6 ? [unit(pick(random, providers))] : [];
       persons.push({
         identityNumber: digits,
         firstName: pick(random, isFemale ? FEMALE_NAMES : MALE_NAMES),
         lastName: pick(random, LAST_NAMES),
-        address: { street: `${pick(random, STREETS)} ${1 + Math.floor(random() * 60)}`, postalCode: `${123 + Math.floor(random() * 5)} ${10 + Math.floor(random() * 80)}`, city: 'Exempelstad', validFrom: '2015-03-01' },
+        address: {
+          street: `${pick(random, STREETS)} ${1 + Math.floor(random() * 60)}`,
+          postalCode: `${123 + Math.floor(random() * 5)} ${10 + Math.floor(random() * 80)}`,
+          city: 'Exempelstad',
+          validFrom: '2015-03-01',
+        },
         unitIds: [unit(authority), ...providerUnits],
       });
     }
   };
-  add(testNumbersBornBetween(1925, 1950), 160, 'Äldreomsorgens myndighetsenhet', ['Blandaren htj ute', 'Blandaren htj inne', 'Hallonbergen htj', 'Nattpatrullen', 'Allégården dagverksamhet', 'Omsorgsbolaget Hemtjänst Centrum']);
+  add(testNumbersBornBetween(1925, 1950), 160, 'Äldreomsorgens myndighetsenhet', [
+    'Blandaren htj ute',
+    'Blandaren htj inne',
+    'Hallonbergen htj',
+    'Nattpatrullen',
+    'Allégården dagverksamhet',
+    'Omsorgsbolaget Hemtjänst Centrum',
+  ]);
   add(testNumbersBornBetween(1960, 1985), 40, 'Funktionshinder myndighet', ['Boendestöd Centrum']);
-  add(testNumbersBornBetween(1986, 2005), 40, 'LSS-handläggning', ['Daglig verksamhet Ängen', 'Korttidsvistelse Solrosen', 'Ledsagarservice', 'Personlig assistans Assistansbolaget']);
-  add(testNumbersBornBetween(1970, 2012), 60, 'IFO Mottagning och utredning', ['Familjeteamet Bistånd öppenvård', 'Hagadahl Service', 'Berga Service', 'Stödboende Kvarnen']);
+  add(testNumbersBornBetween(1986, 2005), 40, 'LSS-handläggning', [
+    'Daglig verksamhet Ängen',
+    'Korttidsvistelse Solrosen',
+    'Ledsagarservice',
+    'Personlig assistans Assistansbolaget',
+  ]);
+  add(testNumbersBornBetween(1970, 2012), 60, 'IFO Mottagning och utredning', [
+    'Familjeteamet Bistånd öppenvård',
+    'Hagadahl Service',
+    'Berga Service',
+    'Stödboende Kvarnen',
+  ]);
   // The manuals' own example, so staff recognise her.
   const moira = '193803039142';
   if (!persons.some((person) => person.identityNumber === moira)) {
-    persons.push({ identityNumber: moira, firstName: 'Moira', lastName: 'Mustafsson', unitIds: [unit('Äldreomsorgens myndighetsenhet'), unit('Blandaren htj ute')],
-      address: { street: 'Kammargatan 3', postalCode: '111 40', city: 'Exempelstad', validFrom: '2019-06-01' } });
+    persons.push({
+      identityNumber: moira,
+      firstName: 'Moira',
+      lastName: 'Mustafsson',
+      unitIds: [unit('Äldreomsorgens myndighetsenhet'), unit('Blandaren htj ute')],
+      address: { street: 'Kammargatan 3', postalCode: '111 40', city: 'Exempelstad', validFrom: '2019-06-01' },
+    });
   }
   persons[5]!.protectedIdentity = true;
   persons[170]!.protectedIdentity = true;
-  persons.push({ identityNumber: '050505-T000', firstName: 'Okänd', lastName: 'Reservnummer', unitIds: [unit('IFO Mottagning och utredning'), unit('Hagadahl Service')] });
+  persons.push({
+    identityNumber: '050505-T000',
+    firstName: 'Okänd',
+    lastName: 'Reservnummer',
+    unitIds: [unit('IFO Mottagning och utredning'), unit('Hagadahl Service')],
+  });
   return persons;
 }

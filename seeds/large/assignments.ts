@@ -23,22 +23,43 @@ export const PENDING_PROVIDER = 'Hemtjänst egen regi';
 export const LARGE_ASSIGNMENT_MARK = 'Storkommun: genererat uppdrag.';
 const YEAR = 2026;
 
-export async function ensureLargeAssignments(db: OwnerDb, large: LargeMunicipality, log: (line: string) => void = () => undefined): Promise<void> {
-  const marked = await db.selectFrom('assignments').select('id').where('municipality_id', '=', large.municipalityId).where('instructions', '=', LARGE_ASSIGNMENT_MARK).limit(1).executeTakeFirst();
+export async function ensureLargeAssignments(
+  db: OwnerDb,
+  large: LargeMunicipality,
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
+  const marked = await db
+    .selectFrom('assignments')
+    .select('id')
+    .where('municipality_id', '=', large.municipalityId)
+    .where('instructions', '=', LARGE_ASSIGNMENT_MARK)
+    .limit(1)
+    .executeTakeFirst();
   if (marked) return;
   log(`Generating ${PENDING_ASSIGNMENTS.toLocaleString('en')} pending assignments for ${PENDING_PROVIDER} …`);
   const started = performance.now();
   await db.transaction().execute(async (trx) => {
     const types = await ensureCatalogue(trx, large.municipalityId);
     const persons = await choosePersons(trx, large.municipalityId, PENDING_ASSIGNMENTS + SPARE_DECISIONS);
-    const officerId = (await trx.selectFrom('users').select('id').where('municipality_id', '=', large.municipalityId).where('username', '=', large.users.aoCaseOfficer.username).executeTakeFirstOrThrow()).id;
+    const officerId = (
+      await trx
+        .selectFrom('users')
+        .select('id')
+        .where('municipality_id', '=', large.municipalityId)
+        .where('username', '=', large.users.aoCaseOfficer.username)
+        .executeTakeFirstOrThrow()
+    ).id;
     const caseIds = await insertCases(trx, large.municipalityId, persons, officerId);
     const decisionIds = await insertDecisions(trx, large.municipalityId, caseIds, officerId, types.legalBasisId);
     await insertDecisionInterventions(trx, large.municipalityId, decisionIds, types);
-    const pending = persons.slice(0, PENDING_ASSIGNMENTS).map((person, index) => ({ ...person, caseId: caseIds[index]!, decisionId: decisionIds[index]! }));
+    const pending = persons
+      .slice(0, PENDING_ASSIGNMENTS)
+      .map((person, index) => ({ ...person, caseId: caseIds[index]!, decisionId: decisionIds[index]! }));
     await insertSentAssignments(trx, large.municipalityId, pending, large.unitIds.get(PENDING_PROVIDER)!, officerId);
   });
-  await sql`analyze cases, decisions, decision_interventions, assignments, assignment_interventions, assignment_life_areas, assignment_states, assignment_events, person_unit_links`.execute(db);
+  await sql`analyze cases, decisions, decision_interventions, assignments, assignment_interventions, assignment_life_areas, assignment_states, assignment_events, person_unit_links`.execute(
+    db,
+  );
   // Every other table it wrote as well (units, catalogues, acknowledgements): without statistics the planner
   // guesses, and on a PostgreSQL with autovacuum off (this machine's) it goes on guessing (bench/README.md).
   await sql`analyze`.execute(db);
@@ -54,16 +75,32 @@ export interface CatalogueIds {
 
 /** The demo's catalogue, unless Storkommun already has one. */
 export async function ensureCatalogue(trx: Trx, municipalityId: string): Promise<CatalogueIds> {
-  const find = () => trx.selectFrom('intervention_types').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('service_area', '=', 'AO')
-    .where('name', 'in', ['Personlig omvårdnad', 'Service', 'Trygghetslarm']).execute();
+  const find = () =>
+    trx
+      .selectFrom('intervention_types')
+      .select(['id', 'name'])
+      .where('municipality_id', '=', municipalityId)
+      .where('service_area', '=', 'AO')
+      .where('name', 'in', ['Personlig omvårdnad', 'Service', 'Trygghetslarm'])
+      .execute();
   let rows = await find();
   if (rows.length < 3) {
     await createCatalogue(trx, municipalityId, DEMO_CATALOGUE);
     rows = await find();
   }
-  const basis = await trx.selectFrom('legal_bases').select('id').where('municipality_id', '=', municipalityId).where('code', '=', 'SoL 11 kap. 1 §').executeTakeFirstOrThrow();
+  const basis = await trx
+    .selectFrom('legal_bases')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('code', '=', 'SoL 11 kap. 1 §')
+    .executeTakeFirstOrThrow();
   const id = (name: string) => rows.find((row) => row.name === name)!.id;
-  return { legalBasisId: basis.id, personalCare: id('Personlig omvårdnad'), service: id('Service'), alarm: id('Trygghetslarm') };
+  return {
+    legalBasisId: basis.id,
+    personalCare: id('Personlig omvårdnad'),
+    service: id('Service'),
+    alarm: id('Trygghetslarm'),
+  };
 }
 
 export interface ChosenPerson {
@@ -83,12 +120,19 @@ async function choosePersons(trx: Trx, municipalityId: string, count: number): P
        and not exists (select 1 from cases c where c.municipality_id = p.municipality_id and c.person_id = p.id and c.service_area = 'AO' and c.closed_on is null)
      order by md5(p.id::text), p.id
      limit ${count}`.execute(trx);
-  if (rows.length < count) throw new Error(`Storkommun has only ${rows.length} ÄO persons without an open case; ${count} needed`);
+  if (rows.length < count)
+    throw new Error(`Storkommun has only ${rows.length} ÄO persons without an open case; ${count} needed`);
   return rows.map((row) => ({ personId: row.person_id, authorityUnitId: row.unit_id }));
 }
 
 /** A block of running numbers: the series moves on by `count` in one statement. */
-export async function takeNumbers(trx: Trx, municipalityId: string, series: 'case' | 'decision' | 'assignment', prefix: string, count: number): Promise<string[]> {
+export async function takeNumbers(
+  trx: Trx,
+  municipalityId: string,
+  series: 'case' | 'decision' | 'assignment',
+  prefix: string,
+  count: number,
+): Promise<string[]> {
   const { rows } = await sql<{ last_value: number }>`
     insert into number_series (municipality_id, series, year, last_value) values (${municipalityId}, ${series}, ${YEAR}, ${count})
     on conflict (municipality_id, series, year) do update set last_value = number_series.last_value + ${count}
@@ -103,7 +147,12 @@ export function inOrderOf(numbers: readonly string[], rows: readonly { id: strin
   return numbers.map((number) => byNumber.get(number)!);
 }
 
-export async function insertCases(trx: Trx, municipalityId: string, persons: readonly ChosenPerson[], officerId: string): Promise<string[]> {
+export async function insertCases(
+  trx: Trx,
+  municipalityId: string,
+  persons: readonly ChosenPerson[],
+  officerId: string,
+): Promise<string[]> {
   const numbers = await takeNumbers(trx, municipalityId, 'case', CASE_NUMBER_PREFIX.AO, persons.length);
   const { rows } = await sql<{ id: string; number: string }>`
     insert into cases (municipality_id, person_id, service_area, authority_unit_id, case_officer_id, case_number, opened_on)
@@ -114,7 +163,13 @@ export async function insertCases(trx: Trx, municipalityId: string, persons: rea
   return inOrderOf(numbers, rows);
 }
 
-export async function insertDecisions(trx: Trx, municipalityId: string, caseIds: readonly string[], officerId: string, legalBasisId: string): Promise<string[]> {
+export async function insertDecisions(
+  trx: Trx,
+  municipalityId: string,
+  caseIds: readonly string[],
+  officerId: string,
+  legalBasisId: string,
+): Promise<string[]> {
   const numbers = await takeNumbers(trx, municipalityId, 'decision', DECISION_NUMBER_PREFIX, caseIds.length);
   const { rows } = await sql<{ id: string; number: string }>`
     insert into decisions (municipality_id, case_id, decision_number, outcome, legal_basis_id, decision_date, period_from, decided_by_id)
@@ -124,7 +179,12 @@ export async function insertDecisions(trx: Trx, municipalityId: string, caseIds:
   return inOrderOf(numbers, rows);
 }
 
-export async function insertDecisionInterventions(trx: Trx, municipalityId: string, decisionIds: readonly string[], types: CatalogueIds): Promise<void> {
+export async function insertDecisionInterventions(
+  trx: Trx,
+  municipalityId: string,
+  decisionIds: readonly string[],
+  types: CatalogueIds,
+): Promise<void> {
   const rows = decisionIds.flatMap((decisionId, index) => [
     { decisionId, typeId: types.personalCare, amount: 20 as number | null, unit: 'hours_per_month' },
     { decisionId, typeId: types.service, amount: 4 as number | null, unit: 'hours_per_month' },
@@ -140,10 +200,30 @@ export async function insertDecisionInterventions(trx: Trx, municipalityId: stri
  * Written as drafts with their rows, then sent in one update (the database freezes them from then
  * on): sent over the last 60 days, newest last, each with its state, event and provider link.
  */
-async function insertSentAssignments(trx: Trx, municipalityId: string, pending: readonly (ChosenPerson & { caseId: string; decisionId: string })[], providerId: string, officerId: string): Promise<void> {
+async function insertSentAssignments(
+  trx: Trx,
+  municipalityId: string,
+  pending: readonly (ChosenPerson & { caseId: string; decisionId: string })[],
+  providerId: string,
+  officerId: string,
+): Promise<void> {
   const numbers = await takeNumbers(trx, municipalityId, 'assignment', 'U', pending.length);
-  const total = totalGrantedMinutes([20, 4].map((hours) => ({ scopeUnit: 'hours_per_month' as const, grantedAmount: hours, minutesPerOccasion: null, isTwoStaff: false })));
-  const staff = totalStaffMinutes([20, 4].map((hours) => ({ scopeUnit: 'hours_per_month' as const, grantedAmount: hours, minutesPerOccasion: null, isTwoStaff: false })));
+  const total = totalGrantedMinutes(
+    [20, 4].map((hours) => ({
+      scopeUnit: 'hours_per_month' as const,
+      grantedAmount: hours,
+      minutesPerOccasion: null,
+      isTwoStaff: false,
+    })),
+  );
+  const staff = totalStaffMinutes(
+    [20, 4].map((hours) => ({
+      scopeUnit: 'hours_per_month' as const,
+      grantedAmount: hours,
+      minutesPerOccasion: null,
+      isTwoStaff: false,
+    })),
+  );
   const { rows } = await sql<{ id: string; person_id: string }>`
     insert into assignments (municipality_id, assignment_number, case_id, decision_id, person_id, provider_id, instructions, total_granted_minutes, total_staff_minutes, created_by_id, created_at)
     select ${municipalityId}, assignment_number, case_id, decision_id, person_id, ${providerId}, ${LARGE_ASSIGNMENT_MARK}, ${total}, ${staff}, ${officerId},
@@ -159,17 +239,25 @@ async function insertSentAssignments(trx: Trx, municipalityId: string, pending: 
      where a.municipality_id = ${municipalityId} and a.id = any(${ids}::uuid[])`.execute(trx);
   await sql`
     insert into assignment_life_areas (municipality_id, assignment_id, life_area, need, goal)
-    select ${municipalityId}, id, 'sense_of_security', 'Känner sig otrygg ensam på kvällarna.', 'Känna sig trygg hemma.' from unnest(${ids}::uuid[]) as t(id)`.execute(trx);
+    select ${municipalityId}, id, 'sense_of_security', 'Känner sig otrygg ensam på kvällarna.', 'Känna sig trygg hemma.' from unnest(${ids}::uuid[]) as t(id)`.execute(
+    trx,
+  );
   await sql`
     update assignments set sent_at = created_at + interval '1 hour', sent_by_id = ${officerId}, sent_via = 'system'
      where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(trx);
   await sql`
     insert into assignment_states (municipality_id, assignment_id, status, changed_at, changed_by_id)
-    select municipality_id, id, 'new', sent_at, sent_by_id from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(trx);
+    select municipality_id, id, 'new', sent_at, sent_by_id from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(
+    trx,
+  );
   await sql`
     insert into assignment_events (municipality_id, assignment_id, event, occurred_at, actor_id)
-    select municipality_id, id, 'sent', sent_at, sent_by_id from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(trx);
+    select municipality_id, id, 'sent', sent_at, sent_by_id from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(
+    trx,
+  );
   await sql`
     insert into person_unit_links (municipality_id, person_id, unit_id, source, source_id, valid_from)
-    select municipality_id, person_id, provider_id, 'assignment', id, sent_at::date from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(trx);
+    select municipality_id, person_id, provider_id, 'assignment', id, sent_at::date from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(
+    trx,
+  );
 }

@@ -28,7 +28,12 @@ export interface LargePerson {
 
 /** How many persons each ÄO provider unit has as its own (primary) clients. */
 const AO_PROVIDER_QUOTAS: Record<string, number> = {
-  ...Object.fromEntries(HOME_CARE_DISTRICTS.map((district, index) => [`Hemtjänst ${district}`, [3000, 3000, 3000, 2600, 2600, 2400, 2400, 2200, 2200, 2000, 2000, 1800, 1800, 1600][index]!])),
+  ...Object.fromEntries(
+    HOME_CARE_DISTRICTS.map((district, index) => [
+      `Hemtjänst ${district}`,
+      [3000, 3000, 3000, 2600, 2600, 2400, 2400, 2200, 2200, 2000, 2000, 1800, 1800, 1600][index]!,
+    ]),
+  ),
   ...Object.fromEntries(CARE_HOMES.map((home) => [home, 120])),
   'Allégården korttidsboende': 300,
   'Allégården dagverksamhet': 400,
@@ -54,14 +59,63 @@ interface OtherArea {
 }
 
 const OTHER_AREAS: OtherArea[] = [
-  { count: 8_000, bornFrom: 1960, bornTo: 2002, authorityUnits: ['FH myndighet'], providerShare: 0.6,
-    providerUnits: ['Boendestöd Centrum', 'Boendestöd Söder', 'Boendestöd Norr', 'Träffpunkten dagverksamhet', 'Stödboende Linden'] },
-  { count: 7_000, bornFrom: 1965, bornTo: 2018, authorityUnits: ['LSS-handläggning Nord', 'LSS-handläggning Syd'], providerShare: 0.7,
-    providerUnits: ['Daglig verksamhet Ängen', 'Daglig verksamhet Verkstan', 'Gruppbostad Solrosen', 'Gruppbostad Blåklinten', 'Gruppbostad Vallmon',
-      'Gruppbostad Prästkragen', 'Korttidsvistelse Solrosen', 'Ledsagarservice', 'Fritids LSS', 'Personlig assistans Assistansbolaget', 'Assistans i Väst'] },
-  { count: 15_000, bornFrom: 1960, bornTo: 2023, authorityUnits: ['IFO Mottagning och utredning', 'IFO Barn och unga', 'IFO Vuxenenheten myndighet', 'IFO Ekonomiskt bistånd'], providerShare: 0.4,
-    providerUnits: ['Familjeteamet Bistånd öppenvård', 'Hagadahl Service', 'Berga Service', 'Stödboende Kvarnen', 'Ungdomsmottagningen',
-      'Beroendeenheten öppenvård', 'Kontaktpersoner IFO', 'Skyddat boende Fyren', 'Familjehemsenheten'] },
+  {
+    count: 8_000,
+    bornFrom: 1960,
+    bornTo: 2002,
+    authorityUnits: ['FH myndighet'],
+    providerShare: 0.6,
+    providerUnits: [
+      'Boendestöd Centrum',
+      'Boendestöd Söder',
+      'Boendestöd Norr',
+      'Träffpunkten dagverksamhet',
+      'Stödboende Linden',
+    ],
+  },
+  {
+    count: 7_000,
+    bornFrom: 1965,
+    bornTo: 2018,
+    authorityUnits: ['LSS-handläggning Nord', 'LSS-handläggning Syd'],
+    providerShare: 0.7,
+    providerUnits: [
+      'Daglig verksamhet Ängen',
+      'Daglig verksamhet Verkstan',
+      'Gruppbostad Solrosen',
+      'Gruppbostad Blåklinten',
+      'Gruppbostad Vallmon',
+      'Gruppbostad Prästkragen',
+      'Korttidsvistelse Solrosen',
+      'Ledsagarservice',
+      'Fritids LSS',
+      'Personlig assistans Assistansbolaget',
+      'Assistans i Väst',
+    ],
+  },
+  {
+    count: 15_000,
+    bornFrom: 1960,
+    bornTo: 2023,
+    authorityUnits: [
+      'IFO Mottagning och utredning',
+      'IFO Barn och unga',
+      'IFO Vuxenenheten myndighet',
+      'IFO Ekonomiskt bistånd',
+    ],
+    providerShare: 0.4,
+    providerUnits: [
+      'Familjeteamet Bistånd öppenvård',
+      'Hagadahl Service',
+      'Berga Service',
+      'Stödboende Kvarnen',
+      'Ungdomsmottagningen',
+      'Beroendeenheten öppenvård',
+      'Kontaktpersoner IFO',
+      'Skyddat boende Fyren',
+      'Familjehemsenheten',
+    ],
+  },
 ];
 
 export const AO_PERSONS = 70_000;
@@ -87,11 +141,18 @@ export function generateLargePersons(random: () => number, today: Date): LargePe
     if (!parsed.ok) throw new Error(`Generated identity number ${identityNumber}: ${parsed.error}`);
     const { sex, birthDate, kind } = parsed.value;
     return {
-      id: uuidFrom(random), identityNumber: parsed.value.normalized, identityKind: kind, birthDate, sex,
-      firstName: sex === 'female' ? names.female() : names.male(), lastName: names.last(),
+      id: uuidFrom(random),
+      identityNumber: parsed.value.normalized,
+      identityKind: kind,
+      birthDate,
+      sex,
+      firstName: sex === 'female' ? names.female() : names.male(),
+      lastName: names.last(),
       // About 0.3 % of the population has protected personal data (skyddade personuppgifter).
-      protectedIdentity: random() < 0.003, deceasedDate: null,
-      addresses: addressesFor(random, birthDate, todayText), links: [],
+      protectedIdentity: random() < 0.003,
+      deceasedDate: null,
+      addresses: addressesFor(random, birthDate, todayText),
+      links: [],
     };
   };
 
@@ -101,15 +162,27 @@ export function generateLargePersons(random: () => number, today: Date): LargePe
     const person = newPerson(HISTORIC_BORN, () => HISTORIC_BORN[0]);
     person.deceasedDate = randomDateBetween(random, '2005-01-01', '2019-12-31');
     const from = randomDateBetween(random, '2000-01-01', person.deceasedDate);
-    person.links.push({ unit: pick(random, AO_AUTHORITY_UNITS), source: 'case', validFrom: from, validTo: person.deceasedDate });
-    if (random() < 0.7) person.links.push({ unit: `Hemtjänst ${pick(random, HOME_CARE_DISTRICTS)}`, source: 'provider_case', validFrom: from, validTo: person.deceasedDate });
+    person.links.push({
+      unit: pick(random, AO_AUTHORITY_UNITS),
+      source: 'case',
+      validFrom: from,
+      validTo: person.deceasedDate,
+    });
+    if (random() < 0.7)
+      person.links.push({
+        unit: `Hemtjänst ${pick(random, HOME_CARE_DISTRICTS)}`,
+        source: 'provider_case',
+        validFrom: from,
+        validTo: person.deceasedDate,
+      });
     persons.push(person);
   }
 
   // ÄO, living: every one has an authority case; the quotas decide who has which provider unit.
   const livingCount = AO_PERSONS - historicCount;
   const providerOf = shuffled(random, quotaList(AO_PROVIDER_QUOTAS, livingCount));
-  const elderlyYear = () => ELDERLY_BORN[0] + Math.floor((random() + random()) / 2 * (ELDERLY_BORN[1] - ELDERLY_BORN[0] + 1));
+  const elderlyYear = () =>
+    ELDERLY_BORN[0] + Math.floor(((random() + random()) / 2) * (ELDERLY_BORN[1] - ELDERLY_BORN[0] + 1));
   const homeCareClients: LargePerson[] = [];
   for (let i = 0; i < livingCount; i++) {
     const person = newPerson(ELDERLY_BORN, elderlyYear);
@@ -124,7 +197,12 @@ export function generateLargePersons(random: () => number, today: Date): LargePe
       // Some moved from another home-care unit: an ended link, a few within the recent period.
       if (random() < 0.08) {
         const ended = randomDateBetween(random, '2021-01-01', todayText);
-        person.links.push({ unit: `Hemtjänst ${pick(random, HOME_CARE_DISTRICTS)}`, source: 'provider_case', validFrom: '2018-01-01', validTo: ended });
+        person.links.push({
+          unit: `Hemtjänst ${pick(random, HOME_CARE_DISTRICTS)}`,
+          source: 'provider_case',
+          validFrom: '2018-01-01',
+          validTo: ended,
+        });
       }
     }
     if (random() < 0.015) {
@@ -142,7 +220,8 @@ export function generateLargePersons(random: () => number, today: Date): LargePe
   homeCareClients.forEach((person, index) => {
     const unit = secondUnits[index];
     const primary = person.links[1]!;
-    if (unit) person.links.push({ unit, source: 'provider_case', validFrom: primary.validFrom, validTo: primary.validTo });
+    if (unit)
+      person.links.push({ unit, source: 'provider_case', validFrom: primary.validFrom, validTo: primary.validTo });
   });
 
   for (const area of OTHER_AREAS) {
@@ -151,7 +230,13 @@ export function generateLargePersons(random: () => number, today: Date): LargePe
       const person = newPerson([area.bornFrom, area.bornTo], yearOf);
       const from = randomDateBetween(random, maxDate(person.birthDate, '2018-01-01'), todayText);
       person.links.push({ unit: pick(random, area.authorityUnits), source: 'case', validFrom: from, validTo: null });
-      if (random() < area.providerShare) person.links.push({ unit: pick(random, area.providerUnits), source: 'provider_case', validFrom: from, validTo: null });
+      if (random() < area.providerShare)
+        person.links.push({
+          unit: pick(random, area.providerUnits),
+          source: 'provider_case',
+          validFrom: from,
+          validTo: null,
+        });
       persons.push(person);
     }
   }
@@ -194,14 +279,18 @@ function namePickers(random: () => number) {
   const weighted = <T>(items: readonly T[]) => {
     const cumulative: number[] = [];
     let total = 0;
-    items.forEach((_, rank) => { total += (rank + 1) ** -0.6; cumulative.push(total); });
+    items.forEach((_, rank) => {
+      total += (rank + 1) ** -0.6;
+      cumulative.push(total);
+    });
     return () => {
       const target = random() * total;
       let low = 0;
       let high = items.length - 1;
       while (low < high) {
         const middle = (low + high) >> 1;
-        if (cumulative[middle]! < target) low = middle + 1; else high = middle;
+        if (cumulative[middle]! < target) low = middle + 1;
+        else high = middle;
       }
       return items[low]!;
     };
@@ -224,7 +313,9 @@ function addressesFor(random: () => number, birthDate: string, today: string): L
 
 /** Each unit name `quota` times, then unassigned places up to `size`. */
 function quotaList(quotas: Record<string, number>, size: number): (string | undefined)[] {
-  const list: (string | undefined)[] = Object.entries(quotas).flatMap(([unit, count]) => Array<string>(count).fill(unit));
+  const list: (string | undefined)[] = Object.entries(quotas).flatMap(([unit, count]) =>
+    Array<string>(count).fill(unit),
+  );
   if (list.length > size) throw new Error(`Quotas (${list.length}) exceed the ${size} persons to place`);
   return [...list, ...Array<undefined>(size - list.length).fill(undefined)];
 }

@@ -14,7 +14,14 @@ import { addDays } from '../../src/domain/periods.ts';
 import { todayInSweden } from '../../src/domain/dates.ts';
 import type { Trx } from '../../src/server/platform/db/tenant.ts';
 import type { OwnerDb } from '../lib/builders.ts';
-import { ensureCatalogue, insertCases, insertDecisionInterventions, insertDecisions, takeNumbers, type ChosenPerson } from './assignments.ts';
+import {
+  ensureCatalogue,
+  insertCases,
+  insertDecisionInterventions,
+  insertDecisions,
+  takeNumbers,
+  type ChosenPerson,
+} from './assignments.ts';
 import { BIG_HOME_CARE_UNIT } from './users.ts';
 import type { LargeMunicipality } from './seed-large.ts';
 
@@ -24,38 +31,97 @@ export const NOT_CURRENT_CASES = 400;
 export const MY_PERSONS_PER_USER = 40;
 /** Marks the generated assignments, so a second run finds them and adds nothing; the benchmark picks its decisions by it. */
 export const LARGE_PROVIDER_CASE_MARK = 'Storkommun: genererat genomförande.';
-const END_REASONS = ['Flyttat till särskilt boende', 'Avliden', 'Behovet upphört', 'Flyttat från kommunen', 'Tackat nej till insatsen'];
+const END_REASONS = [
+  'Flyttat till särskilt boende',
+  'Avliden',
+  'Behovet upphört',
+  'Flyttat från kommunen',
+  'Tackat nej till insatsen',
+];
 
 type Group = 'unacknowledged' | 'not_current' | 'ongoing';
 
-export async function ensureLargeProviderCases(db: OwnerDb, large: LargeMunicipality, log: (line: string) => void = () => undefined): Promise<void> {
+export async function ensureLargeProviderCases(
+  db: OwnerDb,
+  large: LargeMunicipality,
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
   const { municipalityId } = large;
-  const marked = await db.selectFrom('assignments').select('id').where('municipality_id', '=', municipalityId).where('instructions', '=', LARGE_PROVIDER_CASE_MARK).limit(1).executeTakeFirst();
+  const marked = await db
+    .selectFrom('assignments')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('instructions', '=', LARGE_PROVIDER_CASE_MARK)
+    .limit(1)
+    .executeTakeFirst();
   if (marked) return;
   log(`Generating provider cases and delivery rows at ${PROVIDER_CASE_UNIT} …`);
   const started = performance.now();
   const unitId = large.unitIds.get(PROVIDER_CASE_UNIT)!;
   await db.transaction().execute(async (trx) => {
     const types = await ensureCatalogue(trx, municipalityId);
-    const userId = async (username: string) => (await trx.selectFrom('users').select('id').where('municipality_id', '=', municipalityId).where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const userId = async (username: string) =>
+      (
+        await trx
+          .selectFrom('users')
+          .select('id')
+          .where('municipality_id', '=', municipalityId)
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow()
+      ).id;
     const officerId = await userId(large.users.aoCaseOfficer.username);
     const managerId = await userId(large.users.homeCareUnitManager.username);
     const staffId = await userId(large.users.homeCareStaff.username);
     const persons = await choosePersons(trx, municipalityId, unitId);
-    const groups = persons.map((_, index): Group => (index < UNACKNOWLEDGED_CASES ? 'unacknowledged' : index < UNACKNOWLEDGED_CASES + NOT_CURRENT_CASES ? 'not_current' : 'ongoing'));
+    const groups = persons.map(
+      (_, index): Group =>
+        index < UNACKNOWLEDGED_CASES
+          ? 'unacknowledged'
+          : index < UNACKNOWLEDGED_CASES + NOT_CURRENT_CASES
+            ? 'not_current'
+            : 'ongoing',
+    );
     const caseIds = await insertCases(trx, municipalityId, persons, officerId);
     const decisionIds = await insertDecisions(trx, municipalityId, caseIds, officerId, types.legalBasisId);
     await insertDecisionInterventions(trx, municipalityId, decisionIds, types);
-    const assignmentIds = await insertAcceptedAssignments(trx, municipalityId, persons.map((person, index) => ({ ...person, caseId: caseIds[index]!, decisionId: decisionIds[index]! })), large.unitIds.get('Hemtjänst egen regi')!, officerId, managerId);
+    const assignmentIds = await insertAcceptedAssignments(
+      trx,
+      municipalityId,
+      persons.map((person, index) => ({ ...person, caseId: caseIds[index]!, decisionId: decisionIds[index]! })),
+      large.unitIds.get('Hemtjänst egen regi')!,
+      officerId,
+      managerId,
+    );
     const today = todayInSweden();
-    const cases = persons.map((person, index) => ({ personId: person.personId, assignmentId: assignmentIds[index]!, group: groups[index]!, ...datesFor(groups[index]!, index, today) }));
+    const cases = persons.map((person, index) => ({
+      personId: person.personId,
+      assignmentId: assignmentIds[index]!,
+      group: groups[index]!,
+      ...datesFor(groups[index]!, index, today),
+    }));
     const providerCaseIds = await insertProviderCases(trx, municipalityId, unitId, cases, staffId);
-    await insertDeliveries(trx, municipalityId, unitId, cases.map((row, index) => ({ ...row, providerCaseId: providerCaseIds[index]! })), managerId);
-    await insertMyPersons(trx, municipalityId, [managerId, staffId], cases.filter((row) => row.group === 'ongoing').slice(0, MY_PERSONS_PER_USER).map((row) => row.personId));
+    await insertDeliveries(
+      trx,
+      municipalityId,
+      unitId,
+      cases.map((row, index) => ({ ...row, providerCaseId: providerCaseIds[index]! })),
+      managerId,
+    );
+    await insertMyPersons(
+      trx,
+      municipalityId,
+      [managerId, staffId],
+      cases
+        .filter((row) => row.group === 'ongoing')
+        .slice(0, MY_PERSONS_PER_USER)
+        .map((row) => row.personId),
+    );
   });
   // Fresh statistics and visibility map, as autovacuum would leave them: the unit's links were just
   // updated, and until vacuumed every index-only read of them also reads the table.
-  await sql`vacuum (analyze) cases, decisions, decision_interventions, assignments, assignment_interventions, assignment_states, provider_cases, deliveries, delivery_events, my_persons, person_unit_links`.execute(db);
+  await sql`vacuum (analyze) cases, decisions, decision_interventions, assignments, assignment_interventions, assignment_states, provider_cases, deliveries, delivery_events, my_persons, person_unit_links`.execute(
+    db,
+  );
   // Every other table it wrote as well (units, catalogues, acknowledgements): without statistics the planner
   // guesses, and on a PostgreSQL with autovacuum off (this machine's) it goes on guessing (bench/README.md).
   await sql`analyze`.execute(db);
@@ -75,7 +141,8 @@ async function choosePersons(trx: Trx, municipalityId: string, unitId: string): 
        and authority.source = 'case' and authority.valid_to is null and u.kind = 'authority_unit' and u.service_area = 'AO'
        and not exists (select 1 from cases c where c.municipality_id = p.municipality_id and c.person_id = p.id and c.service_area = 'AO' and c.closed_on is null)
      order by md5(p.id::text), p.id`.execute(trx);
-  if (rows.length < UNACKNOWLEDGED_CASES + NOT_CURRENT_CASES + 1000) throw new Error(`${PROVIDER_CASE_UNIT} has only ${rows.length} persons to give provider cases`);
+  if (rows.length < UNACKNOWLEDGED_CASES + NOT_CURRENT_CASES + 1000)
+    throw new Error(`${PROVIDER_CASE_UNIT} has only ${rows.length} persons to give provider cases`);
   return rows.map((row) => ({ personId: row.person_id, authorityUnitId: row.unit_id }));
 }
 
@@ -94,9 +161,21 @@ function datesFor(group: Group, index: number, today: string): Dates {
 }
 
 /** Sent on the day after the decision and accepted the next: state 'accepted', both events, the provider link. */
-async function insertAcceptedAssignments(trx: Trx, municipalityId: string, rows: readonly (ChosenPerson & { caseId: string; decisionId: string })[], providerId: string, officerId: string, managerId: string): Promise<string[]> {
+async function insertAcceptedAssignments(
+  trx: Trx,
+  municipalityId: string,
+  rows: readonly (ChosenPerson & { caseId: string; decisionId: string })[],
+  providerId: string,
+  officerId: string,
+  managerId: string,
+): Promise<string[]> {
   const numbers = await takeNumbers(trx, municipalityId, 'assignment', 'U', rows.length);
-  const hours = [20, 4].map((amount) => ({ scopeUnit: 'hours_per_month' as const, grantedAmount: amount, minutesPerOccasion: null, isTwoStaff: false }));
+  const hours = [20, 4].map((amount) => ({
+    scopeUnit: 'hours_per_month' as const,
+    grantedAmount: amount,
+    minutesPerOccasion: null,
+    isTwoStaff: false,
+  }));
   const { rows: inserted } = await sql<{ id: string; number: string }>`
     insert into assignments (municipality_id, assignment_number, case_id, decision_id, person_id, provider_id, instructions, total_granted_minutes, total_staff_minutes, created_by_id, created_at)
     select ${municipalityId}, assignment_number, case_id, decision_id, person_id, ${providerId}, ${LARGE_PROVIDER_CASE_MARK}, ${totalGrantedMinutes(hours)}, ${totalStaffMinutes(hours)}, ${officerId}, timestamptz '2026-01-11 09:00+01'
@@ -115,15 +194,21 @@ async function insertAcceptedAssignments(trx: Trx, municipalityId: string, rows:
      where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(trx);
   await sql`
     insert into assignment_states (municipality_id, assignment_id, status, changed_at, changed_by_id)
-    select municipality_id, id, 'accepted', sent_at + interval '1 day', ${managerId} from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(trx);
+    select municipality_id, id, 'accepted', sent_at + interval '1 day', ${managerId} from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(
+    trx,
+  );
   await sql`
     insert into assignment_events (municipality_id, assignment_id, event, occurred_at, actor_id)
     select municipality_id, id, 'sent', sent_at, sent_by_id from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])
     union all
-    select municipality_id, id, 'accepted', sent_at + interval '1 day', ${managerId} from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(trx);
+    select municipality_id, id, 'accepted', sent_at + interval '1 day', ${managerId} from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(
+    trx,
+  );
   await sql`
     insert into person_unit_links (municipality_id, person_id, unit_id, source, source_id, valid_from)
-    select municipality_id, person_id, provider_id, 'assignment', id, sent_at::date from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(trx);
+    select municipality_id, person_id, provider_id, 'assignment', id, sent_at::date from assignments where municipality_id = ${municipalityId} and id = any(${ids}::uuid[])`.execute(
+    trx,
+  );
   return ids;
 }
 
@@ -133,7 +218,13 @@ type CaseRow = { personId: string; assignmentId: string; group: Group } & Dates;
  * The provider cases, opened on the first row's day, acknowledged by the care worker unless
  * waiting. The person's generated link to the unit already exists; it now names its case.
  */
-async function insertProviderCases(trx: Trx, municipalityId: string, unitId: string, rows: readonly CaseRow[], staffId: string): Promise<string[]> {
+async function insertProviderCases(
+  trx: Trx,
+  municipalityId: string,
+  unitId: string,
+  rows: readonly CaseRow[],
+  staffId: string,
+): Promise<string[]> {
   const { rows: inserted } = await sql<{ id: string; person_id: string }>`
     insert into provider_cases (municipality_id, person_id, provider_unit_id, opened_on, acknowledged_at, acknowledged_by_id, created_at)
     select ${municipalityId}, person_id, ${unitId}, opened_on,
@@ -157,7 +248,13 @@ async function insertProviderCases(trx: Trx, municipalityId: string, unitId: str
  * sent to delivery when the case opened; the not-current ones ended. The history has the row's
  * 'registered', 'sent_to_delivery' and, for those, 'ended' snapshots, in the app's shape.
  */
-async function insertDeliveries(trx: Trx, municipalityId: string, unitId: string, rows: readonly (CaseRow & { providerCaseId: string })[], managerId: string): Promise<void> {
+async function insertDeliveries(
+  trx: Trx,
+  municipalityId: string,
+  unitId: string,
+  rows: readonly (CaseRow & { providerCaseId: string })[],
+  managerId: string,
+): Promise<void> {
   await sql`
     insert into deliveries (municipality_id, assignment_id, assignment_intervention_id, decision_id, person_id, provider_unit_id, provider_case_id, status,
                             form_of_delivery, resource, period_from, period_to, hours_per_visit, days, frequency, frequency_unit, started_on, end_reason,
@@ -195,11 +292,20 @@ async function insertDeliveries(trx: Trx, municipalityId: string, unitId: string
     select d.municipality_id, d.id, 'started', d.sent_to_delivery_at + interval '1 day', d.created_by_id, ${snapshot('sent_to_delivery', '3', false, true)}
       from deliveries d where ${ofUnit} and d.started_on is not null
     union all
-    select d.municipality_id, d.id, 'ended', d.period_to + time '12:00', d.created_by_id, ${snapshot('ended', '4', true)} from deliveries d where ${ofUnit} and d.status = 'ended'`.execute(trx);
+    select d.municipality_id, d.id, 'ended', d.period_to + time '12:00', d.created_by_id, ${snapshot('ended', '4', true)} from deliveries d where ${ofUnit} and d.status = 'ended'`.execute(
+    trx,
+  );
 }
 
-async function insertMyPersons(trx: Trx, municipalityId: string, userIds: readonly string[], personIds: readonly string[]): Promise<void> {
+async function insertMyPersons(
+  trx: Trx,
+  municipalityId: string,
+  userIds: readonly string[],
+  personIds: readonly string[],
+): Promise<void> {
   await sql`
     insert into my_persons (municipality_id, user_id, person_id)
-    select ${municipalityId}, u.id, p.id from unnest(${[...userIds]}::uuid[]) as u(id) cross join unnest(${[...personIds]}::uuid[]) as p(id)`.execute(trx);
+    select ${municipalityId}, u.id, p.id from unnest(${[...userIds]}::uuid[]) as u(id) cross join unnest(${[...personIds]}::uuid[]) as p(id)`.execute(
+    trx,
+  );
 }

@@ -23,7 +23,12 @@ export function createReserveNumberIssuer(random: () => number, today: Date) {
       const number = `${datePart}-${LETTER}${first}${sexDigit}${last}`;
       if (issued.has(number)) continue;
       const parsed = parseIdentityNumber(number, today);
-      if (!parsed.ok || parsed.value.kind !== 'reserve' || parsed.value.birthDate !== birthDate || parsed.value.sex !== sex) {
+      if (
+        !parsed.ok ||
+        parsed.value.kind !== 'reserve' ||
+        parsed.value.birthDate !== birthDate ||
+        parsed.value.sex !== sex
+      ) {
         throw new Error(`Reserve number ${number} does not parse as a reserve number for ${birthDate} (${sex})`);
       }
       issued.add(number);

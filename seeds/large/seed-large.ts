@@ -31,7 +31,10 @@ export interface LargeMunicipality {
 }
 
 /** Storkommun, then each area's own load on top of it (each part idempotent by itself). */
-export async function ensureLargeMunicipality(db: OwnerDb, log: (line: string) => void = () => undefined): Promise<LargeMunicipality> {
+export async function ensureLargeMunicipality(
+  db: OwnerDb,
+  log: (line: string) => void = () => undefined,
+): Promise<LargeMunicipality> {
   const large = await ensureLargeBase(db, log);
   await ensureLargeAssignments(db, large, log);
   await ensureLargeProviderCases(db, large, log);
@@ -51,7 +54,11 @@ async function ensureLargeBase(db: OwnerDb, log: (line: string) => void): Promis
     for (const user of Object.values(LARGE_USERS)) {
       const unitId = unitIds.get(user.unit);
       if (!unitId) throw new Error(`Large municipality has no unit named ${user.unit}`);
-      await createUser(trx, id, passwordHash, { username: user.username, displayName: user.displayName, positions: [{ unitId, title: user.title, roles: user.roles }] });
+      await createUser(trx, id, passwordHash, {
+        username: user.username,
+        displayName: user.displayName,
+        positions: [{ unitId, title: user.title, roles: user.roles }],
+      });
     }
     const persons = generateLargePersons(seededRandom(SEED), new Date());
     await insertLargePersons(trx, id, persons, unitIds);
@@ -67,13 +74,27 @@ async function ensureLargeBase(db: OwnerDb, log: (line: string) => void): Promis
   return describe(db, municipalityId, true, generationMs);
 }
 
-async function describe(db: OwnerDb, municipalityId: string, isNew: boolean, generationMs: number): Promise<LargeMunicipality> {
-  const units = await db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute();
+async function describe(
+  db: OwnerDb,
+  municipalityId: string,
+  isNew: boolean,
+  generationMs: number,
+): Promise<LargeMunicipality> {
+  const units = await db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .execute();
   const unitIds = new Map(units.map((unit) => [unit.name, unit.id]));
-  const users = Object.fromEntries(Object.entries(LARGE_USERS).map(([key, user]) => {
-    const unitId = unitIds.get(user.unit);
-    if (!unitId) throw new Error(`${LARGE_NAME} has no unit named ${user.unit}; drop the benchmark database to generate it again.`);
-    return [key, { username: user.username, password: LARGE_PASSWORD, unitId }];
-  })) as LargeMunicipality['users'];
+  const users = Object.fromEntries(
+    Object.entries(LARGE_USERS).map(([key, user]) => {
+      const unitId = unitIds.get(user.unit);
+      if (!unitId)
+        throw new Error(
+          `${LARGE_NAME} has no unit named ${user.unit}; drop the benchmark database to generate it again.`,
+        );
+      return [key, { username: user.username, password: LARGE_PASSWORD, unitId }];
+    }),
+  ) as LargeMunicipality['users'];
   return { municipalityId, unitIds, users, isNew, generationMs };
 }

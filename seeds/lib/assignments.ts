@@ -57,45 +57,119 @@ export interface CreatedAssignment {
 export async function createAssignment(db: OwnerDb, spec: AssignmentSpec): Promise<CreatedAssignment> {
   return inTransaction(db, async (trx) => {
     const year = spec.year ?? new Date().getFullYear();
-    const assignmentNumber = formatRunningNumber('U', year, await takeNextNumber(trx, spec.municipalityId, 'assignment', year));
+    const assignmentNumber = formatRunningNumber(
+      'U',
+      year,
+      await takeNextNumber(trx, spec.municipalityId, 'assignment', year),
+    );
     const times = spec.interventions.map((row) => ({
-      scopeUnit: row.scopeUnit, grantedAmount: row.grantedAmount, minutesPerOccasion: row.minutesPerOccasion ?? null, isTwoStaff: row.isTwoStaff ?? false,
+      scopeUnit: row.scopeUnit,
+      grantedAmount: row.grantedAmount,
+      minutesPerOccasion: row.minutesPerOccasion ?? null,
+      isTwoStaff: row.isTwoStaff ?? false,
     }));
-    const row = await trx.insertInto('assignments').values({
-      municipality_id: spec.municipalityId, assignment_number: assignmentNumber, case_id: spec.caseId, decision_id: spec.decisionId,
-      person_id: spec.personId, provider_id: spec.providerId, created_by_id: spec.createdById, replaces_assignment_id: spec.replacesAssignmentId ?? null,
-      instructions: spec.instructions ?? null, is_new_client: spec.isNewClient ?? false, handover_by: spec.handoverBy ?? null, handover_at: spec.handoverAt ?? null,
-      total_granted_minutes: totalGrantedMinutes(times), total_staff_minutes: totalStaffMinutes(times),
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('assignments')
+      .values({
+        municipality_id: spec.municipalityId,
+        assignment_number: assignmentNumber,
+        case_id: spec.caseId,
+        decision_id: spec.decisionId,
+        person_id: spec.personId,
+        provider_id: spec.providerId,
+        created_by_id: spec.createdById,
+        replaces_assignment_id: spec.replacesAssignmentId ?? null,
+        instructions: spec.instructions ?? null,
+        is_new_client: spec.isNewClient ?? false,
+        handover_by: spec.handoverBy ?? null,
+        handover_at: spec.handoverAt ?? null,
+        total_granted_minutes: totalGrantedMinutes(times),
+        total_staff_minutes: totalStaffMinutes(times),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     if (spec.interventions.length) {
-      await trx.insertInto('assignment_interventions').values(spec.interventions.map((intervention) => ({
-        municipality_id: spec.municipalityId, assignment_id: row.id, decision_intervention_id: intervention.decisionInterventionId,
-        intervention_type_id: intervention.interventionTypeId, granted_amount: intervention.grantedAmount, scope_unit: intervention.scopeUnit,
-        minutes_per_occasion: intervention.minutesPerOccasion ?? null, planned_days: intervention.plannedDays ?? [], planned_times: intervention.plannedTimes ?? null,
-        is_two_staff: intervention.isTwoStaff ?? false, note: intervention.note ?? null,
-      }))).execute();
+      await trx
+        .insertInto('assignment_interventions')
+        .values(
+          spec.interventions.map((intervention) => ({
+            municipality_id: spec.municipalityId,
+            assignment_id: row.id,
+            decision_intervention_id: intervention.decisionInterventionId,
+            intervention_type_id: intervention.interventionTypeId,
+            granted_amount: intervention.grantedAmount,
+            scope_unit: intervention.scopeUnit,
+            minutes_per_occasion: intervention.minutesPerOccasion ?? null,
+            planned_days: intervention.plannedDays ?? [],
+            planned_times: intervention.plannedTimes ?? null,
+            is_two_staff: intervention.isTwoStaff ?? false,
+            note: intervention.note ?? null,
+          })),
+        )
+        .execute();
     }
     if (spec.lifeAreas?.length) {
-      await trx.insertInto('assignment_life_areas').values(spec.lifeAreas.map((area) => ({
-        municipality_id: spec.municipalityId, assignment_id: row.id, life_area: area.lifeArea, need: area.need ?? null, goal: area.goal ?? null,
-      }))).execute();
+      await trx
+        .insertInto('assignment_life_areas')
+        .values(
+          spec.lifeAreas.map((area) => ({
+            municipality_id: spec.municipalityId,
+            assignment_id: row.id,
+            life_area: area.lifeArea,
+            need: area.need ?? null,
+            goal: area.goal ?? null,
+          })),
+        )
+        .execute();
     }
     if (spec.sent) await markSent(trx, spec, row.id, spec.sent);
     return { id: row.id, assignmentNumber };
   });
 }
 
-async function markSent(trx: Trx, spec: AssignmentSpec, assignmentId: string, sent: NonNullable<AssignmentSpec['sent']>): Promise<void> {
+async function markSent(
+  trx: Trx,
+  spec: AssignmentSpec,
+  assignmentId: string,
+  sent: NonNullable<AssignmentSpec['sent']>,
+): Promise<void> {
   const via = sent.via ?? 'system';
-  await trx.updateTable('assignments').set({ sent_at: new Date(), sent_by_id: sent.byId, sent_via: via }).where('id', '=', assignmentId).execute();
+  await trx
+    .updateTable('assignments')
+    .set({ sent_at: new Date(), sent_by_id: sent.byId, sent_via: via })
+    .where('id', '=', assignmentId)
+    .execute();
   if (via === 'system') {
-    await trx.insertInto('assignment_states').values({ municipality_id: spec.municipalityId, assignment_id: assignmentId, status: 'new', changed_by_id: sent.byId }).execute();
+    await trx
+      .insertInto('assignment_states')
+      .values({
+        municipality_id: spec.municipalityId,
+        assignment_id: assignmentId,
+        status: 'new',
+        changed_by_id: sent.byId,
+      })
+      .execute();
   }
-  await trx.insertInto('assignment_events').values({ municipality_id: spec.municipalityId, assignment_id: assignmentId, event: via === 'system' ? 'sent' : 'sent_outside', actor_id: sent.byId }).execute();
+  await trx
+    .insertInto('assignment_events')
+    .values({
+      municipality_id: spec.municipalityId,
+      assignment_id: assignmentId,
+      event: via === 'system' ? 'sent' : 'sent_outside',
+      actor_id: sent.byId,
+    })
+    .execute();
   if (spec.linkPerson ?? true) {
-    await trx.insertInto('person_unit_links').values({
-      municipality_id: spec.municipalityId, person_id: spec.personId, unit_id: spec.providerId, source: 'assignment', source_id: assignmentId,
-    }).execute();
+    await trx
+      .insertInto('person_unit_links')
+      .values({
+        municipality_id: spec.municipalityId,
+        person_id: spec.personId,
+        unit_id: spec.providerId,
+        source: 'assignment',
+        source_id: assignmentId,
+      })
+      .execute();
   }
 }
 

@@ -31,18 +31,31 @@ export async function createMunicipality(db: OwnerDb, code: string, name: string
 }
 
 /** Inserts the tree; returns unit ids by name (names are unique within a seed). */
-export async function createOrganisation(db: OwnerDb, municipalityId: string, areas: readonly ServiceAreaSpec[]): Promise<Map<string, string>> {
+export async function createOrganisation(
+  db: OwnerDb,
+  municipalityId: string,
+  areas: readonly ServiceAreaSpec[],
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const insert = async (spec: UnitSpec, parentId: string | null, serviceArea: ServiceAreaCode) => {
-    const row = await db.insertInto('units').values({
-      municipality_id: municipalityId, parent_id: parentId, kind: spec.kind, name: spec.name, service_area: serviceArea,
-      ownership: spec.kind === 'provider' ? spec.ownership ?? 'municipal' : null,
-      has_system_access: spec.hasSystemAccess ?? true,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('units')
+      .values({
+        municipality_id: municipalityId,
+        parent_id: parentId,
+        kind: spec.kind,
+        name: spec.name,
+        service_area: serviceArea,
+        ownership: spec.kind === 'provider' ? (spec.ownership ?? 'municipal') : null,
+        has_system_access: spec.hasSystemAccess ?? true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     ids.set(spec.name, row.id);
     for (const child of spec.children ?? []) await insert(child, row.id, serviceArea);
   };
-  for (const area of areas) await insert({ name: area.name, kind: 'service_area', children: area.children }, null, area.code);
+  for (const area of areas)
+    await insert({ name: area.name, kind: 'service_area', children: area.children }, null, area.code);
   return ids;
 }
 
@@ -57,16 +70,39 @@ export interface CreatedUser {
   positionIds: string[];
 }
 
-export async function createUser(db: OwnerDb, municipalityId: string, passwordHash: string, spec: UserSpec): Promise<CreatedUser> {
-  const user = await db.insertInto('users').values({
-    municipality_id: municipalityId, username: spec.username, display_name: spec.displayName, password_hash: passwordHash,
-  }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('login_identities').values({ issuer: 'local', subject: spec.username, municipality_id: municipalityId, user_id: user.id }).execute();
+export async function createUser(
+  db: OwnerDb,
+  municipalityId: string,
+  passwordHash: string,
+  spec: UserSpec,
+): Promise<CreatedUser> {
+  const user = await db
+    .insertInto('users')
+    .values({
+      municipality_id: municipalityId,
+      username: spec.username,
+      display_name: spec.displayName,
+      password_hash: passwordHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('login_identities')
+    .values({ issuer: 'local', subject: spec.username, municipality_id: municipalityId, user_id: user.id })
+    .execute();
   const positionIds: string[] = [];
   for (const position of spec.positions) {
-    const row = await db.insertInto('positions').values({
-      municipality_id: municipalityId, user_id: user.id, unit_id: position.unitId, title: position.title, roles: position.roles,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('positions')
+      .values({
+        municipality_id: municipalityId,
+        user_id: user.id,
+        unit_id: position.unitId,
+        title: position.title,
+        roles: position.roles,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     positionIds.push(row.id);
   }
   return { id: user.id, positionIds };
@@ -83,30 +119,63 @@ export interface PersonSpec {
 }
 
 /** Inserts many persons with their addresses and unit links, in batches. */
-export async function createPersons(db: OwnerDb, municipalityId: string, specs: readonly PersonSpec[], today = new Date()): Promise<string[]> {
+export async function createPersons(
+  db: OwnerDb,
+  municipalityId: string,
+  specs: readonly PersonSpec[],
+  today = new Date(),
+): Promise<string[]> {
   const ids: string[] = [];
   const batchSize = 1000;
   for (let start = 0; start < specs.length; start += batchSize) {
     const batch = specs.slice(start, start + batchSize);
-    const rows = await db.insertInto('persons').values(batch.map((spec) => {
-      const parsed = parseIdentityNumber(spec.identityNumber, today);
-      if (!parsed.ok) throw new Error(`Seed identity number ${spec.identityNumber}: ${parsed.error}`);
-      return {
-        municipality_id: municipalityId, identity_number: parsed.value.normalized, identity_kind: parsed.value.kind,
-        birth_date: parsed.value.birthDate, sex: parsed.value.sex, first_name: spec.firstName, last_name: spec.lastName,
-        protected_identity: spec.protectedIdentity ?? false,
-      };
-    })).returning('id').execute();
+    const rows = await db
+      .insertInto('persons')
+      .values(
+        batch.map((spec) => {
+          const parsed = parseIdentityNumber(spec.identityNumber, today);
+          if (!parsed.ok) throw new Error(`Seed identity number ${spec.identityNumber}: ${parsed.error}`);
+          return {
+            municipality_id: municipalityId,
+            identity_number: parsed.value.normalized,
+            identity_kind: parsed.value.kind,
+            birth_date: parsed.value.birthDate,
+            sex: parsed.value.sex,
+            first_name: spec.firstName,
+            last_name: spec.lastName,
+            protected_identity: spec.protectedIdentity ?? false,
+          };
+        }),
+      )
+      .returning('id')
+      .execute();
     const batchIds = rows.map((row) => row.id);
     ids.push(...batchIds);
-    const addresses = batch.flatMap((spec, index) => spec.address
-      ? [{ municipality_id: municipalityId, person_id: batchIds[index]!, street: spec.address.street, care_of: null,
-        postal_code: spec.address.postalCode, city: spec.address.city, valid_from: spec.address.validFrom }]
-      : []);
+    const addresses = batch.flatMap((spec, index) =>
+      spec.address
+        ? [
+            {
+              municipality_id: municipalityId,
+              person_id: batchIds[index]!,
+              street: spec.address.street,
+              care_of: null,
+              postal_code: spec.address.postalCode,
+              city: spec.address.city,
+              valid_from: spec.address.validFrom,
+            },
+          ]
+        : [],
+    );
     if (addresses.length) await db.insertInto('person_addresses').values(addresses).execute();
-    const links = batch.flatMap((spec, index) => spec.unitIds.map((unitId) => ({
-      municipality_id: municipalityId, person_id: batchIds[index]!, unit_id: unitId, source: 'registered', valid_from: '2020-01-01',
-    })));
+    const links = batch.flatMap((spec, index) =>
+      spec.unitIds.map((unitId) => ({
+        municipality_id: municipalityId,
+        person_id: batchIds[index]!,
+        unit_id: unitId,
+        source: 'registered',
+        valid_from: '2020-01-01',
+      })),
+    );
     if (links.length) await db.insertInto('person_unit_links').values(links).execute();
   }
   return ids;

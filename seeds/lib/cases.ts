@@ -40,15 +40,31 @@ export async function createCase(db: OwnerDb, spec: CaseSpec): Promise<CreatedCa
     const year = Number(openedOn.slice(0, 4));
     const value = await takeNextNumber(trx, spec.municipalityId, 'case', year);
     const caseNumber = formatRunningNumber(CASE_NUMBER_PREFIX[spec.serviceArea], year, value);
-    const row = await trx.insertInto('cases').values({
-      municipality_id: spec.municipalityId, person_id: spec.personId, service_area: spec.serviceArea,
-      authority_unit_id: spec.authorityUnitId, case_officer_id: spec.caseOfficerId, case_number: caseNumber, opened_on: openedOn,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('cases')
+      .values({
+        municipality_id: spec.municipalityId,
+        person_id: spec.personId,
+        service_area: spec.serviceArea,
+        authority_unit_id: spec.authorityUnitId,
+        case_officer_id: spec.caseOfficerId,
+        case_number: caseNumber,
+        opened_on: openedOn,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     if (spec.linkPerson ?? true) {
-      await trx.insertInto('person_unit_links').values({
-        municipality_id: spec.municipalityId, person_id: spec.personId, unit_id: spec.authorityUnitId,
-        source: 'case', source_id: row.id, valid_from: openedOn,
-      }).execute();
+      await trx
+        .insertInto('person_unit_links')
+        .values({
+          municipality_id: spec.municipalityId,
+          person_id: spec.personId,
+          unit_id: spec.authorityUnitId,
+          source: 'case',
+          source_id: row.id,
+          valid_from: openedOn,
+        })
+        .execute();
     }
     return { id: row.id, caseNumber };
   });
@@ -90,18 +106,38 @@ export async function createDecision(db: OwnerDb, spec: DecisionSpec): Promise<C
     const year = Number(spec.decisionDate.slice(0, 4));
     const value = await takeNextNumber(trx, spec.municipalityId, 'decision', year);
     const decisionNumber = formatRunningNumber(DECISION_NUMBER_PREFIX, year, value);
-    const row = await trx.insertInto('decisions').values({
-      municipality_id: spec.municipalityId, case_id: spec.caseId, decision_number: decisionNumber, outcome: spec.outcome ?? 'granted',
-      legal_basis_id: spec.legalBasisId, decision_date: spec.decisionDate, period_from: spec.periodFrom, period_to: spec.periodTo ?? null,
-      justification: spec.justification ?? null, decided_by_id: spec.decidedById,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('decisions')
+      .values({
+        municipality_id: spec.municipalityId,
+        case_id: spec.caseId,
+        decision_number: decisionNumber,
+        outcome: spec.outcome ?? 'granted',
+        legal_basis_id: spec.legalBasisId,
+        decision_date: spec.decisionDate,
+        period_from: spec.periodFrom,
+        period_to: spec.periodTo ?? null,
+        justification: spec.justification ?? null,
+        decided_by_id: spec.decidedById,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const interventionIds: string[] = [];
     if (spec.interventions.length) {
-      const rows = await trx.insertInto('decision_interventions').values(spec.interventions.map((intervention) => ({
-        municipality_id: spec.municipalityId, decision_id: row.id, intervention_type_id: intervention.interventionTypeId,
-        granted_amount: intervention.scopeUnit === 'none' ? null : intervention.grantedAmount, scope_unit: intervention.scopeUnit,
-        note: intervention.note ?? null,
-      }))).returning('id').execute();
+      const rows = await trx
+        .insertInto('decision_interventions')
+        .values(
+          spec.interventions.map((intervention) => ({
+            municipality_id: spec.municipalityId,
+            decision_id: row.id,
+            intervention_type_id: intervention.interventionTypeId,
+            granted_amount: intervention.scopeUnit === 'none' ? null : intervention.grantedAmount,
+            scope_unit: intervention.scopeUnit,
+            note: intervention.note ?? null,
+          })),
+        )
+        .returning('id')
+        .execute();
       interventionIds.push(...rows.map((inserted) => inserted.id));
     }
     return { id: row.id, decisionNumber, interventionIds };

@@ -10,7 +10,11 @@ import { sql } from 'kysely';
 import { todayInSweden } from '../../src/domain/dates.ts';
 import type { Trx } from '../../src/server/platform/db/tenant.ts';
 import {
-  findOrOpenProviderCase, insertDeliveries, markSentToDelivery, markStarted, type NewDelivery,
+  findOrOpenProviderCase,
+  insertDeliveries,
+  markSentToDelivery,
+  markStarted,
+  type NewDelivery,
 } from '../../src/server/modules/deliveries/delivery-write.repository.ts';
 import type { DeliveryDays, FrequencyUnit } from '../../src/contract/deliveries.ts';
 import type { OwnerDb } from './builders.ts';
@@ -69,26 +73,58 @@ export interface CreatedDeliveries {
 /** Registers the rows of an assignment's distribution and sends those marked for delivery. */
 export async function createDeliveries(db: OwnerDb, spec: DeliveriesSpec): Promise<CreatedDeliveries> {
   return inTransaction(db, async (trx) => {
-    const assignment = await trx.selectFrom('assignments').select(['decision_id', 'person_id'])
-      .where('municipality_id', '=', spec.municipalityId).where('id', '=', spec.assignmentId).executeTakeFirstOrThrow();
+    const assignment = await trx
+      .selectFrom('assignments')
+      .select(['decision_id', 'person_id'])
+      .where('municipality_id', '=', spec.municipalityId)
+      .where('id', '=', spec.assignmentId)
+      .executeTakeFirstOrThrow();
     if (spec.accept ?? true) await accept(trx, spec);
-    const records = await insertDeliveries(trx, spec.rows.map((row): NewDelivery => ({
-      municipalityId: spec.municipalityId, assignmentId: spec.assignmentId, assignmentInterventionId: row.assignmentInterventionId,
-      decisionId: assignment.decision_id, personId: assignment.person_id, createdById: spec.createdById,
-      continuesDeliveryId: row.continuesDeliveryId ?? null, providerUnitId: row.providerUnitId,
-      label: row.label ?? null, formOfDelivery: row.formOfDelivery ?? null, resource: row.resource ?? null, resourceUse: row.resourceUse ?? null,
-      watchDate: row.watchDate ?? null, periodFrom: row.periodFrom, periodTo: row.periodTo ?? null,
-      hoursPerVisit: row.hoursPerVisit ?? null, extraHoursTwoStaff: row.extraHoursTwoStaff ?? null, days: row.days ?? null,
-      frequency: row.frequency ?? null, frequencyUnit: row.frequencyUnit ?? null,
-    })), spec.createdById);
+    const records = await insertDeliveries(
+      trx,
+      spec.rows.map(
+        (row): NewDelivery => ({
+          municipalityId: spec.municipalityId,
+          assignmentId: spec.assignmentId,
+          assignmentInterventionId: row.assignmentInterventionId,
+          decisionId: assignment.decision_id,
+          personId: assignment.person_id,
+          createdById: spec.createdById,
+          continuesDeliveryId: row.continuesDeliveryId ?? null,
+          providerUnitId: row.providerUnitId,
+          label: row.label ?? null,
+          formOfDelivery: row.formOfDelivery ?? null,
+          resource: row.resource ?? null,
+          resourceUse: row.resourceUse ?? null,
+          watchDate: row.watchDate ?? null,
+          periodFrom: row.periodFrom,
+          periodTo: row.periodTo ?? null,
+          hoursPerVisit: row.hoursPerVisit ?? null,
+          extraHoursTwoStaff: row.extraHoursTwoStaff ?? null,
+          days: row.days ?? null,
+          frequency: row.frequency ?? null,
+          frequencyUnit: row.frequencyUnit ?? null,
+        }),
+      ),
+      spec.createdById,
+    );
     const providerCaseIds: (string | null)[] = spec.rows.map(() => null);
     for (const [index, row] of spec.rows.entries()) {
       if ((row.status ?? 'sent_to_delivery') !== 'sent_to_delivery') continue;
       const record = records[index]!;
       const providerCaseId = await findOrOpenProviderCase(trx, {
-        municipalityId: spec.municipalityId, personId: assignment.person_id, providerUnitId: row.providerUnitId, openedOn: spec.sentOn ?? todayInSweden(), linkPerson: spec.linkPerson ?? true,
+        municipalityId: spec.municipalityId,
+        personId: assignment.person_id,
+        providerUnitId: row.providerUnitId,
+        openedOn: spec.sentOn ?? todayInSweden(),
+        linkPerson: spec.linkPerson ?? true,
       });
-      const [sent] = await markSentToDelivery(trx, [{ id: record.id, version: record.version }], providerCaseId, spec.createdById);
+      const [sent] = await markSentToDelivery(
+        trx,
+        [{ id: record.id, version: record.version }],
+        providerCaseId,
+        spec.createdById,
+      );
       if (row.startedOn) await markStarted(trx, record.id, sent!.version, row.startedOn, spec.createdById);
       providerCaseIds[index] = providerCaseId;
     }
@@ -98,22 +134,51 @@ export async function createDeliveries(db: OwnerDb, spec: DeliveriesSpec): Promi
 }
 
 async function accept(trx: Trx, spec: DeliveriesSpec): Promise<void> {
-  const accepted = await trx.updateTable('assignment_states')
+  const accepted = await trx
+    .updateTable('assignment_states')
     .set({ status: 'accepted', changed_at: sql`now()`, changed_by_id: spec.createdById, version: sql`version + 1` })
-    .where('municipality_id', '=', spec.municipalityId).where('assignment_id', '=', spec.assignmentId).where('status', '=', 'new')
-    .returning('assignment_id').executeTakeFirst();
+    .where('municipality_id', '=', spec.municipalityId)
+    .where('assignment_id', '=', spec.assignmentId)
+    .where('status', '=', 'new')
+    .returning('assignment_id')
+    .executeTakeFirst();
   if (accepted) {
-    await trx.insertInto('assignment_events').values({ municipality_id: spec.municipalityId, assignment_id: spec.assignmentId, event: 'accepted', actor_id: spec.createdById }).execute();
+    await trx
+      .insertInto('assignment_events')
+      .values({
+        municipality_id: spec.municipalityId,
+        assignment_id: spec.assignmentId,
+        event: 'accepted',
+        actor_id: spec.createdById,
+      })
+      .execute();
   }
 }
 
-async function acknowledge(trx: Trx, spec: DeliveriesSpec, providerCaseIds: (string | null)[], userId: string): Promise<void> {
+async function acknowledge(
+  trx: Trx,
+  spec: DeliveriesSpec,
+  providerCaseIds: (string | null)[],
+  userId: string,
+): Promise<void> {
   const ids = [...new Set(providerCaseIds.filter((id): id is string => id !== null))];
   if (!ids.length) return;
-  await trx.updateTable('provider_cases')
+  await trx
+    .updateTable('provider_cases')
     .set({ acknowledged_at: sql`now()`, acknowledged_by_id: userId, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('municipality_id', '=', spec.municipalityId).where('id', 'in', ids).where('acknowledged_at', 'is', null).execute();
-  await trx.insertInto('assignment_events').values({ municipality_id: spec.municipalityId, assignment_id: spec.assignmentId, event: 'acknowledged', actor_id: userId }).execute();
+    .where('municipality_id', '=', spec.municipalityId)
+    .where('id', 'in', ids)
+    .where('acknowledged_at', 'is', null)
+    .execute();
+  await trx
+    .insertInto('assignment_events')
+    .values({
+      municipality_id: spec.municipalityId,
+      assignment_id: spec.assignmentId,
+      event: 'acknowledged',
+      actor_id: userId,
+    })
+    .execute();
 }
 
 // The rows, their history and the provider case belong together; a caller already in a transaction keeps its own.

@@ -9,7 +9,9 @@ let cache: string[] | undefined;
 /** All test numbers as 12 digits, in file order. */
 export function testPersonnummer(): readonly string[] {
   cache ??= readFileSync(new URL('../data/skatteverket-testpersonnummer.txt', import.meta.url), 'utf8')
-    .split('\n').map((line) => line.trim()).filter((line) => /^\d{12}$/.test(line));
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /^\d{12}$/.test(line));
   return cache;
 }
 

@@ -17,9 +17,21 @@ export const CASE_STATUSES = ['open', 'closed'] as const;
 
 /** Events of the case history, oldest first. */
 export const CASE_HISTORY_KINDS = [
-  'case_opened', 'decision_recorded', 'decision_ended', 'assignment_written', 'assignment_sent', 'assignment_sent_outside',
-  'assignment_accepted', 'assignment_stopped', 'assignment_acknowledged', 'assignment_replaced', 'assignment_withdrawn',
-  'case_officer_changed', 'delivery_started', 'delivery_ended', 'case_closed',
+  'case_opened',
+  'decision_recorded',
+  'decision_ended',
+  'assignment_written',
+  'assignment_sent',
+  'assignment_sent_outside',
+  'assignment_accepted',
+  'assignment_stopped',
+  'assignment_acknowledged',
+  'assignment_replaced',
+  'assignment_withdrawn',
+  'case_officer_changed',
+  'delivery_started',
+  'delivery_ended',
+  'case_closed',
 ] as const;
 
 export const CaseParams = z.object({ caseId: Id });
@@ -30,8 +42,12 @@ const EndReason = requiredText(200).describe(`Why (avslutsorsak): one of ${END_R
 export const NamedRef = z.object({ id: Id, name: z.string() });
 
 export const OpenCaseRequest = z.object({
-  authorityUnitId: Id.nullish().transform((value) => value ?? null).describe('An authority unit of your service area; default your own unit'),
-  caseOfficerId: Id.nullish().transform((value) => value ?? null).describe('A user who holds case officer in your service area; default you'),
+  authorityUnitId: Id.nullish()
+    .transform((value) => value ?? null)
+    .describe('An authority unit of your service area; default your own unit'),
+  caseOfficerId: Id.nullish()
+    .transform((value) => value ?? null)
+    .describe('A user who holds case officer in your service area; default you'),
 });
 export type OpenCaseRequest = z.input<typeof OpenCaseRequest>;
 export const OpenCaseResponse = z.object({ id: Id, caseNumber: z.string() });
@@ -64,7 +80,7 @@ export const CaseSummary = z.object({
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
 export const PersonCases = z.object({
-  cases: z.array(CaseSummary).describe('The person\'s cases in your service area, open first'),
+  cases: z.array(CaseSummary).describe("The person's cases in your service area, open first"),
   canOpenCase: z.boolean().describe('You may open a case and none is open in your service area'),
 });
 export type PersonCases = z.infer<typeof PersonCases>;
@@ -93,10 +109,19 @@ export type Decision = z.infer<typeof Decision>;
 export const CaseHistoryEvent = z.object({
   kind: z.enum(CASE_HISTORY_KINDS),
   occurredAt: z.string().describe('When it was recorded (ISO timestamp)'),
-  date: IsoDate.nullable().describe('The date it concerns, when it differs in kind from the recording time: decision date, ending day, closing day, delivery start date (verkställighetsdatum), a row\'s last day'),
+  date: IsoDate.nullable().describe(
+    "The date it concerns, when it differs in kind from the recording time: decision date, ending day, closing day, delivery start date (verkställighetsdatum), a row's last day",
+  ),
   actorName: z.string().nullable(),
-  title: z.string().describe('Decision or assignment number, and for assignments the provider; for a delivery row its intervention, unit and assignment; for a change of case officer from → to'),
-  message: z.string().nullable().describe('End reason, the provider\'s message when stopped, or why an assignment was withdrawn'),
+  title: z
+    .string()
+    .describe(
+      'Decision or assignment number, and for assignments the provider; for a delivery row its intervention, unit and assignment; for a change of case officer from → to',
+    ),
+  message: z
+    .string()
+    .nullable()
+    .describe("End reason, the provider's message when stopped, or why an assignment was withdrawn"),
   decisionId: Id.nullable(),
   assignmentId: Id.nullable(),
 });
@@ -127,7 +152,10 @@ export const ChangeCaseOfficerRequest = z.object({ caseOfficerId: Id, version: V
 export type ChangeCaseOfficerRequest = z.input<typeof ChangeCaseOfficerRequest>;
 
 /** Amounts arrive as numbers; the rules in src/domain/decision-rules.ts check them against the unit. */
-const GrantedAmount = z.number({ error: 'Ange omfattningen som ett tal.' }).nullish().transform((value) => value ?? null);
+const GrantedAmount = z
+  .number({ error: 'Ange omfattningen som ett tal.' })
+  .nullish()
+  .transform((value) => value ?? null);
 
 export const RecordDecisionRequest = z.object({
   outcome: z.enum(DECISION_OUTCOMES, { error: 'Välj bifall eller avslag.' }),
@@ -136,11 +164,18 @@ export const RecordDecisionRequest = z.object({
   periodFrom: IsoDate,
   periodTo: IsoDate.nullable().describe('Null = tills vidare'),
   justification: optionalText(4000),
-  interventions: z.array(z.object({
-    interventionTypeId: Id,
-    grantedAmount: GrantedAmount.describe('Granted (or, when refused, applied-for) scope in the type\'s unit; null when the unit is none'),
-    note: optionalText(1000),
-  })).max(30, { error: 'Högst 30 insatser i ett beslut.' }).describe('Granted interventions; for a refusal, what was applied for. The scope unit is the type\'s'),
+  interventions: z
+    .array(
+      z.object({
+        interventionTypeId: Id,
+        grantedAmount: GrantedAmount.describe(
+          "Granted (or, when refused, applied-for) scope in the type's unit; null when the unit is none",
+        ),
+        note: optionalText(1000),
+      }),
+    )
+    .max(30, { error: 'Högst 30 insatser i ett beslut.' })
+    .describe("Granted interventions; for a refusal, what was applied for. The scope unit is the type's"),
 });
 export type RecordDecisionRequest = z.input<typeof RecordDecisionRequest>;
 export const RecordDecisionResponse = z.object({ id: Id, decisionNumber: z.string() });
@@ -159,28 +194,42 @@ export const DecisionEndPreviewQuery = z.object({
 /** What ending a decision on a day does at the provider (src/domain/decision-ending.ts). */
 export const DecisionEndEffects = z.object({
   endedOn: IsoDate,
-  rows: z.array(z.object({
-    id: Id,
-    assignmentId: Id,
-    assignmentNumber: z.string(),
-    interventionName: z.string(),
-    label: z.string().nullable().describe('The provider\'s name for the row when an intervention is split'),
-    providerUnit: NamedRef,
-    status: z.enum(DELIVERY_STATUSES).describe('As it stands now'),
-    periodFrom: IsoDate,
-    periodTo: IsoDate.nullable().describe('As it stands now; null = tills vidare'),
-    kind: z.enum(ROW_ENDING_KINDS).describe('end: ends on the day; never_begins: was to begin later and never begins; cut: already withdrawn or ended, now on the day'),
-  })).describe('Delivery rows of the decision\'s assignments that would run past the day'),
-  withdrawnAssignments: z.array(z.object({ id: Id, assignmentNumber: z.string(), provider: NamedRef }))
-    .describe('Assignments waiting in the provider\'s Nya uppdrag that are withdrawn: no day is left to begin on'),
-  waitingAssignments: z.array(z.object({ id: Id, assignmentNumber: z.string(), provider: NamedRef }))
+  rows: z
+    .array(
+      z.object({
+        id: Id,
+        assignmentId: Id,
+        assignmentNumber: z.string(),
+        interventionName: z.string(),
+        label: z.string().nullable().describe("The provider's name for the row when an intervention is split"),
+        providerUnit: NamedRef,
+        status: z.enum(DELIVERY_STATUSES).describe('As it stands now'),
+        periodFrom: IsoDate,
+        periodTo: IsoDate.nullable().describe('As it stands now; null = tills vidare'),
+        kind: z
+          .enum(ROW_ENDING_KINDS)
+          .describe(
+            'end: ends on the day; never_begins: was to begin later and never begins; cut: already withdrawn or ended, now on the day',
+          ),
+      }),
+    )
+    .describe("Delivery rows of the decision's assignments that would run past the day"),
+  withdrawnAssignments: z
+    .array(z.object({ id: Id, assignmentNumber: z.string(), provider: NamedRef }))
+    .describe("Assignments waiting in the provider's Nya uppdrag that are withdrawn: no day is left to begin on"),
+  waitingAssignments: z
+    .array(z.object({ id: Id, assignmentNumber: z.string(), provider: NamedRef }))
     .describe('Assignments waiting in Nya uppdrag that stay there: the decision ends ahead, support is due until then'),
-  problems: z.array(z.string()).describe('Why the decision cannot end on the day (a row started after it); empty when it can'),
+  problems: z
+    .array(z.string())
+    .describe('Why the decision cannot end on the day (a row started after it); empty when it can'),
 });
 export type DecisionEndEffects = z.infer<typeof DecisionEndEffects>;
 
 export const CloseCaseRequest = z.object({
-  closedOn: IsoDate.describe('Not before the case opened, not after today; every decision must have ended or run out by then'),
+  closedOn: IsoDate.describe(
+    'Not before the case opened, not after today; every decision must have ended or run out by then',
+  ),
   endReason: EndReason,
   version: Version,
 });
@@ -194,7 +243,9 @@ export const MyCase = z.object({
   person: CasePerson,
   ongoingDecisionCount: z.number().int().describe('Granted decisions in force today'),
 });
-export const MyCases = z.object({ cases: z.array(MyCase).describe('Open cases where you are the case officer, oldest first') });
+export const MyCases = z.object({
+  cases: z.array(MyCase).describe('Open cases where you are the case officer, oldest first'),
+});
 export type MyCases = z.infer<typeof MyCases>;
 
 export const CaseStaffing = z.object({

@@ -16,9 +16,24 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const DELIVERY_DAYS = ['whole_week', 'weekdays', 'weekends'] as const;
 export type DeliveryDays = (typeof DELIVERY_DAYS)[number];
 /** The unit of Tid/Frekv. */
-export const FREQUENCY_UNITS = ['times_per_day', 'times_per_week', 'times_per_month', 'hours_per_week', 'hours_per_month'] as const;
+export const FREQUENCY_UNITS = [
+  'times_per_day',
+  'times_per_week',
+  'times_per_month',
+  'hours_per_week',
+  'hours_per_month',
+] as const;
 export type FrequencyUnit = (typeof FREQUENCY_UNITS)[number];
-export const DELIVERY_EVENTS = ['registered', 'changed', 'sent_to_delivery', 'started', 'withdrawn', 'ended', 'corrected', 'moved_to_provider'] as const;
+export const DELIVERY_EVENTS = [
+  'registered',
+  'changed',
+  'sent_to_delivery',
+  'started',
+  'withdrawn',
+  'ended',
+  'corrected',
+  'moved_to_provider',
+] as const;
 export type DeliveryEventKind = (typeof DELIVERY_EVENTS)[number];
 
 export const AssignmentParams = z.object({ assignmentId: Id });
@@ -27,15 +42,19 @@ export const DeliveryParams = z.object({ deliveryId: Id });
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);
 
 /** Hours with at most two decimals ("0,33" tim/besök), as the column stores them. */
-const Hours = z.number({ error: 'Ange timmar som ett tal.' }).positive({ error: 'Ange fler än 0 timmar.' })
+const Hours = z
+  .number({ error: 'Ange timmar som ett tal.' })
+  .positive({ error: 'Ange fler än 0 timmar.' })
   .max(24, { error: 'Högst 24 timmar per besök.' });
-const Frequency = z.number({ error: 'Ange ett tal.' }).positive({ error: 'Ange ett tal större än 0.' })
+const Frequency = z
+  .number({ error: 'Ange ett tal.' })
+  .positive({ error: 'Ange ett tal större än 0.' })
   .max(9999, { error: 'Högst 9 999.' });
 
 /** The fields of one delivery row as the distribution form registers them. */
 export const DeliveryFieldsInput = z.object({
-  providerUnitId: Id.describe('Utförarenhet: an active provider unit under the assignment\'s provider'),
-  label: optionalText(120).describe('The provider\'s name for the row when an intervention is split, e.g. Morgonhjälp'),
+  providerUnitId: Id.describe("Utförarenhet: an active provider unit under the assignment's provider"),
+  label: optionalText(120).describe("The provider's name for the row when an intervention is split, e.g. Morgonhjälp"),
   formOfDelivery: optionalText(120).describe('Genomförandeform, e.g. Hemtjänst dag'),
   resource: optionalText(120).describe('Resurs: the team or group that does it'),
   resourceUse: optionalText(120).describe('Resursanvändning'),
@@ -46,17 +65,21 @@ export const DeliveryFieldsInput = z.object({
   extraHoursTwoStaff: nullable(Hours).describe('+ Dubbel: extra hours per visit when two staff'),
   days: nullable(z.enum(DELIVERY_DAYS, { error: 'Välj hela veckan, vardagar eller helger.' })).describe('Utförs'),
   frequency: nullable(Frequency).describe('Tid/Frekv: how often, in frequencyUnit'),
-  frequencyUnit: nullable(z.enum(FREQUENCY_UNITS, { error: 'Välj enhet.' })).describe('Enhet for frequency; given together with it'),
+  frequencyUnit: nullable(z.enum(FREQUENCY_UNITS, { error: 'Välj enhet.' })).describe(
+    'Enhet for frequency; given together with it',
+  ),
 });
 export type DeliveryFieldsInput = z.input<typeof DeliveryFieldsInput>;
 export type DeliveryFields = z.output<typeof DeliveryFieldsInput>;
 
 export const DistributionRowInput = DeliveryFieldsInput.extend({
-  assignmentInterventionId: Id.describe('The intervention of the assignment this row carries out; several rows may split one'),
+  assignmentInterventionId: Id.describe(
+    'The intervention of the assignment this row carries out; several rows may split one',
+  ),
 });
 
 export const DistributionRequest = z.object({
-  stateVersion: Version.describe('The version of the assignment\'s provider-side state the form was read with'),
+  stateVersion: Version.describe("The version of the assignment's provider-side state the form was read with"),
   rows: z.array(DistributionRowInput).min(1, { error: 'Registrera minst en rad.' }).max(100),
   sendToDelivery: z.boolean().default(false).describe('Till genomförande: send every row on at once'),
 });
@@ -74,7 +97,10 @@ export type UpdateDeliveryRequest = z.input<typeof UpdateDeliveryRequest>;
 export type UpdateDeliveryInput = z.output<typeof UpdateDeliveryRequest>;
 
 export const SendToDeliveryRequest = z.object({
-  rows: z.array(z.object({ deliveryId: Id, version: Version })).min(1, { error: 'Välj minst en rad.' }).max(100)
+  rows: z
+    .array(z.object({ deliveryId: Id, version: Version }))
+    .min(1, { error: 'Välj minst en rad.' })
+    .max(100)
     .refine((rows) => new Set(rows.map((row) => row.deliveryId)).size === rows.length, { error: 'Varje rad en gång.' }),
 });
 export type SendToDeliveryRequest = z.input<typeof SendToDeliveryRequest>;
@@ -91,11 +117,21 @@ export type StartDeliveryRequest = z.input<typeof StartDeliveryRequest>;
  * correctable field is sent as it should stand; an omitted text or number field becomes empty.
  */
 export const CorrectDeliveryRequest = DeliveryFieldsInput.pick({
-  label: true, formOfDelivery: true, resource: true, resourceUse: true, watchDate: true,
-  hoursPerVisit: true, extraHoursTwoStaff: true, days: true, frequency: true, frequencyUnit: true,
+  label: true,
+  formOfDelivery: true,
+  resource: true,
+  resourceUse: true,
+  watchDate: true,
+  hoursPerVisit: true,
+  extraHoursTwoStaff: true,
+  days: true,
+  frequency: true,
+  frequencyUnit: true,
 }).extend({
-  startedOn: IsoDate.nullable().describe('Verkställighetsdatum as it should stand; null removes one registered by mistake (not on a row with interruptions)'),
-  note: requiredText(2000).describe('Why the row is corrected; kept with the correction in the row\'s history'),
+  startedOn: IsoDate.nullable().describe(
+    'Verkställighetsdatum as it should stand; null removes one registered by mistake (not on a row with interruptions)',
+  ),
+  note: requiredText(2000).describe("Why the row is corrected; kept with the correction in the row's history"),
   version: Version,
 });
 export type CorrectDeliveryRequest = z.input<typeof CorrectDeliveryRequest>;
@@ -112,9 +148,15 @@ export const Interruption = z.object({
 export const DeliveryRowPermissions = z.object({
   canRegister: z.boolean().describe('Under distribution: the reader may change its fields'),
   canSendToDelivery: z.boolean().describe('Under distribution: the reader may send it to delivery'),
-  canRegisterStart: z.boolean().describe('Sent to delivery without a start date, and not a continuation after a change of time: the reader may register it'),
-  canCorrect: z.boolean().describe('Sent to delivery: the reader may correct its start date and registered fields (Rätta)'),
-  canChange: z.boolean().describe('The reader manages the row\'s unit (withdraw, end, interrupt, change provider)'),
+  canRegisterStart: z
+    .boolean()
+    .describe(
+      'Sent to delivery without a start date, and not a continuation after a change of time: the reader may register it',
+    ),
+  canCorrect: z
+    .boolean()
+    .describe('Sent to delivery: the reader may correct its start date and registered fields (Rätta)'),
+  canChange: z.boolean().describe("The reader manages the row's unit (withdraw, end, interrupt, change provider)"),
 });
 
 export const DeliveryRow = z.object({
@@ -178,14 +220,16 @@ export const DeliverySnapshot = z.object({
 export const DeliveryHistory = z.object({
   deliveryId: Id,
   interventionName: z.string(),
-  events: z.array(z.object({
-    event: z.enum(DELIVERY_EVENTS),
-    occurredAt: z.string(),
-    actorName: z.string().nullable(),
-    providerUnitName: z.string().describe('The unit in the snapshot'),
-    snapshot: DeliverySnapshot.describe('The row as it stood after the event'),
-    note: z.string().nullable(),
-  })),
+  events: z.array(
+    z.object({
+      event: z.enum(DELIVERY_EVENTS),
+      occurredAt: z.string(),
+      actorName: z.string().nullable(),
+      providerUnitName: z.string().describe('The unit in the snapshot'),
+      snapshot: DeliverySnapshot.describe('The row as it stood after the event'),
+      note: z.string().nullable(),
+    }),
+  ),
 });
 export type DeliveryHistory = z.infer<typeof DeliveryHistory>;
 
@@ -212,14 +256,23 @@ export const DistributionOptions = z.object({
     provider: z.object({ id: Id, name: z.string() }),
   }),
   person: PersonRef,
-  decision: z.object({ id: Id, decisionNumber: z.string(), periodFrom: IsoDate, periodTo: IsoDate.nullable(), endedOn: IsoDate.nullable() }),
+  decision: z.object({
+    id: Id,
+    decisionNumber: z.string(),
+    periodFrom: IsoDate,
+    periodTo: IsoDate.nullable(),
+    endedOn: IsoDate.nullable(),
+  }),
   interventions: z.array(DistributionIntervention),
   providerUnits: z.array(z.object({ id: Id, name: z.string() })).describe('Active provider units under the provider'),
-  providerChange: z.object({
-    changeDate: IsoDate.describe('The first day with this provider; no row may start before it'),
-    fromUnitName: z.string().describe('The provider unit the support moves from'),
-  }).nullable().describe('Set when the assignment was sent by a change of provider (Byte av utförare)'),
-  rows: z.array(DeliveryRow).describe('The assignment\'s delivery rows the reader may see'),
+  providerChange: z
+    .object({
+      changeDate: IsoDate.describe('The first day with this provider; no row may start before it'),
+      fromUnitName: z.string().describe('The provider unit the support moves from'),
+    })
+    .nullable()
+    .describe('Set when the assignment was sent by a change of provider (Byte av utförare)'),
+  rows: z.array(DeliveryRow).describe("The assignment's delivery rows the reader may see"),
   permissions: z.object({
     canDistribute: z.boolean().describe('New, and the reader is a manager or coordinator of the provider'),
     canStop: z.boolean(),
@@ -238,7 +291,7 @@ export const ConcernedRecipient = z.object({
 export const SentToDelivery = z.object({
   personId: Id,
   rows: z.array(DeliveryRow).describe('The rows sent, as they now stand'),
-  concerned: z.array(ConcernedRecipient).describe('The units\' send lists and staff, to prefill a message'),
+  concerned: z.array(ConcernedRecipient).describe("The units' send lists and staff, to prefill a message"),
 });
 export type SentToDelivery = z.infer<typeof SentToDelivery>;
 
@@ -247,7 +300,11 @@ export const DistributionResult = z.object({
   stateVersion: z.number().int(),
   rows: z.array(DeliveryRow),
   sent: SentToDelivery.nullable().describe('Null unless sent to delivery at once'),
-  isReadableAfter: z.boolean().describe('Whether the distributor still reads the assignment (need to know): false when every row went to units they neither manage nor see the person at, so the web does not lead back to it'),
+  isReadableAfter: z
+    .boolean()
+    .describe(
+      'Whether the distributor still reads the assignment (need to know): false when every row went to units they neither manage nor see the person at, so the web does not lead back to it',
+    ),
 });
 export type DistributionResult = z.infer<typeof DistributionResult>;
 

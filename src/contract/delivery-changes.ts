@@ -17,7 +17,7 @@ export const WithdrawDeliveryRequest = z.object({
 export type WithdrawDeliveryRequest = z.input<typeof WithdrawDeliveryRequest>;
 
 export const EndDeliveryRequest = z.object({
-  endOn: IsoDate.describe('The last day of delivery, within the row\'s period'),
+  endOn: IsoDate.describe("The last day of delivery, within the row's period"),
   endReason: requiredText(200).describe('Avslutsorsak, e.g. one of DELIVERY_END_REASONS or a free text'),
   version: Version,
 });
@@ -38,36 +38,51 @@ export type ChangedDeliveryRow = z.infer<typeof ChangedDeliveryRow>;
 
 /** What a change of the row's last day did to its interruptions (src/domain/interruption-rules.ts). */
 export const InterruptionChanges = z.object({
-  shortened: z.array(z.object({
-    id: Id,
-    fromDate: IsoDate,
-    toDate: IsoDate.describe('The row\'s new last day, on which the interruption now ends'),
-    previousToDate: IsoDate.nullable().describe('Its last day before; null = it was not resumed'),
-    reason: z.string(),
-  })).describe('Open or lasting past the row\'s new last day: they now end on it'),
-  removed: z.array(z.object({ id: Id, fromDate: IsoDate, toDate: IsoDate.nullable(), reason: z.string() }))
-    .describe('Started after the row\'s new last day: removed from the row'),
+  shortened: z
+    .array(
+      z.object({
+        id: Id,
+        fromDate: IsoDate,
+        toDate: IsoDate.describe("The row's new last day, on which the interruption now ends"),
+        previousToDate: IsoDate.nullable().describe('Its last day before; null = it was not resumed'),
+        reason: z.string(),
+      }),
+    )
+    .describe("Open or lasting past the row's new last day: they now end on it"),
+  removed: z
+    .array(z.object({ id: Id, fromDate: IsoDate, toDate: IsoDate.nullable(), reason: z.string() }))
+    .describe("Started after the row's new last day: removed from the row"),
 });
 export type InterruptionChanges = z.infer<typeof InterruptionChanges>;
 
 export const WithdrawalResult = z.object({
   withdrawn: ChangedDeliveryRow.describe('The row as withdrawn: ends the day before the change'),
-  continuation: ChangedDeliveryRow.describe('The new row Under fördelning from the day of the change, to register with the new time'),
-  interruptions: InterruptionChanges.describe('Interruptions from the change day on are removed (shortened stays empty: one running on the change day refuses the change)'),
+  continuation: ChangedDeliveryRow.describe(
+    'The new row Under fördelning from the day of the change, to register with the new time',
+  ),
+  interruptions: InterruptionChanges.describe(
+    'Interruptions from the change day on are removed (shortened stays empty: one running on the change day refuses the change)',
+  ),
 });
 export type WithdrawalResult = z.infer<typeof WithdrawalResult>;
 
 export const EndResult = z.object({
   delivery: ChangedDeliveryRow,
   caseOfficerName: z.string().describe('Who was told'),
-  hasOtherOngoingRows: z.boolean().describe('Whether other rows of the same decision still run or are planned after the end'),
-  interruptions: InterruptionChanges.describe('Interruptions open or lasting past the end day now end on it; those starting after it are removed'),
+  hasOtherOngoingRows: z
+    .boolean()
+    .describe('Whether other rows of the same decision still run or are planned after the end'),
+  interruptions: InterruptionChanges.describe(
+    'Interruptions open or lasting past the end day now end on it; those starting after it are removed',
+  ),
 });
 export type EndResult = z.infer<typeof EndResult>;
 
 export const NewInterruptionRequest = z.object({
   fromDate: IsoDate.describe('First day without delivery'),
-  toDate: IsoDate.nullish().transform((value) => value ?? null).describe('Last day without delivery; null while not resumed'),
+  toDate: IsoDate.nullish()
+    .transform((value) => value ?? null)
+    .describe('Last day without delivery; null while not resumed'),
   reason: requiredText(300).describe('Why, e.g. Sjukhusvistelse'),
 });
 export type NewInterruptionRequest = z.input<typeof NewInterruptionRequest>;
@@ -85,7 +100,9 @@ export const InterruptionView = z.object({
   fromDate: IsoDate,
   toDate: IsoDate.nullable(),
   reason: z.string(),
-  reportDeadline: IsoDate.describe('Delivery must resume by this day (three months after the first day), or the interruption is reported to IVO'),
+  reportDeadline: IsoDate.describe(
+    'Delivery must resume by this day (three months after the first day), or the interruption is reported to IVO',
+  ),
   isReportable: z.boolean().describe('Not resumed within three months: to be reported to IVO'),
   createdByName: z.string(),
   createdAt: z.string(),
@@ -99,17 +116,20 @@ export const InterruptionList = z.object({
   periodFrom: IsoDate,
   periodTo: IsoDate.nullable(),
   items: z.array(InterruptionView).describe('Newest first'),
-  canRegister: z.boolean().describe('The reader manages the row\'s unit and the row has been sent to delivery'),
+  canRegister: z.boolean().describe("The reader manages the row's unit and the row has been sent to delivery"),
 });
 export type InterruptionList = z.infer<typeof InterruptionList>;
 
 export const ProviderChangeRequest = z.object({
-  deliveryIds: z.array(Id).min(1, { error: 'Välj minst en rad.' }).max(50)
+  deliveryIds: z
+    .array(Id)
+    .min(1, { error: 'Välj minst en rad.' })
+    .max(50)
     .refine((ids) => new Set(ids).size === ids.length, { error: 'Varje rad en gång.' })
     .describe('Rows sent to delivery, of one assignment, at units you manage'),
   toProviderUnitId: Id.describe('An active provider unit of another provider in the same service area'),
   changeDate: IsoDate.describe('The first day with the new provider; the old rows end the day before'),
-  note: optionalText(2000).describe('For the new provider, added to the new assignment\'s instructions'),
+  note: optionalText(2000).describe("For the new provider, added to the new assignment's instructions"),
 });
 export type ProviderChangeRequest = z.input<typeof ProviderChangeRequest>;
 
@@ -117,7 +137,9 @@ export const PROVIDER_CHANGE_STATUSES = ['pending', 'accepted', 'stopped'] as co
 
 export const ProviderChangeView = z.object({
   id: Id,
-  status: z.enum(PROVIDER_CHANGE_STATUSES).describe('pending until the new provider accepts or stops the new assignment'),
+  status: z
+    .enum(PROVIDER_CHANGE_STATUSES)
+    .describe('pending until the new provider accepts or stops the new assignment'),
   changeDate: IsoDate,
   lastDayWithOldProvider: IsoDate,
   fromUnit: z.object({ id: Id, name: z.string() }),
@@ -139,17 +161,23 @@ export const ProviderChangeResult = z.object({
   change: ProviderChangeView,
   recipientCount: z.number().int().describe('How many at the new provider got the new-assignment message'),
   personId: Id,
-  concerned: z.array(ConcernedRecipient).describe('The old unit\'s send lists and staff, to prefill a message to those concerned'),
+  concerned: z
+    .array(ConcernedRecipient)
+    .describe("The old unit's send lists and staff, to prefill a message to those concerned"),
 });
 export type ProviderChangeResult = z.infer<typeof ProviderChangeResult>;
 
 export const ProviderChangeTargets = z.object({
   serviceArea: z.string(),
-  providers: z.array(z.object({
-    id: Id,
-    name: z.string(),
-    ownership: z.enum(['municipal', 'private']),
-    units: z.array(z.object({ id: Id, name: z.string() })).describe('Active provider units, by name'),
-  })).describe('Active providers with system access in the row\'s service area, other than the row\'s own'),
+  providers: z
+    .array(
+      z.object({
+        id: Id,
+        name: z.string(),
+        ownership: z.enum(['municipal', 'private']),
+        units: z.array(z.object({ id: Id, name: z.string() })).describe('Active provider units, by name'),
+      }),
+    )
+    .describe("Active providers with system access in the row's service area, other than the row's own"),
 });
 export type ProviderChangeTargets = z.infer<typeof ProviderChangeTargets>;

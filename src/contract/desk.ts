@@ -1,7 +1,7 @@
 /** The desk (Mitt skrivbord): the folders on the left, their counts and their contents. */
 import { z } from 'zod';
 import { SERVICE_AREAS, UNIT_KINDS } from '../domain/organisation.ts';
-import { Id, IsoDate, } from './common.ts';
+import { Id, IsoDate } from './common.ts';
 import { PersonSearchHit } from './persons.ts';
 import { PersonRef } from './assignments.ts';
 import { NOT_CURRENT_DEFAULT_DAYS } from '../domain/vocabulary.ts';
@@ -16,20 +16,40 @@ export const DeskUnit = z.object({
 });
 
 export const DeskCounts = z.object({
-  newAssignments: z.number().int().nullable().describe('"Nya uppdrag" to accept and distribute; null for positions without that list'),
-  unacknowledged: z.number().int().nullable().describe('Provider cases at my units waiting to be acknowledged (kvittera); null for positions without provider units'),
+  newAssignments: z
+    .number()
+    .int()
+    .nullable()
+    .describe('"Nya uppdrag" to accept and distribute; null for positions without that list'),
+  unacknowledged: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Provider cases at my units waiting to be acknowledged (kvittera); null for positions without provider units',
+    ),
   myPersons: z.number().int().describe('"Mina personer" still in scope'),
-  notCurrent: z.number().int().nullable().describe('"Ej aktuella – att avsluta" within the look-back asked for (notCurrentLookBackDays); null for positions that do not close provider cases'),
+  notCurrent: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      '"Ej aktuella – att avsluta" within the look-back asked for (notCurrentLookBackDays); null for positions that do not close provider cases',
+    ),
 });
 export type DeskCounts = z.infer<typeof DeskCounts>;
 
 /** How many days back "Ej aktuella – att avsluta" looks: the list's and the desk count's, so the two agree. */
-const LookBackDays = z.coerce.number({ error: 'Ange ett antal dagar.' }).int({ error: 'Ange ett helt antal dagar.' })
-  .min(1, { error: 'Minst 1 dag.' }).max(3650, { error: 'Högst 3650 dagar.' });
+const LookBackDays = z.coerce
+  .number({ error: 'Ange ett antal dagar.' })
+  .int({ error: 'Ange ett helt antal dagar.' })
+  .min(1, { error: 'Minst 1 dag.' })
+  .max(3650, { error: 'Högst 3650 dagar.' });
 
 export const DeskOverviewQuery = z.object({
-  notCurrentLookBackDays: LookBackDays.optional()
-    .describe(`The look-back the user chose for "Ej aktuella – att avsluta" (the web remembers it per user); the count uses it (default ${NOT_CURRENT_DEFAULT_DAYS})`),
+  notCurrentLookBackDays: LookBackDays.optional().describe(
+    `The look-back the user chose for "Ej aktuella – att avsluta" (the web remembers it per user); the count uses it (default ${NOT_CURRENT_DEFAULT_DAYS})`,
+  ),
 });
 
 export const DeskOverview = z.object({
@@ -40,16 +60,27 @@ export const DeskOverview = z.object({
 export type DeskOverview = z.infer<typeof DeskOverview>;
 
 export const RecentPersons = z.object({
-  persons: z.array(PersonSearchHit.extend({ lastOpenedAt: z.string() })).describe('Persons this user opened lately, still in scope, newest first'),
+  persons: z
+    .array(PersonSearchHit.extend({ lastOpenedAt: z.string() }))
+    .describe('Persons this user opened lately, still in scope, newest first'),
 });
 export type RecentPersons = z.infer<typeof RecentPersons>;
 
 /** 1-based page number in a query string. */
-const Page = z.coerce.number({ error: 'Ange ett sidnummer.' }).int({ error: 'Ange ett sidnummer.' }).min(1, { error: 'Sidan finns inte.' }).max(100_000, { error: 'Sidan finns inte.' });
+const Page = z.coerce
+  .number({ error: 'Ange ett sidnummer.' })
+  .int({ error: 'Ange ett sidnummer.' })
+  .min(1, { error: 'Sidan finns inte.' })
+  .max(100_000, { error: 'Sidan finns inte.' });
 
 export const UnitPersonsParams = z.object({ unitId: Id });
 export const UnitPersonsQuery = z.object({
-  q: z.string().trim().max(100, { error: 'Högst 100 tecken.' }).optional().describe('Only persons matching this name or (start of an) identity number'),
+  q: z
+    .string()
+    .trim()
+    .max(100, { error: 'Högst 100 tecken.' })
+    .optional()
+    .describe('Only persons matching this name or (start of an) identity number'),
   page: Page.optional().describe('1-based; 50 persons a page'),
 });
 export const UnitPersons = z.object({
@@ -61,7 +92,10 @@ export const UnitPersons = z.object({
 });
 export type UnitPersons = z.infer<typeof UnitPersons>;
 
-const Cursor = z.string().max(200).regex(/^[A-Za-z0-9_-]+$/, { error: 'Ogiltig sidmarkör.' });
+const Cursor = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'Ogiltig sidmarkör.' });
 
 export const UnacknowledgedQuery = z.object({
   unitId: Id.optional().describe('Only this unit'),
@@ -73,9 +107,17 @@ export const UnacknowledgedItem = z.object({
   person: PersonRef,
   unit: UnitRef,
   openedOn: IsoDate.describe('The day the first row was sent to delivery at the unit'),
-  waitingSince: z.string().describe('ISO timestamp: when the case began waiting — opened, or rows of a new assignment sent into it after it was acknowledged'),
-  wasAcknowledgedBefore: z.boolean().describe('Staff had acknowledged the case; it waits again for a later assignment sent into it'),
-  interventions: z.array(z.string()).describe('Names of the interventions sent to delivery under the assignments waiting to be acknowledged'),
+  waitingSince: z
+    .string()
+    .describe(
+      'ISO timestamp: when the case began waiting — opened, or rows of a new assignment sent into it after it was acknowledged',
+    ),
+  wasAcknowledgedBefore: z
+    .boolean()
+    .describe('Staff had acknowledged the case; it waits again for a later assignment sent into it'),
+  interventions: z
+    .array(z.string())
+    .describe('Names of the interventions sent to delivery under the assignments waiting to be acknowledged'),
 });
 export type UnacknowledgedItem = z.infer<typeof UnacknowledgedItem>;
 export const UnacknowledgedList = z.object({
@@ -86,7 +128,9 @@ export const UnacknowledgedList = z.object({
 export type UnacknowledgedList = z.infer<typeof UnacknowledgedList>;
 
 export const MyPerson = PersonSearchHit.extend({ addedAt: z.string().describe('ISO timestamp') });
-export const MyPersons = z.object({ persons: z.array(MyPerson).describe('In Swedish name order, protected identities last') });
+export const MyPersons = z.object({
+  persons: z.array(MyPerson).describe('In Swedish name order, protected identities last'),
+});
 export type MyPersons = z.infer<typeof MyPersons>;
 export const MyPersonParams = z.object({ personId: Id });
 export const AddMyPersonRequest = z.object({ personId: Id });
@@ -95,8 +139,9 @@ export type MyPersonStatus = z.infer<typeof MyPersonStatus>;
 
 export const NotCurrentQuery = z.object({
   unitId: Id.optional().describe('Only this unit'),
-  lookBackDays: LookBackDays.optional()
-    .describe(`Show provider cases whose last delivery row ended within this many days (default ${NOT_CURRENT_DEFAULT_DAYS})`),
+  lookBackDays: LookBackDays.optional().describe(
+    `Show provider cases whose last delivery row ended within this many days (default ${NOT_CURRENT_DEFAULT_DAYS})`,
+  ),
   page: Page.optional().describe('1-based; 50 a page'),
 });
 export const NotCurrentItem = z.object({
@@ -105,7 +150,7 @@ export const NotCurrentItem = z.object({
   person: PersonRef,
   unit: UnitRef,
   openedOn: IsoDate,
-  lastDeliveryEnd: IsoDate.describe('The last day of the unit\'s latest delivery row for the person'),
+  lastDeliveryEnd: IsoDate.describe("The last day of the unit's latest delivery row for the person"),
   daysSinceLastEnd: z.number().int().describe('The journal is to be closed within 30 days'),
   endReason: z.string().nullable(),
 });

@@ -9,7 +9,13 @@ export const MESSAGE_KINDS = ['personal', 'event'] as const;
 export const SEND_LIST_PURPOSES = ['alarm_group'] as const;
 
 const BooleanQuery = z.enum(['true', 'false'], { error: 'Ange true eller false.' });
-const Page = z.coerce.number({ error: 'Ange ett sidnummer.' }).int().min(1).max(100_000).default(1).describe('1 is the newest page');
+const Page = z.coerce
+  .number({ error: 'Ange ett sidnummer.' })
+  .int()
+  .min(1)
+  .max(100_000)
+  .default(1)
+  .describe('1 is the newest page');
 const PageSize = z.coerce.number({ error: 'Ange sidstorlek.' }).int().min(1).max(100).default(25);
 
 export const MessageParams = z.object({ messageId: Id });
@@ -18,7 +24,9 @@ export const InboxQuery = z.object({
   page: Page,
   pageSize: PageSize,
   unread: BooleanQuery.optional().describe('true: only unread messages'),
-  archived: BooleanQuery.optional().describe('true: the archive (messages moved out of the inbox) instead of the inbox'),
+  archived: BooleanQuery.optional().describe(
+    'true: the archive (messages moved out of the inbox) instead of the inbox',
+  ),
 });
 export type InboxQuery = z.output<typeof InboxQuery>;
 
@@ -98,7 +106,10 @@ export const MessageDetail = MessageBase.extend({
   /** For a recipient: read (opening marks it so) and archived; false for a sender only. */
   isRead: z.boolean(),
   isArchived: z.boolean(),
-  recipients: z.array(MessageRecipient).nullable().describe('Who it reached and who has read it: shown to the sender only'),
+  recipients: z
+    .array(MessageRecipient)
+    .nullable()
+    .describe('Who it reached and who has read it: shown to the sender only'),
 });
 export type MessageDetail = z.infer<typeof MessageDetail>;
 
@@ -118,12 +129,24 @@ export const MessageState = z.object({
 export type MessageState = z.infer<typeof MessageState>;
 
 export const SendMessageRequest = z.object({
-  recipientUserIds: z.array(Id).max(100, { error: 'Högst 100 mottagare.' }).default([]).describe('Active users of the municipality'),
-  sendListIds: z.array(Id).max(20, { error: 'Högst 20 sändlistor.' }).default([]).describe('Active send lists; expanded to their active members when sent'),
+  recipientUserIds: z
+    .array(Id)
+    .max(100, { error: 'Högst 100 mottagare.' })
+    .default([])
+    .describe('Active users of the municipality'),
+  sendListIds: z
+    .array(Id)
+    .max(20, { error: 'Högst 20 sändlistor.' })
+    .default([])
+    .describe('Active send lists; expanded to their active members when sent'),
   subject: requiredText(200),
   body: requiredText(8000),
-  personId: Id.nullish().transform((value) => value ?? null).describe('A person in the sender\'s scope the message is about'),
-  assignmentId: Id.nullish().transform((value) => value ?? null).describe('An assignment the message is about; its person is linked too'),
+  personId: Id.nullish()
+    .transform((value) => value ?? null)
+    .describe("A person in the sender's scope the message is about"),
+  assignmentId: Id.nullish()
+    .transform((value) => value ?? null)
+    .describe('An assignment the message is about; its person is linked too'),
 });
 export type SendMessageRequest = z.input<typeof SendMessageRequest>;
 
@@ -177,7 +200,10 @@ export const SendListSummary = z.object({
   name: z.string(),
   unitId: Id,
   unitName: z.string(),
-  purpose: z.enum(SEND_LIST_PURPOSES).nullable().describe('alarm_group: personal-alarm assignments also go to this list'),
+  purpose: z
+    .enum(SEND_LIST_PURPOSES)
+    .nullable()
+    .describe('alarm_group: personal-alarm assignments also go to this list'),
   isActive: z.boolean(),
   memberCount: z.number().int().describe('Active members'),
   version: z.number().int(),
@@ -207,7 +233,10 @@ export const SendListMember = z.object({
 export const SendListDetail = SendListSummary.extend({ members: z.array(SendListMember) });
 export type SendListDetail = z.infer<typeof SendListDetail>;
 
-const Purpose = z.enum(SEND_LIST_PURPOSES, { error: 'Okänt syfte.' }).nullish().transform((value) => value ?? null);
+const Purpose = z
+  .enum(SEND_LIST_PURPOSES, { error: 'Okänt syfte.' })
+  .nullish()
+  .transform((value) => value ?? null);
 
 export const CreateSendListRequest = z.object({
   unitId: Id.describe('The unit that keeps the list'),

@@ -65,9 +65,18 @@ export type User = z.infer<typeof User>;
 export const UserList = z.object({ users: z.array(User) });
 export const UserParams = z.object({ userId: Id });
 
-const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,60}$/, { error: '2–60 tecken: a–z, siffror, punkt, bindestreck eller understreck.' });
-const Password = z.string().min(10, { error: 'Lösenordet måste ha minst 10 tecken.' }).max(200, { error: 'Högst 200 tecken.' });
-const optionalEmail = Email.nullish().or(z.literal('').transform(() => null)).transform((value) => value ?? null);
+const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{2,60}$/, { error: '2–60 tecken: a–z, siffror, punkt, bindestreck eller understreck.' });
+const Password = z
+  .string()
+  .min(10, { error: 'Lösenordet måste ha minst 10 tecken.' })
+  .max(200, { error: 'Högst 200 tecken.' });
+const optionalEmail = Email.nullish()
+  .or(z.literal('').transform(() => null))
+  .transform((value) => value ?? null);
 
 export const CreateUserRequest = z.object({
   username: Username,
@@ -82,7 +91,7 @@ export const UpdateUserRequest = z.object({
   username: Username,
   displayName: requiredText(120),
   email: optionalEmail,
-  isActive: z.boolean().describe('false ends the user\'s sessions at once'),
+  isActive: z.boolean().describe("false ends the user's sessions at once"),
 });
 export type UpdateUserRequest = z.input<typeof UpdateUserRequest>;
 
@@ -91,7 +100,10 @@ export const SetPasswordRequest = z.object({ password: Password });
 export const PositionInput = z.object({
   unitId: Id,
   title: requiredText(120),
-  roles: z.array(z.enum(ROLES, { error: 'Okänd roll.' })).min(1, { error: 'Välj minst en roll.' }).max(9),
+  roles: z
+    .array(z.enum(ROLES, { error: 'Okänd roll.' }))
+    .min(1, { error: 'Välj minst en roll.' })
+    .max(9),
 });
 export type PositionInput = z.infer<typeof PositionInput>;
 

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { Email, Id, Version, optionalText, requiredText } from './common.ts';
 
-const optionalEmail = Email.nullish().or(z.literal('').transform(() => null)).transform((value) => value ?? null);
+const optionalEmail = Email.nullish()
+  .or(z.literal('').transform(() => null))
+  .transform((value) => value ?? null);
 
 export const RelativeInput = z.object({
   name: requiredText(200),
@@ -14,9 +16,15 @@ export const RelativeInput = z.object({
   note: optionalText(1000),
 });
 export const Relative = z.object({
-  id: Id, version: z.number().int(),
-  name: z.string(), relation: z.string(), phone: z.string().nullable(), email: z.string().nullable(),
-  address: z.string().nullable(), isNextOfKin: z.boolean(), note: z.string().nullable(),
+  id: Id,
+  version: z.number().int(),
+  name: z.string(),
+  relation: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  isNextOfKin: z.boolean(),
+  note: z.string().nullable(),
 });
 export type Relative = z.infer<typeof Relative>;
 
@@ -29,9 +37,14 @@ export const ReferencePersonInput = z.object({
   note: optionalText(1000),
 });
 export const ReferencePerson = z.object({
-  id: Id, version: z.number().int(),
-  role: z.string(), name: z.string(), organisation: z.string().nullable(), phone: z.string().nullable(),
-  email: z.string().nullable(), note: z.string().nullable(),
+  id: Id,
+  version: z.number().int(),
+  role: z.string(),
+  name: z.string(),
+  organisation: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  note: z.string().nullable(),
 });
 export type ReferencePerson = z.infer<typeof ReferencePerson>;
 
@@ -40,7 +53,10 @@ export const KeyInput = z.object({
   description: optionalText(300),
 });
 export const PersonKey = z.object({
-  id: Id, version: z.number().int(), keyNumber: z.string(), description: z.string().nullable(),
+  id: Id,
+  version: z.number().int(),
+  keyNumber: z.string(),
+  description: z.string().nullable(),
 });
 export type PersonKey = z.infer<typeof PersonKey>;
 

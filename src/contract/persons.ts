@@ -4,12 +4,24 @@ import { Email, Id, IsoDate, Version, optionalText, requiredText } from './commo
 
 export const IDENTITY_KINDS = ['personnummer', 'samordningsnummer', 'interim', 'reserve'] as const;
 export const SEXES = ['male', 'female'] as const;
-export const MARITAL_STATUSES = ['unmarried', 'married', 'registered_partner', 'divorced', 'widowed', 'cohabiting'] as const;
+export const MARITAL_STATUSES = [
+  'unmarried',
+  'married',
+  'registered_partner',
+  'divorced',
+  'widowed',
+  'cohabiting',
+] as const;
 
 export const PersonParams = z.object({ personId: Id });
 
 export const PersonSearchQuery = z.object({
-  q: z.string().trim().min(1, { error: 'Skriv något att söka på.' }).max(100).describe('Identity number, birth date (6 or 8 digits) or names'),
+  q: z
+    .string()
+    .trim()
+    .min(1, { error: 'Skriv något att söka på.' })
+    .max(100)
+    .describe('Identity number, birth date (6 or 8 digits) or names'),
 });
 
 export const PersonSearchHit = z.object({
@@ -44,7 +56,10 @@ export type Address = z.infer<typeof Address>;
 export const NewAddress = z.object({
   street: requiredText(200),
   careOf: optionalText(200),
-  postalCode: z.string().trim().regex(/^\d{3} ?\d{2}$/, { error: 'Ange postnummer som 123 45.' }),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{3} ?\d{2}$/, { error: 'Ange postnummer som 123 45.' }),
   city: requiredText(100),
   validFrom: IsoDate,
 });
@@ -85,7 +100,11 @@ export const PersonDetail = z.object({
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
 export const RegisterPersonRequest = z.object({
-  identityNumber: z.string().trim().min(1, { error: 'Ange personnummer, samordningsnummer eller reservnummer.' }).max(20),
+  identityNumber: z
+    .string()
+    .trim()
+    .min(1, { error: 'Ange personnummer, samordningsnummer eller reservnummer.' })
+    .max(20),
   firstName: requiredText(100),
   lastName: requiredText(100),
   protectedIdentity: z.boolean().default(false),
@@ -117,7 +136,9 @@ export const UpdatePersonContact = z.object({
   version: Version,
   phone: optionalText(40),
   mobilePhone: optionalText(40),
-  email: Email.nullish().or(z.literal('').transform(() => null)).transform((value) => value ?? null),
+  email: Email.nullish()
+    .or(z.literal('').transform(() => null))
+    .transform((value) => value ?? null),
 });
 export type UpdatePersonContact = z.input<typeof UpdatePersonContact>;
 

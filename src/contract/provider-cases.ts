@@ -19,12 +19,23 @@ export const ProviderCaseView = z.object({
   acknowledgedByName: z.string().nullable(),
   closedOn: IsoDate.nullable(),
   isInMyPersons: z.boolean(),
-  assignments: z.array(z.object({ id: Id, assignmentNumber: z.string() })).describe('The assignments its rows carry out (PDF links)'),
-  acknowledgements: z.array(z.object({
-    assignmentId: Id,
-    acknowledgedAt: z.string().nullable().describe('ISO timestamp; null while the assignment waits to be acknowledged (new to the case)'),
-    acknowledgedByName: z.string().nullable(),
-  })).describe('Per assignment, in the order of `assignments`: whether staff of the unit have acknowledged it (kvittera), when and by whom'),
+  assignments: z
+    .array(z.object({ id: Id, assignmentNumber: z.string() }))
+    .describe('The assignments its rows carry out (PDF links)'),
+  acknowledgements: z
+    .array(
+      z.object({
+        assignmentId: Id,
+        acknowledgedAt: z
+          .string()
+          .nullable()
+          .describe('ISO timestamp; null while the assignment waits to be acknowledged (new to the case)'),
+        acknowledgedByName: z.string().nullable(),
+      }),
+    )
+    .describe(
+      'Per assignment, in the order of `assignments`: whether staff of the unit have acknowledged it (kvittera), when and by whom',
+    ),
   rows: z.array(DeliveryRow),
   version: z.number().int(),
   permissions: z.object({ canAcknowledge: z.boolean() }),
@@ -40,7 +51,7 @@ export type AcknowledgeRequest = z.input<typeof AcknowledgeRequest>;
 /** Closing one from "Ej aktuella – att avsluta" (POST /api/provider-cases/:providerCaseId/close). */
 export const CloseProviderCaseRequest = z.object({
   closedOn: IsoDate.describe('The closing day: not after today, not before the last delivery row ended'),
-  version: Version.describe('The provider case\'s version as listed'),
+  version: Version.describe("The provider case's version as listed"),
 });
 export type CloseProviderCaseRequest = z.infer<typeof CloseProviderCaseRequest>;
 export const ClosedProviderCase = z.object({

@@ -3,20 +3,24 @@ import { alarmAreasHandledFrom, alarmGroupServiceArea } from './alarm-groups.ts'
 import { SERVICE_AREAS, type ServiceAreaCode } from './organisation.ts';
 
 describe('alarmGroupServiceArea', () => {
-  it('tells the groups of the assignment\'s own service area when it keeps any', () => {
+  it("tells the groups of the assignment's own service area when it keeps any", () => {
     for (const area of SERVICE_AREAS) expect(alarmGroupServiceArea(area, [...SERVICE_AREAS])).toBe(area);
     expect(alarmGroupServiceArea('FH', ['AO', 'FH'])).toBe('FH');
     expect(alarmGroupServiceArea('AO', ['AO', 'FH'])).toBe('AO');
   });
 
   it('falls back to the one area that keeps alarm groups: one group for the whole municipality', () => {
-    const table: [ServiceAreaCode, ServiceAreaCode][] = [['FH', 'AO'], ['LSS', 'AO'], ['IFO', 'AO']];
+    const table: [ServiceAreaCode, ServiceAreaCode][] = [
+      ['FH', 'AO'],
+      ['LSS', 'AO'],
+      ['IFO', 'AO'],
+    ];
     for (const [area, groups] of table) expect(alarmGroupServiceArea(area, [groups])).toBe(groups);
     expect(alarmGroupServiceArea('AO', ['LSS'])).toBe('LSS');
     expect(alarmGroupServiceArea('FH', ['LSS', 'LSS'])).toBe('LSS');
   });
 
-  it('with groups in several other areas, falls back to ÄO\'s', () => {
+  it("with groups in several other areas, falls back to ÄO's", () => {
     expect(alarmGroupServiceArea('FH', ['AO', 'LSS'])).toBe('AO');
     expect(alarmGroupServiceArea('IFO', ['LSS', 'AO', 'FH'])).toBe('AO');
   });
@@ -44,13 +48,16 @@ describe('alarmAreasHandledFrom', () => {
   });
 
   it('agrees with alarmGroupServiceArea for every area and every set of areas with groups', () => {
-    const subsets = Array.from({ length: 2 ** SERVICE_AREAS.length }, (_, mask) => SERVICE_AREAS.filter((_, index) => mask & (1 << index)));
+    const subsets = Array.from({ length: 2 ** SERVICE_AREAS.length }, (_, mask) =>
+      SERVICE_AREAS.filter((_, index) => mask & (1 << index)),
+    );
     for (const withGroups of subsets) {
       for (const manager of SERVICE_AREAS) {
         const handled = alarmAreasHandledFrom(manager, withGroups);
         for (const area of SERVICE_AREAS) {
-          expect(handled.includes(area), `${manager} handles ${area} with groups in ${withGroups.join(',')}`)
-            .toBe(area === manager || alarmGroupServiceArea(area, withGroups) === manager);
+          expect(handled.includes(area), `${manager} handles ${area} with groups in ${withGroups.join(',')}`).toBe(
+            area === manager || alarmGroupServiceArea(area, withGroups) === manager,
+          );
         }
       }
     }

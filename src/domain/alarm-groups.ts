@@ -18,7 +18,10 @@
 import { SERVICE_AREAS, type ServiceAreaCode } from './organisation.ts';
 
 /** The service area whose alarm groups are told of a personal alarm in `serviceArea`, or null when none is. */
-export function alarmGroupServiceArea(serviceArea: ServiceAreaCode, areasWithAlarmGroups: readonly ServiceAreaCode[]): ServiceAreaCode | null {
+export function alarmGroupServiceArea(
+  serviceArea: ServiceAreaCode,
+  areasWithAlarmGroups: readonly ServiceAreaCode[],
+): ServiceAreaCode | null {
   const areas = new Set(areasWithAlarmGroups);
   if (areas.has(serviceArea)) return serviceArea;
   if (areas.size === 1) return [...areas][0]!;
@@ -31,6 +34,9 @@ export function alarmGroupServiceArea(serviceArea: ServiceAreaCode, areasWithAla
  * (whether or not it keeps a group: the alarm manager works there), and every area whose alarms
  * fall back to the groups of `area`.
  */
-export function alarmAreasHandledFrom(area: ServiceAreaCode, areasWithAlarmGroups: readonly ServiceAreaCode[]): ServiceAreaCode[] {
+export function alarmAreasHandledFrom(
+  area: ServiceAreaCode,
+  areasWithAlarmGroups: readonly ServiceAreaCode[],
+): ServiceAreaCode[] {
   return SERVICE_AREAS.filter((other) => other === area || alarmGroupServiceArea(other, areasWithAlarmGroups) === area);
 }

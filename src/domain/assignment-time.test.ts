@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyMinutes, needsMinutesPerOccasion, totalGrantedMinutes, totalStaffMinutes, type InterventionTime, type TimeScopeUnit } from './assignment-time.ts';
+import {
+  monthlyMinutes,
+  needsMinutesPerOccasion,
+  totalGrantedMinutes,
+  totalStaffMinutes,
+  type InterventionTime,
+  type TimeScopeUnit,
+} from './assignment-time.ts';
 
-const time = (scopeUnit: TimeScopeUnit, grantedAmount: number | null, minutesPerOccasion: number | null = null, isTwoStaff = false): InterventionTime =>
-  ({ scopeUnit, grantedAmount, minutesPerOccasion, isTwoStaff });
+const time = (
+  scopeUnit: TimeScopeUnit,
+  grantedAmount: number | null,
+  minutesPerOccasion: number | null = null,
+  isTwoStaff = false,
+): InterventionTime => ({ scopeUnit, grantedAmount, minutesPerOccasion, isTwoStaff });
 
 describe('monthlyMinutes', () => {
   it('takes hours per month as they are', () => {
@@ -116,7 +127,15 @@ describe('totalStaffMinutes', () => {
 
 describe('needsMinutesPerOccasion', () => {
   it('is true for scopes counted in occasions, days or nights', () => {
-    for (const unit of ['times_per_day', 'times_per_week', 'times_per_month', 'days_per_month', 'nights_per_month'] as const) expect(needsMinutesPerOccasion(unit)).toBe(true);
-    for (const unit of ['hours_per_month', 'hours_per_week', 'none'] as const) expect(needsMinutesPerOccasion(unit)).toBe(false);
+    for (const unit of [
+      'times_per_day',
+      'times_per_week',
+      'times_per_month',
+      'days_per_month',
+      'nights_per_month',
+    ] as const)
+      expect(needsMinutesPerOccasion(unit)).toBe(true);
+    for (const unit of ['hours_per_month', 'hours_per_week', 'none'] as const)
+      expect(needsMinutesPerOccasion(unit)).toBe(false);
   });
 });

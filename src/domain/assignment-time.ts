@@ -10,7 +10,15 @@
  */
 import { roundUpToQuarterHour } from './granted-time.ts';
 
-export type TimeScopeUnit = 'hours_per_month' | 'hours_per_week' | 'times_per_day' | 'times_per_week' | 'times_per_month' | 'days_per_month' | 'nights_per_month' | 'none';
+export type TimeScopeUnit =
+  | 'hours_per_month'
+  | 'hours_per_week'
+  | 'times_per_day'
+  | 'times_per_week'
+  | 'times_per_month'
+  | 'days_per_month'
+  | 'nights_per_month'
+  | 'none';
 
 export const WEEKS_PER_MONTH = 52 / 12;
 export const DAYS_PER_MONTH = 365 / 12;
@@ -34,7 +42,8 @@ export function monthlyMinutes(intervention: InterventionTime): number {
   const amount = intervention.grantedAmount ?? 0;
   const perOccasion = intervention.minutesPerOccasion ?? 0;
   if (!Number.isFinite(amount) || amount < 0) throw new RangeError(`Granted amount must be ≥ 0, got ${amount}`);
-  if (!Number.isFinite(perOccasion) || perOccasion < 0) throw new RangeError(`Minutes per occasion must be ≥ 0, got ${perOccasion}`);
+  if (!Number.isFinite(perOccasion) || perOccasion < 0)
+    throw new RangeError(`Minutes per occasion must be ≥ 0, got ${perOccasion}`);
   switch (intervention.scopeUnit) {
     case 'hours_per_month':
       return amount * 60;
@@ -61,7 +70,9 @@ export function totalGrantedMinutes(interventions: readonly InterventionTime[]):
 
 /** Staff time per month: two-staff interventions count twice, the sum rounded up to the quarter hour. */
 export function totalStaffMinutes(interventions: readonly InterventionTime[]): number {
-  return roundUpToQuarterHour(sum(interventions.map((intervention) => monthlyMinutes(intervention) * (intervention.isTwoStaff ? 2 : 1))));
+  return roundUpToQuarterHour(
+    sum(interventions.map((intervention) => monthlyMinutes(intervention) * (intervention.isTwoStaff ? 2 : 1))),
+  );
 }
 
 /** Whether the scope is counted in occasions, so minutes per occasion are needed for its time. */

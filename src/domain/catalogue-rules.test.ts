@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  areasInDecisionsProblem, areasOfProposingTypesProblem, areasTakenAway, orderedServiceAreas, proposedLegalBasisProblem, serviceAreaNames,
+  areasInDecisionsProblem,
+  areasOfProposingTypesProblem,
+  areasTakenAway,
+  orderedServiceAreas,
+  proposedLegalBasisProblem,
+  serviceAreaNames,
 } from './catalogue-rules.ts';
 
 describe('orderedServiceAreas', () => {
@@ -33,8 +38,12 @@ describe('areasInDecisionsProblem', () => {
   });
 
   it('names the areas whose decisions rest on the legal basis', () => {
-    expect(areasInDecisionsProblem(['AO'], ['AO', 'IFO'])).toBe('Lagrummet används i beslut inom IFO, så det området måste vara kvar.');
-    expect(areasInDecisionsProblem(['FH'], ['IFO', 'AO'])).toBe('Lagrummet används i beslut inom ÄO och IFO, så de områdena måste vara kvar.');
+    expect(areasInDecisionsProblem(['AO'], ['AO', 'IFO'])).toBe(
+      'Lagrummet används i beslut inom IFO, så det området måste vara kvar.',
+    );
+    expect(areasInDecisionsProblem(['FH'], ['IFO', 'AO'])).toBe(
+      'Lagrummet används i beslut inom ÄO och IFO, så de områdena måste vara kvar.',
+    );
   });
 });
 
@@ -45,10 +54,28 @@ describe('areasOfProposingTypesProblem', () => {
   });
 
   it('names the types of removed areas that propose it', () => {
-    expect(areasOfProposingTypesProblem(['AO'], [{ serviceArea: 'AO', name: 'Service' }, { serviceArea: 'IFO', name: 'Familjestöd' }]))
-      .toBe('Lagrummet föreslås för insatstypen Familjestöd (IFO). Välj ett annat lagrum för den först, eller behåll området.');
-    expect(areasOfProposingTypesProblem(['LSS'], [{ serviceArea: 'AO', name: 'Service' }, { serviceArea: 'FH', name: 'Stöd i boendet' }]))
-      .toBe('Lagrummet föreslås för insatstyperna Service (ÄO), Stöd i boendet (FH). Välj ett annat lagrum för dem först, eller behåll området.');
+    expect(
+      areasOfProposingTypesProblem(
+        ['AO'],
+        [
+          { serviceArea: 'AO', name: 'Service' },
+          { serviceArea: 'IFO', name: 'Familjestöd' },
+        ],
+      ),
+    ).toBe(
+      'Lagrummet föreslås för insatstypen Familjestöd (IFO). Välj ett annat lagrum för den först, eller behåll området.',
+    );
+    expect(
+      areasOfProposingTypesProblem(
+        ['LSS'],
+        [
+          { serviceArea: 'AO', name: 'Service' },
+          { serviceArea: 'FH', name: 'Stöd i boendet' },
+        ],
+      ),
+    ).toBe(
+      'Lagrummet föreslås för insatstyperna Service (ÄO), Stöd i boendet (FH). Välj ett annat lagrum för dem först, eller behåll området.',
+    );
   });
 });
 
@@ -56,6 +83,8 @@ describe('proposedLegalBasisProblem', () => {
   it('lets a type propose only a legal basis of its own area', () => {
     const lss = { code: 'LSS 9 § 3', serviceAreas: ['LSS'] as const };
     expect(proposedLegalBasisProblem(lss, 'LSS')).toBeNull();
-    expect(proposedLegalBasisProblem(lss, 'FH')).toBe('LSS 9 § 3 hör inte till FH. Välj ett lagrum för insatstypens verksamhetsområde.');
+    expect(proposedLegalBasisProblem(lss, 'FH')).toBe(
+      'LSS 9 § 3 hör inte till FH. Välj ett lagrum för insatstypens verksamhetsområde.',
+    );
   });
 });

@@ -19,19 +19,28 @@ export function serviceAreaNames(areas: readonly ServiceAreaCode[]): string {
 }
 
 /** The areas in use that a new choice of areas would take away; empty when the change may be made. */
-export function areasTakenAway(chosen: readonly ServiceAreaCode[], inUse: readonly ServiceAreaCode[]): ServiceAreaCode[] {
+export function areasTakenAway(
+  chosen: readonly ServiceAreaCode[],
+  inUse: readonly ServiceAreaCode[],
+): ServiceAreaCode[] {
   return orderedServiceAreas(inUse.filter((area) => !chosen.includes(area)));
 }
 
 /** Why a legal basis cannot lose areas its decisions were made in, or null. */
-export function areasInDecisionsProblem(chosen: readonly ServiceAreaCode[], decisionAreas: readonly ServiceAreaCode[]): string | null {
+export function areasInDecisionsProblem(
+  chosen: readonly ServiceAreaCode[],
+  decisionAreas: readonly ServiceAreaCode[],
+): string | null {
   const taken = areasTakenAway(chosen, decisionAreas);
   if (taken.length === 0) return null;
   return `Lagrummet används i beslut inom ${serviceAreaNames(taken)}, så ${taken.length > 1 ? 'de områdena' : 'det området'} måste vara kvar.`;
 }
 
 /** Why a legal basis cannot lose areas whose intervention types propose it, or null. */
-export function areasOfProposingTypesProblem(chosen: readonly ServiceAreaCode[], proposingTypes: readonly { serviceArea: ServiceAreaCode; name: string }[]): string | null {
+export function areasOfProposingTypesProblem(
+  chosen: readonly ServiceAreaCode[],
+  proposingTypes: readonly { serviceArea: ServiceAreaCode; name: string }[],
+): string | null {
   const blocking = proposingTypes.filter((type) => !chosen.includes(type.serviceArea));
   if (blocking.length === 0) return null;
   const names = blocking.map((type) => `${type.name} (${CASE_NUMBER_PREFIX[type.serviceArea]})`).join(', ');
@@ -40,7 +49,10 @@ export function areasOfProposingTypesProblem(chosen: readonly ServiceAreaCode[],
 }
 
 /** Why an intervention type of the area cannot propose the legal basis, or null. */
-export function proposedLegalBasisProblem(basis: { code: string; serviceAreas: readonly ServiceAreaCode[] }, serviceArea: ServiceAreaCode): string | null {
+export function proposedLegalBasisProblem(
+  basis: { code: string; serviceAreas: readonly ServiceAreaCode[] },
+  serviceArea: ServiceAreaCode,
+): string | null {
   if (isLegalBasisForServiceArea(basis, serviceArea)) return null;
   return `${basis.code} hör inte till ${CASE_NUMBER_PREFIX[serviceArea]}. Välj ett lagrum för insatstypens verksamhetsområde.`;
 }

@@ -26,7 +26,8 @@ export interface RowEnding {
 /** Either what happens to the row (null: nothing, it ends by the day already) or why the decision cannot end on the day. */
 export type RowEndingPlan = { ending: RowEnding | null; problem: null } | { ending: null; problem: string };
 
-const STARTED_AFTER = (startedOn: string) => `Insatsen startade ${startedOn}; beslutet kan inte avslutas före det. Be utföraren rätta verkställighetsdatum om det är fel.`;
+const STARTED_AFTER = (startedOn: string) =>
+  `Insatsen startade ${startedOn}; beslutet kan inte avslutas före det. Be utföraren rätta verkställighetsdatum om det är fel.`;
 
 /**
  * What ending the decision on `lastDay` does to one of its rows. A row whose support started
@@ -36,7 +37,8 @@ const STARTED_AFTER = (startedOn: string) => `Insatsen startade ${startedOn}; be
 export function rowEndingOnDecisionEnd(row: DeliveryRowFacts, lastDay: string): RowEndingPlan {
   if (row.periodTo !== null && row.periodTo <= lastDay) return { ending: null, problem: null };
   if (row.startedOn && row.startedOn > lastDay) return { ending: null, problem: STARTED_AFTER(row.startedOn) };
-  if (row.status === 'withdrawn' || row.status === 'ended') return { ending: { kind: 'cut', periodTo: lastDay }, problem: null };
+  if (row.status === 'withdrawn' || row.status === 'ended')
+    return { ending: { kind: 'cut', periodTo: lastDay }, problem: null };
   if (row.periodFrom > lastDay) return { ending: { kind: 'never_begins', periodTo: lastDay }, problem: null };
   // The provider's own rule for Avsluta: within the row's period, not before it started, a status that may end.
   const problem = endProblem(row, lastDay);
@@ -51,6 +53,10 @@ export function rowEndingOnDecisionEnd(row: DeliveryRowFacts, lastDay: string): 
  * ahead (a planned move) leaves the assignment waiting: support is still due until then, and the
  * distribution form keeps every row within the decision.
  */
-export function isWaitingAssignmentWithdrawn(lastDay: string, today: string, providerChangeDate: string | null = null): boolean {
+export function isWaitingAssignmentWithdrawn(
+  lastDay: string,
+  today: string,
+  providerChangeDate: string | null = null,
+): boolean {
   return lastDay <= today || (providerChangeDate !== null && lastDay < providerChangeDate);
 }

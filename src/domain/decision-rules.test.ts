@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_GRANTED_AMOUNT, closeCaseProblem, decisionLastDay, decisionProblems, decisionStatus, decisionsRunningAfter, deliveryPeriodProblem,
-  endDecisionProblem, grantedAmountProblem, isLegalBasisForServiceArea, isLegalBasisValidOn, type DecisionInput, type InterventionTypeFacts,
+  MAX_GRANTED_AMOUNT,
+  closeCaseProblem,
+  decisionLastDay,
+  decisionProblems,
+  decisionStatus,
+  decisionsRunningAfter,
+  deliveryPeriodProblem,
+  endDecisionProblem,
+  grantedAmountProblem,
+  isLegalBasisForServiceArea,
+  isLegalBasisValidOn,
+  type DecisionInput,
+  type InterventionTypeFacts,
   type LegalBasisFacts,
 } from './decision-rules.ts';
 
@@ -9,17 +20,25 @@ const TODAY = '2026-11-23';
 const HOURS: InterventionTypeFacts = { serviceArea: 'AO', isActive: true, scopeUnit: 'hours_per_month' };
 const ALARM: InterventionTypeFacts = { serviceArea: 'AO', isActive: true, scopeUnit: 'none' };
 /** A SoL legal basis: bistånd in ÄO, FH and IFO. */
-const basis = (validFrom: string, validTo: string | null, serviceAreas: LegalBasisFacts['serviceAreas'] = ['AO', 'FH', 'IFO']): LegalBasisFacts => ({ validFrom, validTo, serviceAreas });
+const basis = (
+  validFrom: string,
+  validTo: string | null,
+  serviceAreas: LegalBasisFacts['serviceAreas'] = ['AO', 'FH', 'IFO'],
+): LegalBasisFacts => ({ validFrom, validTo, serviceAreas });
 
 function input(overrides: Partial<DecisionInput> = {}): DecisionInput {
   return {
-    outcome: 'granted', decisionDate: '2026-11-20', periodFrom: '2026-12-01', periodTo: '2027-05-31',
+    outcome: 'granted',
+    decisionDate: '2026-11-20',
+    periodFrom: '2026-12-01',
+    periodTo: '2027-05-31',
     legalBasis: basis('2025-07-01', null),
     interventions: [{ interventionTypeId: 'po', grantedAmount: 20, type: HOURS }],
     ...overrides,
   };
 }
-const problems = (overrides: Partial<DecisionInput> = {}) => decisionProblems(input(overrides), { today: TODAY, serviceArea: 'AO' });
+const problems = (overrides: Partial<DecisionInput> = {}) =>
+  decisionProblems(input(overrides), { today: TODAY, serviceArea: 'AO' });
 
 describe('decisionProblems', () => {
   it('accepts a complete granted decision, tills vidare too', () => {
@@ -32,11 +51,15 @@ describe('decisionProblems', () => {
   });
 
   it('refuses a period that ends before it starts', () => {
-    expect(problems({ periodFrom: '2026-12-01', periodTo: '2026-11-30' })).toEqual({ periodTo: 'Periodens slut kan inte vara före dess början.' });
+    expect(problems({ periodFrom: '2026-12-01', periodTo: '2026-11-30' })).toEqual({
+      periodTo: 'Periodens slut kan inte vara före dess början.',
+    });
   });
 
   it('refuses a decision date in the future, even tomorrow', () => {
-    expect(problems({ decisionDate: '2026-11-24' })).toEqual({ decisionDate: 'Beslutsdatum kan inte vara i framtiden.' });
+    expect(problems({ decisionDate: '2026-11-24' })).toEqual({
+      decisionDate: 'Beslutsdatum kan inte vara i framtiden.',
+    });
   });
 
   it('allows a period that starts before the decision date (a decision with retroactive effect)', () => {
@@ -45,7 +68,9 @@ describe('decisionProblems', () => {
 
   it('refuses impossible dates field by field', () => {
     expect(problems({ decisionDate: '2026-02-30', periodFrom: '2026-13-01', periodTo: '2027-02-29' })).toMatchObject({
-      decisionDate: 'Datumet finns inte.', periodFrom: 'Datumet finns inte.', periodTo: 'Datumet finns inte.',
+      decisionDate: 'Datumet finns inte.',
+      periodFrom: 'Datumet finns inte.',
+      periodTo: 'Datumet finns inte.',
     });
   });
 
@@ -59,7 +84,9 @@ describe('decisionProblems', () => {
     });
 
     it('refuses one not yet valid or no longer valid on the decision date', () => {
-      expect(problems({ legalBasis: basis('2026-11-21', null) }).legalBasisId).toMatch(/gäller inte på beslutsdatumet 2026-11-20/);
+      expect(problems({ legalBasis: basis('2026-11-21', null) }).legalBasisId).toMatch(
+        /gäller inte på beslutsdatumet 2026-11-20/,
+      );
       expect(problems({ legalBasis: basis('2002-01-01', '2025-06-30') }).legalBasisId).toMatch(/gäller inte/);
     });
 
@@ -67,36 +94,55 @@ describe('decisionProblems', () => {
       expect(problems({ legalBasis: basis('2026-11-20', '2026-11-20') })).toEqual({});
     });
 
-    it('refuses one of another service area, named by the case\'s area', () => {
+    it("refuses one of another service area, named by the case's area", () => {
       const lss = basis('1994-01-01', null, ['LSS']);
-      expect(problems({ legalBasis: lss })).toEqual({ legalBasisId: 'Lagrummet hör inte till ärendets verksamhetsområde (ÄO).' });
-      expect(decisionProblems(input({ legalBasis: basis('2025-07-01', null) }), { today: TODAY, serviceArea: 'LSS' }).legalBasisId)
-        .toBe('Lagrummet hör inte till ärendets verksamhetsområde (LSS).');
-      expect(decisionProblems(input({ legalBasis: lss, interventions: [] }), { today: TODAY, serviceArea: 'LSS' }).legalBasisId).toBeUndefined();
+      expect(problems({ legalBasis: lss })).toEqual({
+        legalBasisId: 'Lagrummet hör inte till ärendets verksamhetsområde (ÄO).',
+      });
+      expect(
+        decisionProblems(input({ legalBasis: basis('2025-07-01', null) }), { today: TODAY, serviceArea: 'LSS' })
+          .legalBasisId,
+      ).toBe('Lagrummet hör inte till ärendets verksamhetsområde (LSS).');
+      expect(
+        decisionProblems(input({ legalBasis: lss, interventions: [] }), { today: TODAY, serviceArea: 'LSS' })
+          .legalBasisId,
+      ).toBeUndefined();
     });
 
     it('names the wrong area before the validity, since no date would make it usable', () => {
-      expect(problems({ legalBasis: basis('2030-01-01', null, ['IFO', 'LSS']) }).legalBasisId).toMatch(/verksamhetsområde \(ÄO\)/);
+      expect(problems({ legalBasis: basis('2030-01-01', null, ['IFO', 'LSS']) }).legalBasisId).toMatch(
+        /verksamhetsområde \(ÄO\)/,
+      );
     });
 
     it('keeps an old decision date with the old numbering', () => {
-      expect(problems({ decisionDate: '2025-06-30', periodFrom: '2025-07-01', legalBasis: basis('2002-01-01', '2025-06-30') })).toEqual({});
+      expect(
+        problems({
+          decisionDate: '2025-06-30',
+          periodFrom: '2025-07-01',
+          legalBasis: basis('2002-01-01', '2025-06-30'),
+        }),
+      ).toEqual({});
     });
   });
 
   describe('interventions', () => {
     it('needs at least one, granted or refused', () => {
       expect(problems({ interventions: [] })).toEqual({ interventions: 'Ange minst en beviljad insats.' });
-      expect(problems({ outcome: 'refused', interventions: [] })).toEqual({ interventions: 'Ange minst en insats som ansökan gällde.' });
+      expect(problems({ outcome: 'refused', interventions: [] })).toEqual({
+        interventions: 'Ange minst en insats som ansökan gällde.',
+      });
     });
 
     it('refuses an unknown type, one of another service area and one no longer offered, by index', () => {
-      const result = problems({ interventions: [
-        { interventionTypeId: 'po', grantedAmount: 20, type: HOURS },
-        { interventionTypeId: 'x', grantedAmount: 20, type: undefined },
-        { interventionTypeId: 'ifo', grantedAmount: 2, type: { ...HOURS, serviceArea: 'IFO' } },
-        { interventionTypeId: 'old', grantedAmount: 2, type: { ...HOURS, isActive: false } },
-      ] });
+      const result = problems({
+        interventions: [
+          { interventionTypeId: 'po', grantedAmount: 20, type: HOURS },
+          { interventionTypeId: 'x', grantedAmount: 20, type: undefined },
+          { interventionTypeId: 'ifo', grantedAmount: 2, type: { ...HOURS, serviceArea: 'IFO' } },
+          { interventionTypeId: 'old', grantedAmount: 2, type: { ...HOURS, isActive: false } },
+        ],
+      });
       expect(result).toEqual({
         'interventions.1.interventionTypeId': 'Insatstypen finns inte.',
         'interventions.2.interventionTypeId': 'Insatstypen hör till ett annat verksamhetsområde än ärendet.',
@@ -105,24 +151,34 @@ describe('decisionProblems', () => {
     });
 
     it('refuses the same type twice', () => {
-      const result = problems({ interventions: [
-        { interventionTypeId: 'po', grantedAmount: 20, type: HOURS },
-        { interventionTypeId: 'po', grantedAmount: 5, type: HOURS },
-      ] });
+      const result = problems({
+        interventions: [
+          { interventionTypeId: 'po', grantedAmount: 20, type: HOURS },
+          { interventionTypeId: 'po', grantedAmount: 5, type: HOURS },
+        ],
+      });
       expect(result).toEqual({ 'interventions.1.interventionTypeId': 'Insatsen finns redan i beslutet.' });
     });
 
     it('needs a positive amount unless the scope unit is none', () => {
-      expect(problems({ interventions: [{ interventionTypeId: 'po', grantedAmount: null, type: HOURS }] }))
-        .toEqual({ 'interventions.0.grantedAmount': 'Ange omfattning.' });
-      expect(problems({ interventions: [{ interventionTypeId: 'po', grantedAmount: 0, type: HOURS }] }))
-        .toEqual({ 'interventions.0.grantedAmount': 'Omfattningen måste vara större än noll.' });
-      expect(problems({ interventions: [{ interventionTypeId: 'trl', grantedAmount: null, type: ALARM }] })).toEqual({});
+      expect(problems({ interventions: [{ interventionTypeId: 'po', grantedAmount: null, type: HOURS }] })).toEqual({
+        'interventions.0.grantedAmount': 'Ange omfattning.',
+      });
+      expect(problems({ interventions: [{ interventionTypeId: 'po', grantedAmount: 0, type: HOURS }] })).toEqual({
+        'interventions.0.grantedAmount': 'Omfattningen måste vara större än noll.',
+      });
+      expect(problems({ interventions: [{ interventionTypeId: 'trl', grantedAmount: null, type: ALARM }] })).toEqual(
+        {},
+      );
     });
 
     it('asks a refused decision for the scope applied for, too', () => {
-      expect(problems({ outcome: 'refused', interventions: [{ interventionTypeId: 'po', grantedAmount: null, type: HOURS }] }))
-        .toEqual({ 'interventions.0.grantedAmount': 'Ange omfattning.' });
+      expect(
+        problems({
+          outcome: 'refused',
+          interventions: [{ interventionTypeId: 'po', grantedAmount: null, type: HOURS }],
+        }),
+      ).toEqual({ 'interventions.0.grantedAmount': 'Ange omfattning.' });
     });
   });
 });
@@ -167,7 +223,12 @@ describe('isLegalBasisValidOn', () => {
 describe('isLegalBasisForServiceArea', () => {
   it('holds for each of its areas and no other', () => {
     const sol = { serviceAreas: ['AO', 'FH', 'IFO'] as const };
-    expect(['AO', 'FH', 'LSS', 'IFO'].map((area) => isLegalBasisForServiceArea(sol, area as 'AO'))).toEqual([true, true, false, true]);
+    expect(['AO', 'FH', 'LSS', 'IFO'].map((area) => isLegalBasisForServiceArea(sol, area as 'AO'))).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
     expect(isLegalBasisForServiceArea({ serviceAreas: ['LSS'] }, 'LSS')).toBe(true);
     expect(isLegalBasisForServiceArea({ serviceAreas: [] }, 'AO')).toBe(false);
   });
@@ -176,7 +237,9 @@ describe('isLegalBasisForServiceArea', () => {
 describe('decisionLastDay', () => {
   it('is the period end, the earlier ending, or null for tills vidare', () => {
     expect(decisionLastDay({ periodFrom: '2026-01-01', periodTo: '2026-06-30', endedOn: null })).toBe('2026-06-30');
-    expect(decisionLastDay({ periodFrom: '2026-01-01', periodTo: '2026-06-30', endedOn: '2026-03-31' })).toBe('2026-03-31');
+    expect(decisionLastDay({ periodFrom: '2026-01-01', periodTo: '2026-06-30', endedOn: '2026-03-31' })).toBe(
+      '2026-03-31',
+    );
     expect(decisionLastDay({ periodFrom: '2026-01-01', periodTo: null, endedOn: null })).toBeNull();
     expect(decisionLastDay({ periodFrom: '2026-01-01', periodTo: null, endedOn: '2026-03-31' })).toBe('2026-03-31');
   });
@@ -186,7 +249,8 @@ describe('endDecisionProblem', () => {
   const decision = { outcome: 'granted' as const, periodFrom: '2026-01-01', periodTo: '2026-06-30', endedOn: null };
 
   it('takes any day in the period, the day before it starts and a future day', () => {
-    for (const day of ['2025-12-31', '2026-01-01', '2026-03-15', '2026-06-30']) expect(endDecisionProblem(decision, day), day).toBeNull();
+    for (const day of ['2025-12-31', '2026-01-01', '2026-03-15', '2026-06-30'])
+      expect(endDecisionProblem(decision, day), day).toBeNull();
     expect(endDecisionProblem({ ...decision, periodTo: null }, '2030-01-01')).toBeNull();
   });
 
@@ -196,7 +260,9 @@ describe('endDecisionProblem', () => {
   });
 
   it('refuses an already ended decision, a refused one and an impossible date', () => {
-    expect(endDecisionProblem({ ...decision, endedOn: '2026-02-01' }, '2026-03-01')).toBe('Beslutet är redan avslutat 2026-02-01.');
+    expect(endDecisionProblem({ ...decision, endedOn: '2026-02-01' }, '2026-03-01')).toBe(
+      'Beslutet är redan avslutat 2026-02-01.',
+    );
     expect(endDecisionProblem({ ...decision, outcome: 'refused' }, '2026-03-01')).toMatch(/avslagsbeslut/);
     expect(endDecisionProblem(decision, '2026-02-30')).toBe('Datumet finns inte.');
   });
@@ -231,7 +297,11 @@ describe('decisionsRunningAfter', () => {
   it('lists granted decisions that still apply after the closing day', () => {
     expect(decisionsRunningAfter(decisions, '2026-06-30').map((d) => d.id)).toEqual(['tills-vidare']);
     expect(decisionsRunningAfter(decisions, '2026-05-31').map((d) => d.id)).toEqual(['runs-out', 'tills-vidare']);
-    expect(decisionsRunningAfter(decisions, '2026-05-30').map((d) => d.id)).toEqual(['runs-out', 'tills-vidare', 'ended']);
+    expect(decisionsRunningAfter(decisions, '2026-05-30').map((d) => d.id)).toEqual([
+      'runs-out',
+      'tills-vidare',
+      'ended',
+    ]);
     expect(decisionsRunningAfter([], '2026-01-01')).toEqual([]);
   });
 });
@@ -259,12 +329,15 @@ describe('deliveryPeriodProblem', () => {
   });
 
   it('refuses a delivery that runs past a fixed period by one day', () => {
-    expect(deliveryPeriodProblem({ from: '2026-01-01', to: '2026-07-01' }, fixed))
-      .toBe('Verkställigheten kan inte pågå efter beslutsperioden: beslutet gäller till och med 2026-06-30.');
+    expect(deliveryPeriodProblem({ from: '2026-01-01', to: '2026-07-01' }, fixed)).toBe(
+      'Verkställigheten kan inte pågå efter beslutsperioden: beslutet gäller till och med 2026-06-30.',
+    );
   });
 
   it('refuses an open-ended delivery on a fixed period', () => {
-    expect(deliveryPeriodProblem({ from: '2026-01-01', to: null }, fixed)).toMatch(/ange ett slutdatum för verkställigheten, senast 2026-06-30/);
+    expect(deliveryPeriodProblem({ from: '2026-01-01', to: null }, fixed)).toMatch(
+      /ange ett slutdatum för verkställigheten, senast 2026-06-30/,
+    );
   });
 
   it('lets any end, open or not, follow a decision tills vidare', () => {
@@ -280,19 +353,27 @@ describe('deliveryPeriodProblem', () => {
   });
 
   it('takes the earlier of a fixed end and an early ending', () => {
-    expect(deliveryPeriodProblem({ from: '2026-01-01', to: '2026-06-30' }, { ...fixed, endedOn: '2026-03-31' })).toMatch(/till och med 2026-03-31/);
+    expect(
+      deliveryPeriodProblem({ from: '2026-01-01', to: '2026-06-30' }, { ...fixed, endedOn: '2026-03-31' }),
+    ).toMatch(/till och med 2026-03-31/);
   });
 
   it('refuses a delivery that starts before the decision period or after it has ended', () => {
-    expect(deliveryPeriodProblem({ from: '2025-12-31', to: '2026-01-31' }, fixed)).toMatch(/börja före beslutsperioden \(från 2026-01-01\)/);
+    expect(deliveryPeriodProblem({ from: '2025-12-31', to: '2026-01-31' }, fixed)).toMatch(
+      /börja före beslutsperioden \(från 2026-01-01\)/,
+    );
     expect(deliveryPeriodProblem({ from: '2025-12-31', to: null }, untilFurtherNotice)).toMatch(/börja före/);
     expect(deliveryPeriodProblem({ from: '2026-07-01', to: '2026-07-31' }, fixed)).toMatch(/kan inte börja efter det/);
   });
 
   it('refuses a delivery period that ends before it starts, and impossible dates', () => {
-    expect(deliveryPeriodProblem({ from: '2026-03-01', to: '2026-02-28' }, untilFurtherNotice)).toBe('Verkställighetens slut kan inte vara före dess början.');
+    expect(deliveryPeriodProblem({ from: '2026-03-01', to: '2026-02-28' }, untilFurtherNotice)).toBe(
+      'Verkställighetens slut kan inte vara före dess början.',
+    );
     expect(deliveryPeriodProblem({ from: '2026-02-30', to: null }, untilFurtherNotice)).toBe('Datumet finns inte.');
-    expect(deliveryPeriodProblem({ from: '2026-02-01', to: '2026-13-01' }, untilFurtherNotice)).toBe('Datumet finns inte.');
+    expect(deliveryPeriodProblem({ from: '2026-02-01', to: '2026-13-01' }, untilFurtherNotice)).toBe(
+      'Datumet finns inte.',
+    );
   });
 
   it('leaves no room at all for a decision ended the day before it started', () => {

@@ -13,7 +13,15 @@ export const CASE_NUMBER_PREFIX: Record<ServiceAreaCode, string> = { AO: 'ÄO', 
 export const DECISION_NUMBER_PREFIX = 'B';
 
 export type DecisionOutcome = 'granted' | 'refused';
-export type ScopeUnitCode = 'hours_per_month' | 'hours_per_week' | 'times_per_day' | 'times_per_week' | 'times_per_month' | 'days_per_month' | 'nights_per_month' | 'none';
+export type ScopeUnitCode =
+  | 'hours_per_month'
+  | 'hours_per_week'
+  | 'times_per_day'
+  | 'times_per_week'
+  | 'times_per_month'
+  | 'days_per_month'
+  | 'nights_per_month'
+  | 'none';
 
 /**
  * The largest scope that can exist in each unit (a month has at most 744 hours, 31 days); a larger
@@ -52,7 +60,11 @@ export interface DecisionInput {
   periodTo: string | null;
   /** The chosen legal basis's validity and service areas, or undefined when it does not exist. */
   legalBasis: LegalBasisFacts | undefined;
-  interventions: readonly { interventionTypeId: string; grantedAmount: number | null; type: InterventionTypeFacts | undefined }[];
+  interventions: readonly {
+    interventionTypeId: string;
+    grantedAmount: number | null;
+    type: InterventionTypeFacts | undefined;
+  }[];
 }
 
 export interface DecisionContext {
@@ -83,15 +95,19 @@ export function decisionProblems(input: DecisionInput, context: DecisionContext)
     problems.legalBasisId = `Lagrummet gäller inte på beslutsdatumet ${input.decisionDate}.`;
   }
   if (input.interventions.length === 0) {
-    problems.interventions = input.outcome === 'granted' ? 'Ange minst en beviljad insats.' : 'Ange minst en insats som ansökan gällde.';
+    problems.interventions =
+      input.outcome === 'granted' ? 'Ange minst en beviljad insats.' : 'Ange minst en insats som ansökan gällde.';
   }
   const seen = new Set<string>();
   input.interventions.forEach((intervention, index) => {
     const typeProblem = interventionTypeProblem(intervention.type, context.serviceArea);
     if (typeProblem) problems[`interventions.${index}.interventionTypeId`] = typeProblem;
-    else if (seen.has(intervention.interventionTypeId)) problems[`interventions.${index}.interventionTypeId`] = 'Insatsen finns redan i beslutet.';
+    else if (seen.has(intervention.interventionTypeId))
+      problems[`interventions.${index}.interventionTypeId`] = 'Insatsen finns redan i beslutet.';
     seen.add(intervention.interventionTypeId);
-    const amountProblem = intervention.type ? grantedAmountProblem(intervention.grantedAmount, intervention.type.scopeUnit) : null;
+    const amountProblem = intervention.type
+      ? grantedAmountProblem(intervention.grantedAmount, intervention.type.scopeUnit)
+      : null;
     if (amountProblem) problems[`interventions.${index}.grantedAmount`] = amountProblem;
   });
   return problems;
@@ -106,7 +122,10 @@ export function isLegalBasisValidOn(basis: { validFrom: string; validTo: string 
  * Whether decisions in the area may rest on the legal basis: an ÄO decision never on an LSS
  * paragraph, a home-care decision never on LVU.
  */
-export function isLegalBasisForServiceArea(basis: Pick<LegalBasisFacts, 'serviceAreas'>, serviceArea: ServiceAreaCode): boolean {
+export function isLegalBasisForServiceArea(
+  basis: Pick<LegalBasisFacts, 'serviceAreas'>,
+  serviceArea: ServiceAreaCode,
+): boolean {
   return basis.serviceAreas.includes(serviceArea);
 }
 
@@ -140,7 +159,8 @@ export interface DecisionPeriod {
 
 /** The last day a decision applies: the ending if ended early, else its period's end; null = tills vidare. */
 export function decisionLastDay(decision: DecisionPeriod): string | null {
-  if (decision.endedOn !== null && (decision.periodTo === null || decision.endedOn < decision.periodTo)) return decision.endedOn;
+  if (decision.endedOn !== null && (decision.periodTo === null || decision.endedOn < decision.periodTo))
+    return decision.endedOn;
   return decision.periodTo;
 }
 
@@ -153,8 +173,10 @@ export function endDecisionProblem(decision: DecisionPeriod, endedOn: string): s
   if (decision.outcome === 'refused') return 'Ett avslagsbeslut gäller ingen insats och kan inte avslutas.';
   if (decision.endedOn !== null) return `Beslutet är redan avslutat ${decision.endedOn}.`;
   if (!isIsoDate(endedOn)) return 'Datumet finns inte.';
-  if (endedOn < addDays(decision.periodFrom, -1)) return `Slutdatum kan inte vara före beslutsperioden (från ${decision.periodFrom}).`;
-  if (decision.periodTo !== null && endedOn > decision.periodTo) return `Slutdatum kan inte vara efter beslutsperioden (till ${decision.periodTo}).`;
+  if (endedOn < addDays(decision.periodFrom, -1))
+    return `Slutdatum kan inte vara före beslutsperioden (från ${decision.periodFrom}).`;
+  if (decision.periodTo !== null && endedOn > decision.periodTo)
+    return `Slutdatum kan inte vara efter beslutsperioden (till ${decision.periodTo}).`;
   return null;
 }
 
@@ -200,14 +222,21 @@ export function closeCaseProblem(openedOn: string, closedOn: string, today: stri
  *   one that starts after it.
  * - A delivery whose own end is before its start is refused first.
  */
-export function deliveryPeriodProblem(delivery: Period, decision: Pick<DecisionPeriod, 'periodFrom' | 'periodTo' | 'endedOn'>): string | null {
+export function deliveryPeriodProblem(
+  delivery: Period,
+  decision: Pick<DecisionPeriod, 'periodFrom' | 'periodTo' | 'endedOn'>,
+): string | null {
   if (!isIsoDate(delivery.from) || (delivery.to !== null && !isIsoDate(delivery.to))) return 'Datumet finns inte.';
   if (!isValidPeriod(delivery)) return 'Verkställighetens slut kan inte vara före dess början.';
-  if (delivery.from < decision.periodFrom) return `Verkställigheten kan inte börja före beslutsperioden (från ${decision.periodFrom}).`;
+  if (delivery.from < decision.periodFrom)
+    return `Verkställigheten kan inte börja före beslutsperioden (från ${decision.periodFrom}).`;
   const lastDay = decisionLastDay(decision);
   if (lastDay === null) return null;
-  if (delivery.from > lastDay) return `Beslutet gäller till och med ${lastDay}; verkställigheten kan inte börja efter det.`;
-  if (delivery.to === null) return `Beslutet gäller till och med ${lastDay}; ange ett slutdatum för verkställigheten, senast ${lastDay}.`;
-  if (delivery.to > lastDay) return `Verkställigheten kan inte pågå efter beslutsperioden: beslutet gäller till och med ${lastDay}.`;
+  if (delivery.from > lastDay)
+    return `Beslutet gäller till och med ${lastDay}; verkställigheten kan inte börja efter det.`;
+  if (delivery.to === null)
+    return `Beslutet gäller till och med ${lastDay}; ange ett slutdatum för verkställigheten, senast ${lastDay}.`;
+  if (delivery.to > lastDay)
+    return `Verkställigheten kan inte pågå efter beslutsperioden: beslutet gäller till och med ${lastDay}.`;
   return null;
 }

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DELIVERY_STATUSES, DELIVERY_TRANSITIONS, canChangeDeliveryStatus, endProblem, interruptionProblems, interruptionReportDeadline,
-  deliveryRowName, isFinalDeliveryStatus, isInterruptionReportable, isOngoingOrPlanned, planWithdrawal, providerChangeLastDay, providerChangeProblem,
-  statusChangeProblem, withdrawalProblem, type DeliveryRowFacts, type DeliveryStatus,
+  DELIVERY_STATUSES,
+  DELIVERY_TRANSITIONS,
+  canChangeDeliveryStatus,
+  endProblem,
+  interruptionProblems,
+  interruptionReportDeadline,
+  deliveryRowName,
+  isFinalDeliveryStatus,
+  isInterruptionReportable,
+  isOngoingOrPlanned,
+  planWithdrawal,
+  providerChangeLastDay,
+  providerChangeProblem,
+  statusChangeProblem,
+  withdrawalProblem,
+  type DeliveryRowFacts,
+  type DeliveryStatus,
 } from './delivery-rules.ts';
 
 const SENT: DeliveryRowFacts = { status: 'sent_to_delivery', periodFrom: '2026-02-01', periodTo: '2026-12-31' };
@@ -11,8 +25,8 @@ const TILLS_VIDARE = { periodFrom: '2026-02-01', periodTo: null, endedOn: null }
 const YEAR_DECISION = { periodFrom: '2026-01-01', periodTo: '2026-12-31', endedOn: null };
 const TILLS_VIDARE_FROM_2026 = { periodFrom: '2026-01-01', periodTo: null, endedOn: null };
 
-describe('a row\'s name', () => {
-  it('is the intervention, with the provider\'s label when the row has one', () => {
+describe("a row's name", () => {
+  it("is the intervention, with the provider's label when the row has one", () => {
     expect(deliveryRowName('Personlig omvårdnad', null)).toBe('Personlig omvårdnad');
     expect(deliveryRowName('Personlig omvårdnad', 'Morgon')).toBe('Personlig omvårdnad (Morgon)');
     expect(deliveryRowName('Matdistribution', '')).toBe('Matdistribution');
@@ -21,12 +35,22 @@ describe('a row\'s name', () => {
 
 describe('status transitions', () => {
   const table: [DeliveryStatus, DeliveryStatus, boolean][] = [
-    ['under_distribution', 'sent_to_delivery', true], ['under_distribution', 'ended', true],
-    ['under_distribution', 'withdrawn', false], ['under_distribution', 'under_distribution', false],
-    ['sent_to_delivery', 'withdrawn', true], ['sent_to_delivery', 'ended', true],
-    ['sent_to_delivery', 'under_distribution', false], ['sent_to_delivery', 'sent_to_delivery', false],
-    ['withdrawn', 'ended', false], ['withdrawn', 'sent_to_delivery', false], ['withdrawn', 'under_distribution', false], ['withdrawn', 'withdrawn', false],
-    ['ended', 'sent_to_delivery', false], ['ended', 'withdrawn', false], ['ended', 'under_distribution', false], ['ended', 'ended', false],
+    ['under_distribution', 'sent_to_delivery', true],
+    ['under_distribution', 'ended', true],
+    ['under_distribution', 'withdrawn', false],
+    ['under_distribution', 'under_distribution', false],
+    ['sent_to_delivery', 'withdrawn', true],
+    ['sent_to_delivery', 'ended', true],
+    ['sent_to_delivery', 'under_distribution', false],
+    ['sent_to_delivery', 'sent_to_delivery', false],
+    ['withdrawn', 'ended', false],
+    ['withdrawn', 'sent_to_delivery', false],
+    ['withdrawn', 'under_distribution', false],
+    ['withdrawn', 'withdrawn', false],
+    ['ended', 'sent_to_delivery', false],
+    ['ended', 'withdrawn', false],
+    ['ended', 'under_distribution', false],
+    ['ended', 'ended', false],
   ];
   it.each(table)('%s → %s: %s', (from, to, allowed) => {
     expect(canChangeDeliveryStatus(from, to)).toBe(allowed);
@@ -44,7 +68,9 @@ describe('status transitions', () => {
   it('explains a refused change in Swedish', () => {
     expect(statusChangeProblem('sent_to_delivery', 'withdrawn')).toBeNull();
     expect(statusChangeProblem('under_distribution', 'ended')).toBeNull();
-    expect(statusChangeProblem('under_distribution', 'withdrawn')).toBe('Bara rader som är skickade till genomförande kan återkallas.');
+    expect(statusChangeProblem('under_distribution', 'withdrawn')).toBe(
+      'Bara rader som är skickade till genomförande kan återkallas.',
+    );
     expect(statusChangeProblem('withdrawn', 'ended')).toBe('Raden är redan återkallad; ändra den nya raden i stället.');
     expect(statusChangeProblem('ended', 'withdrawn')).toBe('Raden är redan avslutad.');
   });
@@ -52,17 +78,26 @@ describe('status transitions', () => {
 
 describe('change of time (withdrawal)', () => {
   it('ends the row the day before and continues it from the day to the old end', () => {
-    expect(planWithdrawal(SENT, YEAR_DECISION, '2026-06-15')).toEqual({ withdrawnTo: '2026-06-14', continuation: { from: '2026-06-15', to: '2026-12-31' } });
+    expect(planWithdrawal(SENT, YEAR_DECISION, '2026-06-15')).toEqual({
+      withdrawnTo: '2026-06-14',
+      continuation: { from: '2026-06-15', to: '2026-12-31' },
+    });
   });
 
   it('keeps a tills vidare row open-ended under a tills vidare decision', () => {
-    expect(planWithdrawal(OPEN, TILLS_VIDARE, '2026-06-01')).toEqual({ withdrawnTo: '2026-05-31', continuation: { from: '2026-06-01', to: null } });
+    expect(planWithdrawal(OPEN, TILLS_VIDARE, '2026-06-01')).toEqual({
+      withdrawnTo: '2026-05-31',
+      continuation: { from: '2026-06-01', to: null },
+    });
   });
 
   it('ends the continuation with the decision when the decision has been ended early', () => {
     const ended = { ...TILLS_VIDARE, endedOn: '2026-09-30' };
     expect(planWithdrawal(OPEN, ended, '2026-06-01').continuation).toEqual({ from: '2026-06-01', to: '2026-09-30' });
-    expect(planWithdrawal(SENT, { ...YEAR_DECISION, endedOn: '2026-08-31' }, '2026-06-01').continuation).toEqual({ from: '2026-06-01', to: '2026-08-31' });
+    expect(planWithdrawal(SENT, { ...YEAR_DECISION, endedOn: '2026-08-31' }, '2026-06-01').continuation).toEqual({
+      from: '2026-06-01',
+      to: '2026-08-31',
+    });
   });
 
   it('counts back across month ends, year ends and leap days', () => {
@@ -86,33 +121,61 @@ describe('change of time (withdrawal)', () => {
   });
 
   it('allows the day after the first day and the last day itself', () => {
-    expect(planWithdrawal(SENT, YEAR_DECISION, '2026-02-02')).toEqual({ withdrawnTo: '2026-02-01', continuation: { from: '2026-02-02', to: '2026-12-31' } });
-    expect(planWithdrawal(SENT, YEAR_DECISION, '2026-12-31')).toEqual({ withdrawnTo: '2026-12-30', continuation: { from: '2026-12-31', to: '2026-12-31' } });
+    expect(planWithdrawal(SENT, YEAR_DECISION, '2026-02-02')).toEqual({
+      withdrawnTo: '2026-02-01',
+      continuation: { from: '2026-02-02', to: '2026-12-31' },
+    });
+    expect(planWithdrawal(SENT, YEAR_DECISION, '2026-12-31')).toEqual({
+      withdrawnTo: '2026-12-30',
+      continuation: { from: '2026-12-31', to: '2026-12-31' },
+    });
   });
 
   it('refuses the first day itself and days before it', () => {
-    expect(withdrawalProblem(SENT, YEAR_DECISION, '2026-02-01')).toBe('Ändringen kan gälla tidigast dagen efter radens första dag, 2026-02-02.');
-    expect(withdrawalProblem(SENT, YEAR_DECISION, '2026-01-15')).toBe('Ändringen kan gälla tidigast dagen efter radens första dag, 2026-02-02.');
+    expect(withdrawalProblem(SENT, YEAR_DECISION, '2026-02-01')).toBe(
+      'Ändringen kan gälla tidigast dagen efter radens första dag, 2026-02-02.',
+    );
+    expect(withdrawalProblem(SENT, YEAR_DECISION, '2026-01-15')).toBe(
+      'Ändringen kan gälla tidigast dagen efter radens första dag, 2026-02-02.',
+    );
     const leapStart: DeliveryRowFacts = { status: 'sent_to_delivery', periodFrom: '2024-02-28', periodTo: null };
-    expect(withdrawalProblem(leapStart, { periodFrom: '2024-01-01', periodTo: null, endedOn: null }, '2024-02-28')).toBe('Ändringen kan gälla tidigast dagen efter radens första dag, 2024-02-29.');
+    expect(
+      withdrawalProblem(leapStart, { periodFrom: '2024-01-01', periodTo: null, endedOn: null }, '2024-02-28'),
+    ).toBe('Ändringen kan gälla tidigast dagen efter radens första dag, 2024-02-29.');
   });
 
   it('refuses a day after the row or the decision has ended', () => {
-    expect(withdrawalProblem(SENT, YEAR_DECISION, '2027-01-01')).toBe('Raden gäller till och med 2026-12-31; ändringen kan gälla senast den dagen.');
-    expect(withdrawalProblem(OPEN, { ...TILLS_VIDARE, endedOn: '2026-06-30' }, '2026-07-01')).toBe('Beslutet gäller till och med 2026-06-30; ändringen kan gälla senast den dagen.');
+    expect(withdrawalProblem(SENT, YEAR_DECISION, '2027-01-01')).toBe(
+      'Raden gäller till och med 2026-12-31; ändringen kan gälla senast den dagen.',
+    );
+    expect(withdrawalProblem(OPEN, { ...TILLS_VIDARE, endedOn: '2026-06-30' }, '2026-07-01')).toBe(
+      'Beslutet gäller till och med 2026-06-30; ändringen kan gälla senast den dagen.',
+    );
   });
 
   it('refuses days that do not exist', () => {
     for (const day of ['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-6-1', '']) {
       expect(withdrawalProblem(OPEN, TILLS_VIDARE, day)).toBe('Datumet finns inte.');
     }
-    expect(withdrawalProblem({ ...OPEN, periodFrom: '1999-01-01' }, { ...TILLS_VIDARE, periodFrom: '1999-01-01' }, '2000-02-29')).toBeNull();
+    expect(
+      withdrawalProblem(
+        { ...OPEN, periodFrom: '1999-01-01' },
+        { ...TILLS_VIDARE, periodFrom: '1999-01-01' },
+        '2000-02-29',
+      ),
+    ).toBeNull();
   });
 
   it('withdraws only rows sent to delivery', () => {
-    expect(withdrawalProblem({ ...SENT, status: 'under_distribution' }, YEAR_DECISION, '2026-06-01')).toBe('Bara rader som är skickade till genomförande kan återkallas.');
-    expect(withdrawalProblem({ ...SENT, status: 'withdrawn' }, YEAR_DECISION, '2026-06-01')).toBe('Raden är redan återkallad; ändra den nya raden i stället.');
-    expect(withdrawalProblem({ ...SENT, status: 'ended' }, YEAR_DECISION, '2026-06-01')).toBe('Raden är redan avslutad.');
+    expect(withdrawalProblem({ ...SENT, status: 'under_distribution' }, YEAR_DECISION, '2026-06-01')).toBe(
+      'Bara rader som är skickade till genomförande kan återkallas.',
+    );
+    expect(withdrawalProblem({ ...SENT, status: 'withdrawn' }, YEAR_DECISION, '2026-06-01')).toBe(
+      'Raden är redan återkallad; ändra den nya raden i stället.',
+    );
+    expect(withdrawalProblem({ ...SENT, status: 'ended' }, YEAR_DECISION, '2026-06-01')).toBe(
+      'Raden är redan avslutad.',
+    );
     expect(() => planWithdrawal({ ...SENT, status: 'ended' }, YEAR_DECISION, '2026-06-01')).toThrow(RangeError);
   });
 });
@@ -131,11 +194,15 @@ describe('ending', () => {
 
   it('refuses an end before the first day or after the last', () => {
     expect(endProblem(SENT, '2026-01-31')).toBe('Slutdatum kan inte vara före radens första dag, 2026-02-01.');
-    expect(endProblem(SENT, '2027-01-01')).toBe('Raden gäller till och med 2026-12-31; slutdatum kan vara senast den dagen.');
+    expect(endProblem(SENT, '2027-01-01')).toBe(
+      'Raden gäller till och med 2026-12-31; slutdatum kan vara senast den dagen.',
+    );
   });
 
   it('refuses an end before the support started', () => {
-    expect(endProblem({ ...SENT, startedOn: '2026-03-02' }, '2026-03-01')).toBe('Insatsen startade 2026-03-02; slutdatum kan inte vara före det.');
+    expect(endProblem({ ...SENT, startedOn: '2026-03-02' }, '2026-03-01')).toBe(
+      'Insatsen startade 2026-03-02; slutdatum kan inte vara före det.',
+    );
     expect(endProblem({ ...SENT, startedOn: '2026-03-02' }, '2026-03-02')).toBeNull();
   });
 
@@ -143,7 +210,9 @@ describe('ending', () => {
     expect(endProblem(OPEN, '2026-02-30')).toBe('Datumet finns inte.');
     expect(endProblem(OPEN, '2100-02-29')).toBe('Datumet finns inte.');
     expect(endProblem({ ...SENT, status: 'ended' }, '2026-06-01')).toBe('Raden är redan avslutad.');
-    expect(endProblem({ ...SENT, status: 'withdrawn' }, '2026-06-01')).toBe('Raden är redan återkallad; ändra den nya raden i stället.');
+    expect(endProblem({ ...SENT, status: 'withdrawn' }, '2026-06-01')).toBe(
+      'Raden är redan återkallad; ändra den nya raden i stället.',
+    );
   });
 });
 
@@ -162,14 +231,20 @@ describe('change of provider', () => {
   });
 
   it('refuses the first day, a day after the row ended, and impossible days', () => {
-    expect(providerChangeProblem(SENT, '2026-02-01')).toBe('Bytet kan gälla tidigast dagen efter radens första dag, 2026-02-02.');
-    expect(providerChangeProblem(SENT, '2027-01-01')).toBe('Raden gäller till och med 2026-12-31; bytet kan gälla senast den dagen.');
+    expect(providerChangeProblem(SENT, '2026-02-01')).toBe(
+      'Bytet kan gälla tidigast dagen efter radens första dag, 2026-02-02.',
+    );
+    expect(providerChangeProblem(SENT, '2027-01-01')).toBe(
+      'Raden gäller till och med 2026-12-31; bytet kan gälla senast den dagen.',
+    );
     expect(providerChangeProblem(SENT, '2026-11-31')).toBe('Datumet finns inte.');
   });
 
   it('moves only rows sent to delivery', () => {
     for (const status of ['under_distribution', 'withdrawn', 'ended'] as const) {
-      expect(providerChangeProblem({ ...SENT, status }, '2026-06-01')).toBe('Bara rader som är skickade till genomförande kan byta utförare.');
+      expect(providerChangeProblem({ ...SENT, status }, '2026-06-01')).toBe(
+        'Bara rader som är skickade till genomförande kan byta utförare.',
+      );
     }
   });
 });
@@ -196,34 +271,58 @@ describe('interruptions', () => {
   });
 
   it('accepts one on a row that has since ended (recorded afterwards)', () => {
-    expect(interruptionProblems({ fromDate: '2026-03-01', toDate: '2026-03-10' }, { ...SENT, status: 'ended' }, [])).toEqual({});
+    expect(
+      interruptionProblems({ fromDate: '2026-03-01', toDate: '2026-03-10' }, { ...SENT, status: 'ended' }, []),
+    ).toEqual({});
   });
 
   it('refuses one on a row still under distribution', () => {
-    expect(interruptionProblems({ fromDate: '2026-03-01', toDate: null }, { ...SENT, status: 'under_distribution' }, []))
-      .toEqual({ fromDate: 'Raden är inte skickad till genomförande; den kan inte ha avbrott.' });
+    expect(
+      interruptionProblems({ fromDate: '2026-03-01', toDate: null }, { ...SENT, status: 'under_distribution' }, []),
+    ).toEqual({ fromDate: 'Raden är inte skickad till genomförande; den kan inte ha avbrott.' });
   });
 
   it('refuses an end before the start', () => {
-    expect(interruptionProblems({ fromDate: '2026-03-01', toDate: '2026-02-28' }, SENT, [])).toEqual({ toDate: 'Avbrottet kan inte sluta före det börjar.' });
+    expect(interruptionProblems({ fromDate: '2026-03-01', toDate: '2026-02-28' }, SENT, [])).toEqual({
+      toDate: 'Avbrottet kan inte sluta före det börjar.',
+    });
   });
 
   it('refuses one outside the row', () => {
-    expect(interruptionProblems({ fromDate: '2026-01-31', toDate: null }, SENT, [])).toEqual({ fromDate: 'Avbrottet kan inte börja före radens första dag, 2026-02-01.' });
-    expect(interruptionProblems({ fromDate: '2027-01-01', toDate: null }, SENT, [])).toEqual({ fromDate: 'Raden gäller till och med 2026-12-31; avbrottet måste börja senast då.' });
-    expect(interruptionProblems({ fromDate: '2026-12-01', toDate: '2027-01-01' }, SENT, [])).toEqual({ toDate: 'Raden gäller till och med 2026-12-31; avbrottet kan inte pågå efter det.' });
+    expect(interruptionProblems({ fromDate: '2026-01-31', toDate: null }, SENT, [])).toEqual({
+      fromDate: 'Avbrottet kan inte börja före radens första dag, 2026-02-01.',
+    });
+    expect(interruptionProblems({ fromDate: '2027-01-01', toDate: null }, SENT, [])).toEqual({
+      fromDate: 'Raden gäller till och med 2026-12-31; avbrottet måste börja senast då.',
+    });
+    expect(interruptionProblems({ fromDate: '2026-12-01', toDate: '2027-01-01' }, SENT, [])).toEqual({
+      toDate: 'Raden gäller till och med 2026-12-31; avbrottet kan inte pågå efter det.',
+    });
   });
 
   it('refuses impossible days', () => {
-    expect(interruptionProblems({ fromDate: '2026-02-29', toDate: null }, SENT, [])).toEqual({ fromDate: 'Datumet finns inte.' });
-    expect(interruptionProblems({ fromDate: '2026-03-01', toDate: '2026-06-31' }, SENT, [])).toEqual({ toDate: 'Datumet finns inte.' });
+    expect(interruptionProblems({ fromDate: '2026-02-29', toDate: null }, SENT, [])).toEqual({
+      fromDate: 'Datumet finns inte.',
+    });
+    expect(interruptionProblems({ fromDate: '2026-03-01', toDate: '2026-06-31' }, SENT, [])).toEqual({
+      toDate: 'Datumet finns inte.',
+    });
   });
 
   it('refuses overlap with another interruption of the row, touching ends included', () => {
-    const others = [{ fromDate: '2026-03-01', toDate: '2026-03-10' }, { fromDate: '2026-05-01', toDate: null }];
-    expect(interruptionProblems({ fromDate: '2026-03-10', toDate: '2026-03-12' }, SENT, others)).toEqual({ fromDate: 'Avbrottet överlappar ett annat avbrott (från 2026-03-01 till 2026-03-10).' });
-    expect(interruptionProblems({ fromDate: '2026-02-20', toDate: null }, SENT, others)).toEqual({ fromDate: 'Avbrottet överlappar ett annat avbrott (från 2026-03-01 till 2026-03-10).' });
-    expect(interruptionProblems({ fromDate: '2026-06-01', toDate: '2026-06-02' }, SENT, others)).toEqual({ fromDate: 'Avbrottet överlappar ett annat avbrott (från 2026-05-01, ej återupptaget).' });
+    const others = [
+      { fromDate: '2026-03-01', toDate: '2026-03-10' },
+      { fromDate: '2026-05-01', toDate: null },
+    ];
+    expect(interruptionProblems({ fromDate: '2026-03-10', toDate: '2026-03-12' }, SENT, others)).toEqual({
+      fromDate: 'Avbrottet överlappar ett annat avbrott (från 2026-03-01 till 2026-03-10).',
+    });
+    expect(interruptionProblems({ fromDate: '2026-02-20', toDate: null }, SENT, others)).toEqual({
+      fromDate: 'Avbrottet överlappar ett annat avbrott (från 2026-03-01 till 2026-03-10).',
+    });
+    expect(interruptionProblems({ fromDate: '2026-06-01', toDate: '2026-06-02' }, SENT, others)).toEqual({
+      fromDate: 'Avbrottet överlappar ett annat avbrott (från 2026-05-01, ej återupptaget).',
+    });
     expect(interruptionProblems({ fromDate: '2026-03-11', toDate: '2026-04-30' }, SENT, others)).toEqual({});
   });
 

@@ -76,10 +76,13 @@ export function withdrawalProblem(row: DeliveryRowFacts, decision: DecisionFacts
   const statusProblem = statusChangeProblem(row.status, 'withdrawn');
   if (statusProblem) return statusProblem;
   if (!isIsoDate(changeFrom)) return 'Datumet finns inte.';
-  if (changeFrom <= row.periodFrom) return `Ändringen kan gälla tidigast dagen efter radens första dag, ${addDays(row.periodFrom, 1)}.`;
-  if (row.periodTo !== null && changeFrom > row.periodTo) return `Raden gäller till och med ${row.periodTo}; ändringen kan gälla senast den dagen.`;
+  if (changeFrom <= row.periodFrom)
+    return `Ändringen kan gälla tidigast dagen efter radens första dag, ${addDays(row.periodFrom, 1)}.`;
+  if (row.periodTo !== null && changeFrom > row.periodTo)
+    return `Raden gäller till och med ${row.periodTo}; ändringen kan gälla senast den dagen.`;
   const lastDay = decisionLastDay(decision);
-  if (lastDay !== null && changeFrom > lastDay) return `Beslutet gäller till och med ${lastDay}; ändringen kan gälla senast den dagen.`;
+  if (lastDay !== null && changeFrom > lastDay)
+    return `Beslutet gäller till och med ${lastDay}; ändringen kan gälla senast den dagen.`;
   return null;
 }
 
@@ -87,7 +90,10 @@ export function withdrawalProblem(row: DeliveryRowFacts, decision: DecisionFacts
 export function planWithdrawal(row: DeliveryRowFacts, decision: DecisionFacts, changeFrom: string): WithdrawalPlan {
   const problem = withdrawalProblem(row, decision, changeFrom);
   if (problem) throw new RangeError(problem);
-  return { withdrawnTo: dayBefore(changeFrom), continuation: { from: changeFrom, to: earlierEnd(row.periodTo, decisionLastDay(decision)) } };
+  return {
+    withdrawnTo: dayBefore(changeFrom),
+    continuation: { from: changeFrom, to: earlierEnd(row.periodTo, decisionLastDay(decision)) },
+  };
 }
 
 function earlierEnd(a: string | null, b: string | null): string | null {
@@ -106,8 +112,10 @@ export function endProblem(row: DeliveryRowFacts, endOn: string): string | null 
   if (statusProblem) return statusProblem;
   if (!isIsoDate(endOn)) return 'Datumet finns inte.';
   if (endOn < row.periodFrom) return `Slutdatum kan inte vara före radens första dag, ${row.periodFrom}.`;
-  if (row.periodTo !== null && endOn > row.periodTo) return `Raden gäller till och med ${row.periodTo}; slutdatum kan vara senast den dagen.`;
-  if (row.startedOn && endOn < row.startedOn) return `Insatsen startade ${row.startedOn}; slutdatum kan inte vara före det.`;
+  if (row.periodTo !== null && endOn > row.periodTo)
+    return `Raden gäller till och med ${row.periodTo}; slutdatum kan vara senast den dagen.`;
+  if (row.startedOn && endOn < row.startedOn)
+    return `Insatsen startade ${row.startedOn}; slutdatum kan inte vara före det.`;
   return null;
 }
 
@@ -119,8 +127,10 @@ export function endProblem(row: DeliveryRowFacts, endOn: string): string | null 
 export function providerChangeProblem(row: DeliveryRowFacts, changeDate: string): string | null {
   if (row.status !== 'sent_to_delivery') return 'Bara rader som är skickade till genomförande kan byta utförare.';
   if (!isIsoDate(changeDate)) return 'Datumet finns inte.';
-  if (changeDate <= row.periodFrom) return `Bytet kan gälla tidigast dagen efter radens första dag, ${addDays(row.periodFrom, 1)}.`;
-  if (row.periodTo !== null && changeDate > row.periodTo) return `Raden gäller till och med ${row.periodTo}; bytet kan gälla senast den dagen.`;
+  if (changeDate <= row.periodFrom)
+    return `Bytet kan gälla tidigast dagen efter radens första dag, ${addDays(row.periodFrom, 1)}.`;
+  if (row.periodTo !== null && changeDate > row.periodTo)
+    return `Raden gäller till och med ${row.periodTo}; bytet kan gälla senast den dagen.`;
   return null;
 }
 
@@ -145,20 +155,29 @@ export interface InterruptionPeriod {
 
 /** Problems with an interruption, keyed by the form field (fromDate, toDate); empty when it fits. */
 export function interruptionProblems(
-  interruption: InterruptionPeriod, row: DeliveryRowFacts, others: readonly InterruptionPeriod[],
+  interruption: InterruptionPeriod,
+  row: DeliveryRowFacts,
+  others: readonly InterruptionPeriod[],
 ): Partial<Record<'fromDate' | 'toDate', string>> {
-  if (row.status === 'under_distribution') return { fromDate: 'Raden är inte skickad till genomförande; den kan inte ha avbrott.' };
+  if (row.status === 'under_distribution')
+    return { fromDate: 'Raden är inte skickad till genomförande; den kan inte ha avbrott.' };
   if (!isIsoDate(interruption.fromDate)) return { fromDate: 'Datumet finns inte.' };
   if (interruption.toDate !== null && !isIsoDate(interruption.toDate)) return { toDate: 'Datumet finns inte.' };
-  if (interruption.toDate !== null && interruption.toDate < interruption.fromDate) return { toDate: 'Avbrottet kan inte sluta före det börjar.' };
-  if (interruption.fromDate < row.periodFrom) return { fromDate: `Avbrottet kan inte börja före radens första dag, ${row.periodFrom}.` };
-  if (row.periodTo !== null && interruption.fromDate > row.periodTo) return { fromDate: `Raden gäller till och med ${row.periodTo}; avbrottet måste börja senast då.` };
+  if (interruption.toDate !== null && interruption.toDate < interruption.fromDate)
+    return { toDate: 'Avbrottet kan inte sluta före det börjar.' };
+  if (interruption.fromDate < row.periodFrom)
+    return { fromDate: `Avbrottet kan inte börja före radens första dag, ${row.periodFrom}.` };
+  if (row.periodTo !== null && interruption.fromDate > row.periodTo)
+    return { fromDate: `Raden gäller till och med ${row.periodTo}; avbrottet måste börja senast då.` };
   if (row.periodTo !== null && interruption.toDate !== null && interruption.toDate > row.periodTo) {
     return { toDate: `Raden gäller till och med ${row.periodTo}; avbrottet kan inte pågå efter det.` };
   }
   const asPeriod = (value: InterruptionPeriod): Period => ({ from: value.fromDate, to: value.toDate });
   const clash = others.find((other) => periodsOverlap(asPeriod(other), asPeriod(interruption)));
-  if (clash) return { fromDate: `Avbrottet överlappar ett annat avbrott (från ${clash.fromDate}${clash.toDate ? ` till ${clash.toDate}` : ', ej återupptaget'}).` };
+  if (clash)
+    return {
+      fromDate: `Avbrottet överlappar ett annat avbrott (från ${clash.fromDate}${clash.toDate ? ` till ${clash.toDate}` : ', ej återupptaget'}).`,
+    };
   return {};
 }
 
@@ -204,10 +223,16 @@ export function providerChangeStartProblem(periodFrom: string, changeDate: strin
  * Whether the support can be registered as started on the day (verkställighetsdatum), or why not:
  * within the row's period, and not in the future — it records what happened.
  */
-export function startDateProblem(row: { periodFrom: string; periodTo: string | null }, startedOn: string, today: string): string | null {
+export function startDateProblem(
+  row: { periodFrom: string; periodTo: string | null },
+  startedOn: string,
+  today: string,
+): string | null {
   if (startedOn > today) return 'Verkställighetsdatum kan inte vara i framtiden.';
-  if (startedOn < row.periodFrom) return `Verkställighetsdatum kan inte vara före radens period (från ${row.periodFrom}).`;
-  if (row.periodTo !== null && startedOn > row.periodTo) return `Verkställighetsdatum kan inte vara efter radens period (till ${row.periodTo}).`;
+  if (startedOn < row.periodFrom)
+    return `Verkställighetsdatum kan inte vara före radens period (från ${row.periodFrom}).`;
+  if (row.periodTo !== null && startedOn > row.periodTo)
+    return `Verkställighetsdatum kan inte vara efter radens period (till ${row.periodTo}).`;
   return null;
 }
 
@@ -222,15 +247,19 @@ export interface StartFacts {
 }
 
 /** Said when a continuation is offered a start date. */
-const CONTINUATION_HAS_NO_START = 'Raden fortsätter en rad som ändrats i tid. Verkställighetsdatum står kvar på raden där insatsen började.';
+const CONTINUATION_HAS_NO_START =
+  'Raden fortsätter en rad som ändrats i tid. Verkställighetsdatum står kvar på raden där insatsen började.';
 
 /**
  * Why the row cannot take a start date now, or null: only a row sent to delivery, once, and never
  * a continuation after a change of time — the support began on the row it continues, and a second
  * date would tell the case officer twice that it started.
  */
-export function startRegistrationProblem(row: Pick<StartFacts, 'status' | 'startedOn' | 'continuesDeliveryId'>): string | null {
-  if (row.status !== 'sent_to_delivery') return 'Bara rader som är skickade till genomförande kan få ett verkställighetsdatum.';
+export function startRegistrationProblem(
+  row: Pick<StartFacts, 'status' | 'startedOn' | 'continuesDeliveryId'>,
+): string | null {
+  if (row.status !== 'sent_to_delivery')
+    return 'Bara rader som är skickade till genomförande kan få ett verkställighetsdatum.';
   if (row.continuesDeliveryId !== null) return CONTINUATION_HAS_NO_START;
   if (row.startedOn !== null) return `Verkställighetsdatum är redan registrerat: ${row.startedOn}.`;
   return null;
@@ -256,12 +285,19 @@ export function correctionProblem(row: { status: DeliveryStatus; wasSentToDelive
  * keeps the rules of registering one. Removing is for a date registered although support has not
  * begun, so not on a row with interruptions: an interruption says support had begun.
  */
-export function startDateCorrectionProblem(row: StartFacts & { hasInterruptions: boolean }, startedOn: string | null, today: string): string | null {
+export function startDateCorrectionProblem(
+  row: StartFacts & { hasInterruptions: boolean },
+  startedOn: string | null,
+  today: string,
+): string | null {
   if (startedOn === row.startedOn) return null;
   if (row.continuesDeliveryId !== null) return CONTINUATION_HAS_NO_START;
-  if (row.startedOn === null) return 'Inget verkställighetsdatum är registrerat att rätta. Registrera det med Registrera verkställighetsdatum.';
+  if (row.startedOn === null)
+    return 'Inget verkställighetsdatum är registrerat att rätta. Registrera det med Registrera verkställighetsdatum.';
   if (startedOn === null) {
-    return row.hasInterruptions ? 'Raden har avbrott, så insatsen har börjat; verkställighetsdatum kan rättas men inte tas bort.' : null;
+    return row.hasInterruptions
+      ? 'Raden har avbrott, så insatsen har börjat; verkställighetsdatum kan rättas men inte tas bort.'
+      : null;
   }
   return startDateProblem(row, startedOn, today);
 }

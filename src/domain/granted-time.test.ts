@@ -43,7 +43,8 @@ describe('roundUpToQuarterHour', () => {
   });
 
   it('refuses negative, infinite and NaN input', () => {
-    for (const bad of [-1, -0.001, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => roundUpToQuarterHour(bad)).toThrow(RangeError);
+    for (const bad of [-1, -0.001, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => roundUpToQuarterHour(bad)).toThrow(RangeError);
   });
 });
 

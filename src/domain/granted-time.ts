@@ -9,7 +9,8 @@ const NOISE = 1e-6;
 
 /** Rounds minutes up to the next multiple of 15; exact quarters stay as they are. */
 export function roundUpToQuarterHour(minutes: number): number {
-  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`Minutes must be a finite number ≥ 0, got ${minutes}`);
+  if (!Number.isFinite(minutes) || minutes < 0)
+    throw new RangeError(`Minutes must be a finite number ≥ 0, got ${minutes}`);
   const quarters = minutes / QUARTER;
   const nearest = Math.round(quarters);
   // Float noise just above an exact quarter must not push it to the next one.
@@ -20,7 +21,7 @@ export function roundUpToQuarterHour(minutes: number): number {
 /** Decimal hours to minutes, free of float noise to a millionth of a minute. */
 export function hoursToMinutes(hours: number): number {
   if (!Number.isFinite(hours) || hours < 0) throw new RangeError(`Hours must be a finite number ≥ 0, got ${hours}`);
-  return Math.round(hours * 60 / NOISE) * NOISE;
+  return Math.round((hours * 60) / NOISE) * NOISE;
 }
 
 /** Minutes as Swedish hours and minutes, e.g. 135 → "2 tim 15 min". */

@@ -20,7 +20,15 @@ describe('parseSwedishDateTime', () => {
   });
 
   it('gives an invalid date for what is not a time', () => {
-    for (const text of ['2026-02-30 10:00', '2026-13-01 10:00', '2026-03-02 24:00', '2026-03-02 10:60', 'i går', '', '2026-03-02']) {
+    for (const text of [
+      '2026-02-30 10:00',
+      '2026-13-01 10:00',
+      '2026-03-02 24:00',
+      '2026-03-02 10:60',
+      'i går',
+      '',
+      '2026-03-02',
+    ]) {
       expect(Number.isNaN(parseSwedishDateTime(text).getTime()), text).toBe(true);
     }
   });
@@ -45,7 +53,7 @@ describe('handoverTimeProblem', () => {
     expect(HANDOVER_IN_FUTURE).toBe('Överlämningen kan inte ha gjorts i framtiden. Ange när den gjordes.');
   });
 
-  it('reads the time in Swedish time, not the machine\'s: 09:30 Swedish is after 08:15 UTC', () => {
+  it("reads the time in Swedish time, not the machine's: 09:30 Swedish is after 08:15 UTC", () => {
     expect(handoverTimeProblem('2026-12-03 09:30', now)).toBe(HANDOVER_IN_FUTURE);
     expect(handoverTimeProblem('2026-12-03 08:30', now)).toBeNull();
   });

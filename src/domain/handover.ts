@@ -6,7 +6,14 @@
  */
 
 const stockholmParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
 });
 
 /**
@@ -22,7 +29,8 @@ export function parseSwedishDateTime(text: string): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   // Date.UTC rolls 2026-02-30 into March and month 13 into the next year: a changed day or month is not a date.
   const check = new Date(wall);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return new Date(Number.NaN);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59)
+    return new Date(Number.NaN);
   // The zone's offset at that moment: try the wall time as UTC, see what Stockholm's clock says, correct.
   let instant = wall - offsetAt(wall);
   instant = wall - offsetAt(instant);
@@ -30,7 +38,9 @@ export function parseSwedishDateTime(text: string): Date {
 }
 
 function offsetAt(instant: number): number {
-  const parts = Object.fromEntries(stockholmParts.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
+  const parts = Object.fromEntries(
+    stockholmParts.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]),
+  );
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   return asUtc - Math.floor(instant / 1000) * 1000;
 }

@@ -40,7 +40,8 @@ function ok(text: string, today: Date = TODAY): IdentityNumber {
 
 function errorOf(text: string, today: Date = TODAY): string {
   const result = parse(text, today);
-  if (result.ok) throw new Error(`expected ${JSON.stringify(text)} to be rejected, got ${JSON.stringify(result.value)}`);
+  if (result.ok)
+    throw new Error(`expected ${JSON.stringify(text)} to be rejected, got ${JSON.stringify(result.value)}`);
   return result.error;
 }
 
@@ -54,7 +55,8 @@ const MESSAGES = {
   future: 'Födelsedatumet ligger i framtiden.',
   checkDigit: 'Kontrollsiffran stämmer inte.',
   serialZero: 'Skatteverket delar aldrig ut födelsenumret 000.',
-  spaceSeparator: 'Skriv bindestreck eller plustecken före de fyra sista siffrorna, ett mellanslag säger inte om personen är 100 år eller äldre.',
+  spaceSeparator:
+    'Skriv bindestreck eller plustecken före de fyra sista siffrorna, ett mellanslag säger inte om personen är 100 år eller äldre.',
 } as const;
 
 describe('luhnCheckDigit', () => {
@@ -81,7 +83,9 @@ describe('luhnCheckDigit', () => {
 });
 
 describe("Skatteverket's test personnummer", () => {
-  const numbers = readFileSync(TEST_NUMBERS_FILE, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
+  const numbers = readFileSync(TEST_NUMBERS_FILE, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
 
   /** Expected parse, derived from substrings only. */
   function expectedFor(twelve: string): IdentityNumber {
@@ -221,7 +225,9 @@ describe('century inference for 10-digit numbers (today 2026-11-23)', () => {
     expect(born(plus(withCheckDigit('19261123123')))).toBe('1926-11-23');
     expect(born(plus(withCheckDigit('18261124123')))).toBe('1826-11-24');
     expect(born(plus(withCheckDigit('19000101123')))).toBe('1900-01-01');
-    expect(ok(plus(withCheckDigit('19000101123'))).normalized).toBe(`19000101-${withCheckDigit('19000101123').slice(8)}`);
+    expect(ok(plus(withCheckDigit('19000101123'))).normalized).toBe(
+      `19000101-${withCheckDigit('19000101123').slice(8)}`,
+    );
   });
 
   it("'-' and no separator are the same", () => {
@@ -294,7 +300,9 @@ describe('samordningsnummer', () => {
   });
 
   it('works in 10-digit form', () => {
-    expect(ok(withCheckDigit('19800191133').slice(2)).normalized).toBe(`19800191-${withCheckDigit('19800191133').slice(8)}`);
+    expect(ok(withCheckDigit('19800191133').slice(2)).normalized).toBe(
+      `19800191-${withCheckDigit('19800191133').slice(8)}`,
+    );
   });
 
   it.each([
@@ -431,7 +439,18 @@ describe('rejected input', () => {
   });
 
   it('every error message is a non-empty Swedish sentence', () => {
-    const inputs = ['', '811218/9876', '11111', '81121-89876', '8A1218-9876', '800431-1234', withCheckDigit('20301124123'), '811218-9875', '198112180001', '811218 9876'];
+    const inputs = [
+      '',
+      '811218/9876',
+      '11111',
+      '81121-89876',
+      '8A1218-9876',
+      '800431-1234',
+      withCheckDigit('20301124123'),
+      '811218-9875',
+      '198112180001',
+      '811218 9876',
+    ];
     const errors = new Set(inputs.map((text) => errorOf(text)));
     expect([...errors].sort()).toEqual(Object.values(MESSAGES).sort());
     for (const error of errors) {
@@ -471,9 +490,12 @@ describe('serial number 000, which Skatteverket never issues', () => {
 });
 
 describe('a space where the separator goes', () => {
-  it.each(['811218 9876', '811218  9876', '811218\t9876', ' 811218 9876 ', '81 12 18 9876'])('refuses %j in 10-digit form: - and + would give different centuries', (text) => {
-    expect(errorOf(text)).toBe(MESSAGES.spaceSeparator);
-  });
+  it.each(['811218 9876', '811218  9876', '811218\t9876', ' 811218 9876 ', '81 12 18 9876'])(
+    'refuses %j in 10-digit form: - and + would give different centuries',
+    (text) => {
+      expect(errorOf(text)).toBe(MESSAGES.spaceSeparator);
+    },
+  );
 
   it('refuses it for someone aged 100 or more, who would otherwise be made a century younger', () => {
     const centenarian = withCheckDigit('19181218123');

@@ -20,9 +20,7 @@ export interface IdentityNumber {
   sex: Sex;
 }
 
-export type ParseIdentityNumberResult =
-  | { ok: true; value: IdentityNumber }
-  | { ok: false; error: string };
+export type ParseIdentityNumberResult = { ok: true; value: IdentityNumber } | { ok: false; error: string };
 
 // Messages are shown to case workers as they are, so they are full Swedish sentences.
 const ERRORS = {
@@ -35,7 +33,8 @@ const ERRORS = {
   future: 'Födelsedatumet ligger i framtiden.',
   checkDigit: 'Kontrollsiffran stämmer inte.',
   serialZero: 'Skatteverket delar aldrig ut födelsenumret 000.',
-  spaceSeparator: 'Skriv bindestreck eller plustecken före de fyra sista siffrorna, ett mellanslag säger inte om personen är 100 år eller äldre.',
+  spaceSeparator:
+    'Skriv bindestreck eller plustecken före de fyra sista siffrorna, ett mellanslag säger inte om personen är 100 år eller äldre.',
 } as const;
 
 /** Samordningsnummer carry the birth day plus 60. */
@@ -103,8 +102,12 @@ export function parseIdentityNumber(text: string, today: Date = new Date()): Par
   if (!checkPasses && !hasLetter) return fail('checkDigit');
 
   const kind: IdentityNumberKind = hasLetter
-    ? checkPasses ? 'interim' : 'reserve'
-    : isCoordination ? 'samordningsnummer' : 'personnummer';
+    ? checkPasses
+      ? 'interim'
+      : 'reserve'
+    : isCoordination
+      ? 'samordningsnummer'
+      : 'personnummer';
   const datePart = `${pad(year, 4)}${body.slice(-8, -4)}`;
   return {
     ok: true,
@@ -130,7 +133,6 @@ function separatorOf(compact: string): '-' | '+' | null {
   if (found.length > 1 || compact.search(/[+-]/) !== compact.length - 5) return null;
   return found[0] === '+' ? '+' : '-';
 }
-
 
 /**
  * For a 10-digit number pick the most recent century in which the birth date

@@ -51,13 +51,22 @@ function byFromDate<T extends InterruptionPeriod>(items: readonly T[]): T[] {
  * The interruptions that no longer fit when the row's last day becomes lastDay: those open or
  * ending after it are shortened to end on it, those starting after it are removed.
  */
-export function interruptionsAtLastDay(lastDay: string, interruptions: readonly RowInterruption[]): InterruptionChanges {
+export function interruptionsAtLastDay(
+  lastDay: string,
+  interruptions: readonly RowInterruption[],
+): InterruptionChanges {
   const shortened: ShortenedInterruption[] = [];
   const removed: RowInterruption[] = [];
   for (const item of byFromDate(interruptions)) {
     if (item.fromDate > lastDay) removed.push(item);
     else if (item.toDate === null || item.toDate > lastDay) {
-      shortened.push({ id: item.id, fromDate: item.fromDate, toDate: lastDay, previousToDate: item.toDate, reason: item.reason });
+      shortened.push({
+        id: item.id,
+        fromDate: item.fromDate,
+        toDate: lastDay,
+        previousToDate: item.toDate,
+        reason: item.reason,
+      });
     }
   }
   return { shortened, removed };
@@ -69,15 +78,24 @@ export function interruptionsAtLastDay(lastDay: string, interruptions: readonly 
  * the change day). Interruptions starting on or after the day are not a problem; see
  * interruptionsAtLastDay.
  */
-export function withdrawalInterruptionProblem(changeFrom: string, interruptions: readonly RowInterruption[]): string | null {
-  const running = byFromDate(interruptions).find((item) => item.fromDate < changeFrom && (item.toDate === null || item.toDate >= changeFrom));
+export function withdrawalInterruptionProblem(
+  changeFrom: string,
+  interruptions: readonly RowInterruption[],
+): string | null {
+  const running = byFromDate(interruptions).find(
+    (item) => item.fromDate < changeFrom && (item.toDate === null || item.toDate >= changeFrom),
+  );
   if (!running) return null;
   if (running.toDate === null) {
-    return `Insatsen har ett avbrott sedan ${running.fromDate} som inte är återupptaget. Tiden kan inte ändras mitt i ett avbrott: `
-      + 'registrera först när insatsen återupptogs (Avbrott) och ändra tiden tidigast dagen efter avbrottet.';
+    return (
+      `Insatsen har ett avbrott sedan ${running.fromDate} som inte är återupptaget. Tiden kan inte ändras mitt i ett avbrott: ` +
+      'registrera först när insatsen återupptogs (Avbrott) och ändra tiden tidigast dagen efter avbrottet.'
+    );
   }
-  return `Insatsen har ett avbrott ${running.fromDate}–${running.toDate} som pågår på ändringsdagen. `
-    + `Tiden kan inte ändras mitt i ett avbrott: ändringen kan gälla tidigast ${addDays(running.toDate, 1)}, dagen efter avbrottet.`;
+  return (
+    `Insatsen har ett avbrott ${running.fromDate}–${running.toDate} som pågår på ändringsdagen. ` +
+    `Tiden kan inte ändras mitt i ett avbrott: ändringen kan gälla tidigast ${addDays(running.toDate, 1)}, dagen efter avbrottet.`
+  );
 }
 
 function periodOf(item: InterruptionPeriod): string {
@@ -90,11 +108,16 @@ function periodOf(item: InterruptionPeriod): string {
  * be registered on the new row once it is sent.
  */
 export function describeInterruptionChanges(changes: InterruptionChanges, after: 'ended' | 'withdrawn'): string[] {
-  const lines = changes.shortened.map((item) => `Avbrottet ”${item.reason}” (${periodOf({ fromDate: item.fromDate, toDate: item.previousToDate })}) `
-    + `slutar nu ${item.toDate}, radens sista dag.`);
+  const lines = changes.shortened.map(
+    (item) =>
+      `Avbrottet ”${item.reason}” (${periodOf({ fromDate: item.fromDate, toDate: item.previousToDate })}) ` +
+      `slutar nu ${item.toDate}, radens sista dag.`,
+  );
   for (const item of changes.removed) {
-    lines.push(`Avbrottet ”${item.reason}” (${periodOf(item)}) började efter radens sista dag och har tagits bort.`
-      + (after === 'withdrawn' ? ' Registrera det på den nya raden när den har skickats till genomförande.' : ''));
+    lines.push(
+      `Avbrottet ”${item.reason}” (${periodOf(item)}) började efter radens sista dag och har tagits bort.` +
+        (after === 'withdrawn' ? ' Registrera det på den nya raden när den har skickats till genomförande.' : ''),
+    );
   }
   return lines;
 }

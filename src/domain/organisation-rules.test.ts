@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { OWNERSHIPS, UNIT_KINDS, canHaveParent, type Ownership, type UnitKind } from './organisation.ts';
 import { ROLES, type Role } from './roles.ts';
 import {
-  deactivationConflict, isSelfOrBelow, newUnitProblems, normaliseRoles, placementProblems, positionProblems, providerOf,
-  systemAccessConflict, unitAttributeProblems, unitChangeProblems, type Tree, type TreeUnit,
+  deactivationConflict,
+  isSelfOrBelow,
+  newUnitProblems,
+  normaliseRoles,
+  placementProblems,
+  positionProblems,
+  providerOf,
+  systemAccessConflict,
+  unitAttributeProblems,
+  unitChangeProblems,
+  type Tree,
+  type TreeUnit,
 } from './organisation-rules.ts';
 
 function unit(id: string, kind: UnitKind, parentId: string | null, fields: Partial<TreeUnit> = {}): TreeUnit {
@@ -33,8 +43,12 @@ const at = (id: string): TreeUnit => tree.get(id)!;
 
 /** A unit of each kind, to pair with every parent kind. */
 const SAMPLE_OF_KIND: Record<UnitKind, TreeUnit> = {
-  service_area: at('ao'), authority_unit: at('aoAuth'), provider: at('prov'),
-  provider_unit: at('pu1'), residential_unit: at('res'), department: at('dep'),
+  service_area: at('ao'),
+  authority_unit: at('aoAuth'),
+  provider: at('prov'),
+  provider_unit: at('pu1'),
+  residential_unit: at('res'),
+  department: at('dep'),
 };
 
 describe('unitAttributeProblems', () => {
@@ -52,9 +66,12 @@ describe('unitAttributeProblems', () => {
   });
 
   it('says what to do in Swedish', () => {
-    expect(unitAttributeProblems('provider', null, true)).toEqual({ ownership: 'Ange om utföraren är i egen eller enskild regi.' });
+    expect(unitAttributeProblems('provider', null, true)).toEqual({
+      ownership: 'Ange om utföraren är i egen eller enskild regi.',
+    });
     expect(unitAttributeProblems('provider_unit', 'private', false)).toEqual({
-      ownership: 'Regiform anges bara för utförare.', hasSystemAccess: 'Bara en utförare kan sakna tillgång till Vardag.',
+      ownership: 'Regiform anges bara för utförare.',
+      hasSystemAccess: 'Bara en utförare kan sakna tillgång till Vardag.',
     });
     expect(unitAttributeProblems('provider', 'private', false)).toEqual({});
   });
@@ -72,8 +89,12 @@ describe('placementProblems', () => {
   });
 
   it('names both kinds with the right article', () => {
-    expect(placementProblems('provider_unit', at('aoAuth'))).toEqual({ parentId: 'En utförarenhet kan inte ligga under en myndighetsenhet.' });
-    expect(placementProblems('department', at('ao'))).toEqual({ parentId: 'En avdelning kan inte ligga under ett verksamhetsområde.' });
+    expect(placementProblems('provider_unit', at('aoAuth'))).toEqual({
+      parentId: 'En utförarenhet kan inte ligga under en myndighetsenhet.',
+    });
+    expect(placementProblems('department', at('ao'))).toEqual({
+      parentId: 'En avdelning kan inte ligga under ett verksamhetsområde.',
+    });
     expect(placementProblems('provider', null)).toEqual({ parentId: 'Välj en överordnad enhet.' });
     expect(placementProblems('service_area', at('ifo')).parentId).toMatch(/alltid överst/);
   });
@@ -86,13 +107,18 @@ describe('newUnitProblems', () => {
   });
 
   it('never creates a service area', () => {
-    expect(newUnitProblems({ kind: 'service_area', ownership: null, hasSystemAccess: true }, at('ao'))).toEqual({ kind: 'Ett verksamhetsområde kan inte skapas här.' });
+    expect(newUnitProblems({ kind: 'service_area', ownership: null, hasSystemAccess: true }, at('ao'))).toEqual({
+      kind: 'Ett verksamhetsområde kan inte skapas här.',
+    });
   });
 
   it('refuses an inactive parent and reports every field at once', () => {
-    expect(newUnitProblems({ kind: 'provider_unit', ownership: null, hasSystemAccess: true }, at('closed'))).toEqual({ parentId: 'Den överordnade enheten är inaktiv.' });
+    expect(newUnitProblems({ kind: 'provider_unit', ownership: null, hasSystemAccess: true }, at('closed'))).toEqual({
+      parentId: 'Den överordnade enheten är inaktiv.',
+    });
     expect(newUnitProblems({ kind: 'provider', ownership: null, hasSystemAccess: true }, at('prov'))).toEqual({
-      ownership: 'Ange om utföraren är i egen eller enskild regi.', parentId: 'En utförare kan inte ligga under en utförare.',
+      ownership: 'Ange om utföraren är i egen eller enskild regi.',
+      parentId: 'En utförare kan inte ligga under en utförare.',
     });
   });
 });
@@ -109,35 +135,57 @@ describe('isSelfOrBelow', () => {
   });
 
   it('ends on a broken tree that already loops', () => {
-    const loop: Tree = new Map([['a', unit('a', 'provider_unit', 'b')], ['b', unit('b', 'provider_unit', 'a')]]);
+    const loop: Tree = new Map([
+      ['a', unit('a', 'provider_unit', 'b')],
+      ['b', unit('b', 'provider_unit', 'a')],
+    ]);
     expect(isSelfOrBelow(loop, 'x', 'a')).toBe(false);
   });
 });
 
 describe('unitChangeProblems', () => {
-  const keep = (u: TreeUnit) => ({ parentId: u.parentId, ownership: u.kind === 'provider' ? 'municipal' as const : null, hasSystemAccess: true, isActive: u.isActive });
+  const keep = (u: TreeUnit) => ({
+    parentId: u.parentId,
+    ownership: u.kind === 'provider' ? ('municipal' as const) : null,
+    hasSystemAccess: true,
+    isActive: u.isActive,
+  });
 
   it('accepts a change that keeps the place, and a move within the service area', () => {
-    for (const u of UNITS) expect(unitChangeProblems(tree, u, { ...keep(u), hasSystemAccess: u.kind === 'provider' ? u.hasSystemAccess : true }), u.id).toEqual({});
+    for (const u of UNITS)
+      expect(
+        unitChangeProblems(tree, u, { ...keep(u), hasSystemAccess: u.kind === 'provider' ? u.hasSystemAccess : true }),
+        u.id,
+      ).toEqual({});
     expect(unitChangeProblems(tree, at('pu2'), { ...keep(at('pu2')), parentId: 'prov' })).toEqual({});
     expect(unitChangeProblems(tree, at('aoSubAuth'), { ...keep(at('aoSubAuth')), parentId: 'ao' })).toEqual({});
   });
 
   it('refuses a move to another service area', () => {
-    expect(unitChangeProblems(tree, at('pu1'), { ...keep(at('pu1')), parentId: 'ifoProv' })).toEqual({ parentId: 'Enheten kan inte flyttas till ett annat verksamhetsområde.' });
+    expect(unitChangeProblems(tree, at('pu1'), { ...keep(at('pu1')), parentId: 'ifoProv' })).toEqual({
+      parentId: 'Enheten kan inte flyttas till ett annat verksamhetsområde.',
+    });
   });
 
   it('refuses a move below itself', () => {
     const cycle = 'Enheten kan inte flyttas under sig själv eller en av sina underenheter.';
     expect(unitChangeProblems(tree, at('pu1'), { ...keep(at('pu1')), parentId: 'pu2' })).toEqual({ parentId: cycle });
     expect(unitChangeProblems(tree, at('pu1'), { ...keep(at('pu1')), parentId: 'pu1' })).toEqual({ parentId: cycle });
-    expect(unitChangeProblems(tree, at('aoAuth'), { ...keep(at('aoAuth')), parentId: 'aoSubAuth' })).toEqual({ parentId: cycle });
+    expect(unitChangeProblems(tree, at('aoAuth'), { ...keep(at('aoAuth')), parentId: 'aoSubAuth' })).toEqual({
+      parentId: cycle,
+    });
   });
 
   it('keeps service areas at the top and everything else below one', () => {
-    expect(unitChangeProblems(tree, at('ao'), { ...keep(at('ao')), parentId: 'ifo' }).parentId).toMatch(/alltid överst/);
-    expect(unitChangeProblems(tree, at('pu1'), { ...keep(at('pu1')), parentId: null })).toEqual({ parentId: 'Välj en överordnad enhet.' });
-    expect(unitChangeProblems(tree, at('pu1'), { ...keep(at('pu1')), parentId: 'aoAuth' }).parentId).toMatch(/kan inte ligga under/);
+    expect(unitChangeProblems(tree, at('ao'), { ...keep(at('ao')), parentId: 'ifo' }).parentId).toMatch(
+      /alltid överst/,
+    );
+    expect(unitChangeProblems(tree, at('pu1'), { ...keep(at('pu1')), parentId: null })).toEqual({
+      parentId: 'Välj en överordnad enhet.',
+    });
+    expect(unitChangeProblems(tree, at('pu1'), { ...keep(at('pu1')), parentId: 'aoAuth' }).parentId).toMatch(
+      /kan inte ligga under/,
+    );
   });
 
   it('keeps an active unit under an active parent, but lets an inactive one stay there', () => {
@@ -147,8 +195,16 @@ describe('unitChangeProblems', () => {
   });
 
   it('reports attribute problems together with placement problems', () => {
-    expect(unitChangeProblems(tree, at('pu1'), { parentId: 'ifoProv', ownership: 'private', hasSystemAccess: false, isActive: true })).toEqual({
-      ownership: 'Regiform anges bara för utförare.', hasSystemAccess: 'Bara en utförare kan sakna tillgång till Vardag.',
+    expect(
+      unitChangeProblems(tree, at('pu1'), {
+        parentId: 'ifoProv',
+        ownership: 'private',
+        hasSystemAccess: false,
+        isActive: true,
+      }),
+    ).toEqual({
+      ownership: 'Regiform anges bara för utförare.',
+      hasSystemAccess: 'Bara en utförare kan sakna tillgång till Vardag.',
       parentId: 'Enheten kan inte flyttas till ett annat verksamhetsområde.',
     });
   });
@@ -196,21 +252,33 @@ describe('positionProblems', () => {
         expect('roles' in problems, `${role} in ${kind}`).toBe(!FITS[role].includes(kind));
       }
     }
-    expect(positionProblems(tree, at('aoAuth'), ['case_officer', 'care_staff'], true)).toEqual({ roles: 'Rollen omvårdnadspersonal passar inte i en myndighetsenhet.' });
+    expect(positionProblems(tree, at('aoAuth'), ['case_officer', 'care_staff'], true)).toEqual({
+      roles: 'Rollen omvårdnadspersonal passar inte i en myndighetsenhet.',
+    });
   });
 
   it('needs an active unit at a provider that uses Vardag, unless the position is being ended', () => {
     expect(positionProblems(tree, at('closed'), ['care_staff'], true)).toEqual({ unitId: 'Enheten är inaktiv.' });
-    expect(positionProblems(tree, at('privUnit'), ['care_staff'], true)).toEqual({ unitId: 'Utföraren har inte tillgång till Vardag.' });
-    expect(positionProblems(tree, at('priv'), ['unit_manager'], true)).toEqual({ unitId: 'Utföraren har inte tillgång till Vardag.' });
+    expect(positionProblems(tree, at('privUnit'), ['care_staff'], true)).toEqual({
+      unitId: 'Utföraren har inte tillgång till Vardag.',
+    });
+    expect(positionProblems(tree, at('priv'), ['unit_manager'], true)).toEqual({
+      unitId: 'Utföraren har inte tillgång till Vardag.',
+    });
     expect(positionProblems(tree, at('closed'), ['care_staff'], false)).toEqual({});
-    expect(positionProblems(tree, at('privUnit'), ['case_officer'], false)).toEqual({ roles: 'Rollen biståndshandläggare passar inte i en utförarenhet.' });
+    expect(positionProblems(tree, at('privUnit'), ['case_officer'], false)).toEqual({
+      roles: 'Rollen biståndshandläggare passar inte i en utförarenhet.',
+    });
   });
 });
 
 describe('normaliseRoles', () => {
   it('keeps each role once, in the canonical order', () => {
-    expect(normaliseRoles(['care_staff', 'administrator', 'care_staff', 'case_officer'])).toEqual(['case_officer', 'care_staff', 'administrator']);
+    expect(normaliseRoles(['care_staff', 'administrator', 'care_staff', 'case_officer'])).toEqual([
+      'case_officer',
+      'care_staff',
+      'administrator',
+    ]);
     expect(normaliseRoles([])).toEqual([]);
   });
 });

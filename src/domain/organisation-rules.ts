@@ -68,11 +68,16 @@ function capitalise(text: string): string {
 }
 
 /** Ownership belongs to providers only; only a provider may work without Vardag. */
-export function unitAttributeProblems(kind: UnitKind, ownership: Ownership | null, hasSystemAccess: boolean): FieldErrors {
+export function unitAttributeProblems(
+  kind: UnitKind,
+  ownership: Ownership | null,
+  hasSystemAccess: boolean,
+): FieldErrors {
   const problems: FieldErrors = {};
   if (kind === 'provider' && ownership === null) problems.ownership = 'Ange om utföraren är i egen eller enskild regi.';
   if (kind !== 'provider' && ownership !== null) problems.ownership = 'Regiform anges bara för utförare.';
-  if (kind !== 'provider' && !hasSystemAccess) problems.hasSystemAccess = 'Bara en utförare kan sakna tillgång till Vardag.';
+  if (kind !== 'provider' && !hasSystemAccess)
+    problems.hasSystemAccess = 'Bara en utförare kan sakna tillgång till Vardag.';
   return problems;
 }
 
@@ -104,7 +109,11 @@ export function newUnitProblems(
 /** True when `unitId` is `ancestorId` or lies somewhere below it. */
 export function isSelfOrBelow(tree: Tree, ancestorId: string, unitId: string): boolean {
   const seen = new Set<string>();
-  for (let current: string | null = unitId; current !== null && !seen.has(current); current = tree.get(current)?.parentId ?? null) {
+  for (
+    let current: string | null = unitId;
+    current !== null && !seen.has(current);
+    current = tree.get(current)?.parentId ?? null
+  ) {
     if (current === ancestorId) return true;
     seen.add(current);
   }
@@ -121,13 +130,15 @@ export function unitChangeProblems(
   next: { parentId: string | null; ownership: Ownership | null; hasSystemAccess: boolean; isActive: boolean },
 ): FieldErrors {
   const problems: FieldErrors = unitAttributeProblems(unit.kind, next.ownership, next.hasSystemAccess);
-  const parent = next.parentId === null ? null : tree.get(next.parentId) ?? null;
+  const parent = next.parentId === null ? null : (tree.get(next.parentId) ?? null);
   const placement = placementProblems(unit.kind, parent);
   if (placement.parentId) return { ...problems, ...placement };
   if (parent === null) return problems;
   if (next.parentId !== unit.parentId) {
-    if (parent.serviceArea !== unit.serviceArea) return { ...problems, parentId: 'Enheten kan inte flyttas till ett annat verksamhetsområde.' };
-    if (isSelfOrBelow(tree, unit.id, parent.id)) return { ...problems, parentId: 'Enheten kan inte flyttas under sig själv eller en av sina underenheter.' };
+    if (parent.serviceArea !== unit.serviceArea)
+      return { ...problems, parentId: 'Enheten kan inte flyttas till ett annat verksamhetsområde.' };
+    if (isSelfOrBelow(tree, unit.id, parent.id))
+      return { ...problems, parentId: 'Enheten kan inte flyttas under sig själv eller en av sina underenheter.' };
   }
   if (next.isActive && !parent.isActive) return { ...problems, parentId: 'Den överordnade enheten är inaktiv.' };
   return problems;
@@ -139,7 +150,8 @@ export function unitChangeProblems(
  * would be left hanging under an inactive one.
  */
 export function deactivationConflict(counts: { activePositions: number; activeChildren: number }): string | null {
-  if (counts.activePositions > 0) return 'Enheten har aktiva befattningar. Avsluta eller flytta dem innan enheten inaktiveras.';
+  if (counts.activePositions > 0)
+    return 'Enheten har aktiva befattningar. Avsluta eller flytta dem innan enheten inaktiveras.';
   if (counts.activeChildren > 0) return 'Enheten har aktiva underenheter. Inaktivera dem först.';
   return null;
 }
@@ -154,7 +166,11 @@ export function systemAccessConflict(activePositionsBelow: number): string | nul
 /** The nearest provider at or above the unit, if any. */
 export function providerOf(tree: Tree, unitId: string): TreeUnit | undefined {
   const seen = new Set<string>();
-  for (let current = tree.get(unitId); current && !seen.has(current.id); current = current.parentId ? tree.get(current.parentId) : undefined) {
+  for (
+    let current = tree.get(unitId);
+    current && !seen.has(current.id);
+    current = current.parentId ? tree.get(current.parentId) : undefined
+  ) {
     if (current.kind === 'provider') return current;
     seen.add(current.id);
   }
@@ -168,7 +184,8 @@ export function positionProblems(tree: Tree, unit: TreeUnit, roles: readonly Rol
   if (misfit) problems.roles = `Rollen ${ROLE_NAME[misfit]} passar inte i ${KIND_NAME[unit.kind]}.`;
   if (!isActive) return problems;
   if (!unit.isActive) problems.unitId = 'Enheten är inaktiv.';
-  else if (providerOf(tree, unit.id)?.hasSystemAccess === false) problems.unitId = 'Utföraren har inte tillgång till Vardag.';
+  else if (providerOf(tree, unit.id)?.hasSystemAccess === false)
+    problems.unitId = 'Utföraren har inte tillgång till Vardag.';
   return problems;
 }
 

@@ -4,7 +4,14 @@
 export const SERVICE_AREAS = ['AO', 'FH', 'LSS', 'IFO'] as const;
 export type ServiceAreaCode = (typeof SERVICE_AREAS)[number];
 
-export const UNIT_KINDS = ['service_area', 'authority_unit', 'provider', 'provider_unit', 'residential_unit', 'department'] as const;
+export const UNIT_KINDS = [
+  'service_area',
+  'authority_unit',
+  'provider',
+  'provider_unit',
+  'residential_unit',
+  'department',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const OWNERSHIPS = ['municipal', 'private'] as const;

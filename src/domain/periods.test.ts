@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dayBefore, daysBetween, isDateInPeriod, isIsoDate, isPeriodWithin, isValidPeriod, periodsOverlap } from './periods.ts';
+import {
+  addDays,
+  addMonths,
+  dayBefore,
+  daysBetween,
+  isDateInPeriod,
+  isIsoDate,
+  isPeriodWithin,
+  isValidPeriod,
+  periodsOverlap,
+} from './periods.ts';
 
 describe('day arithmetic', () => {
   it('finds the day before across month, year and leap-day boundaries', () => {

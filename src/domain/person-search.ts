@@ -17,7 +17,11 @@ export function parsePersonSearch(text: string, today: Date = new Date()): Perso
   const trimmed = text.trim();
   const compact = trimmed.replace(/[\s\-+]/g, '');
   if (/^\d/.test(compact) && /^[0-9A-Za-z]+$/.test(compact)) return parseNumberSearch(trimmed, compact, today);
-  const tokens = trimmed.toLowerCase().split(/[\s,]+/).filter(Boolean).slice(0, MAX_NAME_TOKENS);
+  const tokens = trimmed
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .slice(0, MAX_NAME_TOKENS);
   if (tokens.join('').length < MIN_NAME_CHARACTERS) {
     return { kind: 'invalid', error: 'Skriv minst två bokstäver av namnet, eller ett personnummer.' };
   }
@@ -30,12 +34,17 @@ export function parsePersonSearch(text: string, today: Date = new Date()): Perso
 function parseNumberSearch(trimmed: string, compact: string, today: Date): PersonSearch {
   if (compact.length === 10 || compact.length === 12) {
     const parsed = parseIdentityNumber(trimmed, today);
-    return parsed.ok ? { kind: 'identityNumber', normalized: parsed.value.normalized } : { kind: 'invalid', error: parsed.error };
+    return parsed.ok
+      ? { kind: 'identityNumber', normalized: parsed.value.normalized }
+      : { kind: 'invalid', error: parsed.error };
   }
   if (/^\d{8}$/.test(compact)) return { kind: 'identityPrefix', prefixes: [compact] };
   if (/^\d{6}$/.test(compact)) {
     // A six-digit birth date does not say the century: look in both.
     return { kind: 'identityPrefix', prefixes: [`19${compact}`, `20${compact}`] };
   }
-  return { kind: 'invalid', error: 'Ange födelsedatum (6 eller 8 siffror) eller hela personnumret (10 eller 12 siffror).' };
+  return {
+    kind: 'invalid',
+    error: 'Ange födelsedatum (6 eller 8 siffror) eller hela personnumret (10 eller 12 siffror).',
+  };
 }

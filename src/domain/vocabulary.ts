@@ -5,8 +5,18 @@
  */
 
 /** The IBIC life areas (DOMAIN.md §6), in the order they are printed. */
-export const LIFE_AREAS = ['learning', 'general_tasks', 'communication', 'mobility', 'self_care', 'domestic_life',
-  'interpersonal', 'major_life_areas', 'community_life', 'sense_of_security'] as const;
+export const LIFE_AREAS = [
+  'learning',
+  'general_tasks',
+  'communication',
+  'mobility',
+  'self_care',
+  'domestic_life',
+  'interpersonal',
+  'major_life_areas',
+  'community_life',
+  'sense_of_security',
+] as const;
 
 export type LifeArea = (typeof LIFE_AREAS)[number];
 
@@ -36,7 +46,15 @@ export const SENT_OUTSIDE_VIA = ['secure_mail', 'post'] as const satisfies reado
 export type SentOutsideVia = (typeof SENT_OUTSIDE_VIA)[number];
 
 /** What happens to a sent assignment; withdrawn: the authority took it back from Nya uppdrag when its decision ended. */
-export const ASSIGNMENT_EVENTS = ['sent', 'sent_outside', 'accepted', 'stopped', 'acknowledged', 'replaced', 'withdrawn'] as const;
+export const ASSIGNMENT_EVENTS = [
+  'sent',
+  'sent_outside',
+  'accepted',
+  'stopped',
+  'acknowledged',
+  'replaced',
+  'withdrawn',
+] as const;
 
 /** Reasons for ending (avslutsorsaker) offered in the forms; any other text may be written instead. */
 export const END_REASONS = [
@@ -63,7 +81,16 @@ export const DELIVERY_END_REASONS = [
 ] as const;
 
 /** How a granted scope is measured; the web's labels are tim/månad, ggr/dygn … (i18n/labels.ts). */
-export const SCOPE_UNITS = ['hours_per_month', 'hours_per_week', 'times_per_day', 'times_per_week', 'times_per_month', 'days_per_month', 'nights_per_month', 'none'] as const;
+export const SCOPE_UNITS = [
+  'hours_per_month',
+  'hours_per_week',
+  'times_per_day',
+  'times_per_week',
+  'times_per_month',
+  'days_per_month',
+  'nights_per_month',
+  'none',
+] as const;
 
 export type ScopeUnit = (typeof SCOPE_UNITS)[number];
 

@@ -40,8 +40,16 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     // Errors Fastify raises before routing (e.g. a malformed percent-encoded URL) get our error shape too.
     frameworkErrors: (_error, request, reply) => {
       applySecurityHeaders(request, reply);
-      void reply.code(400 as never).header('content-type', 'application/json').send(
-        JSON.stringify({ error: 'validation', message: 'Adressen kunde inte läsas.', requestId: request.id }) as never);
+      void reply
+        .code(400 as never)
+        .header('content-type', 'application/json')
+        .send(
+          JSON.stringify({
+            error: 'validation',
+            message: 'Adressen kunde inte läsas.',
+            requestId: request.id,
+          }) as never,
+        );
     },
     // And what Node's parser refuses before there is a request (431 for a huge URL or cookie).
     clientErrorHandler: answerClientError,

@@ -23,7 +23,9 @@ await app.listen({ port: config.port, host: config.host });
 
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 log('');
-log(`Vardag is running at http://${shownHost}:${config.port}/  (API docs: http://${shownHost}:${config.port}/api/docs)`);
+log(
+  `Vardag is running at http://${shownHost}:${config.port}/  (API docs: http://${shownHost}:${config.port}/api/docs)`,
+);
 log(target.isEmbedded ? `Database: embedded PostgreSQL in ${config.dataDir}/pg` : 'Database: DATABASE_URL');
 if (seeded) {
   log(`Demo municipality "${seeded.municipalityName}" — every demo user has the password "${DEMO_PASSWORD}":`);
@@ -42,7 +44,12 @@ stopOnSignals({
   log,
   hardDeadlineMs: HARD_DEADLINE_MS,
   steps: [
-    { name: 'Closing the HTTP server', timeoutMs: APP_CLOSE_MS, run: () => app.close(), onTimeout: () => app.server.closeAllConnections() },
+    {
+      name: 'Closing the HTTP server',
+      timeoutMs: APP_CLOSE_MS,
+      run: () => app.close(),
+      onTimeout: () => app.server.closeAllConnections(),
+    },
     { name: 'Closing the database connections', timeoutMs: POOL_END_MS, run: () => db.destroy() },
     { name: 'Stopping the embedded PostgreSQL', timeoutMs: DATABASE_STOP_MS, run: () => target.stop() },
   ],

@@ -6,7 +6,13 @@
 import { todayInSweden } from '../domain/dates.ts';
 
 const dateTimeParts = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 
@@ -59,4 +65,3 @@ export function personName(person: { firstName: string | null; lastName: string 
   if (person.firstName === null && person.lastName === null) return null;
   return [person.lastName, person.firstName].filter(Boolean).join(', ');
 }
-

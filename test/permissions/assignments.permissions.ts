@@ -17,10 +17,22 @@ import type { ServiceAreaCode } from '../../src/domain/organisation.ts';
 import { TEST_USERS, type UserKey } from '../factories.ts';
 import type { MatrixTarget, PermissionRow } from '../permission-matrix.types.ts';
 import { AUTHORITY, DISTRIBUTORS, PROVIDER_SIDE, matrixAssignment } from '../permission-matrix.assignments.ts';
-import { createFixtureAssignment, createFixtureDecision, draftBody, ensureProvider, type FixtureDecision } from '../fixtures/assignment-fixtures.ts';
+import {
+  createFixtureAssignment,
+  createFixtureDecision,
+  draftBody,
+  ensureProvider,
+  type FixtureDecision,
+} from '../fixtures/assignment-fixtures.ts';
 
 /** "Nya uppdrag": provider managers, coordinators and alarm managers. */
-const NEW_ASSIGNMENT_READERS: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator', 'alarmManager'];
+const NEW_ASSIGNMENT_READERS: UserKey[] = [
+  'operationsManager',
+  'unitManager',
+  'otherUnitManager',
+  'coordinator',
+  'alarmManager',
+];
 const IFO_UNITS = new Set(['ifoArea', 'ifoAuthority', 'ifoProvider', 'familyTeam']);
 
 function areaOf(target: MatrixTarget): ServiceAreaCode {
@@ -39,80 +51,184 @@ async function isSeenByProviderUser(ownerDb: Db, target: MatrixTarget): Promise<
       select id from units where id = ${target.world.units[TEST_USERS[target.actor].unit]}
       union all select u.id from units u join below on u.parent_id = below.id
     )
-    select exists (select 1 from person_unit_links where person_id = ${target.id} and unit_id in (select id from below)) as seen`.execute(ownerDb);
+    select exists (select 1 from person_unit_links where person_id = ${target.id} and unit_id in (select id from below)) as seen`.execute(
+    ownerDb,
+  );
   return rows[0]?.seen ?? false;
 }
 
 /** The provider a row sends to: the world's own, or (for a person the provider user must not see) one no test user works at. */
 async function providerFor(ownerDb: Db, target: MatrixTarget, hasSystemAccess = true): Promise<string> {
   const area = areaOf(target);
-  if (!hasSystemAccess) return ensureProvider(ownerDb, target.world, { name: `Matris utan åtkomst ${area}`, serviceArea: area, hasSystemAccess: false });
-  if (!(await isSeenByProviderUser(ownerDb, target))) return ensureProvider(ownerDb, target.world, { name: 'Matris annan utförare', serviceArea: 'AO', hasSystemAccess: true });
+  if (!hasSystemAccess)
+    return ensureProvider(ownerDb, target.world, {
+      name: `Matris utan åtkomst ${area}`,
+      serviceArea: area,
+      hasSystemAccess: false,
+    });
+  if (!(await isSeenByProviderUser(ownerDb, target)))
+    return ensureProvider(ownerDb, target.world, {
+      name: 'Matris annan utförare',
+      serviceArea: 'AO',
+      hasSystemAccess: true,
+    });
   return target.world.units[area === 'IFO' ? 'ifoProvider' : 'homeCare'];
 }
 
-async function assignmentFor(ownerDb: Db, target: MatrixTarget, options: { isSent: boolean; hasSystemAccess?: boolean }): Promise<string> {
+async function assignmentFor(
+  ownerDb: Db,
+  target: MatrixTarget,
+  options: { isSent: boolean; hasSystemAccess?: boolean },
+): Promise<string> {
   const decision = await decisionFor(ownerDb, target);
-  const created = await createFixtureAssignment(ownerDb, target.world, decision, await providerFor(ownerDb, target, options.hasSystemAccess), { isSent: options.isSent, linkPerson: false });
+  const created = await createFixtureAssignment(
+    ownerDb,
+    target.world,
+    decision,
+    await providerFor(ownerDb, target, options.hasSystemAccess),
+    { isSent: options.isSent, linkPerson: false },
+  );
   return created.id;
 }
 
 export const permissionRows: PermissionRow[] = [
   {
-    route: 'GET /api/decisions/:decisionId/assignment-options', target: 'person', allowed: AUTHORITY, deniedStatus: 404,
-    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/decisions/${(await decisionFor(ownerDb, target)).decisionId}/assignment-options` }),
+    route: 'GET /api/decisions/:decisionId/assignment-options',
+    target: 'person',
+    allowed: AUTHORITY,
+    deniedStatus: 404,
+    request: async (target, ownerDb) => ({
+      method: 'GET',
+      path: `/api/decisions/${(await decisionFor(ownerDb, target)).decisionId}/assignment-options`,
+    }),
   },
   {
-    route: 'POST /api/decisions/:decisionId/assignments', target: 'person', allowed: AUTHORITY, deniedStatus: 404,
+    route: 'POST /api/decisions/:decisionId/assignments',
+    target: 'person',
+    allowed: AUTHORITY,
+    deniedStatus: 404,
     request: async (target, ownerDb) => {
       const decision = await decisionFor(ownerDb, target);
-      return { method: 'POST', path: `/api/decisions/${decision.decisionId}/assignments`, body: draftBody(decision, await providerFor(ownerDb, target)) };
+      return {
+        method: 'POST',
+        path: `/api/decisions/${decision.decisionId}/assignments`,
+        body: draftBody(decision, await providerFor(ownerDb, target)),
+      };
     },
   },
   {
-    route: 'GET /api/cases/:caseId/assignments', target: 'person', allowed: AUTHORITY, deniedStatus: 404,
-    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/cases/${(await decisionFor(ownerDb, target)).caseId}/assignments` }),
+    route: 'GET /api/cases/:caseId/assignments',
+    target: 'person',
+    allowed: AUTHORITY,
+    deniedStatus: 404,
+    request: async (target, ownerDb) => ({
+      method: 'GET',
+      path: `/api/cases/${(await decisionFor(ownerDb, target)).caseId}/assignments`,
+    }),
   },
-  { route: 'GET /api/assignments/new', target: 'none', allowed: NEW_ASSIGNMENT_READERS, request: () => ({ method: 'GET', path: '/api/assignments/new' }) },
-  { route: 'GET /api/assignments/new/count', target: 'none', allowed: NEW_ASSIGNMENT_READERS, request: () => ({ method: 'GET', path: '/api/assignments/new/count' }) },
+  {
+    route: 'GET /api/assignments/new',
+    target: 'none',
+    allowed: NEW_ASSIGNMENT_READERS,
+    request: () => ({ method: 'GET', path: '/api/assignments/new' }),
+  },
+  {
+    route: 'GET /api/assignments/new/count',
+    target: 'none',
+    allowed: NEW_ASSIGNMENT_READERS,
+    request: () => ({ method: 'GET', path: '/api/assignments/new/count' }),
+  },
   // Need to know (assignments/README.md): before distribution the authority and those who may answer it; after, everyone at the provider who sees the person.
   {
-    route: 'GET /api/assignments/:assignmentId', variant: 'new', target: 'person', allowed: [...AUTHORITY, ...DISTRIBUTORS], deniedStatus: 404,
-    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'new')).assignmentId}` }),
+    route: 'GET /api/assignments/:assignmentId',
+    variant: 'new',
+    target: 'person',
+    allowed: [...AUTHORITY, ...DISTRIBUTORS],
+    deniedStatus: 404,
+    request: async (target, ownerDb) => ({
+      method: 'GET',
+      path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'new')).assignmentId}`,
+    }),
   },
   {
-    route: 'GET /api/assignments/:assignmentId', variant: 'distributed', target: 'person', allowed: [...AUTHORITY, ...PROVIDER_SIDE], deniedStatus: 404,
-    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'distributed')).assignmentId}` }),
+    route: 'GET /api/assignments/:assignmentId',
+    variant: 'distributed',
+    target: 'person',
+    allowed: [...AUTHORITY, ...PROVIDER_SIDE],
+    deniedStatus: 404,
+    request: async (target, ownerDb) => ({
+      method: 'GET',
+      path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'distributed')).assignmentId}`,
+    }),
   },
   {
-    route: 'GET /api/assignments/:assignmentId/document.pdf', variant: 'new', target: 'person', allowed: [...AUTHORITY, ...DISTRIBUTORS], deniedStatus: 404,
-    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'new')).assignmentId}/document.pdf` }),
+    route: 'GET /api/assignments/:assignmentId/document.pdf',
+    variant: 'new',
+    target: 'person',
+    allowed: [...AUTHORITY, ...DISTRIBUTORS],
+    deniedStatus: 404,
+    request: async (target, ownerDb) => ({
+      method: 'GET',
+      path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'new')).assignmentId}/document.pdf`,
+    }),
   },
   {
-    route: 'GET /api/assignments/:assignmentId/document.pdf', variant: 'distributed', target: 'person', allowed: [...AUTHORITY, ...PROVIDER_SIDE], deniedStatus: 404,
-    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'distributed')).assignmentId}/document.pdf` }),
+    route: 'GET /api/assignments/:assignmentId/document.pdf',
+    variant: 'distributed',
+    target: 'person',
+    allowed: [...AUTHORITY, ...PROVIDER_SIDE],
+    deniedStatus: 404,
+    request: async (target, ownerDb) => ({
+      method: 'GET',
+      path: `/api/assignments/${(await matrixAssignment(ownerDb, target, 'distributed')).assignmentId}/document.pdf`,
+    }),
   },
   {
-    route: 'PUT /api/assignments/:assignmentId', target: 'person', allowed: AUTHORITY, deniedStatus: 404,
+    route: 'PUT /api/assignments/:assignmentId',
+    target: 'person',
+    allowed: AUTHORITY,
+    deniedStatus: 404,
     request: async (target, ownerDb) => {
       const decision = await decisionFor(ownerDb, target);
       const provider = await providerFor(ownerDb, target);
       const created = await createFixtureAssignment(ownerDb, target.world, decision, provider, { isSent: false });
-      return { method: 'PUT', path: `/api/assignments/${created.id}`, body: { ...draftBody(decision, provider), version: 1 } };
+      return {
+        method: 'PUT',
+        path: `/api/assignments/${created.id}`,
+        body: { ...draftBody(decision, provider), version: 1 },
+      };
     },
   },
   {
-    route: 'DELETE /api/assignments/:assignmentId', target: 'person', allowed: AUTHORITY, deniedStatus: 404,
-    request: async (target, ownerDb) => ({ method: 'DELETE', path: `/api/assignments/${await assignmentFor(ownerDb, target, { isSent: false })}?version=1` }),
-  },
-  {
-    route: 'POST /api/assignments/:assignmentId/send', target: 'person', allowed: AUTHORITY, deniedStatus: 404,
-    request: async (target, ownerDb) => ({ method: 'POST', path: `/api/assignments/${await assignmentFor(ownerDb, target, { isSent: false })}/send`, body: { version: 1 } }),
-  },
-  {
-    route: 'POST /api/assignments/:assignmentId/record-sent-outside', target: 'person', allowed: AUTHORITY, deniedStatus: 404,
+    route: 'DELETE /api/assignments/:assignmentId',
+    target: 'person',
+    allowed: AUTHORITY,
+    deniedStatus: 404,
     request: async (target, ownerDb) => ({
-      method: 'POST', path: `/api/assignments/${await assignmentFor(ownerDb, target, { isSent: false, hasSystemAccess: false })}/record-sent-outside`, body: { version: 1 },
+      method: 'DELETE',
+      path: `/api/assignments/${await assignmentFor(ownerDb, target, { isSent: false })}?version=1`,
+    }),
+  },
+  {
+    route: 'POST /api/assignments/:assignmentId/send',
+    target: 'person',
+    allowed: AUTHORITY,
+    deniedStatus: 404,
+    request: async (target, ownerDb) => ({
+      method: 'POST',
+      path: `/api/assignments/${await assignmentFor(ownerDb, target, { isSent: false })}/send`,
+      body: { version: 1 },
+    }),
+  },
+  {
+    route: 'POST /api/assignments/:assignmentId/record-sent-outside',
+    target: 'person',
+    allowed: AUTHORITY,
+    deniedStatus: 404,
+    request: async (target, ownerDb) => ({
+      method: 'POST',
+      path: `/api/assignments/${await assignmentFor(ownerDb, target, { isSent: false, hasSystemAccess: false })}/record-sent-outside`,
+      body: { version: 1 },
     }),
   },
 ];

@@ -29,15 +29,23 @@ function staffOf(target: MatrixTarget) {
     serviceArea: areaOf(target),
     authorityUnitId: target.world.units[isIfo ? 'ifoAuthority' : 'aoAuthority'],
     caseOfficerId: target.world.users[isIfo ? 'ifoCaseOfficer' : 'caseOfficer'].userId,
-    interventionTypeId: target.world.catalogue.interventionTypes.get(isIfo ? 'IFO:Familjestöd' : 'AO:Personlig omvårdnad')!,
-    scopeUnit: isIfo ? 'hours_per_week' as const : 'hours_per_month' as const,
+    interventionTypeId: target.world.catalogue.interventionTypes.get(
+      isIfo ? 'IFO:Familjestöd' : 'AO:Personlig omvårdnad',
+    )!,
+    scopeUnit: isIfo ? ('hours_per_week' as const) : ('hours_per_month' as const),
     legalBasisId: target.world.catalogue.legalBases.get('SoL 11 kap. 1 §')!,
   };
 }
 
 async function findOpenCase(ownerDb: Db, target: MatrixTarget) {
-  return ownerDb.selectFrom('cases').select(['id', 'version']).where('municipality_id', '=', target.world.municipalityId)
-    .where('person_id', '=', target.id).where('service_area', '=', areaOf(target)).where('closed_on', 'is', null).executeTakeFirst();
+  return ownerDb
+    .selectFrom('cases')
+    .select(['id', 'version'])
+    .where('municipality_id', '=', target.world.municipalityId)
+    .where('person_id', '=', target.id)
+    .where('service_area', '=', areaOf(target))
+    .where('closed_on', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The target person's open case in the user's service area, made if there is none. */
@@ -46,8 +54,13 @@ async function ensureCase(ownerDb: Db, target: MatrixTarget): Promise<{ id: stri
   if (existing) return existing;
   const staff = staffOf(target);
   const created = await createCase(ownerDb, {
-    municipalityId: target.world.municipalityId, personId: target.id, serviceArea: staff.serviceArea, authorityUnitId: staff.authorityUnitId,
-    caseOfficerId: staff.caseOfficerId, openedOn: '2026-01-01', linkPerson: false,
+    municipalityId: target.world.municipalityId,
+    personId: target.id,
+    serviceArea: staff.serviceArea,
+    authorityUnitId: staff.authorityUnitId,
+    caseOfficerId: staff.caseOfficerId,
+    openedOn: '2026-01-01',
+    linkPerson: false,
   });
   return { id: created.id, version: 1 };
 }
@@ -55,70 +68,134 @@ async function ensureCase(ownerDb: Db, target: MatrixTarget): Promise<{ id: stri
 /** Closes the open case as the owner, so the row can open (or get) a new one. */
 async function closeOpenCase(ownerDb: Db, target: MatrixTarget): Promise<void> {
   const existing = await findOpenCase(ownerDb, target);
-  if (existing) await ownerDb.updateTable('cases').set({ closed_on: sql<string>`opened_on`, end_reason: 'Behörighetsmatris' }).where('id', '=', existing.id).execute();
+  if (existing)
+    await ownerDb
+      .updateTable('cases')
+      .set({ closed_on: sql<string>`opened_on`, end_reason: 'Behörighetsmatris' })
+      .where('id', '=', existing.id)
+      .execute();
 }
 
 async function freshDecision(ownerDb: Db, target: MatrixTarget): Promise<string> {
   const staff = staffOf(target);
   const { id } = await createDecision(ownerDb, {
-    municipalityId: target.world.municipalityId, caseId: (await ensureCase(ownerDb, target)).id, decidedById: staff.caseOfficerId,
-    legalBasisId: staff.legalBasisId, decisionDate: '2026-01-01', periodFrom: '2026-01-01', periodTo: null,
+    municipalityId: target.world.municipalityId,
+    caseId: (await ensureCase(ownerDb, target)).id,
+    decidedById: staff.caseOfficerId,
+    legalBasisId: staff.legalBasisId,
+    decisionDate: '2026-01-01',
+    periodFrom: '2026-01-01',
+    periodTo: null,
     interventions: [{ interventionTypeId: staff.interventionTypeId, grantedAmount: 10, scopeUnit: staff.scopeUnit }],
   });
   return id;
 }
 
 export const permissionRows: PermissionRow[] = [
-  { route: 'GET /api/persons/:personId/cases', target: 'person', allowed: AUTHORITY, request: (target) => ({ method: 'GET', path: `/api/persons/${target.id}/cases` }) },
   {
-    route: 'POST /api/persons/:personId/cases', target: 'person', allowed: AUTHORITY,
+    route: 'GET /api/persons/:personId/cases',
+    target: 'person',
+    allowed: AUTHORITY,
+    request: (target) => ({ method: 'GET', path: `/api/persons/${target.id}/cases` }),
+  },
+  {
+    route: 'POST /api/persons/:personId/cases',
+    target: 'person',
+    allowed: AUTHORITY,
     request: async (target, ownerDb) => {
       await closeOpenCase(ownerDb, target);
-      return { method: 'POST', path: `/api/persons/${target.id}/cases`, body: { caseOfficerId: staffOf(target).caseOfficerId } };
+      return {
+        method: 'POST',
+        path: `/api/persons/${target.id}/cases`,
+        body: { caseOfficerId: staffOf(target).caseOfficerId },
+      };
     },
   },
-  { route: 'GET /api/cases/mine', target: 'none', allowed: AUTHORITY, request: () => ({ method: 'GET', path: '/api/cases/mine' }) },
-  { route: 'GET /api/cases/staffing', target: 'none', allowed: AUTHORITY, request: () => ({ method: 'GET', path: '/api/cases/staffing' }) },
   {
-    route: 'GET /api/cases/:caseId', target: 'person', allowed: AUTHORITY,
-    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/cases/${(await ensureCase(ownerDb, target)).id}` }),
+    route: 'GET /api/cases/mine',
+    target: 'none',
+    allowed: AUTHORITY,
+    request: () => ({ method: 'GET', path: '/api/cases/mine' }),
   },
   {
-    route: 'PUT /api/cases/:caseId/case-officer', target: 'person', allowed: AUTHORITY,
+    route: 'GET /api/cases/staffing',
+    target: 'none',
+    allowed: AUTHORITY,
+    request: () => ({ method: 'GET', path: '/api/cases/staffing' }),
+  },
+  {
+    route: 'GET /api/cases/:caseId',
+    target: 'person',
+    allowed: AUTHORITY,
+    request: async (target, ownerDb) => ({
+      method: 'GET',
+      path: `/api/cases/${(await ensureCase(ownerDb, target)).id}`,
+    }),
+  },
+  {
+    route: 'PUT /api/cases/:caseId/case-officer',
+    target: 'person',
+    allowed: AUTHORITY,
     request: async (target, ownerDb) => {
       const { id, version } = await ensureCase(ownerDb, target);
-      return { method: 'PUT', path: `/api/cases/${id}/case-officer`, body: { caseOfficerId: staffOf(target).caseOfficerId, version } };
+      return {
+        method: 'PUT',
+        path: `/api/cases/${id}/case-officer`,
+        body: { caseOfficerId: staffOf(target).caseOfficerId, version },
+      };
     },
   },
   {
-    route: 'POST /api/cases/:caseId/decisions', target: 'person', allowed: AUTHORITY,
+    route: 'POST /api/cases/:caseId/decisions',
+    target: 'person',
+    allowed: AUTHORITY,
     request: async (target, ownerDb) => {
       const staff = staffOf(target);
       return {
-        method: 'POST', path: `/api/cases/${(await ensureCase(ownerDb, target)).id}/decisions`,
+        method: 'POST',
+        path: `/api/cases/${(await ensureCase(ownerDb, target)).id}/decisions`,
         body: {
-          outcome: 'granted', legalBasisId: staff.legalBasisId, decisionDate: '2026-01-15', periodFrom: '2026-02-01', periodTo: null,
+          outcome: 'granted',
+          legalBasisId: staff.legalBasisId,
+          decisionDate: '2026-01-15',
+          periodFrom: '2026-02-01',
+          periodTo: null,
           interventions: [{ interventionTypeId: staff.interventionTypeId, grantedAmount: 12 }],
         },
       };
     },
   },
   {
-    route: 'GET /api/decisions/:decisionId/end-preview', target: 'person', allowed: AUTHORITY,
-    request: async (target, ownerDb) => ({ method: 'GET', path: `/api/decisions/${await freshDecision(ownerDb, target)}/end-preview?endedOn=2026-06-30` }),
-  },
-  {
-    route: 'POST /api/decisions/:decisionId/end', target: 'person', allowed: AUTHORITY,
+    route: 'GET /api/decisions/:decisionId/end-preview',
+    target: 'person',
+    allowed: AUTHORITY,
     request: async (target, ownerDb) => ({
-      method: 'POST', path: `/api/decisions/${await freshDecision(ownerDb, target)}/end`, body: { endedOn: '2026-06-30', endReason: 'Behovet upphört', version: 1 },
+      method: 'GET',
+      path: `/api/decisions/${await freshDecision(ownerDb, target)}/end-preview?endedOn=2026-06-30`,
     }),
   },
   {
-    route: 'POST /api/cases/:caseId/close', target: 'person', allowed: AUTHORITY,
+    route: 'POST /api/decisions/:decisionId/end',
+    target: 'person',
+    allowed: AUTHORITY,
+    request: async (target, ownerDb) => ({
+      method: 'POST',
+      path: `/api/decisions/${await freshDecision(ownerDb, target)}/end`,
+      body: { endedOn: '2026-06-30', endReason: 'Behovet upphört', version: 1 },
+    }),
+  },
+  {
+    route: 'POST /api/cases/:caseId/close',
+    target: 'person',
+    allowed: AUTHORITY,
     request: async (target, ownerDb) => {
       await closeOpenCase(ownerDb, target);
       const { id, version } = await ensureCase(ownerDb, target);
-      return { method: 'POST', path: `/api/cases/${id}/close`, body: { closedOn: todayInSweden(), endReason: 'Behovet upphört', version } };
+      return {
+        method: 'POST',
+        path: `/api/cases/${id}/close`,
+        body: { closedOn: todayInSweden(), endReason: 'Behovet upphört', version },
+      };
     },
   },
 ];

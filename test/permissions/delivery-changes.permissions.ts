@@ -26,22 +26,51 @@ const READERS: UserKey[] = [...AUTHORITY, ...CHANGERS, ...PROVIDER_READERS];
 
 /** A provider unit of ÄO under a provider no test user works at. */
 async function ensureOutsideUnit(ownerDb: Db, world: TestWorld): Promise<string> {
-  const providerId = await ensureProvider(ownerDb, world, { name: 'Matris annan utförare', serviceArea: 'AO', hasSystemAccess: true });
+  const providerId = await ensureProvider(ownerDb, world, {
+    name: 'Matris annan utförare',
+    serviceArea: 'AO',
+    hasSystemAccess: true,
+  });
   const name = 'Matris annan utförare hemtjänst';
-  const existing = await ownerDb.selectFrom('units').select('id').where('municipality_id', '=', world.municipalityId).where('name', '=', name).executeTakeFirst();
+  const existing = await ownerDb
+    .selectFrom('units')
+    .select('id')
+    .where('municipality_id', '=', world.municipalityId)
+    .where('name', '=', name)
+    .executeTakeFirst();
   if (existing) return existing.id;
-  return (await ownerDb.insertInto('units').values({ municipality_id: world.municipalityId, parent_id: providerId, kind: 'provider_unit', name, service_area: 'AO' })
-    .returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await ownerDb
+      .insertInto('units')
+      .values({
+        municipality_id: world.municipalityId,
+        parent_id: providerId,
+        kind: 'provider_unit',
+        name,
+        service_area: 'AO',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** Where the target person's rows are delivered: see the file comment. */
-async function unitFor(ownerDb: Db, target: MatrixTarget): Promise<{ unitId: string; providerId: string; isIfo: boolean }> {
+async function unitFor(
+  ownerDb: Db,
+  target: MatrixTarget,
+): Promise<{ unitId: string; providerId: string; isIfo: boolean }> {
   const { world } = target;
-  if (target.actor && TEST_USERS[target.actor].unit === 'ifoAuthority') return { unitId: world.units.familyTeam, providerId: world.units.ifoProvider, isIfo: true };
-  const links = await ownerDb.selectFrom('person_unit_links').select('unit_id').where('person_id', '=', target.id).execute();
+  if (target.actor && TEST_USERS[target.actor].unit === 'ifoAuthority')
+    return { unitId: world.units.familyTeam, providerId: world.units.ifoProvider, isIfo: true };
+  const links = await ownerDb
+    .selectFrom('person_unit_links')
+    .select('unit_id')
+    .where('person_id', '=', target.id)
+    .execute();
   const linked = new Set(links.map((link) => link.unit_id));
   for (const key of ['homeCareNorth', 'homeCareSouth'] as const) {
-    if (linked.has(world.units[key])) return { unitId: world.units[key], providerId: world.units.homeCare, isIfo: false };
+    if (linked.has(world.units[key]))
+      return { unitId: world.units[key], providerId: world.units.homeCare, isIfo: false };
   }
   const unitId = await ensureOutsideUnit(ownerDb, world);
   const unit = await ownerDb.selectFrom('units').select('parent_id').where('id', '=', unitId).executeTakeFirstOrThrow();
@@ -54,52 +83,103 @@ async function unitFor(ownerDb: Db, target: MatrixTarget): Promise<{ unitId: str
  */
 async function rowsFor(ownerDb: Db, target: MatrixTarget): Promise<string[]> {
   const { unitId, providerId, isIfo } = await unitFor(ownerDb, target);
-  const sent = await createSentAssignment(ownerDb, target.world, target.id, { serviceArea: isIfo ? 'IFO' : 'AO', providerId, linkPerson: false });
-  return (await createDeliveryRows(ownerDb, target.world, sent, unitId, { periodTo: ROWS_END, linkPerson: false })).deliveryIds;
+  const sent = await createSentAssignment(ownerDb, target.world, target.id, {
+    serviceArea: isIfo ? 'IFO' : 'AO',
+    providerId,
+    linkPerson: false,
+  });
+  return (await createDeliveryRows(ownerDb, target.world, sent, unitId, { periodTo: ROWS_END, linkPerson: false }))
+    .deliveryIds;
 }
 
 async function versionOf(ownerDb: Db, deliveryId: string): Promise<number> {
-  return (await ownerDb.selectFrom('deliveries').select('version').where('id', '=', deliveryId).executeTakeFirstOrThrow()).version;
+  return (
+    await ownerDb.selectFrom('deliveries').select('version').where('id', '=', deliveryId).executeTakeFirstOrThrow()
+  ).version;
 }
 
 /** A row that changes one delivery row of the target person. */
-function rowRoute(route: string, method: 'GET' | 'POST', suffix: string, allowed: readonly UserKey[], body?: (version: number) => unknown): PermissionRow {
+function rowRoute(
+  route: string,
+  method: 'GET' | 'POST',
+  suffix: string,
+  allowed: readonly UserKey[],
+  body?: (version: number) => unknown,
+): PermissionRow {
   return {
-    route, target: 'person', allowed,
+    route,
+    target: 'person',
+    allowed,
     request: async (target, ownerDb) => {
       const [deliveryId] = await rowsFor(ownerDb, target);
-      return { method, path: `/api/deliveries/${deliveryId}${suffix}`, ...(body ? { body: body(await versionOf(ownerDb, deliveryId!)) } : {}) };
+      return {
+        method,
+        path: `/api/deliveries/${deliveryId}${suffix}`,
+        ...(body ? { body: body(await versionOf(ownerDb, deliveryId!)) } : {}),
+      };
     },
   };
 }
 
 export const permissionRows: PermissionRow[] = [
-  rowRoute('POST /api/deliveries/:deliveryId/withdraw', 'POST', '/withdraw', CHANGERS, (version) => ({ changeFrom: '2026-06-01', version })),
-  rowRoute('POST /api/deliveries/:deliveryId/end', 'POST', '/end', CHANGERS, (version) => ({ endOn: '2026-06-30', endReason: 'Avliden', version })),
+  rowRoute('POST /api/deliveries/:deliveryId/withdraw', 'POST', '/withdraw', CHANGERS, (version) => ({
+    changeFrom: '2026-06-01',
+    version,
+  })),
+  rowRoute('POST /api/deliveries/:deliveryId/end', 'POST', '/end', CHANGERS, (version) => ({
+    endOn: '2026-06-30',
+    endReason: 'Avliden',
+    version,
+  })),
   rowRoute('GET /api/deliveries/:deliveryId/interruptions', 'GET', '/interruptions', READERS),
-  rowRoute('POST /api/deliveries/:deliveryId/interruptions', 'POST', '/interruptions', CHANGERS, () => ({ fromDate: '2026-03-01', toDate: null, reason: 'Sjukhusvistelse' })),
+  rowRoute('POST /api/deliveries/:deliveryId/interruptions', 'POST', '/interruptions', CHANGERS, () => ({
+    fromDate: '2026-03-01',
+    toDate: null,
+    reason: 'Sjukhusvistelse',
+  })),
   rowRoute('GET /api/deliveries/:deliveryId/provider-change-targets', 'GET', '/provider-change-targets', CHANGERS),
   {
-    route: 'PUT /api/interruptions/:interruptionId', target: 'person', allowed: CHANGERS,
+    route: 'PUT /api/interruptions/:interruptionId',
+    target: 'person',
+    allowed: CHANGERS,
     request: async (target, ownerDb) => {
       const [deliveryId] = await rowsFor(ownerDb, target);
-      const interruption = await ownerDb.insertInto('interruptions').values({
-        municipality_id: target.world.municipalityId, delivery_id: deliveryId!, from_date: '2026-03-01', reason: 'Sjukhusvistelse',
-        created_by_id: target.world.users.unitManager.userId,
-      }).returning('id').executeTakeFirstOrThrow();
-      return { method: 'PUT', path: `/api/interruptions/${interruption.id}`, body: { toDate: '2026-03-20', reason: 'Sjukhusvistelse', version: 1 } };
+      const interruption = await ownerDb
+        .insertInto('interruptions')
+        .values({
+          municipality_id: target.world.municipalityId,
+          delivery_id: deliveryId!,
+          from_date: '2026-03-01',
+          reason: 'Sjukhusvistelse',
+          created_by_id: target.world.users.unitManager.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'PUT',
+        path: `/api/interruptions/${interruption.id}`,
+        body: { toDate: '2026-03-20', reason: 'Sjukhusvistelse', version: 1 },
+      };
     },
   },
   {
-    route: 'GET /api/persons/:personId/provider-changes', target: 'person', allowed: READERS,
+    route: 'GET /api/persons/:personId/provider-changes',
+    target: 'person',
+    allowed: READERS,
     request: (target) => ({ method: 'GET', path: `/api/persons/${target.id}/provider-changes` }),
   },
   {
-    route: 'POST /api/persons/:personId/provider-changes', target: 'person', allowed: CHANGERS,
+    route: 'POST /api/persons/:personId/provider-changes',
+    target: 'person',
+    allowed: CHANGERS,
     request: async (target, ownerDb) => {
       const [deliveryId] = await rowsFor(ownerDb, target);
       const toProviderUnitId = await ensureOutsideUnit(ownerDb, target.world);
-      return { method: 'POST', path: `/api/persons/${target.id}/provider-changes`, body: { deliveryIds: [deliveryId], toProviderUnitId, changeDate: '2026-06-01' } };
+      return {
+        method: 'POST',
+        path: `/api/persons/${target.id}/provider-changes`,
+        body: { deliveryIds: [deliveryId], toProviderUnitId, changeDate: '2026-06-01' },
+      };
     },
   },
 ];

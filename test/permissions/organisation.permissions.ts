@@ -23,70 +23,123 @@ async function storedUser(ownerDb: Db, userId: string) {
 export const permissionRows: PermissionRow[] = [
   {
     // Any positioned user: screens need the tree for choices, and it holds no personal data.
-    route: 'GET /api/organisation/units', target: 'none', allowed: USER_KEYS,
+    route: 'GET /api/organisation/units',
+    target: 'none',
+    allowed: USER_KEYS,
     request: () => ({ method: 'GET', path: '/api/organisation/units' }),
   },
   {
-    route: 'POST /api/organisation/units', target: 'none', allowed: ADMINISTRATORS,
+    route: 'POST /api/organisation/units',
+    target: 'none',
+    allowed: ADMINISTRATORS,
     request: (target) => ({
-      method: 'POST', path: '/api/organisation/units',
+      method: 'POST',
+      path: '/api/organisation/units',
       body: { parentId: target.world.units.homeCare, kind: 'provider_unit', name: `Matrisenhet ${unique()}` },
     }),
   },
   {
     // The user's own unit, saved unchanged (for the administrator: the service area root).
-    route: 'PUT /api/organisation/units/:unitId', target: 'unit', allowed: ADMINISTRATORS,
+    route: 'PUT /api/organisation/units/:unitId',
+    target: 'unit',
+    allowed: ADMINISTRATORS,
     async request(target, ownerDb) {
       const unit = await storedUnit(ownerDb, target.id);
       return {
-        method: 'PUT', path: `/api/organisation/units/${target.id}`,
-        body: { version: unit.version, parentId: unit.parent_id, name: unit.name, ownership: unit.ownership, hasSystemAccess: unit.has_system_access, isActive: unit.is_active },
+        method: 'PUT',
+        path: `/api/organisation/units/${target.id}`,
+        body: {
+          version: unit.version,
+          parentId: unit.parent_id,
+          name: unit.name,
+          ownership: unit.ownership,
+          hasSystemAccess: unit.has_system_access,
+          isActive: unit.is_active,
+        },
       };
     },
   },
   {
-    route: 'GET /api/organisation/users', target: 'none', allowed: ADMINISTRATORS,
+    route: 'GET /api/organisation/users',
+    target: 'none',
+    allowed: ADMINISTRATORS,
     request: () => ({ method: 'GET', path: '/api/organisation/users' }),
   },
   {
-    route: 'GET /api/organisation/users/:userId', target: 'user', allowed: ADMINISTRATORS,
+    route: 'GET /api/organisation/users/:userId',
+    target: 'user',
+    allowed: ADMINISTRATORS,
     request: (target) => ({ method: 'GET', path: `/api/organisation/users/${target.id}` }),
   },
   {
-    route: 'POST /api/organisation/users', target: 'none', allowed: ADMINISTRATORS,
+    route: 'POST /api/organisation/users',
+    target: 'none',
+    allowed: ADMINISTRATORS,
     request: () => ({
-      method: 'POST', path: '/api/organisation/users',
+      method: 'POST',
+      path: '/api/organisation/users',
       body: { username: `matris-${unique()}`, displayName: 'Matris Användare', password: TEST_PASSWORD },
     }),
   },
   {
-    route: 'PUT /api/organisation/users/:userId', target: 'user', allowed: ADMINISTRATORS,
+    route: 'PUT /api/organisation/users/:userId',
+    target: 'user',
+    allowed: ADMINISTRATORS,
     async request(target, ownerDb) {
       const user = await storedUser(ownerDb, target.id);
       return {
-        method: 'PUT', path: `/api/organisation/users/${target.id}`,
-        body: { version: user.version, username: user.username, displayName: user.display_name, email: user.email, isActive: user.is_active },
+        method: 'PUT',
+        path: `/api/organisation/users/${target.id}`,
+        body: {
+          version: user.version,
+          username: user.username,
+          displayName: user.display_name,
+          email: user.email,
+          isActive: user.is_active,
+        },
       };
     },
   },
   {
-    route: 'PUT /api/organisation/users/:userId/password', target: 'user', allowed: ADMINISTRATORS,
-    request: (target) => ({ method: 'PUT', path: `/api/organisation/users/${target.id}/password`, body: { password: TEST_PASSWORD } }),
+    route: 'PUT /api/organisation/users/:userId/password',
+    target: 'user',
+    allowed: ADMINISTRATORS,
+    request: (target) => ({
+      method: 'PUT',
+      path: `/api/organisation/users/${target.id}/password`,
+      body: { password: TEST_PASSWORD },
+    }),
   },
   {
-    route: 'POST /api/organisation/users/:userId/positions', target: 'user', allowed: ADMINISTRATORS,
+    route: 'POST /api/organisation/users/:userId/positions',
+    target: 'user',
+    allowed: ADMINISTRATORS,
     request: (target) => ({
-      method: 'POST', path: `/api/organisation/users/${target.id}/positions`,
+      method: 'POST',
+      path: `/api/organisation/users/${target.id}/positions`,
       body: { unitId: target.world.units.homeCareSouth, title: 'Undersköterska', roles: ['care_staff'] },
     }),
   },
   {
-    route: 'PUT /api/organisation/positions/:positionId', target: 'position', allowed: ADMINISTRATORS,
+    route: 'PUT /api/organisation/positions/:positionId',
+    target: 'position',
+    allowed: ADMINISTRATORS,
     async request(target, ownerDb) {
-      const position = await ownerDb.selectFrom('positions').selectAll().where('id', '=', target.id).executeTakeFirstOrThrow();
+      const position = await ownerDb
+        .selectFrom('positions')
+        .selectAll()
+        .where('id', '=', target.id)
+        .executeTakeFirstOrThrow();
       return {
-        method: 'PUT', path: `/api/organisation/positions/${target.id}`,
-        body: { version: position.version, unitId: position.unit_id, title: position.title, roles: position.roles, isActive: position.is_active },
+        method: 'PUT',
+        path: `/api/organisation/positions/${target.id}`,
+        body: {
+          version: position.version,
+          unitId: position.unit_id,
+          title: position.title,
+          roles: position.roles,
+          isActive: position.is_active,
+        },
       };
     },
   },

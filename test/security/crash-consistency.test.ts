@@ -55,21 +55,40 @@ async function startServer(): Promise<void> {
   child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env: {
-      ...process.env, DATABASE_URL: database!.ownerUrl, APP_DATABASE_URL: '', APP_DB_PASSWORD: decodeURIComponent(new URL(inject('appUrl')).password),
-      SEED_DEMO: 'false', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false',
-      READ_LIMIT_RECORDS_PER_SESSION: many, READ_LIMIT_RECORDS_PER_USER: many, READ_LIMIT_LISTED_PER_SESSION: many, READ_LIMIT_LISTED_PER_USER: many,
+      ...process.env,
+      DATABASE_URL: database!.ownerUrl,
+      APP_DATABASE_URL: '',
+      APP_DB_PASSWORD: decodeURIComponent(new URL(inject('appUrl')).password),
+      SEED_DEMO: 'false',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      COOKIE_SECURE: 'false',
+      READ_LIMIT_RECORDS_PER_SESSION: many,
+      READ_LIMIT_RECORDS_PER_USER: many,
+      READ_LIMIT_LISTED_PER_SESSION: many,
+      READ_LIMIT_LISTED_PER_USER: many,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Should this test process itself die, the server must not outlive it.
   const orphaned = child;
   process.once('exit', () => orphaned.kill('SIGKILL'));
-  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const started = Date.now();
   while (Date.now() - started < 60_000) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited while starting:\n${output}`);
-    const ready = await fetch(`${baseUrl}/readyz`).then((response) => response.status === 200, () => false);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`The server exited while starting:\n${output}`);
+    const ready = await fetch(`${baseUrl}/readyz`).then(
+      (response) => response.status === 200,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -100,33 +119,74 @@ afterAll(async () => {
 });
 
 function body<T = any>(response: { status: number; body: unknown }, what: string): T {
-  if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+  if (response.status >= 300)
+    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
   return response.body as T;
 }
 
 /** One user's day in miniature; each answered write is recorded the moment its answer arrives. */
 async function writeChain(client: TestClient, identityNumber: string, written: Written[]): Promise<void> {
-  const person = body<{ id: string }>(await client.post('/api/persons', { identityNumber, firstName: 'Krasch', lastName: `Test${identityNumber.slice(-4)}` }), 'register');
+  const person = body<{ id: string }>(
+    await client.post('/api/persons', {
+      identityNumber,
+      firstName: 'Krasch',
+      lastName: `Test${identityNumber.slice(-4)}`,
+    }),
+    'register',
+  );
   written.push({ kind: 'person', id: person.id });
-  const opened = body<{ id: string; caseNumber: string }>(await client.post(`/api/persons/${person.id}/cases`, { caseOfficerId: world.users.caseOfficer.userId }), 'case');
+  const opened = body<{ id: string; caseNumber: string }>(
+    await client.post(`/api/persons/${person.id}/cases`, { caseOfficerId: world.users.caseOfficer.userId }),
+    'case',
+  );
   written.push({ kind: 'case', id: opened.id, number: opened.caseNumber });
-  const decided = body<{ id: string; decisionNumber: string }>(await client.post(`/api/cases/${opened.id}/decisions`, {
-    outcome: 'granted', legalBasisId: world.catalogue.legalBases.get('SoL 11 kap. 1 §'), decisionDate: '2026-01-15', periodFrom: '2026-02-01', periodTo: null,
-    interventions: [{ interventionTypeId: world.catalogue.interventionTypes.get('AO:Personlig omvårdnad'), grantedAmount: 12 }],
-  }), 'decision');
+  const decided = body<{ id: string; decisionNumber: string }>(
+    await client.post(`/api/cases/${opened.id}/decisions`, {
+      outcome: 'granted',
+      legalBasisId: world.catalogue.legalBases.get('SoL 11 kap. 1 §'),
+      decisionDate: '2026-01-15',
+      periodFrom: '2026-02-01',
+      periodTo: null,
+      interventions: [
+        { interventionTypeId: world.catalogue.interventionTypes.get('AO:Personlig omvårdnad'), grantedAmount: 12 },
+      ],
+    }),
+    'decision',
+  );
   written.push({ kind: 'decision', id: decided.id, number: decided.decisionNumber });
-  const options = body<{ decision: { interventions: { id: string }[] } }>(await client.get(`/api/decisions/${decided.id}/assignment-options`), 'options');
-  const draft = body<{ id: string; assignmentNumber: string }>(await client.post(`/api/decisions/${decided.id}/assignments`, {
-    providerId: world.units.homeCare, isNewClient: false, instructions: null,
-    interventions: options.decision.interventions.map((row) => ({ decisionInterventionId: row.id, minutesPerOccasion: null, plannedDays: ['mon'], plannedTimes: null, isTwoStaff: false, note: null })),
-    lifeAreas: [{ lifeArea: 'self_care', need: 'Hjälp med dusch.', goal: 'Duscha själv.' }],
-  }), 'assignment');
+  const options = body<{ decision: { interventions: { id: string }[] } }>(
+    await client.get(`/api/decisions/${decided.id}/assignment-options`),
+    'options',
+  );
+  const draft = body<{ id: string; assignmentNumber: string }>(
+    await client.post(`/api/decisions/${decided.id}/assignments`, {
+      providerId: world.units.homeCare,
+      isNewClient: false,
+      instructions: null,
+      interventions: options.decision.interventions.map((row) => ({
+        decisionInterventionId: row.id,
+        minutesPerOccasion: null,
+        plannedDays: ['mon'],
+        plannedTimes: null,
+        isTwoStaff: false,
+        note: null,
+      })),
+      lifeAreas: [{ lifeArea: 'self_care', need: 'Hjälp med dusch.', goal: 'Duscha själv.' }],
+    }),
+    'assignment',
+  );
   written.push({ kind: 'assignment', id: draft.id, number: draft.assignmentNumber });
   body(await client.post(`/api/assignments/${draft.id}/send`, { version: 1 }), 'send');
   written.push({ kind: 'sent', id: draft.id });
-  const message = body<{ id: string }>(await client.post('/api/messages', {
-    recipientUserIds: [world.users.unitManager.userId], subject: 'Nytt uppdrag', body: 'Uppdraget är skickat.', personId: person.id,
-  }), 'message');
+  const message = body<{ id: string }>(
+    await client.post('/api/messages', {
+      recipientUserIds: [world.users.unitManager.userId],
+      subject: 'Nytt uppdrag',
+      body: 'Uppdraget är skickat.',
+      personId: person.id,
+    }),
+    'message',
+  );
   written.push({ kind: 'message', id: message.id });
 }
 
@@ -183,22 +243,49 @@ async function halfWritten(db: Db, municipalityId: string): Promise<string[]> {
 }
 
 /** Per series: the numbers used, whether each is used once and they run 1…N, and where the series stands. */
-async function numberProblems(db: Db, municipalityId: string): Promise<{ problems: string[]; highest: Record<string, number> }> {
+async function numberProblems(
+  db: Db,
+  municipalityId: string,
+): Promise<{ problems: string[]; highest: Record<string, number> }> {
   const used = {
-    case: (await db.selectFrom('cases').select('case_number as number').where('municipality_id', '=', municipalityId).execute()).map((row) => row.number),
-    decision: (await db.selectFrom('decisions').select('decision_number as number').where('municipality_id', '=', municipalityId).execute()).map((row) => row.number),
-    assignment: (await db.selectFrom('assignments').select('assignment_number as number').where('municipality_id', '=', municipalityId).execute()).map((row) => row.number),
+    case: (
+      await db
+        .selectFrom('cases')
+        .select('case_number as number')
+        .where('municipality_id', '=', municipalityId)
+        .execute()
+    ).map((row) => row.number),
+    decision: (
+      await db
+        .selectFrom('decisions')
+        .select('decision_number as number')
+        .where('municipality_id', '=', municipalityId)
+        .execute()
+    ).map((row) => row.number),
+    assignment: (
+      await db
+        .selectFrom('assignments')
+        .select('assignment_number as number')
+        .where('municipality_id', '=', municipalityId)
+        .execute()
+    ).map((row) => row.number),
   };
-  const series = await db.selectFrom('number_series').select(['series', 'last_value']).where('municipality_id', '=', municipalityId).execute();
+  const series = await db
+    .selectFrom('number_series')
+    .select(['series', 'last_value'])
+    .where('municipality_id', '=', municipalityId)
+    .execute();
   const problems: string[] = [];
   const highest: Record<string, number> = {};
   for (const [name, numbers] of Object.entries(used)) {
     const values = numbers.map((number) => Number(/(\d+)$/.exec(number)![1])).sort((x, y) => x - y);
     const twice = numbers.filter((number, index) => numbers.indexOf(number) !== index);
     if (twice.length) problems.push(`${name} numbers used twice: ${twice.join(', ')}`);
-    if (values.some((value, index) => value !== index + 1)) problems.push(`${name} numbers do not run 1…${values.length}: ${values.join(', ')}`);
+    if (values.some((value, index) => value !== index + 1))
+      problems.push(`${name} numbers do not run 1…${values.length}: ${values.join(', ')}`);
     const stands = series.find((row) => row.series === name)?.last_value ?? 0;
-    if (stands !== values.length) problems.push(`the ${name} series stands at ${stands} with ${values.length} numbers used`);
+    if (stands !== values.length)
+      problems.push(`the ${name} series stands at ${stands} with ${values.length} numbers used`);
     highest[name] = values.length;
   }
   return { problems, highest };
@@ -226,13 +313,16 @@ describe('SIGKILL under write load', () => {
       }
     });
     const started = Date.now();
-    while (chains < CHAINS_BEFORE_KILL && Date.now() - started < 60_000 && failures.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (chains < CHAINS_BEFORE_KILL && Date.now() - started < 60_000 && failures.length === 0)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(failures, `a write failed before the kill:\n${failures.join('\n')}\n${output}`).toEqual([]);
     await kill();
     stop = true;
     await Promise.all(writers);
     const cutOff = failures.length;
-    console.log(`crash consistency: ${chains} chains done, ${written.length} writes answered 2xx, ${cutOff} requests cut off by SIGKILL`);
+    console.log(
+      `crash consistency: ${chains} chains done, ${written.length} writes answered 2xx, ${cutOff} requests cut off by SIGKILL`,
+    );
 
     await startServer();
     const municipalityId = world.municipalityId;
@@ -241,23 +331,35 @@ describe('SIGKILL under write load', () => {
     // Every answered write is there exactly once, with its number.
     const missing: string[] = [];
     for (const write of written) {
-      const table = { person: 'persons', case: 'cases', decision: 'decisions', assignment: 'assignments', sent: 'assignments', message: 'messages' }[write.kind];
+      const table = {
+        person: 'persons',
+        case: 'cases',
+        decision: 'decisions',
+        assignment: 'assignments',
+        sent: 'assignments',
+        message: 'messages',
+      }[write.kind];
       const { rows } = await sql<{ n: number; number: string | null; sent: boolean }>`
         select count(*)::int as n, max(coalesce(${sql.ref(`t.${write.kind === 'case' ? 'case_number' : write.kind === 'decision' ? 'decision_number' : write.kind === 'assignment' ? 'assignment_number' : 'id'}`)}::text, '')) as number,
                bool_and(${write.kind === 'sent' ? sql`t.sent_at is not null` : sql`true`}) as sent
           from ${sql.table(table)} t where t.municipality_id = ${municipalityId} and t.id = ${write.id}`.execute(db);
       const row = rows[0]!;
       if (row.n !== 1) missing.push(`${write.kind} ${write.id}: ${row.n} rows`);
-      else if ('number' in write && row.number !== write.number) missing.push(`${write.kind} ${write.id}: number ${row.number}, answered ${write.number}`);
+      else if ('number' in write && row.number !== write.number)
+        missing.push(`${write.kind} ${write.id}: number ${row.number}, answered ${write.number}`);
       else if (!row.sent) missing.push(`assignment ${write.id} was answered as sent but is a draft`);
     }
     expect(missing, missing.join('\n')).toEqual([]);
     // Writes that committed but whose answer the kill cut off may be there too; they must be whole like the rest.
-    const { rows: [stored] } = await sql<{ persons: number; cases: number }>`
+    const {
+      rows: [stored],
+    } = await sql<{ persons: number; cases: number }>`
       select (select count(*)::int from persons where municipality_id = ${municipalityId}) as persons,
              (select count(*)::int from cases where municipality_id = ${municipalityId}) as cases`.execute(db);
     const answered = (kind: Written['kind']) => written.filter((write) => write.kind === kind).length;
-    console.log(`crash consistency: stored ${stored!.persons} persons (${answered('person')} answered), ${stored!.cases} cases (${answered('case')} answered)`);
+    console.log(
+      `crash consistency: stored ${stored!.persons} persons (${answered('person')} answered), ${stored!.cases} cases (${answered('case')} answered)`,
+    );
     expect(await halfWritten(db, municipalityId)).toEqual([]);
     const before = await numberProblems(db, municipalityId);
     expect(before.problems).toEqual([]);
@@ -275,6 +377,9 @@ describe('SIGKILL under write load', () => {
     // The check sees a half-written record: a person put in without its audit row and unit link.
     const orphan = await world.createPerson([]);
     const seen = await halfWritten(db, municipalityId);
-    expect(seen.sort()).toEqual([`person ${orphan.id} has 0 person.create audit rows`, `person ${orphan.id} is linked to no unit`]);
+    expect(seen.sort()).toEqual([
+      `person ${orphan.id} has 0 person.create audit rows`,
+      `person ${orphan.id} is linked to no unit`,
+    ]);
   }, 180_000);
 });

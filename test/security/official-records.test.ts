@@ -39,27 +39,39 @@ async function runTheFlow(): Promise<void> {
   const person = await world.createPerson(['aoAuthority'], { firstName: 'Officiell', lastName: 'Handling' });
   const sent = await createSentAssignment(server.ownerDb, world, person.id); // decision, its interventions, the sent assignment
   const manager = await world.signIn('unitManager');
-  const distributed = await manager.post(`/api/assignments/${sent.assignmentId}/distribution`,
-    distributionBody(sent, world.units.homeCareNorth, { sendToDelivery: true }));
+  const distributed = await manager.post(
+    `/api/assignments/${sent.assignmentId}/distribution`,
+    distributionBody(sent, world.units.homeCareNorth, { sendToDelivery: true }),
+  );
   expect(distributed.status, JSON.stringify(distributed.body)).toBe(200);
   const providerCaseId = (distributed.body.rows as { providerCaseId: string }[])[0]!.providerCaseId;
 
   const staff = await world.signIn('careStaff');
   const providerCase = await staff.get(`/api/provider-cases/${providerCaseId}`);
   expect(providerCase.status).toBe(200);
-  const acknowledged = await staff.post(`/api/provider-cases/${providerCaseId}/acknowledge`, { version: providerCase.body.version, moveToMyPersons: false });
+  const acknowledged = await staff.post(`/api/provider-cases/${providerCaseId}/acknowledge`, {
+    version: providerCase.body.version,
+    moveToMyPersons: false,
+  });
   expect(acknowledged.status, JSON.stringify(acknowledged.body)).toBe(200);
 
   const message = await staff.post('/api/messages', {
-    recipientUserIds: [world.users.unitManager.userId], subject: 'Fråga', body: 'Om uppdraget.', personId: person.id,
+    recipientUserIds: [world.users.unitManager.userId],
+    subject: 'Fråga',
+    body: 'Om uppdraget.',
+    personId: person.id,
   });
   expect(message.status, JSON.stringify(message.body)).toBe(200);
 
   const officer = await world.signIn('caseOfficer');
-  const colleague = await createTestUser(server.ownerDb, world, { name: 'handl', positions: [{ unit: 'aoAuthority', title: 'Biståndshandläggare', roles: ['case_officer'] }] });
+  const colleague = await createTestUser(server.ownerDb, world, {
+    name: 'handl',
+    positions: [{ unit: 'aoAuthority', title: 'Biståndshandläggare', roles: ['case_officer'] }],
+  });
   const theCase = await officer.get(`/api/cases/${sent.decision.caseId}`);
   const changed = await officer.put(`/api/cases/${sent.decision.caseId}/case-officer`, {
-    caseOfficerId: colleague.userId, version: theCase.body.version,
+    caseOfficerId: colleague.userId,
+    version: theCase.body.version,
   });
   expect(changed.status, JSON.stringify(changed.body)).toBe(200);
 }
@@ -80,10 +92,17 @@ async function settableColumns(table: string): Promise<string[]> {
 /** One row of the world's that the table treats as official (some tables still let drafts change). */
 async function findOfficialRow(table: string): Promise<string | undefined> {
   const { rows } = await sql<{ ctid: string }>`
-    select ctid::text from ${sql.table(table)} where municipality_id = ${world.municipalityId} limit 50`.execute(server.ownerDb);
+    select ctid::text from ${sql.table(table)} where municipality_id = ${world.municipalityId} limit 50`.execute(
+    server.ownerDb,
+  );
   for (const { ctid } of rows) {
-    const refused = await asOwnerRolledBack(server.ownerDb, sql`delete from ${sql.table(table)} where ctid = ${ctid}::tid`)
-      .then(() => false, (error: Error) => /official record/.test(error.message));
+    const refused = await asOwnerRolledBack(
+      server.ownerDb,
+      sql`delete from ${sql.table(table)} where ctid = ${ctid}::tid`,
+    ).then(
+      () => false,
+      (error: Error) => /official record/.test(error.message),
+    );
     if (refused) return ctid;
   }
   return undefined;
@@ -105,26 +124,52 @@ afterAll(async () => {
 
 describe('official records', () => {
   it('are found from the catalogue, and include the ones the probe emptied', () => {
-    expect(officialTables).toEqual(expect.arrayContaining([
-      'assignment_events', 'assignment_interventions', 'assignment_life_areas', 'assignments', 'audit_events', 'case_officer_changes',
-      'decision_interventions', 'decisions', 'delivery_events', 'messages', 'provider_case_acknowledgements',
-    ]));
+    expect(officialTables).toEqual(
+      expect.arrayContaining([
+        'assignment_events',
+        'assignment_interventions',
+        'assignment_life_areas',
+        'assignments',
+        'audit_events',
+        'case_officer_changes',
+        'decision_interventions',
+        'decisions',
+        'delivery_events',
+        'messages',
+        'provider_case_acknowledgements',
+      ]),
+    );
   });
 
   it('each refuse UPDATE, DELETE and TRUNCATE from the owner (superuser), TRUNCATE … CASCADE too', async () => {
-    const { rows: [me] } = await sql<{ rolsuper: boolean }>`select rolsuper from pg_roles where rolname = current_user`.execute(server.ownerDb);
+    const {
+      rows: [me],
+    } = await sql<{ rolsuper: boolean }>`select rolsuper from pg_roles where rolname = current_user`.execute(
+      server.ownerDb,
+    );
     expect(me!.rolsuper).toBe(true);
     for (const table of officialTables) {
       const ctid = await findOfficialRow(table);
       expect(ctid, `the flow in this test leaves no official row in ${table}: make it write one`).toBeDefined();
       const nulls = sql.join((await settableColumns(table)).map((column) => sql`${sql.ref(column)} = null`));
-      await expect(asOwnerRolledBack(server.ownerDb, sql`update ${sql.table(table)} set ${nulls} where ctid = ${ctid}::tid`), `UPDATE ${table}`).rejects.toThrow(/official record/);
-      await expect(asOwnerRolledBack(server.ownerDb, sql`delete from ${sql.table(table)} where ctid = ${ctid}::tid`), `DELETE ${table}`).rejects.toThrow(/official record/);
+      await expect(
+        asOwnerRolledBack(server.ownerDb, sql`update ${sql.table(table)} set ${nulls} where ctid = ${ctid}::tid`),
+        `UPDATE ${table}`,
+      ).rejects.toThrow(/official record/);
+      await expect(
+        asOwnerRolledBack(server.ownerDb, sql`delete from ${sql.table(table)} where ctid = ${ctid}::tid`),
+        `DELETE ${table}`,
+      ).rejects.toThrow(/official record/);
       // A table others point at refuses a plain TRUNCATE for its foreign keys before any trigger
       // runs; CASCADE gets past that, so it is the statement that must meet the trigger.
-      await expect(asOwnerRolledBack(server.ownerDb, sql`truncate ${sql.table(table)}`), `TRUNCATE ${table}`)
-        .rejects.toThrow(new RegExp(`${table} is an official record: TRUNCATE|referenced in a foreign key constraint`));
-      await expect(asOwnerRolledBack(server.ownerDb, sql`truncate ${sql.table(table)} cascade`), `TRUNCATE ${table} CASCADE`).rejects.toThrow(/official record: TRUNCATE is not allowed/);
+      await expect(
+        asOwnerRolledBack(server.ownerDb, sql`truncate ${sql.table(table)}`),
+        `TRUNCATE ${table}`,
+      ).rejects.toThrow(new RegExp(`${table} is an official record: TRUNCATE|referenced in a foreign key constraint`));
+      await expect(
+        asOwnerRolledBack(server.ownerDb, sql`truncate ${sql.table(table)} cascade`),
+        `TRUNCATE ${table} CASCADE`,
+      ).rejects.toThrow(/official record: TRUNCATE is not allowed/);
     }
   });
 
@@ -140,12 +185,18 @@ describe('official records', () => {
   it('each refuse them from the app role as well', async () => {
     for (const table of officialTables) {
       const ctid = await findOfficialRow(table);
-      const asApp = (statement: ReturnType<typeof sql>) => inTenant(server.appDb, world.municipalityId, async (trx) => {
-        await statement.execute(trx);
-        throw new Error('the statement went through');
-      });
-      await expect(asApp(sql`delete from ${sql.table(table)} where ctid = ${ctid}::tid`), `DELETE ${table}`).rejects.toThrow(/official record|permission denied/);
-      await expect(asApp(sql`truncate ${sql.table(table)}`), `TRUNCATE ${table}`).rejects.toThrow(/official record|permission denied/);
+      const asApp = (statement: ReturnType<typeof sql>) =>
+        inTenant(server.appDb, world.municipalityId, async (trx) => {
+          await statement.execute(trx);
+          throw new Error('the statement went through');
+        });
+      await expect(
+        asApp(sql`delete from ${sql.table(table)} where ctid = ${ctid}::tid`),
+        `DELETE ${table}`,
+      ).rejects.toThrow(/official record|permission denied/);
+      await expect(asApp(sql`truncate ${sql.table(table)}`), `TRUNCATE ${table}`).rejects.toThrow(
+        /official record|permission denied/,
+      );
     }
   });
 

@@ -52,7 +52,12 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 export async function readOperations(baseUrl: string): Promise<Operation[]> {
   const response = await fetch(`${baseUrl}/api/openapi.json`);
   if (response.status !== 200) throw new Error(`GET /api/openapi.json answered ${response.status}`);
-  const document = await response.json() as { paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>> };
+  const document = (await response.json()) as {
+    paths: Record<
+      string,
+      Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>
+    >;
+  };
   const operations: Operation[] = [];
   for (const [template, byMethod] of Object.entries(document.paths)) {
     if (!template.startsWith('/api/') || template.startsWith('/api/docs')) continue;
@@ -61,7 +66,8 @@ export async function readOperations(baseUrl: string): Promise<Operation[]> {
       if (!operation) continue;
       const parameters = operation.parameters ?? [];
       operations.push({
-        method: method.toUpperCase() as Operation['method'], template,
+        method: method.toUpperCase() as Operation['method'],
+        template,
         route: `${method.toUpperCase()} ${template.replace(/\{(\w+)\}/g, ':$1')}`,
         pathParams: parameters.filter((parameter) => parameter.in === 'path'),
         queryParams: parameters.filter((parameter) => parameter.in === 'query'),
@@ -85,9 +91,16 @@ export function fillTemplate(operation: Operation, values: Record<string, string
 /** The path parameters' values in a concrete path of the operation, or undefined if it is not one. */
 export function pathValues(operation: Operation, path: string): Record<string, string> | undefined {
   const names: string[] = [];
-  const pattern = new RegExp(`^${operation.template.replace(/\{(\w+)\}/g, (_match, name: string) => { names.push(name); return '([^/?]+)'; })}$`);
+  const pattern = new RegExp(
+    `^${operation.template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+      names.push(name);
+      return '([^/?]+)';
+    })}$`,
+  );
   const match = pattern.exec(path.split('?')[0]!);
-  return match ? Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1]!)])) : undefined;
+  return match
+    ? Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]))
+    : undefined;
 }
 
 /** Values tried, in order, for a string with a pattern: the first that fits is used. */
@@ -116,7 +129,11 @@ export function isDate(schema: Schema): boolean {
  * A value that satisfies the schema, as a form would send it. `idFor` names the uuid to use for a
  * property (by its name; an array of ids passes the array's name), else a random one is used.
  */
-export function exampleOf(schema: Schema, idFor: (name: string) => string | undefined = () => undefined, name = ''): unknown {
+export function exampleOf(
+  schema: Schema,
+  idFor: (name: string) => string | undefined = () => undefined,
+  name = '',
+): unknown {
   const main = mainSchema(schema);
   if (main.enum?.length) return main.enum.find((value) => value !== '') ?? main.enum[0];
   switch (main.type) {
@@ -143,7 +160,9 @@ export function exampleOf(schema: Schema, idFor: (name: string) => string | unde
       return Array.from({ length: Math.max(main.minItems ?? 1, 1) }, () => item);
     }
     case 'object':
-      return Object.fromEntries(Object.entries(main.properties ?? {}).map(([key, value]) => [key, exampleOf(value, idFor, key)]));
+      return Object.fromEntries(
+        Object.entries(main.properties ?? {}).map(([key, value]) => [key, exampleOf(value, idFor, key)]),
+      );
     default:
       return null;
   }
@@ -168,12 +187,21 @@ export class ProbeClient {
   private cookie: string | undefined;
   private csrfToken: string | undefined;
 
-  constructor(readonly baseUrl: string, readonly forwardedFor?: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly forwardedFor?: string,
+  ) {}
 
-  static async signIn(baseUrl: string, username: string, password: string, forwardedFor?: string): Promise<ProbeClient> {
+  static async signIn(
+    baseUrl: string,
+    username: string,
+    password: string,
+    forwardedFor?: string,
+  ): Promise<ProbeClient> {
     const client = new ProbeClient(baseUrl, forwardedFor);
     const response = await client.send('POST', '/api/auth/sign-in', { json: { username, password } });
-    if (response.status !== 200) throw new Error(`Sign-in as ${username} failed: ${response.status} ${response.text.slice(0, 200)}`);
+    if (response.status !== 200)
+      throw new Error(`Sign-in as ${username} failed: ${response.status} ${response.text.slice(0, 200)}`);
     const session = await client.send('GET', '/api/session');
     client.csrfToken = (session.json as { csrfToken?: string }).csrfToken;
     if (!client.cookie || !client.csrfToken) throw new Error(`Sign-in as ${username} gave no session`);
@@ -200,7 +228,11 @@ export class ProbeClient {
     const text = await response.text();
     let json: unknown;
     if (response.headers.get('content-type')?.includes('application/json') && text) {
-      try { json = JSON.parse(text); } catch { json = undefined; }
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
     }
     return { status: response.status, text, json, headers: response.headers };
   }
@@ -219,18 +251,32 @@ export function probeAddress(): string {
 export function generousLimits(): Partial<Config> {
   const base = loadConfig({ NODE_ENV: 'test' });
   const many = 1_000_000_000;
-  const throttle: Record<string, number> = Object.fromEntries(Object.keys(base).filter((key) => /^login\w*FreeFailures$/.test(key)).map((key) => [key, many]));
+  const throttle: Record<string, number> = Object.fromEntries(
+    Object.keys(base)
+      .filter((key) => /^login\w*FreeFailures$/.test(key))
+      .map((key) => [key, many]),
+  );
   return {
     ...throttle,
     trustProxy: true,
-    readLimits: { ...base.readLimits, personRecord: { perSession: many, perUser: many }, personList: { perSession: many, perUser: many } },
+    readLimits: {
+      ...base.readLimits,
+      personRecord: { perSession: many, perUser: many },
+      personList: { perSession: many, perUser: many },
+    },
   };
 }
 
 /** Runs `work` over the items with at most `concurrency` at a time. */
-export async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }

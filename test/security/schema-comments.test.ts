@@ -36,6 +36,9 @@ describe('schema comments', () => {
        where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> all(${EXEMPT})
          and coalesce(btrim(col_description(c.oid, a.attnum)), '') = ''
        order by 1`.execute(ownerDb);
-    expect(rows.map((row) => row.column_name), 'Columns without COMMENT ON').toEqual([]);
+    expect(
+      rows.map((row) => row.column_name),
+      'Columns without COMMENT ON',
+    ).toEqual([]);
   });
 });

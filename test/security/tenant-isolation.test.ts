@@ -33,7 +33,16 @@ import { createTestWorld, TEST_PASSWORD, TEST_USERS, USER_KEYS, type TestWorld, 
 import { testPersonnummer } from '../../seeds/lib/test-numbers.ts';
 import { createDeliveryRows, createSentAssignment } from '../fixtures/delivery-fixtures.ts';
 import {
-  exampleOf, fillTemplate, generousLimits, inPool, isUuid, probeAddress, ProbeClient, readOperations, type Operation, type ProbeResponse,
+  exampleOf,
+  fillTemplate,
+  generousLimits,
+  inPool,
+  isUuid,
+  probeAddress,
+  ProbeClient,
+  readOperations,
+  type Operation,
+  type ProbeResponse,
 } from './openapi-probe.ts';
 
 const CONCURRENCY = 4;
@@ -70,7 +79,10 @@ const clientsA = {} as Record<UserKey, ProbeClient>;
 
 beforeAll(async () => {
   server = await startTestServer(generousLimits());
-  [worldA, worldB] = await Promise.all([createTestWorld(server.ownerDb, server.baseUrl), createTestWorld(server.ownerDb, server.baseUrl)]);
+  [worldA, worldB] = await Promise.all([
+    createTestWorld(server.ownerDb, server.baseUrl),
+    createTestWorld(server.ownerDb, server.baseUrl),
+  ]);
   const address = probeAddress();
   for (const key of USER_KEYS) {
     clientsA[key] = await ProbeClient.signIn(server.baseUrl, worldA.users[key].username, TEST_PASSWORD, address);
@@ -95,39 +107,116 @@ async function buildRecordsOfA(): Promise<RecordsOfA> {
   const numbers = testPersonnummer();
   const digits = numbers[numbers.length - 7]!;
   const identityNumber = `${digits.slice(0, 8)}-${digits.slice(8)}`;
-  const person = await ok(caseOfficer.send('POST', '/api/persons', { json: { identityNumber, ...PERSON_A } }), 'register');
+  const person = await ok(
+    caseOfficer.send('POST', '/api/persons', { json: { identityNumber, ...PERSON_A } }),
+    'register',
+  );
   const personId: string = person.id;
-  await ok(caseOfficer.send('POST', `/api/persons/${personId}/addresses`, { json: { street: 'Gränsvägen 3', postalCode: '123 45', city: 'Gränsby', validFrom: '2026-01-01' } }), 'address');
-  for (const [list, body] of [['relatives', { name: RELATIVE_NAME, relation: 'Dotter' }], ['reference-persons', { role: 'God man', name: 'Bo Gränsman' }], ['keys', { keyNumber: 'GV-7' }]] as const) {
+  await ok(
+    caseOfficer.send('POST', `/api/persons/${personId}/addresses`, {
+      json: { street: 'Gränsvägen 3', postalCode: '123 45', city: 'Gränsby', validFrom: '2026-01-01' },
+    }),
+    'address',
+  );
+  for (const [list, body] of [
+    ['relatives', { name: RELATIVE_NAME, relation: 'Dotter' }],
+    ['reference-persons', { role: 'God man', name: 'Bo Gränsman' }],
+    ['keys', { keyNumber: 'GV-7' }],
+  ] as const) {
     await ok(caseOfficer.send('POST', `/api/persons/${personId}/${list}`, { json: body }), list);
   }
-  const opened = await ok(caseOfficer.send('POST', `/api/persons/${personId}/cases`, { json: { caseOfficerId: worldA.users.caseOfficer.userId } }), 'case');
-  const decided = await ok(caseOfficer.send('POST', `/api/cases/${opened.id}/decisions`, {
-    json: {
-      outcome: 'granted', legalBasisId: worldA.catalogue.legalBases.get('SoL 11 kap. 1 §')!, decisionDate: '2026-01-15', periodFrom: '2026-02-01', periodTo: null,
-      interventions: [{ interventionTypeId: worldA.catalogue.interventionTypes.get('AO:Personlig omvårdnad')!, grantedAmount: 12 }],
-    },
-  }), 'decision');
+  const opened = await ok(
+    caseOfficer.send('POST', `/api/persons/${personId}/cases`, {
+      json: { caseOfficerId: worldA.users.caseOfficer.userId },
+    }),
+    'case',
+  );
+  const decided = await ok(
+    caseOfficer.send('POST', `/api/cases/${opened.id}/decisions`, {
+      json: {
+        outcome: 'granted',
+        legalBasisId: worldA.catalogue.legalBases.get('SoL 11 kap. 1 §')!,
+        decisionDate: '2026-01-15',
+        periodFrom: '2026-02-01',
+        periodTo: null,
+        interventions: [
+          { interventionTypeId: worldA.catalogue.interventionTypes.get('AO:Personlig omvårdnad')!, grantedAmount: 12 },
+        ],
+      },
+    }),
+    'decision',
+  );
   // Sent to Hemtjänst egen regi, distributed to Hemtjänst Norr and sent to delivery there (fixtures: the provider side's steps).
   const sent = await createSentAssignment(server.ownerDb, worldA, personId);
-  const rows = await createDeliveryRows(server.ownerDb, worldA, sent, worldA.units.homeCareNorth, { status: 'sent_to_delivery', startedOn: '2026-02-03' });
+  const rows = await createDeliveryRows(server.ownerDb, worldA, sent, worldA.units.homeCareNorth, {
+    status: 'sent_to_delivery',
+    startedOn: '2026-02-03',
+  });
   const deliveryId = rows.deliveryIds[0]!;
-  await ok(unitManager.send('POST', `/api/deliveries/${deliveryId}/interruptions`, { json: { fromDate: '2026-03-01', toDate: null, reason: 'Sjukhusvistelse' } }), 'interruption');
-  const message = await ok(caseOfficer.send('POST', '/api/messages', {
-    json: { recipientUserIds: [worldA.users.unitManager.userId], subject: MESSAGE_SUBJECT, body: `${PERSON_A.firstName} kommer hem i dag.`, personId },
-  }), 'message');
-  const list = await ok(unitManager.send('POST', '/api/send-lists', { json: { unitId: worldA.units.homeCareNorth, name: 'Norrs sändlista' } }), 'send list');
-  await ok(unitManager.send('POST', `/api/send-lists/${list.id}/members`, { json: { userId: worldA.users.careStaff.userId } }), 'member');
+  await ok(
+    unitManager.send('POST', `/api/deliveries/${deliveryId}/interruptions`, {
+      json: { fromDate: '2026-03-01', toDate: null, reason: 'Sjukhusvistelse' },
+    }),
+    'interruption',
+  );
+  const message = await ok(
+    caseOfficer.send('POST', '/api/messages', {
+      json: {
+        recipientUserIds: [worldA.users.unitManager.userId],
+        subject: MESSAGE_SUBJECT,
+        body: `${PERSON_A.firstName} kommer hem i dag.`,
+        personId,
+      },
+    }),
+    'message',
+  );
+  const list = await ok(
+    unitManager.send('POST', '/api/send-lists', {
+      json: { unitId: worldA.units.homeCareNorth, name: 'Norrs sändlista' },
+    }),
+    'send list',
+  );
+  await ok(
+    unitManager.send('POST', `/api/send-lists/${list.id}/members`, { json: { userId: worldA.users.careStaff.userId } }),
+    'member',
+  );
   await ok(unitManager.send('POST', '/api/desk/my-persons', { json: { personId } }), 'my persons');
 
-  const one = async (table: 'person_relatives' | 'person_reference_persons' | 'person_keys' | 'interruptions' | 'provider_cases' | 'assignment_interventions' | 'decision_interventions', column: 'person_id' | 'delivery_id' | 'assignment_id' | 'decision_id', value: string) =>
-    (await sql<{ id: string }>`select id from ${sql.table(table)} where ${sql.ref(column)} = ${value} order by id limit 1`.execute(server.ownerDb)).rows[0]!.id;
+  const one = async (
+    table:
+      | 'person_relatives'
+      | 'person_reference_persons'
+      | 'person_keys'
+      | 'interruptions'
+      | 'provider_cases'
+      | 'assignment_interventions'
+      | 'decision_interventions',
+    column: 'person_id' | 'delivery_id' | 'assignment_id' | 'decision_id',
+    value: string,
+  ) =>
+    (
+      await sql<{
+        id: string;
+      }>`select id from ${sql.table(table)} where ${sql.ref(column)} = ${value} order by id limit 1`.execute(
+        server.ownerDb,
+      )
+    ).rows[0]!.id;
   const { units, users, catalogue } = worldA;
   const ids: Record<string, string> = {
-    personId, caseId: opened.id, decisionId: decided.id, assignmentId: sent.assignmentId, deliveryId, providerCaseId: rows.providerCaseIds[0]!,
-    interruptionId: await one('interruptions', 'delivery_id', deliveryId), messageId: message.id, sendListId: list.id,
-    unitId: units.homeCareNorth, userId: users.unitManager.userId, positionId: users.unitManager.positionId,
-    legalBasisId: catalogue.legalBases.get('SoL 11 kap. 1 §')!, interventionTypeId: catalogue.interventionTypes.get('AO:Personlig omvårdnad')!,
+    personId,
+    caseId: opened.id,
+    decisionId: decided.id,
+    assignmentId: sent.assignmentId,
+    deliveryId,
+    providerCaseId: rows.providerCaseIds[0]!,
+    interruptionId: await one('interruptions', 'delivery_id', deliveryId),
+    messageId: message.id,
+    sendListId: list.id,
+    unitId: units.homeCareNorth,
+    userId: users.unitManager.userId,
+    positionId: users.unitManager.positionId,
+    legalBasisId: catalogue.legalBases.get('SoL 11 kap. 1 §')!,
+    interventionTypeId: catalogue.interventionTypes.get('AO:Personlig omvårdnad')!,
   };
   const items = {
     relatives: await one('person_relatives', 'person_id', personId),
@@ -135,9 +224,18 @@ async function buildRecordsOfA(): Promise<RecordsOfA> {
     keys: await one('person_keys', 'person_id', personId),
   };
   const bodyIds: Record<string, string> = {
-    ...ids, providerUnitId: units.homeCareNorth, toProviderUnitId: units.homeCareSouth, authorityUnitId: units.aoAuthority, parentId: units.homeCare,
-    providerId: units.homeCare, caseOfficerId: users.caseOfficer.userId, recipientUserIds: users.unitManager.userId, sendListIds: list.id,
-    deliveryIds: deliveryId, replacesAssignmentId: sent.assignmentId, defaultLegalBasisId: ids.legalBasisId!,
+    ...ids,
+    providerUnitId: units.homeCareNorth,
+    toProviderUnitId: units.homeCareSouth,
+    authorityUnitId: units.aoAuthority,
+    parentId: units.homeCare,
+    providerId: units.homeCare,
+    caseOfficerId: users.caseOfficer.userId,
+    recipientUserIds: users.unitManager.userId,
+    sendListIds: list.id,
+    deliveryIds: deliveryId,
+    replacesAssignmentId: sent.assignmentId,
+    defaultLegalBasisId: ids.legalBasisId!,
     decisionInterventionId: await one('decision_interventions', 'decision_id', sent.decision.decisionId),
     assignmentInterventionId: await one('assignment_interventions', 'assignment_id', sent.assignmentId),
   };
@@ -145,12 +243,31 @@ async function buildRecordsOfA(): Promise<RecordsOfA> {
   const numberForms = [identityNumber, digits, `${digits.slice(2, 8)}-${digits.slice(8)}`];
   const names = [PERSON_A.firstName, PERSON_A.lastName, MESSAGE_SUBJECT, RELATIVE_NAME];
   const allIds = await idsOfMunicipality(worldA.municipalityId);
-  const personThings = [personId, opened.id, decided.id, sent.assignmentId, deliveryId, ids.providerCaseId!, ids.interruptionId!, message.id, ...Object.values(items)];
+  const personThings = [
+    personId,
+    opened.id,
+    decided.id,
+    sent.assignmentId,
+    deliveryId,
+    ids.providerCaseId!,
+    ids.interruptionId!,
+    message.id,
+    ...Object.values(items),
+  ];
   return {
-    ids, items, bodyIds,
+    ids,
+    items,
+    bodyIds,
     secrets: [...numberForms, ...names, ...Object.values(users).map((user) => user.username), ...allIds],
     personSecrets: [...numberForms, ...names, ...personThings],
-    searchTerms: [identityNumber, digits, numberForms[2]!, PERSON_A.lastName, `${PERSON_A.lastName} ${PERSON_A.firstName}`, PERSON_A.firstName],
+    searchTerms: [
+      identityNumber,
+      digits,
+      numberForms[2]!,
+      PERSON_A.lastName,
+      `${PERSON_A.lastName} ${PERSON_A.firstName}`,
+      PERSON_A.firstName,
+    ],
   };
 }
 
@@ -158,7 +275,12 @@ async function buildRecordsOfA(): Promise<RecordsOfA> {
 async function registerPersonOfB(): Promise<void> {
   const numbers = testPersonnummer();
   const digits = numbers[numbers.length - 11]!;
-  await ok(clientsB.caseOfficer.send('POST', '/api/persons', { json: { identityNumber: `${digits.slice(0, 8)}-${digits.slice(8)}`, ...PERSON_B } }), 'register in B');
+  await ok(
+    clientsB.caseOfficer.send('POST', '/api/persons', {
+      json: { identityNumber: `${digits.slice(0, 8)}-${digits.slice(8)}`, ...PERSON_B },
+    }),
+    'register in B',
+  );
 }
 
 /** Every table with a municipality_id, from the catalogue, so a table added later is included. */
@@ -176,7 +298,9 @@ async function snapshot(municipalityId: string): Promise<Record<string, string>>
   const result: Record<string, string> = {};
   for (const table of await tenantTables()) {
     const { rows } = await sql<{ n: number; digest: string | null }>`
-      select count(*)::int as n, md5(string_agg(t::text, '|' order by t::text)) as digest from ${sql.table(table)} t where t.municipality_id = ${municipalityId}`.execute(server.ownerDb);
+      select count(*)::int as n, md5(string_agg(t::text, '|' order by t::text)) as digest from ${sql.table(table)} t where t.municipality_id = ${municipalityId}`.execute(
+      server.ownerDb,
+    );
     result[table] = `${rows[0]!.n} ${rows[0]!.digest}`;
   }
   return result;
@@ -185,10 +309,16 @@ async function snapshot(municipalityId: string): Promise<Record<string, string>>
 async function idsOfMunicipality(municipalityId: string): Promise<string[]> {
   const ids = [municipalityId];
   for (const table of await tenantTables()) {
-    const { rows: [hasId] } = await sql<{ yes: boolean }>`
-      select exists (select 1 from information_schema.columns where table_schema = 'public' and table_name = ${table} and column_name = 'id' and data_type = 'uuid') as yes`.execute(server.ownerDb);
+    const {
+      rows: [hasId],
+    } = await sql<{ yes: boolean }>`
+      select exists (select 1 from information_schema.columns where table_schema = 'public' and table_name = ${table} and column_name = 'id' and data_type = 'uuid') as yes`.execute(
+      server.ownerDb,
+    );
     if (!hasId!.yes) continue;
-    const { rows } = await sql<{ id: string }>`select id::text from ${sql.table(table)} where municipality_id = ${municipalityId}`.execute(server.ownerDb);
+    const { rows } = await sql<{
+      id: string;
+    }>`select id::text from ${sql.table(table)} where municipality_id = ${municipalityId}`.execute(server.ownerDb);
     ids.push(...rows.map((row) => row.id));
   }
   return ids;
@@ -199,19 +329,31 @@ function pathIdOfA(operation: Operation, name: string): string {
   if (name === 'itemId') {
     const list = /\/([a-z-]+)\/\{itemId\}/.exec(operation.template)?.[1];
     const id = list ? a.items[list] : undefined;
-    if (!id) throw new Error(`${operation.route}: {itemId} under "${list}" is a kind of record this test cannot fill: add one to buildRecordsOfA`);
+    if (!id)
+      throw new Error(
+        `${operation.route}: {itemId} under "${list}" is a kind of record this test cannot fill: add one to buildRecordsOfA`,
+      );
     return id;
   }
   const id = a.ids[name];
-  if (!id) throw new Error(`${operation.route}: path parameter {${name}} is a kind of id this test cannot fill: add one to buildRecordsOfA`);
+  if (!id)
+    throw new Error(
+      `${operation.route}: path parameter {${name}} is a kind of id this test cannot fill: add one to buildRecordsOfA`,
+    );
   return id;
 }
 
-interface Built { method: string; path: string; body: { json: unknown } | undefined }
+interface Built {
+  method: string;
+  path: string;
+  body: { json: unknown } | undefined;
+}
 
 /** The operation with its ids from `idFor` (path, query and body alike) and valid-looking values elsewhere. */
 function build(operation: Operation, idFor: (name: string, isPath: boolean) => string | undefined): Built {
-  const values = Object.fromEntries(operation.pathParams.map((parameter) => [parameter.name, idFor(parameter.name, true)!]));
+  const values = Object.fromEntries(
+    operation.pathParams.map((parameter) => [parameter.name, idFor(parameter.name, true)!]),
+  );
   const query = new URLSearchParams();
   for (const parameter of operation.queryParams) {
     const id = isUuid(parameter.schema) ? idFor(parameter.name, false) : undefined;
@@ -226,7 +368,10 @@ function build(operation: Operation, idFor: (name: string, isPath: boolean) => s
 function takesIdsOfA(operation: Operation): boolean {
   if (operation.pathParams.length > 0) return true;
   let found = false;
-  build(operation, (name, isPath) => { if (!isPath && a.bodyIds[name]) found = true; return undefined; });
+  build(operation, (name, isPath) => {
+    if (!isPath && a.bodyIds[name]) found = true;
+    return undefined;
+  });
   return found;
 }
 
@@ -237,24 +382,41 @@ function leaked(text: string, secrets: readonly string[]): string[] {
 
 /** GET operations that list or search: no path parameter, or only the unit, which is then the user's own. */
 function listOperations(): Operation[] {
-  return operations.filter((operation) => operation.method === 'GET' && operation.pathParams.every((parameter) => parameter.name === 'unitId'));
+  return operations.filter(
+    (operation) => operation.method === 'GET' && operation.pathParams.every((parameter) => parameter.name === 'unitId'),
+  );
 }
 
 /** Each list operation as each given user: every search parameter with every search term, id parameters with `foreignIds`. */
-function listRequests(world: TestWorld, users: readonly UserKey[], foreignIds: Record<string, string>): { user: UserKey; path: string; label: string }[] {
+function listRequests(
+  world: TestWorld,
+  users: readonly UserKey[],
+  foreignIds: Record<string, string>,
+): { user: UserKey; path: string; label: string }[] {
   const requests: { user: UserKey; path: string; label: string }[] = [];
   for (const operation of listOperations()) {
     for (const user of users) {
       const path = fillTemplate(operation, { unitId: world.units[TEST_USERS[user].unit] });
       const searches = operation.queryParams.filter((parameter) => parameter.name === 'q');
       const ids = new URLSearchParams();
-      for (const parameter of operation.queryParams) if (isUuid(parameter.schema) && foreignIds[parameter.name]) ids.set(parameter.name, foreignIds[parameter.name]!);
+      for (const parameter of operation.queryParams)
+        if (isUuid(parameter.schema) && foreignIds[parameter.name])
+          ids.set(parameter.name, foreignIds[parameter.name]!);
       const terms = searches.length ? a.searchTerms : [undefined];
       for (const term of terms) {
         const query = new URLSearchParams();
         if (term !== undefined) query.set('q', term);
-        requests.push({ user, path: `${path}${query.size ? `?${query}` : ''}`, label: `${operation.route}${term ? ` q=${term}` : ''}` });
-        if (ids.size) requests.push({ user, path: `${path}?${new URLSearchParams([...query, ...ids])}`, label: `${operation.route} with ids ${[...ids.keys()].join(', ')}` });
+        requests.push({
+          user,
+          path: `${path}${query.size ? `?${query}` : ''}`,
+          label: `${operation.route}${term ? ` q=${term}` : ''}`,
+        });
+        if (ids.size)
+          requests.push({
+            user,
+            path: `${path}?${new URLSearchParams([...query, ...ids])}`,
+            label: `${operation.route} with ids ${[...ids.keys()].join(', ')}`,
+          });
       }
     }
   }
@@ -279,12 +441,15 @@ describe('another municipality', () => {
       const response = await clientsB[request.user].send('GET', request.path);
       if (response.status >= 500) problems.push(`${request.user} ${request.label}: ${response.status}`);
       const found = leaked(response.text, a.secrets);
-      if (found.length) problems.push(`${request.user} ${request.label}: ${response.status} carries ${found.join(', ')}`);
+      if (found.length)
+        problems.push(`${request.user} ${request.label}: ${response.status} carries ${found.join(', ')}`);
     });
     // B's own person is found by B's search: the search works, it just never reaches A.
     const own = await clientsB.caseOfficer.send('GET', `/api/persons?${new URLSearchParams({ q: PERSON_B.lastName })}`);
     expect(own.text).toContain(PERSON_B.lastName);
-    console.log(`tenant isolation, lists and searches: ${requests.length + 1} requests as ${USER_KEYS.length} roles of B`);
+    console.log(
+      `tenant isolation, lists and searches: ${requests.length + 1} requests as ${USER_KEYS.length} roles of B`,
+    );
     expect(problems, problems.join('\n')).toEqual([]);
   }, 120_000);
 
@@ -304,20 +469,27 @@ describe('another municipality', () => {
       const answer = await clientsB[user].send(withA.method, withA.path, withA.body);
       const baseline = await clientsB[user].send(withNone.method, withNone.path, withNone.body);
       const where = `${user} ${operation.route}`;
-      const code = (response: ProbeResponse) => `${response.status} ${(response.json as { error?: string } | undefined)?.error ?? ''}`;
-      if (answer.status < 300 && operation.pathParams.length > 0) problems.push(`${where}: ${answer.status} with A's ids`);
-      if (code(answer) !== code(baseline)) problems.push(`${where}: ${code(answer)} with A's ids, ${code(baseline)} with unknown ids`);
+      const code = (response: ProbeResponse) =>
+        `${response.status} ${(response.json as { error?: string } | undefined)?.error ?? ''}`;
+      if (answer.status < 300 && operation.pathParams.length > 0)
+        problems.push(`${where}: ${answer.status} with A's ids`);
+      if (code(answer) !== code(baseline))
+        problems.push(`${where}: ${code(answer)} with A's ids, ${code(baseline)} with unknown ids`);
       const found = leaked(answer.text, a.secrets);
       if (found.length) problems.push(`${where}: the answer carries ${found.join(', ')}`);
     });
-    console.log(`tenant isolation, ids of A: ${probed.length} operations × ${USER_KEYS.length} roles of B = ${cases.length} cases, ${cases.length * 2} requests`);
+    console.log(
+      `tenant isolation, ids of A: ${probed.length} operations × ${USER_KEYS.length} roles of B = ${cases.length} cases, ${cases.length * 2} requests`,
+    );
     expect(probed.length).toBeGreaterThan(50);
     expect(problems, problems.join('\n')).toEqual([]);
   }, 180_000);
 
   it("left A's rows as they were", async () => {
     const after = await snapshot(worldA.municipalityId);
-    const changed = Object.keys({ ...snapshotBefore, ...after }).filter((table) => snapshotBefore[table] !== after[table]);
+    const changed = Object.keys({ ...snapshotBefore, ...after }).filter(
+      (table) => snapshotBefore[table] !== after[table],
+    );
     expect(Object.keys(after).length).toBeGreaterThan(20);
     expect(changed, `tables whose rows of A changed: ${changed.join(', ')}`).toEqual([]);
   });
@@ -330,18 +502,33 @@ describe('another municipality', () => {
  */
 const OUTSIDE: UserKey[] = ['ifoCaseOfficer', 'otherUnitManager', 'otherCareStaff', 'administrator'];
 /** Path parameters that name the person or something of theirs. */
-const PERSON_KINDS = new Set(['personId', 'caseId', 'decisionId', 'assignmentId', 'deliveryId', 'providerCaseId', 'interruptionId', 'messageId', 'itemId']);
+const PERSON_KINDS = new Set([
+  'personId',
+  'caseId',
+  'decisionId',
+  'assignmentId',
+  'deliveryId',
+  'providerCaseId',
+  'interruptionId',
+  'messageId',
+  'itemId',
+]);
 
 describe('another unit of the same municipality', () => {
-  it('answers 404 to every read of the person\'s records for users whose scope does not hold them', async () => {
-    const reads = operations.filter((operation) => operation.method === 'GET' && operation.pathParams.length > 0
-      && operation.pathParams.every((parameter) => PERSON_KINDS.has(parameter.name)));
+  it("answers 404 to every read of the person's records for users whose scope does not hold them", async () => {
+    const reads = operations.filter(
+      (operation) =>
+        operation.method === 'GET' &&
+        operation.pathParams.length > 0 &&
+        operation.pathParams.every((parameter) => PERSON_KINDS.has(parameter.name)),
+    );
     const cases = reads.flatMap((operation) => OUTSIDE.map((user) => ({ operation, user })));
     const problems: string[] = [];
     await inPool(cases, CONCURRENCY, async ({ operation, user }) => {
       const request = build(operation, (name, isPath) => (isPath ? pathIdOfA(operation, name) : undefined));
       const response = await clientsA[user].send(request.method, request.path);
-      if (response.status !== 404) problems.push(`${user} ${operation.route}: ${response.status} ${response.text.slice(0, 160)}`);
+      if (response.status !== 404)
+        problems.push(`${user} ${operation.route}: ${response.status} ${response.text.slice(0, 160)}`);
       const found = leaked(response.text, a.personSecrets);
       if (found.length) problems.push(`${user} ${operation.route}: the answer carries ${found.join(', ')}`);
     });
@@ -360,7 +547,8 @@ describe('another unit of the same municipality', () => {
       const response = await clientsA[request.user].send('GET', request.path);
       if (response.status >= 500) problems.push(`${request.user} ${request.label}: ${response.status}`);
       const found = leaked(response.text, a.personSecrets);
-      if (found.length) problems.push(`${request.user} ${request.label}: ${response.status} carries ${found.join(', ')}`);
+      if (found.length)
+        problems.push(`${request.user} ${request.label}: ${response.status} carries ${found.join(', ')}`);
     });
     console.log(`scope within A, lists and searches: ${requests.length} requests as ${OUTSIDE.length} users`);
     expect(problems, problems.join('\n')).toEqual([]);

@@ -72,8 +72,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readLimits: {
       sessionWindowSeconds: intFromEnv(env, 'READ_LIMIT_SESSION_SECONDS', 60),
       userWindowSeconds: intFromEnv(env, 'READ_LIMIT_USER_SECONDS', 3600),
-      personRecord: { perSession: intFromEnv(env, 'READ_LIMIT_RECORDS_PER_SESSION', 60), perUser: intFromEnv(env, 'READ_LIMIT_RECORDS_PER_USER', 600) },
-      personList: { perSession: intFromEnv(env, 'READ_LIMIT_LISTED_PER_SESSION', 2000), perUser: intFromEnv(env, 'READ_LIMIT_LISTED_PER_USER', 15000) },
+      personRecord: {
+        perSession: intFromEnv(env, 'READ_LIMIT_RECORDS_PER_SESSION', 60),
+        perUser: intFromEnv(env, 'READ_LIMIT_RECORDS_PER_USER', 600),
+      },
+      personList: {
+        perSession: intFromEnv(env, 'READ_LIMIT_LISTED_PER_SESSION', 2000),
+        perUser: intFromEnv(env, 'READ_LIMIT_LISTED_PER_USER', 15000),
+      },
     },
     isProduction,
   };
@@ -83,6 +89,7 @@ function parseTrustProxy(raw: string | undefined): boolean | number {
   if (!raw || raw === 'false') return false;
   if (raw === 'true') return true;
   const hops = Number(raw);
-  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUST_PROXY must be true, false or a number of proxies, got "${raw}"`);
+  if (!Number.isInteger(hops) || hops < 0)
+    throw new Error(`TRUST_PROXY must be true, false or a number of proxies, got "${raw}"`);
   return hops;
 }

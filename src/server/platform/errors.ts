@@ -3,7 +3,12 @@
  * because the web shows them as they are.
  */
 export class AppError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -11,7 +16,10 @@ export class AppError extends Error {
 
 /** 400 with messages per field, shown next to the field. */
 export class ValidationError extends AppError {
-  constructor(readonly fieldErrors: Record<string, string>, message = 'Kontrollera de markerade fälten.') {
+  constructor(
+    readonly fieldErrors: Record<string, string>,
+    message = 'Kontrollera de markerade fälten.',
+  ) {
     super(400, 'validation', message, { fieldErrors });
   }
 }
@@ -38,13 +46,19 @@ export class NotFoundError extends AppError {
 
 /** Someone else saved first (stale version), or the change collides with what exists. */
 export class ConflictError extends AppError {
-  constructor(message = 'Någon annan har ändrat uppgifterna. Läs in dem igen och gör om ändringen.', details?: Record<string, unknown>) {
+  constructor(
+    message = 'Någon annan har ändrat uppgifterna. Läs in dem igen och gör om ändringen.',
+    details?: Record<string, unknown>,
+  ) {
     super(409, 'conflict', message, details);
   }
 }
 
 export class TooManyRequestsError extends AppError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(429, 'too_many_requests', message);
   }
 }

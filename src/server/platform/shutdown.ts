@@ -30,9 +30,14 @@ export async function runStopSteps(steps: StopStep[], log: (line: string) => voi
   let isClean = true;
   for (const step of steps) {
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), step.timeoutMs); });
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), step.timeoutMs);
+    });
     const outcome = await Promise.race([
-      step.run().then(() => 'done' as const, (error: unknown) => error instanceof Error ? error : new Error(String(error))),
+      step.run().then(
+        () => 'done' as const,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      ),
       timedOut,
     ]);
     clearTimeout(timer);

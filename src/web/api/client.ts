@@ -50,7 +50,13 @@ export function onAuthProblem(handler: ((problem: AuthProblem) => void) | null):
 let lastInteractionAt = Date.now();
 if (typeof window !== 'undefined') {
   for (const type of ['pointerdown', 'keydown', 'touchstart'] as const) {
-    window.addEventListener(type, () => { lastInteractionAt = Date.now(); }, { capture: true, passive: true });
+    window.addEventListener(
+      type,
+      () => {
+        lastInteractionAt = Date.now();
+      },
+      { capture: true, passive: true },
+    );
   }
 }
 
@@ -124,12 +130,18 @@ export async function call<R extends Result>(pending: Promise<R>, options: CallO
 }
 
 /** The JSON body a route takes, e.g. `RequestBody<'/api/persons/{personId}/core', 'put'>`. */
-export type RequestBody<P extends keyof paths, M extends 'post' | 'put'> =
-  paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+export type RequestBody<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 type GetPath = ClientPathsWithMethod<typeof http, 'get'>;
-type PathParams<P extends GetPath> =
-  paths[P]['get']['parameters'] extends { path: infer Params extends Record<string, string> } ? Params : never;
+type PathParams<P extends GetPath> = paths[P]['get']['parameters'] extends {
+  path: infer Params extends Record<string, string>;
+}
+  ? Params
+  : never;
 
 /**
  * The address of a GET route whose reply the browser opens itself (a PDF in a tab of its own):
@@ -145,7 +157,14 @@ function toApiError(response: Response, payload: unknown): ApiError {
   const requestId = body.requestId ?? response.headers.get('x-request-id') ?? undefined;
   const retryAfterSeconds = retryAfterOf(response);
   const message = typeof body.message === 'string' ? body.message : fallbackMessage(response.status, retryAfterSeconds);
-  return new ApiError(response.status, body.error ?? `http_${response.status}`, message, body.fieldErrors ?? {}, requestId, retryAfterSeconds);
+  return new ApiError(
+    response.status,
+    body.error ?? `http_${response.status}`,
+    message,
+    body.fieldErrors ?? {},
+    requestId,
+    retryAfterSeconds,
+  );
 }
 
 /** Seconds from Retry-After (the server sends seconds; a date from a proxy is turned into seconds). */
@@ -163,6 +182,7 @@ function fallbackMessage(status: number, retryAfterSeconds?: number): string {
   if (status === 404) return 'Hittades inte.';
   if (status === 409) return 'Någon annan har ändrat uppgifterna.';
   // The server's own 429s carry a message saying what and how long; this is for one without (a proxy's).
-  if (status === 429) return `För många förfrågningar på kort tid. Vänta ${retryAfterSeconds ? waitInSwedish(retryAfterSeconds) : 'en stund'} och försök igen.`;
+  if (status === 429)
+    return `För många förfrågningar på kort tid. Vänta ${retryAfterSeconds ? waitInSwedish(retryAfterSeconds) : 'en stund'} och försök igen.`;
   return 'Ett oväntat fel inträffade. Försök igen.';
 }

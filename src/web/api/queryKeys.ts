@@ -20,5 +20,6 @@ export const deskKeys = {
   unacknowledged: (unitId: string) => ['desk', 'unacknowledged', unitId] as const,
   myPersons: ['desk', 'my-persons'] as const,
   myPersonStatus: (personId: string) => ['desk', 'my-persons', personId] as const,
-  notCurrent: (lookBackDays: number, unitId: string, page: number) => ['desk', 'not-current', lookBackDays, unitId, page] as const,
+  notCurrent: (lookBackDays: number, unitId: string, page: number) =>
+    ['desk', 'not-current', lookBackDays, unitId, page] as const,
 };

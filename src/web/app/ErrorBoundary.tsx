@@ -5,7 +5,9 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { isApiError } from '../api/client.ts';
 
-interface State { error: unknown }
+interface State {
+  error: unknown;
+}
 
 interface Props {
   children: ReactNode;
@@ -33,10 +35,18 @@ export class ErrorBoundary extends Component<Props, State> {
       <Wrapper id={this.props.inline ? undefined : 'main'} className="page-center error-page">
         <h1 className="page-title">Något gick fel</h1>
         <p>Sidan kunde inte visas. Det du sparat tidigare finns kvar.</p>
-        {requestId && <p>Ange begärans id om du kontaktar support: <code>{requestId}</code></p>}
+        {requestId && (
+          <p>
+            Ange begärans id om du kontaktar support: <code>{requestId}</code>
+          </p>
+        )}
         <p className="button-row">
-          <button type="button" className="button button--primary" onClick={() => window.location.reload()}>Ladda om sidan</button>
-          <a className="button button--secondary" href="/">Till Mitt skrivbord</a>
+          <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+            Ladda om sidan
+          </button>
+          <a className="button button--secondary" href="/">
+            Till Mitt skrivbord
+          </a>
         </p>
       </Wrapper>
     );

@@ -41,7 +41,10 @@ function UserMenu() {
   useEffect(() => {
     if (!isOpen) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') { setIsOpen(false); button.current?.focus(); }
+      if (event.key === 'Escape') {
+        setIsOpen(false);
+        button.current?.focus();
+      }
     };
     const onOutside = (event: Event) => {
       if (container.current && !container.current.contains(event.target as Node)) setIsOpen(false);
@@ -60,18 +63,43 @@ function UserMenu() {
   const canSwitch = session.positions.length > 1;
   return (
     <div className="user-menu" ref={container}>
-      <button ref={button} type="button" className="user-menu__button" aria-expanded={isOpen} aria-controls={menuId} onClick={() => setIsOpen(!isOpen)}>
+      <button
+        ref={button}
+        type="button"
+        className="user-menu__button"
+        aria-expanded={isOpen}
+        aria-controls={menuId}
+        onClick={() => setIsOpen(!isOpen)}
+      >
         {session.user.displayName} <span aria-hidden="true">▾</span>
         <span className="visually-hidden"> – meny</span>
       </button>
       <ul id={menuId} className="user-menu__list" hidden={!isOpen}>
         {canSwitch && (
           <li>
-            <button type="button" className="user-menu__item" onClick={() => { setIsOpen(false); navigate('/befattning'); }}>Byt befattning</button>
+            <button
+              type="button"
+              className="user-menu__item"
+              onClick={() => {
+                setIsOpen(false);
+                navigate('/befattning');
+              }}
+            >
+              Byt befattning
+            </button>
           </li>
         )}
         <li>
-          <button type="button" className="user-menu__item" onClick={() => { setIsOpen(false); void signOut(); }}>Logga ut</button>
+          <button
+            type="button"
+            className="user-menu__item"
+            onClick={() => {
+              setIsOpen(false);
+              void signOut();
+            }}
+          >
+            Logga ut
+          </button>
         </li>
       </ul>
     </div>

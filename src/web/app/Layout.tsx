@@ -8,7 +8,9 @@ export function Layout() {
   const { pathname } = useLocation();
   return (
     <div className="app">
-      <a href="#main" className="skip-link">Hoppa till innehållet</a>
+      <a href="#main" className="skip-link">
+        Hoppa till innehållet
+      </a>
       <Header />
       <div className="app__body">
         <DeskNav />
@@ -27,7 +29,9 @@ export function Layout() {
 export function PlainLayout() {
   return (
     <div className="app app--plain">
-      <a href="#main" className="skip-link">Hoppa till innehållet</a>
+      <a href="#main" className="skip-link">
+        Hoppa till innehållet
+      </a>
       <header className="app-header app-header--plain">
         <span className="app-header__brand">Vardag</span>
       </header>

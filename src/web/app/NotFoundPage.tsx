@@ -7,7 +7,9 @@ export function NotFoundPage() {
     <section className="page">
       <PageTitle>Sidan finns inte</PageTitle>
       <p>Adressen kan vara felstavad, eller så har sidan flyttats.</p>
-      <p><Link to="/">Till Mitt skrivbord</Link></p>
+      <p>
+        <Link to="/">Till Mitt skrivbord</Link>
+      </p>
     </section>
   );
 }

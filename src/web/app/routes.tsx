@@ -38,7 +38,14 @@ export function AppRoutes() {
       <Routes>
         <Route element={<PlainLayout />}>
           <Route path="/logga-in" element={<SignInPage />} />
-          <Route path="/befattning" element={<RequireSession><ChoosePositionPage /></RequireSession>} />
+          <Route
+            path="/befattning"
+            element={
+              <RequireSession>
+                <ChoosePositionPage />
+              </RequireSession>
+            }
+          />
         </Route>
         <Route element={<RequireSession standalone />}>
           <Route element={<RequirePosition />}>

@@ -22,7 +22,9 @@ export function Alert({ tone, title, children, role, className }: AlertProps) {
   const liveRole = role ?? (tone === 'error' ? 'alert' : 'status');
   return (
     <div role={liveRole} className={['alert', `alert--${tone}`, className ?? ''].join(' ').trim()}>
-      <span className="alert__icon" aria-hidden="true">{ICON[tone]}</span>
+      <span className="alert__icon" aria-hidden="true">
+        {ICON[tone]}
+      </span>
       <div className="alert__body">
         <span className="visually-hidden">{PREFIX[tone]}: </span>
         {title && <p className="alert__title">{title}</p>}
@@ -36,7 +38,12 @@ export function Alert({ tone, title, children, role, className }: AlertProps) {
 export function StatusMessage({ message }: { message: string | null }) {
   return (
     <p role="status" className="status-message">
-      {message && <><span aria-hidden="true">✓ </span>{message}</>}
+      {message && (
+        <>
+          <span aria-hidden="true">✓ </span>
+          {message}
+        </>
+      )}
     </p>
   );
 }

@@ -18,12 +18,21 @@ export function Checkbox({ label, checked, onChange, hint, error, disabled, name
   return (
     <div className={`checkbox${error ? ' field--error' : ''}`}>
       <input
-        type="checkbox" id={id} name={name} checked={checked} disabled={disabled}
-        aria-describedby={describedBy} aria-invalid={error ? true : undefined}
+        type="checkbox"
+        id={id}
+        name={name}
+        checked={checked}
+        disabled={disabled}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
         onChange={(event) => onChange(event.target.checked)}
       />
       <label htmlFor={id}>{label}</label>
-      {hint && <div id={`${id}-hint`} className="field__hint checkbox__hint">{hint}</div>}
+      {hint && (
+        <div id={`${id}-hint`} className="field__hint checkbox__hint">
+          {hint}
+        </div>
+      )}
       {error && <FieldError id={`${id}-error`} message={error} />}
     </div>
   );

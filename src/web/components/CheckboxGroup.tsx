@@ -26,13 +26,23 @@ export function CheckboxGroup({ legend, options, value, onChange, error, hint, r
   };
   return (
     <fieldset className={`fieldset checkbox-group${error ? ' field--error' : ''}`} aria-describedby={describedBy}>
-      <legend>{legend}{required && <span className="field__required"> (obligatoriskt)</span>}</legend>
-      {hint && <div id={`${id}-hint`} className="field__hint">{hint}</div>}
+      <legend>
+        {legend}
+        {required && <span className="field__required"> (obligatoriskt)</span>}
+      </legend>
+      {hint && (
+        <div id={`${id}-hint`} className="field__hint">
+          {hint}
+        </div>
+      )}
       <div className="checkbox-group__options">
         {options.map((option, index) => (
           <div key={option.value} className="checkbox">
             <input
-              type="checkbox" id={`${id}-${index}`} checked={chosen.has(option.value)} onChange={(event) => toggle(option.value, event.target.checked)}
+              type="checkbox"
+              id={`${id}-${index}`}
+              checked={chosen.has(option.value)}
+              onChange={(event) => toggle(option.value, event.target.checked)}
               // The first box carries the error, so "focus the first error" lands in the group.
               aria-invalid={error && index === 0 ? true : undefined}
             />
@@ -46,5 +56,8 @@ export function CheckboxGroup({ legend, options, value, onChange, error, hint, r
 }
 
 export function splitValues(value: string): string[] {
-  return value.split(',').map((part) => part.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }

@@ -16,15 +16,31 @@ interface ConfirmDialogProps {
   danger?: boolean;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, busy, error, danger = true }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  busy,
+  error,
+  danger = true,
+}: ConfirmDialogProps) {
   const messageId = useId();
   return (
     <Dialog open={open} title={title} onClose={onCancel} describedBy={messageId}>
-      <div id={messageId} className="dialog__body">{children}</div>
+      <div id={messageId} className="dialog__body">
+        {children}
+      </div>
       {error && <Alert tone="error">{error}</Alert>}
       <div className="button-row">
-        <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm} busy={busy ?? false}>{confirmLabel}</Button>
-        <Button onClick={onCancel} autoFocus>Avbryt</Button>
+        <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm} busy={busy ?? false}>
+          {confirmLabel}
+        </Button>
+        <Button onClick={onCancel} autoFocus>
+          Avbryt
+        </Button>
       </div>
     </Dialog>
   );

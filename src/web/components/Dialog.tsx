@@ -37,11 +37,16 @@ export function Dialog({ open, title, onClose, children, describedBy }: DialogPr
       aria-labelledby={titleId}
       aria-describedby={describedBy}
       // Escape: let React state decide, so the dialog and the state never disagree.
-      onCancel={(event) => { event.preventDefault(); onClose(); }}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
     >
       {open && (
         <>
-          <h2 id={titleId} className="dialog__title">{title}</h2>
+          <h2 id={titleId} className="dialog__title">
+            {title}
+          </h2>
           {children}
         </>
       )}

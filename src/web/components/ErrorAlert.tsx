@@ -22,8 +22,18 @@ export function ErrorAlert({ error, details = [], children, focusable }: ErrorAl
   return (
     <div className="form-error" tabIndex={focusable ? -1 : undefined}>
       <Alert tone="error" title={message}>
-        {details.length > 0 && <ul className="alert__list">{details.map((line) => <li key={line}>{line}</li>)}</ul>}
-        {requestId && <p className="alert__meta">Begärans id: <code>{requestId}</code></p>}
+        {details.length > 0 && (
+          <ul className="alert__list">
+            {details.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+        {requestId && (
+          <p className="alert__meta">
+            Begärans id: <code>{requestId}</code>
+          </p>
+        )}
         {children}
       </Alert>
     </div>

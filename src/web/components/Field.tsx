@@ -33,11 +33,25 @@ export function Field({ label, error, hint, required, className, id: givenId, ch
       <label htmlFor={id} className="field__label">
         {label}
         {/* Screen readers hear "required" from the control itself. */}
-        {required && <span className="field__required" aria-hidden="true"> (obligatoriskt)</span>}
+        {required && (
+          <span className="field__required" aria-hidden="true">
+            {' '}
+            (obligatoriskt)
+          </span>
+        )}
       </label>
-      {children({ id, 'aria-describedby': describedBy, ...(error ? { 'aria-invalid': true as const } : {}), ...(required ? { required } : {}) })}
+      {children({
+        id,
+        'aria-describedby': describedBy,
+        ...(error ? { 'aria-invalid': true as const } : {}),
+        ...(required ? { required } : {}),
+      })}
       {/* Under the control, so the controls of a form grid line up whatever their hints. */}
-      {hint && <div id={hintId} className="field__hint">{hint}</div>}
+      {hint && (
+        <div id={hintId} className="field__hint">
+          {hint}
+        </div>
+      )}
       {error && <FieldError id={errorId} message={error} />}
     </div>
   );
@@ -47,7 +61,10 @@ export function Field({ label, error, hint, required, className, id: givenId, ch
 export function FieldError({ id, message }: { id: string; message: string }) {
   return (
     <p id={id} className="field__error">
-      <span aria-hidden="true" className="field__error-icon">!</span> {message}
+      <span aria-hidden="true" className="field__error-icon">
+        !
+      </span>{' '}
+      {message}
     </p>
   );
 }

@@ -19,22 +19,32 @@ interface Common<T> {
   wide?: boolean;
 }
 
-export type FieldSpec<T> = Common<T> & (
-  | { kind: 'text'; type?: 'text' | 'email' | 'tel' | 'password'; autoComplete?: string; maxLength?: number }
-  | { kind: 'date' }
-  | { kind: 'textarea'; rows?: number; maxLength?: number }
-  | { kind: 'checkbox' }
-  | { kind: 'select'; options: readonly SelectOption[]; placeholder?: string }
-  /** Value: the chosen option values joined by commas. */
-  | { kind: 'checkboxes'; options: readonly SelectOption[] }
-);
+export type FieldSpec<T> = Common<T> &
+  (
+    | { kind: 'text'; type?: 'text' | 'email' | 'tel' | 'password'; autoComplete?: string; maxLength?: number }
+    | { kind: 'date' }
+    | { kind: 'textarea'; rows?: number; maxLength?: number }
+    | { kind: 'checkbox' }
+    | { kind: 'select'; options: readonly SelectOption[]; placeholder?: string }
+    /** Value: the chosen option values joined by commas. */
+    | { kind: 'checkboxes'; options: readonly SelectOption[] }
+  );
 
 type Form<T extends object> = ReturnType<typeof useForm<T>>;
 
 export function FieldList<T extends object>({ fields, form }: { fields: readonly FieldSpec<T>[]; form: Form<T> }) {
   return (
     <div className="form-grid">
-      {fields.map((field) => <div key={field.key} className={field.wide || field.kind === 'textarea' || field.kind === 'checkboxes' ? 'form-grid__wide' : undefined}>{renderInput(field, form)}</div>)}
+      {fields.map((field) => (
+        <div
+          key={field.key}
+          className={
+            field.wide || field.kind === 'textarea' || field.kind === 'checkboxes' ? 'form-grid__wide' : undefined
+          }
+        >
+          {renderInput(field, form)}
+        </div>
+      ))}
     </div>
   );
 }
@@ -46,16 +56,45 @@ function renderInput<T extends object>(field: FieldSpec<T>, form: Form<T>): Reac
       return <Checkbox label={field.label} hint={field.hint} {...form.check(field.key)} />;
     case 'checkboxes': {
       const { value, onChange, error } = form.text(field.key);
-      return <CheckboxGroup legend={field.label} hint={typeof field.hint === 'string' ? field.hint : undefined} required={field.required ?? false} options={field.options} value={value} onChange={onChange} error={error} />;
+      return (
+        <CheckboxGroup
+          legend={field.label}
+          hint={typeof field.hint === 'string' ? field.hint : undefined}
+          required={field.required ?? false}
+          options={field.options}
+          value={value}
+          onChange={onChange}
+          error={error}
+        />
+      );
     }
     case 'select':
       return <Select {...common} options={field.options} placeholder={field.placeholder} {...form.text(field.key)} />;
     case 'textarea':
-      return <TextInput {...common} multiline rows={field.rows ?? 5} maxLength={field.maxLength} {...form.text(field.key)} />;
+      return (
+        <TextInput {...common} multiline rows={field.rows ?? 5} maxLength={field.maxLength} {...form.text(field.key)} />
+      );
     case 'date':
-      return <TextInput {...common} hint={field.hint ?? 'ÅÅÅÅ-MM-DD'} inputMode="numeric" autoComplete="off" maxLength={10} {...form.text(field.key)} />;
+      return (
+        <TextInput
+          {...common}
+          hint={field.hint ?? 'ÅÅÅÅ-MM-DD'}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={10}
+          {...form.text(field.key)}
+        />
+      );
     default:
-      return <TextInput {...common} type={field.type ?? 'text'} autoComplete={field.autoComplete ?? 'off'} maxLength={field.maxLength} {...form.text(field.key)} />;
+      return (
+        <TextInput
+          {...common}
+          type={field.type ?? 'text'}
+          autoComplete={field.autoComplete ?? 'off'}
+          maxLength={field.maxLength}
+          {...form.text(field.key)}
+        />
+      );
   }
 }
 
@@ -64,9 +103,14 @@ export function FactList<T extends object>({ fields, values }: { fields: readonl
   return (
     <dl className="facts">
       {fields.map((field) => (
-        <div key={field.key} className={field.wide || field.kind === 'textarea' ? 'facts__row facts__row--wide' : 'facts__row'}>
+        <div
+          key={field.key}
+          className={field.wide || field.kind === 'textarea' ? 'facts__row facts__row--wide' : 'facts__row'}
+        >
           <dt>{field.label}</dt>
-          <dd className={field.kind === 'textarea' ? 'preserve-lines' : undefined}>{displayValue(field, values[field.key])}</dd>
+          <dd className={field.kind === 'textarea' ? 'preserve-lines' : undefined}>
+            {displayValue(field, values[field.key])}
+          </dd>
         </div>
       ))}
     </dl>
@@ -77,7 +121,10 @@ export function displayValue<T>(field: FieldSpec<T>, value: unknown): string {
   if (field.kind === 'checkbox') return value ? 'Ja' : 'Nej';
   if (value === null || value === undefined || value === '') return '–';
   if (field.kind === 'select') return field.options.find((option) => option.value === value)?.label ?? String(value);
-  if (field.kind === 'checkboxes') return splitValues(String(value)).map((v) => field.options.find((option) => option.value === v)?.label ?? v).join(', ');
+  if (field.kind === 'checkboxes')
+    return splitValues(String(value))
+      .map((v) => field.options.find((option) => option.value === v)?.label ?? v)
+      .join(', ');
   return String(value);
 }
 

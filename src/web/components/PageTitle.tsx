@@ -24,5 +24,9 @@ export function PageTitle({ children, documentTitle, className }: PageTitleProps
     ref.current?.focus({ preventScroll: false });
   }, []);
 
-  return <h1 ref={ref} tabIndex={-1} className={['page-title', className ?? ''].join(' ').trim()}>{children}</h1>;
+  return (
+    <h1 ref={ref} tabIndex={-1} className={['page-title', className ?? ''].join(' ').trim()}>
+      {children}
+    </h1>
+  );
 }

@@ -14,9 +14,15 @@ export function Pager({ page, pageSize, total, onPage }: PagerProps) {
   if (pages === 1) return null;
   return (
     <nav className="pager" aria-label="Sidor">
-      <Button onClick={() => onPage(page - 1)} disabled={page <= 1}>Föregående</Button>
-      <span>Sida {page} av {pages}</span>
-      <Button onClick={() => onPage(page + 1)} disabled={page >= pages}>Nästa</Button>
+      <Button onClick={() => onPage(page - 1)} disabled={page <= 1}>
+        Föregående
+      </Button>
+      <span>
+        Sida {page} av {pages}
+      </span>
+      <Button onClick={() => onPage(page + 1)} disabled={page >= pages}>
+        Nästa
+      </Button>
     </nav>
   );
 }

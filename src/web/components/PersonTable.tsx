@@ -21,7 +21,10 @@ export function PersonTable<T extends PersonSearchHit>(props: PersonTableProps<T
   const { caption, captionHidden, persons, extraColumns = [], empty } = props;
   const columns: Column<T>[] = [
     {
-      key: 'number', header: 'Personnummer', isRowHeader: true, className: 'nowrap',
+      key: 'number',
+      header: 'Personnummer',
+      isRowHeader: true,
+      className: 'nowrap',
       render: (person) => <Link to={`/personer/${person.id}`}>{person.identityNumber}</Link>,
     },
     { key: 'name', header: 'Namn', render: (person) => <PersonNameCell person={person} /> },
@@ -31,8 +34,12 @@ export function PersonTable<T extends PersonSearchHit>(props: PersonTableProps<T
   ];
   return (
     <Table
-      caption={caption} captionHidden={captionHidden ?? false} columns={columns} rows={persons}
-      rowKey={(person) => person.id} empty={empty}
+      caption={caption}
+      captionHidden={captionHidden ?? false}
+      columns={columns}
+      rows={persons}
+      rowKey={(person) => person.id}
+      empty={empty}
     />
   );
 }
@@ -42,7 +49,12 @@ export function PersonNameCell({ person }: { person: PersonSearchHit }) {
   return (
     <>
       {name ?? <ProtectedTag />}
-      {person.deceasedDate && <> <span className="tag tag--muted">Avliden {formatDate(person.deceasedDate)}</span></>}
+      {person.deceasedDate && (
+        <>
+          {' '}
+          <span className="tag tag--muted">Avliden {formatDate(person.deceasedDate)}</span>
+        </>
+      )}
     </>
   );
 }

@@ -19,14 +19,33 @@ interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onC
   hint?: ReactNode;
 }
 
-export function Select({ label, value, onChange, options, placeholder, error, hint, required, className, ...rest }: SelectProps) {
+export function Select({
+  label,
+  value,
+  onChange,
+  options,
+  placeholder,
+  error,
+  hint,
+  required,
+  className,
+  ...rest
+}: SelectProps) {
   return (
     <Field label={label} error={error} hint={hint} required={required ?? false} className={className}>
       {(control) => (
-        <select {...rest} {...control} className="input select" value={value} onChange={(event) => onChange(event.target.value)}>
+        <select
+          {...rest}
+          {...control}
+          className="input select"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((option) => (
-            <option key={option.value} value={option.value} disabled={option.disabled}>{option.label}</option>
+            <option key={option.value} value={option.value} disabled={option.disabled}>
+              {option.label}
+            </option>
           ))}
         </select>
       )}

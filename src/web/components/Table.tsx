@@ -21,21 +21,43 @@ interface TableProps<T> {
   rowClassName?: (row: T) => string | undefined;
 }
 
-export function Table<T>({ caption, captionHidden, columns, rows, rowKey, empty = 'Inga rader.', rowClassName }: TableProps<T>) {
+export function Table<T>({
+  caption,
+  captionHidden,
+  columns,
+  rows,
+  rowKey,
+  empty = 'Inga rader.',
+  rowClassName,
+}: TableProps<T>) {
   if (rows.length === 0) return <p className="table-empty">{empty}</p>;
   return (
     <div className="table-wrap">
       <table className="table">
         <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
-          <tr>{columns.map((column) => <th key={column.key} scope="col" className={column.className}>{column.header}</th>)}</tr>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className={column.className}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {rows.map((row, index) => (
             <tr key={rowKey(row, index)} className={rowClassName?.(row)}>
-              {columns.map((column) => column.isRowHeader
-                ? <th key={column.key} scope="row" className={column.className}>{column.render(row)}</th>
-                : <td key={column.key} className={column.className}>{column.render(row)}</td>)}
+              {columns.map((column) =>
+                column.isRowHeader ? (
+                  <th key={column.key} scope="row" className={column.className}>
+                    {column.render(row)}
+                  </th>
+                ) : (
+                  <td key={column.key} className={column.className}>
+                    {column.render(row)}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

@@ -34,7 +34,12 @@ export function Tabs({ label, tabs, selectedId, onSelect, idPrefix }: TabsProps)
   };
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
@@ -47,7 +52,10 @@ export function Tabs({ label, tabs, selectedId, onSelect, idPrefix }: TabsProps)
         {tabs.map((tab, index) => (
           <button
             key={tab.id}
-            ref={(element) => { if (element) buttons.current.set(tab.id, element); else buttons.current.delete(tab.id); }}
+            ref={(element) => {
+              if (element) buttons.current.set(tab.id, element);
+              else buttons.current.delete(tab.id);
+            }}
             type="button"
             role="tab"
             id={`${idPrefix}-tab-${tab.id}`}

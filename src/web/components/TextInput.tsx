@@ -12,13 +12,45 @@ interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'on
   rows?: number;
 }
 
-export function TextInput({ id, label, value, onChange, error, hint, required, multiline, rows = 4, className, ...rest }: TextInputProps) {
+export function TextInput({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  required,
+  multiline,
+  rows = 4,
+  className,
+  ...rest
+}: TextInputProps) {
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required ?? false} className={className}>
-      {(control) => multiline
-        ? <textarea {...control} className="input" rows={rows} value={value} onChange={(event) => onChange(event.target.value)}
-            readOnly={rest.readOnly} disabled={rest.disabled} name={rest.name} maxLength={rest.maxLength} placeholder={rest.placeholder} />
-        : <input {...rest} {...control} className="input" value={value} onChange={(event) => onChange(event.target.value)} />}
+      {(control) =>
+        multiline ? (
+          <textarea
+            {...control}
+            className="input"
+            rows={rows}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            readOnly={rest.readOnly}
+            disabled={rest.disabled}
+            name={rest.name}
+            maxLength={rest.maxLength}
+            placeholder={rest.placeholder}
+          />
+        ) : (
+          <input
+            {...rest}
+            {...control}
+            className="input"
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        )
+      }
     </Field>
   );
 }

@@ -25,7 +25,17 @@ interface VersionedFormProps<V extends object> {
   onCancel?: () => void;
 }
 
-export function VersionedForm<V extends object>({ title, state, fields, canEdit = true, intro, readOnlyNote, headingLevel = 2, saveLabel, onCancel }: VersionedFormProps<V>) {
+export function VersionedForm<V extends object>({
+  title,
+  state,
+  fields,
+  canEdit = true,
+  intro,
+  readOnlyNote,
+  headingLevel = 2,
+  saveLabel,
+  onCancel,
+}: VersionedFormProps<V>) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { form } = state;
   // The heading names the form, so a page with several forms lists each by name (and tests find it).
@@ -45,12 +55,18 @@ export function VersionedForm<V extends object>({ title, state, fields, canEdit 
       <Heading id={headingId}>{title}</Heading>
       {intro}
       <form ref={form.formRef} onSubmit={state.onSubmit} noValidate className="form" aria-labelledby={headingId}>
-        <ErrorAlert error={state.failure} details={unmatchedErrors(form.errors, [...fields.map((field): string => field.key), 'version'])} focusable />
+        <ErrorAlert
+          error={state.failure}
+          details={unmatchedErrors(form.errors, [...fields.map((field): string => field.key), 'version'])}
+          focusable
+        />
         {state.hasConflict && <ConflictAlert onReload={state.reloadKeepingInput} isReloading={state.isReloading} />}
         {state.differences && <Differences lines={state.differences} />}
         <FieldList fields={fields} form={form} />
         <div className="button-row">
-          <Button type="submit" variant="primary" busy={state.isSaving}>{saveLabel ?? 'Spara'}</Button>
+          <Button type="submit" variant="primary" busy={state.isSaving}>
+            {saveLabel ?? 'Spara'}
+          </Button>
           {onCancel && <Button onClick={onCancel}>Stäng</Button>}
           {state.isDirty && <span className="muted">Du har ändringar som inte är sparade.</span>}
         </div>
@@ -64,8 +80,13 @@ export function ConflictAlert({ onReload, isReloading }: { onReload: () => void;
   return (
     <div className="form-error" tabIndex={-1}>
       <Alert tone="warning" role="alert" title="Någon annan har ändrat uppgifterna medan du arbetade med dem.">
-        <p>Läs in de senaste uppgifterna. Det du har skrivit finns kvar i formuläret, så att du kan jämföra och spara igen.</p>
-        <Button onClick={onReload} busy={isReloading}>Läs in senaste uppgifterna</Button>
+        <p>
+          Läs in de senaste uppgifterna. Det du har skrivit finns kvar i formuläret, så att du kan jämföra och spara
+          igen.
+        </p>
+        <Button onClick={onReload} busy={isReloading}>
+          Läs in senaste uppgifterna
+        </Button>
       </Alert>
     </div>
   );
@@ -74,15 +95,19 @@ export function ConflictAlert({ onReload, isReloading }: { onReload: () => void;
 export function Differences({ lines }: { lines: readonly string[] }) {
   return (
     <Alert tone="info" title="De senaste uppgifterna är inlästa. Dina ändringar finns kvar.">
-      {lines.length === 0
-        ? <p>Ingen annan har ändrat de fält du ändrade. Spara för att bekräfta.</p>
-        : (
-          <>
-            <p>Någon annan sparade också dessa fält, med andra värden än dina:</p>
-            <ul className="alert__list">{lines.map((line) => <li key={line}>{line}</li>)}</ul>
-            <p>Kontrollera fälten och spara igen.</p>
-          </>
-        )}
+      {lines.length === 0 ? (
+        <p>Ingen annan har ändrat de fält du ändrade. Spara för att bekräfta.</p>
+      ) : (
+        <>
+          <p>Någon annan sparade också dessa fält, med andra värden än dina:</p>
+          <ul className="alert__list">
+            {lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <p>Kontrollera fälten och spara igen.</p>
+        </>
+      )}
     </Alert>
   );
 }

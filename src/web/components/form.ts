@@ -49,13 +49,17 @@ export function useForm<T extends object>(initial: T | (() => T)) {
 
 function focusFirstError(container: HTMLElement | null): void {
   if (!container) return;
-  const target = container.querySelector<HTMLElement>('[aria-invalid="true"]') ?? container.querySelector<HTMLElement>('.form-error');
+  const target =
+    container.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+    container.querySelector<HTMLElement>('.form-error');
   target?.focus();
 }
 
 /** Errors the form has no field for still deserve to be seen. */
 export function unmatchedErrors(errors: FieldErrors, knownFields: readonly string[]): string[] {
-  return Object.entries(errors).filter(([key]) => !knownFields.includes(key)).map(([key, message]) => (key === '_' ? message : `${key}: ${message}`));
+  return Object.entries(errors)
+    .filter(([key]) => !knownFields.includes(key))
+    .map(([key, message]) => (key === '_' ? message : `${key}: ${message}`));
 }
 
 /** Trimmed text or null, as the API wants optional text. */

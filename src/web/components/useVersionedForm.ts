@@ -57,24 +57,27 @@ export function useVersionedForm<E extends { version: number }, V extends object
     setSavedAt(null);
     const errors = { ...checkFields(fields, form.values), ...validate?.(form.values) };
     if (Object.keys(errors).length > 0) return form.fail(errors);
-    await run(async () => {
-      const saved = await save(form.values, base.version);
-      const fresh = toValues(saved);
-      form.setValues(fresh);
-      form.setErrors({});
-      setBase({ version: saved.version, snapshot: fresh });
-      setHasConflict(false);
-      setDifferences(null);
-      setSavedAt(formatTime(new Date()));
-    }, {
-      // A stale version names no field; a 409 that does (a name taken, validity that overlaps) is a
-      // rule the user can fix in the form, so it shows on the field like any other error.
-      onError: (error) => {
-        const isStale = isApiError(error, 409) && Object.keys(error.fieldErrors).length === 0;
-        if (isStale) setHasConflict(true);
-        return isStale;
+    await run(
+      async () => {
+        const saved = await save(form.values, base.version);
+        const fresh = toValues(saved);
+        form.setValues(fresh);
+        form.setErrors({});
+        setBase({ version: saved.version, snapshot: fresh });
+        setHasConflict(false);
+        setDifferences(null);
+        setSavedAt(formatTime(new Date()));
       },
-    });
+      {
+        // A stale version names no field; a 409 that does (a name taken, validity that overlaps) is a
+        // rule the user can fix in the form, so it shows on the field like any other error.
+        onError: (error) => {
+          const isStale = isApiError(error, 409) && Object.keys(error.fieldErrors).length === 0;
+          if (isStale) setHasConflict(true);
+          return isStale;
+        },
+      },
+    );
   };
 
   const reloadKeepingInput = async () => {
@@ -91,9 +94,11 @@ export function useVersionedForm<E extends { version: number }, V extends object
       for (const field of fields) if (isTouched(field.key)) merged[field.key] = typed[field.key];
       form.setValues(merged as V);
       setBase({ version: latest.version, snapshot: fresh as V });
-      setDifferences(fields
-        .filter((field) => isTouched(field.key) && fresh[field.key] !== typed[field.key])
-        .map((field) => `${field.label}: ${displayValue(field, fresh[field.key])}`));
+      setDifferences(
+        fields
+          .filter((field) => isTouched(field.key) && fresh[field.key] !== typed[field.key])
+          .map((field) => `${field.label}: ${displayValue(field, fresh[field.key])}`),
+      );
       setHasConflict(false);
     } catch (error) {
       setFailure(error);
@@ -102,7 +107,18 @@ export function useVersionedForm<E extends { version: number }, V extends object
     }
   };
 
-  return { form, onSubmit, failure, hasConflict, differences, savedAt, isSaving, isReloading, isDirty, reloadKeepingInput };
+  return {
+    form,
+    onSubmit,
+    failure,
+    hasConflict,
+    differences,
+    savedAt,
+    isSaving,
+    isReloading,
+    isDirty,
+    reloadKeepingInput,
+  };
 }
 
 export type VersionedFormState<V extends object> = ReturnType<typeof useVersionedForm<{ version: number }, V>>;

@@ -126,7 +126,11 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
 };
 
 /** Utförs. */
-export const DELIVERY_DAYS_LABELS: Record<DeliveryDays, string> = { whole_week: 'Hela veckan', weekdays: 'Vardagar', weekends: 'Helger' };
+export const DELIVERY_DAYS_LABELS: Record<DeliveryDays, string> = {
+  whole_week: 'Hela veckan',
+  weekdays: 'Vardagar',
+  weekends: 'Helger',
+};
 
 /** The unit of Tid/Frekv. */
 export const FREQUENCY_UNIT_LABELS: Record<FrequencyUnit, string> = {

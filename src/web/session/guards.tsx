@@ -16,16 +16,28 @@ export function RequireSession({ children, standalone }: { children?: ReactNode;
   const { status, refresh } = useSession();
   const location = useLocation();
   if (status === 'loading' || status === 'unavailable') {
-    const content = status === 'loading' ? <Spinner /> : (
-      <>
-        <PageTitle>Vardag kan inte nås just nu</PageTitle>
-        <Alert tone="error">Servern svarar inte. Försök igen om en stund.</Alert>
-        <Button variant="primary" onClick={() => void refresh().catch(() => undefined)}>Försök igen</Button>
-      </>
+    const content =
+      status === 'loading' ? (
+        <Spinner />
+      ) : (
+        <>
+          <PageTitle>Vardag kan inte nås just nu</PageTitle>
+          <Alert tone="error">Servern svarar inte. Försök igen om en stund.</Alert>
+          <Button variant="primary" onClick={() => void refresh().catch(() => undefined)}>
+            Försök igen
+          </Button>
+        </>
+      );
+    return standalone ? (
+      <main id="main" className="page-center">
+        {content}
+      </main>
+    ) : (
+      <div className="page-center">{content}</div>
     );
-    return standalone ? <main id="main" className="page-center">{content}</main> : <div className="page-center">{content}</div>;
   }
-  if (status === 'signedOut') return <Navigate to="/logga-in" replace state={{ from: location.pathname + location.search }} />;
+  if (status === 'signedOut')
+    return <Navigate to="/logga-in" replace state={{ from: location.pathname + location.search }} />;
   return children ?? <Outlet />;
 }
 

@@ -81,21 +81,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         queryClient.clear();
         isHandlingProblem.current = false;
       } else {
-        refresh().catch(() => undefined).finally(() => {
-          navigate('/befattning', { replace: true, state: { from } });
-          isHandlingProblem.current = false;
-        });
+        refresh()
+          .catch(() => undefined)
+          .finally(() => {
+            navigate('/befattning', { replace: true, state: { from } });
+            isHandlingProblem.current = false;
+          });
       }
     });
     return () => onAuthProblem(null);
   }, [apply, navigate, queryClient, refresh]);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    await authApi.signIn({ username, password });
-    setNotice(null);
-    queryClient.clear();
-    return refresh();
-  }, [queryClient, refresh]);
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      await authApi.signIn({ username, password });
+      setNotice(null);
+      queryClient.clear();
+      return refresh();
+    },
+    [queryClient, refresh],
+  );
 
   const signOut = useCallback(async () => {
     try {
@@ -108,16 +113,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [apply, navigate, queryClient]);
 
-  const choosePosition = useCallback(async (positionId: string) => {
-    await authApi.choosePosition(positionId);
-    // Another position sees other persons: nothing cached from the old one may show.
-    queryClient.clear();
-    await refresh();
-  }, [queryClient, refresh]);
+  const choosePosition = useCallback(
+    async (positionId: string) => {
+      await authApi.choosePosition(positionId);
+      // Another position sees other persons: nothing cached from the old one may show.
+      queryClient.clear();
+      await refresh();
+    },
+    [queryClient, refresh],
+  );
 
   const value = useMemo<SessionContextValue>(() => {
     const position = session?.positions.find((candidate) => candidate.id === session.currentPositionId) ?? null;
-    return { status, session, position, roles: position?.roles ?? [], notice, refresh, signIn, signOut, choosePosition };
+    return {
+      status,
+      session,
+      position,
+      roles: position?.roles ?? [],
+      notice,
+      refresh,
+      signIn,
+      signOut,
+      choosePosition,
+    };
   }, [status, session, notice, refresh, signIn, signOut, choosePosition]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -25,7 +25,11 @@ export interface ReadableAssignment {
 }
 
 /** For reading: the authority always, the provider side on a need to know, in the query's WHERE; out of scope is 404 like missing. */
-async function getReadableAssignment(trx: Trx, actor: PositionedActor, assignmentId: string): Promise<ReadableAssignment> {
+async function getReadableAssignment(
+  trx: Trx,
+  actor: PositionedActor,
+  assignmentId: string,
+): Promise<ReadableAssignment> {
   const scope = await loadAssignmentScope(trx, actor);
   const found = await repo.findReadableAssignment(trx, assignmentId, scope);
   if (!found) throw new NotFoundError('Uppdraget hittades inte.');
@@ -37,7 +41,12 @@ export interface Receivers {
   alarmGroups: Receiver[];
 }
 
-export async function resolveReceivers(trx: Trx, providerId: string, serviceArea: ServiceAreaCode, hasPersonalAlarm: boolean): Promise<Receivers> {
+export async function resolveReceivers(
+  trx: Trx,
+  providerId: string,
+  serviceArea: ServiceAreaCode,
+  hasPersonalAlarm: boolean,
+): Promise<Receivers> {
   return {
     users: await listProviderReceivers(trx, providerId),
     alarmGroups: hasPersonalAlarm ? await listAlarmGroups(trx, serviceArea) : [],
@@ -46,7 +55,10 @@ export async function resolveReceivers(trx: Trx, providerId: string, serviceArea
 
 /** The receivers as readers see them: people by name, then send lists. */
 export function receiverNames(receivers: Receivers): string[] {
-  return [...receivers.users.map((user) => user.name), ...receivers.alarmGroups.map((group) => `${group.name} (sändlista)`)];
+  return [
+    ...receivers.users.map((user) => user.name),
+    ...receivers.alarmGroups.map((group) => `${group.name} (sändlista)`),
+  ];
 }
 
 /** The assignment for this reader, with its rows, events and (for a draft the writer reads) its receivers. */
@@ -55,26 +67,53 @@ export async function readDetail(trx: Trx, actor: PositionedActor, assignmentId:
 }
 
 /** As readDetail, with the person unmasked for those few who may print a protected name. */
-export async function readAssignment(trx: Trx, actor: PositionedActor, assignmentId: string): Promise<{ detail: c.AssignmentDetail; person: repo.PersonRecordRef }> {
+export async function readAssignment(
+  trx: Trx,
+  actor: PositionedActor,
+  assignmentId: string,
+): Promise<{ detail: c.AssignmentDetail; person: repo.PersonRecordRef }> {
   return detailOf(trx, await getReadableAssignment(trx, actor, assignmentId));
 }
 
 /** The detail of an assignment already loaded with the reader's access decided (e.g. its writer, just after sending). */
-export async function detailOf(trx: Trx, { record, interventions, isWriter, scope }: ReadableAssignment): Promise<{ detail: c.AssignmentDetail; person: repo.PersonRecordRef }> {
+export async function detailOf(
+  trx: Trx,
+  { record, interventions, isWriter, scope }: ReadableAssignment,
+): Promise<{ detail: c.AssignmentDetail; person: repo.PersonRecordRef }> {
   const assignmentId = record.id;
   const lifeAreas = await repo.listLifeAreas(trx, assignmentId);
   const events = await repo.listAssignmentEvents(trx, assignmentId);
   const replacedBy = await repo.findReplacement(trx, assignmentId);
   // The assignments named beside this one may be another unit's: linked only where the reader may open them.
   const named = [record.replacesAssignment?.id, replacedBy?.id].filter((id): id is string => id !== undefined);
-  const openableIds = isWriter || named.length === 0 ? undefined : new Set((await listReadableAssignmentNumbers(trx, scope, named)).keys());
+  const openableIds =
+    isWriter || named.length === 0
+      ? undefined
+      : new Set((await listReadableAssignmentNumbers(trx, scope, named)).keys());
   // Who the message will reach, so the officer can check before sending.
   const isDraftOfWriter = isWriter && !record.sentAt;
   const hasPersonalAlarm = interventions.some((row) => row.isPersonalAlarm);
-  const receivers = isDraftOfWriter && record.provider.hasSystemAccess
-    ? receiverNames(await resolveReceivers(trx, record.provider.id, record.serviceArea, hasPersonalAlarm))
-    : [];
+  const receivers =
+    isDraftOfWriter && record.provider.hasSystemAccess
+      ? receiverNames(await resolveReceivers(trx, record.provider.id, record.serviceArea, hasPersonalAlarm))
+      : [];
   // Named whatever the provider's access, so the dialog can warn when none is told, or whom to tell by hand.
-  const alarmGroups = isDraftOfWriter && hasPersonalAlarm ? (await listAlarmGroups(trx, record.serviceArea)).map((group) => group.name) : [];
-  return { detail: toDetail({ record, interventions, lifeAreas, events, replacedBy, receivers, alarmGroups, isWriter, ...(openableIds ? { openableIds } : {}) }), person: record.person };
+  const alarmGroups =
+    isDraftOfWriter && hasPersonalAlarm
+      ? (await listAlarmGroups(trx, record.serviceArea)).map((group) => group.name)
+      : [];
+  return {
+    detail: toDetail({
+      record,
+      interventions,
+      lifeAreas,
+      events,
+      replacedBy,
+      receivers,
+      alarmGroups,
+      isWriter,
+      ...(openableIds ? { openableIds } : {}),
+    }),
+    person: record.person,
+  };
 }

@@ -17,17 +17,41 @@ export interface AssignmentDocument {
   pdf: Buffer;
 }
 
-export async function getAssignmentDocument(db: Db, actor: PositionedActor, assignmentId: string): Promise<AssignmentDocument> {
+export async function getAssignmentDocument(
+  db: Db,
+  actor: PositionedActor,
+  assignmentId: string,
+): Promise<AssignmentDocument> {
   const { detail, personName, municipalityName } = await inTenant(db, actor.municipalityId, async (trx) => {
     const { detail, person } = await readAssignment(trx, actor, assignmentId);
     const mayPrintName = !person.protectedIdentity || canRevealProtectedIdentity(actor.position);
-    const events: AuditEvent[] = [{ action: 'person.read', entityType: 'assignment', entityId: assignmentId, personId: person.id, details: { section: 'assignment_document' } }];
+    const events: AuditEvent[] = [
+      {
+        action: 'person.read',
+        entityType: 'assignment',
+        entityId: assignmentId,
+        personId: person.id,
+        details: { section: 'assignment_document' },
+      },
+    ];
     if (person.protectedIdentity && mayPrintName) {
-      events.push({ action: 'person.reveal_protected', entityType: 'person', entityId: person.id, personId: person.id, details: { reason: `Uppdragsdokument ${detail.assignmentNumber}` } });
+      events.push({
+        action: 'person.reveal_protected',
+        entityType: 'person',
+        entityId: person.id,
+        personId: person.id,
+        details: { reason: `Uppdragsdokument ${detail.assignmentNumber}` },
+      });
     }
     await writeAudits(trx, actor, events);
-    const { rows } = await sql<{ name: string }>`select name from municipalities where id = ${actor.municipalityId}`.execute(trx);
-    return { detail, personName: mayPrintName ? `${person.firstName} ${person.lastName}` : null, municipalityName: rows[0]?.name ?? '' };
+    const { rows } = await sql<{
+      name: string;
+    }>`select name from municipalities where id = ${actor.municipalityId}`.execute(trx);
+    return {
+      detail,
+      personName: mayPrintName ? `${person.firstName} ${person.lastName}` : null,
+      municipalityName: rows[0]?.name ?? '',
+    };
   });
   // Rendered after the transaction: the connection goes back to the pool while pdfmake works.
   const pdf = await renderAssignmentDocument({ assignment: detail, municipalityName, personName });

@@ -42,10 +42,15 @@ export async function listProviderReceivers(trx: Trx, providerId: string): Promi
 export async function listAlarmGroups(trx: Trx, serviceArea: ServiceAreaCode): Promise<Receiver[]> {
   const groupArea = alarmGroupServiceArea(serviceArea, await listAlarmGroupAreas(trx));
   if (groupArea === null) return [];
-  return trx.selectFrom('send_lists as sl')
-    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'sl.municipality_id').onRef('u.id', '=', 'sl.unit_id'))
+  return trx
+    .selectFrom('send_lists as sl')
+    .innerJoin('units as u', (join) =>
+      join.onRef('u.municipality_id', '=', 'sl.municipality_id').onRef('u.id', '=', 'sl.unit_id'),
+    )
     .select(['sl.id', 'sl.name'])
-    .where('sl.purpose', '=', 'alarm_group').where('sl.is_active', '=', true).where('u.service_area', '=', groupArea)
+    .where('sl.purpose', '=', 'alarm_group')
+    .where('sl.is_active', '=', true)
+    .where('u.service_area', '=', groupArea)
     .orderBy('sl.name')
     .execute();
 }

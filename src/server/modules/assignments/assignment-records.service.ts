@@ -12,7 +12,10 @@ export function findAssignment(trx: Trx, assignmentId: string): Promise<repo.Ass
   return repo.findAssignment(trx, assignmentId);
 }
 
-export function listAssignmentInterventions(trx: Trx, assignmentId: string): Promise<repo.AssignmentInterventionRecord[]> {
+export function listAssignmentInterventions(
+  trx: Trx,
+  assignmentId: string,
+): Promise<repo.AssignmentInterventionRecord[]> {
   return repo.listAssignmentInterventions(trx, assignmentId);
 }
 

@@ -10,16 +10,41 @@ import type { TimeScopeUnit } from '../../../domain/assignment-time.ts';
 import { LIFE_AREA_NAMES, type AssignmentDetail, type Weekday } from '../../../contract/assignments.ts';
 
 const SCOPE_UNIT_TEXT: Record<TimeScopeUnit, string> = {
-  hours_per_month: 'tim/månad', hours_per_week: 'tim/vecka', times_per_day: 'ggr/dygn', times_per_week: 'ggr/vecka',
-  times_per_month: 'ggr/månad', days_per_month: 'dygn/månad', nights_per_month: 'nätter/månad', none: '',
+  hours_per_month: 'tim/månad',
+  hours_per_week: 'tim/vecka',
+  times_per_day: 'ggr/dygn',
+  times_per_week: 'ggr/vecka',
+  times_per_month: 'ggr/månad',
+  days_per_month: 'dygn/månad',
+  nights_per_month: 'nätter/månad',
+  none: '',
 };
-const WEEKDAY_TEXT: Record<Weekday, string> = { mon: 'mån', tue: 'tis', wed: 'ons', thu: 'tor', fri: 'fre', sat: 'lör', sun: 'sön' };
-const SERVICE_AREA_TEXT = { AO: 'Äldreomsorg', FH: 'Funktionshinder (SoL)', LSS: 'LSS', IFO: 'Individ- och familjeomsorg' } as const;
+const WEEKDAY_TEXT: Record<Weekday, string> = {
+  mon: 'mån',
+  tue: 'tis',
+  wed: 'ons',
+  thu: 'tor',
+  fri: 'fre',
+  sat: 'lör',
+  sun: 'sön',
+};
+const SERVICE_AREA_TEXT = {
+  AO: 'Äldreomsorg',
+  FH: 'Funktionshinder (SoL)',
+  LSS: 'LSS',
+  IFO: 'Individ- och familjeomsorg',
+} as const;
 const SENT_VIA_TEXT = { system: 'i Vardag', secure_mail: 'med säker e-post', post: 'per post' } as const;
 
 const number = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 const dateTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 /** 0.33 → "0,33", the way staff write numbers. */
@@ -48,48 +73,69 @@ export function assignmentFilename(assignmentNumber: string): string {
 export async function renderAssignmentDocument(input: DocumentInput): Promise<Buffer> {
   const { assignment } = input;
   const isDraft = assignment.status === 'draft';
-  return renderPdf(framedDocument({
-    title: `Uppdrag ${assignment.assignmentNumber}`,
-    issuer: input.municipalityName,
-    watermark: isDraft ? 'UTKAST' : undefined,
-    content: [
-      { text: `Uppdrag ${assignment.assignmentNumber}`, style: 'title' },
-      { text: isDraft ? 'UTKAST – uppdraget är inte skickat' : sentLine(assignment), style: 'subtitle' },
-      { text: 'Person', style: 'heading' },
-      factGrid([['Personnummer', assignment.person.identityNumber], ['Namn', input.personName ?? 'Skyddad identitet']]),
-      { text: 'Ärende och beslut', style: 'heading' },
-      factGrid([
-        ['Ärende', assignment.caseNumber], ['Verksamhetsområde', SERVICE_AREA_TEXT[assignment.serviceArea]],
-        ['Myndighetsenhet', assignment.authorityUnitName], ['Beslut', assignment.decision.decisionNumber],
-        ['Lagrum', assignment.decision.legalBasisCode], ['Beslutsdatum', assignment.decision.decisionDate],
-        ['Beslutsperiod', `${assignment.decision.periodFrom} – ${assignment.decision.periodTo ?? 'tills vidare'}`],
-        ['Ersätter uppdrag', assignment.replacesAssignment?.assignmentNumber ?? '–'],
-      ]),
-      { text: 'Utförare', style: 'heading' },
-      factGrid([
-        ['Utförare', assignment.provider.name],
-        ['Regi', `${assignment.provider.ownership === 'private' ? 'Enskild regi' : 'Egen regi'}${assignment.provider.hasSystemAccess ? '' : ', utan systemåtkomst'}`],
-      ]),
-      { text: 'Beviljade insatser', style: 'heading' },
-      interventionTable(assignment),
-      { text: `Beviljad tid totalt: ${formatMinutesAsHours(assignment.totalGrantedMinutes)} per månad`, style: 'emphasis', margin: [0, 10, 0, 2] },
-      { text: 'Summan av insatsernas tid per månad, avrundad uppåt till närmaste kvart.', style: 'muted' },
-      ...twoStaffLines(assignment),
-      { text: 'Behov och mål per livsområde', style: 'heading' },
-      ...lifeAreaBlocks(assignment),
-      { text: 'Instruktioner till utföraren', style: 'heading' },
-      { text: assignment.instructions ?? 'Inga särskilda instruktioner.', style: assignment.instructions ? undefined : 'muted' },
-      { text: 'Överlämning', style: 'heading' },
-      factGrid([
-        ['Ny brukare', assignment.isNewClient ? 'Ja' : 'Nej'],
-        ['Muntlig överlämning per telefon till', assignment.handoverBy ?? '–'],
-        ['Överlämning gjord', swedishDateTime(assignment.handoverAt)],
-        ['Skrivet av', `${assignment.createdByName}, ${swedishDateTime(assignment.createdAt)}`],
-        ['Skickat av', assignment.sentByName ? `${assignment.sentByName}, ${swedishDateTime(assignment.sentAt)}` : 'Inte skickat'],
-        ['Skickat', assignment.sentVia ? SENT_VIA_TEXT[assignment.sentVia] : '–'],
-      ]),
-    ],
-  }));
+  return renderPdf(
+    framedDocument({
+      title: `Uppdrag ${assignment.assignmentNumber}`,
+      issuer: input.municipalityName,
+      watermark: isDraft ? 'UTKAST' : undefined,
+      content: [
+        { text: `Uppdrag ${assignment.assignmentNumber}`, style: 'title' },
+        { text: isDraft ? 'UTKAST – uppdraget är inte skickat' : sentLine(assignment), style: 'subtitle' },
+        { text: 'Person', style: 'heading' },
+        factGrid([
+          ['Personnummer', assignment.person.identityNumber],
+          ['Namn', input.personName ?? 'Skyddad identitet'],
+        ]),
+        { text: 'Ärende och beslut', style: 'heading' },
+        factGrid([
+          ['Ärende', assignment.caseNumber],
+          ['Verksamhetsområde', SERVICE_AREA_TEXT[assignment.serviceArea]],
+          ['Myndighetsenhet', assignment.authorityUnitName],
+          ['Beslut', assignment.decision.decisionNumber],
+          ['Lagrum', assignment.decision.legalBasisCode],
+          ['Beslutsdatum', assignment.decision.decisionDate],
+          ['Beslutsperiod', `${assignment.decision.periodFrom} – ${assignment.decision.periodTo ?? 'tills vidare'}`],
+          ['Ersätter uppdrag', assignment.replacesAssignment?.assignmentNumber ?? '–'],
+        ]),
+        { text: 'Utförare', style: 'heading' },
+        factGrid([
+          ['Utförare', assignment.provider.name],
+          [
+            'Regi',
+            `${assignment.provider.ownership === 'private' ? 'Enskild regi' : 'Egen regi'}${assignment.provider.hasSystemAccess ? '' : ', utan systemåtkomst'}`,
+          ],
+        ]),
+        { text: 'Beviljade insatser', style: 'heading' },
+        interventionTable(assignment),
+        {
+          text: `Beviljad tid totalt: ${formatMinutesAsHours(assignment.totalGrantedMinutes)} per månad`,
+          style: 'emphasis',
+          margin: [0, 10, 0, 2],
+        },
+        { text: 'Summan av insatsernas tid per månad, avrundad uppåt till närmaste kvart.', style: 'muted' },
+        ...twoStaffLines(assignment),
+        { text: 'Behov och mål per livsområde', style: 'heading' },
+        ...lifeAreaBlocks(assignment),
+        { text: 'Instruktioner till utföraren', style: 'heading' },
+        {
+          text: assignment.instructions ?? 'Inga särskilda instruktioner.',
+          style: assignment.instructions ? undefined : 'muted',
+        },
+        { text: 'Överlämning', style: 'heading' },
+        factGrid([
+          ['Ny brukare', assignment.isNewClient ? 'Ja' : 'Nej'],
+          ['Muntlig överlämning per telefon till', assignment.handoverBy ?? '–'],
+          ['Överlämning gjord', swedishDateTime(assignment.handoverAt)],
+          ['Skrivet av', `${assignment.createdByName}, ${swedishDateTime(assignment.createdAt)}`],
+          [
+            'Skickat av',
+            assignment.sentByName ? `${assignment.sentByName}, ${swedishDateTime(assignment.sentAt)}` : 'Inte skickat',
+          ],
+          ['Skickat', assignment.sentVia ? SENT_VIA_TEXT[assignment.sentVia] : '–'],
+        ]),
+      ],
+    }),
+  );
 }
 
 function sentLine(assignment: AssignmentDetail): string {
@@ -103,8 +149,15 @@ function scopeText(row: AssignmentDetail['interventions'][number]): string {
 }
 
 function interventionTable(assignment: AssignmentDetail): Content {
-  const header = ['Insats', 'Beviljad omfattning', 'Min/tillfälle', 'Planerade dagar', 'Tider', 'Två personal', 'Tid/månad']
-    .map((text) => ({ text, style: 'tableHeader' }));
+  const header = [
+    'Insats',
+    'Beviljad omfattning',
+    'Min/tillfälle',
+    'Planerade dagar',
+    'Tider',
+    'Två personal',
+    'Tid/månad',
+  ].map((text) => ({ text, style: 'tableHeader' }));
   const rows = assignment.interventions.map((row) => [
     { stack: [{ text: row.name, bold: true }, ...(row.note ? [{ text: row.note, style: 'muted' }] : [])] },
     scopeText(row),
@@ -124,20 +177,28 @@ function twoStaffLines(assignment: AssignmentDetail): Content[] {
   const twoStaff = assignment.interventions.filter((row) => row.isTwoStaff);
   if (twoStaff.length === 0) return [{ text: 'Ingen insats kräver dubbelbemanning.', margin: [0, 6, 0, 0] }];
   return [
-    { text: `Dubbelbemanning krävs för: ${twoStaff.map((row) => row.name).join(', ')}.`, bold: true, margin: [0, 6, 0, 2] },
-    { text: `Personaltid med dubbelbemanning: ${formatMinutesAsHours(assignment.totalStaffMinutes)} per månad (avrundat uppåt till närmaste kvart).` },
+    {
+      text: `Dubbelbemanning krävs för: ${twoStaff.map((row) => row.name).join(', ')}.`,
+      bold: true,
+      margin: [0, 6, 0, 2],
+    },
+    {
+      text: `Personaltid med dubbelbemanning: ${formatMinutesAsHours(assignment.totalStaffMinutes)} per månad (avrundat uppåt till närmaste kvart).`,
+    },
   ];
 }
 
 function lifeAreaBlocks(assignment: AssignmentDetail): Content[] {
   if (assignment.lifeAreas.length === 0) return [{ text: 'Inga livsområden är beskrivna.', style: 'muted' }];
-  return assignment.lifeAreas.map((area): Content => ({
-    unbreakable: true,
-    margin: [0, 0, 0, 8],
-    stack: [
-      { text: LIFE_AREA_NAMES[area.lifeArea], bold: true },
-      { text: [{ text: 'Behov: ', style: 'label' }, area.need ?? '–'] },
-      { text: [{ text: 'Mål: ', style: 'label' }, area.goal ?? '–'] },
-    ],
-  }));
+  return assignment.lifeAreas.map(
+    (area): Content => ({
+      unbreakable: true,
+      margin: [0, 0, 0, 8],
+      stack: [
+        { text: LIFE_AREA_NAMES[area.lifeArea], bold: true },
+        { text: [{ text: 'Behov: ', style: 'label' }, area.need ?? '–'] },
+        { text: [{ text: 'Mål: ', style: 'label' }, area.goal ?? '–'] },
+      ],
+    }),
+  );
 }

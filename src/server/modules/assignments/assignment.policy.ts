@@ -23,7 +23,10 @@ export interface NewAssignmentView {
 }
 
 export function newAssignmentView(actor: Pick<ActorPosition, 'roles'>): NewAssignmentView {
-  return { isProviderWide: hasAnyRole(actor.roles, NEW_ASSIGNMENT_RECEIVER_ROLES), isAlarmOnly: actor.roles.includes('alarm_manager') };
+  return {
+    isProviderWide: hasAnyRole(actor.roles, NEW_ASSIGNMENT_RECEIVER_ROLES),
+    isAlarmOnly: actor.roles.includes('alarm_manager'),
+  };
 }
 
 /** "Nya uppdrag" is for provider managers, coordinators and alarm managers. */

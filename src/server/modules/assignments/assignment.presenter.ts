@@ -4,7 +4,14 @@
  */
 import { monthlyMinutes } from '../../../domain/assignment-time.ts';
 import type * as c from '../../../contract/assignments.ts';
-import { statusOf, type AssignmentEventRecord, type AssignmentInterventionRecord, type AssignmentRecord, type LifeAreaRecord, type PersonRecordRef } from './assignment.repository.ts';
+import {
+  statusOf,
+  type AssignmentEventRecord,
+  type AssignmentInterventionRecord,
+  type AssignmentRecord,
+  type LifeAreaRecord,
+  type PersonRecordRef,
+} from './assignment.repository.ts';
 import { LIFE_AREAS } from '../../../contract/assignments.ts';
 
 export function toPersonRef(person: PersonRecordRef): c.AssignmentDetail['person'] {
@@ -39,30 +46,65 @@ export interface DetailParts {
   openableIds?: ReadonlySet<string>;
 }
 
-export function toDetail({ record, interventions, lifeAreas, events, replacedBy, receivers, alarmGroups, isWriter, openableIds }: DetailParts): c.AssignmentDetail {
+export function toDetail({
+  record,
+  interventions,
+  lifeAreas,
+  events,
+  replacedBy,
+  receivers,
+  alarmGroups,
+  isWriter,
+  openableIds,
+}: DetailParts): c.AssignmentDetail {
   const status = statusOf(record);
   const isDraft = status === 'draft';
-  const linked = (ref: { id: string; assignmentNumber: string } | null | undefined) => (ref ? { ...ref, canOpen: isWriter || (openableIds?.has(ref.id) ?? false) } : null);
+  const linked = (ref: { id: string; assignmentNumber: string } | null | undefined) =>
+    ref ? { ...ref, canOpen: isWriter || (openableIds?.has(ref.id) ?? false) } : null;
   return {
-    id: record.id, assignmentNumber: record.assignmentNumber, status,
-    caseId: record.caseId, caseNumber: record.caseNumber, serviceArea: record.serviceArea, authorityUnitName: record.authorityUnitName,
-    decision: toDecisionSummary(record.decision), person: toPersonRef(record.person),
-    provider: { id: record.provider.id, name: record.provider.name, ownership: record.provider.ownership, hasSystemAccess: record.provider.hasSystemAccess },
-    replacesAssignment: linked(record.replacesAssignment), replacedBy: linked(replacedBy),
-    interventions: toInterventions(interventions), lifeAreas: inLifeAreaOrder(lifeAreas),
-    instructions: record.instructions, isNewClient: record.isNewClient, handoverBy: record.handoverBy, handoverAt: record.handoverAt?.toISOString() ?? null,
-    totalGrantedMinutes: record.totalGrantedMinutes, totalStaffMinutes: record.totalStaffMinutes,
-    createdByName: record.createdByName, createdAt: record.createdAt.toISOString(), updatedAt: record.updatedAt.toISOString(),
-    sentAt: record.sentAt?.toISOString() ?? null, sentByName: record.sentByName, sentVia: record.sentVia,
-    stateChangedAt: record.state?.changedAt.toISOString() ?? null, stateMessage: record.state?.message ?? null,
+    id: record.id,
+    assignmentNumber: record.assignmentNumber,
+    status,
+    caseId: record.caseId,
+    caseNumber: record.caseNumber,
+    serviceArea: record.serviceArea,
+    authorityUnitName: record.authorityUnitName,
+    decision: toDecisionSummary(record.decision),
+    person: toPersonRef(record.person),
+    provider: {
+      id: record.provider.id,
+      name: record.provider.name,
+      ownership: record.provider.ownership,
+      hasSystemAccess: record.provider.hasSystemAccess,
+    },
+    replacesAssignment: linked(record.replacesAssignment),
+    replacedBy: linked(replacedBy),
+    interventions: toInterventions(interventions),
+    lifeAreas: inLifeAreaOrder(lifeAreas),
+    instructions: record.instructions,
+    isNewClient: record.isNewClient,
+    handoverBy: record.handoverBy,
+    handoverAt: record.handoverAt?.toISOString() ?? null,
+    totalGrantedMinutes: record.totalGrantedMinutes,
+    totalStaffMinutes: record.totalStaffMinutes,
+    createdByName: record.createdByName,
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+    sentAt: record.sentAt?.toISOString() ?? null,
+    sentByName: record.sentByName,
+    sentVia: record.sentVia,
+    stateChangedAt: record.state?.changedAt.toISOString() ?? null,
+    stateMessage: record.state?.message ?? null,
     events: events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })),
-    receivers: [...receivers], alarmGroups: [...alarmGroups],
+    receivers: [...receivers],
+    alarmGroups: [...alarmGroups],
     version: record.version,
     permissions: {
       canEdit: isWriter && isDraft,
       canSend: isWriter && isDraft && record.provider.hasSystemAccess,
       canRecordSentOutside: isWriter && isDraft && !record.provider.hasSystemAccess,
-      canWriteReplacement: isWriter && !isDraft && status !== 'replaced' && status !== 'withdrawn' && record.caseClosedOn === null,
+      canWriteReplacement:
+        isWriter && !isDraft && status !== 'replaced' && status !== 'withdrawn' && record.caseClosedOn === null,
       canOpenCase: isWriter,
     },
   };

@@ -29,19 +29,39 @@ export async function listNewAssignments(db: Db, actor: PositionedActor, query: 
     const filter = await filterFor(trx, actor, query.providerUnitId);
     const rows = await repo.listNewAssignments(trx, filter, cursor, NEW_ASSIGNMENTS_PAGE_SIZE + 1);
     const page = rows.slice(0, NEW_ASSIGNMENTS_PAGE_SIZE);
-    const total = cursor === null && rows.length <= NEW_ASSIGNMENTS_PAGE_SIZE ? rows.length : await repo.countNewAssignments(trx, filter);
-    const interventions = await repo.listInterventionNames(trx, page.map((row) => row.id));
-    await writeAudits(trx, actor, page.map((row) => ({
-      action: 'person.list_hit', entityType: 'assignment', entityId: row.id, personId: row.person.id, details: { list: 'new_assignments' },
-    })));
+    const total =
+      cursor === null && rows.length <= NEW_ASSIGNMENTS_PAGE_SIZE
+        ? rows.length
+        : await repo.countNewAssignments(trx, filter);
+    const interventions = await repo.listInterventionNames(
+      trx,
+      page.map((row) => row.id),
+    );
+    await writeAudits(
+      trx,
+      actor,
+      page.map((row) => ({
+        action: 'person.list_hit',
+        entityType: 'assignment',
+        entityId: row.id,
+        personId: row.person.id,
+        details: { list: 'new_assignments' },
+      })),
+    );
     const last = page.at(-1);
     return {
       items: page.map((row) => {
         const own = interventions.filter((intervention) => intervention.assignmentId === row.id);
         return {
-          id: row.id, assignmentNumber: row.assignmentNumber, person: toPersonRef(row.person), provider: row.provider, sentAt: row.sentAt.toISOString(),
-          interventions: own.map((intervention) => intervention.name), hasPersonalAlarm: own.some((intervention) => intervention.isPersonalAlarm),
-          isNewClient: row.isNewClient, totalGrantedMinutes: row.totalGrantedMinutes,
+          id: row.id,
+          assignmentNumber: row.assignmentNumber,
+          person: toPersonRef(row.person),
+          provider: row.provider,
+          sentAt: row.sentAt.toISOString(),
+          interventions: own.map((intervention) => intervention.name),
+          hasPersonalAlarm: own.some((intervention) => intervention.isPersonalAlarm),
+          isNewClient: row.isNewClient,
+          totalGrantedMinutes: row.totalGrantedMinutes,
         };
       }),
       total,
@@ -51,9 +71,15 @@ export async function listNewAssignments(db: Db, actor: PositionedActor, query: 
 }
 
 /** How many wait, for the desk's folder; no person is shown, so nothing is audited. */
-export async function countNewAssignments(db: Db, actor: PositionedActor, query: Pick<Query, 'providerUnitId'>): Promise<c.NewAssignmentCount> {
+export async function countNewAssignments(
+  db: Db,
+  actor: PositionedActor,
+  query: Pick<Query, 'providerUnitId'>,
+): Promise<c.NewAssignmentCount> {
   assertMayList(actor);
-  return inTenant(db, actor.municipalityId, async (trx) => ({ total: await repo.countNewAssignments(trx, await filterFor(trx, actor, query.providerUnitId)) }));
+  return inTenant(db, actor.municipalityId, async (trx) => ({
+    total: await repo.countNewAssignments(trx, await filterFor(trx, actor, query.providerUnitId)),
+  }));
 }
 
 /** The same count inside the caller's transaction, for the desk's overview; the caller checks canListNewAssignments. */
@@ -63,11 +89,17 @@ export async function countNewAssignmentsIn(trx: Trx, actor: PositionedActor): P
 
 function assertMayList(actor: PositionedActor): void {
   if (!canListNewAssignments(actor.position)) {
-    throw new ForbiddenError('Nya uppdrag visas för verksamhetschefer, enhetschefer, samordnare och larmansvariga hos utförare.');
+    throw new ForbiddenError(
+      'Nya uppdrag visas för verksamhetschefer, enhetschefer, samordnare och larmansvariga hos utförare.',
+    );
   }
 }
 
-async function filterFor(trx: Trx, actor: PositionedActor, providerUnitId: string | undefined): Promise<repo.NewAssignmentFilter> {
+async function filterFor(
+  trx: Trx,
+  actor: PositionedActor,
+  providerUnitId: string | undefined,
+): Promise<repo.NewAssignmentFilter> {
   const view = newAssignmentView(actor.position);
   let onlyProviderId: string | null = null;
   if (providerUnitId) {
@@ -87,7 +119,9 @@ function encodeCursor(cursor: repo.PageCursor): string {
 }
 
 function decodeCursor(text: string): repo.PageCursor {
-  const match = /^(\d{1,16})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  const match = /^(\d{1,16})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
+    Buffer.from(text, 'base64url').toString('utf8'),
+  );
   if (!match) throw new ValidationError({ cursor: 'Ogiltig sidmarkör. Börja om från första sidan.' });
   return { sentAtMicros: Number(match[1]), id: match[2]! };
 }

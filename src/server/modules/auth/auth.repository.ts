@@ -19,10 +19,22 @@ export interface LoginCandidate {
 }
 
 export async function findLoginCandidate(db: Db, issuer: string, subject: string): Promise<LoginCandidate | undefined> {
-  const { rows } = await sql<{ municipality_id: string; user_id: string; password_hash: string | null; is_active: boolean }>`
+  const { rows } = await sql<{
+    municipality_id: string;
+    user_id: string;
+    password_hash: string | null;
+    is_active: boolean;
+  }>`
     select * from auth_find_login(${issuer}, ${subject})`.execute(db);
   const row = rows[0];
-  return row && { municipalityId: row.municipality_id, userId: row.user_id, passwordHash: row.password_hash, isActive: row.is_active };
+  return (
+    row && {
+      municipalityId: row.municipality_id,
+      userId: row.user_id,
+      passwordHash: row.password_hash,
+      isActive: row.is_active,
+    }
+  );
 }
 
 export interface SessionRef {
@@ -41,23 +53,47 @@ export interface ResolvedSession extends SessionRef {
  * The whole actor behind a session in one round trip (auth_resolve_session, migrations 0018 and
  * 0031); `touch` false for a background request, which must not keep the session alive.
  */
-export async function resolveSession(db: Db, sessionId: string, idleSeconds: number, touch: boolean): Promise<ResolvedSession | undefined> {
+export async function resolveSession(
+  db: Db,
+  sessionId: string,
+  idleSeconds: number,
+  touch: boolean,
+): Promise<ResolvedSession | undefined> {
   const { rows } = await sql<{
-    municipality_id: string; user_id: string; display_name: string; csrf_token: string; position_id: string | null;
-    position_title: string | null; unit_id: string | null; unit_name: string | null; service_area: string | null; roles: string[] | null;
-    units_below: string[] | null; authority_units: string[] | null;
+    municipality_id: string;
+    user_id: string;
+    display_name: string;
+    csrf_token: string;
+    position_id: string | null;
+    position_title: string | null;
+    unit_id: string | null;
+    unit_name: string | null;
+    service_area: string | null;
+    roles: string[] | null;
+    units_below: string[] | null;
+    authority_units: string[] | null;
   }>`select * from auth_resolve_session(${sessionId}, ${idleSeconds}, ${touch})`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
   const hasPosition = row.position_id !== null && row.unit_id !== null;
   return {
-    municipalityId: row.municipality_id, userId: row.user_id, displayName: row.display_name, csrfToken: row.csrf_token,
+    municipalityId: row.municipality_id,
+    userId: row.user_id,
+    displayName: row.display_name,
+    csrfToken: row.csrf_token,
     positionId: hasPosition ? row.position_id : null,
-    position: hasPosition ? {
-      id: row.position_id!, title: row.position_title!, unitId: row.unit_id!, unitName: row.unit_name!,
-      serviceArea: row.service_area as ServiceAreaCode, roles: (row.roles ?? []).filter(isRole),
-      unitsBelow: row.units_below ?? [], authorityUnitsOfServiceArea: row.authority_units ?? [],
-    } : null,
+    position: hasPosition
+      ? {
+          id: row.position_id!,
+          title: row.position_title!,
+          unitId: row.unit_id!,
+          unitName: row.unit_name!,
+          serviceArea: row.service_area as ServiceAreaCode,
+          roles: (row.roles ?? []).filter(isRole),
+          unitsBelow: row.units_below ?? [],
+          authorityUnitsOfServiceArea: row.authority_units ?? [],
+        }
+      : null,
   };
 }
 
@@ -74,19 +110,26 @@ export interface NewSession {
 }
 
 export async function insertSession(trx: Trx, session: NewSession): Promise<void> {
-  await trx.insertInto('sessions').values({
-    id: session.id,
-    municipality_id: session.municipalityId,
-    user_id: session.userId,
-    position_id: session.positionId,
-    auth_method: session.identityIssuer === LOCAL_ISSUER ? 'password' : 'oidc',
-    identity_issuer: session.identityIssuer,
-    csrf_token: session.csrfToken,
-    client_address: session.clientAddress,
-    user_agent: session.userAgent,
-    expires_at: sql<Date>`now() + make_interval(hours => ${session.maxHours})`,
-  }).execute();
-  await trx.deleteFrom('sessions').where('user_id', '=', session.userId).where('expires_at', '<', sql<Date>`now()`).execute();
+  await trx
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      municipality_id: session.municipalityId,
+      user_id: session.userId,
+      position_id: session.positionId,
+      auth_method: session.identityIssuer === LOCAL_ISSUER ? 'password' : 'oidc',
+      identity_issuer: session.identityIssuer,
+      csrf_token: session.csrfToken,
+      client_address: session.clientAddress,
+      user_agent: session.userAgent,
+      expires_at: sql<Date>`now() + make_interval(hours => ${session.maxHours})`,
+    })
+    .execute();
+  await trx
+    .deleteFrom('sessions')
+    .where('user_id', '=', session.userId)
+    .where('expires_at', '<', sql<Date>`now()`)
+    .execute();
   await trx.updateTable('users').set({ last_sign_in_at: sql`now()` }).where('id', '=', session.userId).execute();
 }
 
@@ -116,18 +159,30 @@ export interface PositionRecord {
 }
 
 export async function getUserWithPositions(trx: Trx, userId: string): Promise<UserWithPositions> {
-  const user = await trx.selectFrom('users')
+  const user = await trx
+    .selectFrom('users')
     .innerJoin('municipalities', 'municipalities.id', 'users.municipality_id')
     .select(['users.id', 'users.username', 'users.display_name', 'municipalities.name as municipality_name'])
     .where('users.id', '=', userId)
     .executeTakeFirstOrThrow();
-  const positions = await trx.selectFrom('positions')
-    .innerJoin('units', (join) => join.onRef('units.municipality_id', '=', 'positions.municipality_id').onRef('units.id', '=', 'positions.unit_id'))
-    .select(['positions.id', 'positions.title', 'positions.unit_id', 'positions.roles', 'units.name as unit_name', 'units.service_area'])
+  const positions = await trx
+    .selectFrom('positions')
+    .innerJoin('units', (join) =>
+      join.onRef('units.municipality_id', '=', 'positions.municipality_id').onRef('units.id', '=', 'positions.unit_id'),
+    )
+    .select([
+      'positions.id',
+      'positions.title',
+      'positions.unit_id',
+      'positions.roles',
+      'units.name as unit_name',
+      'units.service_area',
+    ])
     .where('positions.user_id', '=', userId)
     .where('positions.is_active', '=', true)
     .where('units.is_active', '=', true)
-    .orderBy('units.name').orderBy('positions.title')
+    .orderBy('units.name')
+    .orderBy('positions.title')
     .execute();
   return {
     id: user.id,

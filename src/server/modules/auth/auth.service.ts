@@ -34,9 +34,10 @@ export async function signIn(db: Db, config: Config, input: SignInRequest, meta:
   let isValid = false;
   try {
     candidate = await repo.findLoginCandidate(db, repo.LOCAL_ISSUER, key.username);
-    isValid = candidate?.passwordHash && candidate.isActive
-      ? await verifyPassword(candidate.passwordHash, input.password)
-      : await verifyAgainstDecoy(input.password);
+    isValid =
+      candidate?.passwordHash && candidate.isActive
+        ? await verifyPassword(candidate.passwordHash, input.password)
+        : await verifyAgainstDecoy(input.password);
   } finally {
     // Settled whatever happened: an attempt left unsettled would hold later ones waiting.
     await throttle.settleSignInAttempt(db, config, attemptId, key, isValid);
@@ -51,11 +52,20 @@ export async function signIn(db: Db, config: Config, input: SignInRequest, meta:
  * old session may be another user's in another municipality; it ends in its own tenant, with its
  * own audit row, in the new session's transaction when the tenant is the same.
  */
-async function startSession(db: Db, config: Config, municipalityId: string, userId: string, issuer: string, meta: SignInMeta): Promise<SignInResult> {
+async function startSession(
+  db: Db,
+  config: Config,
+  municipalityId: string,
+  userId: string,
+  issuer: string,
+  meta: SignInMeta,
+): Promise<SignInResult> {
   const token = newSessionToken();
   const sessionId = sessionIdOf(token);
   const requestMeta: RequestMeta = { requestId: meta.requestId, clientAddress: meta.clientAddress };
-  const replaced = meta.previousToken ? await resolveActor(db, config, meta.previousToken, requestMeta, false) : undefined;
+  const replaced = meta.previousToken
+    ? await resolveActor(db, config, meta.previousToken, requestMeta, false)
+    : undefined;
   if (replaced && replaced.municipalityId !== municipalityId) {
     await inTenant(db, replaced.municipalityId, (trx) => endReplacedSession(trx, replaced));
   }
@@ -65,18 +75,43 @@ async function startSession(db: Db, config: Config, municipalityId: string, user
     // With a single position there is nothing to choose.
     const positionId = user.positions.length === 1 ? user.positions[0]!.id : null;
     await repo.insertSession(trx, {
-      id: sessionId, municipalityId, userId, positionId, identityIssuer: issuer, csrfToken: newCsrfToken(),
-      clientAddress: meta.clientAddress, userAgent: meta.userAgent, maxHours: config.sessionMaxHours,
+      id: sessionId,
+      municipalityId,
+      userId,
+      positionId,
+      identityIssuer: issuer,
+      csrfToken: newCsrfToken(),
+      clientAddress: meta.clientAddress,
+      userAgent: meta.userAgent,
+      maxHours: config.sessionMaxHours,
     });
-    const actor: Actor = { ...requestMeta, municipalityId, userId, displayName: user.displayName, sessionId, position: null, csrfToken: '' };
-    await writeAudit(trx, actor, { action: 'session.sign_in', entityType: 'user', entityId: userId, details: { issuer } });
+    const actor: Actor = {
+      ...requestMeta,
+      municipalityId,
+      userId,
+      displayName: user.displayName,
+      sessionId,
+      position: null,
+      csrfToken: '',
+    };
+    await writeAudit(trx, actor, {
+      action: 'session.sign_in',
+      entityType: 'user',
+      entityId: userId,
+      details: { issuer },
+    });
   });
   return { token, maxAgeSeconds: config.sessionMaxHours * 3600 };
 }
 
 async function endReplacedSession(trx: Trx, replaced: Actor): Promise<void> {
   await repo.deleteSession(trx, replaced.sessionId);
-  await writeAudit(trx, replaced, { action: 'session.end', entityType: 'user', entityId: replaced.userId, details: { reason: 'new_sign_in' } });
+  await writeAudit(trx, replaced, {
+    action: 'session.end',
+    entityType: 'user',
+    entityId: replaced.userId,
+    details: { reason: 'new_sign_in' },
+  });
 }
 
 export async function signOut(db: Db, actor: Actor): Promise<void> {
@@ -105,7 +140,11 @@ export async function choosePosition(db: Db, actor: Actor, positionId: string): 
     const user = await repo.getUserWithPositions(trx, actor.userId);
     if (!canChoosePosition(user.positions, positionId)) throw new NotFoundError('Befattningen finns inte.');
     await repo.setSessionPosition(trx, actor.sessionId, positionId);
-    await writeAudit(trx, { ...actor, position: null }, { action: 'session.choose_position', entityType: 'position', entityId: positionId });
+    await writeAudit(
+      trx,
+      { ...actor, position: null },
+      { action: 'session.choose_position', entityType: 'position', entityId: positionId },
+    );
   });
 }
 
@@ -113,18 +152,34 @@ export async function choosePosition(db: Db, actor: Actor, positionId: string): 
  * The Actor behind a session cookie, or undefined when the session is unknown, idle or expired.
  * `isUserActivity` false (a background poll of the web app) answers without keeping the session alive.
  */
-export async function resolveActor(db: Db, config: Config, token: string, meta: RequestMeta, isUserActivity = true): Promise<Actor | undefined> {
+export async function resolveActor(
+  db: Db,
+  config: Config,
+  token: string,
+  meta: RequestMeta,
+  isUserActivity = true,
+): Promise<Actor | undefined> {
   const sessionId = sessionIdOf(token);
   // Whole seconds: a test may configure a few seconds as a fraction of a minute.
   const session = await repo.resolveSession(db, sessionId, Math.round(config.sessionIdleMinutes * 60), isUserActivity);
   if (!session) return undefined;
   const base: Actor = {
-    ...meta, municipalityId: session.municipalityId, userId: session.userId, displayName: session.displayName,
-    sessionId, csrfToken: session.csrfToken, position: null,
+    ...meta,
+    municipalityId: session.municipalityId,
+    userId: session.userId,
+    displayName: session.displayName,
+    sessionId,
+    csrfToken: session.csrfToken,
+    position: null,
   };
   const chosen = session.position;
   if (!chosen) return base;
   const { unitsBelow, authorityUnitsOfServiceArea, ...position } = chosen;
-  const personScope = personScopeUnitIds({ roles: position.roles, unitId: position.unitId, unitsBelow, authorityUnitsOfServiceArea });
+  const personScope = personScopeUnitIds({
+    roles: position.roles,
+    unitId: position.unitId,
+    unitsBelow,
+    authorityUnitsOfServiceArea,
+  });
   return { ...base, position: { ...position, unitsBelow, personScopeUnitIds: personScope } };
 }

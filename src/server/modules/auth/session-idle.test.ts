@@ -22,7 +22,9 @@ afterAll(async () => server?.close());
 
 async function signIn(target: TestServer) {
   const response = await fetch(`${target.baseUrl}/api/auth/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: world.users.careStaff.username, password: TEST_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: world.users.careStaff.username, password: TEST_PASSWORD }),
   });
   expect(response.status).toBe(200);
   const token = response.headers.getSetCookie()[0]!.split(';')[0]!.slice('vardag_session='.length);
@@ -39,10 +41,18 @@ const poll = (target: TestServer, token: string) => use(target, token, { [BACKGR
 const TOUCH_SECONDS = 1;
 
 const setLastSeen = (sessionId: string, secondsAgo: number) =>
-  server.ownerDb.updateTable('sessions').set({ last_seen_at: sql`now() - make_interval(secs => ${secondsAgo})` }).where('id', '=', sessionId).execute();
+  server.ownerDb
+    .updateTable('sessions')
+    .set({ last_seen_at: sql`now() - make_interval(secs => ${secondsAgo})` })
+    .where('id', '=', sessionId)
+    .execute();
 
 const lastSeen = async (sessionId: string) =>
-  (await server.ownerDb.selectFrom('sessions').select(['last_seen_at', sql<number>`extract(epoch from now() - last_seen_at)::float8`.as('age')]).where('id', '=', sessionId).executeTakeFirstOrThrow());
+  await server.ownerDb
+    .selectFrom('sessions')
+    .select(['last_seen_at', sql<number>`extract(epoch from now() - last_seen_at)::float8`.as('age')])
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow();
 
 describe('the idle timeout', () => {
   it('never ends a session used within the idle time, though a request inside the touch interval does not write the row', async () => {
@@ -53,7 +63,11 @@ describe('the idle timeout', () => {
     expect(await use(server, token)).toBe(200);
     expect((await lastSeen(sessionId)).last_seen_at).toEqual(before);
     // That request was the last use; the idle time less two seconds later the session must still work.
-    await server.ownerDb.updateTable('sessions').set({ last_seen_at: sql`last_seen_at - make_interval(secs => ${idle - 2})` }).where('id', '=', sessionId).execute();
+    await server.ownerDb
+      .updateTable('sessions')
+      .set({ last_seen_at: sql`last_seen_at - make_interval(secs => ${idle - 2})` })
+      .where('id', '=', sessionId)
+      .execute();
     expect(await use(server, token)).toBe(200);
     expect((await lastSeen(sessionId)).age).toBeLessThan(2);
   });
@@ -91,7 +105,10 @@ describe('the idle timeout', () => {
         await sleep(500);
       }
       expect(statuses.length).toBeGreaterThan(8);
-      expect(statuses.every((status) => status === 200), statuses.join()).toBe(true);
+      expect(
+        statuses.every((status) => status === 200),
+        statuses.join(),
+      ).toBe(true);
       expect(early).toBe(200);
       expect(late).toBe(401);
     } finally {
@@ -123,7 +140,10 @@ describe('the idle timeout', () => {
       // Alive while its idle time and the touch interval run, then gone for good.
       expect(statuses[0]).toBe(200);
       expect(statuses.at(-1)).toBe(401);
-      expect(statuses.slice(statuses.indexOf(401)).every((status) => status === 401), statuses.join()).toBe(true);
+      expect(
+        statuses.slice(statuses.indexOf(401)).every((status) => status === 401),
+        statuses.join(),
+      ).toBe(true);
     } finally {
       await short.close();
     }

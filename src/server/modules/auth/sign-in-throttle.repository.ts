@@ -28,19 +28,30 @@ const UNSETTLED_SECONDS = 30;
  * each seeing the others' unsettled rows. Locks are always taken name first, so two attempts never
  * wait for each other's second lock. Returns the attempt's id when it may go on.
  */
-export async function reserveAttempt(db: Db, key: AttemptKey, windows: ThrottleWindows, decide: (counts: ThrottleCounts) => Verdict): Promise<{ verdict: Verdict; attemptId?: number }> {
+export async function reserveAttempt(
+  db: Db,
+  key: AttemptKey,
+  windows: ThrottleWindows,
+  decide: (counts: ThrottleCounts) => Verdict,
+): Promise<{ verdict: Verdict; attemptId?: number }> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`vardag.sign_in.name:${key.username}`}, 0))`.execute(trx);
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`vardag.sign_in.address:${key.clientAddress}`}, 0))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`vardag.sign_in.address:${key.clientAddress}`}, 0))`.execute(
+      trx,
+    );
     const verdict = decide(await countAttempts(trx, key, windows));
     if (verdict.kind !== 'go') return { verdict };
-    const row = await trx.insertInto('login_attempts').values({ username: key.username, client_address: key.clientAddress, succeeded: null })
-      .returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('login_attempts')
+      .values({ username: key.username, client_address: key.clientAddress, succeeded: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return { verdict, attemptId: row.id };
   });
 }
 
-type CountRow = Record<`${'pair' | 'address' | 'name'}_${'failures' | 'unsettled'}`, string> & Record<`${'pair' | 'address' | 'name'}_since`, number | null> & { is_known_address: boolean };
+type CountRow = Record<`${'pair' | 'address' | 'name'}_${'failures' | 'unsettled'}`, string> &
+  Record<`${'pair' | 'address' | 'name'}_since`, number | null> & { is_known_address: boolean };
 
 async function countAttempts(trx: Trx, key: AttemptKey, windows: ThrottleWindows): Promise<ThrottleCounts> {
   const { username, clientAddress } = key;
@@ -74,9 +85,16 @@ async function countAttempts(trx: Trx, key: AttemptKey, windows: ThrottleWindows
       from attempts`.execute(trx);
   const row = rows[0]!;
   const keyCount = (prefix: 'pair' | 'address' | 'name') => ({
-    failures: Number(row[`${prefix}_failures`]), unsettled: Number(row[`${prefix}_unsettled`]), secondsSinceLastFailure: row[`${prefix}_since`],
+    failures: Number(row[`${prefix}_failures`]),
+    unsettled: Number(row[`${prefix}_unsettled`]),
+    secondsSinceLastFailure: row[`${prefix}_since`],
   });
-  return { isKnownAddress: row.is_known_address, pair: keyCount('pair'), address: keyCount('address'), name: keyCount('name') };
+  return {
+    isKnownAddress: row.is_known_address,
+    pair: keyCount('pair'),
+    address: keyCount('address'),
+    name: keyCount('name'),
+  };
 }
 
 /**
@@ -96,8 +114,19 @@ export async function settleAttempt(db: Db, attemptId: number, key: AttemptKey, 
 
 /** Keeps the table small: failures outlive their window by nothing, known addresses their period. */
 export async function pruneAttempts(db: Db, windows: ThrottleWindows): Promise<void> {
-  await db.deleteFrom('login_attempts').where((eb) => eb.or([
-    eb.and([eb('succeeded', 'is not', true), eb('attempted_at', '<', sql<Date>`now() - make_interval(hours => ${windows.failureWindowHours})`)]),
-    eb.and([eb('succeeded', '=', true), eb('attempted_at', '<', sql<Date>`now() - make_interval(days => ${windows.knownAddressDays})`)]),
-  ])).execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('succeeded', 'is not', true),
+          eb('attempted_at', '<', sql<Date>`now() - make_interval(hours => ${windows.failureWindowHours})`),
+        ]),
+        eb.and([
+          eb('succeeded', '=', true),
+          eb('attempted_at', '<', sql<Date>`now() - make_interval(days => ${windows.knownAddressDays})`),
+        ]),
+      ]),
+    )
+    .execute();
 }

@@ -17,15 +17,21 @@ export type { AttemptKey } from './sign-in-throttle.repository.ts';
 const MAX_WAIT_MS = 5_000;
 const PRUNE_SHARE = 0.02;
 
-const windowsOf = (config: Config): repo.ThrottleWindows => ({ failureWindowHours: config.loginFailureWindowHours, knownAddressDays: config.loginKnownAddressDays });
+const windowsOf = (config: Config): repo.ThrottleWindows => ({
+  failureWindowHours: config.loginFailureWindowHours,
+  knownAddressDays: config.loginKnownAddressDays,
+});
 
-const throttled = (retryAfterSeconds: number) => new TooManyRequestsError(throttledMessage(retryAfterSeconds), retryAfterSeconds);
+const throttled = (retryAfterSeconds: number) =>
+  new TooManyRequestsError(throttledMessage(retryAfterSeconds), retryAfterSeconds);
 
 /** Records the attempt as being checked and returns its id; throws 429 when the throttle holds it. */
 export async function reserveSignInAttempt(db: Db, config: Config, key: repo.AttemptKey): Promise<number> {
   const givesUpAt = Date.now() + MAX_WAIT_MS;
   for (;;) {
-    const { verdict, attemptId } = await repo.reserveAttempt(db, key, windowsOf(config), (counts) => throttleVerdict(counts, config));
+    const { verdict, attemptId } = await repo.reserveAttempt(db, key, windowsOf(config), (counts) =>
+      throttleVerdict(counts, config),
+    );
     if (attemptId !== undefined) return attemptId;
     if (verdict.kind === 'refuse') throw throttled(verdict.retryAfterSeconds);
     if (Date.now() >= givesUpAt) throw throttled(1);
@@ -34,7 +40,13 @@ export async function reserveSignInAttempt(db: Db, config: Config, key: repo.Att
   }
 }
 
-export async function settleSignInAttempt(db: Db, config: Config, attemptId: number, key: repo.AttemptKey, isSuccess: boolean): Promise<void> {
+export async function settleSignInAttempt(
+  db: Db,
+  config: Config,
+  attemptId: number,
+  key: repo.AttemptKey,
+  isSuccess: boolean,
+): Promise<void> {
   await repo.settleAttempt(db, attemptId, key, isSuccess);
   if (Math.random() < PRUNE_SHARE) await repo.pruneAttempts(db, windowsOf(config));
 }

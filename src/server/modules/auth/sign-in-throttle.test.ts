@@ -25,8 +25,11 @@ let world: TestWorld;
 beforeAll(async () => {
   server = await startTestServer({
     trustProxy: true,
-    loginFreeFailures: FREE_FAILURES, loginAddressFreeFailures: ADDRESS_FREE_FAILURES, loginNameFreeFailures: NAME_FREE_FAILURES,
-    loginFirstDelaySeconds: FIRST_DELAY_SECONDS, loginMaxDelaySeconds: MAX_DELAY_SECONDS,
+    loginFreeFailures: FREE_FAILURES,
+    loginAddressFreeFailures: ADDRESS_FREE_FAILURES,
+    loginNameFreeFailures: NAME_FREE_FAILURES,
+    loginFirstDelaySeconds: FIRST_DELAY_SECONDS,
+    loginMaxDelaySeconds: MAX_DELAY_SECONDS,
   });
   world = await createTestWorld(server.ownerDb, server.baseUrl);
 });
@@ -34,24 +37,41 @@ afterAll(async () => server?.close());
 
 /** An address no other test (or earlier run) has used. */
 const newAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-const newUser = async () => (await createTestUser(server.ownerDb, world, { name: 'throttle', positions: [{ unit: 'homeCareNorth', title: 'Undersköterska', roles: ['care_staff'] }] })).username;
+const newUser = async () =>
+  (
+    await createTestUser(server.ownerDb, world, {
+      name: 'throttle',
+      positions: [{ unit: 'homeCareNorth', title: 'Undersköterska', roles: ['care_staff'] }],
+    })
+  ).username;
 
 async function signInFrom(address: string, username: string, password = TEST_PASSWORD) {
   const response = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: JSON.stringify({ username, password }),
   });
-  const body = await response.json() as { message?: string };
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), message: body.message, hasCookie: response.headers.getSetCookie().length > 0 };
+  const body = (await response.json()) as { message?: string };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    message: body.message,
+    hasCookie: response.headers.getSetCookie().length > 0,
+  };
 }
 
 /** Lets time pass for the throttle: its rows from the address move this many seconds into the past. */
 async function elapse(address: string, seconds: number) {
-  await server.ownerDb.updateTable('login_attempts').set({ attempted_at: sql`attempted_at - make_interval(secs => ${seconds})` })
-    .where('client_address', '=', address).execute();
+  await server.ownerDb
+    .updateTable('login_attempts')
+    .set({ attempted_at: sql`attempted_at - make_interval(secs => ${seconds})` })
+    .where('client_address', '=', address)
+    .execute();
 }
 
 async function failFrom(address: string, username: string, times: number) {
-  for (let attempt = 0; attempt < times; attempt++) expect((await signInFrom(address, username, WRONG)).status).toBe(401);
+  for (let attempt = 0; attempt < times; attempt++)
+    expect((await signInFrom(address, username, WRONG)).status).toBe(401);
 }
 
 describe('throttling by user name and address', () => {
@@ -95,7 +115,10 @@ describe('throttling an address across user names (password spray)', () => {
     const address = newAddress();
     const regular = await newUser();
     expect((await signInFrom(address, regular)).status).toBe(200);
-    const names = [...Object.values(world.users).map((user) => user.username), ...Array.from({ length: 40 }, (_, index) => `spray-${index}-${randomBytes(3).toString('hex')}`)].slice(0, 40);
+    const names = [
+      ...Object.values(world.users).map((user) => user.username),
+      ...Array.from({ length: 40 }, (_, index) => `spray-${index}-${randomBytes(3).toString('hex')}`),
+    ].slice(0, 40);
     const statuses: number[] = [];
     for (const name of names) statuses.push((await signInFrom(address, name, 'Sommar2026!')).status);
     expect(statuses.slice(0, ADDRESS_FREE_FAILURES)).toEqual(Array(ADDRESS_FREE_FAILURES).fill(401));
@@ -114,7 +137,8 @@ describe('throttling a user name across addresses (a distributed attack)', () =>
     const home = newAddress();
     expect((await signInFrom(home, username)).status).toBe(200);
     // One guess each from many addresses: no single address reaches its own limit.
-    for (let guess = 0; guess < NAME_FREE_FAILURES; guess++) expect((await signInFrom(newAddress(), username, WRONG)).status).toBe(401);
+    for (let guess = 0; guess < NAME_FREE_FAILURES; guess++)
+      expect((await signInFrom(newAddress(), username, WRONG)).status).toBe(401);
     const stranger = await signInFrom(newAddress(), username);
     expect(stranger.status).toBe(429);
     expect(Number(stranger.retryAfter)).toBeGreaterThan(0);
@@ -126,19 +150,28 @@ describe('parallel sign-ins', () => {
   it('14 parallel sign-ins with the right password all get in', async () => {
     const username = await newUser();
     const address = newAddress();
-    const statuses = await Promise.all(Array.from({ length: 14 }, () => signInFrom(address, username).then((response) => response.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 14 }, () => signInFrom(address, username).then((response) => response.status)),
+    );
     expect(statuses).toEqual(Array(14).fill(200));
   });
 
   it('a burst of wrong guesses gets no more verifications than the limit allows', async () => {
     const username = await newUser();
     const address = newAddress();
-    const burst = async (size: number) => (await Promise.all(Array.from({ length: size }, () => signInFrom(address, username, WRONG)))).map((response) => response.status).sort();
+    const burst = async (size: number) =>
+      (await Promise.all(Array.from({ length: size }, () => signInFrom(address, username, WRONG))))
+        .map((response) => response.status)
+        .sort();
     expect(await burst(FREE_FAILURES + 7)).toEqual([...Array(FREE_FAILURES).fill(401), ...Array(7).fill(429)]);
     // Once the delay has passed, a burst gets one guess, not one each.
     await elapse(address, MAX_DELAY_SECONDS);
     expect(await burst(6)).toEqual([401, ...Array(5).fill(429)]);
-    const failures = await server.ownerDb.selectFrom('login_attempts').select('id').where('client_address', '=', address).execute();
+    const failures = await server.ownerDb
+      .selectFrom('login_attempts')
+      .select('id')
+      .where('client_address', '=', address)
+      .execute();
     expect(failures).toHaveLength(FREE_FAILURES + 1);
   });
 });
@@ -156,6 +189,8 @@ describe('the rule', () => {
 
   it('has no delay for the free failures, then doubles it per failure up to the cap, even after very many', () => {
     const limits = { loginFirstDelaySeconds: 5, loginMaxDelaySeconds: 900 };
-    expect([0, 4, 5, 6, 7, 12, 13, 1_000].map((failures) => delayAfter(failures, 5, limits))).toEqual([0, 0, 5, 10, 20, 640, 900, 900]);
+    expect([0, 4, 5, 6, 7, 12, 13, 1_000].map((failures) => delayAfter(failures, 5, limits))).toEqual([
+      0, 0, 5, 10, 20, 640, 900, 900,
+    ]);
   });
 });

@@ -29,10 +29,21 @@ export interface ThrottleCounts {
 
 export type Verdict = { kind: 'go' } | { kind: 'wait' } | { kind: 'refuse'; retryAfterSeconds: number };
 
-type Limits = Pick<Config, 'loginFreeFailures' | 'loginAddressFreeFailures' | 'loginNameFreeFailures' | 'loginFirstDelaySeconds' | 'loginMaxDelaySeconds'>;
+type Limits = Pick<
+  Config,
+  | 'loginFreeFailures'
+  | 'loginAddressFreeFailures'
+  | 'loginNameFreeFailures'
+  | 'loginFirstDelaySeconds'
+  | 'loginMaxDelaySeconds'
+>;
 
 /** The delay a key is held for after this many failures: none until the free ones are used. */
-export function delayAfter(failures: number, freeFailures: number, limits: Pick<Limits, 'loginFirstDelaySeconds' | 'loginMaxDelaySeconds'>): number {
+export function delayAfter(
+  failures: number,
+  freeFailures: number,
+  limits: Pick<Limits, 'loginFirstDelaySeconds' | 'loginMaxDelaySeconds'>,
+): number {
   if (failures < freeFailures) return 0;
   const doublings = Math.min(failures - freeFailures, 30);
   return Math.min(limits.loginMaxDelaySeconds, limits.loginFirstDelaySeconds * 2 ** doublings);
@@ -50,7 +61,10 @@ function keyVerdict(count: KeyCount, freeFailures: number, limits: Limits): Verd
 export function throttleVerdict(counts: ThrottleCounts, limits: Limits): Verdict {
   const verdicts = [keyVerdict(counts.pair, limits.loginFreeFailures, limits)];
   if (!counts.isKnownAddress) {
-    verdicts.push(keyVerdict(counts.address, limits.loginAddressFreeFailures, limits), keyVerdict(counts.name, limits.loginNameFreeFailures, limits));
+    verdicts.push(
+      keyVerdict(counts.address, limits.loginAddressFreeFailures, limits),
+      keyVerdict(counts.name, limits.loginNameFreeFailures, limits),
+    );
   }
   const refusals = verdicts.flatMap((verdict) => (verdict.kind === 'refuse' ? [verdict.retryAfterSeconds] : []));
   if (refusals.length > 0) return { kind: 'refuse', retryAfterSeconds: Math.max(...refusals) };

@@ -23,43 +23,97 @@ const EVENT_KINDS = {
 } as const satisfies Record<AssignmentHistoryEvent, CaseHistoryEvent['kind']>;
 
 /** Every event of the case, oldest first by when it was recorded. */
-export function buildCaseHistory(caseRecord: CaseRecord, { decisions, assignments, officerChanges, deliveries }: CaseHistorySources): CaseHistoryEvent[] {
+export function buildCaseHistory(
+  caseRecord: CaseRecord,
+  { decisions, assignments, officerChanges, deliveries }: CaseHistorySources,
+): CaseHistoryEvent[] {
   const none = { decisionId: null, assignmentId: null, message: null };
-  const events: (Omit<CaseHistoryEvent, 'occurredAt'> & { sortAt: Date })[] = [{
-    ...none, kind: 'case_opened', sortAt: caseRecord.createdAt, date: caseRecord.openedOn, actorName: null,
-    title: `${caseRecord.caseNumber} vid ${caseRecord.authorityUnit.name}`,
-  }];
+  const events: (Omit<CaseHistoryEvent, 'occurredAt'> & { sortAt: Date })[] = [
+    {
+      ...none,
+      kind: 'case_opened',
+      sortAt: caseRecord.createdAt,
+      date: caseRecord.openedOn,
+      actorName: null,
+      title: `${caseRecord.caseNumber} vid ${caseRecord.authorityUnit.name}`,
+    },
+  ];
   for (const decision of decisions) {
     events.push({
-      ...none, kind: 'decision_recorded', sortAt: decision.createdAt, date: decision.decisionDate, actorName: decision.decidedBy.name,
-      title: `${decision.decisionNumber}, ${OUTCOME_TITLES[decision.outcome]} (${decision.legalBasis.code})`, decisionId: decision.id,
+      ...none,
+      kind: 'decision_recorded',
+      sortAt: decision.createdAt,
+      date: decision.decisionDate,
+      actorName: decision.decidedBy.name,
+      title: `${decision.decisionNumber}, ${OUTCOME_TITLES[decision.outcome]} (${decision.legalBasis.code})`,
+      decisionId: decision.id,
     });
     if (decision.endedOn !== null) {
       events.push({
-        ...none, kind: 'decision_ended', sortAt: decision.updatedAt, date: decision.endedOn, actorName: decision.endedBy?.name ?? null,
-        title: decision.decisionNumber, message: decision.endReason, decisionId: decision.id,
+        ...none,
+        kind: 'decision_ended',
+        sortAt: decision.updatedAt,
+        date: decision.endedOn,
+        actorName: decision.endedBy?.name ?? null,
+        title: decision.decisionNumber,
+        message: decision.endReason,
+        decisionId: decision.id,
       });
     }
   }
   for (const assignment of assignments) {
-    const base = { ...none, assignmentId: assignment.id, date: null, title: `${assignment.number} till ${assignment.providerName}` };
-    events.push({ ...base, kind: 'assignment_written', sortAt: assignment.createdAt, actorName: assignment.createdByName });
+    const base = {
+      ...none,
+      assignmentId: assignment.id,
+      date: null,
+      title: `${assignment.number} till ${assignment.providerName}`,
+    };
+    events.push({
+      ...base,
+      kind: 'assignment_written',
+      sortAt: assignment.createdAt,
+      actorName: assignment.createdByName,
+    });
     for (const event of assignment.events) {
-      events.push({ ...base, kind: EVENT_KINDS[event.event], sortAt: event.occurredAt, actorName: event.actorName, message: event.message });
+      events.push({
+        ...base,
+        kind: EVENT_KINDS[event.event],
+        sortAt: event.occurredAt,
+        actorName: event.actorName,
+        message: event.message,
+      });
     }
   }
   for (const change of officerChanges) {
-    events.push({ ...none, kind: 'case_officer_changed', sortAt: change.changedAt, date: null, actorName: change.changedByName, title: `${change.fromName} → ${change.toName}` });
+    events.push({
+      ...none,
+      kind: 'case_officer_changed',
+      sortAt: change.changedAt,
+      date: null,
+      actorName: change.changedByName,
+      title: `${change.fromName} → ${change.toName}`,
+    });
   }
   for (const row of deliveries) {
-        const base = { ...none, assignmentId: row.assignmentId, sortAt: row.occurredAt, actorName: row.actorName, title: `${deliveryRowName(row.interventionName, row.label)} hos ${row.unitName}, uppdrag ${row.assignmentNumber}` };
+    const base = {
+      ...none,
+      assignmentId: row.assignmentId,
+      sortAt: row.occurredAt,
+      actorName: row.actorName,
+      title: `${deliveryRowName(row.interventionName, row.label)} hos ${row.unitName}, uppdrag ${row.assignmentNumber}`,
+    };
     if (row.event === 'started') events.push({ ...base, kind: 'delivery_started', date: row.startedOn });
     else events.push({ ...base, kind: 'delivery_ended', date: row.periodTo, message: row.endReason });
   }
   if (caseRecord.closedOn !== null) {
     events.push({
-      ...none, kind: 'case_closed', sortAt: caseRecord.updatedAt, date: caseRecord.closedOn, actorName: caseRecord.closedByName,
-      title: caseRecord.caseNumber, message: caseRecord.endReason,
+      ...none,
+      kind: 'case_closed',
+      sortAt: caseRecord.updatedAt,
+      date: caseRecord.closedOn,
+      actorName: caseRecord.closedByName,
+      title: caseRecord.caseNumber,
+      message: caseRecord.endReason,
     });
   }
   // Stable: events recorded in the same transaction keep the order they were pushed in.

@@ -22,6 +22,9 @@ export function isCaseOfActorsServiceArea(actor: Who, caseRecord: { serviceArea:
 }
 
 /** Recording decisions, ending them, closing the case and changing its officer: authority staff, while the case is open. */
-export function canChangeCase(actor: Who, caseRecord: { serviceArea: ServiceAreaCode; closedOn: string | null }): boolean {
+export function canChangeCase(
+  actor: Who,
+  caseRecord: { serviceArea: ServiceAreaCode; closedOn: string | null },
+): boolean {
   return canWorkWithCases(actor) && isCaseOfActorsServiceArea(actor, caseRecord) && caseRecord.closedOn === null;
 }

@@ -12,7 +12,12 @@ import { createDeliveries } from '../../../../seeds/lib/deliveries.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { addDays } from '../../../domain/periods.ts';
 import { createFixtureAssignment, createFixtureDecision } from '../../../../test/fixtures/assignment-fixtures.ts';
-import { createOtherProviderManager, createSentAssignment, stateVersionOf, type SentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
+import {
+  createOtherProviderManager,
+  createSentAssignment,
+  stateVersionOf,
+  type SentAssignment,
+} from '../../../../test/fixtures/delivery-fixtures.ts';
 import { createSentRows } from '../../../../test/fixtures/delivery-change-fixtures.ts';
 
 let server: TestServer;
@@ -46,46 +51,106 @@ async function setUp(options: { startedOn?: string } = {}): Promise<Setup> {
   const sent = await createSentAssignment(server.ownerDb, world, personId);
   const [care, meals] = sent.interventionIds as [string, string];
   const created = await createDeliveries(server.ownerDb, {
-    municipalityId: world.municipalityId, assignmentId: sent.assignmentId, createdById: world.users.unitManager.userId,
+    municipalityId: world.municipalityId,
+    assignmentId: sent.assignmentId,
+    createdById: world.users.unitManager.userId,
     rows: [
-      { assignmentInterventionId: care, providerUnitId: world.units.homeCareNorth, periodFrom: '2026-02-01', startedOn: options.startedOn ?? '2026-02-03', hoursPerVisit: 0.5 },
-      { assignmentInterventionId: meals, providerUnitId: world.units.homeCareSouth, periodFrom: '2026-02-01', periodTo: addDays(TODAY, 200), frequency: 7, frequencyUnit: 'times_per_week' },
-      { assignmentInterventionId: care, providerUnitId: world.units.homeCareNorth, periodFrom: LATER, status: 'under_distribution', label: 'Kväll' },
+      {
+        assignmentInterventionId: care,
+        providerUnitId: world.units.homeCareNorth,
+        periodFrom: '2026-02-01',
+        startedOn: options.startedOn ?? '2026-02-03',
+        hoursPerVisit: 0.5,
+      },
+      {
+        assignmentInterventionId: meals,
+        providerUnitId: world.units.homeCareSouth,
+        periodFrom: '2026-02-01',
+        periodTo: addDays(TODAY, 200),
+        frequency: 7,
+        frequencyUnit: 'times_per_week',
+      },
+      {
+        assignmentInterventionId: care,
+        providerUnitId: world.units.homeCareNorth,
+        periodFrom: LATER,
+        status: 'under_distribution',
+        label: 'Kväll',
+      },
     ],
   });
   const [open, longer, future] = created.deliveryIds as [string, string, string];
-  const waiting = await createFixtureAssignment(server.ownerDb, world, sent.decision, world.units.homeCare, { isSent: true });
+  const waiting = await createFixtureAssignment(server.ownerDb, world, sent.decision, world.units.homeCare, {
+    isSent: true,
+  });
   const otherDecision = await createFixtureDecision(server.ownerDb, world, personId);
-  const otherAssignment = await createFixtureAssignment(server.ownerDb, world, otherDecision, world.units.homeCare, { isSent: true });
-  const otherIntervention = await server.ownerDb.selectFrom('assignment_interventions').select('id').where('assignment_id', '=', otherAssignment.id).executeTakeFirstOrThrow();
+  const otherAssignment = await createFixtureAssignment(server.ownerDb, world, otherDecision, world.units.homeCare, {
+    isSent: true,
+  });
+  const otherIntervention = await server.ownerDb
+    .selectFrom('assignment_interventions')
+    .select('id')
+    .where('assignment_id', '=', otherAssignment.id)
+    .executeTakeFirstOrThrow();
   const otherRows = await createDeliveries(server.ownerDb, {
-    municipalityId: world.municipalityId, assignmentId: otherAssignment.id, createdById: world.users.unitManager.userId,
-    rows: [{ assignmentInterventionId: otherIntervention.id, providerUnitId: world.units.homeCareNorth, periodFrom: '2026-02-01' }],
+    municipalityId: world.municipalityId,
+    assignmentId: otherAssignment.id,
+    createdById: world.users.unitManager.userId,
+    rows: [
+      {
+        assignmentInterventionId: otherIntervention.id,
+        providerUnitId: world.units.homeCareNorth,
+        periodFrom: '2026-02-01',
+      },
+    ],
   });
   return {
-    personId, caseId: sent.decision.caseId, sent, rows: { open, longer, future },
+    personId,
+    caseId: sent.decision.caseId,
+    sent,
+    rows: { open, longer, future },
     waiting: { id: waiting.id, assignmentNumber: waiting.assignmentNumber },
     other: { decisionId: otherDecision.decisionId, rowId: otherRows.deliveryIds[0]! },
   };
 }
 
 async function row(id: string) {
-  return server.ownerDb.selectFrom('deliveries').select(['status', 'period_from', 'period_to', 'end_reason', 'version', 'provider_unit_id']).where('id', '=', id).executeTakeFirstOrThrow();
+  return server.ownerDb
+    .selectFrom('deliveries')
+    .select(['status', 'period_from', 'period_to', 'end_reason', 'version', 'provider_unit_id'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 async function stateOf(assignmentId: string) {
-  return server.ownerDb.selectFrom('assignment_states').select(['status', 'message']).where('assignment_id', '=', assignmentId).executeTakeFirstOrThrow();
+  return server.ownerDb
+    .selectFrom('assignment_states')
+    .select(['status', 'message'])
+    .where('assignment_id', '=', assignmentId)
+    .executeTakeFirstOrThrow();
 }
 
 /** The event messages a user received about an assignment, subject and body. */
 async function messagesTo(userId: string, subjectPart: string) {
-  return server.ownerDb.selectFrom('messages as m')
-    .innerJoin('message_recipients as r', (join) => join.onRef('r.municipality_id', '=', 'm.municipality_id').onRef('r.message_id', '=', 'm.id'))
-    .select(['m.subject', 'm.body', 'm.assignment_id']).where('r.user_id', '=', userId).where('m.subject', 'like', `%${subjectPart}%`).execute();
+  return server.ownerDb
+    .selectFrom('messages as m')
+    .innerJoin('message_recipients as r', (join) =>
+      join.onRef('r.municipality_id', '=', 'm.municipality_id').onRef('r.message_id', '=', 'm.id'),
+    )
+    .select(['m.subject', 'm.body', 'm.assignment_id'])
+    .where('r.user_id', '=', userId)
+    .where('m.subject', 'like', `%${subjectPart}%`)
+    .execute();
 }
 
 async function decisionNumberOf(decisionId: string) {
-  return (await server.ownerDb.selectFrom('decisions').select('decision_number').where('id', '=', decisionId).executeTakeFirstOrThrow()).decision_number;
+  return (
+    await server.ownerDb
+      .selectFrom('decisions')
+      .select('decision_number')
+      .where('id', '=', decisionId)
+      .executeTakeFirstOrThrow()
+  ).decision_number;
 }
 
 async function newAssignmentIds(client: TestClient): Promise<string[]> {
@@ -102,29 +167,65 @@ describe('ending a decision at the provider', () => {
     expect(await newAssignmentIds(manager)).toContain(setup.waiting.id);
     const officer = await world.signIn('caseOfficer');
 
-    const response = await officer.post(`/api/decisions/${setup.sent.decision.decisionId}/end`, { endedOn: D, endReason: REASON, version: 1 });
+    const response = await officer.post(`/api/decisions/${setup.sent.decision.decisionId}/end`, {
+      endedOn: D,
+      endReason: REASON,
+      version: 1,
+    });
     expect(response.status).toBe(200);
 
     expect(await row(setup.rows.open)).toMatchObject({ status: 'ended', period_to: D, end_reason: REASON });
     expect(await row(setup.rows.longer)).toMatchObject({ status: 'ended', period_to: D, end_reason: REASON });
     // Was to begin after the day: ended on the day, before its first day, without ever beginning.
-    expect(await row(setup.rows.future)).toMatchObject({ status: 'ended', period_from: LATER, period_to: D, end_reason: REASON });
-    const history = await server.ownerDb.selectFrom('delivery_events').select(['event', 'note', 'actor_id']).where('delivery_id', '=', setup.rows.open).orderBy('id').execute();
-    expect(history.at(-1)).toMatchObject({ event: 'ended', note: `Beslut ${decisionNumber} avslutat ${D}: ${REASON}.`, actor_id: world.users.caseOfficer.userId });
+    expect(await row(setup.rows.future)).toMatchObject({
+      status: 'ended',
+      period_from: LATER,
+      period_to: D,
+      end_reason: REASON,
+    });
+    const history = await server.ownerDb
+      .selectFrom('delivery_events')
+      .select(['event', 'note', 'actor_id'])
+      .where('delivery_id', '=', setup.rows.open)
+      .orderBy('id')
+      .execute();
+    expect(history.at(-1)).toMatchObject({
+      event: 'ended',
+      note: `Beslut ${decisionNumber} avslutat ${D}: ${REASON}.`,
+      actor_id: world.users.caseOfficer.userId,
+    });
     // Another decision's row runs on.
     expect(await row(setup.other.rowId)).toMatchObject({ status: 'sent_to_delivery', period_to: null, version: 2 });
 
-    expect(await stateOf(setup.waiting.id)).toMatchObject({ status: 'withdrawn', message: `Beslut ${decisionNumber} avslutat ${D}: ${REASON}.` });
+    expect(await stateOf(setup.waiting.id)).toMatchObject({
+      status: 'withdrawn',
+      message: `Beslut ${decisionNumber} avslutat ${D}: ${REASON}.`,
+    });
     expect(await stateOf(setup.sent.assignmentId)).toMatchObject({ status: 'accepted' });
     expect(await newAssignmentIds(manager)).not.toContain(setup.waiting.id);
     expect((await manager.get('/api/assignments/new/count')).body.total).toBe((await newAssignmentIds(manager)).length);
-    const link = await server.ownerDb.selectFrom('person_unit_links').select('valid_to').where('source', '=', 'assignment').where('source_id', '=', setup.waiting.id).executeTakeFirstOrThrow();
+    const link = await server.ownerDb
+      .selectFrom('person_unit_links')
+      .select('valid_to')
+      .where('source', '=', 'assignment')
+      .where('source_id', '=', setup.waiting.id)
+      .executeTakeFirstOrThrow();
     expect(link.valid_to).toBe(TODAY);
     // The provider opening it learns why; it cannot be distributed any more.
-    const interventions = await server.ownerDb.selectFrom('assignment_interventions').select('id').where('assignment_id', '=', setup.waiting.id).execute();
+    const interventions = await server.ownerDb
+      .selectFrom('assignment_interventions')
+      .select('id')
+      .where('assignment_id', '=', setup.waiting.id)
+      .execute();
     const distribute = await manager.post(`/api/assignments/${setup.waiting.id}/distribution`, {
-      stateVersion: await stateVersionOf(server.ownerDb, setup.waiting.id), sendToDelivery: false,
-      rows: interventions.map((intervention) => ({ assignmentInterventionId: intervention.id, providerUnitId: world.units.homeCareNorth, periodFrom: '2026-02-01', periodTo: D })),
+      stateVersion: await stateVersionOf(server.ownerDb, setup.waiting.id),
+      sendToDelivery: false,
+      rows: interventions.map((intervention) => ({
+        assignmentInterventionId: intervention.id,
+        providerUnitId: world.units.homeCareNorth,
+        periodFrom: '2026-02-01',
+        periodTo: D,
+      })),
     });
     expect(distribute.status).toBe(409);
     expect(distribute.body.message).toMatch(/återkallats/);
@@ -133,29 +234,56 @@ describe('ending a decision at the provider', () => {
     const [north] = await messagesTo(world.users.unitManager.userId, 'insatser avslutas');
     expect(north!.subject).toBe(`Beslut ${decisionNumber} avslutat: insatser avslutas ${D}`);
     expect(north!.body).toContain(`Verkställigheten hos Hemtjänst Norr avslutas därför:`);
-    expect(north!.body).toContain(`Personlig omvårdnad, uppdrag ${setup.sent.assignmentNumber}: från 2026-02-01, avslutas ${D}.`);
-    expect(north!.body).toContain(`Personlig omvårdnad (Kväll), uppdrag ${setup.sent.assignmentNumber}: skulle börja ${LATER} och påbörjas inte.`);
+    expect(north!.body).toContain(
+      `Personlig omvårdnad, uppdrag ${setup.sent.assignmentNumber}: från 2026-02-01, avslutas ${D}.`,
+    );
+    expect(north!.body).toContain(
+      `Personlig omvårdnad (Kväll), uppdrag ${setup.sent.assignmentNumber}: skulle börja ${LATER} och påbörjas inte.`,
+    );
     expect(north!.body).not.toContain('Matdistribution');
     const [south] = await messagesTo(world.users.otherUnitManager.userId, 'insatser avslutas');
     expect(south!.body).toContain(`Matdistribution, uppdrag ${setup.sent.assignmentNumber}`);
     expect(south!.body).not.toContain('Personlig omvårdnad');
-    const withdrawn = await messagesTo(world.users.operationsManager.userId, `Uppdrag ${setup.waiting.assignmentNumber} återkallat`);
+    const withdrawn = await messagesTo(
+      world.users.operationsManager.userId,
+      `Uppdrag ${setup.waiting.assignmentNumber} återkallat`,
+    );
     expect(withdrawn).toHaveLength(1);
     expect(withdrawn[0]!.assignment_id).toBe(setup.waiting.id);
     expect(withdrawn[0]!.body).toContain('ligger inte längre under Nya uppdrag');
     const inbox = await manager.get('/api/messages/inbox');
-    expect(inbox.body.items.map((item: { subject: string }) => item.subject)).toEqual(expect.arrayContaining([north!.subject, withdrawn[0]!.subject]));
+    expect(inbox.body.items.map((item: { subject: string }) => item.subject)).toEqual(
+      expect.arrayContaining([north!.subject, withdrawn[0]!.subject]),
+    );
 
-    const audits = await server.ownerDb.selectFrom('audit_events').select(['action', 'entity_id', 'details']).where('person_id', '=', setup.personId)
-      .where('action', 'in', ['decision.end', 'delivery.end', 'assignment.withdraw']).execute();
-    expect(audits.filter((audit) => audit.action === 'delivery.end').map((audit) => audit.entity_id).sort())
-      .toEqual([setup.rows.open, setup.rows.longer, setup.rows.future].sort());
-    expect(audits.find((audit) => audit.action === 'assignment.withdraw')).toMatchObject({ entity_id: setup.waiting.id });
-    expect(audits.find((audit) => audit.action === 'decision.end')!.details).toMatchObject({ withdrawnAssignmentIds: [setup.waiting.id] });
+    const audits = await server.ownerDb
+      .selectFrom('audit_events')
+      .select(['action', 'entity_id', 'details'])
+      .where('person_id', '=', setup.personId)
+      .where('action', 'in', ['decision.end', 'delivery.end', 'assignment.withdraw'])
+      .execute();
+    expect(
+      audits
+        .filter((audit) => audit.action === 'delivery.end')
+        .map((audit) => audit.entity_id)
+        .sort(),
+    ).toEqual([setup.rows.open, setup.rows.longer, setup.rows.future].sort());
+    expect(audits.find((audit) => audit.action === 'assignment.withdraw')).toMatchObject({
+      entity_id: setup.waiting.id,
+    });
+    expect(audits.find((audit) => audit.action === 'decision.end')!.details).toMatchObject({
+      withdrawnAssignmentIds: [setup.waiting.id],
+    });
 
     // The case history says what happened, in order.
     const kinds = response.body.history.map((event: { kind: string }) => event.kind);
-    expect(kinds.slice(kinds.indexOf('decision_ended'))).toEqual(['decision_ended', 'delivery_ended', 'delivery_ended', 'delivery_ended', 'assignment_withdrawn']);
+    expect(kinds.slice(kinds.indexOf('decision_ended'))).toEqual([
+      'decision_ended',
+      'delivery_ended',
+      'delivery_ended',
+      'delivery_ended',
+      'assignment_withdrawn',
+    ]);
   });
 
   it('previews the same without changing anything, and audits the read', async () => {
@@ -164,30 +292,66 @@ describe('ending a decision at the provider', () => {
     const response = await officer.get(`/api/decisions/${setup.sent.decision.decisionId}/end-preview?endedOn=${D}`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ endedOn: D, problems: [], waitingAssignments: [] });
-    expect(response.body.withdrawnAssignments).toEqual([{ id: setup.waiting.id, assignmentNumber: setup.waiting.assignmentNumber, provider: { id: world.units.homeCare, name: 'Hemtjänst egen regi' } }]);
-    expect(response.body.rows.map((planned: { id: string; kind: string; providerUnit: { name: string } }) => [planned.id, planned.kind, planned.providerUnit.name])).toEqual([
-      [setup.rows.open, 'end', 'Hemtjänst Norr'], [setup.rows.future, 'never_begins', 'Hemtjänst Norr'], [setup.rows.longer, 'end', 'Hemtjänst Söder'],
+    expect(response.body.withdrawnAssignments).toEqual([
+      {
+        id: setup.waiting.id,
+        assignmentNumber: setup.waiting.assignmentNumber,
+        provider: { id: world.units.homeCare, name: 'Hemtjänst egen regi' },
+      },
+    ]);
+    expect(
+      response.body.rows.map((planned: { id: string; kind: string; providerUnit: { name: string } }) => [
+        planned.id,
+        planned.kind,
+        planned.providerUnit.name,
+      ]),
+    ).toEqual([
+      [setup.rows.open, 'end', 'Hemtjänst Norr'],
+      [setup.rows.future, 'never_begins', 'Hemtjänst Norr'],
+      [setup.rows.longer, 'end', 'Hemtjänst Söder'],
     ]);
     expect(await row(setup.rows.open)).toMatchObject({ status: 'sent_to_delivery', period_to: null });
     expect(await stateOf(setup.waiting.id)).toMatchObject({ status: 'new' });
-    const audit = await server.ownerDb.selectFrom('audit_events').select('details').where('person_id', '=', setup.personId).where('action', '=', 'person.read').execute();
+    const audit = await server.ownerDb
+      .selectFrom('audit_events')
+      .select('details')
+      .where('person_id', '=', setup.personId)
+      .where('action', '=', 'person.read')
+      .execute();
     expect(audit.map((entry) => entry.details)).toContainEqual({ section: 'decision_end_preview' });
 
     // Ending ahead: the rows end then, the waiting assignment stays where the provider can still take it.
-    const ahead = await officer.get(`/api/decisions/${setup.sent.decision.decisionId}/end-preview?endedOn=${addDays(LATER, 5)}`);
+    const ahead = await officer.get(
+      `/api/decisions/${setup.sent.decision.decisionId}/end-preview?endedOn=${addDays(LATER, 5)}`,
+    );
     expect(ahead.body.withdrawnAssignments).toEqual([]);
-    expect(ahead.body.waitingAssignments.map((assignment: { id: string }) => assignment.id)).toEqual([setup.waiting.id]);
+    expect(ahead.body.waitingAssignments.map((assignment: { id: string }) => assignment.id)).toEqual([
+      setup.waiting.id,
+    ]);
     expect(ahead.body.rows.map((planned: { kind: string }) => planned.kind)).toEqual(['end', 'end', 'end']);
 
-    expect((await officer.get(`/api/decisions/${setup.sent.decision.decisionId}/end-preview?endedOn=2025-01-01`)).body.fieldErrors.endedOn).toBeTruthy();
-    expect((await officer.get(`/api/decisions/${setup.sent.decision.decisionId}/end-preview?endedOn=igår`)).status).toBe(400);
+    expect(
+      (await officer.get(`/api/decisions/${setup.sent.decision.decisionId}/end-preview?endedOn=2025-01-01`)).body
+        .fieldErrors.endedOn,
+    ).toBeTruthy();
+    expect(
+      (await officer.get(`/api/decisions/${setup.sent.decision.decisionId}/end-preview?endedOn=igår`)).status,
+    ).toBe(400);
   });
 
   it('ends ahead: rows end on the later day and the waiting assignment stays in Nya uppdrag, its provider told', async () => {
     const setup = await setUp();
     const endedOn = addDays(LATER, 5);
     const officer = await world.signIn('caseOfficer');
-    expect((await officer.post(`/api/decisions/${setup.sent.decision.decisionId}/end`, { endedOn, endReason: REASON, version: 1 })).status).toBe(200);
+    expect(
+      (
+        await officer.post(`/api/decisions/${setup.sent.decision.decisionId}/end`, {
+          endedOn,
+          endReason: REASON,
+          version: 1,
+        })
+      ).status,
+    ).toBe(200);
     expect(await row(setup.rows.open)).toMatchObject({ status: 'ended', period_to: endedOn });
     expect(await row(setup.rows.future)).toMatchObject({ status: 'ended', period_from: LATER, period_to: endedOn });
     expect(await stateOf(setup.waiting.id)).toMatchObject({ status: 'new' });
@@ -200,27 +364,60 @@ describe('ending a decision at the provider', () => {
     const other = await createOtherProviderManager(server.ownerDb, world);
     const fixture = await createSentRows(server.ownerDb, world);
     const changeDate = addDays(TODAY, 10);
-    const requested = await (await world.signIn('unitManager')).post(`/api/persons/${fixture.personId}/provider-changes`, {
-      deliveryIds: [fixture.deliveryIds[0]], toProviderUnitId: other.unitId, changeDate,
-    });
+    const requested = await (await world.signIn('unitManager')).post(
+      `/api/persons/${fixture.personId}/provider-changes`,
+      {
+        deliveryIds: [fixture.deliveryIds[0]],
+        toProviderUnitId: other.unitId,
+        changeDate,
+      },
+    );
     expect(requested.status, JSON.stringify(requested.body)).toBe(200);
     const toAssignmentId = requested.body.change.toAssignment.id as string;
     const endedOn = addDays(TODAY, 5);
     const officer = await world.signIn('caseOfficer');
-    const preview = await officer.get(`/api/decisions/${fixture.sent.decision.decisionId}/end-preview?endedOn=${endedOn}`);
-    expect(preview.body.withdrawnAssignments.map((assignment: { id: string }) => assignment.id)).toEqual([toAssignmentId]);
-    expect((await officer.post(`/api/decisions/${fixture.sent.decision.decisionId}/end`, { endedOn, endReason: REASON, version: 1 })).status).toBe(200);
+    const preview = await officer.get(
+      `/api/decisions/${fixture.sent.decision.decisionId}/end-preview?endedOn=${endedOn}`,
+    );
+    expect(preview.body.withdrawnAssignments.map((assignment: { id: string }) => assignment.id)).toEqual([
+      toAssignmentId,
+    ]);
+    expect(
+      (
+        await officer.post(`/api/decisions/${fixture.sent.decision.decisionId}/end`, {
+          endedOn,
+          endReason: REASON,
+          version: 1,
+        })
+      ).status,
+    ).toBe(200);
 
     expect(await stateOf(toAssignmentId)).toMatchObject({ status: 'withdrawn' });
-    const change = await server.ownerDb.selectFrom('provider_changes').select(['status', 'decided_by_id']).where('to_assignment_id', '=', toAssignmentId).executeTakeFirstOrThrow();
+    const change = await server.ownerDb
+      .selectFrom('provider_changes')
+      .select(['status', 'decided_by_id'])
+      .where('to_assignment_id', '=', toAssignmentId)
+      .executeTakeFirstOrThrow();
     expect(change).toEqual({ status: 'stopped', decided_by_id: world.users.caseOfficer.userId });
     // The rows stay with the old unit and end with the decision.
-    expect(await row(fixture.deliveryIds[0]!)).toMatchObject({ status: 'ended', period_to: endedOn, provider_unit_id: world.units.homeCareNorth });
+    expect(await row(fixture.deliveryIds[0]!)).toMatchObject({
+      status: 'ended',
+      period_to: endedOn,
+      provider_unit_id: world.units.homeCareNorth,
+    });
     // The new provider is told; the old one hears of its rows, not of the other's assignment.
-    const told = await server.ownerDb.selectFrom('messages as m')
-      .innerJoin('message_recipients as r', (join) => join.onRef('r.municipality_id', '=', 'm.municipality_id').onRef('r.message_id', '=', 'm.id'))
-      .innerJoin('users as u', (join) => join.onRef('u.municipality_id', '=', 'r.municipality_id').onRef('u.id', '=', 'r.user_id'))
-      .select(['m.body', 'u.username']).where('m.assignment_id', '=', toAssignmentId).where('m.subject', 'like', '%återkallat%').execute();
+    const told = await server.ownerDb
+      .selectFrom('messages as m')
+      .innerJoin('message_recipients as r', (join) =>
+        join.onRef('r.municipality_id', '=', 'm.municipality_id').onRef('r.message_id', '=', 'm.id'),
+      )
+      .innerJoin('users as u', (join) =>
+        join.onRef('u.municipality_id', '=', 'r.municipality_id').onRef('u.id', '=', 'r.user_id'),
+      )
+      .select(['m.body', 'u.username'])
+      .where('m.assignment_id', '=', toAssignmentId)
+      .where('m.subject', 'like', '%återkallat%')
+      .execute();
     expect(told.map((message) => message.username)).toEqual([other.username]);
     expect(told[0]!.body).toContain(`Bytet av utförare från Hemtjänst Norr fr.o.m. ${changeDate} genomförs inte.`);
   });
@@ -229,11 +426,21 @@ describe('ending a decision at the provider', () => {
     const setup = await setUp({ startedOn: addDays(D, 1) });
     const officer = await world.signIn('caseOfficer');
     const preview = await officer.get(`/api/decisions/${setup.sent.decision.decisionId}/end-preview?endedOn=${D}`);
-    expect(preview.body.problems).toEqual([`Personlig omvårdnad hos Hemtjänst Norr: Insatsen startade ${addDays(D, 1)}; beslutet kan inte avslutas före det. Be utföraren rätta verkställighetsdatum om det är fel.`]);
-    const response = await officer.post(`/api/decisions/${setup.sent.decision.decisionId}/end`, { endedOn: D, endReason: REASON, version: 1 });
+    expect(preview.body.problems).toEqual([
+      `Personlig omvårdnad hos Hemtjänst Norr: Insatsen startade ${addDays(D, 1)}; beslutet kan inte avslutas före det. Be utföraren rätta verkställighetsdatum om det är fel.`,
+    ]);
+    const response = await officer.post(`/api/decisions/${setup.sent.decision.decisionId}/end`, {
+      endedOn: D,
+      endReason: REASON,
+      version: 1,
+    });
     expect(response.status).toBe(400);
     expect(response.body.fieldErrors.endedOn).toContain('Insatsen startade');
-    const decision = await server.ownerDb.selectFrom('decisions').select('ended_on').where('id', '=', setup.sent.decision.decisionId).executeTakeFirstOrThrow();
+    const decision = await server.ownerDb
+      .selectFrom('decisions')
+      .select('ended_on')
+      .where('id', '=', setup.sent.decision.decisionId)
+      .executeTakeFirstOrThrow();
     expect(decision.ended_on).toBeNull();
     expect(await row(setup.rows.longer)).toMatchObject({ status: 'sent_to_delivery' });
     expect(await stateOf(setup.waiting.id)).toMatchObject({ status: 'new' });
@@ -254,10 +461,17 @@ describe('closing a case', () => {
     const { id: personId } = await world.createPerson(['aoAuthority', 'homeCareNorth']);
     const sent = await createSentAssignment(server.ownerDb, world, personId, { periodTo: D });
     const officer = await world.signIn('caseOfficer');
-    const closed = await officer.post(`/api/cases/${sent.decision.caseId}/close`, { closedOn: TODAY, endReason: 'Behovet upphört', version: 1 });
+    const closed = await officer.post(`/api/cases/${sent.decision.caseId}/close`, {
+      closedOn: TODAY,
+      endReason: 'Behovet upphört',
+      version: 1,
+    });
     expect(closed.status).toBe(200);
     expect(await stateOf(sent.assignmentId)).toMatchObject({ status: 'withdrawn' });
-    expect(closed.body.history.map((event: { kind: string }) => event.kind).slice(-2)).toEqual(['case_closed', 'assignment_withdrawn']);
+    expect(closed.body.history.map((event: { kind: string }) => event.kind).slice(-2)).toEqual([
+      'case_closed',
+      'assignment_withdrawn',
+    ]);
     expect(await newAssignmentIds(await world.signIn('unitManager'))).not.toContain(sent.assignmentId);
   });
 
@@ -265,7 +479,11 @@ describe('closing a case', () => {
     const { id: personId } = await world.createPerson(['aoAuthority', 'homeCareNorth']);
     const sent = await createSentAssignment(server.ownerDb, world, personId);
     const officer = await world.signIn('caseOfficer');
-    const blocked = await officer.post(`/api/cases/${sent.decision.caseId}/close`, { closedOn: TODAY, endReason: 'Behovet upphört', version: 1 });
+    const blocked = await officer.post(`/api/cases/${sent.decision.caseId}/close`, {
+      closedOn: TODAY,
+      endReason: 'Behovet upphört',
+      version: 1,
+    });
     expect(blocked.status).toBe(409);
     expect(blocked.body.message).toContain(await decisionNumberOf(sent.decision.decisionId));
     expect(await stateOf(sent.assignmentId)).toMatchObject({ status: 'new' });

@@ -22,12 +22,22 @@ import { assertCanManageCatalogues } from './legal-basis.service.ts';
 type CreateInput = z.output<typeof contract.CreateInterventionTypeRequest>;
 type UpdateInput = z.output<typeof contract.UpdateInterventionTypeRequest>;
 
-export async function listInterventionTypes(db: Db, actor: PositionedActor, filter: repo.InterventionTypeFilter): Promise<{ interventionTypes: contract.InterventionType[] }> {
-  return inTenant(db, actor.municipalityId, async (trx) => ({ interventionTypes: await repo.listInterventionTypes(trx, filter) }));
+export async function listInterventionTypes(
+  db: Db,
+  actor: PositionedActor,
+  filter: repo.InterventionTypeFilter,
+): Promise<{ interventionTypes: contract.InterventionType[] }> {
+  return inTenant(db, actor.municipalityId, async (trx) => ({
+    interventionTypes: await repo.listInterventionTypes(trx, filter),
+  }));
 }
 
 /** Adds a type to a service area; its default legal basis must be the municipality's and still valid. */
-export async function createInterventionType(db: Db, actor: PositionedActor, input: CreateInput): Promise<contract.InterventionType> {
+export async function createInterventionType(
+  db: Db,
+  actor: PositionedActor,
+  input: CreateInput,
+): Promise<contract.InterventionType> {
   assertCanManageCatalogues(actor);
   const fields = fieldsOf(input);
   return inTenant(db, actor.municipalityId, async (trx) => {
@@ -36,7 +46,9 @@ export async function createInterventionType(db: Db, actor: PositionedActor, inp
     await assertNameFree(trx, fields.serviceArea, fields.name);
     const interventionTypeId = await repo.insertInterventionType(trx, actor.municipalityId, fields);
     await writeAudit(trx, actor, {
-      action: 'catalogue.create', entityType: 'intervention_type', entityId: interventionTypeId,
+      action: 'catalogue.create',
+      entityType: 'intervention_type',
+      entityId: interventionTypeId,
       details: { serviceArea: fields.serviceArea, name: fields.name },
     });
     return getInterventionTypeIn(trx, interventionTypeId);
@@ -44,7 +56,12 @@ export async function createInterventionType(db: Db, actor: PositionedActor, inp
 }
 
 /** Changes a type if the version still matches; the audit row names the fields changed. */
-export async function updateInterventionType(db: Db, actor: PositionedActor, interventionTypeId: string, input: UpdateInput): Promise<contract.InterventionType> {
+export async function updateInterventionType(
+  db: Db,
+  actor: PositionedActor,
+  interventionTypeId: string,
+  input: UpdateInput,
+): Promise<contract.InterventionType> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     // Missing (or another municipality's) is 404 for everyone; only then 403.
     const current = await getInterventionTypeIn(trx, interventionTypeId);
@@ -53,16 +70,27 @@ export async function updateInterventionType(db: Db, actor: PositionedActor, int
     const fields = fieldsOf(input);
     await lockCatalogues(trx, actor.municipalityId);
     if (fields.serviceArea !== current.serviceArea && current.isInUse) {
-      const message = 'Insatstypen används i beslut och kan inte flyttas till ett annat verksamhetsområde. Lägg upp en ny insatstyp där i stället.';
+      const message =
+        'Insatstypen används i beslut och kan inte flyttas till ett annat verksamhetsområde. Lägg upp en ny insatstyp där i stället.';
       throw new ConflictError(message, { fieldErrors: { serviceArea: message } });
     }
     // A default that has since expired may stay while the type is otherwise edited; a new choice must be valid.
-    if (fields.defaultLegalBasisId !== current.defaultLegalBasisId) await assertUsableLegalBasis(trx, fields.defaultLegalBasisId, fields.serviceArea);
-    else if (fields.defaultLegalBasisId && fields.serviceArea !== current.serviceArea) await assertLegalBasisOfArea(trx, fields.defaultLegalBasisId, fields.serviceArea);
-    if (fields.serviceArea !== current.serviceArea || fields.name !== current.name) await assertNameFree(trx, fields.serviceArea, fields.name, interventionTypeId);
-    const changed = (Object.keys(fields) as (keyof repo.InterventionTypeFields)[]).filter((key) => fields[key] !== current[key]);
+    if (fields.defaultLegalBasisId !== current.defaultLegalBasisId)
+      await assertUsableLegalBasis(trx, fields.defaultLegalBasisId, fields.serviceArea);
+    else if (fields.defaultLegalBasisId && fields.serviceArea !== current.serviceArea)
+      await assertLegalBasisOfArea(trx, fields.defaultLegalBasisId, fields.serviceArea);
+    if (fields.serviceArea !== current.serviceArea || fields.name !== current.name)
+      await assertNameFree(trx, fields.serviceArea, fields.name, interventionTypeId);
+    const changed = (Object.keys(fields) as (keyof repo.InterventionTypeFields)[]).filter(
+      (key) => fields[key] !== current[key],
+    );
     if (!(await repo.updateInterventionType(trx, interventionTypeId, input.version, fields))) throw new ConflictError();
-    await writeAudit(trx, actor, { action: 'catalogue.update', entityType: 'intervention_type', entityId: interventionTypeId, details: { changed } });
+    await writeAudit(trx, actor, {
+      action: 'catalogue.update',
+      entityType: 'intervention_type',
+      entityId: interventionTypeId,
+      details: { changed },
+    });
     return getInterventionTypeIn(trx, interventionTypeId);
   });
 }
@@ -75,9 +103,15 @@ async function getInterventionTypeIn(trx: Trx, interventionTypeId: string): Prom
 
 function fieldsOf(input: CreateInput): repo.InterventionTypeFields {
   return {
-    serviceArea: input.serviceArea, name: input.name, keyCode: input.keyCode, defaultLegalBasisId: input.defaultLegalBasisId,
-    scopeUnit: input.scopeUnit, isCarePlanExempt: input.isCarePlanExempt, isPersonalAlarm: input.isPersonalAlarm,
-    nationalStatisticsCode: input.nationalStatisticsCode, isActive: input.isActive,
+    serviceArea: input.serviceArea,
+    name: input.name,
+    keyCode: input.keyCode,
+    defaultLegalBasisId: input.defaultLegalBasisId,
+    scopeUnit: input.scopeUnit,
+    isCarePlanExempt: input.isCarePlanExempt,
+    isPersonalAlarm: input.isPersonalAlarm,
+    nationalStatisticsCode: input.nationalStatisticsCode,
+    isActive: input.isActive,
   };
 }
 
@@ -86,16 +120,26 @@ function fieldsOf(input: CreateInput): repo.InterventionTypeFields {
  * municipality (404, as for any id the caller cannot see), serve the type's area and not have
  * expired (400).
  */
-async function assertUsableLegalBasis(trx: Trx, legalBasisId: string | null, serviceArea: ServiceAreaCode): Promise<void> {
+async function assertUsableLegalBasis(
+  trx: Trx,
+  legalBasisId: string | null,
+  serviceArea: ServiceAreaCode,
+): Promise<void> {
   if (!legalBasisId) return;
   const legalBasis = await assertLegalBasisOfArea(trx, legalBasisId, serviceArea);
   if (legalBasis.validTo !== null && legalBasis.validTo < todayInSweden()) {
-    throw new ValidationError({ defaultLegalBasisId: `${legalBasis.code} gäller bara till ${legalBasis.validTo}. Välj ett lagrum som gäller nu.` });
+    throw new ValidationError({
+      defaultLegalBasisId: `${legalBasis.code} gäller bara till ${legalBasis.validTo}. Välj ett lagrum som gäller nu.`,
+    });
   }
 }
 
 /** The proposed legal basis (404 when missing) if it serves the area, else 400 on the field. */
-async function assertLegalBasisOfArea(trx: Trx, legalBasisId: string, serviceArea: ServiceAreaCode): Promise<contract.LegalBasis> {
+async function assertLegalBasisOfArea(
+  trx: Trx,
+  legalBasisId: string,
+  serviceArea: ServiceAreaCode,
+): Promise<contract.LegalBasis> {
   const legalBasis = await findLegalBasis(trx, legalBasisId);
   if (!legalBasis) {
     const message = 'Lagrummet hittades inte.';

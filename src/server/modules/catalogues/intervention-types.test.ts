@@ -39,25 +39,57 @@ async function createType(body: Record<string, unknown>): Promise<InterventionTy
 
 /** The type as the edit form sends it back, with changes. */
 function saveType(type: InterventionType, changes: Partial<InterventionType> = {}, client = admin) {
-  const { version, serviceArea, name, keyCode, defaultLegalBasisId, scopeUnit, isCarePlanExempt, isPersonalAlarm, nationalStatisticsCode, isActive } = { ...type, ...changes };
-  return client.put(`${TYPES}/${type.id}`, { version, serviceArea, name, keyCode, defaultLegalBasisId, scopeUnit, isCarePlanExempt, isPersonalAlarm, nationalStatisticsCode, isActive });
+  const {
+    version,
+    serviceArea,
+    name,
+    keyCode,
+    defaultLegalBasisId,
+    scopeUnit,
+    isCarePlanExempt,
+    isPersonalAlarm,
+    nationalStatisticsCode,
+    isActive,
+  } = { ...type, ...changes };
+  return client.put(`${TYPES}/${type.id}`, {
+    version,
+    serviceArea,
+    name,
+    keyCode,
+    defaultLegalBasisId,
+    scopeUnit,
+    isCarePlanExempt,
+    isPersonalAlarm,
+    nationalStatisticsCode,
+    isActive,
+  });
 }
 
 const sol = () => world.catalogue.legalBases.get('SoL 11 kap. 1 §')!;
 
 describe('reading intervention types', () => {
   it('gives any positioned user the active types in Swedish name order, with the default legal basis', async () => {
-    for (const name of ['Östöd', 'Ärendestöd', 'Zonstöd', 'Åkstöd']) await createType({ serviceArea: 'FH', name, scopeUnit: 'hours_per_week' });
+    for (const name of ['Östöd', 'Ärendestöd', 'Zonstöd', 'Åkstöd'])
+      await createType({ serviceArea: 'FH', name, scopeUnit: 'hours_per_week' });
     const types = await list(await world.signIn('careStaff'), '?serviceArea=FH');
     expect(types.map((type) => type.name)).toEqual(['Zonstöd', 'Åkstöd', 'Ärendestöd', 'Östöd']);
     const alarm = (await list(admin)).find((type) => type.name === 'Trygghetslarm')!;
     expect(alarm).toMatchObject({
-      serviceArea: 'AO', keyCode: 'TRL', scopeUnit: 'none', isCarePlanExempt: true, isPersonalAlarm: true, isActive: true,
-      defaultLegalBasisId: sol(), defaultLegalBasisCode: 'SoL 11 kap. 1 §', nationalStatisticsCode: null, isInUse: false, version: 1,
+      serviceArea: 'AO',
+      keyCode: 'TRL',
+      scopeUnit: 'none',
+      isCarePlanExempt: true,
+      isPersonalAlarm: true,
+      isActive: true,
+      defaultLegalBasisId: sol(),
+      defaultLegalBasisCode: 'SoL 11 kap. 1 §',
+      nationalStatisticsCode: null,
+      isInUse: false,
+      version: 1,
     });
   });
 
-  it('filters by service area, leaves out inactive types unless asked, and never shows another municipality\'s', async () => {
+  it("filters by service area, leaves out inactive types unless asked, and never shows another municipality's", async () => {
     const ifo = await list(admin, '?serviceArea=IFO');
     expect(ifo.map((type) => type.name)).toEqual(['Familjestöd']);
     const retired = await createType({ serviceArea: 'IFO', name: 'Gammal insats', scopeUnit: 'none', isActive: false });
@@ -69,7 +101,11 @@ describe('reading intervention types', () => {
   });
 
   it('answers a bad filter with 400 on the field', async () => {
-    for (const [query, field] of [['?serviceArea=XX', 'serviceArea'], ['?includeInactive=ja', 'includeInactive'], ['?serviceArea=', 'serviceArea']]) {
+    for (const [query, field] of [
+      ['?serviceArea=XX', 'serviceArea'],
+      ['?includeInactive=ja', 'includeInactive'],
+      ['?serviceArea=', 'serviceArea'],
+    ]) {
       const response = await admin.get(`${TYPES}${query}`);
       expect(response.status, query).toBe(400);
       expect(response.body.fieldErrors[field!], query).toBeTruthy();
@@ -79,22 +115,51 @@ describe('reading intervention types', () => {
 
 describe('adding an intervention type', () => {
   it('adds it with defaults for the flags and audits it', async () => {
-    const created = await createType({ serviceArea: 'AO', name: ' Matleverans ', keyCode: 'MATL', defaultLegalBasisId: sol(), scopeUnit: 'times_per_week' });
-    expect(created).toMatchObject({
-      serviceArea: 'AO', name: 'Matleverans', keyCode: 'MATL', defaultLegalBasisCode: 'SoL 11 kap. 1 §', scopeUnit: 'times_per_week',
-      isCarePlanExempt: false, isPersonalAlarm: false, nationalStatisticsCode: null, isActive: true, version: 1,
+    const created = await createType({
+      serviceArea: 'AO',
+      name: ' Matleverans ',
+      keyCode: 'MATL',
+      defaultLegalBasisId: sol(),
+      scopeUnit: 'times_per_week',
     });
-    const audit = await server.ownerDb.selectFrom('audit_events').selectAll().where('entity_id', '=', created.id).execute();
+    expect(created).toMatchObject({
+      serviceArea: 'AO',
+      name: 'Matleverans',
+      keyCode: 'MATL',
+      defaultLegalBasisCode: 'SoL 11 kap. 1 §',
+      scopeUnit: 'times_per_week',
+      isCarePlanExempt: false,
+      isPersonalAlarm: false,
+      nationalStatisticsCode: null,
+      isActive: true,
+      version: 1,
+    });
+    const audit = await server.ownerDb
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('entity_id', '=', created.id)
+      .execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'catalogue.create', entity_type: 'intervention_type', user_id: world.users.administrator.userId, details: { serviceArea: 'AO', name: 'Matleverans' } });
+    expect(audit[0]).toMatchObject({
+      action: 'catalogue.create',
+      entity_type: 'intervention_type',
+      user_id: world.users.administrator.userId,
+      details: { serviceArea: 'AO', name: 'Matleverans' },
+    });
   });
 
   it('is for administrators only', async () => {
     for (const key of ['caseOfficer', 'unitManager', 'alarmManager'] as const) {
-      const response = await (await world.signIn(key)).post(TYPES, { serviceArea: 'AO', name: 'Smyginsats', scopeUnit: 'none' });
+      const response = await (await world.signIn(key)).post(TYPES, {
+        serviceArea: 'AO',
+        name: 'Smyginsats',
+        scopeUnit: 'none',
+      });
       expect(response.status, key).toBe(403);
     }
-    expect(await server.ownerDb.selectFrom('intervention_types').select('id').where('name', '=', 'Smyginsats').execute()).toEqual([]);
+    expect(
+      await server.ownerDb.selectFrom('intervention_types').select('id').where('name', '=', 'Smyginsats').execute(),
+    ).toEqual([]);
   });
 
   it('keeps names unique within a service area (409 on the field) but not across areas; near-duplicates are fine', async () => {
@@ -107,25 +172,62 @@ describe('adding an intervention type', () => {
 
   it('wants a default legal basis of the municipality (404) that still applies (400)', async () => {
     for (const defaultLegalBasisId of [otherWorld.catalogue.legalBases.get('SoL 11 kap. 1 §'), MISSING]) {
-      const response = await admin.post(TYPES, { serviceArea: 'AO', name: 'Fel lagrum', defaultLegalBasisId, scopeUnit: 'none' });
+      const response = await admin.post(TYPES, {
+        serviceArea: 'AO',
+        name: 'Fel lagrum',
+        defaultLegalBasisId,
+        scopeUnit: 'none',
+      });
       expect(response.status).toBe(404);
       expect(response.body.fieldErrors.defaultLegalBasisId).toBe('Lagrummet hittades inte.');
     }
-    const expired = await admin.post(TYPES, { serviceArea: 'AO', name: 'Gammalt lagrum', defaultLegalBasisId: world.catalogue.legalBases.get('SoL 4 kap. 1 §'), scopeUnit: 'none' });
+    const expired = await admin.post(TYPES, {
+      serviceArea: 'AO',
+      name: 'Gammalt lagrum',
+      defaultLegalBasisId: world.catalogue.legalBases.get('SoL 4 kap. 1 §'),
+      scopeUnit: 'none',
+    });
     expect(expired.status).toBe(400);
-    expect(expired.body.fieldErrors.defaultLegalBasisId).toBe('SoL 4 kap. 1 § gäller bara till 2025-06-30. Välj ett lagrum som gäller nu.');
+    expect(expired.body.fieldErrors.defaultLegalBasisId).toBe(
+      'SoL 4 kap. 1 § gäller bara till 2025-06-30. Välj ett lagrum som gäller nu.',
+    );
   });
 
-  it('wants a default legal basis of the type\'s own service area (400 on the field)', async () => {
+  it("wants a default legal basis of the type's own service area (400 on the field)", async () => {
     const lss = world.catalogue.legalBases.get('LSS 9 § 3')!;
-    const inAo = await admin.post(TYPES, { serviceArea: 'AO', name: 'LSS i ÄO', defaultLegalBasisId: lss, scopeUnit: 'none' });
+    const inAo = await admin.post(TYPES, {
+      serviceArea: 'AO',
+      name: 'LSS i ÄO',
+      defaultLegalBasisId: lss,
+      scopeUnit: 'none',
+    });
     expect(inAo.status).toBe(400);
-    expect(inAo.body.fieldErrors).toEqual({ defaultLegalBasisId: 'LSS 9 § 3 hör inte till ÄO. Välj ett lagrum för insatstypens verksamhetsområde.' });
-    const inLss = await admin.post(TYPES, { serviceArea: 'LSS', name: 'SoL i LSS', defaultLegalBasisId: sol(), scopeUnit: 'none' });
+    expect(inAo.body.fieldErrors).toEqual({
+      defaultLegalBasisId: 'LSS 9 § 3 hör inte till ÄO. Välj ett lagrum för insatstypens verksamhetsområde.',
+    });
+    const inLss = await admin.post(TYPES, {
+      serviceArea: 'LSS',
+      name: 'SoL i LSS',
+      defaultLegalBasisId: sol(),
+      scopeUnit: 'none',
+    });
     expect(inLss.status).toBe(400);
-    expect(inLss.body.fieldErrors.defaultLegalBasisId).toBe('SoL 11 kap. 1 § hör inte till LSS. Välj ett lagrum för insatstypens verksamhetsområde.');
-    expect(await server.ownerDb.selectFrom('intervention_types').select('id').where('name', 'in', ['LSS i ÄO', 'SoL i LSS']).execute()).toEqual([]);
-    await createType({ serviceArea: 'LSS', name: `Ledsagarservice ${Date.now()}`, defaultLegalBasisId: lss, scopeUnit: 'hours_per_month' });
+    expect(inLss.body.fieldErrors.defaultLegalBasisId).toBe(
+      'SoL 11 kap. 1 § hör inte till LSS. Välj ett lagrum för insatstypens verksamhetsområde.',
+    );
+    expect(
+      await server.ownerDb
+        .selectFrom('intervention_types')
+        .select('id')
+        .where('name', 'in', ['LSS i ÄO', 'SoL i LSS'])
+        .execute(),
+    ).toEqual([]);
+    await createType({
+      serviceArea: 'LSS',
+      name: `Ledsagarservice ${Date.now()}`,
+      defaultLegalBasisId: lss,
+      scopeUnit: 'hours_per_month',
+    });
   });
 
   it('answers bad input with 400 and a message on the field, never 500', async () => {
@@ -152,13 +254,28 @@ describe('adding an intervention type', () => {
 
 describe('changing an intervention type', () => {
   it('saves with optimistic concurrency: a stale version gets 409; the audit names the fields', async () => {
-    const type = await createType({ serviceArea: 'LSS', name: 'Ledsagarservice', keyCode: 'LSS3', scopeUnit: 'hours_per_month' });
+    const type = await createType({
+      serviceArea: 'LSS',
+      name: 'Ledsagarservice',
+      keyCode: 'LSS3',
+      scopeUnit: 'hours_per_month',
+    });
     const saved = await saveType(type, { scopeUnit: 'hours_per_week', nationalStatisticsCode: 'K3', isActive: false });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(saved.body).toMatchObject({ scopeUnit: 'hours_per_week', nationalStatisticsCode: 'K3', isActive: false, version: 2 });
+    expect(saved.body).toMatchObject({
+      scopeUnit: 'hours_per_week',
+      nationalStatisticsCode: 'K3',
+      isActive: false,
+      version: 2,
+    });
     const stale = await saveType(type, { name: 'Ledsagning' });
     expect(stale.status).toBe(409);
-    const audit = await server.ownerDb.selectFrom('audit_events').selectAll().where('entity_id', '=', type.id).where('action', '=', 'catalogue.update').execute();
+    const audit = await server.ownerDb
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('entity_id', '=', type.id)
+      .where('action', '=', 'catalogue.update')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).toEqual({ changed: ['scopeUnit', 'nationalStatisticsCode', 'isActive'] });
   });
@@ -174,19 +291,38 @@ describe('changing an intervention type', () => {
   });
 
   it('moves a type only to an area its default legal basis serves', async () => {
-    const type = await createType({ serviceArea: 'AO', name: `Med lagrum ${Date.now()}`, defaultLegalBasisId: sol(), scopeUnit: 'none' });
+    const type = await createType({
+      serviceArea: 'AO',
+      name: `Med lagrum ${Date.now()}`,
+      defaultLegalBasisId: sol(),
+      scopeUnit: 'none',
+    });
     const toLss = await saveType(type, { serviceArea: 'LSS' });
     expect(toLss.status).toBe(400);
-    expect(toLss.body.fieldErrors.defaultLegalBasisId).toBe('SoL 11 kap. 1 § hör inte till LSS. Välj ett lagrum för insatstypens verksamhetsområde.');
+    expect(toLss.body.fieldErrors.defaultLegalBasisId).toBe(
+      'SoL 11 kap. 1 § hör inte till LSS. Välj ett lagrum för insatstypens verksamhetsområde.',
+    );
     const toIfo = await saveType(type, { serviceArea: 'IFO' });
     expect(toIfo.status, JSON.stringify(toIfo.body)).toBe(200);
-    const toLssWithIts = await saveType(toIfo.body, { serviceArea: 'LSS', defaultLegalBasisId: world.catalogue.legalBases.get('LSS 9 § 3')! });
+    const toLssWithIts = await saveType(toIfo.body, {
+      serviceArea: 'LSS',
+      defaultLegalBasisId: world.catalogue.legalBases.get('LSS 9 § 3')!,
+    });
     expect(toLssWithIts.status, JSON.stringify(toLssWithIts.body)).toBe(200);
   });
 
   it('fixes the service area once a decision grants the type, but allows other changes', async () => {
-    const type = await createType({ serviceArea: 'AO', name: `Beviljad ${Date.now()}`, defaultLegalBasisId: sol(), scopeUnit: 'hours_per_month' });
-    await createDecisionUsing(server.ownerDb, world, { legalBasisId: sol(), decisionDate: '2026-01-15', interventionTypeId: type.id });
+    const type = await createType({
+      serviceArea: 'AO',
+      name: `Beviljad ${Date.now()}`,
+      defaultLegalBasisId: sol(),
+      scopeUnit: 'hours_per_month',
+    });
+    await createDecisionUsing(server.ownerDb, world, {
+      legalBasisId: sol(),
+      decisionDate: '2026-01-15',
+      interventionTypeId: type.id,
+    });
     const [inUse] = (await list(admin, '?serviceArea=AO')).filter((row) => row.id === type.id);
     expect(inUse!.isInUse).toBe(true);
     const moved = await saveType(inUse!, { serviceArea: 'IFO' });
@@ -199,29 +335,58 @@ describe('changing an intervention type', () => {
   it('lets a default legal basis that has since expired stay while other fields change, but not be chosen anew', async () => {
     const type = await createType({ serviceArea: 'AO', name: `Gammal grund ${Date.now()}`, scopeUnit: 'none' });
     const old = world.catalogue.legalBases.get('SoL 4 kap. 1 §')!;
-    await server.ownerDb.updateTable('intervention_types').set({ default_legal_basis_id: old }).where('id', '=', type.id).execute();
+    await server.ownerDb
+      .updateTable('intervention_types')
+      .set({ default_legal_basis_id: old })
+      .where('id', '=', type.id)
+      .execute();
     const chosen = await saveType(type, { defaultLegalBasisId: null });
     expect(chosen.status).toBe(200);
     const again = await saveType(chosen.body, { defaultLegalBasisId: old });
     expect(again.status).toBe(400);
-    await server.ownerDb.updateTable('intervention_types').set({ default_legal_basis_id: old }).where('id', '=', type.id).execute();
+    await server.ownerDb
+      .updateTable('intervention_types')
+      .set({ default_legal_basis_id: old })
+      .where('id', '=', type.id)
+      .execute();
     const kept = await saveType({ ...chosen.body, defaultLegalBasisId: old }, { keyCode: 'GG' });
     expect(kept.status, JSON.stringify(kept.body)).toBe(200);
     expect(kept.body).toMatchObject({ keyCode: 'GG', defaultLegalBasisCode: 'SoL 4 kap. 1 §' });
   });
 
-  it('answers 404 for another municipality\'s or a missing type, 403 for others, 400 for a bad id', async () => {
+  it("answers 404 for another municipality's or a missing type, 403 for others, 400 for a bad id", async () => {
     const foreignId = otherWorld.catalogue.interventionTypes.get('AO:Service')!;
-    const body = { version: 1, serviceArea: 'AO', name: 'Kapad', scopeUnit: 'none', isCarePlanExempt: false, isPersonalAlarm: false, isActive: true };
+    const body = {
+      version: 1,
+      serviceArea: 'AO',
+      name: 'Kapad',
+      scopeUnit: 'none',
+      isCarePlanExempt: false,
+      isPersonalAlarm: false,
+      isActive: true,
+    };
     expect((await admin.put(`${TYPES}/${foreignId}`, body)).status).toBe(404);
     expect((await admin.put(`${TYPES}/${MISSING}`, body)).status).toBe(404);
     expect((await admin.put(`${TYPES}/not-an-id`, body)).status).toBe(400);
     const own = world.catalogue.interventionTypes.get('AO:Matdistribution')!;
-    expect((await (await world.signIn('caseOfficer')).put(`${TYPES}/${own}`, { ...body, name: 'Matdistribution' })).status).toBe(403);
-    const noFlags = await admin.put(`${TYPES}/${own}`, { version: 1, serviceArea: 'AO', name: 'Matdistribution', scopeUnit: 'times_per_week' });
+    expect(
+      (await (await world.signIn('caseOfficer')).put(`${TYPES}/${own}`, { ...body, name: 'Matdistribution' })).status,
+    ).toBe(403);
+    const noFlags = await admin.put(`${TYPES}/${own}`, {
+      version: 1,
+      serviceArea: 'AO',
+      name: 'Matdistribution',
+      scopeUnit: 'times_per_week',
+    });
     expect(noFlags.status).toBe(400);
-    expect(Object.keys(noFlags.body.fieldErrors)).toEqual(expect.arrayContaining(['isCarePlanExempt', 'isPersonalAlarm', 'isActive']));
-    const stored = await server.ownerDb.selectFrom('intervention_types').select(['name', 'version']).where('id', '=', foreignId).executeTakeFirstOrThrow();
+    expect(Object.keys(noFlags.body.fieldErrors)).toEqual(
+      expect.arrayContaining(['isCarePlanExempt', 'isPersonalAlarm', 'isActive']),
+    );
+    const stored = await server.ownerDb
+      .selectFrom('intervention_types')
+      .select(['name', 'version'])
+      .where('id', '=', foreignId)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ name: 'Service', version: 1 });
   });
 });

@@ -27,12 +27,20 @@ export function assertCanManageCatalogues(actor: PositionedActor): void {
   if (!canManageCatalogues(actor.position)) throw new ForbiddenError('Bara en administratör kan ändra katalogerna.');
 }
 
-export async function listLegalBases(db: Db, actor: PositionedActor, filter: repo.LegalBasisFilter): Promise<{ legalBases: contract.LegalBasis[] }> {
+export async function listLegalBases(
+  db: Db,
+  actor: PositionedActor,
+  filter: repo.LegalBasisFilter,
+): Promise<{ legalBases: contract.LegalBasis[] }> {
   return inTenant(db, actor.municipalityId, async (trx) => ({ legalBases: await repo.listLegalBases(trx, filter) }));
 }
 
 /** Adds a legal basis; the same code again only with validity that does not overlap (409). */
-export async function createLegalBasis(db: Db, actor: PositionedActor, input: CreateInput): Promise<contract.LegalBasis> {
+export async function createLegalBasis(
+  db: Db,
+  actor: PositionedActor,
+  input: CreateInput,
+): Promise<contract.LegalBasis> {
   assertCanManageCatalogues(actor);
   const fields = fieldsOf(input);
   return inTenant(db, actor.municipalityId, async (trx) => {
@@ -40,15 +48,27 @@ export async function createLegalBasis(db: Db, actor: PositionedActor, input: Cr
     await assertNoOverlap(trx, fields);
     const legalBasisId = await repo.insertLegalBasis(trx, actor.municipalityId, fields);
     await writeAudit(trx, actor, {
-      action: 'catalogue.create', entityType: 'legal_basis', entityId: legalBasisId,
-      details: { code: fields.code, validFrom: fields.validFrom, validTo: fields.validTo, serviceAreas: fields.serviceAreas },
+      action: 'catalogue.create',
+      entityType: 'legal_basis',
+      entityId: legalBasisId,
+      details: {
+        code: fields.code,
+        validFrom: fields.validFrom,
+        validTo: fields.validTo,
+        serviceAreas: fields.serviceAreas,
+      },
     });
     return getLegalBasisIn(trx, legalBasisId);
   });
 }
 
 /** Changes a legal basis if the version still matches; the audit row names the fields changed. */
-export async function updateLegalBasis(db: Db, actor: PositionedActor, legalBasisId: string, input: UpdateInput): Promise<contract.LegalBasis> {
+export async function updateLegalBasis(
+  db: Db,
+  actor: PositionedActor,
+  legalBasisId: string,
+  input: UpdateInput,
+): Promise<contract.LegalBasis> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     // Missing (or another municipality's) is 404 for everyone; only then 403.
     const found = await getLegalBasisIn(trx, legalBasisId);
@@ -61,10 +81,18 @@ export async function updateLegalBasis(db: Db, actor: PositionedActor, legalBasi
     if (current.version !== input.version) throw new ConflictError();
     await assertNoOverlap(trx, fields, legalBasisId);
     if (current.isInUse) await assertDecisionsKeepTheirBasis(trx, current, fields);
-    if (current.serviceAreas.some((area) => !fields.serviceAreas.includes(area))) await assertUsersKeepTheirAreas(trx, legalBasisId, fields);
-    const changed = (Object.keys(fields) as (keyof repo.LegalBasisFields)[]).filter((key) => String(fields[key]) !== String(current[key]));
+    if (current.serviceAreas.some((area) => !fields.serviceAreas.includes(area)))
+      await assertUsersKeepTheirAreas(trx, legalBasisId, fields);
+    const changed = (Object.keys(fields) as (keyof repo.LegalBasisFields)[]).filter(
+      (key) => String(fields[key]) !== String(current[key]),
+    );
     if (!(await repo.updateLegalBasis(trx, legalBasisId, input.version, fields))) throw new ConflictError();
-    await writeAudit(trx, actor, { action: 'catalogue.update', entityType: 'legal_basis', entityId: legalBasisId, details: { changed } });
+    await writeAudit(trx, actor, {
+      action: 'catalogue.update',
+      entityType: 'legal_basis',
+      entityId: legalBasisId,
+      details: { changed },
+    });
     return getLegalBasisIn(trx, legalBasisId);
   });
 }
@@ -76,8 +104,15 @@ async function getLegalBasisIn(trx: Trx, legalBasisId: string, forUpdate = false
 }
 
 function fieldsOf(input: CreateInput): repo.LegalBasisFields {
-  const fields = { code: input.code, description: input.description, validFrom: input.validFrom, validTo: input.validTo, serviceAreas: input.serviceAreas };
-  if (!isValidPeriod(periodOf(fields))) throw new ValidationError({ validTo: 'Sista giltighetsdag kan inte vara före första.' });
+  const fields = {
+    code: input.code,
+    description: input.description,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    serviceAreas: input.serviceAreas,
+  };
+  if (!isValidPeriod(periodOf(fields)))
+    throw new ValidationError({ validTo: 'Sista giltighetsdag kan inte vara före första.' });
   return fields;
 }
 
@@ -91,8 +126,9 @@ function periodText(period: Period): string {
 }
 
 async function assertNoOverlap(trx: Trx, fields: repo.LegalBasisFields, exceptId?: string): Promise<void> {
-  const clash = (await repo.listPeriodsOfCode(trx, fields.code, exceptId))
-    .find((other) => periodsOverlap(periodOf(other), periodOf(fields)));
+  const clash = (await repo.listPeriodsOfCode(trx, fields.code, exceptId)).find((other) =>
+    periodsOverlap(periodOf(other), periodOf(fields)),
+  );
   if (!clash) return;
   const message = `${clash.code} finns redan med giltighet ${periodText(periodOf(clash))}. Samma lagrum får inte gälla två gånger samma dag.`;
   throw new ConflictError(message, { fieldErrors: { validFrom: message } });
@@ -103,9 +139,14 @@ async function assertNoOverlap(trx: Trx, fields: repo.LegalBasisFields, exceptId
  * said then: the code stays, and the validity may change only while it still covers the date of
  * every decision resting on it.
  */
-async function assertDecisionsKeepTheirBasis(trx: Trx, current: contract.LegalBasis, fields: repo.LegalBasisFields): Promise<void> {
+async function assertDecisionsKeepTheirBasis(
+  trx: Trx,
+  current: contract.LegalBasis,
+  fields: repo.LegalBasisFields,
+): Promise<void> {
   if (fields.code !== current.code) {
-    const message = 'Lagrummet används i beslut och koden kan inte ändras. Lägg upp det nya lagrummet som ett eget lagrum.';
+    const message =
+      'Lagrummet används i beslut och koden kan inte ändras. Lägg upp det nya lagrummet som ett eget lagrum.';
     throw new ConflictError(message, { fieldErrors: { code: message } });
   }
   if (fields.validFrom === current.validFrom && fields.validTo === current.validTo) return;
@@ -113,7 +154,9 @@ async function assertDecisionsKeepTheirBasis(trx: Trx, current: contract.LegalBa
   if (!outside) return;
   const dates = outside.first === outside.last ? outside.first : `${outside.first} – ${outside.last}`;
   const message = `Lagrummet används i beslut fattade ${dates}. Giltighetstiden måste täcka dem.`;
-  throw new ConflictError(message, { fieldErrors: { [fields.validFrom > outside.first ? 'validFrom' : 'validTo']: message } });
+  throw new ConflictError(message, {
+    fieldErrors: { [fields.validFrom > outside.first ? 'validFrom' : 'validTo']: message },
+  });
 }
 
 /**
@@ -122,7 +165,8 @@ async function assertDecisionsKeepTheirBasis(trx: Trx, current: contract.LegalBa
  * basis its own decisions cannot use.
  */
 async function assertUsersKeepTheirAreas(trx: Trx, legalBasisId: string, fields: repo.LegalBasisFields): Promise<void> {
-  const message = areasInDecisionsProblem(fields.serviceAreas, await repo.listServiceAreasOfDecisions(trx, legalBasisId))
-    ?? areasOfProposingTypesProblem(fields.serviceAreas, await repo.listTypesProposing(trx, legalBasisId));
+  const message =
+    areasInDecisionsProblem(fields.serviceAreas, await repo.listServiceAreasOfDecisions(trx, legalBasisId)) ??
+    areasOfProposingTypesProblem(fields.serviceAreas, await repo.listTypesProposing(trx, legalBasisId));
   if (message) throw new ConflictError(message, { fieldErrors: { serviceAreas: message } });
 }

@@ -37,7 +37,8 @@ export type TimeFields = Pick<DeliveryFields, 'hoursPerVisit' | 'extraHoursTwoSt
 /** Problems with one row's fields, keyed by field name; empty when it may be registered. */
 export function deliveryFieldProblems(fields: DeliveryFields, context: DeliveryFieldContext): Record<string, string> {
   const problems: Record<string, string> = {};
-  if (!context.providerUnitIds.has(fields.providerUnitId)) problems.providerUnitId = 'Välj en aktiv utförarenhet hos utföraren.';
+  if (!context.providerUnitIds.has(fields.providerUnitId))
+    problems.providerUnitId = 'Välj en aktiv utförarenhet hos utföraren.';
   const period = periodProblem(fields, context);
   if (period) problems[period.field] = period.message;
   return { ...problems, ...timeFieldProblems(fields) };
@@ -50,24 +51,38 @@ export function timeFieldProblems(fields: TimeFields): Record<string, string> {
     const value = fields[key];
     if (value !== null && !hasAtMostTwoDecimals(value)) problems[key] = 'Ange högst två decimaler.';
   }
-  if (fields.frequency !== null && fields.frequencyUnit === null) problems.frequencyUnit = 'Välj enhet för tid/frekvens.';
+  if (fields.frequency !== null && fields.frequencyUnit === null)
+    problems.frequencyUnit = 'Välj enhet för tid/frekvens.';
   if (fields.frequency === null && fields.frequencyUnit !== null) problems.frequency = 'Ange tid/frekvens för enheten.';
-  if (fields.frequency !== null && fields.frequencyUnit !== null && !problems.frequency && fields.frequency > MAX_FREQUENCY[fields.frequencyUnit]) {
+  if (
+    fields.frequency !== null &&
+    fields.frequencyUnit !== null &&
+    !problems.frequency &&
+    fields.frequency > MAX_FREQUENCY[fields.frequencyUnit]
+  ) {
     problems.frequency = `Högst ${MAX_FREQUENCY[fields.frequencyUnit]} i den enheten.`;
   }
   return problems;
 }
 
 /** Which field a period problem belongs to: the start when the start is what is wrong, else the end. */
-function periodProblem(fields: DeliveryFields, context: DeliveryFieldContext): { field: 'periodFrom' | 'periodTo'; message: string } | null {
-  const continuation = context.continuesAfter ? continuationStartProblem(fields.periodFrom, context.continuesAfter) : null;
+function periodProblem(
+  fields: DeliveryFields,
+  context: DeliveryFieldContext,
+): { field: 'periodFrom' | 'periodTo'; message: string } | null {
+  const continuation = context.continuesAfter
+    ? continuationStartProblem(fields.periodFrom, context.continuesAfter)
+    : null;
   if (continuation) return { field: 'periodFrom', message: continuation };
-  const providerChange = context.providerChangeFrom ? providerChangeStartProblem(fields.periodFrom, context.providerChangeFrom) : null;
+  const providerChange = context.providerChangeFrom
+    ? providerChangeStartProblem(fields.periodFrom, context.providerChangeFrom)
+    : null;
   if (providerChange) return { field: 'periodFrom', message: providerChange };
   const message = deliveryPeriodProblem({ from: fields.periodFrom, to: fields.periodTo }, context.decision);
   if (!message) return null;
   const lastDay = decisionLastDay({ ...context.decision });
-  const isStartWrong = fields.periodFrom < context.decision.periodFrom || (lastDay !== null && fields.periodFrom > lastDay);
+  const isStartWrong =
+    fields.periodFrom < context.decision.periodFrom || (lastDay !== null && fields.periodFrom > lastDay);
   return { field: isStartWrong ? 'periodFrom' : 'periodTo', message };
 }
 

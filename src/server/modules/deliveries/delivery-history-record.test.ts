@@ -31,7 +31,10 @@ const attempts = (deliveryId: string): [string, (db: Db) => Promise<unknown>][] 
   ['delete', (db) => sql`delete from delivery_events where delivery_id = ${deliveryId}`.execute(db)],
 ];
 
-async function refusals(deliveryId: string, run: (change: (db: Db) => Promise<unknown>) => Promise<unknown>): Promise<string[]> {
+async function refusals(
+  deliveryId: string,
+  run: (change: (db: Db) => Promise<unknown>) => Promise<unknown>,
+): Promise<string[]> {
   const refused: string[] = [];
   for (const [name, change] of attempts(deliveryId)) {
     try {
@@ -44,7 +47,12 @@ async function refusals(deliveryId: string, run: (change: (db: Db) => Promise<un
 }
 
 const eventsOf = async (deliveryId: string) =>
-  (await server.ownerDb.selectFrom('delivery_events').select(['id', 'event']).where('delivery_id', '=', deliveryId).orderBy('id').execute());
+  await server.ownerDb
+    .selectFrom('delivery_events')
+    .select(['id', 'event'])
+    .where('delivery_id', '=', deliveryId)
+    .orderBy('id')
+    .execute();
 
 describe('the history of a delivery row is append-only', () => {
   it('refuses UPDATE and DELETE for the owner', async () => {
@@ -60,7 +68,9 @@ describe('the history of a delivery row is append-only', () => {
   it('refuses them for the app role inside its tenant, where it has no such grant', async () => {
     const deliveryId = await historyOfNewRow();
     const before = await eventsOf(deliveryId);
-    const refused = await refusals(deliveryId, (change) => inTenant(server.appDb, world.municipalityId, (trx) => change(trx)));
+    const refused = await refusals(deliveryId, (change) =>
+      inTenant(server.appDb, world.municipalityId, (trx) => change(trx)),
+    );
     expect(refused).toHaveLength(2);
     for (const message of refused) expect(message).toMatch(/permission denied|official record/);
     expect(await eventsOf(deliveryId)).toEqual(before);

@@ -23,7 +23,11 @@ export interface RowToSend {
 }
 
 /** Sends the rows (all or none: a stale one is a conflict) and answers what was sent and whom it may concern. */
-export async function sendRows(trx: Trx, actor: PositionedActor, rows: readonly RowToSend[]): Promise<c.SentToDelivery> {
+export async function sendRows(
+  trx: Trx,
+  actor: PositionedActor,
+  rows: readonly RowToSend[],
+): Promise<c.SentToDelivery> {
   const groups = new Map<string, RowToSend[]>();
   for (const row of rows) {
     const key = `${row.personId}:${row.providerUnitId}`;
@@ -33,17 +37,29 @@ export async function sendRows(trx: Trx, actor: PositionedActor, rows: readonly 
   for (const group of groups.values()) {
     const { personId, providerUnitId } = group[0]!;
     const providerCaseId = await findOrOpenProviderCase(trx, {
-      municipalityId: actor.municipalityId, personId, providerUnitId, openedOn: today, deliveryIds: group.map((row) => row.id),
+      municipalityId: actor.municipalityId,
+      personId,
+      providerUnitId,
+      openedOn: today,
+      deliveryIds: group.map((row) => row.id),
     });
     const sent = await markSentToDelivery(trx, group, providerCaseId, actor.userId);
-    if (sent.length !== group.length) throw new ConflictError('Någon annan har ändrat eller skickat raden. Läs in uppgifterna igen.');
+    if (sent.length !== group.length)
+      throw new ConflictError('Någon annan har ändrat eller skickat raden. Läs in uppgifterna igen.');
   }
   const unitIds = [...new Set(rows.map((row) => row.providerUnitId))];
   // The sender just sent them: they read the result whatever their own unit, as they chose the units.
   const views = await repo.listDeliveries(trx, { ids: rows.map((row) => row.id) }, { unitIds, authority: null });
   return {
     personId: rows[0]!.personId,
-    rows: toDeliveryRows(views, await repo.listInterruptions(trx, views.map((view) => view.id)), actor.position),
+    rows: toDeliveryRows(
+      views,
+      await repo.listInterruptions(
+        trx,
+        views.map((view) => view.id),
+      ),
+      actor.position,
+    ),
     concerned: await listConcerned(trx, unitIds, actor.userId),
   };
 }

@@ -42,11 +42,24 @@ export function toNumber(value: string | number | null): number | null {
 /** The row's fields as a delivery_events snapshot. */
 export function deliverySnapshot(row: DeliveryRecord): DeliverySnapshot {
   return {
-    status: row.status, providerUnitId: row.provider_unit_id, providerCaseId: row.provider_case_id,
-    label: row.label, formOfDelivery: row.form_of_delivery, resource: row.resource, resourceUse: row.resource_use,
-    watchDate: row.watch_date, periodFrom: row.period_from, periodTo: row.period_to,
-    hoursPerVisit: toNumber(row.hours_per_visit), extraHoursTwoStaff: toNumber(row.extra_hours_two_staff),
-    days: row.days, frequency: toNumber(row.frequency), frequencyUnit: row.frequency_unit,
-    startedOn: row.started_on, endReason: row.end_reason, continuesDeliveryId: row.continues_delivery_id, version: row.version,
+    status: row.status,
+    providerUnitId: row.provider_unit_id,
+    providerCaseId: row.provider_case_id,
+    label: row.label,
+    formOfDelivery: row.form_of_delivery,
+    resource: row.resource,
+    resourceUse: row.resource_use,
+    watchDate: row.watch_date,
+    periodFrom: row.period_from,
+    periodTo: row.period_to,
+    hoursPerVisit: toNumber(row.hours_per_visit),
+    extraHoursTwoStaff: toNumber(row.extra_hours_two_staff),
+    days: row.days,
+    frequency: toNumber(row.frequency),
+    frequencyUnit: row.frequency_unit,
+    startedOn: row.started_on,
+    endReason: row.end_reason,
+    continuesDeliveryId: row.continues_delivery_id,
+    version: row.version,
   };
 }

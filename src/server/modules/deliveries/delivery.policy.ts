@@ -44,7 +44,9 @@ export interface DeliveryReadScope {
 export function deliveryReadScope(actor: Who): DeliveryReadScope {
   return {
     unitIds: hasAnyRole(actor.roles, UNIT_STAFF_ROLES) ? actor.personScopeUnitIds : [],
-    authority: hasAnyRole(actor.roles, AUTHORITY_ROLES) ? { serviceArea: actor.serviceArea, personScopeUnitIds: actor.personScopeUnitIds } : null,
+    authority: hasAnyRole(actor.roles, AUTHORITY_ROLES)
+      ? { serviceArea: actor.serviceArea, personScopeUnitIds: actor.personScopeUnitIds }
+      : null,
   };
 }
 
@@ -54,7 +56,13 @@ export function unitReadScope(unitId: string): DeliveryReadScope {
 }
 
 /** What the reader may do with one row. */
-export function deliveryRowPermissions(actor: Pick<Who, 'roles' | 'unitsBelow'>, row: Pick<StartFacts, 'status' | 'startedOn' | 'continuesDeliveryId'> & { providerUnitId: string; wasSentToDelivery: boolean }) {
+export function deliveryRowPermissions(
+  actor: Pick<Who, 'roles' | 'unitsBelow'>,
+  row: Pick<StartFacts, 'status' | 'startedOn' | 'continuesDeliveryId'> & {
+    providerUnitId: string;
+    wasSentToDelivery: boolean;
+  },
+) {
   const manages = canManageDeliveriesAt(actor, row.providerUnitId);
   const isUnderDistribution = row.status === 'under_distribution';
   return {

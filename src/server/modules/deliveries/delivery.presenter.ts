@@ -4,18 +4,31 @@ import type * as c from '../../../contract/deliveries.ts';
 import type { DeliveryView, InterruptionRecord } from './delivery.repository.ts';
 import { deliveryRowPermissions } from './delivery.policy.ts';
 
-export function toDeliveryRow(view: DeliveryView, interruptions: readonly InterruptionRecord[], actor: Pick<ActorPosition, 'roles' | 'unitsBelow'>): c.DeliveryRow {
+export function toDeliveryRow(
+  view: DeliveryView,
+  interruptions: readonly InterruptionRecord[],
+  actor: Pick<ActorPosition, 'roles' | 'unitsBelow'>,
+): c.DeliveryRow {
   return {
     ...view,
     sentToDeliveryAt: view.sentToDeliveryAt?.toISOString() ?? null,
-    interruptions: interruptions.filter((row) => row.deliveryId === view.id)
+    interruptions: interruptions
+      .filter((row) => row.deliveryId === view.id)
       .map(({ id, fromDate, toDate, reason, version }) => ({ id, fromDate, toDate, reason, version })),
     permissions: deliveryRowPermissions(actor, {
-      providerUnitId: view.providerUnit.id, status: view.status, startedOn: view.startedOn, continuesDeliveryId: view.continuesDeliveryId, wasSentToDelivery: view.sentToDeliveryAt !== null,
+      providerUnitId: view.providerUnit.id,
+      status: view.status,
+      startedOn: view.startedOn,
+      continuesDeliveryId: view.continuesDeliveryId,
+      wasSentToDelivery: view.sentToDeliveryAt !== null,
     }),
   };
 }
 
-export function toDeliveryRows(views: readonly DeliveryView[], interruptions: readonly InterruptionRecord[], actor: Pick<ActorPosition, 'roles' | 'unitsBelow'>): c.DeliveryRow[] {
+export function toDeliveryRows(
+  views: readonly DeliveryView[],
+  interruptions: readonly InterruptionRecord[],
+  actor: Pick<ActorPosition, 'roles' | 'unitsBelow'>,
+): c.DeliveryRow[] {
   return views.map((view) => toDeliveryRow(view, interruptions, actor));
 }

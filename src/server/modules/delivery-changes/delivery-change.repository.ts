@@ -40,19 +40,42 @@ function selectRows(trx: Trx, scope: DeliveryRowReadScope) {
     ...(scope.unitIds.length ? [sql<SqlBool>`d.provider_unit_id = any(${[...scope.unitIds]}::uuid[])`] : []),
     ...(scope.authorityServiceArea ? [sql<SqlBool>`c.service_area = ${scope.authorityServiceArea}`] : []),
   ];
-  return trx.selectFrom('deliveries as d')
-    .innerJoin('assignments as a', (join) => join.onRef('a.municipality_id', '=', 'd.municipality_id').onRef('a.id', '=', 'd.assignment_id'))
-    .innerJoin('assignment_interventions as ai', (join) => join.onRef('ai.municipality_id', '=', 'd.municipality_id').onRef('ai.id', '=', 'd.assignment_intervention_id'))
-    .innerJoin('intervention_types as it', (join) => join.onRef('it.municipality_id', '=', 'ai.municipality_id').onRef('it.id', '=', 'ai.intervention_type_id'))
-    .innerJoin('units as pu', (join) => join.onRef('pu.municipality_id', '=', 'd.municipality_id').onRef('pu.id', '=', 'd.provider_unit_id'))
-    .innerJoin('decisions as dc', (join) => join.onRef('dc.municipality_id', '=', 'd.municipality_id').onRef('dc.id', '=', 'd.decision_id'))
-    .innerJoin('cases as c', (join) => join.onRef('c.municipality_id', '=', 'a.municipality_id').onRef('c.id', '=', 'a.case_id'))
-    .innerJoin('users as co', (join) => join.onRef('co.municipality_id', '=', 'c.municipality_id').onRef('co.id', '=', 'c.case_officer_id'))
+  return trx
+    .selectFrom('deliveries as d')
+    .innerJoin('assignments as a', (join) =>
+      join.onRef('a.municipality_id', '=', 'd.municipality_id').onRef('a.id', '=', 'd.assignment_id'),
+    )
+    .innerJoin('assignment_interventions as ai', (join) =>
+      join.onRef('ai.municipality_id', '=', 'd.municipality_id').onRef('ai.id', '=', 'd.assignment_intervention_id'),
+    )
+    .innerJoin('intervention_types as it', (join) =>
+      join.onRef('it.municipality_id', '=', 'ai.municipality_id').onRef('it.id', '=', 'ai.intervention_type_id'),
+    )
+    .innerJoin('units as pu', (join) =>
+      join.onRef('pu.municipality_id', '=', 'd.municipality_id').onRef('pu.id', '=', 'd.provider_unit_id'),
+    )
+    .innerJoin('decisions as dc', (join) =>
+      join.onRef('dc.municipality_id', '=', 'd.municipality_id').onRef('dc.id', '=', 'd.decision_id'),
+    )
+    .innerJoin('cases as c', (join) =>
+      join.onRef('c.municipality_id', '=', 'a.municipality_id').onRef('c.id', '=', 'a.case_id'),
+    )
+    .innerJoin('users as co', (join) =>
+      join.onRef('co.municipality_id', '=', 'c.municipality_id').onRef('co.id', '=', 'c.case_officer_id'),
+    )
     .selectAll('d')
     .select([
-      'a.assignment_number', 'it.name as intervention_name', 'pu.name as provider_unit_name', 'dc.decision_number',
-      'dc.period_from as decision_from', 'dc.period_to as decision_to', 'dc.ended_on as decision_ended_on',
-      'c.id as case_id', 'c.case_officer_id', 'co.display_name as case_officer_name', 'c.service_area',
+      'a.assignment_number',
+      'it.name as intervention_name',
+      'pu.name as provider_unit_name',
+      'dc.decision_number',
+      'dc.period_from as decision_from',
+      'dc.period_to as decision_to',
+      'dc.ended_on as decision_ended_on',
+      'c.id as case_id',
+      'c.case_officer_id',
+      'co.display_name as case_officer_name',
+      'c.service_area',
     ])
     .where(isPersonInScope('d.person_id', scope.personScopeUnitIds))
     .where(byPlace.length ? sql<SqlBool>`(${sql.join(byPlace, sql` or `)})` : sql<SqlBool>`false`);
@@ -62,16 +85,44 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectRows>['executeTakeFirstOrT
 
 function toDelivery(row: Row): DeliveryForChange {
   const {
-    assignment_number, intervention_name, provider_unit_name, decision_number, decision_from, decision_to, decision_ended_on,
-    case_id, case_officer_id, case_officer_name, service_area, ...record
+    assignment_number,
+    intervention_name,
+    provider_unit_name,
+    decision_number,
+    decision_from,
+    decision_to,
+    decision_ended_on,
+    case_id,
+    case_officer_id,
+    case_officer_name,
+    service_area,
+    ...record
   } = row;
   return {
-    record, id: record.id, status: record.status as DeliveryStatus, personId: record.person_id, assignmentId: record.assignment_id,
-    assignmentNumber: assignment_number, interventionName: intervention_name, providerUnitId: record.provider_unit_id,
-    providerUnitName: provider_unit_name, periodFrom: record.period_from, periodTo: record.period_to, startedOn: record.started_on,
+    record,
+    id: record.id,
+    status: record.status as DeliveryStatus,
+    personId: record.person_id,
+    assignmentId: record.assignment_id,
+    assignmentNumber: assignment_number,
+    interventionName: intervention_name,
+    providerUnitId: record.provider_unit_id,
+    providerUnitName: provider_unit_name,
+    periodFrom: record.period_from,
+    periodTo: record.period_to,
+    startedOn: record.started_on,
     version: record.version,
-    decision: { id: record.decision_id, decisionNumber: decision_number, periodFrom: decision_from, periodTo: decision_to, endedOn: decision_ended_on },
-    caseId: case_id, caseOfficerId: case_officer_id, caseOfficerName: case_officer_name, serviceArea: service_area as ServiceAreaCode,
+    decision: {
+      id: record.decision_id,
+      decisionNumber: decision_number,
+      periodFrom: decision_from,
+      periodTo: decision_to,
+      endedOn: decision_ended_on,
+    },
+    caseId: case_id,
+    caseOfficerId: case_officer_id,
+    caseOfficerName: case_officer_name,
+    serviceArea: service_area as ServiceAreaCode,
   };
 }
 
@@ -79,7 +130,12 @@ function toDelivery(row: Row): DeliveryForChange {
  * A row the reader reads; undefined when missing, out of scope or in another municipality.
  * With `lock`, the row stays locked until the transaction ends, so two changes of one row queue.
  */
-export async function findDeliveryForChange(trx: Trx, deliveryId: string, scope: DeliveryRowReadScope, lock = false): Promise<DeliveryForChange | undefined> {
+export async function findDeliveryForChange(
+  trx: Trx,
+  deliveryId: string,
+  scope: DeliveryRowReadScope,
+  lock = false,
+): Promise<DeliveryForChange | undefined> {
   let query = selectRows(trx, scope).where('d.id', '=', deliveryId);
   if (lock) query = query.forUpdate('d');
   const row = await query.executeTakeFirst();
@@ -87,19 +143,35 @@ export async function findDeliveryForChange(trx: Trx, deliveryId: string, scope:
 }
 
 /** The person's rows among these ids that the reader reads, locked, in the order given; other ids are left out. */
-export async function listPersonDeliveriesForChange(trx: Trx, personId: string, deliveryIds: readonly string[], scope: DeliveryRowReadScope): Promise<DeliveryForChange[]> {
+export async function listPersonDeliveriesForChange(
+  trx: Trx,
+  personId: string,
+  deliveryIds: readonly string[],
+  scope: DeliveryRowReadScope,
+): Promise<DeliveryForChange[]> {
   if (deliveryIds.length === 0) return [];
   const rows = await selectRows(trx, scope)
-    .where('d.person_id', '=', personId).where('d.id', 'in', [...deliveryIds])
-    .orderBy('d.id').forUpdate('d').execute();
+    .where('d.person_id', '=', personId)
+    .where('d.id', 'in', [...deliveryIds])
+    .orderBy('d.id')
+    .forUpdate('d')
+    .execute();
   const byId = new Map(rows.map((row) => [row.id, toDelivery(row)]));
   return deliveryIds.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Whether any other row of the decision still runs, or will, after the day. */
-export async function hasOtherOngoingRows(trx: Trx, decisionId: string, exceptDeliveryId: string, day: string): Promise<boolean> {
-  const row = await trx.selectFrom('deliveries').select(sql<number>`1`.as('one'))
-    .where('decision_id', '=', decisionId).where('id', '<>', exceptDeliveryId)
+export async function hasOtherOngoingRows(
+  trx: Trx,
+  decisionId: string,
+  exceptDeliveryId: string,
+  day: string,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('deliveries')
+    .select(sql<number>`1`.as('one'))
+    .where('decision_id', '=', decisionId)
+    .where('id', '<>', exceptDeliveryId)
     .where((eb) => eb.or([eb('period_to', 'is', null), eb('period_to', '>', day)]))
     .executeTakeFirst();
   return row !== undefined;

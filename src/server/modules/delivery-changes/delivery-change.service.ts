@@ -8,7 +8,13 @@ import { inTenant, type Trx } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { deliveryRowName, endProblem, planWithdrawal, statusChangeProblem, withdrawalProblem } from '../../../domain/delivery-rules.ts';
+import {
+  deliveryRowName,
+  endProblem,
+  planWithdrawal,
+  statusChangeProblem,
+  withdrawalProblem,
+} from '../../../domain/delivery-rules.ts';
 import { withdrawalInterruptionProblem, type InterruptionChanges } from '../../../domain/interruption-rules.ts';
 import type * as c from '../../../contract/delivery-changes.ts';
 import { insertDeliveries } from '../deliveries/index.ts';
@@ -31,7 +37,12 @@ async function getChangeableDelivery(trx: Trx, actor: PositionedActor, deliveryI
 }
 
 /** Withdraws the row from the day: it ends the day before, and a new row "Under fördelning" continues it with the same fields. */
-export async function withdrawDelivery(db: Db, actor: PositionedActor, deliveryId: string, input: c.WithdrawDeliveryRequest): Promise<c.WithdrawalResult> {
+export async function withdrawDelivery(
+  db: Db,
+  actor: PositionedActor,
+  deliveryId: string,
+  input: c.WithdrawDeliveryRequest,
+): Promise<c.WithdrawalResult> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const row = await getChangeableDelivery(trx, actor, deliveryId);
     await assertChangeable(trx, row, input.version, 'withdrawn');
@@ -42,32 +53,73 @@ export async function withdrawDelivery(db: Db, actor: PositionedActor, deliveryI
     if (interruptionProblem) throw new ValidationError({ changeFrom: interruptionProblem }, interruptionProblem);
     const plan = planWithdrawal(row, row.decision, input.changeFrom);
 
-    const withdrawn = await withdrawRow(trx, row.id, row.version, plan.withdrawnTo, actor.userId, `Ändring av tid fr.o.m. ${input.changeFrom}.`);
+    const withdrawn = await withdrawRow(
+      trx,
+      row.id,
+      row.version,
+      plan.withdrawnTo,
+      actor.userId,
+      `Ändring av tid fr.o.m. ${input.changeFrom}.`,
+    );
     if (!withdrawn) throw new ConflictError();
     const interruptions = await fitInterruptionsToLastDay(trx, actor, row, plan.withdrawnTo, 'delivery.withdraw');
     const { record } = row;
     // The new row starts as a copy: the manager then registers the new time on it and sends it on.
-    const [continuation] = await insertDeliveries(trx, [{
-      municipalityId: actor.municipalityId, assignmentId: record.assignment_id, assignmentInterventionId: record.assignment_intervention_id,
-      decisionId: record.decision_id, personId: record.person_id, createdById: actor.userId, continuesDeliveryId: record.id,
-      providerUnitId: record.provider_unit_id, label: record.label, formOfDelivery: record.form_of_delivery, resource: record.resource,
-      resourceUse: record.resource_use, watchDate: record.watch_date, periodFrom: plan.continuation.from, periodTo: plan.continuation.to,
-      hoursPerVisit: toNumber(record.hours_per_visit), extraHoursTwoStaff: toNumber(record.extra_hours_two_staff), days: record.days,
-      frequency: toNumber(record.frequency), frequencyUnit: record.frequency_unit,
-    }], actor.userId);
+    const [continuation] = await insertDeliveries(
+      trx,
+      [
+        {
+          municipalityId: actor.municipalityId,
+          assignmentId: record.assignment_id,
+          assignmentInterventionId: record.assignment_intervention_id,
+          decisionId: record.decision_id,
+          personId: record.person_id,
+          createdById: actor.userId,
+          continuesDeliveryId: record.id,
+          providerUnitId: record.provider_unit_id,
+          label: record.label,
+          formOfDelivery: record.form_of_delivery,
+          resource: record.resource,
+          resourceUse: record.resource_use,
+          watchDate: record.watch_date,
+          periodFrom: plan.continuation.from,
+          periodTo: plan.continuation.to,
+          hoursPerVisit: toNumber(record.hours_per_visit),
+          extraHoursTwoStaff: toNumber(record.extra_hours_two_staff),
+          days: record.days,
+          frequency: toNumber(record.frequency),
+          frequencyUnit: record.frequency_unit,
+        },
+      ],
+      actor.userId,
+    );
     await writeAudit(trx, actor, {
-      action: 'delivery.withdraw', entityType: 'delivery', entityId: row.id, personId: row.personId,
-      details: { changeFrom: input.changeFrom, withdrawnTo: plan.withdrawnTo, continuationId: continuation!.id, removedInterruptions: interruptions.removed.length },
+      action: 'delivery.withdraw',
+      entityType: 'delivery',
+      entityId: row.id,
+      personId: row.personId,
+      details: {
+        changeFrom: input.changeFrom,
+        withdrawnTo: plan.withdrawnTo,
+        continuationId: continuation!.id,
+        removedInterruptions: interruptions.removed.length,
+      },
     });
     return {
-      withdrawn: toChangedRow(withdrawn, row.interventionName), continuation: toChangedRow(continuation!, row.interventionName),
+      withdrawn: toChangedRow(withdrawn, row.interventionName),
+      continuation: toChangedRow(continuation!, row.interventionName),
       interruptions: toInterruptionChanges(interruptions),
     };
   });
 }
 
 /** Ends the row on the day and tells the case officer, who may then end the decision and the case. */
-export async function endDelivery(db: Db, actor: PositionedActor, deliveryId: string, input: c.EndDeliveryRequest): Promise<c.EndResult> {
+export async function endDelivery(
+  db: Db,
+  actor: PositionedActor,
+  deliveryId: string,
+  input: c.EndDeliveryRequest,
+): Promise<c.EndResult> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const row = await getChangeableDelivery(trx, actor, deliveryId);
     await assertChangeable(trx, row, input.version, 'ended');
@@ -82,7 +134,10 @@ export async function endDelivery(db: Db, actor: PositionedActor, deliveryId: st
     const hasOther = await hasOtherOngoingRows(trx, row.decision.id, row.id, input.endOn);
     const name = deliveryRowName(row.interventionName, row.record.label);
     await writeMessage(trx, {
-      municipalityId: actor.municipalityId, senderId: null, assignmentId: row.assignmentId, recipientUserIds: [row.caseOfficerId],
+      municipalityId: actor.municipalityId,
+      senderId: null,
+      assignmentId: row.assignmentId,
+      recipientUserIds: [row.caseOfficerId],
       addressedTo: `${row.caseOfficerName} (handläggare)`,
       // Names the assignment and decision, never the person: the message sits in inboxes and lists.
       subject: `Insats avslutas (uppdrag ${row.assignmentNumber})`,
@@ -96,11 +151,16 @@ export async function endDelivery(db: Db, actor: PositionedActor, deliveryId: st
       ].join('\n'),
     });
     await writeAudit(trx, actor, {
-      action: 'delivery.end', entityType: 'delivery', entityId: row.id, personId: row.personId,
+      action: 'delivery.end',
+      entityType: 'delivery',
+      entityId: row.id,
+      personId: row.personId,
       details: { endOn: input.endOn, endReason, previousStatus: row.status },
     });
     return {
-      delivery: toChangedRow(ended, row.interventionName), caseOfficerName: row.caseOfficerName, hasOtherOngoingRows: hasOther,
+      delivery: toChangedRow(ended, row.interventionName),
+      caseOfficerName: row.caseOfficerName,
+      hasOtherOngoingRows: hasOther,
       interruptions: toInterruptionChanges(interruptions),
     };
   });
@@ -109,7 +169,13 @@ export async function endDelivery(db: Db, actor: PositionedActor, deliveryId: st
 /** Only the contract's fields: the records carry who registered them and their version too. */
 function toInterruptionChanges(changes: InterruptionChanges): c.InterruptionChanges {
   return {
-    shortened: changes.shortened.map(({ id, fromDate, toDate, previousToDate, reason }) => ({ id, fromDate, toDate, previousToDate, reason })),
+    shortened: changes.shortened.map(({ id, fromDate, toDate, previousToDate, reason }) => ({
+      id,
+      fromDate,
+      toDate,
+      previousToDate,
+      reason,
+    })),
     removed: changes.removed.map(({ id, fromDate, toDate, reason }) => ({ id, fromDate, toDate, reason })),
   };
 }
@@ -119,7 +185,12 @@ function toInterruptionChanges(changes: InterruptionChanges): c.InterruptionChan
  * for the answer; and the status must allow the change. Each is a conflict: the row is not as the
  * reader saw it, and reading it again shows why.
  */
-async function assertChangeable(trx: Trx, row: DeliveryForChange, version: number, to: 'withdrawn' | 'ended'): Promise<void> {
+async function assertChangeable(
+  trx: Trx,
+  row: DeliveryForChange,
+  version: number,
+  to: 'withdrawn' | 'ended',
+): Promise<void> {
   if (row.version !== version) throw new ConflictError();
   const statusProblem = statusChangeProblem(row.status, to);
   if (statusProblem) throw new ConflictError(statusProblem);

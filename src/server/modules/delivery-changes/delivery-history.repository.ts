@@ -14,36 +14,70 @@ import { insertDeliveryEvents } from '../deliveries/index.ts';
  * or ended, or starting after the day, are left as they are.
  */
 export async function endMovedDeliveries(
-  trx: Trx, deliveryIds: readonly string[], lastDay: string, reason: string, actorId: string, note: string,
+  trx: Trx,
+  deliveryIds: readonly string[],
+  lastDay: string,
+  reason: string,
+  actorId: string,
+  note: string,
 ): Promise<DeliveryRecord[]> {
   if (deliveryIds.length === 0) return [];
-  const ended = await trx.updateTable('deliveries')
+  const ended = await trx
+    .updateTable('deliveries')
     .set({
-      status: 'ended', end_reason: reason, version: sql`version + 1`, updated_at: sql`now()`,
+      status: 'ended',
+      end_reason: reason,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
       period_to: sql`case when period_to is not null and period_to < ${lastDay}::date then period_to else ${lastDay}::date end`,
     })
-    .where('id', 'in', [...deliveryIds]).where('status', '=', 'sent_to_delivery').where('period_from', '<=', lastDay)
-    .returningAll().execute();
+    .where('id', 'in', [...deliveryIds])
+    .where('status', '=', 'sent_to_delivery')
+    .where('period_from', '<=', lastDay)
+    .returningAll()
+    .execute();
   await insertDeliveryEvents(trx, ended, 'moved_to_provider', actorId, note);
   return ended;
 }
 
 /** Ends one row on the day if its version matches; undefined when stale or no longer sent to delivery. */
-export async function endDelivery(trx: Trx, deliveryId: string, version: number, endOn: string, reason: string, actorId: string): Promise<DeliveryRecord | undefined> {
-  const ended = await trx.updateTable('deliveries')
+export async function endDelivery(
+  trx: Trx,
+  deliveryId: string,
+  version: number,
+  endOn: string,
+  reason: string,
+  actorId: string,
+): Promise<DeliveryRecord | undefined> {
+  const ended = await trx
+    .updateTable('deliveries')
     .set({ status: 'ended', period_to: endOn, end_reason: reason, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', deliveryId).where('version', '=', version).where('status', 'in', ['under_distribution', 'sent_to_delivery'])
-    .returningAll().executeTakeFirst();
+    .where('id', '=', deliveryId)
+    .where('version', '=', version)
+    .where('status', 'in', ['under_distribution', 'sent_to_delivery'])
+    .returningAll()
+    .executeTakeFirst();
   if (ended) await insertDeliveryEvents(trx, [ended], 'ended', actorId, reason);
   return ended;
 }
 
 /** Withdraws one row so that it ends on the day, if its version matches; undefined when stale or not sent to delivery. */
-export async function withdrawDelivery(trx: Trx, deliveryId: string, version: number, lastDay: string, actorId: string, note: string): Promise<DeliveryRecord | undefined> {
-  const withdrawn = await trx.updateTable('deliveries')
+export async function withdrawDelivery(
+  trx: Trx,
+  deliveryId: string,
+  version: number,
+  lastDay: string,
+  actorId: string,
+  note: string,
+): Promise<DeliveryRecord | undefined> {
+  const withdrawn = await trx
+    .updateTable('deliveries')
     .set({ status: 'withdrawn', period_to: lastDay, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', deliveryId).where('version', '=', version).where('status', '=', 'sent_to_delivery')
-    .returningAll().executeTakeFirst();
+    .where('id', '=', deliveryId)
+    .where('version', '=', version)
+    .where('status', '=', 'sent_to_delivery')
+    .returningAll()
+    .executeTakeFirst();
   if (withdrawn) await insertDeliveryEvents(trx, [withdrawn], 'withdrawn', actorId, note);
   return withdrawn;
 }

@@ -19,8 +19,15 @@ export interface TargetUnit {
 /** A unit with its provider; undefined when missing (or in another municipality). */
 export async function findTargetUnit(trx: Trx, unitId: string): Promise<TargetUnit | undefined> {
   const { rows } = await sql<{
-    id: string; name: string; kind: string; service_area: string; is_active: boolean;
-    provider_id: string | null; provider_name: string | null; provider_active: boolean | null; provider_access: boolean | null;
+    id: string;
+    name: string;
+    kind: string;
+    service_area: string;
+    is_active: boolean;
+    provider_id: string | null;
+    provider_name: string | null;
+    provider_active: boolean | null;
+    provider_access: boolean | null;
   }>`
     with recursive up as (
       select id, parent_id, kind, name, is_active, has_system_access, 0 as depth from units where id = ${unitId}
@@ -33,10 +40,23 @@ export async function findTargetUnit(trx: Trx, unitId: string): Promise<TargetUn
       left join lateral (select * from up where up.kind = 'provider' order by depth limit 1) p on true
      where t.id = ${unitId}`.execute(trx);
   const row = rows[0];
-  return row && {
-    id: row.id, name: row.name, kind: row.kind, serviceArea: row.service_area as ServiceAreaCode, isActive: row.is_active,
-    provider: row.provider_id ? { id: row.provider_id, name: row.provider_name!, isActive: row.provider_active!, hasSystemAccess: row.provider_access! } : null,
-  };
+  return (
+    row && {
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      serviceArea: row.service_area as ServiceAreaCode,
+      isActive: row.is_active,
+      provider: row.provider_id
+        ? {
+            id: row.provider_id,
+            name: row.provider_name!,
+            isActive: row.provider_active!,
+            hasSystemAccess: row.provider_access!,
+          }
+        : null,
+    }
+  );
 }
 
 export interface TargetProvider {
@@ -47,8 +67,18 @@ export interface TargetProvider {
 }
 
 /** Active providers with system access in the service area other than the given one, each with its active provider units. */
-export async function listTargetProviders(trx: Trx, serviceArea: ServiceAreaCode, exceptProviderId: string): Promise<TargetProvider[]> {
-  const { rows } = await sql<{ provider_id: string; provider_name: string; ownership: string | null; unit_id: string; unit_name: string }>`
+export async function listTargetProviders(
+  trx: Trx,
+  serviceArea: ServiceAreaCode,
+  exceptProviderId: string,
+): Promise<TargetProvider[]> {
+  const { rows } = await sql<{
+    provider_id: string;
+    provider_name: string;
+    ownership: string | null;
+    unit_id: string;
+    unit_name: string;
+  }>`
     with recursive tree as (
       select id as provider_id, id from units
        where kind = 'provider' and service_area = ${serviceArea} and is_active and has_system_access and id <> ${exceptProviderId}
@@ -63,7 +93,12 @@ export async function listTargetProviders(trx: Trx, serviceArea: ServiceAreaCode
      order by p.name collate "sv-x-icu", u.name collate "sv-x-icu"`.execute(trx);
   const providers = new Map<string, TargetProvider>();
   for (const row of rows) {
-    const provider = providers.get(row.provider_id) ?? { id: row.provider_id, name: row.provider_name, ownership: (row.ownership ?? 'municipal') as Ownership, units: [] };
+    const provider = providers.get(row.provider_id) ?? {
+      id: row.provider_id,
+      name: row.provider_name,
+      ownership: (row.ownership ?? 'municipal') as Ownership,
+      units: [],
+    };
     provider.units.push({ id: row.unit_id, name: row.unit_name });
     providers.set(row.provider_id, provider);
   }

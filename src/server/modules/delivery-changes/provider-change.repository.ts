@@ -31,19 +31,49 @@ export interface ProviderChangeRecord {
 }
 
 function selectChanges(trx: Trx) {
-  return trx.selectFrom('provider_changes as pc')
-    .innerJoin('assignments as fa', (join) => join.onRef('fa.municipality_id', '=', 'pc.municipality_id').onRef('fa.id', '=', 'pc.from_assignment_id'))
-    .innerJoin('assignments as ta', (join) => join.onRef('ta.municipality_id', '=', 'pc.municipality_id').onRef('ta.id', '=', 'pc.to_assignment_id'))
-    .innerJoin('cases as c', (join) => join.onRef('c.municipality_id', '=', 'fa.municipality_id').onRef('c.id', '=', 'fa.case_id'))
-    .innerJoin('units as fu', (join) => join.onRef('fu.municipality_id', '=', 'pc.municipality_id').onRef('fu.id', '=', 'pc.from_provider_unit_id'))
-    .innerJoin('units as tu', (join) => join.onRef('tu.municipality_id', '=', 'pc.municipality_id').onRef('tu.id', '=', 'pc.to_provider_unit_id'))
-    .innerJoin('users as rq', (join) => join.onRef('rq.municipality_id', '=', 'pc.municipality_id').onRef('rq.id', '=', 'pc.requested_by_id'))
-    .leftJoin('users as dc', (join) => join.onRef('dc.municipality_id', '=', 'pc.municipality_id').onRef('dc.id', '=', 'pc.decided_by_id'))
+  return trx
+    .selectFrom('provider_changes as pc')
+    .innerJoin('assignments as fa', (join) =>
+      join.onRef('fa.municipality_id', '=', 'pc.municipality_id').onRef('fa.id', '=', 'pc.from_assignment_id'),
+    )
+    .innerJoin('assignments as ta', (join) =>
+      join.onRef('ta.municipality_id', '=', 'pc.municipality_id').onRef('ta.id', '=', 'pc.to_assignment_id'),
+    )
+    .innerJoin('cases as c', (join) =>
+      join.onRef('c.municipality_id', '=', 'fa.municipality_id').onRef('c.id', '=', 'fa.case_id'),
+    )
+    .innerJoin('units as fu', (join) =>
+      join.onRef('fu.municipality_id', '=', 'pc.municipality_id').onRef('fu.id', '=', 'pc.from_provider_unit_id'),
+    )
+    .innerJoin('units as tu', (join) =>
+      join.onRef('tu.municipality_id', '=', 'pc.municipality_id').onRef('tu.id', '=', 'pc.to_provider_unit_id'),
+    )
+    .innerJoin('users as rq', (join) =>
+      join.onRef('rq.municipality_id', '=', 'pc.municipality_id').onRef('rq.id', '=', 'pc.requested_by_id'),
+    )
+    .leftJoin('users as dc', (join) =>
+      join.onRef('dc.municipality_id', '=', 'pc.municipality_id').onRef('dc.id', '=', 'pc.decided_by_id'),
+    )
     .select([
-      'pc.id', 'pc.person_id', 'pc.from_assignment_id', 'fa.assignment_number as from_number', 'pc.to_assignment_id', 'ta.assignment_number as to_number',
-      'pc.from_provider_unit_id', 'fu.name as from_unit_name', 'pc.to_provider_unit_id', 'tu.name as to_unit_name', 'pc.change_date',
-      'pc.delivery_ids', 'pc.status', 'pc.requested_by_id', 'rq.display_name as requested_by_name', 'dc.display_name as decided_by_name',
-      'pc.decided_at', 'c.case_officer_id', 'pc.created_at',
+      'pc.id',
+      'pc.person_id',
+      'pc.from_assignment_id',
+      'fa.assignment_number as from_number',
+      'pc.to_assignment_id',
+      'ta.assignment_number as to_number',
+      'pc.from_provider_unit_id',
+      'fu.name as from_unit_name',
+      'pc.to_provider_unit_id',
+      'tu.name as to_unit_name',
+      'pc.change_date',
+      'pc.delivery_ids',
+      'pc.status',
+      'pc.requested_by_id',
+      'rq.display_name as requested_by_name',
+      'dc.display_name as decided_by_name',
+      'pc.decided_at',
+      'c.case_officer_id',
+      'pc.created_at',
     ]);
 }
 
@@ -51,19 +81,40 @@ type ChangeRow = Awaited<ReturnType<ReturnType<typeof selectChanges>['executeTak
 
 function toRecord(row: ChangeRow): ProviderChangeRecord {
   return {
-    id: row.id, personId: row.person_id, fromAssignmentId: row.from_assignment_id, fromAssignmentNumber: row.from_number,
-    toAssignmentId: row.to_assignment_id, toAssignmentNumber: row.to_number, fromUnitId: row.from_provider_unit_id, fromUnitName: row.from_unit_name,
-    toUnitId: row.to_provider_unit_id, toUnitName: row.to_unit_name, changeDate: row.change_date, deliveryIds: row.delivery_ids,
-    status: row.status as ProviderChangeStatus, requestedById: row.requested_by_id, requestedByName: row.requested_by_name,
-    decidedByName: row.decided_by_name, decidedAt: row.decided_at, caseOfficerId: row.case_officer_id, createdAt: row.created_at,
+    id: row.id,
+    personId: row.person_id,
+    fromAssignmentId: row.from_assignment_id,
+    fromAssignmentNumber: row.from_number,
+    toAssignmentId: row.to_assignment_id,
+    toAssignmentNumber: row.to_number,
+    fromUnitId: row.from_provider_unit_id,
+    fromUnitName: row.from_unit_name,
+    toUnitId: row.to_provider_unit_id,
+    toUnitName: row.to_unit_name,
+    changeDate: row.change_date,
+    deliveryIds: row.delivery_ids,
+    status: row.status as ProviderChangeStatus,
+    requestedById: row.requested_by_id,
+    requestedByName: row.requested_by_name,
+    decidedByName: row.decided_by_name,
+    decidedAt: row.decided_at,
+    caseOfficerId: row.case_officer_id,
+    createdAt: row.created_at,
   };
 }
 
 /** The pending change that sent this assignment, locked until the transaction ends so it is settled once. */
-export async function findPendingChangeForUpdate(trx: Trx, toAssignmentId: string): Promise<ProviderChangeRecord | undefined> {
-  const locked = await trx.selectFrom('provider_changes').select('id')
-    .where('to_assignment_id', '=', toAssignmentId).where('status', '=', 'pending')
-    .forUpdate().executeTakeFirst();
+export async function findPendingChangeForUpdate(
+  trx: Trx,
+  toAssignmentId: string,
+): Promise<ProviderChangeRecord | undefined> {
+  const locked = await trx
+    .selectFrom('provider_changes')
+    .select('id')
+    .where('to_assignment_id', '=', toAssignmentId)
+    .where('status', '=', 'pending')
+    .forUpdate()
+    .executeTakeFirst();
   if (!locked) return undefined;
   const row = await selectChanges(trx).where('pc.id', '=', locked.id).executeTakeFirst();
   return row ? toRecord(row) : undefined;
@@ -71,7 +122,11 @@ export async function findPendingChangeForUpdate(trx: Trx, toAssignmentId: strin
 
 /** A person's changes of provider, newest first. */
 export async function listPersonChanges(trx: Trx, personId: string): Promise<ProviderChangeRecord[]> {
-  const rows = await selectChanges(trx).where('pc.person_id', '=', personId).orderBy('pc.created_at', 'desc').orderBy('pc.id').execute();
+  const rows = await selectChanges(trx)
+    .where('pc.person_id', '=', personId)
+    .orderBy('pc.created_at', 'desc')
+    .orderBy('pc.id')
+    .execute();
   return rows.map(toRecord);
 }
 
@@ -98,19 +153,37 @@ export interface NewProviderChange {
 }
 
 export async function insertProviderChange(trx: Trx, change: NewProviderChange): Promise<string> {
-  const row = await trx.insertInto('provider_changes').values({
-    municipality_id: change.municipalityId, person_id: change.personId, from_assignment_id: change.fromAssignmentId,
-    to_assignment_id: change.toAssignmentId, from_provider_unit_id: change.fromUnitId, to_provider_unit_id: change.toUnitId,
-    change_date: change.changeDate, delivery_ids: [...change.deliveryIds], status: 'pending', requested_by_id: change.requestedById,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('provider_changes')
+    .values({
+      municipality_id: change.municipalityId,
+      person_id: change.personId,
+      from_assignment_id: change.fromAssignmentId,
+      to_assignment_id: change.toAssignmentId,
+      from_provider_unit_id: change.fromUnitId,
+      to_provider_unit_id: change.toUnitId,
+      change_date: change.changeDate,
+      delivery_ids: [...change.deliveryIds],
+      status: 'pending',
+      requested_by_id: change.requestedById,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Records the new provider's answer on a pending change. */
-export async function markChangeDecided(trx: Trx, changeId: string, status: 'accepted' | 'stopped', decidedById: string): Promise<void> {
-  await trx.updateTable('provider_changes')
+export async function markChangeDecided(
+  trx: Trx,
+  changeId: string,
+  status: 'accepted' | 'stopped',
+  decidedById: string,
+): Promise<void> {
+  await trx
+    .updateTable('provider_changes')
     .set({ status, decided_by_id: decidedById, decided_at: sql`now()`, version: sql`version + 1` })
-    .where('id', '=', changeId).where('status', '=', 'pending')
+    .where('id', '=', changeId)
+    .where('status', '=', 'pending')
     .executeTakeFirstOrThrow();
 }
 
@@ -122,12 +195,18 @@ export async function listRowNames(trx: Trx, deliveryIds: readonly string[]): Pr
 /** Each row's name by id, in the order of intervention name and start. */
 export async function listRowNameMap(trx: Trx, deliveryIds: readonly string[]): Promise<Map<string, string>> {
   if (deliveryIds.length === 0) return new Map();
-  const rows = await trx.selectFrom('deliveries as d')
-    .innerJoin('assignment_interventions as ai', (join) => join.onRef('ai.municipality_id', '=', 'd.municipality_id').onRef('ai.id', '=', 'd.assignment_intervention_id'))
-    .innerJoin('intervention_types as it', (join) => join.onRef('it.municipality_id', '=', 'ai.municipality_id').onRef('it.id', '=', 'ai.intervention_type_id'))
+  const rows = await trx
+    .selectFrom('deliveries as d')
+    .innerJoin('assignment_interventions as ai', (join) =>
+      join.onRef('ai.municipality_id', '=', 'd.municipality_id').onRef('ai.id', '=', 'd.assignment_intervention_id'),
+    )
+    .innerJoin('intervention_types as it', (join) =>
+      join.onRef('it.municipality_id', '=', 'ai.municipality_id').onRef('it.id', '=', 'ai.intervention_type_id'),
+    )
     .select(['d.id', 'it.name', 'd.label'])
     .where('d.id', 'in', [...new Set(deliveryIds)])
-    .orderBy('it.name').orderBy('d.period_from')
+    .orderBy('it.name')
+    .orderBy('d.period_from')
     .execute();
   return new Map(rows.map((row) => [row.id, deliveryRowName(row.name, row.label)]));
 }

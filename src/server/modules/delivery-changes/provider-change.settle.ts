@@ -23,7 +23,12 @@ import { describeInterruptionChanges } from '../../../domain/interruption-rules.
 export const PROVIDER_CHANGE_END_REASON = 'Byte av utförare';
 
 /** Settles the pending change that sent this assignment, if any; see the file comment. */
-export async function settleProviderChange(trx: Trx, actor: PositionedActor, toAssignmentId: string, outcome: 'accepted' | 'stopped'): Promise<void> {
+export async function settleProviderChange(
+  trx: Trx,
+  actor: PositionedActor,
+  toAssignmentId: string,
+  outcome: 'accepted' | 'stopped',
+): Promise<void> {
   const change = await changes.findPendingChangeForUpdate(trx, toAssignmentId);
   if (!change) return;
   const rowNames = await changes.listRowNames(trx, change.deliveryIds);
@@ -31,11 +36,24 @@ export async function settleProviderChange(trx: Trx, actor: PositionedActor, toA
   const interruptionLines: string[] = [];
   if (outcome === 'accepted') {
     const note = `${PROVIDER_CHANGE_END_REASON} till ${change.toUnitName} fr.o.m. ${change.changeDate} (uppdrag ${change.toAssignmentNumber}).`;
-    const ended = await endMovedDeliveries(trx, change.deliveryIds, dayBefore(change.changeDate), PROVIDER_CHANGE_END_REASON, actor.userId, note);
+    const ended = await endMovedDeliveries(
+      trx,
+      change.deliveryIds,
+      dayBefore(change.changeDate),
+      PROVIDER_CHANGE_END_REASON,
+      actor.userId,
+      note,
+    );
     endedIds = ended.map((row) => row.id);
     // An interruption at the old unit cannot outlast its row: it ends with it (an ending, not a resumption).
     for (const row of ended) {
-      const fitted = await fitInterruptionsToLastDay(trx, actor, { id: row.id, personId: change.personId }, row.period_to!, 'provider_change.accept');
+      const fitted = await fitInterruptionsToLastDay(
+        trx,
+        actor,
+        { id: row.id, personId: change.personId },
+        row.period_to!,
+        'provider_change.accept',
+      );
       interruptionLines.push(...describeInterruptionChanges(fitted, 'ended'));
     }
   }
@@ -45,21 +63,33 @@ export async function settleProviderChange(trx: Trx, actor: PositionedActor, toA
   const recipientIds = new Set([...receivers.map((user) => user.id), change.requestedById]);
   if (outcome === 'accepted') recipientIds.add(change.caseOfficerId);
   await writeMessage(trx, {
-    municipalityId: actor.municipalityId, senderId: null, assignmentId: change.fromAssignmentId,
-    ...(outcome === 'accepted' ? acceptedMessage(change, rowNames, interruptionLines) : stoppedMessage(change, rowNames)),
+    municipalityId: actor.municipalityId,
+    senderId: null,
+    assignmentId: change.fromAssignmentId,
+    ...(outcome === 'accepted'
+      ? acceptedMessage(change, rowNames, interruptionLines)
+      : stoppedMessage(change, rowNames)),
     recipientUserIds: [...recipientIds],
-    addressedTo: outcome === 'accepted'
-      ? `${change.fromUnitName} (chefer och samordnare); handläggaren`
-      : `${change.fromUnitName} (chefer och samordnare); ${change.requestedByName}`,
+    addressedTo:
+      outcome === 'accepted'
+        ? `${change.fromUnitName} (chefer och samordnare); handläggaren`
+        : `${change.fromUnitName} (chefer och samordnare); ${change.requestedByName}`,
   });
   await writeAudit(trx, actor, {
-    action: outcome === 'accepted' ? 'provider_change.accept' : 'provider_change.stop', entityType: 'provider_change', entityId: change.id,
-    personId: change.personId, details: { toAssignmentId, changeDate: change.changeDate, endedDeliveryIds: endedIds },
+    action: outcome === 'accepted' ? 'provider_change.accept' : 'provider_change.stop',
+    entityType: 'provider_change',
+    entityId: change.id,
+    personId: change.personId,
+    details: { toAssignmentId, changeDate: change.changeDate, endedDeliveryIds: endedIds },
   });
 }
 
 // The messages name assignments and units, never the person: they sit in inboxes and lists.
-function acceptedMessage(change: changes.ProviderChangeRecord, rowNames: readonly string[], interruptionLines: readonly string[]) {
+function acceptedMessage(
+  change: changes.ProviderChangeRecord,
+  rowNames: readonly string[],
+  interruptionLines: readonly string[],
+) {
   return {
     subject: `Byte av utförare genomfört (uppdrag ${change.fromAssignmentNumber})`,
     body: [
@@ -83,6 +113,11 @@ function stoppedMessage(change: changes.ProviderChangeRecord, rowNames: readonly
 }
 
 /** Records the pending change of provider as decided (an ending decision stops it: cases/decision-end.service.ts). */
-export function markChangeDecided(trx: Trx, changeId: string, status: 'accepted' | 'stopped', decidedById: string): Promise<void> {
+export function markChangeDecided(
+  trx: Trx,
+  changeId: string,
+  status: 'accepted' | 'stopped',
+  decidedById: string,
+): Promise<void> {
   return changes.markChangeDecided(trx, changeId, status, decidedById);
 }

@@ -24,10 +24,24 @@ export const RECENT_LIMIT = 20;
 export const UNIT_PAGE_SIZE = 50;
 
 /** One person.list_hit row per person shown, naming the list. */
-export async function auditListHits(trx: Trx, actor: PositionedActor, persons: readonly Pick<PersonSummary, 'id'>[], details: Record<string, unknown>, entity?: { type: string; ids: readonly string[] }): Promise<void> {
-  await writeAudits(trx, actor, persons.map((person, index) => ({
-    action: 'person.list_hit', entityType: entity?.type ?? 'person', entityId: entity?.ids[index] ?? person.id, personId: person.id, details,
-  })));
+export async function auditListHits(
+  trx: Trx,
+  actor: PositionedActor,
+  persons: readonly Pick<PersonSummary, 'id'>[],
+  details: Record<string, unknown>,
+  entity?: { type: string; ids: readonly string[] },
+): Promise<void> {
+  await writeAudits(
+    trx,
+    actor,
+    persons.map((person, index) => ({
+      action: 'person.list_hit',
+      entityType: entity?.type ?? 'person',
+      entityId: entity?.ids[index] ?? person.id,
+      personId: person.id,
+      details,
+    })),
+  );
 }
 
 /**
@@ -35,12 +49,20 @@ export async function auditListHits(trx: Trx, actor: PositionedActor, persons: r
  * shows. Ej aktuella is counted over the look-back the user chose on that list, which the web
  * keeps per user and sends, so the count matches the list.
  */
-export async function getDeskOverview(db: Db, actor: PositionedActor, query: { notCurrentLookBackDays?: number | undefined }): Promise<contract.DeskOverview> {
+export async function getDeskOverview(
+  db: Db,
+  actor: PositionedActor,
+  query: { notCurrentLookBackDays?: number | undefined },
+): Promise<contract.DeskOverview> {
   const { personScopeUnitIds } = actor.position;
   return inTenant(db, actor.municipalityId, async (trx) => {
     const units = await repo.listDeskUnits(trx, policy.deskUnitIds(actor.position), personScopeUnitIds);
     const recent = await repo.listRecentlyOpened(trx, actor.userId, personScopeUnitIds, RECENT_LIMIT);
-    return { units, recentPersonCount: recent.length, counts: await countFolders(trx, actor, query.notCurrentLookBackDays ?? NOT_CURRENT_DEFAULT_DAYS) };
+    return {
+      units,
+      recentPersonCount: recent.length,
+      counts: await countFolders(trx, actor, query.notCurrentLookBackDays ?? NOT_CURRENT_DEFAULT_DAYS),
+    };
   });
 }
 
@@ -49,10 +71,15 @@ async function countFolders(trx: Trx, actor: PositionedActor, notCurrentLookBack
   const caseUnits = policy.providerCaseUnitIds(position);
   return {
     newAssignments: canListNewAssignments(position) ? await countNewAssignmentsIn(trx, actor) : null,
-    unacknowledged: policy.canListUnacknowledged(position) ? await folders.countUnacknowledged(trx, caseUnits, position.personScopeUnitIds) : null,
+    unacknowledged: policy.canListUnacknowledged(position)
+      ? await folders.countUnacknowledged(trx, caseUnits, position.personScopeUnitIds)
+      : null,
     myPersons: await myPersons.countMyPersons(trx, actor.userId, position.personScopeUnitIds),
     notCurrent: policy.canListNotCurrent(position)
-      ? await folders.countNotCurrent(trx, caseUnits, position.personScopeUnitIds, { today: todayInSweden(), lookBackDays: notCurrentLookBackDays })
+      ? await folders.countNotCurrent(trx, caseUnits, position.personScopeUnitIds, {
+          today: todayInSweden(),
+          lookBackDays: notCurrentLookBackDays,
+        })
       : null,
   };
 }
@@ -62,7 +89,12 @@ export async function listRecentPersons(db: Db, actor: PositionedActor): Promise
   return inTenant(db, actor.municipalityId, async (trx) => {
     const recent = await repo.listRecentlyOpened(trx, actor.userId, actor.position.personScopeUnitIds, RECENT_LIMIT);
     await auditListHits(trx, actor, recent, { list: 'recent' });
-    return { persons: recent.map(({ lastOpenedAt, ...person }) => ({ ...maskSummary(person), lastOpenedAt: lastOpenedAt.toISOString() })) };
+    return {
+      persons: recent.map(({ lastOpenedAt, ...person }) => ({
+        ...maskSummary(person),
+        lastOpenedAt: lastOpenedAt.toISOString(),
+      })),
+    };
   });
 }
 
@@ -75,7 +107,12 @@ export function parseFilter(q: string | undefined): repo.PersonFilter | null {
 }
 
 /** One page of a desk unit's persons (ongoing or recently ended links), in Swedish name order. */
-export async function listUnitPersons(db: Db, actor: PositionedActor, unitId: string, query: { q?: string | undefined; page?: number | undefined }): Promise<contract.UnitPersons> {
+export async function listUnitPersons(
+  db: Db,
+  actor: PositionedActor,
+  unitId: string,
+  query: { q?: string | undefined; page?: number | undefined },
+): Promise<contract.UnitPersons> {
   if (!policy.canListUnitPersons(actor.position, unitId)) throw new NotFoundError('Enheten hittades inte.');
   const filter = parseFilter(query.q);
   const page = query.page ?? 1;
@@ -83,8 +120,19 @@ export async function listUnitPersons(db: Db, actor: PositionedActor, unitId: st
   return inTenant(db, actor.municipalityId, async (trx) => {
     const unit = await repo.findDeskUnit(trx, unitId, personScopeUnitIds);
     if (!unit) throw new NotFoundError('Enheten hittades inte.');
-    const found = await repo.listUnitPersons(trx, unitId, personScopeUnitIds, filter, (page - 1) * UNIT_PAGE_SIZE, UNIT_PAGE_SIZE);
-    await auditListHits(trx, actor, found.persons, { list: 'unit', unitId, ...(filter ? { filter: filter.kind } : {}) });
+    const found = await repo.listUnitPersons(
+      trx,
+      unitId,
+      personScopeUnitIds,
+      filter,
+      (page - 1) * UNIT_PAGE_SIZE,
+      UNIT_PAGE_SIZE,
+    );
+    await auditListHits(trx, actor, found.persons, {
+      list: 'unit',
+      unitId,
+      ...(filter ? { filter: filter.kind } : {}),
+    });
     return { unit, persons: found.persons.map(maskSummary), total: found.total, page, pageSize: UNIT_PAGE_SIZE };
   });
 }

@@ -24,12 +24,18 @@ export async function listMyPersons(db: Db, actor: PositionedActor): Promise<con
   return inTenant(db, actor.municipalityId, async (trx) => {
     const persons = await repo.listMyPersons(trx, actor.userId, actor.position.personScopeUnitIds, MY_PERSONS_MAX);
     await auditListHits(trx, actor, persons, { list: 'my_persons' });
-    return { persons: persons.map(({ addedAt, ...person }) => ({ ...maskSummary(person), addedAt: addedAt.toISOString() })) };
+    return {
+      persons: persons.map(({ addedAt, ...person }) => ({ ...maskSummary(person), addedAt: addedAt.toISOString() })),
+    };
   });
 }
 
 /** Whether the person is on the user's list, for the person page's toggle; it names no one, so it is not audited. */
-export async function getMyPersonStatus(db: Db, actor: PositionedActor, personId: string): Promise<contract.MyPersonStatus> {
+export async function getMyPersonStatus(
+  db: Db,
+  actor: PositionedActor,
+  personId: string,
+): Promise<contract.MyPersonStatus> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     await getPersonInScope(trx, actor, personId);
     return { personId, isMyPerson: await repo.isMyPerson(trx, actor.userId, personId) };
@@ -41,7 +47,7 @@ export async function addMyPerson(db: Db, actor: PositionedActor, personId: stri
   return inTenant(db, actor.municipalityId, async (trx) => {
     await getPersonInScope(trx, actor, personId);
     if (await repo.isMyPerson(trx, actor.userId, personId)) return { personId, isMyPerson: true };
-    if (await repo.countMyPersonRows(trx, actor.userId) >= MY_PERSONS_MAX) {
+    if ((await repo.countMyPersonRows(trx, actor.userId)) >= MY_PERSONS_MAX) {
       throw new ConflictError(`Mina personer rymmer högst ${MY_PERSONS_MAX} personer. Ta bort någon först.`);
     }
     await repo.addMyPerson(trx, actor.municipalityId, actor.userId, personId);
@@ -51,7 +57,11 @@ export async function addMyPerson(db: Db, actor: PositionedActor, personId: stri
 }
 
 /** Removes a person in scope from the list; removing one not there answers the same. */
-export async function removeMyPerson(db: Db, actor: PositionedActor, personId: string): Promise<contract.MyPersonStatus> {
+export async function removeMyPerson(
+  db: Db,
+  actor: PositionedActor,
+  personId: string,
+): Promise<contract.MyPersonStatus> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     await getPersonInScope(trx, actor, personId);
     if (await repo.removeMyPerson(trx, actor.userId, personId)) {

@@ -43,7 +43,8 @@ export interface UnacknowledgedRow {
 const WAITING_SINCE = sql<Date>`coalesce(pc.waiting_again_since, pc.created_at)`;
 
 function unacknowledged(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[]) {
-  return trx.selectFrom('provider_cases as pc')
+  return trx
+    .selectFrom('provider_cases as pc')
     .where('pc.provider_unit_id', '=', uuids(unitIds))
     .where('pc.closed_on', 'is', null)
     .where('pc.acknowledged_at', 'is', null)
@@ -57,41 +58,78 @@ function unacknowledged(trx: Trx, unitIds: readonly string[], scopeUnitIds: read
  * import, before autovacuum) paired every unit with every person in scope, 256,000 rows for one
  * page, and took 600 ms instead of 10 (bench/README.md, "The first run after generating").
  */
-export async function listUnacknowledged(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[],
-  cursor: UnacknowledgedCursor | null, limit: number): Promise<UnacknowledgedRow[]> {
+export async function listUnacknowledged(
+  trx: Trx,
+  unitIds: readonly string[],
+  scopeUnitIds: readonly string[],
+  cursor: UnacknowledgedCursor | null,
+  limit: number,
+): Promise<UnacknowledgedRow[]> {
   if (unitIds.length === 0) return [];
-  let page = unacknowledged(trx, unitIds, scopeUnitIds)
-    .select(['pc.municipality_id', 'pc.id', 'pc.person_id', 'pc.provider_unit_id', 'pc.opened_on',
-      'pc.waiting_again_since', WAITING_SINCE.as('waiting_since')]);
+  let page = unacknowledged(trx, unitIds, scopeUnitIds).select([
+    'pc.municipality_id',
+    'pc.id',
+    'pc.person_id',
+    'pc.provider_unit_id',
+    'pc.opened_on',
+    'pc.waiting_again_since',
+    WAITING_SINCE.as('waiting_since'),
+  ]);
   if (cursor) {
     page = page.where(sql<SqlBool>`(${WAITING_SINCE}, pc.id) > (timestamptz 'epoch'
       + ${cursor.waitingSinceMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`);
   }
-  const rows = await trx.selectFrom(page.orderBy(WAITING_SINCE).orderBy('pc.id').limit(limit).as('pc'))
-    .innerJoin('persons as p', (join) => join.onRef('p.municipality_id', '=', 'pc.municipality_id')
-      .onRef('p.id', '=', 'pc.person_id'))
-    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'pc.municipality_id')
-      .onRef('u.id', '=', 'pc.provider_unit_id'))
-    .select(['pc.id', 'pc.opened_on', 'pc.waiting_since',
+  const rows = await trx
+    .selectFrom(page.orderBy(WAITING_SINCE).orderBy('pc.id').limit(limit).as('pc'))
+    .innerJoin('persons as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'pc.municipality_id').onRef('p.id', '=', 'pc.person_id'),
+    )
+    .innerJoin('units as u', (join) =>
+      join.onRef('u.municipality_id', '=', 'pc.municipality_id').onRef('u.id', '=', 'pc.provider_unit_id'),
+    )
+    .select([
+      'pc.id',
+      'pc.opened_on',
+      'pc.waiting_since',
       sql<string>`(extract(epoch from pc.waiting_since) * 1000000)::bigint`.as('waiting_since_micros'),
       sql<boolean>`pc.waiting_again_since is not null`.as('was_acknowledged_before'),
-      'u.id as unit_id', 'u.name as unit_name', 'p.id as person_id', 'p.identity_number', 'p.first_name', 'p.last_name',
-      'p.protected_identity'])
-    .orderBy('pc.waiting_since').orderBy('pc.id')
+      'u.id as unit_id',
+      'u.name as unit_name',
+      'p.id as person_id',
+      'p.identity_number',
+      'p.first_name',
+      'p.last_name',
+      'p.protected_identity',
+    ])
+    .orderBy('pc.waiting_since')
+    .orderBy('pc.id')
     .execute();
   return rows.map((row) => ({
-    providerCaseId: row.id, openedOn: row.opened_on, waitingSince: row.waiting_since,
+    providerCaseId: row.id,
+    openedOn: row.opened_on,
+    waitingSince: row.waiting_since,
     wasAcknowledgedBefore: row.was_acknowledged_before,
     unit: { id: row.unit_id, name: row.unit_name },
-    person: { id: row.person_id, identityNumber: row.identity_number, firstName: row.first_name, lastName: row.last_name,
-      protectedIdentity: row.protected_identity },
+    person: {
+      id: row.person_id,
+      identityNumber: row.identity_number,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      protectedIdentity: row.protected_identity,
+    },
     cursor: { waitingSinceMicros: Number(row.waiting_since_micros), id: row.id },
   }));
 }
 
-export async function countUnacknowledged(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[]): Promise<number> {
+export async function countUnacknowledged(
+  trx: Trx,
+  unitIds: readonly string[],
+  scopeUnitIds: readonly string[],
+): Promise<number> {
   if (unitIds.length === 0) return 0;
-  const row = await unacknowledged(trx, unitIds, scopeUnitIds).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await unacknowledged(trx, unitIds, scopeUnitIds)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -100,18 +138,37 @@ export async function countUnacknowledged(trx: Trx, unitIds: readonly string[], 
  * that wait to be acknowledged there (those without an acknowledgement of their own: all of a
  * new case's, a later assignment's in a case that waits again), by case id.
  */
-export async function listInterventionsToAcknowledge(trx: Trx, providerCaseIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function listInterventionsToAcknowledge(
+  trx: Trx,
+  providerCaseIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const names = new Map<string, string[]>();
   if (providerCaseIds.length === 0) return names;
-  const rows = await trx.selectFrom('deliveries as d')
-    .innerJoin('assignment_interventions as ai', (join) => join.onRef('ai.municipality_id', '=', 'd.municipality_id').onRef('ai.id', '=', 'd.assignment_intervention_id'))
-    .innerJoin('intervention_types as it', (join) => join.onRef('it.municipality_id', '=', 'ai.municipality_id').onRef('it.id', '=', 'ai.intervention_type_id'))
+  const rows = await trx
+    .selectFrom('deliveries as d')
+    .innerJoin('assignment_interventions as ai', (join) =>
+      join.onRef('ai.municipality_id', '=', 'd.municipality_id').onRef('ai.id', '=', 'd.assignment_intervention_id'),
+    )
+    .innerJoin('intervention_types as it', (join) =>
+      join.onRef('it.municipality_id', '=', 'ai.municipality_id').onRef('it.id', '=', 'ai.intervention_type_id'),
+    )
     .select(['d.provider_case_id', 'it.name'])
     .where('d.provider_case_id', '=', uuids(providerCaseIds))
     .where('d.status', '=', 'sent_to_delivery')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('provider_case_acknowledgements as pa').select(sql`1`.as('one'))
-      .whereRef('pa.municipality_id', '=', 'd.municipality_id').whereRef('pa.provider_case_id', '=', 'd.provider_case_id').whereRef('pa.assignment_id', '=', 'd.assignment_id'))))
-    .orderBy('d.provider_case_id').orderBy(sql`it.name collate "sv-x-icu"`)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('provider_case_acknowledgements as pa')
+            .select(sql`1`.as('one'))
+            .whereRef('pa.municipality_id', '=', 'd.municipality_id')
+            .whereRef('pa.provider_case_id', '=', 'd.provider_case_id')
+            .whereRef('pa.assignment_id', '=', 'd.assignment_id'),
+        ),
+      ),
+    )
+    .orderBy('d.provider_case_id')
+    .orderBy(sql`it.name collate "sv-x-icu"`)
     .execute();
   // An intervention split over several rows (Morgonhjälp, Dusch) is named once.
   for (const row of rows) {
@@ -150,44 +207,101 @@ export interface NotCurrentWindow {
  * overview (bench/README.md, "provider").
  */
 function notCurrent(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[], window: NotCurrentWindow) {
-  const endedLately = trx.selectFrom('deliveries as ended').select(['ended.person_id', 'ended.provider_unit_id']).distinct()
+  const endedLately = trx
+    .selectFrom('deliveries as ended')
+    .select(['ended.person_id', 'ended.provider_unit_id'])
+    .distinct()
     .where('ended.provider_unit_id', '=', uuids(unitIds))
-    .where(sql<SqlBool>`ended.period_to >= ${window.today}::date - ${window.lookBackDays}::int and ended.period_to < ${window.today}::date`);
-  return trx.selectFrom(endedLately.as('r'))
-    .innerJoin('provider_cases as pc', (join) => join.onRef('pc.person_id', '=', 'r.person_id').onRef('pc.provider_unit_id', '=', 'r.provider_unit_id'))
-    .innerJoinLateral((eb) => eb.selectFrom('deliveries as d')
-      .select(sql<string>`max(coalesce(d.period_to, 'infinity'::date))`.as('last_day'))
-      .whereRef('d.person_id', '=', 'r.person_id').whereRef('d.provider_unit_id', '=', 'r.provider_unit_id')
-      .as('e'), (join) => join.onTrue())
+    .where(
+      sql<SqlBool>`ended.period_to >= ${window.today}::date - ${window.lookBackDays}::int and ended.period_to < ${window.today}::date`,
+    );
+  return trx
+    .selectFrom(endedLately.as('r'))
+    .innerJoin('provider_cases as pc', (join) =>
+      join.onRef('pc.person_id', '=', 'r.person_id').onRef('pc.provider_unit_id', '=', 'r.provider_unit_id'),
+    )
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('deliveries as d')
+          .select(sql<string>`max(coalesce(d.period_to, 'infinity'::date))`.as('last_day'))
+          .whereRef('d.person_id', '=', 'r.person_id')
+          .whereRef('d.provider_unit_id', '=', 'r.provider_unit_id')
+          .as('e'),
+      (join) => join.onTrue(),
+    )
     .where('pc.closed_on', 'is', null)
     .where(sql<SqlBool>`e.last_day < ${window.today}::date`)
     .where(isPersonInScope('pc.person_id', scopeUnitIds));
 }
 
 /** One page of open provider cases with nothing ongoing or planned, longest ended first, and the total. */
-export async function listNotCurrent(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[], window: NotCurrentWindow, offset: number, limit: number): Promise<{ rows: NotCurrentRow[]; total: number }> {
+export async function listNotCurrent(
+  trx: Trx,
+  unitIds: readonly string[],
+  scopeUnitIds: readonly string[],
+  window: NotCurrentWindow,
+  offset: number,
+  limit: number,
+): Promise<{ rows: NotCurrentRow[]; total: number }> {
   if (unitIds.length === 0) return { rows: [], total: 0 };
   let query = notCurrent(trx, unitIds, scopeUnitIds, window)
-    .innerJoin('persons as p', (join) => join.onRef('p.municipality_id', '=', 'pc.municipality_id').onRef('p.id', '=', 'pc.person_id'))
-    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'pc.municipality_id').onRef('u.id', '=', 'pc.provider_unit_id'))
-    .select(['pc.id', 'pc.version', 'pc.opened_on', sql<string>`e.last_day::text`.as('last_day'), sql<string>`count(*) over ()`.as('total'),
-      'u.id as unit_id', 'u.name as unit_name', 'p.id as person_id', 'p.identity_number', 'p.first_name', 'p.last_name', 'p.protected_identity'])
+    .innerJoin('persons as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'pc.municipality_id').onRef('p.id', '=', 'pc.person_id'),
+    )
+    .innerJoin('units as u', (join) =>
+      join.onRef('u.municipality_id', '=', 'pc.municipality_id').onRef('u.id', '=', 'pc.provider_unit_id'),
+    )
+    .select([
+      'pc.id',
+      'pc.version',
+      'pc.opened_on',
+      sql<string>`e.last_day::text`.as('last_day'),
+      sql<string>`count(*) over ()`.as('total'),
+      'u.id as unit_id',
+      'u.name as unit_name',
+      'p.id as person_id',
+      'p.identity_number',
+      'p.first_name',
+      'p.last_name',
+      'p.protected_identity',
+    ])
     .orderBy(sql`e.last_day`);
   for (const key of NAME_ORDER) query = query.orderBy(key);
   const rows = await query.orderBy('pc.id').offset(offset).limit(limit).execute();
-  const total = rows.length > 0 || offset === 0 ? Number(rows[0]?.total ?? 0) : await countNotCurrent(trx, unitIds, scopeUnitIds, window);
+  const total =
+    rows.length > 0 || offset === 0
+      ? Number(rows[0]?.total ?? 0)
+      : await countNotCurrent(trx, unitIds, scopeUnitIds, window);
   return {
     total,
     rows: rows.map((row) => ({
-      providerCaseId: row.id, version: row.version, openedOn: row.opened_on, lastDeliveryEnd: row.last_day, unit: { id: row.unit_id, name: row.unit_name },
-      person: { id: row.person_id, identityNumber: row.identity_number, firstName: row.first_name, lastName: row.last_name, protectedIdentity: row.protected_identity },
+      providerCaseId: row.id,
+      version: row.version,
+      openedOn: row.opened_on,
+      lastDeliveryEnd: row.last_day,
+      unit: { id: row.unit_id, name: row.unit_name },
+      person: {
+        id: row.person_id,
+        identityNumber: row.identity_number,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        protectedIdentity: row.protected_identity,
+      },
     })),
   };
 }
 
-export async function countNotCurrent(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[], window: NotCurrentWindow): Promise<number> {
+export async function countNotCurrent(
+  trx: Trx,
+  unitIds: readonly string[],
+  scopeUnitIds: readonly string[],
+  window: NotCurrentWindow,
+): Promise<number> {
   if (unitIds.length === 0) return 0;
-  const row = await notCurrent(trx, unitIds, scopeUnitIds, window).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await notCurrent(trx, unitIds, scopeUnitIds, window)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -195,7 +309,10 @@ export async function countNotCurrent(trx: Trx, unitIds: readonly string[], scop
  * Why each listed case's last row ended: the reason on a row ending that day (a row with a reason
  * before one without, then the latest changed), by provider case id.
  */
-export async function listEndReasons(trx: Trx, rows: readonly Pick<NotCurrentRow, 'providerCaseId' | 'person' | 'unit' | 'lastDeliveryEnd'>[]): Promise<Map<string, string | null>> {
+export async function listEndReasons(
+  trx: Trx,
+  rows: readonly Pick<NotCurrentRow, 'providerCaseId' | 'person' | 'unit' | 'lastDeliveryEnd'>[],
+): Promise<Map<string, string | null>> {
   const reasons = new Map<string, string | null>();
   if (rows.length === 0) return reasons;
   const { rows: found } = await sql<{ provider_case_id: string; end_reason: string | null }>`

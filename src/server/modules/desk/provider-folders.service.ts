@@ -32,22 +32,44 @@ function unitsFor(actor: PositionedActor, unitId: string | undefined): string[] 
 }
 
 /** Open provider cases waiting to be acknowledged at the position's units (or one of them), waiting longest first. */
-export async function listUnacknowledged(db: Db, actor: PositionedActor, query: { unitId?: string | undefined; cursor?: string | undefined }): Promise<contract.UnacknowledgedList> {
-  if (!policy.canListUnacknowledged(actor.position)) throw new ForbiddenError('Att kvittera nya uppdrag gäller den som arbetar hos en utförare.');
+export async function listUnacknowledged(
+  db: Db,
+  actor: PositionedActor,
+  query: { unitId?: string | undefined; cursor?: string | undefined },
+): Promise<contract.UnacknowledgedList> {
+  if (!policy.canListUnacknowledged(actor.position))
+    throw new ForbiddenError('Att kvittera nya uppdrag gäller den som arbetar hos en utförare.');
   const units = unitsFor(actor, query.unitId);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const scope = actor.position.personScopeUnitIds;
   return inTenant(db, actor.municipalityId, async (trx) => {
     const rows = await folders.listUnacknowledged(trx, units, scope, cursor, UNACKNOWLEDGED_PAGE_SIZE + 1);
     const page = rows.slice(0, UNACKNOWLEDGED_PAGE_SIZE);
-    const total = cursor === null && rows.length <= UNACKNOWLEDGED_PAGE_SIZE ? rows.length : await folders.countUnacknowledged(trx, units, scope);
-    const interventions = await folders.listInterventionsToAcknowledge(trx, page.map((row) => row.providerCaseId));
-    await auditListHits(trx, actor, page.map((row) => row.person), { list: 'unacknowledged' }, { type: 'provider_case', ids: page.map((row) => row.providerCaseId) });
+    const total =
+      cursor === null && rows.length <= UNACKNOWLEDGED_PAGE_SIZE
+        ? rows.length
+        : await folders.countUnacknowledged(trx, units, scope);
+    const interventions = await folders.listInterventionsToAcknowledge(
+      trx,
+      page.map((row) => row.providerCaseId),
+    );
+    await auditListHits(
+      trx,
+      actor,
+      page.map((row) => row.person),
+      { list: 'unacknowledged' },
+      { type: 'provider_case', ids: page.map((row) => row.providerCaseId) },
+    );
     const last = page.at(-1);
     return {
       items: page.map((row) => ({
-        providerCaseId: row.providerCaseId, person: maskPerson(row.person), unit: row.unit, openedOn: row.openedOn,
-        waitingSince: row.waitingSince.toISOString(), wasAcknowledgedBefore: row.wasAcknowledgedBefore, interventions: interventions.get(row.providerCaseId) ?? [],
+        providerCaseId: row.providerCaseId,
+        person: maskPerson(row.person),
+        unit: row.unit,
+        openedOn: row.openedOn,
+        waitingSince: row.waitingSince.toISOString(),
+        wasAcknowledgedBefore: row.wasAcknowledgedBefore,
+        interventions: interventions.get(row.providerCaseId) ?? [],
       })),
       total,
       nextCursor: rows.length > UNACKNOWLEDGED_PAGE_SIZE && last ? encodeCursor(last.cursor) : null,
@@ -56,22 +78,49 @@ export async function listUnacknowledged(db: Db, actor: PositionedActor, query: 
 }
 
 /** Open provider cases with nothing ongoing or planned today whose last row ended within the look-back. */
-export async function listNotCurrent(db: Db, actor: PositionedActor, query: { unitId?: string | undefined; lookBackDays?: number | undefined; page?: number | undefined }): Promise<contract.NotCurrentList> {
-  if (!policy.canListNotCurrent(actor.position)) throw new ForbiddenError('Ej aktuella – att avsluta visas för chefer och samordnare hos utförare.');
+export async function listNotCurrent(
+  db: Db,
+  actor: PositionedActor,
+  query: { unitId?: string | undefined; lookBackDays?: number | undefined; page?: number | undefined },
+): Promise<contract.NotCurrentList> {
+  if (!policy.canListNotCurrent(actor.position))
+    throw new ForbiddenError('Ej aktuella – att avsluta visas för chefer och samordnare hos utförare.');
   const units = unitsFor(actor, query.unitId);
   const lookBackDays = query.lookBackDays ?? NOT_CURRENT_DEFAULT_DAYS;
   const page = query.page ?? 1;
   const today = todayInSweden();
   return inTenant(db, actor.municipalityId, async (trx) => {
-    const found = await folders.listNotCurrent(trx, units, actor.position.personScopeUnitIds, { today, lookBackDays }, (page - 1) * NOT_CURRENT_PAGE_SIZE, NOT_CURRENT_PAGE_SIZE);
+    const found = await folders.listNotCurrent(
+      trx,
+      units,
+      actor.position.personScopeUnitIds,
+      { today, lookBackDays },
+      (page - 1) * NOT_CURRENT_PAGE_SIZE,
+      NOT_CURRENT_PAGE_SIZE,
+    );
     const reasons = await folders.listEndReasons(trx, found.rows);
-    await auditListHits(trx, actor, found.rows.map((row) => row.person), { list: 'not_current' }, { type: 'provider_case', ids: found.rows.map((row) => row.providerCaseId) });
+    await auditListHits(
+      trx,
+      actor,
+      found.rows.map((row) => row.person),
+      { list: 'not_current' },
+      { type: 'provider_case', ids: found.rows.map((row) => row.providerCaseId) },
+    );
     return {
       items: found.rows.map((row) => ({
-        providerCaseId: row.providerCaseId, version: row.version, person: maskPerson(row.person), unit: row.unit, openedOn: row.openedOn,
-        lastDeliveryEnd: row.lastDeliveryEnd, daysSinceLastEnd: daysBetween(row.lastDeliveryEnd, today), endReason: reasons.get(row.providerCaseId) ?? null,
+        providerCaseId: row.providerCaseId,
+        version: row.version,
+        person: maskPerson(row.person),
+        unit: row.unit,
+        openedOn: row.openedOn,
+        lastDeliveryEnd: row.lastDeliveryEnd,
+        daysSinceLastEnd: daysBetween(row.lastDeliveryEnd, today),
+        endReason: reasons.get(row.providerCaseId) ?? null,
       })),
-      total: found.total, page, pageSize: NOT_CURRENT_PAGE_SIZE, lookBackDays,
+      total: found.total,
+      page,
+      pageSize: NOT_CURRENT_PAGE_SIZE,
+      lookBackDays,
     };
   });
 }
@@ -82,7 +131,9 @@ function encodeCursor(cursor: folders.UnacknowledgedCursor): string {
 }
 
 function decodeCursor(text: string): folders.UnacknowledgedCursor {
-  const match = /^(\d{1,17})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  const match = /^(\d{1,17})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
+    Buffer.from(text, 'base64url').toString('utf8'),
+  );
   if (!match) throw new ValidationError({ cursor: 'Ogiltig sidmarkör. Börja om från första sidan.' });
   return { waitingSinceMicros: Number(match[1]), id: match[2]! };
 }

@@ -5,7 +5,11 @@ import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { TestClient } from '../../../../test/http-client.ts';
 import { createPersons } from '../../../../seeds/lib/builders.ts';
 import { testPersonnummer } from '../../../../seeds/lib/test-numbers.ts';
-import { createProviderCaseFixture, dayFromToday, type ProviderCaseFixture } from '../../../../test/fixtures/desk-fixtures.ts';
+import {
+  createProviderCaseFixture,
+  dayFromToday,
+  type ProviderCaseFixture,
+} from '../../../../test/fixtures/desk-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -15,42 +19,80 @@ const cases = {} as Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h', Provid
 
 beforeAll(async () => {
   ({ server, world, foreign: otherWorld } = await startModuleTest());
-  const person = async (lastName: string, protectedIdentity = false) => (await world.createPerson(['aoAuthority'], { firstName: 'Test', lastName, protectedIdentity })).id;
-  const fixture = (personId: string, options: Parameters<typeof createProviderCaseFixture>[3]) => createProviderCaseFixture(server.ownerDb, world, personId, options);
+  const person = async (lastName: string, protectedIdentity = false) =>
+    (await world.createPerson(['aoAuthority'], { firstName: 'Test', lastName, protectedIdentity })).id;
+  const fixture = (personId: string, options: Parameters<typeof createProviderCaseFixture>[3]) =>
+    createProviderCaseFixture(server.ownerDb, world, personId, options);
   cases.a = await fixture(await person('Väntarsson'), { sentOn: dayFromToday(-3) });
   cases.f = await fixture(await person('Hemligsson', true), { sentOn: dayFromToday(-1) });
   cases.b = await fixture(await person('Pågårsson'), { acknowledgedBy: 'careStaff' });
-  cases.c = await fixture(await person('Slutarsson'), { periodTo: dayFromToday(-5), endReason: 'Flyttat till särskilt boende', acknowledgedBy: 'careStaff' });
-  cases.d = await fixture(await person('Längesen'), { periodTo: dayFromToday(-45), endReason: 'Avliden', acknowledgedBy: 'careStaff' });
+  cases.c = await fixture(await person('Slutarsson'), {
+    periodTo: dayFromToday(-5),
+    endReason: 'Flyttat till särskilt boende',
+    acknowledgedBy: 'careStaff',
+  });
+  cases.d = await fixture(await person('Längesen'), {
+    periodTo: dayFromToday(-45),
+    endReason: 'Avliden',
+    acknowledgedBy: 'careStaff',
+  });
   cases.e = await fixture(await person('Snartslut'), { periodTo: dayFromToday(10), acknowledgedBy: 'careStaff' });
-  cases.g = await fixture(await person('Södersson'), { unit: 'homeCareSouth', periodTo: dayFromToday(-3), endReason: 'Behovet upphört', acknowledgedBy: 'otherCareStaff' });
+  cases.g = await fixture(await person('Södersson'), {
+    unit: 'homeCareSouth',
+    periodTo: dayFromToday(-3),
+    endReason: 'Behovet upphört',
+    acknowledgedBy: 'otherCareStaff',
+  });
   cases.h = await fixture(await person('Fortsätter'), { periodTo: dayFromToday(-10), acknowledgedBy: 'careStaff' });
   // H's time changed: the old row ended, a continuation waits under distribution (planned).
-  const old = await server.ownerDb.selectFrom('deliveries').selectAll().where('id', '=', cases.h.deliveryIds[0]!).executeTakeFirstOrThrow();
-  await server.ownerDb.insertInto('deliveries').values({
-    municipality_id: old.municipality_id, assignment_id: old.assignment_id, assignment_intervention_id: old.assignment_intervention_id, decision_id: old.decision_id,
-    person_id: old.person_id, provider_unit_id: old.provider_unit_id, status: 'under_distribution', period_from: dayFromToday(-9), continues_delivery_id: old.id, created_by_id: old.created_by_id,
-  }).execute();
+  const old = await server.ownerDb
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('id', '=', cases.h.deliveryIds[0]!)
+    .executeTakeFirstOrThrow();
+  await server.ownerDb
+    .insertInto('deliveries')
+    .values({
+      municipality_id: old.municipality_id,
+      assignment_id: old.assignment_id,
+      assignment_intervention_id: old.assignment_intervention_id,
+      decision_id: old.decision_id,
+      person_id: old.person_id,
+      provider_unit_id: old.provider_unit_id,
+      status: 'under_distribution',
+      period_from: dayFromToday(-9),
+      continues_delivery_id: old.id,
+      created_by_id: old.created_by_id,
+    })
+    .execute();
   await server.ownerDb.updateTable('deliveries').set({ status: 'withdrawn' }).where('id', '=', old.id).execute();
 });
 afterAll(async () => server?.close());
 
 async function listHits(requestId: string | null) {
-  return server.ownerDb.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).where('action', '=', 'person.list_hit').execute();
+  return server.ownerDb
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .where('action', '=', 'person.list_hit')
+    .execute();
 }
 
 const ids = (items: { providerCaseId: string }[]) => items.map((item) => item.providerCaseId);
 
 describe('Nya uppdrag to acknowledge (kvittera)', () => {
-  it('lists the unit\'s open, unacknowledged provider cases, waiting longest first, masked, each audited', async () => {
+  it("lists the unit's open, unacknowledged provider cases, waiting longest first, masked, each audited", async () => {
     const staff = await world.signIn('careStaff');
     const response = await staff.get('/api/desk/unacknowledged');
     expect(response.status).toBe(200);
     expect(ids(response.body.items)).toEqual([cases.a.providerCaseId, cases.f.providerCaseId]);
     expect(response.body).toMatchObject({ total: 2, nextCursor: null });
     expect(response.body.items[0]).toMatchObject({
-      person: { id: cases.a.personId, lastName: 'Väntarsson', protectedIdentity: false }, unit: { id: world.units.homeCareNorth, name: 'Hemtjänst Norr' },
-      openedOn: dayFromToday(-3), interventions: ['Personlig omvårdnad'], wasAcknowledgedBefore: false,
+      person: { id: cases.a.personId, lastName: 'Väntarsson', protectedIdentity: false },
+      unit: { id: world.units.homeCareNorth, name: 'Hemtjänst Norr' },
+      openedOn: dayFromToday(-3),
+      interventions: ['Personlig omvårdnad'],
+      wasAcknowledgedBefore: false,
     });
     expect(response.body.items[1].person).toMatchObject({ firstName: null, lastName: null, protectedIdentity: true });
     expect(JSON.stringify(response.body)).not.toContain('Hemligsson');
@@ -59,21 +101,29 @@ describe('Nya uppdrag to acknowledge (kvittera)', () => {
     expect(hits[0]).toMatchObject({ entity_type: 'provider_case', details: { list: 'unacknowledged' } });
   });
 
-  it('shows a manager every unit below them, and never another unit\'s cases', async () => {
+  it("shows a manager every unit below them, and never another unit's cases", async () => {
     const manager = await world.signIn('operationsManager');
-    expect(ids((await manager.get('/api/desk/unacknowledged')).body.items)).toEqual([cases.a.providerCaseId, cases.f.providerCaseId]);
-    expect((await (await world.signIn('otherCareStaff')).get('/api/desk/unacknowledged')).body).toEqual({ items: [], total: 0, nextCursor: null });
+    expect(ids((await manager.get('/api/desk/unacknowledged')).body.items)).toEqual([
+      cases.a.providerCaseId,
+      cases.f.providerCaseId,
+    ]);
+    expect((await (await world.signIn('otherCareStaff')).get('/api/desk/unacknowledged')).body).toEqual({
+      items: [],
+      total: 0,
+      nextCursor: null,
+    });
     expect((await (await otherWorld.signIn('careStaff')).get('/api/desk/unacknowledged')).body.total).toBe(0);
     const south = await manager.get(`/api/desk/unacknowledged?unitId=${world.units.homeCareSouth}`);
     expect(south.body.items).toEqual([]);
   });
 
-  it('answers 404 for a unit not the user\'s, 403 for roles without provider units, 400 for a bad cursor', async () => {
+  it("answers 404 for a unit not the user's, 403 for roles without provider units, 400 for a bad cursor", async () => {
     const staff = await world.signIn('careStaff');
     for (const unitId of [world.units.homeCareSouth, otherWorld.units.homeCareNorth, world.units.aoAuthority]) {
       expect((await staff.get(`/api/desk/unacknowledged?unitId=${unitId}`)).status, unitId).toBe(404);
     }
-    for (const user of ['caseOfficer', 'administrator'] as const) expect((await (await world.signIn(user)).get('/api/desk/unacknowledged')).status, user).toBe(403);
+    for (const user of ['caseOfficer', 'administrator'] as const)
+      expect((await (await world.signIn(user)).get('/api/desk/unacknowledged')).status, user).toBe(403);
     const bad = await staff.get('/api/desk/unacknowledged?cursor=bm9wZQ');
     expect(bad.status).toBe(400);
     expect(bad.body.fieldErrors).toEqual({ cursor: 'Ogiltig sidmarkör. Börja om från första sidan.' });
@@ -81,36 +131,90 @@ describe('Nya uppdrag to acknowledge (kvittera)', () => {
 
   it('pages 50 at a time with a cursor', async () => {
     const big = await createTestWorld(server.ownerDb, server.baseUrl);
-    const personIds = await createPersons(server.ownerDb, big.municipalityId, testPersonnummer().slice(0, 53).map((identityNumber, index) => ({
-      identityNumber, firstName: 'Väntar', lastName: `Nummer${index}`, unitIds: [big.units.homeCareNorth],
-    })));
-    await server.ownerDb.insertInto('provider_cases').values(personIds.map((personId, index) => ({
-      municipality_id: big.municipalityId, person_id: personId, provider_unit_id: big.units.homeCareNorth, opened_on: '2026-02-01',
-      created_at: new Date(Date.UTC(2026, 1, 1, 8, 0, index)),
-    }))).execute();
+    const personIds = await createPersons(
+      server.ownerDb,
+      big.municipalityId,
+      testPersonnummer()
+        .slice(0, 53)
+        .map((identityNumber, index) => ({
+          identityNumber,
+          firstName: 'Väntar',
+          lastName: `Nummer${index}`,
+          unitIds: [big.units.homeCareNorth],
+        })),
+    );
+    await server.ownerDb
+      .insertInto('provider_cases')
+      .values(
+        personIds.map((personId, index) => ({
+          municipality_id: big.municipalityId,
+          person_id: personId,
+          provider_unit_id: big.units.homeCareNorth,
+          opened_on: '2026-02-01',
+          created_at: new Date(Date.UTC(2026, 1, 1, 8, 0, index)),
+        })),
+      )
+      .execute();
     const staff = await big.signIn('careStaff');
     const first = await staff.get('/api/desk/unacknowledged');
     expect(first.body.items).toHaveLength(50);
     expect(first.body.total).toBe(53);
     expect(first.body.items[0].person.lastName).toBe('Nummer0');
     const second = await staff.get(`/api/desk/unacknowledged?cursor=${first.body.nextCursor}`);
-    expect(second.body.items.map((item: { person: { lastName: string } }) => item.person.lastName)).toEqual(['Nummer50', 'Nummer51', 'Nummer52']);
+    expect(second.body.items.map((item: { person: { lastName: string } }) => item.person.lastName)).toEqual([
+      'Nummer50',
+      'Nummer51',
+      'Nummer52',
+    ]);
     expect(second.body).toMatchObject({ total: 53, nextCursor: null });
     expect((await staff.get('/api/desk')).body.counts.unacknowledged).toBe(53);
   });
 
   it('lists a case that waits again for a new assignment by when it began waiting again', async () => {
     const small = await createTestWorld(server.ownerDb, server.baseUrl);
-    const [older, newer] = await createPersons(server.ownerDb, small.municipalityId, testPersonnummer().slice(60, 62).map((identityNumber, index) => ({
-      identityNumber, firstName: 'Väntar', lastName: ['Igen', 'Först'][index]!, unitIds: [small.units.homeCareNorth],
-    })));
+    const [older, newer] = await createPersons(
+      server.ownerDb,
+      small.municipalityId,
+      testPersonnummer()
+        .slice(60, 62)
+        .map((identityNumber, index) => ({
+          identityNumber,
+          firstName: 'Väntar',
+          lastName: ['Igen', 'Först'][index]!,
+          unitIds: [small.units.homeCareNorth],
+        })),
+    );
     // Opened first and acknowledged, then a new assignment came on 1 March; the other opened in between.
-    await server.ownerDb.insertInto('provider_cases').values([
-      { municipality_id: small.municipalityId, person_id: older!, provider_unit_id: small.units.homeCareNorth, opened_on: '2026-02-01', created_at: new Date('2026-02-01T08:00:00Z'), waiting_again_since: new Date('2026-03-01T09:00:00Z') },
-      { municipality_id: small.municipalityId, person_id: newer!, provider_unit_id: small.units.homeCareNorth, opened_on: '2026-02-15', created_at: new Date('2026-02-15T08:00:00Z') },
-    ]).execute();
+    await server.ownerDb
+      .insertInto('provider_cases')
+      .values([
+        {
+          municipality_id: small.municipalityId,
+          person_id: older!,
+          provider_unit_id: small.units.homeCareNorth,
+          opened_on: '2026-02-01',
+          created_at: new Date('2026-02-01T08:00:00Z'),
+          waiting_again_since: new Date('2026-03-01T09:00:00Z'),
+        },
+        {
+          municipality_id: small.municipalityId,
+          person_id: newer!,
+          provider_unit_id: small.units.homeCareNorth,
+          opened_on: '2026-02-15',
+          created_at: new Date('2026-02-15T08:00:00Z'),
+        },
+      ])
+      .execute();
     const response = await (await small.signIn('careStaff')).get('/api/desk/unacknowledged');
-    expect(response.body.items.map((item: { person: { lastName: string }; wasAcknowledgedBefore: boolean; waitingSince: string }) => [item.person.lastName, item.wasAcknowledgedBefore, item.waitingSince])).toEqual([
+    expect(
+      response.body.items.map(
+        (item: { person: { lastName: string }; wasAcknowledgedBefore: boolean; waitingSince: string }) => [
+          item.person.lastName,
+          item.wasAcknowledgedBefore,
+          item.waitingSince,
+        ],
+      ),
+    ).toEqual([
       ['Först', false, '2026-02-15T08:00:00.000Z'],
       ['Igen', true, '2026-03-01T09:00:00.000Z'],
     ]);
@@ -123,15 +227,31 @@ describe('Ej aktuella – att avsluta', () => {
     const response = await manager.get('/api/desk/not-current');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ total: 1, page: 1, pageSize: 50, lookBackDays: 30 });
-    expect(response.body.items).toEqual([{
-      providerCaseId: cases.c.providerCaseId, version: expect.any(Number), openedOn: '2026-02-01',
-      person: { id: cases.c.personId, identityNumber: expect.any(String), firstName: 'Test', lastName: 'Slutarsson', protectedIdentity: false },
-      unit: { id: world.units.homeCareNorth, name: 'Hemtjänst Norr' },
-      lastDeliveryEnd: dayFromToday(-5), daysSinceLastEnd: 5, endReason: 'Flyttat till särskilt boende',
-    }]);
+    expect(response.body.items).toEqual([
+      {
+        providerCaseId: cases.c.providerCaseId,
+        version: expect.any(Number),
+        openedOn: '2026-02-01',
+        person: {
+          id: cases.c.personId,
+          identityNumber: expect.any(String),
+          firstName: 'Test',
+          lastName: 'Slutarsson',
+          protectedIdentity: false,
+        },
+        unit: { id: world.units.homeCareNorth, name: 'Hemtjänst Norr' },
+        lastDeliveryEnd: dayFromToday(-5),
+        daysSinceLastEnd: 5,
+        endReason: 'Flyttat till särskilt boende',
+      },
+    ]);
     const hits = await listHits(response.headers.get('x-request-id'));
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ person_id: cases.c.personId, entity_id: cases.c.providerCaseId, details: { list: 'not_current' } });
+    expect(hits[0]).toMatchObject({
+      person_id: cases.c.personId,
+      entity_id: cases.c.providerCaseId,
+      details: { list: 'not_current' },
+    });
     expect((await manager.get('/api/desk')).body.counts.notCurrent).toBe(1);
   });
 
@@ -141,15 +261,18 @@ describe('Ej aktuella – att avsluta', () => {
     expect(ids(response.body.items)).toEqual([cases.d.providerCaseId, cases.c.providerCaseId, cases.g.providerCaseId]);
     expect(response.body.items[0]).toMatchObject({ daysSinceLastEnd: 45, endReason: 'Avliden' });
     const all = ids((await manager.get('/api/desk/not-current?lookBackDays=3650')).body.items);
-    for (const ongoing of [cases.a, cases.b, cases.e, cases.f, cases.h]) expect(all).not.toContain(ongoing.providerCaseId);
-    expect(ids((await manager.get(`/api/desk/not-current?lookBackDays=60&unitId=${world.units.homeCareSouth}`)).body.items)).toEqual([cases.g.providerCaseId]);
+    for (const ongoing of [cases.a, cases.b, cases.e, cases.f, cases.h])
+      expect(all).not.toContain(ongoing.providerCaseId);
+    expect(
+      ids((await manager.get(`/api/desk/not-current?lookBackDays=60&unitId=${world.units.homeCareSouth}`)).body.items),
+    ).toEqual([cases.g.providerCaseId]);
     // The desk's count is over the look-back the user chose (the web sends it), so it matches the list.
     expect((await manager.get('/api/desk?notCurrentLookBackDays=60')).body.counts.notCurrent).toBe(3);
     expect((await manager.get('/api/desk?notCurrentLookBackDays=3650')).body.counts.notCurrent).toBe(all.length);
     expect((await manager.get('/api/desk')).body.counts.notCurrent).toBe(2);
   });
 
-  it('keeps to the user\'s units: Söder\'s manager sees only Söder, another municipality nothing', async () => {
+  it("keeps to the user's units: Söder's manager sees only Söder, another municipality nothing", async () => {
     const south = await world.signIn('otherUnitManager');
     expect(ids((await south.get('/api/desk/not-current')).body.items)).toEqual([cases.g.providerCaseId]);
     expect((await south.get(`/api/desk/not-current?unitId=${world.units.homeCareNorth}`)).status).toBe(404);
@@ -174,13 +297,28 @@ describe('Ej aktuella – att avsluta', () => {
   });
 });
 
-describe('the desk overview\'s counts', () => {
+describe("the desk overview's counts", () => {
   it('counts each folder the position has, and leaves out those it has not', async () => {
     const manager = await world.signIn('unitManager');
-    expect((await manager.get('/api/desk')).body.counts).toEqual({ newAssignments: expect.any(Number), unacknowledged: 2, myPersons: 0, notCurrent: 1 });
+    expect((await manager.get('/api/desk')).body.counts).toEqual({
+      newAssignments: expect.any(Number),
+      unacknowledged: 2,
+      myPersons: 0,
+      notCurrent: 1,
+    });
     const staff = await world.signIn('careStaff');
-    expect((await staff.get('/api/desk')).body.counts).toEqual({ newAssignments: null, unacknowledged: 2, myPersons: 0, notCurrent: null });
+    expect((await staff.get('/api/desk')).body.counts).toEqual({
+      newAssignments: null,
+      unacknowledged: 2,
+      myPersons: 0,
+      notCurrent: null,
+    });
     const officer = await world.signIn('caseOfficer');
-    expect((await officer.get('/api/desk')).body.counts).toEqual({ newAssignments: null, unacknowledged: null, myPersons: 0, notCurrent: null });
+    expect((await officer.get('/api/desk')).body.counts).toEqual({
+      newAssignments: null,
+      unacknowledged: null,
+      myPersons: 0,
+      notCurrent: null,
+    });
   });
 });

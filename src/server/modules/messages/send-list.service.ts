@@ -21,24 +21,38 @@ const NAME_TAKEN = 'Enheten har redan en sändlista med det namnet.';
 function withPermissions(actor: PositionedActor, list: repo.SendListRecord): contract.SendListSummary {
   return {
     ...list,
-    permissions: { canManage: policy.canKeepSendList(actor.position, list.unitId), canSetPurpose: policy.canSetSendListPurpose(actor.position, list.unitId) },
+    permissions: {
+      canManage: policy.canKeepSendList(actor.position, list.unitId),
+      canSetPurpose: policy.canSetSendListPurpose(actor.position, list.unitId),
+    },
   };
 }
 
 /** The lists (active only unless asked, or only those the actor keeps), and where the actor may start one. */
-export async function listSendLists(db: Db, actor: PositionedActor, query: z.output<typeof contract.SendListQuery>): Promise<contract.SendListList> {
+export async function listSendLists(
+  db: Db,
+  actor: PositionedActor,
+  query: z.output<typeof contract.SendListQuery>,
+): Promise<contract.SendListList> {
   return inTenant(db, actor.municipalityId, async (trx) => {
-    const lists = (await repo.listSendLists(trx, query.includeInactive === 'true')).map((list) => withPermissions(actor, list));
+    const lists = (await repo.listSendLists(trx, query.includeInactive === 'true')).map((list) =>
+      withPermissions(actor, list),
+    );
     const units = await repo.listActiveUnits(trx);
     return {
       sendLists: query.manageable === 'true' ? lists.filter((list) => list.permissions.canManage) : lists,
-      unitsForNewLists: units.filter((unit) => policy.canKeepSendList(actor.position, unit.id))
+      unitsForNewLists: units
+        .filter((unit) => policy.canKeepSendList(actor.position, unit.id))
         .map((unit) => ({ ...unit, canSetPurpose: policy.canSetSendListPurpose(actor.position, unit.id) })),
     };
   });
 }
 
-export async function getSendList(db: Db, actor: PositionedActor, sendListId: string): Promise<contract.SendListDetail> {
+export async function getSendList(
+  db: Db,
+  actor: PositionedActor,
+  sendListId: string,
+): Promise<contract.SendListDetail> {
   return inTenant(db, actor.municipalityId, (trx) => detail(trx, actor, sendListId));
 }
 
@@ -56,7 +70,8 @@ async function getList(trx: Trx, sendListId: string): Promise<repo.SendListRecor
 /** The list if the actor may keep it: 404 when missing, 403 when not theirs to keep. */
 async function getKeptList(trx: Trx, actor: PositionedActor, sendListId: string): Promise<repo.SendListRecord> {
   const list = await getList(trx, sendListId);
-  if (!policy.canKeepSendList(actor.position, list.unitId)) throw new ForbiddenError('Du får inte ändra den här enhetens sändlistor.');
+  if (!policy.canKeepSendList(actor.position, list.unitId))
+    throw new ForbiddenError('Du får inte ändra den här enhetens sändlistor.');
   return list;
 }
 
@@ -68,15 +83,28 @@ async function nameMustBeFree<T>(write: Promise<T>): Promise<T> {
   });
 }
 
-export async function createSendList(db: Db, actor: PositionedActor, input: CreateInput): Promise<contract.SendListDetail> {
+export async function createSendList(
+  db: Db,
+  actor: PositionedActor,
+  input: CreateInput,
+): Promise<contract.SendListDetail> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const unit = await repo.findUnit(trx, input.unitId);
     if (!unit) throw new NotFoundError('Enheten hittades inte.');
-    if (!policy.canKeepSendList(actor.position, unit.id)) throw new ForbiddenError('Du får inte skapa sändlistor för den här enheten.');
-    if (input.purpose && !policy.canSetSendListPurpose(actor.position, unit.id)) throw new ForbiddenError('Bara enhetens chef eller en administratör får göra en lista till larmgrupp.');
+    if (!policy.canKeepSendList(actor.position, unit.id))
+      throw new ForbiddenError('Du får inte skapa sändlistor för den här enheten.');
+    if (input.purpose && !policy.canSetSendListPurpose(actor.position, unit.id))
+      throw new ForbiddenError('Bara enhetens chef eller en administratör får göra en lista till larmgrupp.');
     if (!unit.isActive) throw new ValidationError({ unitId: 'Enheten används inte längre.' });
-    const sendListId = await nameMustBeFree(repo.insertSendList(trx, actor.municipalityId, unit.id, { name: input.name, purpose: input.purpose }));
-    await writeAudit(trx, actor, { action: 'send_list.create', entityType: 'send_list', entityId: sendListId, details: { unitId: unit.id, purpose: input.purpose } });
+    const sendListId = await nameMustBeFree(
+      repo.insertSendList(trx, actor.municipalityId, unit.id, { name: input.name, purpose: input.purpose }),
+    );
+    await writeAudit(trx, actor, {
+      action: 'send_list.create',
+      entityType: 'send_list',
+      entityId: sendListId,
+      details: { unitId: unit.id, purpose: input.purpose },
+    });
     return detail(trx, actor, sendListId);
   });
 }
@@ -85,7 +113,12 @@ export async function createSendList(db: Db, actor: PositionedActor, input: Crea
  * Renames, switches off or on, or changes the purpose. Making a list the alarm group, or taking
  * an alarm group out of use, decides where personal-alarm assignments go: the manager's call.
  */
-export async function updateSendList(db: Db, actor: PositionedActor, sendListId: string, input: UpdateInput): Promise<contract.SendListDetail> {
+export async function updateSendList(
+  db: Db,
+  actor: PositionedActor,
+  sendListId: string,
+  input: UpdateInput,
+): Promise<contract.SendListDetail> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const list = await getKeptList(trx, actor, sendListId);
     const isPurposeChanged = list.purpose !== input.purpose;
@@ -97,30 +130,56 @@ export async function updateSendList(db: Db, actor: PositionedActor, sendListId:
     const next = { name: input.name, purpose: input.purpose, isActive: input.isActive };
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== list[key]);
     if (!(await nameMustBeFree(repo.updateSendList(trx, sendListId, input.version, next)))) throw new ConflictError();
-    await writeAudit(trx, actor, { action: 'send_list.update', entityType: 'send_list', entityId: sendListId, details: { changed } });
+    await writeAudit(trx, actor, {
+      action: 'send_list.update',
+      entityType: 'send_list',
+      entityId: sendListId,
+      details: { changed },
+    });
     return detail(trx, actor, sendListId);
   });
 }
 
 /** Adds an active user of the municipality; adding a member twice changes nothing. */
-export async function addMember(db: Db, actor: PositionedActor, sendListId: string, userId: string): Promise<contract.SendListDetail> {
+export async function addMember(
+  db: Db,
+  actor: PositionedActor,
+  sendListId: string,
+  userId: string,
+): Promise<contract.SendListDetail> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     await getKeptList(trx, actor, sendListId);
     const user = await repo.findUser(trx, userId);
     if (!user) throw new NotFoundError('Användaren hittades inte.');
     if (!user.isActive) throw new ValidationError({ userId: `${user.displayName} är inte längre aktiv.` });
     if (await repo.insertMember(trx, actor.municipalityId, sendListId, userId)) {
-      await writeAudit(trx, actor, { action: 'send_list.add_member', entityType: 'send_list', entityId: sendListId, details: { userId } });
+      await writeAudit(trx, actor, {
+        action: 'send_list.add_member',
+        entityType: 'send_list',
+        entityId: sendListId,
+        details: { userId },
+      });
     }
     return detail(trx, actor, sendListId);
   });
 }
 
-export async function removeMember(db: Db, actor: PositionedActor, sendListId: string, userId: string): Promise<contract.SendListDetail> {
+export async function removeMember(
+  db: Db,
+  actor: PositionedActor,
+  sendListId: string,
+  userId: string,
+): Promise<contract.SendListDetail> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     await getKeptList(trx, actor, sendListId);
-    if (!(await repo.deleteMember(trx, sendListId, userId))) throw new NotFoundError('Användaren finns inte på listan.');
-    await writeAudit(trx, actor, { action: 'send_list.remove_member', entityType: 'send_list', entityId: sendListId, details: { userId } });
+    if (!(await repo.deleteMember(trx, sendListId, userId)))
+      throw new NotFoundError('Användaren finns inte på listan.');
+    await writeAudit(trx, actor, {
+      action: 'send_list.remove_member',
+      entityType: 'send_list',
+      entityId: sendListId,
+      details: { userId },
+    });
     return detail(trx, actor, sendListId);
   });
 }

@@ -22,7 +22,11 @@ export function canDeactivateUser(actor: PositionedActor, userId: string): boole
  * The position the administrator works in must stay active and keep the administrator role,
  * for the same reason; another administrator can make that change.
  */
-export function keepsOwnAdministration(actor: PositionedActor, positionId: string, next: { roles: readonly string[]; isActive: boolean }): boolean {
+export function keepsOwnAdministration(
+  actor: PositionedActor,
+  positionId: string,
+  next: { roles: readonly string[]; isActive: boolean },
+): boolean {
   if (actor.position.id !== positionId) return true;
   return next.isActive && next.roles.includes('administrator');
 }

@@ -10,8 +10,15 @@ import type { Unit } from '../../../contract/organisation.ts';
 
 function toUnit(row: Selectable<UnitTable>): Unit {
   return {
-    id: row.id, parentId: row.parent_id, kind: row.kind as UnitKind, name: row.name, serviceArea: row.service_area as ServiceAreaCode,
-    ownership: row.ownership as Ownership | null, hasSystemAccess: row.has_system_access, isActive: row.is_active, version: row.version,
+    id: row.id,
+    parentId: row.parent_id,
+    kind: row.kind as UnitKind,
+    name: row.name,
+    serviceArea: row.service_area as ServiceAreaCode,
+    ownership: row.ownership as Ownership | null,
+    hasSystemAccess: row.has_system_access,
+    isActive: row.is_active,
+    version: row.version,
   };
 }
 
@@ -46,10 +53,19 @@ export interface NewUnit {
 }
 
 export async function insertUnit(trx: Trx, unit: NewUnit): Promise<string> {
-  const row = await trx.insertInto('units').values({
-    municipality_id: unit.municipalityId, parent_id: unit.parentId, kind: unit.kind, name: unit.name,
-    service_area: unit.serviceArea, ownership: unit.ownership, has_system_access: unit.hasSystemAccess,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('units')
+    .values({
+      municipality_id: unit.municipalityId,
+      parent_id: unit.parentId,
+      kind: unit.kind,
+      name: unit.name,
+      service_area: unit.serviceArea,
+      ownership: unit.ownership,
+      has_system_access: unit.hasSystemAccess,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -63,12 +79,19 @@ export interface UnitPatch {
 
 /** Applies the change if the version still matches; false means someone else saved first. */
 export async function updateUnit(trx: Trx, unitId: string, version: number, patch: UnitPatch): Promise<boolean> {
-  const result = await trx.updateTable('units')
+  const result = await trx
+    .updateTable('units')
     .set({
-      parent_id: patch.parentId, name: patch.name, ownership: patch.ownership, has_system_access: patch.hasSystemAccess,
-      is_active: patch.isActive, version: sql`version + 1`, updated_at: sql`now()`,
+      parent_id: patch.parentId,
+      name: patch.name,
+      ownership: patch.ownership,
+      has_system_access: patch.hasSystemAccess,
+      is_active: patch.isActive,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
     })
-    .where('id', '=', unitId).where('version', '=', version)
+    .where('id', '=', unitId)
+    .where('version', '=', version)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -76,7 +99,8 @@ export async function updateUnit(trx: Trx, unitId: string, version: number, patc
 /** Active positions in any of the units. */
 export async function countActivePositions(trx: Trx, unitIds: readonly string[]): Promise<number> {
   if (unitIds.length === 0) return 0;
-  const row = await trx.selectFrom('positions')
+  const row = await trx
+    .selectFrom('positions')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('unit_id', '=', sql<string>`any(${[...unitIds]}::uuid[])`)
     .where('is_active', '=', true)

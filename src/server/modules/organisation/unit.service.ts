@@ -19,18 +19,32 @@ type UpdateUnitInput = z.output<typeof contract.UpdateUnitRequest>;
 
 /** Throws 403 unless the actor keeps the organisation; its existence is no secret, so not 404. */
 export function assertCanManageOrganisation(actor: PositionedActor): void {
-  if (!canManageOrganisation(actor.position)) throw new ForbiddenError('Bara en administratör kan ändra organisationen.');
+  if (!canManageOrganisation(actor.position))
+    throw new ForbiddenError('Bara en administratör kan ändra organisationen.');
 }
 
 /** The tree as the rules see it. */
 export function toTree(units: readonly contract.Unit[]): rules.Tree {
-  return new Map(units.map((unit) => [unit.id, {
-    id: unit.id, parentId: unit.parentId, kind: unit.kind, serviceArea: unit.serviceArea, isActive: unit.isActive, hasSystemAccess: unit.hasSystemAccess,
-  }]));
+  return new Map(
+    units.map((unit) => [
+      unit.id,
+      {
+        id: unit.id,
+        parentId: unit.parentId,
+        kind: unit.kind,
+        serviceArea: unit.serviceArea,
+        isActive: unit.isActive,
+        hasSystemAccess: unit.hasSystemAccess,
+      },
+    ]),
+  );
 }
 
 /** Loads the tree for a change, after taking the lock so nobody changes it meanwhile. */
-export async function lockAndLoadTree(trx: Trx, actor: PositionedActor): Promise<{ units: contract.Unit[]; tree: rules.Tree }> {
+export async function lockAndLoadTree(
+  trx: Trx,
+  actor: PositionedActor,
+): Promise<{ units: contract.Unit[]; tree: rules.Tree }> {
   await repo.lockOrganisation(trx, actor.municipalityId);
   const units = await repo.listUnits(trx);
   return { units, tree: toTree(units) };
@@ -50,10 +64,20 @@ export async function createUnit(db: Db, actor: PositionedActor, input: CreateUn
     const ownership = input.ownership ?? null;
     throwIfAny(rules.newUnitProblems({ kind: input.kind, ownership, hasSystemAccess: input.hasSystemAccess }, parent));
     const unitId = await repo.insertUnit(trx, {
-      municipalityId: actor.municipalityId, parentId: parent.id, kind: input.kind, name: input.name,
-      serviceArea: parent.serviceArea, ownership, hasSystemAccess: input.hasSystemAccess,
+      municipalityId: actor.municipalityId,
+      parentId: parent.id,
+      kind: input.kind,
+      name: input.name,
+      serviceArea: parent.serviceArea,
+      ownership,
+      hasSystemAccess: input.hasSystemAccess,
     });
-    await writeAudit(trx, actor, { action: 'unit.create', entityType: 'unit', entityId: unitId, details: { kind: input.kind, parentId: parent.id } });
+    await writeAudit(trx, actor, {
+      action: 'unit.create',
+      entityType: 'unit',
+      entityId: unitId,
+      details: { kind: input.kind, parentId: parent.id },
+    });
     return getUnit(trx, unitId);
   });
 }
@@ -62,7 +86,12 @@ export async function createUnit(db: Db, actor: PositionedActor, input: CreateUn
  * Renames, moves, switches off or changes a unit. A move changes who sees the unit's persons,
  * so the audit row keeps where it came from and where it went.
  */
-export async function updateUnit(db: Db, actor: PositionedActor, unitId: string, input: UpdateUnitInput): Promise<contract.Unit> {
+export async function updateUnit(
+  db: Db,
+  actor: PositionedActor,
+  unitId: string,
+  input: UpdateUnitInput,
+): Promise<contract.Unit> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     // Missing (or another municipality's) is 404 for everyone, as everywhere; only then 403.
     await getUnit(trx, unitId);
@@ -71,25 +100,43 @@ export async function updateUnit(db: Db, actor: PositionedActor, unitId: string,
     const unit = units.find((candidate) => candidate.id === unitId);
     if (!unit) throw new NotFoundError('Enheten hittades inte.');
     if (unit.version !== input.version) throw new ConflictError();
-    if (input.parentId !== null && !tree.has(input.parentId)) throw new NotFoundError('Den överordnade enheten hittades inte.');
+    if (input.parentId !== null && !tree.has(input.parentId))
+      throw new NotFoundError('Den överordnade enheten hittades inte.');
     const next: repo.UnitPatch = {
-      parentId: input.parentId, name: input.name, ownership: input.ownership ?? null, hasSystemAccess: input.hasSystemAccess, isActive: input.isActive,
+      parentId: input.parentId,
+      name: input.name,
+      ownership: input.ownership ?? null,
+      hasSystemAccess: input.hasSystemAccess,
+      isActive: input.isActive,
     };
     throwIfAny(rules.unitChangeProblems(tree, tree.get(unitId)!, next));
     await assertNoActiveWorkLeft(trx, tree, unit, next);
     const changed = (Object.keys(next) as (keyof repo.UnitPatch)[]).filter((key) => next[key] !== unit[key]);
     if (!(await repo.updateUnit(trx, unitId, input.version, next))) throw new ConflictError();
     const moved = unit.parentId !== next.parentId ? { fromParentId: unit.parentId, toParentId: next.parentId } : {};
-    await writeAudit(trx, actor, { action: 'unit.update', entityType: 'unit', entityId: unitId, details: { changed, ...moved } });
+    await writeAudit(trx, actor, {
+      action: 'unit.update',
+      entityType: 'unit',
+      entityId: unitId,
+      details: { changed, ...moved },
+    });
     return getUnit(trx, unitId);
   });
 }
 
 /** Switching a unit off, or a provider away from Vardag, must not strand people working there. */
-async function assertNoActiveWorkLeft(trx: Trx, tree: rules.Tree, unit: contract.Unit, next: repo.UnitPatch): Promise<void> {
+async function assertNoActiveWorkLeft(
+  trx: Trx,
+  tree: rules.Tree,
+  unit: contract.Unit,
+  next: repo.UnitPatch,
+): Promise<void> {
   if (unit.isActive && !next.isActive) {
     const activeChildren = [...tree.values()].filter((child) => child.parentId === unit.id && child.isActive).length;
-    const conflict = rules.deactivationConflict({ activePositions: await repo.countActivePositions(trx, [unit.id]), activeChildren });
+    const conflict = rules.deactivationConflict({
+      activePositions: await repo.countActivePositions(trx, [unit.id]),
+      activeChildren,
+    });
     if (conflict) throw new ConflictError(conflict);
   }
   if (unit.kind === 'provider' && unit.hasSystemAccess && !next.hasSystemAccess) {

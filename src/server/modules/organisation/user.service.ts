@@ -25,7 +25,8 @@ const USERNAME_TAKEN = 'Användarnamnet är upptaget.';
  * login_identities across all of them (which this tenant cannot see, and must not be told about).
  */
 function rethrowTakenUsername(error: unknown): never {
-  if ((error as { code?: string }).code === '23505') throw new ConflictError(USERNAME_TAKEN, { fieldErrors: { username: USERNAME_TAKEN } });
+  if ((error as { code?: string }).code === '23505')
+    throw new ConflictError(USERNAME_TAKEN, { fieldErrors: { username: USERNAME_TAKEN } });
   throw error;
 }
 
@@ -63,26 +64,54 @@ export async function createUser(db: Db, actor: PositionedActor, input: CreateUs
   assertCanManageOrganisation(actor);
   const passwordHash = await hashNewPassword(input.password);
   return inTenant(db, actor.municipalityId, async (trx) => {
-    const userId = await repo.insertUser(trx, {
-      municipalityId: actor.municipalityId, username: input.username, displayName: input.displayName, email: input.email, passwordHash,
-    }).catch(rethrowTakenUsername);
-    await writeAudit(trx, actor, { action: 'user.create', entityType: 'user', entityId: userId, details: { username: input.username } });
+    const userId = await repo
+      .insertUser(trx, {
+        municipalityId: actor.municipalityId,
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email,
+        passwordHash,
+      })
+      .catch(rethrowTakenUsername);
+    await writeAudit(trx, actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: userId,
+      details: { username: input.username },
+    });
     return getUserIn(trx, userId);
   });
 }
 
 /** Saves name, e-mail and user name; switching a user off ends their sessions in the same transaction. */
-export async function updateUser(db: Db, actor: PositionedActor, userId: string, input: UpdateUserInput): Promise<contract.User> {
+export async function updateUser(
+  db: Db,
+  actor: PositionedActor,
+  userId: string,
+  input: UpdateUserInput,
+): Promise<contract.User> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const user = await getManagedUser(trx, actor, userId);
-    if (!input.isActive && !policy.canDeactivateUser(actor, userId)) throw new ValidationError({ isActive: 'Du kan inte inaktivera ditt eget konto.' });
+    if (!input.isActive && !policy.canDeactivateUser(actor, userId))
+      throw new ValidationError({ isActive: 'Du kan inte inaktivera ditt eget konto.' });
     if (user.version !== input.version) throw new ConflictError();
-    const next: repo.UserPatch = { username: input.username, displayName: input.displayName, email: input.email, isActive: input.isActive };
+    const next: repo.UserPatch = {
+      username: input.username,
+      displayName: input.displayName,
+      email: input.email,
+      isActive: input.isActive,
+    };
     const changed = (Object.keys(next) as (keyof repo.UserPatch)[]).filter((key) => next[key] !== user[key]);
-    if (!(await repo.updateUser(trx, userId, input.version, next).catch(rethrowTakenUsername))) throw new ConflictError();
+    if (!(await repo.updateUser(trx, userId, input.version, next).catch(rethrowTakenUsername)))
+      throw new ConflictError();
     // Deleting rather than waiting for expiry: a user switched off must be out now, not in 30 minutes.
     const sessionsEnded = next.isActive ? 0 : await repo.deleteSessionsOf(trx, userId);
-    await writeAudit(trx, actor, { action: 'user.update', entityType: 'user', entityId: userId, details: { changed, ...(next.isActive ? {} : { sessionsEnded }) } });
+    await writeAudit(trx, actor, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: userId,
+      details: { changed, ...(next.isActive ? {} : { sessionsEnded }) },
+    });
     return getUserIn(trx, userId);
   });
 }
@@ -93,19 +122,38 @@ export async function updateUser(db: Db, actor: PositionedActor, userId: string,
  * Administrators setting their own keep the session they are in. The audit row says that it
  * happened and how many sessions ended, nothing about the password.
  */
-export async function setPassword(db: Db, actor: PositionedActor, userId: string, password: string): Promise<contract.User> {
+export async function setPassword(
+  db: Db,
+  actor: PositionedActor,
+  userId: string,
+  password: string,
+): Promise<contract.User> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     await getManagedUser(trx, actor, userId);
     // Hashed only once the caller is known to be allowed; nothing is written or locked yet.
     await repo.setPasswordHash(trx, userId, await hashNewPassword(password));
-    const sessionsEnded = await repo.deleteSessionsOf(trx, userId, userId === actor.userId ? actor.sessionId : undefined);
-    await writeAudit(trx, actor, { action: 'user.set_password', entityType: 'user', entityId: userId, details: { sessionsEnded } });
+    const sessionsEnded = await repo.deleteSessionsOf(
+      trx,
+      userId,
+      userId === actor.userId ? actor.sessionId : undefined,
+    );
+    await writeAudit(trx, actor, {
+      action: 'user.set_password',
+      entityType: 'user',
+      entityId: userId,
+      details: { sessionsEnded },
+    });
     return getUserIn(trx, userId);
   });
 }
 
 /** Gives a user a position in a unit with roles that fit it; returns the user with all positions. */
-export async function createPosition(db: Db, actor: PositionedActor, userId: string, input: contract.PositionInput): Promise<contract.User> {
+export async function createPosition(
+  db: Db,
+  actor: PositionedActor,
+  userId: string,
+  input: contract.PositionInput,
+): Promise<contract.User> {
   const roles = rules.normaliseRoles(input.roles);
   return inTenant(db, actor.municipalityId, async (trx) => {
     await getManagedUser(trx, actor, userId);
@@ -113,23 +161,39 @@ export async function createPosition(db: Db, actor: PositionedActor, userId: str
     const unit = tree.get(input.unitId);
     if (!unit) throw new NotFoundError('Enheten hittades inte.');
     throwIfAny(rules.positionProblems(tree, unit, roles, true));
-    const positionId = await repo.insertPosition(trx, actor.municipalityId, userId, { unitId: unit.id, title: input.title, roles });
-    await writeAudit(trx, actor, { action: 'position.create', entityType: 'position', entityId: positionId, details: { userId, unitId: unit.id, roles } });
+    const positionId = await repo.insertPosition(trx, actor.municipalityId, userId, {
+      unitId: unit.id,
+      title: input.title,
+      roles,
+    });
+    await writeAudit(trx, actor, {
+      action: 'position.create',
+      entityType: 'position',
+      entityId: positionId,
+      details: { userId, unitId: unit.id, roles },
+    });
     return getUserIn(trx, userId);
   });
 }
 
 /** Changes a position's unit, title, roles or whether it is active; the next request of its holder sees the change. */
-export async function updatePosition(db: Db, actor: PositionedActor, positionId: string, input: contract.UpdatePositionRequest): Promise<contract.User> {
+export async function updatePosition(
+  db: Db,
+  actor: PositionedActor,
+  positionId: string,
+  input: contract.UpdatePositionRequest,
+): Promise<contract.User> {
   const roles = rules.normaliseRoles(input.roles);
   return inTenant(db, actor.municipalityId, async (trx) => {
     const position = await repo.findPosition(trx, positionId);
     if (!position) throw new NotFoundError('Befattningen hittades inte.');
     assertCanManageOrganisation(actor);
     if (!policy.keepsOwnAdministration(actor, positionId, { roles, isActive: input.isActive })) {
-      throw new ValidationError(input.isActive
-        ? { roles: 'Du kan inte ta bort administratörsrollen från befattningen du arbetar i.' }
-        : { isActive: 'Du kan inte avsluta befattningen du arbetar i.' });
+      throw new ValidationError(
+        input.isActive
+          ? { roles: 'Du kan inte ta bort administratörsrollen från befattningen du arbetar i.' }
+          : { isActive: 'Du kan inte avsluta befattningen du arbetar i.' },
+      );
     }
     const { tree } = await lockAndLoadTree(trx, actor);
     if (position.version !== input.version) throw new ConflictError();
@@ -137,10 +201,16 @@ export async function updatePosition(db: Db, actor: PositionedActor, positionId:
     if (!unit) throw new NotFoundError('Enheten hittades inte.');
     throwIfAny(rules.positionProblems(tree, unit, roles, input.isActive));
     const next = { unitId: unit.id, title: input.title, roles, isActive: input.isActive };
-    const changed = (Object.keys(next) as (keyof typeof next)[])
-      .filter((key) => (key === 'roles' ? next.roles.join() !== rules.normaliseRoles(position.roles).join() : next[key] !== position[key]));
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) =>
+      key === 'roles' ? next.roles.join() !== rules.normaliseRoles(position.roles).join() : next[key] !== position[key],
+    );
     if (!(await repo.updatePosition(trx, positionId, input.version, next))) throw new ConflictError();
-    await writeAudit(trx, actor, { action: 'position.update', entityType: 'position', entityId: positionId, details: { userId: position.userId, changed } });
+    await writeAudit(trx, actor, {
+      action: 'position.update',
+      entityType: 'position',
+      entityId: positionId,
+      details: { userId: position.userId, changed },
+    });
     return getUserIn(trx, position.userId);
   });
 }

@@ -24,7 +24,12 @@ const PASSWORD = 'ett-långt-lösenord';
 /** A new user through the API, optionally with a position, and their user name. */
 async function createUser(position?: { unitId: string; title: string; roles: string[] }): Promise<User> {
   const username = `anna.ny-${randomBytes(3).toString('hex')}`;
-  const created = await admin.post<User>('/api/organisation/users', { username, displayName: 'Anna Ny', email: 'anna@example.se', password: PASSWORD });
+  const created = await admin.post<User>('/api/organisation/users', {
+    username,
+    displayName: 'Anna Ny',
+    email: 'anna@example.se',
+    password: PASSWORD,
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(200);
   if (!position) return created.body;
   const withPosition = await admin.post<User>(`/api/organisation/users/${created.body.id}/positions`, position);
@@ -43,9 +48,23 @@ function editBody(user: User, changes: Partial<User> = {}) {
 describe('creating a user', () => {
   it('creates a user who can sign in at once; the audit row holds no password', async () => {
     const username = `Nya.Berit-${randomBytes(3).toString('hex')}`;
-    const response = await admin.post('/api/organisation/users', { username: ` ${username} `, displayName: 'Berit Ny', email: '', password: PASSWORD });
+    const response = await admin.post('/api/organisation/users', {
+      username: ` ${username} `,
+      displayName: 'Berit Ny',
+      email: '',
+      password: PASSWORD,
+    });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ username: username.toLowerCase(), displayName: 'Berit Ny', email: null, isActive: true, hasPassword: true, lastSignInAt: null, version: 1, positions: [] });
+    expect(response.body).toMatchObject({
+      username: username.toLowerCase(),
+      displayName: 'Berit Ny',
+      email: null,
+      isActive: true,
+      hasPassword: true,
+      lastSignInAt: null,
+      version: 1,
+      positions: [],
+    });
     const client = await new TestClient(server.baseUrl).signIn(username.toLowerCase(), PASSWORD);
     expect((await client.get('/api/session')).body.positions).toEqual([]);
     const audit = await auditRows(server.ownerDb, { entityId: response.body.id, action: 'user.create' });
@@ -55,9 +74,16 @@ describe('creating a user', () => {
 
   it('refuses a user name already taken, here or in another municipality, with 409', async () => {
     for (const username of [world.users.careStaff.username, otherWorld.users.careStaff.username]) {
-      const response = await admin.post('/api/organisation/users', { username, displayName: 'Dubblett', password: PASSWORD });
+      const response = await admin.post('/api/organisation/users', {
+        username,
+        displayName: 'Dubblett',
+        password: PASSWORD,
+      });
       expect(response.status, username).toBe(409);
-      expect(response.body).toMatchObject({ message: 'Användarnamnet är upptaget.', fieldErrors: { username: 'Användarnamnet är upptaget.' } });
+      expect(response.body).toMatchObject({
+        message: 'Användarnamnet är upptaget.',
+        fieldErrors: { username: 'Användarnamnet är upptaget.' },
+      });
     }
   });
 
@@ -77,17 +103,23 @@ describe('creating a user', () => {
 });
 
 describe('reading users', () => {
-  it('lists the municipality\'s users with their positions, and shows one', async () => {
+  it("lists the municipality's users with their positions, and shows one", async () => {
     const list = await admin.get<{ users: User[] }>('/api/organisation/users');
     expect(list.status).toBe(200);
     const staff = list.body.users.find((user) => user.id === world.users.careStaff.userId);
-    expect(staff).toMatchObject({ hasPassword: true, isActive: true, positions: [{ unitId: world.units.homeCareNorth, unitName: 'Hemtjänst Norr', roles: ['care_staff'], isActive: true }] });
+    expect(staff).toMatchObject({
+      hasPassword: true,
+      isActive: true,
+      positions: [
+        { unitId: world.units.homeCareNorth, unitName: 'Hemtjänst Norr', roles: ['care_staff'], isActive: true },
+      ],
+    });
     expect(list.body.users.some((user) => user.id === otherWorld.users.careStaff.userId)).toBe(false);
     const one = await admin.get(`/api/organisation/users/${world.users.careStaff.userId}`);
     expect(one.body).toEqual(staff);
   });
 
-  it('answers 403 for others, 404 for another municipality\'s or a missing user, 401 signed out', async () => {
+  it("answers 403 for others, 404 for another municipality's or a missing user, 401 signed out", async () => {
     const staff = await world.signIn('careStaff');
     expect((await staff.get('/api/organisation/users')).status).toBe(403);
     expect((await staff.get(`/api/organisation/users/${world.users.coordinator.userId}`)).status).toBe(403);
@@ -102,34 +134,49 @@ describe('changing a user', () => {
   it('changes the user name: the new one signs in, the old one no longer; a stale version gets 409', async () => {
     const user = await createUser();
     const renamed = `${user.username}-ny`;
-    const response = await admin.put(`/api/organisation/users/${user.id}`, editBody(user, { username: renamed, displayName: 'Anna Nyström' }));
+    const response = await admin.put(
+      `/api/organisation/users/${user.id}`,
+      editBody(user, { username: renamed, displayName: 'Anna Nyström' }),
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ username: renamed, displayName: 'Anna Nyström', version: 2 });
     expect(await signInStatus(renamed, PASSWORD)).toBe(200);
     expect(await signInStatus(user.username, PASSWORD)).toBe(401);
     expect((await admin.put(`/api/organisation/users/${user.id}`, editBody(user))).status).toBe(409);
-    expect((await auditRows(server.ownerDb, { entityId: user.id, action: 'user.update' }))[0]!.details)
-      .toEqual({ changed: ['username', 'displayName'] });
+    expect((await auditRows(server.ownerDb, { entityId: user.id, action: 'user.update' }))[0]!.details).toEqual({
+      changed: ['username', 'displayName'],
+    });
   });
 
   it('refuses a user name that is taken (409)', async () => {
     const user = await createUser();
-    const response = await admin.put(`/api/organisation/users/${user.id}`, editBody(user, { username: otherWorld.users.coordinator.username }));
+    const response = await admin.put(
+      `/api/organisation/users/${user.id}`,
+      editBody(user, { username: otherWorld.users.coordinator.username }),
+    );
     expect(response.status).toBe(409);
     expect(response.body.message).toBe('Användarnamnet är upptaget.');
   });
 
   it('switching a user off ends their sessions at once and stops sign-in', async () => {
-    const user = await createUser({ unitId: world.units.homeCareSouth, title: 'Undersköterska', roles: ['care_staff'] });
+    const user = await createUser({
+      unitId: world.units.homeCareSouth,
+      title: 'Undersköterska',
+      roles: ['care_staff'],
+    });
     const client = await new TestClient(server.baseUrl).signIn(user.username, PASSWORD);
     expect((await client.get('/api/desk')).status).toBe(200);
     const response = await admin.put(`/api/organisation/users/${user.id}`, editBody(user, { isActive: false }));
     expect(response.status).toBe(200);
     expect((await client.get('/api/desk')).status).toBe(401);
-    expect(await server.ownerDb.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
+    expect(await server.ownerDb.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual(
+      [],
+    );
     expect(await signInStatus(user.username, PASSWORD)).toBe(401);
-    expect((await auditRows(server.ownerDb, { entityId: user.id, action: 'user.update' }))[0]!.details)
-      .toEqual({ changed: ['isActive'], sessionsEnded: 1 });
+    expect((await auditRows(server.ownerDb, { entityId: user.id, action: 'user.update' }))[0]!.details).toEqual({
+      changed: ['isActive'],
+      sessionsEnded: 1,
+    });
   });
 
   it('does not let administrators switch themselves off (400)', async () => {
@@ -141,9 +188,20 @@ describe('changing a user', () => {
 
   it('answers 403 for others and 404 across municipalities', async () => {
     const user = await createUser();
-    expect((await (await world.signIn('unitManager')).put(`/api/organisation/users/${user.id}`, editBody(user))).status).toBe(403);
-    const foreign = (await server.ownerDb.selectFrom('users').select(['version']).where('id', '=', otherWorld.users.careStaff.userId).executeTakeFirstOrThrow());
-    const response = await admin.put(`/api/organisation/users/${otherWorld.users.careStaff.userId}`, { version: foreign.version, username: 'kapad', displayName: 'Kapad', isActive: false });
+    expect(
+      (await (await world.signIn('unitManager')).put(`/api/organisation/users/${user.id}`, editBody(user))).status,
+    ).toBe(403);
+    const foreign = await server.ownerDb
+      .selectFrom('users')
+      .select(['version'])
+      .where('id', '=', otherWorld.users.careStaff.userId)
+      .executeTakeFirstOrThrow();
+    const response = await admin.put(`/api/organisation/users/${otherWorld.users.careStaff.userId}`, {
+      version: foreign.version,
+      username: 'kapad',
+      displayName: 'Kapad',
+      isActive: false,
+    });
     expect(response.status).toBe(404);
   });
 });
@@ -151,7 +209,9 @@ describe('changing a user', () => {
 describe('setting a password', () => {
   it('sets a new password that signs in; the old one no longer does; the audit row holds no password', async () => {
     const user = await createUser();
-    const response = await admin.put(`/api/organisation/users/${user.id}/password`, { password: 'ett-helt-nytt-lösen' });
+    const response = await admin.put(`/api/organisation/users/${user.id}/password`, {
+      password: 'ett-helt-nytt-lösen',
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: user.id, hasPassword: true, version: user.version + 1 });
     expect(await signInStatus(user.username, 'ett-helt-nytt-lösen')).toBe(200);
@@ -162,37 +222,76 @@ describe('setting a password', () => {
   });
 
   it("ends the user's sessions at once, audited; administrators setting their own keep only the session they are in", async () => {
-    const user = await createUser({ unitId: world.units.homeCareSouth, title: 'Undersköterska', roles: ['care_staff'] });
-    const [desk, laptop] = [await new TestClient(server.baseUrl).signIn(user.username, PASSWORD), await new TestClient(server.baseUrl).signIn(user.username, PASSWORD)];
+    const user = await createUser({
+      unitId: world.units.homeCareSouth,
+      title: 'Undersköterska',
+      roles: ['care_staff'],
+    });
+    const [desk, laptop] = [
+      await new TestClient(server.baseUrl).signIn(user.username, PASSWORD),
+      await new TestClient(server.baseUrl).signIn(user.username, PASSWORD),
+    ];
     expect((await desk.get('/api/desk')).status).toBe(200);
-    expect((await admin.put(`/api/organisation/users/${user.id}/password`, { password: 'ett-helt-nytt-lösen' })).status).toBe(200);
+    expect(
+      (await admin.put(`/api/organisation/users/${user.id}/password`, { password: 'ett-helt-nytt-lösen' })).status,
+    ).toBe(200);
     for (const client of [desk, laptop]) expect((await client.get('/api/desk')).status).toBe(401);
-    expect(await server.ownerDb.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
-    expect((await auditRows(server.ownerDb, { entityId: user.id, action: 'user.set_password' }))[0]!.details)
-      .toEqual({ sessionsEnded: 2 });
+    expect(await server.ownerDb.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual(
+      [],
+    );
+    expect((await auditRows(server.ownerDb, { entityId: user.id, action: 'user.set_password' }))[0]!.details).toEqual({
+      sessionsEnded: 2,
+    });
 
     const self = world.users.administrator;
     const elsewhere = await world.signIn('administrator');
-    expect((await admin.put(`/api/organisation/users/${self.userId}/password`, { password: TEST_PASSWORD })).status).toBe(200);
+    expect(
+      (await admin.put(`/api/organisation/users/${self.userId}/password`, { password: TEST_PASSWORD })).status,
+    ).toBe(200);
     expect((await elsewhere.get('/api/desk')).status).toBe(401);
     expect((await admin.get('/api/desk')).status).toBe(200);
-    expect((await auditRows(server.ownerDb, { entityId: self.userId, action: 'user.set_password' })).at(-1)!.details)
-      .toMatchObject({ sessionsEnded: expect.any(Number) });
+    expect(
+      (await auditRows(server.ownerDb, { entityId: self.userId, action: 'user.set_password' })).at(-1)!.details,
+    ).toMatchObject({ sessionsEnded: expect.any(Number) });
   });
 
   it('answers 400 for a short password, 403 for others, 404 across municipalities', async () => {
-    const short = await admin.put(`/api/organisation/users/${world.users.careStaff.userId}/password`, { password: 'kort' });
+    const short = await admin.put(`/api/organisation/users/${world.users.careStaff.userId}/password`, {
+      password: 'kort',
+    });
     expect(short.status).toBe(400);
     expect(short.body.fieldErrors.password).toBe('Lösenordet måste ha minst 10 tecken.');
-    expect((await (await world.signIn('careStaff')).put(`/api/organisation/users/${world.users.careStaff.userId}/password`, { password: PASSWORD })).status).toBe(403);
-    expect((await admin.put(`/api/organisation/users/${otherWorld.users.careStaff.userId}/password`, { password: PASSWORD })).status).toBe(404);
+    expect(
+      (
+        await (
+          await world.signIn('careStaff')
+        ).put(`/api/organisation/users/${world.users.careStaff.userId}/password`, { password: PASSWORD })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await admin.put(`/api/organisation/users/${otherWorld.users.careStaff.userId}/password`, { password: PASSWORD }))
+        .status,
+    ).toBe(404);
   });
 });
 
 describe('positions', () => {
   it('gives a user a position with fitting roles, in which they can then work; audited', async () => {
-    const user = await createUser({ unitId: world.units.homeCareSouth, title: 'Undersköterska', roles: ['care_staff', 'care_staff'] });
-    expect(user.positions).toMatchObject([{ unitId: world.units.homeCareSouth, unitName: 'Hemtjänst Söder', title: 'Undersköterska', roles: ['care_staff'], isActive: true, version: 1 }]);
+    const user = await createUser({
+      unitId: world.units.homeCareSouth,
+      title: 'Undersköterska',
+      roles: ['care_staff', 'care_staff'],
+    });
+    expect(user.positions).toMatchObject([
+      {
+        unitId: world.units.homeCareSouth,
+        unitName: 'Hemtjänst Söder',
+        title: 'Undersköterska',
+        roles: ['care_staff'],
+        isActive: true,
+        version: 1,
+      },
+    ]);
     const client = await new TestClient(server.baseUrl).signIn(user.username, PASSWORD);
     expect((await client.get('/api/session')).body.currentPositionId).toBe(user.positions[0]!.id);
     const audit = await auditRows(server.ownerDb, { entityId: user.positions[0]!.id, action: 'position.create' });
@@ -205,25 +304,64 @@ describe('positions', () => {
     const misfit = await add({ unitId: world.units.homeCareNorth, title: 'Handläggare', roles: ['case_officer'] });
     expect(misfit.status).toBe(400);
     expect(misfit.body.fieldErrors.roles).toBe('Rollen biståndshandläggare passar inte i en utförarenhet.');
-    expect((await add({ unitId: world.units.homeCareNorth, title: 'Ingen roll', roles: [] })).body.fieldErrors.roles).toBe('Välj minst en roll.');
+    expect(
+      (await add({ unitId: world.units.homeCareNorth, title: 'Ingen roll', roles: [] })).body.fieldErrors.roles,
+    ).toBe('Välj minst en roll.');
     expect((await add({ unitId: world.units.homeCareNorth, title: 'Pirat', roles: ['pirate'] })).status).toBe(400);
-    expect((await add({ unitId: otherWorld.units.homeCareNorth, title: 'Undersköterska', roles: ['care_staff'] })).status).toBe(404);
-    expect((await admin.post(`/api/organisation/users/${otherWorld.users.careStaff.userId}/positions`, { unitId: world.units.homeCareNorth, title: 'X', roles: ['care_staff'] })).status).toBe(404);
-    expect((await (await world.signIn('unitManager')).post(`/api/organisation/users/${user.id}/positions`, { unitId: world.units.homeCareNorth, title: 'X', roles: ['care_staff'] })).status).toBe(403);
+    expect(
+      (await add({ unitId: otherWorld.units.homeCareNorth, title: 'Undersköterska', roles: ['care_staff'] })).status,
+    ).toBe(404);
+    expect(
+      (
+        await admin.post(`/api/organisation/users/${otherWorld.users.careStaff.userId}/positions`, {
+          unitId: world.units.homeCareNorth,
+          title: 'X',
+          roles: ['care_staff'],
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await (
+          await world.signIn('unitManager')
+        ).post(`/api/organisation/users/${user.id}/positions`, {
+          unitId: world.units.homeCareNorth,
+          title: 'X',
+          roles: ['care_staff'],
+        })
+      ).status,
+    ).toBe(403);
   });
 
-  it('changes a position with optimistic concurrency; ending it takes effect on the holder\'s next request', async () => {
-    const user = await createUser({ unitId: world.units.homeCareSouth, title: 'Undersköterska', roles: ['care_staff'] });
+  it("changes a position with optimistic concurrency; ending it takes effect on the holder's next request", async () => {
+    const user = await createUser({
+      unitId: world.units.homeCareSouth,
+      title: 'Undersköterska',
+      roles: ['care_staff'],
+    });
     const position = user.positions[0]!;
     const client = await new TestClient(server.baseUrl).signIn(user.username, PASSWORD);
-    const body = { unitId: position.unitId, title: 'Samordnare', roles: ['coordinator', 'care_staff'], isActive: true, version: position.version };
+    const body = {
+      unitId: position.unitId,
+      title: 'Samordnare',
+      roles: ['coordinator', 'care_staff'],
+      isActive: true,
+      version: position.version,
+    };
     const changed = await admin.put(`/api/organisation/positions/${position.id}`, body);
     expect(changed.status).toBe(200);
-    expect(changed.body.positions[0]).toMatchObject({ title: 'Samordnare', roles: ['coordinator', 'care_staff'], version: 2 });
+    expect(changed.body.positions[0]).toMatchObject({
+      title: 'Samordnare',
+      roles: ['coordinator', 'care_staff'],
+      version: 2,
+    });
     expect((await admin.put(`/api/organisation/positions/${position.id}`, body)).status).toBe(409);
-    expect((await auditRows(server.ownerDb, { entityId: position.id, action: 'position.update' }))[0]!.details)
-      .toEqual({ userId: user.id, changed: ['title', 'roles'] });
-    expect((await admin.put(`/api/organisation/positions/${position.id}`, { ...body, isActive: false, version: 2 })).status).toBe(200);
+    expect((await auditRows(server.ownerDb, { entityId: position.id, action: 'position.update' }))[0]!.details).toEqual(
+      { userId: user.id, changed: ['title', 'roles'] },
+    );
+    expect(
+      (await admin.put(`/api/organisation/positions/${position.id}`, { ...body, isActive: false, version: 2 })).status,
+    ).toBe(200);
     const after = await client.get('/api/desk');
     expect(after.status).toBe(403);
     expect(after.body.error).toBe('position_required');
@@ -231,17 +369,54 @@ describe('positions', () => {
 
   it('keeps administrators from removing their own administration (400)', async () => {
     const { positionId } = world.users.administrator;
-    const position = await server.ownerDb.selectFrom('positions').selectAll().where('id', '=', positionId).executeTakeFirstOrThrow();
-    const body = { unitId: position.unit_id, title: position.title, roles: ['unit_manager'], isActive: true, version: position.version };
-    expect((await admin.put(`/api/organisation/positions/${positionId}`, body)).body.fieldErrors.roles).toMatch(/administratörsrollen/);
-    expect((await admin.put(`/api/organisation/positions/${positionId}`, { ...body, roles: ['administrator'], isActive: false })).body.fieldErrors.isActive).toMatch(/befattningen du arbetar i/);
+    const position = await server.ownerDb
+      .selectFrom('positions')
+      .selectAll()
+      .where('id', '=', positionId)
+      .executeTakeFirstOrThrow();
+    const body = {
+      unitId: position.unit_id,
+      title: position.title,
+      roles: ['unit_manager'],
+      isActive: true,
+      version: position.version,
+    };
+    expect((await admin.put(`/api/organisation/positions/${positionId}`, body)).body.fieldErrors.roles).toMatch(
+      /administratörsrollen/,
+    );
+    expect(
+      (
+        await admin.put(`/api/organisation/positions/${positionId}`, {
+          ...body,
+          roles: ['administrator'],
+          isActive: false,
+        })
+      ).body.fieldErrors.isActive,
+    ).toMatch(/befattningen du arbetar i/);
   });
 
-  it('answers 404 for another municipality\'s position and 403 for others', async () => {
-    const foreign = { unitId: otherWorld.units.homeCareNorth, title: 'X', roles: ['care_staff'], isActive: true, version: 1 };
-    expect((await admin.put(`/api/organisation/positions/${otherWorld.users.careStaff.positionId}`, foreign)).status).toBe(404);
+  it("answers 404 for another municipality's position and 403 for others", async () => {
+    const foreign = {
+      unitId: otherWorld.units.homeCareNorth,
+      title: 'X',
+      roles: ['care_staff'],
+      isActive: true,
+      version: 1,
+    };
+    expect(
+      (await admin.put(`/api/organisation/positions/${otherWorld.users.careStaff.positionId}`, foreign)).status,
+    ).toBe(404);
     const own = { unitId: world.units.homeCareNorth, title: 'X', roles: ['care_staff'], isActive: true, version: 1 };
-    expect((await (await world.signIn('careStaff')).put(`/api/organisation/positions/${world.users.careStaff.positionId}`, own)).status).toBe(403);
-    expect((await new TestClient(server.baseUrl).put(`/api/organisation/positions/${world.users.careStaff.positionId}`, own)).status).toBe(401);
+    expect(
+      (
+        await (
+          await world.signIn('careStaff')
+        ).put(`/api/organisation/positions/${world.users.careStaff.positionId}`, own)
+      ).status,
+    ).toBe(403);
+    expect(
+      (await new TestClient(server.baseUrl).put(`/api/organisation/positions/${world.users.careStaff.positionId}`, own))
+        .status,
+    ).toBe(401);
   });
 });

@@ -25,19 +25,35 @@ async function hitIds(client: TestClient, q: string): Promise<string[]> {
   return response.body.hits.map((hit: { id: string }) => hit.id);
 }
 
-async function saveCore(officer: TestClient, personId: string, change: { firstName?: string; lastName?: string; protectedIdentity?: boolean }) {
+async function saveCore(
+  officer: TestClient,
+  personId: string,
+  change: { firstName?: string; lastName?: string; protectedIdentity?: boolean },
+) {
   const before = (await officer.get(`/api/persons/${personId}`)).body;
   const response = await officer.put(`/api/persons/${personId}/core`, {
-    version: before.version, identityNumber: before.identityNumber, firstName: before.firstName ?? 'Okänd', lastName: before.lastName ?? 'Okänd',
-    protectedIdentity: before.protectedIdentity, contactLanguage: null, needsInterpreter: false, maritalStatus: null, citizenship: null,
-    bornAbroad: null, deceasedDate: null, ...change,
+    version: before.version,
+    identityNumber: before.identityNumber,
+    firstName: before.firstName ?? 'Okänd',
+    lastName: before.lastName ?? 'Okänd',
+    protectedIdentity: before.protectedIdentity,
+    contactLanguage: null,
+    needsInterpreter: false,
+    maritalStatus: null,
+    citizenship: null,
+    bornAbroad: null,
+    deceasedDate: null,
+    ...change,
   });
   expect(response.status).toBe(200);
 }
 
 describe('name search follows the person', () => {
   it('finds a person by the new name after a change, in every unit they are linked to, and no longer by the old', async () => {
-    const person = await world.createPerson(['aoAuthority', 'homeCareNorth'], { firstName: 'Gullan', lastName: 'Förstnamnsson' });
+    const person = await world.createPerson(['aoAuthority', 'homeCareNorth'], {
+      firstName: 'Gullan',
+      lastName: 'Förstnamnsson',
+    });
     const officer = await world.signIn('caseOfficer');
     const staff = await world.signIn('careStaff');
     expect(await hitIds(staff, 'förstnamnsson')).toEqual([person.id]);
@@ -52,7 +68,10 @@ describe('name search follows the person', () => {
   });
 
   it('stops matching a name once the identity is protected, still finds the number, and matches again when lifted', async () => {
-    const person = await world.createPerson(['aoAuthority', 'homeCareNorth'], { firstName: 'Vendela', lastName: 'Skyddasdotter' });
+    const person = await world.createPerson(['aoAuthority', 'homeCareNorth'], {
+      firstName: 'Vendela',
+      lastName: 'Skyddasdotter',
+    });
     const officer = await world.signIn('caseOfficer');
     const staff = await world.signIn('careStaff');
 
@@ -70,7 +89,11 @@ describe('name search follows the person', () => {
     const person = await world.createPerson(['ifoAuthority'], { firstName: 'Tyra', lastName: 'Senarelänkad' });
     const officer = await world.signIn('caseOfficer');
     expect(await hitIds(officer, 'senarelänkad')).toEqual([]);
-    const linked = await officer.post('/api/persons', { identityNumber: person.identityNumber, firstName: 'X', lastName: 'Y' });
+    const linked = await officer.post('/api/persons', {
+      identityNumber: person.identityNumber,
+      firstName: 'X',
+      lastName: 'Y',
+    });
     expect(linked.body).toEqual({ id: person.id, alreadyRegistered: true });
     expect(await hitIds(officer, 'senarelänkad')).toEqual([person.id]);
     expect(await hitIds(officer, 'tyra sen')).toEqual([person.id]);
@@ -83,7 +106,10 @@ describe('name search results', () => {
     const names = ['Öhman', 'Zander', 'Ågren', 'Quirinsson', 'Ahl', 'Ärling'];
     const persons = new Map<string, string>();
     for (const [index, lastName] of names.entries()) {
-      const person = await world.createPerson([index % 2 === 0 ? 'homeCareNorth' : 'homeCareSouth', 'homeCareNorth'], { firstName: 'Quirin', lastName });
+      const person = await world.createPerson([index % 2 === 0 ? 'homeCareNorth' : 'homeCareSouth', 'homeCareNorth'], {
+        firstName: 'Quirin',
+        lastName,
+      });
       persons.set(lastName, person.id);
     }
     const manager = await world.signIn('operationsManager');
@@ -103,18 +129,41 @@ describe('name search results', () => {
 });
 
 describe('the copies on the links', () => {
-  it('cannot be set or changed by the app: the database writes the person\'s own keys over them', async () => {
+  it("cannot be set or changed by the app: the database writes the person's own keys over them", async () => {
     const person = await world.createPerson(['homeCareNorth'], { firstName: 'Edla', lastName: 'Äkta' });
-    const keys = () => server.ownerDb.selectFrom('person_unit_links')
-      .select(['search_last_name', 'search_first_name', 'last_name_lower', 'first_name_lower', 'first_name_prefix2', 'first_name_prefix3', 'identity_number'])
-      .where('person_id', '=', person.id).execute();
-    const expected = { search_last_name: 'Äkta', search_first_name: 'Edla', last_name_lower: 'äkta', first_name_lower: 'edla', first_name_prefix2: 'ed', first_name_prefix3: 'edl', identity_number: `${person.identityNumber.slice(0, 8)}-${person.identityNumber.slice(8)}` };
+    const keys = () =>
+      server.ownerDb
+        .selectFrom('person_unit_links')
+        .select([
+          'search_last_name',
+          'search_first_name',
+          'last_name_lower',
+          'first_name_lower',
+          'first_name_prefix2',
+          'first_name_prefix3',
+          'identity_number',
+        ])
+        .where('person_id', '=', person.id)
+        .execute();
+    const expected = {
+      search_last_name: 'Äkta',
+      search_first_name: 'Edla',
+      last_name_lower: 'äkta',
+      first_name_lower: 'edla',
+      first_name_prefix2: 'ed',
+      first_name_prefix3: 'edl',
+      identity_number: `${person.identityNumber.slice(0, 8)}-${person.identityNumber.slice(8)}`,
+    };
     expect(await keys()).toEqual([expected]);
 
     await inTenant(server.appDb, world.municipalityId, async (trx) => {
-      await sql`update person_unit_links set search_last_name = 'Falsk', last_name_lower = 'falsk', identity_number = '19000101-0000' where person_id = ${person.id}`.execute(trx);
+      await sql`update person_unit_links set search_last_name = 'Falsk', last_name_lower = 'falsk', identity_number = '19000101-0000' where person_id = ${person.id}`.execute(
+        trx,
+      );
       await sql`insert into person_unit_links (municipality_id, person_id, unit_id, source, search_last_name, last_name_lower)
-                values (${world.municipalityId}, ${person.id}, ${world.units.homeCareSouth}, 'registered', 'Falsk', 'falsk')`.execute(trx);
+                values (${world.municipalityId}, ${person.id}, ${world.units.homeCareSouth}, 'registered', 'Falsk', 'falsk')`.execute(
+        trx,
+      );
     });
     expect(await keys()).toEqual([expected, expected]);
     expect(await hitIds(await world.signIn('otherCareStaff'), 'falsk')).toEqual([]);

@@ -2,7 +2,13 @@
  * Who may do what with a person. Reading needs the person in scope (the repository decides that
  * and answers 404 otherwise); these rules decide what a reader may do beyond reading.
  */
-import { AUTHORITY_ROLES, MANAGER_ROLES, PERSON_CORE_EDITOR_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole } from '../../../domain/roles.ts';
+import {
+  AUTHORITY_ROLES,
+  MANAGER_ROLES,
+  PERSON_CORE_EDITOR_ROLES,
+  PROVIDER_STAFF_ROLES,
+  hasAnyRole,
+} from '../../../domain/roles.ts';
 import type { ActorPosition } from '../../platform/access/actor.ts';
 
 type Who = Pick<ActorPosition, 'roles'>;

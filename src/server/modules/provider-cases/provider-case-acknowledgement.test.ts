@@ -9,7 +9,12 @@ import type { TestServer } from '../../../../test/harness.ts';
 import { startModuleTest } from '../../../../test/module-setup.ts';
 import type { TestWorld } from '../../../../test/factories.ts';
 import type { TestClient } from '../../../../test/http-client.ts';
-import { createDeliveryRows, createSentAssignment, distributionBody, type SentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
+import {
+  createDeliveryRows,
+  createSentAssignment,
+  distributionBody,
+  type SentAssignment,
+} from '../../../../test/fixtures/delivery-fixtures.ts';
 
 let server: TestServer;
 let world: TestWorld;
@@ -19,7 +24,11 @@ let otherStaff: TestClient;
 
 beforeAll(async () => {
   ({ server, world } = await startModuleTest());
-  [manager, staff, otherStaff] = await Promise.all([world.signIn('unitManager'), world.signIn('careStaff'), world.signIn('otherCareStaff')]);
+  [manager, staff, otherStaff] = await Promise.all([
+    world.signIn('unitManager'),
+    world.signIn('careStaff'),
+    world.signIn('otherCareStaff'),
+  ]);
 });
 afterAll(async () => server?.close());
 
@@ -29,18 +38,32 @@ async function newPerson(lastName: string): Promise<string> {
 
 /** Accepts and distributes the assignment to Hemtjänst Norr, sending it to delivery at once; answers the provider case. */
 async function distribute(sent: SentAssignment): Promise<{ providerCaseId: string; deliveryIds: string[] }> {
-  const response = await manager.post(`/api/assignments/${sent.assignmentId}/distribution`, distributionBody(sent, world.units.homeCareNorth, { sendToDelivery: true }));
+  const response = await manager.post(
+    `/api/assignments/${sent.assignmentId}/distribution`,
+    distributionBody(sent, world.units.homeCareNorth, { sendToDelivery: true }),
+  );
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   const rows = response.body.rows as { id: string; providerCaseId: string }[];
   return { providerCaseId: rows[0]!.providerCaseId, deliveryIds: rows.map((row) => row.id) };
 }
 
-const waitingIds = async (client: TestClient) => ((await client.get('/api/desk/unacknowledged')).body.items as { providerCaseId: string }[]).map((item) => item.providerCaseId);
+const waitingIds = async (client: TestClient) =>
+  ((await client.get('/api/desk/unacknowledged')).body.items as { providerCaseId: string }[]).map(
+    (item) => item.providerCaseId,
+  );
 const waitingItem = async (client: TestClient, providerCaseId: string) =>
-  ((await client.get('/api/desk/unacknowledged')).body.items as { providerCaseId: string }[]).find((item) => item.providerCaseId === providerCaseId);
+  ((await client.get('/api/desk/unacknowledged')).body.items as { providerCaseId: string }[]).find(
+    (item) => item.providerCaseId === providerCaseId,
+  );
 const eventsOf = async (assignmentId: string) =>
-  (await server.ownerDb.selectFrom('assignment_events').select(['event', 'actor_id']).where('assignment_id', '=', assignmentId).orderBy('id').execute());
-const acknowledge = (client: TestClient, providerCaseId: string, version: number) => client.post(`/api/provider-cases/${providerCaseId}/acknowledge`, { version, moveToMyPersons: false });
+  await server.ownerDb
+    .selectFrom('assignment_events')
+    .select(['event', 'actor_id'])
+    .where('assignment_id', '=', assignmentId)
+    .orderBy('id')
+    .execute();
+const acknowledge = (client: TestClient, providerCaseId: string, version: number) =>
+  client.post(`/api/provider-cases/${providerCaseId}/acknowledge`, { version, moveToMyPersons: false });
 
 describe('a later assignment sent into an acknowledged provider case', () => {
   it('brings the case back under Att kvittera, names the new assignment, and is acknowledged again with its own event', async () => {
@@ -53,22 +76,43 @@ describe('a later assignment sent into an acknowledged provider case', () => {
 
     // The second assignment is distributed, and only its meals row sent on for now.
     const second = await createSentAssignment(server.ownerDb, world, personId);
-    const distributed = await manager.post(`/api/assignments/${second.assignmentId}/distribution`, distributionBody(second, world.units.homeCareNorth));
+    const distributed = await manager.post(
+      `/api/assignments/${second.assignmentId}/distribution`,
+      distributionBody(second, world.units.homeCareNorth),
+    );
     expect(distributed.status, JSON.stringify(distributed.body)).toBe(200);
-    const meals = (distributed.body.rows as { id: string; version: number; interventionName: string }[]).find((row) => row.interventionName === 'Matdistribution')!;
-    const sent = await manager.post('/api/deliveries/send-to-delivery', { rows: [{ deliveryId: meals.id, version: meals.version }] });
+    const meals = (distributed.body.rows as { id: string; version: number; interventionName: string }[]).find(
+      (row) => row.interventionName === 'Matdistribution',
+    )!;
+    const sent = await manager.post('/api/deliveries/send-to-delivery', {
+      rows: [{ deliveryId: meals.id, version: meals.version }],
+    });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body.rows[0].providerCaseId).toBe(providerCaseId);
 
     // Back under Nya uppdrag → Att kvittera, for all the unit's staff, marked as a new assignment with only its interventions.
-    expect(await waitingItem(staff, providerCaseId)).toMatchObject({ wasAcknowledgedBefore: true, interventions: ['Matdistribution'] });
+    expect(await waitingItem(staff, providerCaseId)).toMatchObject({
+      wasAcknowledgedBefore: true,
+      interventions: ['Matdistribution'],
+    });
     expect((await staff.get('/api/desk')).body.counts.unacknowledged).toBe((await waitingIds(staff)).length);
     const again = await staff.get(`/api/provider-cases/${providerCaseId}`);
-    expect(again.body).toMatchObject({ acknowledgedAt: null, acknowledgedByName: null, permissions: { canAcknowledge: true } });
+    expect(again.body).toMatchObject({
+      acknowledgedAt: null,
+      acknowledgedByName: null,
+      permissions: { canAcknowledge: true },
+    });
     expect(again.body.version).toBeGreaterThan(read.body.version + 1);
-    expect(again.body.assignments.map((row: { id: string }) => row.id)).toEqual([first.assignmentId, second.assignmentId]);
+    expect(again.body.assignments.map((row: { id: string }) => row.id)).toEqual([
+      first.assignmentId,
+      second.assignmentId,
+    ]);
     expect(again.body.acknowledgements).toEqual([
-      { assignmentId: first.assignmentId, acknowledgedAt: expect.any(String), acknowledgedByName: 'Undersköterska careStaff' },
+      {
+        assignmentId: first.assignmentId,
+        acknowledgedAt: expect.any(String),
+        acknowledgedByName: 'Undersköterska careStaff',
+      },
       { assignmentId: second.assignmentId, acknowledgedAt: null, acknowledgedByName: null },
     ]);
 
@@ -78,19 +122,33 @@ describe('a later assignment sent into an acknowledged provider case', () => {
     const acknowledged = await acknowledge(manager, providerCaseId, again.body.version);
     expect(acknowledged.status, JSON.stringify(acknowledged.body)).toBe(200);
     expect(acknowledged.body.acknowledgements).toEqual([
-      { assignmentId: first.assignmentId, acknowledgedAt: again.body.acknowledgements[0].acknowledgedAt, acknowledgedByName: 'Undersköterska careStaff' },
-      { assignmentId: second.assignmentId, acknowledgedAt: expect.any(String), acknowledgedByName: 'Enhetschef unitManager' },
+      {
+        assignmentId: first.assignmentId,
+        acknowledgedAt: again.body.acknowledgements[0].acknowledgedAt,
+        acknowledgedByName: 'Undersköterska careStaff',
+      },
+      {
+        assignmentId: second.assignmentId,
+        acknowledgedAt: expect.any(String),
+        acknowledgedByName: 'Enhetschef unitManager',
+      },
     ]);
     expect(await waitingIds(staff)).not.toContain(providerCaseId);
 
     // The first assignment was acknowledged once; the second now, by the manager.
     expect((await eventsOf(first.assignmentId)).map((row) => row.event)).toEqual(['sent', 'accepted', 'acknowledged']);
     expect(await eventsOf(second.assignmentId)).toEqual([
-      { event: 'sent', actor_id: expect.any(String) }, { event: 'accepted', actor_id: world.users.unitManager.userId },
+      { event: 'sent', actor_id: expect.any(String) },
+      { event: 'accepted', actor_id: world.users.unitManager.userId },
       { event: 'acknowledged', actor_id: world.users.unitManager.userId },
     ]);
-    const audit = await server.ownerDb.selectFrom('audit_events').select('details').where('action', '=', 'provider_case.acknowledge').where('entity_id', '=', providerCaseId)
-      .orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await server.ownerDb
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'provider_case.acknowledge')
+      .where('entity_id', '=', providerCaseId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ assignmentIds: [second.assignmentId] });
   });
 
@@ -98,13 +156,19 @@ describe('a later assignment sent into an acknowledged provider case', () => {
     const personId = await newPerson('Helhetskvitterad');
     const first = await createSentAssignment(server.ownerDb, world, personId);
     // Built acknowledged by the seed builder, which records the case's acknowledgement alone.
-    const built = await createDeliveryRows(server.ownerDb, world, first, world.units.homeCareNorth, { acknowledgedById: world.users.careStaff.userId });
+    const built = await createDeliveryRows(server.ownerDb, world, first, world.units.homeCareNorth, {
+      acknowledgedById: world.users.careStaff.userId,
+    });
     const providerCaseId = built.providerCaseIds[0]!;
     const second = await createSentAssignment(server.ownerDb, world, personId);
     await distribute(second);
     const view = await staff.get(`/api/provider-cases/${providerCaseId}`);
     expect(view.body.acknowledgements).toEqual([
-      { assignmentId: first.assignmentId, acknowledgedAt: expect.any(String), acknowledgedByName: 'Undersköterska careStaff' },
+      {
+        assignmentId: first.assignmentId,
+        acknowledgedAt: expect.any(String),
+        acknowledgedByName: 'Undersköterska careStaff',
+      },
       { assignmentId: second.assignmentId, acknowledgedAt: null, acknowledgedByName: null },
     ]);
     expect((await acknowledge(staff, providerCaseId, view.body.version)).status).toBe(200);
@@ -123,9 +187,16 @@ describe('a later assignment sent into an acknowledged provider case', () => {
     expect((await acknowledge(staff, providerCaseId, before.body.version)).status).toBe(409);
     expect(await waitingItem(staff, providerCaseId)).toMatchObject({ wasAcknowledgedBefore: false });
     const now = await staff.get(`/api/provider-cases/${providerCaseId}`);
-    expect(now.body.acknowledgements.map((row: { acknowledgedAt: string | null }) => row.acknowledgedAt)).toEqual([null, null]);
+    expect(now.body.acknowledgements.map((row: { acknowledgedAt: string | null }) => row.acknowledgedAt)).toEqual([
+      null,
+      null,
+    ]);
     expect((await acknowledge(staff, providerCaseId, now.body.version)).status).toBe(200);
-    for (const assignment of [first, second]) expect((await eventsOf(assignment.assignmentId)).filter((row) => row.event === 'acknowledged'), assignment.assignmentNumber).toHaveLength(1);
+    for (const assignment of [first, second])
+      expect(
+        (await eventsOf(assignment.assignmentId)).filter((row) => row.event === 'acknowledged'),
+        assignment.assignmentNumber,
+      ).toHaveLength(1);
   });
 });
 
@@ -138,21 +209,41 @@ describe('a change of time in an acknowledged provider case', () => {
     const acknowledged = await acknowledge(staff, providerCaseId, read.body.version);
     expect(acknowledged.status).toBe(200);
 
-    const row = await server.ownerDb.selectFrom('deliveries').select('version').where('id', '=', deliveryIds[0]!).executeTakeFirstOrThrow();
-    const withdrawn = await manager.post(`/api/deliveries/${deliveryIds[0]}/withdraw`, { changeFrom: '2026-06-01', version: row.version });
+    const row = await server.ownerDb
+      .selectFrom('deliveries')
+      .select('version')
+      .where('id', '=', deliveryIds[0]!)
+      .executeTakeFirstOrThrow();
+    const withdrawn = await manager.post(`/api/deliveries/${deliveryIds[0]}/withdraw`, {
+      changeFrom: '2026-06-01',
+      version: row.version,
+    });
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
     const continuation = withdrawn.body.continuation as { id: string; version: number };
     const registered = await manager.put(`/api/deliveries/${continuation.id}`, {
-      providerUnitId: world.units.homeCareNorth, periodFrom: '2026-06-01', periodTo: null, formOfDelivery: 'Hemtjänst dag',
-      hoursPerVisit: 0.75, days: 'weekdays', frequency: 3, frequencyUnit: 'times_per_day', version: continuation.version,
+      providerUnitId: world.units.homeCareNorth,
+      periodFrom: '2026-06-01',
+      periodTo: null,
+      formOfDelivery: 'Hemtjänst dag',
+      hoursPerVisit: 0.75,
+      days: 'weekdays',
+      frequency: 3,
+      frequencyUnit: 'times_per_day',
+      version: continuation.version,
     });
     expect(registered.status, JSON.stringify(registered.body)).toBe(200);
-    const sent = await manager.post('/api/deliveries/send-to-delivery', { rows: [{ deliveryId: continuation.id, version: registered.body.version }] });
+    const sent = await manager.post('/api/deliveries/send-to-delivery', {
+      rows: [{ deliveryId: continuation.id, version: registered.body.version }],
+    });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body.rows[0].providerCaseId).toBe(providerCaseId);
 
     const after = await staff.get(`/api/provider-cases/${providerCaseId}`);
-    expect(after.body).toMatchObject({ acknowledgedAt: acknowledged.body.acknowledgedAt, acknowledgedByName: 'Undersköterska careStaff', version: acknowledged.body.version });
+    expect(after.body).toMatchObject({
+      acknowledgedAt: acknowledged.body.acknowledgedAt,
+      acknowledgedByName: 'Undersköterska careStaff',
+      version: acknowledged.body.version,
+    });
     expect(await waitingIds(staff)).not.toContain(providerCaseId);
     expect((await eventsOf(first.assignmentId)).filter((event) => event.event === 'acknowledged')).toHaveLength(1);
   });

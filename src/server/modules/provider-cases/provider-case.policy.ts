@@ -48,9 +48,15 @@ export function providerCaseReadScope(position: Who): ProviderCaseReadScope {
 }
 
 /** The read rule for one case, as the SQL applies it (the person's scope aside, which only the SQL reads). */
-export function canReadProviderCase(position: Who, providerCase: { providerUnitId: string; serviceArea: string }): boolean {
+export function canReadProviderCase(
+  position: Who,
+  providerCase: { providerUnitId: string; serviceArea: string },
+): boolean {
   const scope = providerCaseReadScope(position);
-  return scope.staffUnitIds.includes(providerCase.providerUnitId) || scope.authority?.serviceArea === providerCase.serviceArea;
+  return (
+    scope.staffUnitIds.includes(providerCase.providerUnitId) ||
+    scope.authority?.serviceArea === providerCase.serviceArea
+  );
 }
 
 /** The reader knows the case as staff of its unit: the staff view is theirs. */
@@ -64,6 +70,9 @@ export function canAcknowledge(position: Pick<ActorPosition, 'roles' | 'unitsBel
 }
 
 /** A closer of the unit itself or of a unit above it: closing another unit's case is not theirs to do. */
-export function canCloseProviderCase(position: Pick<ActorPosition, 'roles' | 'unitsBelow'>, providerUnitId: string): boolean {
+export function canCloseProviderCase(
+  position: Pick<ActorPosition, 'roles' | 'unitsBelow'>,
+  providerUnitId: string,
+): boolean {
   return hasAnyRole(position.roles, PROVIDER_CASE_CLOSER_ROLES) && position.unitsBelow.includes(providerUnitId);
 }

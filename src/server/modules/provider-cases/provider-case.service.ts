@@ -27,7 +27,12 @@ const NOT_FOUND = 'Genomförandet hittades inte.';
  * unit: the authority, which knows the case from its rows, gets 404 here as for any other reader
  * of the provider's record. `forAcknowledging`: and may acknowledge it (403 otherwise).
  */
-async function getStaffProviderCase(trx: Trx, actor: PositionedActor, providerCaseId: string, forAcknowledging: boolean): Promise<repo.ProviderCaseRecord> {
+async function getStaffProviderCase(
+  trx: Trx,
+  actor: PositionedActor,
+  providerCaseId: string,
+  forAcknowledging: boolean,
+): Promise<repo.ProviderCaseRecord> {
   const found = await repo.findProviderCase(trx, providerCaseId, policy.providerCaseReadScope(actor.position));
   if (!found || !policy.isStaffOfCase(actor.position, found.providerUnit.id)) throw new NotFoundError(NOT_FOUND);
   if (forAcknowledging && !policy.canAcknowledge(actor.position, found.providerUnit.id)) {
@@ -41,13 +46,20 @@ async function getStaffProviderCase(trx: Trx, actor: PositionedActor, providerCa
  * the case's acknowledgement while that stands (cases acknowledged before assignments had their
  * own records, or built so by the seeds) and waits while the case waits.
  */
-function acknowledgementsOf(found: repo.ProviderCaseRecord, assignments: readonly repo.ProviderCaseAssignment[]): c.ProviderCaseView['acknowledgements'] {
+function acknowledgementsOf(
+  found: repo.ProviderCaseRecord,
+  assignments: readonly repo.ProviderCaseAssignment[],
+): c.ProviderCaseView['acknowledgements'] {
   return assignments.map((assignment) => {
     const own = assignment.acknowledgedAt !== null;
     return {
       assignmentId: assignment.id,
       acknowledgedAt: (own ? assignment.acknowledgedAt : found.acknowledgedAt)?.toISOString() ?? null,
-      acknowledgedByName: own ? assignment.acknowledgedByName : found.acknowledgedAt !== null ? found.acknowledgedByName : null,
+      acknowledgedByName: own
+        ? assignment.acknowledgedByName
+        : found.acknowledgedAt !== null
+          ? found.acknowledgedByName
+          : null,
     };
   });
 }
@@ -57,21 +69,41 @@ async function view(trx: Trx, actor: PositionedActor, found: repo.ProviderCaseRe
   const rows = await listProviderCaseRows(trx, actor, found.id, found.providerUnit.id);
   const assignments = await repo.listProviderCaseAssignments(trx, found.id);
   return {
-    id: found.id, person: toPersonRef(found.person), providerUnit: found.providerUnit, openedOn: found.openedOn,
-    acknowledgedAt: found.acknowledgedAt?.toISOString() ?? null, acknowledgedByName: found.acknowledgedByName, closedOn: found.closedOn,
+    id: found.id,
+    person: toPersonRef(found.person),
+    providerUnit: found.providerUnit,
+    openedOn: found.openedOn,
+    acknowledgedAt: found.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedByName: found.acknowledgedByName,
+    closedOn: found.closedOn,
     isInMyPersons: await repo.isInMyPersons(trx, actor.userId, found.person.id),
     assignments: assignments.map(({ id, assignmentNumber }) => ({ id, assignmentNumber })),
     acknowledgements: acknowledgementsOf(found, assignments),
     rows,
     version: found.version,
-    permissions: { canAcknowledge: policy.canAcknowledge(actor.position, found.providerUnit.id) && found.acknowledgedAt === null && found.closedOn === null },
+    permissions: {
+      canAcknowledge:
+        policy.canAcknowledge(actor.position, found.providerUnit.id) &&
+        found.acknowledgedAt === null &&
+        found.closedOn === null,
+    },
   };
 }
 
-export async function getProviderCase(db: Db, actor: PositionedActor, providerCaseId: string): Promise<c.ProviderCaseView> {
+export async function getProviderCase(
+  db: Db,
+  actor: PositionedActor,
+  providerCaseId: string,
+): Promise<c.ProviderCaseView> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const found = await getStaffProviderCase(trx, actor, providerCaseId, false);
-    await writeAudit(trx, actor, { action: 'person.read', entityType: 'provider_case', entityId: providerCaseId, personId: found.person.id, details: { section: 'provider_case' } });
+    await writeAudit(trx, actor, {
+      action: 'person.read',
+      entityType: 'provider_case',
+      entityId: providerCaseId,
+      personId: found.person.id,
+      details: { section: 'provider_case' },
+    });
     return view(trx, actor, found);
   });
 }
@@ -81,46 +113,86 @@ export async function getProviderCase(db: Db, actor: PositionedActor, providerCa
  * them in a new case, the new one when a later assignment's rows came into an acknowledged case —
  * are recorded as acknowledged and each gets an 'acknowledged' event.
  */
-export async function acknowledgeProviderCase(db: Db, actor: PositionedActor, providerCaseId: string, request: { version: number; moveToMyPersons: boolean }): Promise<c.ProviderCaseView> {
+export async function acknowledgeProviderCase(
+  db: Db,
+  actor: PositionedActor,
+  providerCaseId: string,
+  request: { version: number; moveToMyPersons: boolean },
+): Promise<c.ProviderCaseView> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const found = await getStaffProviderCase(trx, actor, providerCaseId, true);
     if (found.closedOn !== null) throw new ConflictError(`Genomförandet avslutades ${found.closedOn}.`);
-    if (found.acknowledgedAt !== null) throw new ConflictError(`Uppdraget är redan kvitterat av ${found.acknowledgedByName ?? 'någon annan'}.`);
+    if (found.acknowledgedAt !== null)
+      throw new ConflictError(`Uppdraget är redan kvitterat av ${found.acknowledgedByName ?? 'någon annan'}.`);
     const acknowledged = await repo.markAcknowledged(trx, providerCaseId, request.version, actor.userId);
     if (!acknowledged) throw new ConflictError();
     // Read under the case's lock, which sending rows into it takes too: nothing arrives meanwhile.
-    const waiting = (await repo.listProviderCaseAssignments(trx, providerCaseId)).filter((assignment) => assignment.acknowledgedAt === null).map((assignment) => assignment.id);
+    const waiting = (await repo.listProviderCaseAssignments(trx, providerCaseId))
+      .filter((assignment) => assignment.acknowledgedAt === null)
+      .map((assignment) => assignment.id);
     await repo.insertAcknowledgements(trx, actor.municipalityId, providerCaseId, waiting, actor.userId);
     if (request.moveToMyPersons) await repo.addToMyPersons(trx, actor.municipalityId, actor.userId, found.person.id);
     await recordAcknowledged(trx, actor, waiting, found.providerUnit.name);
     await writeAudit(trx, actor, {
-      action: 'provider_case.acknowledge', entityType: 'provider_case', entityId: providerCaseId, personId: found.person.id,
-      details: { providerUnitId: found.providerUnit.id, assignmentIds: waiting, moveToMyPersons: request.moveToMyPersons },
+      action: 'provider_case.acknowledge',
+      entityType: 'provider_case',
+      entityId: providerCaseId,
+      personId: found.person.id,
+      details: {
+        providerUnitId: found.providerUnit.id,
+        assignmentIds: waiting,
+        moveToMyPersons: request.moveToMyPersons,
+      },
     });
-    return view(trx, actor, { ...found, acknowledgedAt: acknowledged.acknowledgedAt, acknowledgedByName: actor.displayName, version: acknowledged.version });
+    return view(trx, actor, {
+      ...found,
+      acknowledgedAt: acknowledged.acknowledgedAt,
+      acknowledgedByName: actor.displayName,
+      version: acknowledged.version,
+    });
   });
 }
 
-export async function closeProviderCase(db: Db, actor: PositionedActor, providerCaseId: string, request: c.CloseProviderCaseRequest): Promise<c.ClosedProviderCase> {
+export async function closeProviderCase(
+  db: Db,
+  actor: PositionedActor,
+  providerCaseId: string,
+  request: c.CloseProviderCaseRequest,
+): Promise<c.ClosedProviderCase> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     // Seeing the person is not enough: another provider's staff do not know this case exists.
-    const providerCase = await repo.findProviderCase(trx, providerCaseId, policy.providerCaseReadScope(actor.position), true);
+    const providerCase = await repo.findProviderCase(
+      trx,
+      providerCaseId,
+      policy.providerCaseReadScope(actor.position),
+      true,
+    );
     if (!providerCase) throw new NotFoundError(NOT_FOUND);
     const unitId = providerCase.providerUnit.id;
     const personId = providerCase.person.id;
     if (!policy.canCloseProviderCase(actor.position, unitId)) {
       throw new ForbiddenError('Genomförandet avslutas av enhetens chef eller samordnare.');
     }
-    if (providerCase.closedOn !== null) throw new ConflictError(`Genomförandet avslutades redan ${providerCase.closedOn}.`);
+    if (providerCase.closedOn !== null)
+      throw new ConflictError(`Genomförandet avslutades redan ${providerCase.closedOn}.`);
     if (providerCase.version !== request.version) throw new ConflictError();
 
     const today = todayInSweden();
     const periods = await repo.listDeliveryPeriods(trx, personId, unitId);
     if (periods.some((period) => isOngoingOrPlanned(period, today))) {
-      throw new ConflictError('Genomförandet kan inte avslutas: personen har insatser på enheten som pågår eller är planerade. Avsluta dem först.');
+      throw new ConflictError(
+        'Genomförandet kan inte avslutas: personen har insatser på enheten som pågår eller är planerade. Avsluta dem först.',
+      );
     }
-    const lastDeliveryEnd = periods.reduce<string | null>((last, period) => (last === null || period.periodTo! > last ? period.periodTo : last), null);
-    const problem = policy.closingDateProblem(request.closedOn, { today, openedOn: providerCase.openedOn, lastDeliveryEnd });
+    const lastDeliveryEnd = periods.reduce<string | null>(
+      (last, period) => (last === null || period.periodTo! > last ? period.periodTo : last),
+      null,
+    );
+    const problem = policy.closingDateProblem(request.closedOn, {
+      today,
+      openedOn: providerCase.openedOn,
+      lastDeliveryEnd,
+    });
     if (problem) throw new ValidationError({ closedOn: problem });
 
     const version = await repo.markClosed(trx, providerCase.id, request.version, request.closedOn, actor.userId);
@@ -129,7 +201,10 @@ export async function closeProviderCase(db: Db, actor: PositionedActor, provider
     // The journal (genomförandejournal) is closed here too once it exists (a later issue), in this
     // transaction: a closed provider case takes no new entries.
     await writeAudit(trx, actor, {
-      action: 'provider_case.close', entityType: 'provider_case', entityId: providerCase.id, personId,
+      action: 'provider_case.close',
+      entityType: 'provider_case',
+      entityId: providerCase.id,
+      personId,
       details: { unitId, closedOn: request.closedOn, lastDeliveryEnd },
     });
     return { providerCaseId: providerCase.id, closedOn: request.closedOn, version };

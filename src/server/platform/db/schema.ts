@@ -3,20 +3,92 @@
  * schema.test.ts fails until it does, ADR 0018). The row types live in tables/<area>.ts; only
  * repositories use them.
  */
-import type { MunicipalityTable, AuditEventTable, UnitTable, UserTable, LoginIdentityTable, PositionTable, SessionTable, LoginAttemptTable } from './tables/platform.ts';
-import type { PersonTable, PersonAddressTable, PersonRelativeTable, PersonReferencePersonTable, PersonKeyTable, PersonUnitLinkTable } from './tables/persons.ts';
-import type { LegalBasisTable, InterventionTypeTable, NumberSeriesTable, CaseTable, DecisionTable, DecisionInterventionTable, AssignmentTable, AssignmentInterventionTable, AssignmentLifeAreaTable, AssignmentStateTable, AssignmentEventTable } from './tables/cases.ts';
+import type {
+  MunicipalityTable,
+  AuditEventTable,
+  UnitTable,
+  UserTable,
+  LoginIdentityTable,
+  PositionTable,
+  SessionTable,
+  LoginAttemptTable,
+} from './tables/platform.ts';
+import type {
+  PersonTable,
+  PersonAddressTable,
+  PersonRelativeTable,
+  PersonReferencePersonTable,
+  PersonKeyTable,
+  PersonUnitLinkTable,
+} from './tables/persons.ts';
+import type {
+  LegalBasisTable,
+  InterventionTypeTable,
+  NumberSeriesTable,
+  CaseTable,
+  DecisionTable,
+  DecisionInterventionTable,
+  AssignmentTable,
+  AssignmentInterventionTable,
+  AssignmentLifeAreaTable,
+  AssignmentStateTable,
+  AssignmentEventTable,
+} from './tables/cases.ts';
 import type { CaseOfficerChangeTable } from './tables/case-history.ts';
 import type { SendListTable, SendListMemberTable, MessageTable, MessageRecipientTable } from './tables/messages.ts';
-import type { DeliveryEventTable, DeliveryTable, InterruptionTable, MyPersonTable, ProviderCaseAcknowledgementTable, ProviderCaseTable, ProviderChangeTable } from './tables/provider.ts';
+import type {
+  DeliveryEventTable,
+  DeliveryTable,
+  InterruptionTable,
+  MyPersonTable,
+  ProviderCaseAcknowledgementTable,
+  ProviderCaseTable,
+  ProviderChangeTable,
+} from './tables/provider.ts';
 import type { ReadMeterTable } from './tables/read-meters.ts';
 
-export type { MunicipalityTable, AuditEventTable, UnitTable, UserTable, LoginIdentityTable, PositionTable, SessionTable, LoginAttemptTable } from './tables/platform.ts';
-export type { PersonTable, PersonAddressTable, PersonRelativeTable, PersonReferencePersonTable, PersonKeyTable, PersonUnitLinkTable } from './tables/persons.ts';
-export type { LegalBasisTable, InterventionTypeTable, NumberSeriesTable, CaseTable, DecisionTable, DecisionInterventionTable, AssignmentTable, AssignmentInterventionTable, AssignmentLifeAreaTable, AssignmentStateTable, AssignmentEventTable } from './tables/cases.ts';
+export type {
+  MunicipalityTable,
+  AuditEventTable,
+  UnitTable,
+  UserTable,
+  LoginIdentityTable,
+  PositionTable,
+  SessionTable,
+  LoginAttemptTable,
+} from './tables/platform.ts';
+export type {
+  PersonTable,
+  PersonAddressTable,
+  PersonRelativeTable,
+  PersonReferencePersonTable,
+  PersonKeyTable,
+  PersonUnitLinkTable,
+} from './tables/persons.ts';
+export type {
+  LegalBasisTable,
+  InterventionTypeTable,
+  NumberSeriesTable,
+  CaseTable,
+  DecisionTable,
+  DecisionInterventionTable,
+  AssignmentTable,
+  AssignmentInterventionTable,
+  AssignmentLifeAreaTable,
+  AssignmentStateTable,
+  AssignmentEventTable,
+} from './tables/cases.ts';
 export type { CaseOfficerChangeTable } from './tables/case-history.ts';
 export type { SendListTable, SendListMemberTable, MessageTable, MessageRecipientTable } from './tables/messages.ts';
-export type { DeliveryEventTable, DeliveryTable, InterruptionTable, MyPersonTable, ProviderCaseAcknowledgementTable, ProviderCaseTable, ProviderChangeTable } from './tables/provider.ts';
+export type {
+  DeliveryEventTable,
+  DeliveryTable,
+  InterruptionTable,
+  MyPersonTable,
+  ProviderCaseAcknowledgementTable,
+  ProviderCaseTable,
+  ProviderChangeTable,
+} from './tables/provider.ts';
 
 export interface DB {
   municipalities: MunicipalityTable;

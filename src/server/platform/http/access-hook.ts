@@ -39,8 +39,13 @@ export function registerAccessHook(app: FastifyInstance, db: Db, config: Config,
     if (access === 'public') return;
     const token = request.cookies[sessionCookieName(config.cookieSecure)];
     const actor = token
-      ? await resolveActor(db, config, token, { requestId: request.id, clientAddress: request.ip },
-        request.headers[BACKGROUND_REQUEST_HEADER] !== '1')
+      ? await resolveActor(
+          db,
+          config,
+          token,
+          { requestId: request.id, clientAddress: request.ip },
+          request.headers[BACKGROUND_REQUEST_HEADER] !== '1',
+        )
       : undefined;
     if (!actor) throw new UnauthorizedError();
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== actor.csrfToken) {

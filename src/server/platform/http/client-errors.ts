@@ -10,7 +10,11 @@ import type { Socket } from 'node:net';
 import { APP_CSP_DIRECTIVES, cspHeader } from './security-headers.ts';
 
 const ANSWERS: Record<string, { status: number; error: string; message: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, error: 'headers_too_large', message: 'Begäran är för stor: adressen eller en cookie är för lång.' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    error: 'headers_too_large',
+    message: 'Begäran är för stor: adressen eller en cookie är för lång.',
+  },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, error: 'timeout', message: 'Begäran tog för lång tid. Försök igen.' },
 };
 const MALFORMED = { status: 400, error: 'validation', message: 'Begäran kunde inte läsas.' };
@@ -24,17 +28,19 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   const answer = ANSWERS[error.code ?? ''] ?? MALFORMED;
   const requestId = randomUUID();
   const body = JSON.stringify({ error: answer.error, message: answer.message, requestId });
-  socket.end([
-    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}`,
-    'content-type: application/json; charset=utf-8',
-    `content-length: ${Buffer.byteLength(body)}`,
-    `x-request-id: ${requestId}`,
-    `content-security-policy: ${cspHeader(APP_CSP_DIRECTIVES)}`,
-    'x-frame-options: DENY',
-    'x-content-type-options: nosniff',
-    'cache-control: no-store',
-    'connection: close',
-    '',
-    body,
-  ].join('\r\n'));
+  socket.end(
+    [
+      `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}`,
+      'content-type: application/json; charset=utf-8',
+      `content-length: ${Buffer.byteLength(body)}`,
+      `x-request-id: ${requestId}`,
+      `content-security-policy: ${cspHeader(APP_CSP_DIRECTIVES)}`,
+      'x-frame-options: DENY',
+      'x-content-type-options: nosniff',
+      'cache-control: no-store',
+      'connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }

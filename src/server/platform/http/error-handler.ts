@@ -8,7 +8,11 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, TooManyRequestsError } from '../errors.ts';
 import type { ErrorResponse } from '../../../contract/common.ts';
 
-interface PgError { code?: string; constraint?: string; detail?: string }
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
 
 /**
  * invalid_text_representation, invalid_datetime_format, datetime_field_overflow, check_violation,
@@ -39,9 +43,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) {
       if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
       const fieldErrors = error.details?.fieldErrors as Record<string, string> | undefined;
-      return body(error.statusCode, { error: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}) });
+      return body(error.statusCode, {
+        error: error.code,
+        message: error.message,
+        ...(fieldErrors ? { fieldErrors } : {}),
+      });
     }
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.statusCode === 400) {
+    if (
+      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error.statusCode === 400
+    ) {
       return body(400, { error: 'validation', message: 'Begäran kunde inte läsas.' });
     }
     if (error.statusCode === 413) return body(413, { error: 'too_large', message: 'Begäran är för stor.' });
@@ -49,19 +61,31 @@ export function registerErrorHandler(app: FastifyInstance): void {
     // Any other client error from Fastify or a plugin (e.g. @fastify/static's 403 for a path that
     // climbs out of its folder) keeps its status rather than becoming a 500.
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      return body(error.statusCode, CLIENT_ERRORS[error.statusCode] ?? { error: 'validation', message: 'Begäran kunde inte läsas.' });
+      return body(
+        error.statusCode,
+        CLIENT_ERRORS[error.statusCode] ?? { error: 'validation', message: 'Begäran kunde inte läsas.' },
+      );
     }
     // PostgreSQL: input it cannot take (text for a type, a number out of range, a NUL byte) or a check violation = the input was wrong.
     if (INPUT_REJECTED.has(error.code ?? '')) {
       // Its message quotes the value it refused ("invalid input syntax for type uuid: \"…\""), which
       // may be personal data: the code and where it was refused are enough to follow it up.
-      request.log.warn({ pgCode: error.code, constraint: error.constraint, routine: (error as { routine?: string }).routine }, 'input rejected by the database');
+      request.log.warn(
+        { pgCode: error.code, constraint: error.constraint, routine: (error as { routine?: string }).routine },
+        'input rejected by the database',
+      );
       return body(400, { error: 'validation', message: 'Uppgifterna kunde inte sparas: kontrollera fälten.' });
     }
-    if (error.code === '23503') return body(404, { error: 'not_found', message: 'Något som uppgifterna hänvisar till finns inte.' });
-    if (error.code === '23505') return body(409, { error: 'conflict', message: 'Det finns redan en post med samma uppgifter.' });
-    if (error.code === '40001' || error.code === '40P01') return body(409, { error: 'conflict', message: 'Någon annan ändrade samtidigt. Försök igen.' });
+    if (error.code === '23503')
+      return body(404, { error: 'not_found', message: 'Något som uppgifterna hänvisar till finns inte.' });
+    if (error.code === '23505')
+      return body(409, { error: 'conflict', message: 'Det finns redan en post med samma uppgifter.' });
+    if (error.code === '40001' || error.code === '40P01')
+      return body(409, { error: 'conflict', message: 'Någon annan ändrade samtidigt. Försök igen.' });
     request.log.error({ err: error }, 'unhandled error');
-    return body(500, { error: 'internal', message: 'Ett oväntat fel inträffade. Försök igen; kvarstår felet, kontakta support och ange begärans id.' });
+    return body(500, {
+      error: 'internal',
+      message: 'Ett oväntat fel inträffade. Försök igen; kvarstår felet, kontakta support och ange begärans id.',
+    });
   });
 }

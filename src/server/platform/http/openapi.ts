@@ -11,7 +11,11 @@ import { API_DOCS_CSP_DIRECTIVES, cspHeader } from './security-headers.ts';
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Vardag API', description: 'Case management for Swedish municipal social services.', version: '0.1.0' },
+      info: {
+        title: 'Vardag API',
+        description: 'Case management for Swedish municipal social services.',
+        version: '0.1.0',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'vardag_session' },

@@ -20,16 +20,29 @@ function loggableParams(params: unknown): Record<string, string> | undefined {
   if (!params || typeof params !== 'object') return undefined;
   const entries = Object.entries(params as Record<string, unknown>);
   if (entries.length === 0) return undefined;
-  return Object.fromEntries(entries.map(([name, value]) => [name, typeof value === 'string' && UUID.test(value) ? value : NOT_AN_ID]));
+  return Object.fromEntries(
+    entries.map(([name, value]) => [name, typeof value === 'string' && UUID.test(value) ? value : NOT_AN_ID]),
+  );
 }
 
-interface LoggedError { [key: string]: unknown; type: string; message: string; stack: string; code?: string; statusCode?: number; constraint?: string; routine?: string }
+interface LoggedError {
+  [key: string]: unknown;
+  type: string;
+  message: string;
+  stack: string;
+  code?: string;
+  statusCode?: number;
+  constraint?: string;
+  routine?: string;
+}
 
 /**
  * An error as the log may hold it: PostgreSQL's `detail` ("Failing row contains (…)"), `where`
  * and query text can carry the values of a row, so only an allow-list of fields is kept.
  */
-export function loggableError(error: Error & { code?: unknown; statusCode?: unknown; constraint?: unknown; routine?: unknown }): LoggedError {
+export function loggableError(
+  error: Error & { code?: unknown; statusCode?: unknown; constraint?: unknown; routine?: unknown },
+): LoggedError {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return {
     type: error.constructor?.name ?? 'Error',

@@ -41,7 +41,9 @@ export const API_DOCS_CSP_DIRECTIVES: Directives = {
 };
 
 export function cspHeader(directives: Directives): string {
-  return Object.entries(directives).map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
 }
 
 const HELMET_OPTIONS = {

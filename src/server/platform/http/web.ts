@@ -16,7 +16,9 @@ export async function registerWeb(app: FastifyInstance): Promise<void> {
     // a missing file falls through to the not-found handler below (index.html for the app's routes).
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h' });
     // The static plugin answers a directory (/) with 403; the app's start page is index.html.
-    app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler(async (request, reply) => {
     const isApi = request.url.startsWith('/api/');

@@ -59,11 +59,17 @@ export function framedDocument(frame: DocumentFrame): TDocumentDefinitions {
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
     ...(frame.watermark ? { watermark: { text: frame.watermark, opacity: 0.12, bold: true } } : {}),
     header: () => ({
-      columns: [{ text: frame.title, style: 'pageHeader' }, { text: frame.issuer, style: 'pageHeader', alignment: 'right' }],
+      columns: [
+        { text: frame.title, style: 'pageHeader' },
+        { text: frame.issuer, style: 'pageHeader', alignment: 'right' },
+      ],
       margin: [48, 28, 48, 0],
     }),
     footer: (currentPage: number, pageCount: number) => ({
-      text: `Sida ${currentPage} av ${pageCount}`, style: 'pageHeader', alignment: 'right', margin: [48, 16, 48, 0],
+      text: `Sida ${currentPage} av ${pageCount}`,
+      style: 'pageHeader',
+      alignment: 'right',
+      margin: [48, 16, 48, 0],
     }),
     styles: {
       pageHeader: { fontSize: 8, color: '#4f5b67' },
@@ -81,7 +87,12 @@ export function framedDocument(frame: DocumentFrame): TDocumentDefinitions {
 
 /** A grid of label-over-value facts, two per row, e.g. "Beslutsdatum / 2026-03-01". */
 export function factGrid(facts: readonly (readonly [label: string, value: string])[]): Content {
-  const cells = facts.map(([label, value]): Content => ({ stack: [{ text: label, style: 'label' }, { text: value || '–' }], margin: [0, 0, 0, 6] }));
+  const cells = facts.map(
+    ([label, value]): Content => ({
+      stack: [{ text: label, style: 'label' }, { text: value || '–' }],
+      margin: [0, 0, 0, 6],
+    }),
+  );
   const rows: Content[][] = [];
   for (let index = 0; index < cells.length; index += 2) rows.push([cells[index]!, cells[index + 1] ?? { text: '' }]);
   return { table: { widths: ['*', '*'], body: rows }, layout: 'noBorders' };

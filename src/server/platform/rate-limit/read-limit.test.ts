@@ -24,7 +24,10 @@ let otherServer: TestServer;
 
 beforeAll(async () => {
   // Two app servers on the same database, as behind a load balancer.
-  [server, otherServer] = await Promise.all([startTestServer({ readLimits: LIMITS }), startTestServer({ readLimits: LIMITS })]);
+  [server, otherServer] = await Promise.all([
+    startTestServer({ readLimits: LIMITS }),
+    startTestServer({ readLimits: LIMITS }),
+  ]);
 });
 afterAll(async () => {
   await server?.close();
@@ -35,20 +38,38 @@ afterAll(async () => {
 async function worldWithPersons(count: number): Promise<{ world: TestWorld; personIds: string[]; unitPath: string }> {
   const world = await createTestWorld(server.ownerDb, server.baseUrl);
   const offset = 5000 + Math.floor(Math.random() * 20_000);
-  const personIds = await createPersons(server.ownerDb, world.municipalityId, testPersonnummer().slice(offset, offset + count).map((identityNumber, index) => ({
-    identityNumber, firstName: 'Mätt', lastName: `Läsning${String(index).padStart(3, '0')}`, unitIds: [world.units.homeCareNorth],
-  })));
+  const personIds = await createPersons(
+    server.ownerDb,
+    world.municipalityId,
+    testPersonnummer()
+      .slice(offset, offset + count)
+      .map((identityNumber, index) => ({
+        identityNumber,
+        firstName: 'Mätt',
+        lastName: `Läsning${String(index).padStart(3, '0')}`,
+        unitIds: [world.units.homeCareNorth],
+      })),
+  );
   return { world, personIds, unitPath: `/api/desk/units/${world.units.homeCareNorth}/persons` };
 }
 
 function passings(world: TestWorld, userId: string) {
-  return server.ownerDb.selectFrom('audit_events').select(['action', 'entity_id', 'details'])
-    .where('municipality_id', '=', world.municipalityId).where('user_id', '=', userId).where('action', '=', 'read_limit.exceeded')
-    .orderBy('id').execute();
+  return server.ownerDb
+    .selectFrom('audit_events')
+    .select(['action', 'entity_id', 'details'])
+    .where('municipality_id', '=', world.municipalityId)
+    .where('user_id', '=', userId)
+    .where('action', '=', 'read_limit.exceeded')
+    .orderBy('id')
+    .execute();
 }
 
 function auditRowsOf(response: TestResponse) {
-  return server.ownerDb.selectFrom('audit_events').select('action').where('request_id', '=', response.headers.get('x-request-id')).execute();
+  return server.ownerDb
+    .selectFrom('audit_events')
+    .select('action')
+    .where('request_id', '=', response.headers.get('x-request-id'))
+    .execute();
 }
 
 function expectRefused(response: TestResponse, maxWaitSeconds: number): void {
@@ -57,7 +78,9 @@ function expectRefused(response: TestResponse, maxWaitSeconds: number): void {
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(maxWaitSeconds);
   expect(response.body).toMatchObject({ error: 'too_many_requests' });
-  expect(response.body.message).toMatch(/^Du har .* på kort tid\. Av säkerhetsskäl kan du .* om \d+ (sekunder|sekund|minuter|minut)\.$/);
+  expect(response.body.message).toMatch(
+    /^Du har .* på kort tid\. Av säkerhetsskäl kan du .* om \d+ (sekunder|sekund|minuter|minut)\.$/,
+  );
 }
 
 async function openPersons(client: TestClient, personIds: readonly string[]): Promise<number[]> {
@@ -67,7 +90,7 @@ async function openPersons(client: TestClient, personIds: readonly string[]): Pr
 }
 
 describe('the read limits', () => {
-  it('refuse paging a unit\'s persons past the session\'s limit with 429, Retry-After and a Swedish message, and show and audit no one', async () => {
+  it("refuse paging a unit's persons past the session's limit with 429, Retry-After and a Swedish message, and show and audit no one", async () => {
     const { world, unitPath } = await worldWithPersons(120);
     const staff = await world.signIn('careStaff');
     // Each page costs its size, 50: two pages fill the session's 100.
@@ -82,7 +105,7 @@ describe('the read limits', () => {
     expectRefused(await staff.get('/api/persons?q=l%C3%A4sning'), LIMITS.sessionWindowSeconds);
   });
 
-  it('refuse opening person records past the session\'s limit, the tabs counting as reads of the person too', async () => {
+  it("refuse opening person records past the session's limit, the tabs counting as reads of the person too", async () => {
     const { world, personIds } = await worldWithPersons(4);
     const staff = await world.signIn('careStaff');
     expect(await openPersons(staff, personIds.slice(0, 2))).toEqual([200, 200]);
@@ -106,7 +129,7 @@ describe('the read limits', () => {
     expectRefused(await onFirst.get(`/api/persons/${personIds[3]}`), LIMITS.sessionWindowSeconds);
   });
 
-  it('hold per user across the user\'s sessions, on either server', async () => {
+  it("hold per user across the user's sessions, on either server", async () => {
     const { world, personIds } = await worldWithPersons(4);
     const first = await world.signIn('careStaff');
     const second = (await world.signIn('careStaff')).onServer(otherServer.baseUrl);
@@ -119,9 +142,19 @@ describe('the read limits', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(LIMITS.sessionWindowSeconds);
     expect(refused.body.message).toMatch(/om (9|10) minuter\.$/);
     // A new session does not help either.
-    expectRefused(await (await world.signIn('careStaff')).get(`/api/persons/${personIds[3]}`), LIMITS.userWindowSeconds);
+    expectRefused(
+      await (await world.signIn('careStaff')).get(`/api/persons/${personIds[3]}`),
+      LIMITS.userWindowSeconds,
+    );
     expect((await passings(world, world.users.careStaff.userId)).map((row) => row.details)).toEqual([
-      { budget: 'person_record', window: 'user', limit: 5, windowSeconds: 600, used: 5, route: '/api/persons/:personId' },
+      {
+        budget: 'person_record',
+        window: 'user',
+        limit: 5,
+        windowSeconds: 600,
+        used: 5,
+        route: '/api/persons/:personId',
+      },
     ]);
   });
 
@@ -132,10 +165,30 @@ describe('the read limits', () => {
     for (let page = 1; page <= 5; page += 1) await staff.get(`${unitPath}?page=${page}`);
     const rows = await passings(world, world.users.careStaff.userId);
     expect(rows).toEqual([
-      { action: 'read_limit.exceeded', entity_id: world.users.careStaff.userId,
-        details: { budget: 'person_record', window: 'session', limit: 3, windowSeconds: 60, used: 3, route: '/api/persons/:personId' } },
-      { action: 'read_limit.exceeded', entity_id: world.users.careStaff.userId,
-        details: { budget: 'person_list', window: 'session', limit: 100, windowSeconds: 60, used: 100, route: '/api/desk/units/:unitId/persons' } },
+      {
+        action: 'read_limit.exceeded',
+        entity_id: world.users.careStaff.userId,
+        details: {
+          budget: 'person_record',
+          window: 'session',
+          limit: 3,
+          windowSeconds: 60,
+          used: 3,
+          route: '/api/persons/:personId',
+        },
+      },
+      {
+        action: 'read_limit.exceeded',
+        entity_id: world.users.careStaff.userId,
+        details: {
+          budget: 'person_list',
+          window: 'session',
+          limit: 100,
+          windowSeconds: 60,
+          used: 100,
+          route: '/api/desk/units/:unitId/persons',
+        },
+      },
     ]);
   });
 
@@ -159,7 +212,9 @@ describe('the read limits', () => {
       expect(await openPersons(staff, personIds.slice(0, 3))).toEqual([200, 200, 429]);
       await new Promise((resolve) => setTimeout(resolve, 2100));
       expect(await openPersons(staff, personIds)).toEqual([200, 200, 200, 429]);
-      expect((await passings(world, world.users.careStaff.userId)).map((row) => (row.details as { window: string }).window)).toEqual(['session', 'user', 'session']);
+      expect(
+        (await passings(world, world.users.careStaff.userId)).map((row) => (row.details as { window: string }).window),
+      ).toEqual(['session', 'user', 'session']);
     } finally {
       await short.close();
     }

@@ -13,23 +13,42 @@ import { waitInSwedish } from '../../../domain/wait-time.ts';
 import { chargeReads } from './read-meter.repository.ts';
 import { limitsOf, type ReadBudget, type ReadCost, type ReadLimits } from './read-limits.ts';
 
-export async function enforceReadLimit(db: Db, limits: ReadLimits, actor: Actor, readCost: ReadCost, route: string): Promise<void> {
+export async function enforceReadLimit(
+  db: Db,
+  limits: ReadLimits,
+  actor: Actor,
+  readCost: ReadCost,
+  route: string,
+): Promise<void> {
   const budgetLimits = limitsOf(limits, readCost.budget);
   const charge = await chargeReads(db, {
-    municipalityId: actor.municipalityId, userId: actor.userId, sessionId: actor.sessionId,
-    budget: readCost.budget, cost: readCost.cost, limits: budgetLimits,
-    sessionWindowSeconds: limits.sessionWindowSeconds, userWindowSeconds: limits.userWindowSeconds,
+    municipalityId: actor.municipalityId,
+    userId: actor.userId,
+    sessionId: actor.sessionId,
+    budget: readCost.budget,
+    cost: readCost.cost,
+    limits: budgetLimits,
+    sessionWindowSeconds: limits.sessionWindowSeconds,
+    userWindowSeconds: limits.userWindowSeconds,
   });
   const passings: AuditEvent[] = [];
   const passing = (window: 'session' | 'user', limit: number, windowSeconds: number, used: number): AuditEvent => ({
-    action: 'read_limit.exceeded', entityType: 'user', entityId: actor.userId,
+    action: 'read_limit.exceeded',
+    entityType: 'user',
+    entityId: actor.userId,
     details: { budget: readCost.budget, window, limit, windowSeconds, used, route },
   });
-  if (charge.sessionPassed) passings.push(passing('session', budgetLimits.perSession, limits.sessionWindowSeconds, charge.sessionUsed));
-  if (charge.userPassed) passings.push(passing('user', budgetLimits.perUser, limits.userWindowSeconds, charge.userUsed));
+  if (charge.sessionPassed)
+    passings.push(passing('session', budgetLimits.perSession, limits.sessionWindowSeconds, charge.sessionUsed));
+  if (charge.userPassed)
+    passings.push(passing('user', budgetLimits.perUser, limits.userWindowSeconds, charge.userUsed));
   // Its own transaction: the refused request reads nothing, so there is no read to commit it with.
   if (passings.length > 0) await inTenant(db, actor.municipalityId, (trx) => writeAudits(trx, actor, passings));
-  if (!charge.isAllowed) throw new TooManyRequestsError(readLimitMessage(readCost.budget, charge.retryAfterSeconds), charge.retryAfterSeconds);
+  if (!charge.isAllowed)
+    throw new TooManyRequestsError(
+      readLimitMessage(readCost.budget, charge.retryAfterSeconds),
+      charge.retryAfterSeconds,
+    );
 }
 
 /** Swedish, shown as it is by the web app: what happened and how long to wait. */

@@ -32,13 +32,23 @@ export interface ChargeRequest {
  */
 export async function chargeReads(db: Db, request: ChargeRequest): Promise<Charge> {
   const { rows } = await sql<{
-    is_allowed: boolean; retry_after_seconds: number; session_passed: boolean; user_passed: boolean; session_used: number; user_used: number;
+    is_allowed: boolean;
+    retry_after_seconds: number;
+    session_passed: boolean;
+    user_passed: boolean;
+    session_used: number;
+    user_used: number;
   }>`select * from read_meter_charge(${request.municipalityId}, ${request.userId}, ${request.sessionId}, ${request.budget}, ${request.cost},
-       ${request.limits.perSession}, ${request.sessionWindowSeconds}, ${request.limits.perUser}, ${request.userWindowSeconds})`.execute(db);
+       ${request.limits.perSession}, ${request.sessionWindowSeconds}, ${request.limits.perUser}, ${request.userWindowSeconds})`.execute(
+    db,
+  );
   const row = rows[0]!;
   return {
-    isAllowed: row.is_allowed, retryAfterSeconds: row.retry_after_seconds,
-    sessionPassed: row.session_passed, userPassed: row.user_passed,
-    sessionUsed: row.session_used, userUsed: row.user_used,
+    isAllowed: row.is_allowed,
+    retryAfterSeconds: row.retry_after_seconds,
+    sessionPassed: row.session_passed,
+    userPassed: row.user_passed,
+    sessionUsed: row.session_used,
+    userUsed: row.user_used,
   };
 }

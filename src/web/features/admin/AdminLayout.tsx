@@ -6,10 +6,26 @@ export function AdminLayout() {
     <div className="admin">
       <nav aria-label="Administration" className="subnav">
         <ul>
-          <li><NavLink to="/admin/organisation" className="subnav__link">Organisation</NavLink></li>
-          <li><NavLink to="/admin/anvandare" className="subnav__link">Användare</NavLink></li>
-          <li><NavLink to="/admin/insatskatalog" className="subnav__link">Insatskatalog</NavLink></li>
-          <li><NavLink to="/admin/lagrum" className="subnav__link">Lagrum</NavLink></li>
+          <li>
+            <NavLink to="/admin/organisation" className="subnav__link">
+              Organisation
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/anvandare" className="subnav__link">
+              Användare
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/insatskatalog" className="subnav__link">
+              Insatskatalog
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/lagrum" className="subnav__link">
+              Lagrum
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

@@ -28,16 +28,21 @@ export function OrganisationPage() {
   return (
     <section className="page">
       <PageTitle>Organisation</PageTitle>
-      <p className="lead">Kommunens enheter. Åtkomst följer trädet: den som arbetar i en enhet ser personerna i den och, för chefer, i enheterna under.</p>
+      <p className="lead">
+        Kommunens enheter. Åtkomst följer trädet: den som arbetar i en enhet ser personerna i den och, för chefer, i
+        enheterna under.
+      </p>
       {units.isPending && <Spinner />}
       <ErrorAlert error={units.error} />
       {tree && (
         <div className="org-layout">
           <UnitTreeView tree={tree} selectedId={selectedId} onSelect={select} />
           <div className="org-layout__detail">
-            {selected
-              ? <UnitPanel key={selected.id} unit={selected} tree={tree} takeFocus={wasChosen} onSelect={select} />
-              : <p className="muted">Välj en enhet i trädet för att se och ändra den, eller skapa en underenhet.</p>}
+            {selected ? (
+              <UnitPanel key={selected.id} unit={selected} tree={tree} takeFocus={wasChosen} onSelect={select} />
+            ) : (
+              <p className="muted">Välj en enhet i trädet för att se och ändra den, eller skapa en underenhet.</p>
+            )}
           </div>
         </div>
       )}

@@ -9,10 +9,30 @@ import { useSubmit } from '../../components/useSubmit.ts';
 import { setPassword } from './admin.api.ts';
 import { checkPassword } from './userRules.ts';
 
-interface PasswordValues { password: string; repeat: string }
+interface PasswordValues {
+  password: string;
+  repeat: string;
+}
 const FIELDS: readonly FieldSpec<PasswordValues>[] = [
-  { key: 'password', label: 'Nytt lösenord', kind: 'text', type: 'password', autoComplete: 'new-password', required: true, maxLength: 200, hint: 'Minst 10 tecken.' },
-  { key: 'repeat', label: 'Upprepa lösenordet', kind: 'text', type: 'password', autoComplete: 'new-password', required: true, maxLength: 200 },
+  {
+    key: 'password',
+    label: 'Nytt lösenord',
+    kind: 'text',
+    type: 'password',
+    autoComplete: 'new-password',
+    required: true,
+    maxLength: 200,
+    hint: 'Minst 10 tecken.',
+  },
+  {
+    key: 'repeat',
+    label: 'Upprepa lösenordet',
+    kind: 'text',
+    type: 'password',
+    autoComplete: 'new-password',
+    required: true,
+    maxLength: 200,
+  },
 ];
 
 export function PasswordForm({ userId }: { userId: string }) {
@@ -41,7 +61,9 @@ export function PasswordForm({ userId }: { userId: string }) {
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
         <ErrorAlert error={failure} focusable />
         <FieldList fields={FIELDS} form={form} />
-        <Button type="submit" variant="primary" busy={isBusy}>Sätt lösenord</Button>
+        <Button type="submit" variant="primary" busy={isBusy}>
+          Sätt lösenord
+        </Button>
         <StatusMessage message={done} />
       </form>
     </section>

@@ -20,20 +20,35 @@ export function PositionsSection({ user }: { user: User }) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [editorKey, setEditorKey] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
-  const open = (next: Editing) => { setStatus(null); setEditorKey((key) => key + 1); setEditing(next); };
-  const close = (message: string | null) => { setEditing(null); setStatus(message); };
+  const open = (next: Editing) => {
+    setStatus(null);
+    setEditorKey((key) => key + 1);
+    setEditing(next);
+  };
+  const close = (message: string | null) => {
+    setEditing(null);
+    setStatus(message);
+  };
 
   const unitOptions = useMemo(() => {
     if (!units.data) return [];
-    return flatten(buildTree(units.data)).map(({ unit, depth }) => ({ value: unit.id, label: indentedName(unit, depth), disabled: !unit.isActive }));
+    return flatten(buildTree(units.data)).map(({ unit, depth }) => ({
+      value: unit.id,
+      label: indentedName(unit, depth),
+      disabled: !unit.isActive,
+    }));
   }, [units.data]);
-  const editingPosition = editing?.mode === 'edit' ? user.positions.find((p) => p.id === editing.positionId) : undefined;
+  const editingPosition =
+    editing?.mode === 'edit' ? user.positions.find((p) => p.id === editing.positionId) : undefined;
 
   return (
     <section className="section">
       <h2>Befattningar</h2>
       <Table<Position>
-        caption={`Befattningar för ${user.displayName}`} captionHidden rows={user.positions} rowKey={(p) => p.id}
+        caption={`Befattningar för ${user.displayName}`}
+        captionHidden
+        rows={user.positions}
+        rowKey={(p) => p.id}
         empty="Användaren har ingen befattning och kan inte arbeta med personer."
         rowClassName={(p) => (p.isActive ? undefined : 'row--inactive')}
         columns={[
@@ -42,8 +57,18 @@ export function PositionsSection({ user }: { user: User }) {
           { key: 'roles', header: 'Roller', render: (p) => rolesText(p.roles) },
           { key: 'status', header: 'Status', render: (p) => (p.isActive ? 'Aktiv' : 'Inaktiv') },
           {
-            key: 'actions', header: <span className="visually-hidden">Åtgärder</span>, className: 'actions',
-            render: (p) => <Button variant="quiet" aria-label={`Ändra ${p.title}, ${p.unitName}`} onClick={() => open({ mode: 'edit', positionId: p.id })}>Ändra</Button>,
+            key: 'actions',
+            header: <span className="visually-hidden">Åtgärder</span>,
+            className: 'actions',
+            render: (p) => (
+              <Button
+                variant="quiet"
+                aria-label={`Ändra ${p.title}, ${p.unitName}`}
+                onClick={() => open({ mode: 'edit', positionId: p.id })}
+              >
+                Ändra
+              </Button>
+            ),
           },
         ]}
       />
@@ -55,7 +80,13 @@ export function PositionsSection({ user }: { user: User }) {
         <NewPositionForm key={editorKey} userId={user.id} unitOptions={unitOptions} onDone={close} />
       )}
       {editingPosition && units.data && (
-        <EditPositionForm key={editorKey} userId={user.id} position={editingPosition} unitOptions={unitOptions} onDone={close} />
+        <EditPositionForm
+          key={editorKey}
+          userId={user.id}
+          position={editingPosition}
+          unitOptions={unitOptions}
+          onDone={close}
+        />
       )}
     </section>
   );

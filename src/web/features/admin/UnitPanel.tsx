@@ -17,35 +17,82 @@ interface UnitPanelProps {
   onSelect: (unitId: string) => void;
 }
 
-interface UnitValues { name: string; parentId: string; ownership: string; hasSystemAccess: boolean; isActive: boolean }
+interface UnitValues {
+  name: string;
+  parentId: string;
+  ownership: string;
+  hasSystemAccess: boolean;
+  isActive: boolean;
+}
 
 export function UnitPanel({ unit, tree, takeFocus, onSelect }: UnitPanelProps) {
   const queryClient = useQueryClient();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { if (takeFocus) heading.current?.focus(); }, [takeFocus]);
+  useEffect(() => {
+    if (takeFocus) heading.current?.focus();
+  }, [takeFocus]);
 
   const isProvider = unit.kind === 'provider';
   const parentOptions = possibleParents(tree, unit).map((candidate) => ({
-    value: candidate.id, label: indentedName(candidate, depthOf(tree, candidate)),
+    value: candidate.id,
+    label: indentedName(candidate, depthOf(tree, candidate)),
   }));
   const fields: FieldSpec<UnitValues>[] = [
     { key: 'name', label: 'Namn', kind: 'text', required: true, maxLength: 200 },
-    ...(unit.parentId ? [{ key: 'parentId', label: 'Ligger under', kind: 'select', options: parentOptions, hint: 'Att flytta en enhet ändrar vilka som ser dess personer.' } as const] : []),
-    ...(isProvider ? [
-      { key: 'ownership', label: 'Regi', kind: 'select', placeholder: 'Ej angiven', options: optionsOf(OWNERSHIP_LABELS) } as const,
-      { key: 'hasSystemAccess', label: 'Har tillgång till Vardag', kind: 'checkbox', hint: 'Avmarkera för en privat utförare som arbetar utan systemet och lämnar rapporter i stället.' } as const,
-    ] : []),
-    { key: 'isActive', label: 'Aktiv', kind: 'checkbox', hint: 'En inaktiv enhet visas grå i trädet och kan inte väljas för nya befattningar.' },
+    ...(unit.parentId
+      ? [
+          {
+            key: 'parentId',
+            label: 'Ligger under',
+            kind: 'select',
+            options: parentOptions,
+            hint: 'Att flytta en enhet ändrar vilka som ser dess personer.',
+          } as const,
+        ]
+      : []),
+    ...(isProvider
+      ? [
+          {
+            key: 'ownership',
+            label: 'Regi',
+            kind: 'select',
+            placeholder: 'Ej angiven',
+            options: optionsOf(OWNERSHIP_LABELS),
+          } as const,
+          {
+            key: 'hasSystemAccess',
+            label: 'Har tillgång till Vardag',
+            kind: 'checkbox',
+            hint: 'Avmarkera för en privat utförare som arbetar utan systemet och lämnar rapporter i stället.',
+          } as const,
+        ]
+      : []),
+    {
+      key: 'isActive',
+      label: 'Aktiv',
+      kind: 'checkbox',
+      hint: 'En inaktiv enhet visas grå i trädet och kan inte väljas för nya befattningar.',
+    },
   ];
 
   const state = useVersionedForm<Unit, UnitValues>({
-    entity: unit, fields,
-    toValues: (u) => ({ name: u.name, parentId: u.parentId ?? '', ownership: u.ownership ?? '', hasSystemAccess: u.hasSystemAccess, isActive: u.isActive }),
+    entity: unit,
+    fields,
+    toValues: (u) => ({
+      name: u.name,
+      parentId: u.parentId ?? '',
+      ownership: u.ownership ?? '',
+      hasSystemAccess: u.hasSystemAccess,
+      isActive: u.isActive,
+    }),
     save: async (values, version) => {
       await updateUnit(unit.id, {
-        version, name: values.name.trim(), parentId: values.parentId || null,
-        ownership: values.ownership === '' ? null : values.ownership as Unit['ownership'],
-        hasSystemAccess: values.hasSystemAccess, isActive: values.isActive,
+        version,
+        name: values.name.trim(),
+        parentId: values.parentId || null,
+        ownership: values.ownership === '' ? null : (values.ownership as Unit['ownership']),
+        hasSystemAccess: values.hasSystemAccess,
+        isActive: values.isActive,
       });
       return findUnit(await reloadUnits(queryClient), unit.id);
     },
@@ -54,13 +101,34 @@ export function UnitPanel({ unit, tree, takeFocus, onSelect }: UnitPanelProps) {
 
   return (
     <article className="panel" aria-labelledby="unit-panel-title">
-      <h2 id="unit-panel-title" ref={heading} tabIndex={-1}>{unit.name}</h2>
+      <h2 id="unit-panel-title" ref={heading} tabIndex={-1}>
+        {unit.name}
+      </h2>
       <dl className="facts">
-        <div className="facts__row"><dt>Typ</dt><dd>{UNIT_KIND_LABELS[unit.kind]}</dd></div>
-        <div className="facts__row"><dt>Verksamhetsområde</dt><dd>{SERVICE_AREA_LABELS[unit.serviceArea]}</dd></div>
-        {isProvider && <div className="facts__row"><dt>Regi</dt><dd>{unit.ownership ? OWNERSHIP_LABELS[unit.ownership] : '–'}</dd></div>}
-        {isProvider && <div className="facts__row"><dt>Systemåtkomst</dt><dd>{unit.hasSystemAccess ? 'Ja' : 'Nej'}</dd></div>}
-        <div className="facts__row"><dt>Status</dt><dd>{unit.isActive ? 'Aktiv' : 'Inaktiv'}</dd></div>
+        <div className="facts__row">
+          <dt>Typ</dt>
+          <dd>{UNIT_KIND_LABELS[unit.kind]}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Verksamhetsområde</dt>
+          <dd>{SERVICE_AREA_LABELS[unit.serviceArea]}</dd>
+        </div>
+        {isProvider && (
+          <div className="facts__row">
+            <dt>Regi</dt>
+            <dd>{unit.ownership ? OWNERSHIP_LABELS[unit.ownership] : '–'}</dd>
+          </div>
+        )}
+        {isProvider && (
+          <div className="facts__row">
+            <dt>Systemåtkomst</dt>
+            <dd>{unit.hasSystemAccess ? 'Ja' : 'Nej'}</dd>
+          </div>
+        )}
+        <div className="facts__row">
+          <dt>Status</dt>
+          <dd>{unit.isActive ? 'Aktiv' : 'Inaktiv'}</dd>
+        </div>
       </dl>
       <VersionedForm title="Ändra enhet" headingLevel={3} state={state} fields={fields} />
       <NewUnitForm parent={unit} onCreated={onSelect} />

@@ -26,7 +26,8 @@ export function UnitTreeView({ tree, selectedId, onSelect }: UnitTreeViewProps) 
   }
   const toggle = (unitId: string) => {
     const next = new Set(expanded);
-    if (next.has(unitId)) next.delete(unitId); else next.add(unitId);
+    if (next.has(unitId)) next.delete(unitId);
+    else next.add(unitId);
     setExpanded(next);
   };
   const node = (unit: Unit) => {
@@ -34,21 +35,38 @@ export function UnitTreeView({ tree, selectedId, onSelect }: UnitTreeViewProps) 
     const isOpen = expanded.has(unit.id);
     return (
       <li key={unit.id}>
-        <div className={`tree-node${unit.isActive ? '' : ' tree-node--inactive'}${unit.id === selectedId ? ' tree-node--selected' : ''}`}>
+        <div
+          className={`tree-node${unit.isActive ? '' : ' tree-node--inactive'}${unit.id === selectedId ? ' tree-node--selected' : ''}`}
+        >
           {children.length > 0 ? (
             <button type="button" className="tree-node__toggle" aria-expanded={isOpen} onClick={() => toggle(unit.id)}>
               <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
               <span className="visually-hidden">Underenheter till {unit.name}</span>
             </button>
-          ) : <span className="tree-node__toggle tree-node__toggle--leaf" aria-hidden="true" />}
-          <button type="button" className="tree-node__name" aria-current={unit.id === selectedId ? 'true' : undefined} onClick={() => onSelect(unit.id)}>
+          ) : (
+            <span className="tree-node__toggle tree-node__toggle--leaf" aria-hidden="true" />
+          )}
+          <button
+            type="button"
+            className="tree-node__name"
+            aria-current={unit.id === selectedId ? 'true' : undefined}
+            onClick={() => onSelect(unit.id)}
+          >
             {unit.name}
           </button>
           <span className="tree-node__meta">
             {UNIT_KIND_LABELS[unit.kind]}
             {unit.ownership && <>, {OWNERSHIP_LABELS[unit.ownership].toLowerCase()}</>}
-            {unit.kind === 'provider' && !unit.hasSystemAccess && <>, <span className="tag tag--muted">utan systemåtkomst</span></>}
-            {!unit.isActive && <>, <span className="tag tag--muted">inaktiv</span></>}
+            {unit.kind === 'provider' && !unit.hasSystemAccess && (
+              <>
+                , <span className="tag tag--muted">utan systemåtkomst</span>
+              </>
+            )}
+            {!unit.isActive && (
+              <>
+                , <span className="tag tag--muted">inaktiv</span>
+              </>
+            )}
           </span>
         </div>
         {children.length > 0 && isOpen && <ul className="tree__group">{children.map(node)}</ul>}
@@ -59,8 +77,12 @@ export function UnitTreeView({ tree, selectedId, onSelect }: UnitTreeViewProps) 
     <div className="tree">
       <h2 className="visually-hidden">Organisationsträd</h2>
       <div className="button-row button-row--tight">
-        <Button variant="quiet" onClick={() => setExpanded(new Set(tree.byId.keys()))}>Visa alla</Button>
-        <Button variant="quiet" onClick={() => setExpanded(new Set())}>Dölj alla</Button>
+        <Button variant="quiet" onClick={() => setExpanded(new Set(tree.byId.keys()))}>
+          Visa alla
+        </Button>
+        <Button variant="quiet" onClick={() => setExpanded(new Set())}>
+          Dölj alla
+        </Button>
       </div>
       <ul className="tree__root">{tree.roots.map(node)}</ul>
     </div>

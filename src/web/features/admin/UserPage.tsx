@@ -20,11 +20,19 @@ export function UserPage() {
   const { userId = '' } = useParams();
   const user = useUser(userId);
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
-  if (user.isPending) return <section className="page"><PageTitle>Användare</PageTitle><Spinner /></section>;
+  if (user.isPending)
+    return (
+      <section className="page">
+        <PageTitle>Användare</PageTitle>
+        <Spinner />
+      </section>
+    );
   if (!user.data) {
     return (
       <section className="page">
-        <PageTitle>{isApiError(user.error, 404) ? 'Användaren hittades inte' : 'Användaren kunde inte visas'}</PageTitle>
+        <PageTitle>
+          {isApiError(user.error, 404) ? 'Användaren hittades inte' : 'Användaren kunde inte visas'}
+        </PageTitle>
         <ErrorAlert error={user.error} />
       </section>
     );
@@ -33,7 +41,8 @@ export function UserPage() {
     <section className="page">
       <PageTitle documentTitle={user.data.displayName}>{user.data.displayName}</PageTitle>
       <p className="lead">
-        {user.data.username} · {user.data.isActive ? 'Aktiv' : 'Inaktiv'} · Senast inloggad {formatDateTime(user.data.lastSignInAt)}
+        {user.data.username} · {user.data.isActive ? 'Aktiv' : 'Inaktiv'} · Senast inloggad{' '}
+        {formatDateTime(user.data.lastSignInAt)}
         {!user.data.hasPassword && ' · Har inget lösenord'}
       </p>
       {notice && <Alert tone="success">{notice}</Alert>}
@@ -44,22 +53,39 @@ export function UserPage() {
   );
 }
 
-interface UserValues { username: string; displayName: string; email: string; isActive: boolean }
+interface UserValues {
+  username: string;
+  displayName: string;
+  email: string;
+  isActive: boolean;
+}
 const FIELDS: readonly FieldSpec<UserValues>[] = [
   { key: 'username', label: 'Användarnamn', kind: 'text', required: true, maxLength: 60, hint: USERNAME_HINT },
   { key: 'displayName', label: 'Namn', kind: 'text', required: true, maxLength: 120 },
   { key: 'email', label: 'E-post', kind: 'text', type: 'email', maxLength: 200 },
-  { key: 'isActive', label: 'Aktiv', kind: 'checkbox', hint: 'En inaktiv användare loggas ut direkt och kan inte logga in.' },
+  {
+    key: 'isActive',
+    label: 'Aktiv',
+    kind: 'checkbox',
+    hint: 'En inaktiv användare loggas ut direkt och kan inte logga in.',
+  },
 ];
 
 function UserDetailsForm({ user }: { user: User }) {
   const queryClient = useQueryClient();
   const state = useVersionedForm<User, UserValues>({
-    entity: user, fields: FIELDS,
+    entity: user,
+    fields: FIELDS,
     toValues: (u) => ({ username: u.username, displayName: u.displayName, email: u.email ?? '', isActive: u.isActive }),
     validate: (v) => checkUsername(v.username),
     save: async (v, version) => {
-      await updateUser(user.id, { version, username: v.username.trim().toLowerCase(), displayName: v.displayName.trim(), email: orNull(v.email), isActive: v.isActive });
+      await updateUser(user.id, {
+        version,
+        username: v.username.trim().toLowerCase(),
+        displayName: v.displayName.trim(),
+        email: orNull(v.email),
+        isActive: v.isActive,
+      });
       return reloadUser(queryClient, user.id);
     },
     reload: () => reloadUser(queryClient, user.id),

@@ -17,32 +17,74 @@ export function UsersPage() {
   const needle = filter.trim().toLocaleLowerCase('sv');
   const shown = (users.data ?? [])
     .filter((user) => showInactive || user.isActive)
-    .filter((user) => !needle || [user.username, user.displayName, user.email ?? '', ...user.positions.map((p) => `${p.title} ${p.unitName}`)]
-      .some((text) => text.toLocaleLowerCase('sv').includes(needle)))
+    .filter(
+      (user) =>
+        !needle ||
+        [
+          user.username,
+          user.displayName,
+          user.email ?? '',
+          ...user.positions.map((p) => `${p.title} ${p.unitName}`),
+        ].some((text) => text.toLocaleLowerCase('sv').includes(needle)),
+    )
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'));
 
   return (
     <section className="page">
       <PageTitle>Användare</PageTitle>
-      <p><Link to="/admin/anvandare/ny" className="button button--primary">Ny användare</Link></p>
+      <p>
+        <Link to="/admin/anvandare/ny" className="button button--primary">
+          Ny användare
+        </Link>
+      </p>
       <div className="filter-row">
-        <TextInput label="Filtrera på namn, användarnamn eller enhet" type="search" value={filter} onChange={setFilter} autoComplete="off" />
+        <TextInput
+          label="Filtrera på namn, användarnamn eller enhet"
+          type="search"
+          value={filter}
+          onChange={setFilter}
+          autoComplete="off"
+        />
         <Checkbox label="Visa inaktiva användare" checked={showInactive} onChange={setShowInactive} />
       </div>
       {users.isPending && <Spinner />}
       <ErrorAlert error={users.error} />
       {users.data && (
         <>
-          <p role="status" className="status-message status-message--neutral">{shown.length} av {users.data.length} användare visas.</p>
+          <p role="status" className="status-message status-message--neutral">
+            {shown.length} av {users.data.length} användare visas.
+          </p>
           <Table<User>
-            caption="Användare" captionHidden rows={shown} rowKey={(user) => user.id} empty="Inga användare matchar filtret."
+            caption="Användare"
+            captionHidden
+            rows={shown}
+            rowKey={(user) => user.id}
+            empty="Inga användare matchar filtret."
             rowClassName={(user) => (user.isActive ? undefined : 'row--inactive')}
             columns={[
-              { key: 'name', header: 'Namn', isRowHeader: true, render: (user) => <Link to={`/admin/anvandare/${user.id}`}>{user.displayName}</Link> },
+              {
+                key: 'name',
+                header: 'Namn',
+                isRowHeader: true,
+                render: (user) => <Link to={`/admin/anvandare/${user.id}`}>{user.displayName}</Link>,
+              },
               { key: 'username', header: 'Användarnamn', render: (user) => user.username },
-              { key: 'positions', header: 'Befattningar', render: (user) => user.positions.filter((p) => p.isActive).map((p) => `${p.title}, ${p.unitName}`).join('; ') || '–' },
+              {
+                key: 'positions',
+                header: 'Befattningar',
+                render: (user) =>
+                  user.positions
+                    .filter((p) => p.isActive)
+                    .map((p) => `${p.title}, ${p.unitName}`)
+                    .join('; ') || '–',
+              },
               { key: 'status', header: 'Status', render: (user) => (user.isActive ? 'Aktiv' : 'Inaktiv') },
-              { key: 'signedIn', header: 'Senast inloggad', className: 'nowrap', render: (user) => formatDateTime(user.lastSignInAt) },
+              {
+                key: 'signedIn',
+                header: 'Senast inloggad',
+                className: 'nowrap',
+                render: (user) => formatDateTime(user.lastSignInAt),
+              },
             ]}
           />
         </>

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from './admin.api.ts';
-import { ancestorIds, buildTree, childKinds, descendantIds, flatten, indentedName, possibleParents } from './unitTree.ts';
+import {
+  ancestorIds,
+  buildTree,
+  childKinds,
+  descendantIds,
+  flatten,
+  indentedName,
+  possibleParents,
+} from './unitTree.ts';
 
 function unit(id: string, kind: Unit['kind'], parentId: string | null, name = id, extra: Partial<Unit> = {}): Unit {
   return {
-    id, kind, parentId, name, serviceArea: 'AO', ownership: null, hasSystemAccess: true, isActive: true, version: 1,
+    id,
+    kind,
+    parentId,
+    name,
+    serviceArea: 'AO',
+    ownership: null,
+    hasSystemAccess: true,
+    isActive: true,
+    version: 1,
     ...extra,
   };
 }
@@ -35,9 +51,16 @@ describe('buildTree and flatten', () => {
     expect(tree.childrenOf('dep')).toEqual([]);
   });
 
-  it('flattens depth first with each unit\'s depth, parents before children', () => {
+  it("flattens depth first with each unit's depth, parents before children", () => {
     expect(flatten(tree).map(({ unit: u, depth }) => `${depth}:${u.id}`)).toEqual([
-      '0:ao', '1:auth', '1:prov', '2:pu-a', '3:res', '4:dep', '2:pu-b', '0:lss',
+      '0:ao',
+      '1:auth',
+      '1:prov',
+      '2:pu-a',
+      '3:res',
+      '4:dep',
+      '2:pu-b',
+      '0:lss',
     ]);
   });
 
@@ -85,7 +108,8 @@ describe('childKinds', () => {
 describe('indentedName', () => {
   it('indents by three non-breaking spaces a level and marks inactive units', () => {
     expect(indentedName(unit('a', 'provider', 'ao', 'Omsorg AB'), 0)).toBe('Omsorg AB');
-    expect(indentedName(unit('a', 'provider', 'ao', 'Omsorg AB', { isActive: false }), 2))
-      .toBe(`${'\u00a0'.repeat(6)}Omsorg AB (inaktiv)`);
+    expect(indentedName(unit('a', 'provider', 'ao', 'Omsorg AB', { isActive: false }), 2)).toBe(
+      `${'\u00a0'.repeat(6)}Omsorg AB (inaktiv)`,
+    );
   });
 });

@@ -1,5 +1,11 @@
 /** The flat unit list as a tree: children per parent, depth-first order, descendants. */
-import { allowedParentKinds, canHaveParent, SERVICE_AREAS, UNIT_KINDS, type UnitKind } from '../../../domain/organisation.ts';
+import {
+  allowedParentKinds,
+  canHaveParent,
+  SERVICE_AREAS,
+  UNIT_KINDS,
+  type UnitKind,
+} from '../../../domain/organisation.ts';
 import type { Unit } from './admin.api.ts';
 
 export interface UnitTree {
@@ -15,12 +21,13 @@ export function buildTree(units: readonly Unit[]): UnitTree {
   // Service areas in their usual order (ÄO, FH, LSS, IFO); below them authority units before
   // providers, then by name.
   const byName = (a: Unit, b: Unit) =>
-    SERVICE_AREAS.indexOf(a.serviceArea) - SERVICE_AREAS.indexOf(b.serviceArea)
-    || UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind)
-    || a.name.localeCompare(b.name, 'sv');
+    SERVICE_AREAS.indexOf(a.serviceArea) - SERVICE_AREAS.indexOf(b.serviceArea) ||
+    UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind) ||
+    a.name.localeCompare(b.name, 'sv');
   for (const unit of units) {
     // A parent outside the list (should not happen) makes the unit a root rather than vanish.
-    if (unit.parentId && byId.has(unit.parentId)) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
+    if (unit.parentId && byId.has(unit.parentId))
+      children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
     else roots.push(unit);
   }
   for (const list of children.values()) list.sort(byName);
@@ -55,7 +62,9 @@ export function descendantIds(tree: UnitTree, unitId: string): Set<string> {
 export function possibleParents(tree: UnitTree, unit: Unit): Unit[] {
   const below = descendantIds(tree, unit.id);
   const kinds = allowedParentKinds(unit.kind);
-  return flatten(tree).map((entry) => entry.unit).filter((candidate) => candidate.id !== unit.id && !below.has(candidate.id) && kinds.includes(candidate.kind));
+  return flatten(tree)
+    .map((entry) => entry.unit)
+    .filter((candidate) => candidate.id !== unit.id && !below.has(candidate.id) && kinds.includes(candidate.kind));
 }
 
 /** Kinds of unit that may be created under a parent of this kind. */

@@ -13,16 +13,21 @@ export function AlarmGroupNotice({ assignment, via }: { assignment: AssignmentDe
     if (assignment.alarmGroups.length > 0) return null;
     return (
       <Alert tone="warning" role="note" title="Ingen larmgrupp får meddelandet.">
-        <p>Uppdraget gäller trygghetslarm, men det finns ingen aktiv larmgrupp (sändlista för trygghetslarm) som tar emot larm
-          inom {SERVICE_AREA_SHORT[assignment.serviceArea]}. Meddela larmgruppen på annat sätt, och be enheten som sköter
-          trygghetslarmen att lägga upp en larmgrupp.</p>
+        <p>
+          Uppdraget gäller trygghetslarm, men det finns ingen aktiv larmgrupp (sändlista för trygghetslarm) som tar emot
+          larm inom {SERVICE_AREA_SHORT[assignment.serviceArea]}. Meddela larmgruppen på annat sätt, och be enheten som
+          sköter trygghetslarmen att lägga upp en larmgrupp.
+        </p>
       </Alert>
     );
   }
   const groups = assignment.alarmGroups.length > 0 ? assignment.alarmGroups.join(', ') : 'larmgruppen';
   return (
     <Alert tone="warning" role="note" title="Larmgruppen får inget meddelande.">
-      <p>Uppdraget gäller trygghetslarm. När det skickas utanför Vardag får ingen larmgrupp något meddelande: meddela {groups} själv.</p>
+      <p>
+        Uppdraget gäller trygghetslarm. När det skickas utanför Vardag får ingen larmgrupp något meddelande: meddela{' '}
+        {groups} själv.
+      </p>
     </Alert>
   );
 }

@@ -22,28 +22,75 @@ interface InterventionFieldsProps {
 }
 
 export function InterventionFields({ granted, values, onChange, errors }: InterventionFieldsProps) {
-  const set = <K extends keyof InterventionValues>(key: K, value: InterventionValues[K]) => onChange({ ...values, [key]: value });
+  const set = <K extends keyof InterventionValues>(key: K, value: InterventionValues[K]) =>
+    onChange({ ...values, [key]: value });
   const scope = scopeText(granted.grantedAmount, granted.scopeUnit);
   const isCountedInOccasions = needsMinutesPerOccasion(granted.scopeUnit as TimeScopeUnit);
   return (
     <fieldset className="fieldset assignment-intervention">
-      <legend>{granted.name} <span className="muted">({scope})</span></legend>
-      {errors.decisionInterventionId && <p className="field__error" role="alert">{errors.decisionInterventionId}</p>}
-      <Checkbox label={`Ta med ${granted.name} i uppdraget`} checked={values.isIncluded} onChange={(checked) => set('isIncluded', checked)} />
+      <legend>
+        {granted.name} <span className="muted">({scope})</span>
+      </legend>
+      {errors.decisionInterventionId && (
+        <p className="field__error" role="alert">
+          {errors.decisionInterventionId}
+        </p>
+      )}
+      <Checkbox
+        label={`Ta med ${granted.name} i uppdraget`}
+        checked={values.isIncluded}
+        onChange={(checked) => set('isIncluded', checked)}
+      />
       {values.isIncluded && (
         <div className="form-grid">
           <TextInput
-            label="Minuter per tillfälle" inputMode="decimal" autoComplete="off" maxLength={7}
-            hint={isCountedInOccasions ? 'Behövs för att räkna ut tiden per månad.' : granted.scopeUnit === 'none' ? 'Insatsen har ingen omfattning i tid; fältet är frivilligt.' : 'Omfattningen är redan i timmar; fältet är frivilligt.'}
-            value={values.minutesPerOccasion} onChange={(value) => set('minutesPerOccasion', value)} error={errors.minutesPerOccasion}
+            label="Minuter per tillfälle"
+            inputMode="decimal"
+            autoComplete="off"
+            maxLength={7}
+            hint={
+              isCountedInOccasions
+                ? 'Behövs för att räkna ut tiden per månad.'
+                : granted.scopeUnit === 'none'
+                  ? 'Insatsen har ingen omfattning i tid; fältet är frivilligt.'
+                  : 'Omfattningen är redan i timmar; fältet är frivilligt.'
+            }
+            value={values.minutesPerOccasion}
+            onChange={(value) => set('minutesPerOccasion', value)}
+            error={errors.minutesPerOccasion}
           />
-          <TextInput label="Planerade tider" maxLength={200} hint="T.ex. morgon och kväll" value={values.plannedTimes} onChange={(value) => set('plannedTimes', value)} error={errors.plannedTimes} />
+          <TextInput
+            label="Planerade tider"
+            maxLength={200}
+            hint="T.ex. morgon och kväll"
+            value={values.plannedTimes}
+            onChange={(value) => set('plannedTimes', value)}
+            error={errors.plannedTimes}
+          />
           <div className="form-grid__wide">
-            <CheckboxGroup legend="Planerade dagar" options={WEEKDAY_OPTIONS} value={values.plannedDays} onChange={(value) => set('plannedDays', value)} error={errors.plannedDays} />
+            <CheckboxGroup
+              legend="Planerade dagar"
+              options={WEEKDAY_OPTIONS}
+              value={values.plannedDays}
+              onChange={(value) => set('plannedDays', value)}
+              error={errors.plannedDays}
+            />
           </div>
-          <Checkbox label="Kräver två personal (dubbelbemanning)" checked={values.isTwoStaff} onChange={(checked) => set('isTwoStaff', checked)} />
+          <Checkbox
+            label="Kräver två personal (dubbelbemanning)"
+            checked={values.isTwoStaff}
+            onChange={(checked) => set('isTwoStaff', checked)}
+          />
           <div className="form-grid__wide">
-            <TextInput label="Anteckning till utföraren" multiline rows={2} maxLength={2000} value={values.note} onChange={(value) => set('note', value)} error={errors.note} />
+            <TextInput
+              label="Anteckning till utföraren"
+              multiline
+              rows={2}
+              maxLength={2000}
+              value={values.note}
+              onChange={(value) => set('note', value)}
+              error={errors.note}
+            />
           </div>
         </div>
       )}
@@ -51,18 +98,45 @@ export function InterventionFields({ granted, values, onChange, errors }: Interv
   );
 }
 
-export function LifeAreaFields({ values, onChange }: { values: LifeAreaValues; onChange: (values: LifeAreaValues) => void }) {
+export function LifeAreaFields({
+  values,
+  onChange,
+}: {
+  values: LifeAreaValues;
+  onChange: (values: LifeAreaValues) => void;
+}) {
   return (
     <div className="life-areas">
       {LIFE_AREAS.map((area) => {
         const own = values[area];
         const set = (key: 'need' | 'goal', text: string) => onChange({ ...values, [area]: { ...own, [key]: text } });
         return (
-          <details key={area} className="life-area" open={own.need !== '' || own.goal !== '' || area === 'sense_of_security'}>
-            <summary>{LIFE_AREA_NAMES[area]}{(own.need || own.goal) && <span className="visually-hidden"> (ifyllt)</span>}</summary>
+          <details
+            key={area}
+            className="life-area"
+            open={own.need !== '' || own.goal !== '' || area === 'sense_of_security'}
+          >
+            <summary>
+              {LIFE_AREA_NAMES[area]}
+              {(own.need || own.goal) && <span className="visually-hidden"> (ifyllt)</span>}
+            </summary>
             <div className="form-grid">
-              <TextInput label={`Behov – ${LIFE_AREA_NAMES[area]}`} multiline rows={3} maxLength={4000} value={own.need} onChange={(text) => set('need', text)} />
-              <TextInput label={`Mål – ${LIFE_AREA_NAMES[area]}`} multiline rows={3} maxLength={4000} value={own.goal} onChange={(text) => set('goal', text)} />
+              <TextInput
+                label={`Behov – ${LIFE_AREA_NAMES[area]}`}
+                multiline
+                rows={3}
+                maxLength={4000}
+                value={own.need}
+                onChange={(text) => set('need', text)}
+              />
+              <TextInput
+                label={`Mål – ${LIFE_AREA_NAMES[area]}`}
+                multiline
+                rows={3}
+                maxLength={4000}
+                value={own.goal}
+                onChange={(text) => set('goal', text)}
+              />
             </div>
           </details>
         );
@@ -79,10 +153,15 @@ interface TotalsProps {
 export function LiveTotal({ totals }: TotalsProps) {
   return (
     <div className="assignment-total" role="status" aria-live="polite">
-      <p className="assignment-total__main">Beviljad tid totalt: <strong>{minutesText(totals.granted)} per månad</strong>, avrundat uppåt till närmaste kvart.</p>
+      <p className="assignment-total__main">
+        Beviljad tid totalt: <strong>{minutesText(totals.granted)} per månad</strong>, avrundat uppåt till närmaste
+        kvart.
+      </p>
       {totals.hasTwoStaff && <p>Personaltid med dubbelbemanning: {minutesText(totals.staff)} per månad.</p>}
       {totals.missingMinutes.length > 0 && (
-        <p className="muted">Ange minuter per tillfälle för {totals.missingMinutes.map((row) => row.name).join(', ')} för att räkna in dem.</p>
+        <p className="muted">
+          Ange minuter per tillfälle för {totals.missingMinutes.map((row) => row.name).join(', ')} för att räkna in dem.
+        </p>
       )}
     </div>
   );

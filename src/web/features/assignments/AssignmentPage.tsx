@@ -30,15 +30,26 @@ export function AssignmentPage({ ProviderIntake }: { ProviderIntake: ProviderInt
   const { assignmentId = '' } = useParams();
   const assignment = useAssignment(assignmentId);
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
-  if (assignment.isPending) return <section className="page"><PageTitle>Uppdrag</PageTitle><Spinner /></section>;
+  if (assignment.isPending)
+    return (
+      <section className="page">
+        <PageTitle>Uppdrag</PageTitle>
+        <Spinner />
+      </section>
+    );
   if (assignment.error || !assignment.data) {
     const isMissing = isApiError(assignment.error, 404) || isApiError(assignment.error, 400);
     return (
       <section className="page">
         <PageTitle>{isMissing ? 'Uppdraget hittades inte' : 'Uppdraget kunde inte visas'}</PageTitle>
-        {isMissing
-          ? <p>Uppdraget finns inte, eller så är det inte ditt att läsa. Hos utföraren läser chefer och samordnare nya uppdrag; när uppdraget är fördelat läser personalen det när personen finns på deras enhet.</p>
-          : <ErrorAlert error={assignment.error} />}
+        {isMissing ? (
+          <p>
+            Uppdraget finns inte, eller så är det inte ditt att läsa. Hos utföraren läser chefer och samordnare nya
+            uppdrag; när uppdraget är fördelat läser personalen det när personen finns på deras enhet.
+          </p>
+        ) : (
+          <ErrorAlert error={assignment.error} />
+        )}
       </section>
     );
   }
@@ -46,8 +57,24 @@ export function AssignmentPage({ ProviderIntake }: { ProviderIntake: ProviderInt
 }
 
 /** Another assignment named here: a link where the reader may open it, its number alone where it is another unit's. */
-function AssignmentLink({ assignment, prefix = '' }: { assignment: NonNullable<AssignmentDetail['replacedBy']>; prefix?: string }) {
-  return assignment.canOpen ? <Link to={`/uppdrag/${assignment.id}`}>{prefix}{assignment.assignmentNumber}</Link> : <>{prefix}{assignment.assignmentNumber}</>;
+function AssignmentLink({
+  assignment,
+  prefix = '',
+}: {
+  assignment: NonNullable<AssignmentDetail['replacedBy']>;
+  prefix?: string;
+}) {
+  return assignment.canOpen ? (
+    <Link to={`/uppdrag/${assignment.id}`}>
+      {prefix}
+      {assignment.assignmentNumber}
+    </Link>
+  ) : (
+    <>
+      {prefix}
+      {assignment.assignmentNumber}
+    </>
+  );
 }
 
 type Intervention = AssignmentDetail['interventions'][number];
@@ -70,19 +97,32 @@ function AssignmentView({ assignment, notice, ProviderIntake }: AssignmentViewPr
         </PageTitle>
         <p className="person-header__facts">
           <span>
-            {assignment.permissions.canOpenCase ? <Link to={`/personer/${assignment.person.id}`}>{name ?? 'Skyddad identitet'}</Link> : name ?? <span className="tag tag--protected">Skyddad identitet</span>}
-            {' '}<span className="muted">{assignment.person.identityNumber}</span>
+            {assignment.permissions.canOpenCase ? (
+              <Link to={`/personer/${assignment.person.id}`}>{name ?? 'Skyddad identitet'}</Link>
+            ) : (
+              (name ?? <span className="tag tag--protected">Skyddad identitet</span>)
+            )}{' '}
+            <span className="muted">{assignment.person.identityNumber}</span>
           </span>
-          <span>Till {assignment.provider.name}{!assignment.provider.hasSystemAccess && ' (utan systemåtkomst)'}</span>
+          <span>
+            Till {assignment.provider.name}
+            {!assignment.provider.hasSystemAccess && ' (utan systemåtkomst)'}
+          </span>
         </p>
         <AssignmentActions assignment={assignment} />
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
-      {assignment.permissions.canEdit && assignment.isNewClient && (!assignment.handoverBy || !assignment.handoverAt) && (
-        <Alert tone="warning" title="Ny brukare: överlämningen per telefon är inte registrerad">
-          <p>Rutinen kräver att utföraren får en muntlig överlämning per telefon innan uppdraget skickas. <Link to={`/uppdrag/${assignment.id}/redigera`}>Ändra utkastet</Link> och ange vem som tog emot den och när.</p>
-        </Alert>
-      )}
+      {assignment.permissions.canEdit &&
+        assignment.isNewClient &&
+        (!assignment.handoverBy || !assignment.handoverAt) && (
+          <Alert tone="warning" title="Ny brukare: överlämningen per telefon är inte registrerad">
+            <p>
+              Rutinen kräver att utföraren får en muntlig överlämning per telefon innan uppdraget skickas.{' '}
+              <Link to={`/uppdrag/${assignment.id}/redigera`}>Ändra utkastet</Link> och ange vem som tog emot den och
+              när.
+            </p>
+          </Alert>
+        )}
       {assignment.status === 'stopped' && (
         <Alert tone="warning" title={`Stoppat av utföraren ${formatDateTime(assignment.stateChangedAt)}`}>
           {assignment.stateMessage && <p className="preserve-lines">{assignment.stateMessage}</p>}
@@ -94,48 +134,134 @@ function AssignmentView({ assignment, notice, ProviderIntake }: AssignmentViewPr
           {assignment.stateMessage && <p className="preserve-lines">{assignment.stateMessage}</p>}
         </Alert>
       )}
-      {assignment.replacedBy && <Alert tone="info">Ersatt av <AssignmentLink assignment={assignment.replacedBy} prefix="uppdrag " />.</Alert>}
+      {assignment.replacedBy && (
+        <Alert tone="info">
+          Ersatt av <AssignmentLink assignment={assignment.replacedBy} prefix="uppdrag " />.
+        </Alert>
+      )}
       <ProviderIntake assignment={assignment} />
 
       <h2>Ärende och beslut</h2>
       <dl className="facts">
-        <div><dt>Ärende</dt><dd>{assignment.permissions.canOpenCase ? <Link to={`/arenden/${assignment.caseId}`}>{assignment.caseNumber}</Link> : assignment.caseNumber}</dd></div>
-        <div><dt>Myndighetsenhet</dt><dd>{assignment.authorityUnitName}</dd></div>
-        <div><dt>Beslut</dt><dd>{assignment.decision.decisionNumber}</dd></div>
-        <div><dt>Lagrum</dt><dd>{assignment.decision.legalBasisCode}</dd></div>
-        <div><dt>Beslutsdatum</dt><dd>{formatDate(assignment.decision.decisionDate)}</dd></div>
-        <div><dt>Beslutsperiod</dt><dd>{assignment.decision.periodFrom} – {assignment.decision.periodTo ?? 'tills vidare'}</dd></div>
-        {assignment.replacesAssignment && <div><dt>Ersätter</dt><dd><AssignmentLink assignment={assignment.replacesAssignment} /></dd></div>}
+        <div>
+          <dt>Ärende</dt>
+          <dd>
+            {assignment.permissions.canOpenCase ? (
+              <Link to={`/arenden/${assignment.caseId}`}>{assignment.caseNumber}</Link>
+            ) : (
+              assignment.caseNumber
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Myndighetsenhet</dt>
+          <dd>{assignment.authorityUnitName}</dd>
+        </div>
+        <div>
+          <dt>Beslut</dt>
+          <dd>{assignment.decision.decisionNumber}</dd>
+        </div>
+        <div>
+          <dt>Lagrum</dt>
+          <dd>{assignment.decision.legalBasisCode}</dd>
+        </div>
+        <div>
+          <dt>Beslutsdatum</dt>
+          <dd>{formatDate(assignment.decision.decisionDate)}</dd>
+        </div>
+        <div>
+          <dt>Beslutsperiod</dt>
+          <dd>
+            {assignment.decision.periodFrom} – {assignment.decision.periodTo ?? 'tills vidare'}
+          </dd>
+        </div>
+        {assignment.replacesAssignment && (
+          <div>
+            <dt>Ersätter</dt>
+            <dd>
+              <AssignmentLink assignment={assignment.replacesAssignment} />
+            </dd>
+          </div>
+        )}
       </dl>
 
       <h2>Beviljade insatser</h2>
       <Table<Intervention>
-        caption="Insatser i uppdraget" captionHidden rows={assignment.interventions} rowKey={(row) => row.id}
+        caption="Insatser i uppdraget"
+        captionHidden
+        rows={assignment.interventions}
+        rowKey={(row) => row.id}
         columns={[
-          { key: 'name', header: 'Insats', isRowHeader: true, render: (row) => <>{row.name}{row.note && <span className="muted preserve-lines"><br />{row.note}</span>}</> },
-          { key: 'scope', header: 'Beviljad omfattning', className: 'nowrap', render: (row) => scopeText(row.grantedAmount, row.scopeUnit) },
-          { key: 'minutes', header: 'Min/tillfälle', className: 'numeric', render: (row) => (row.minutesPerOccasion === null ? '–' : String(row.minutesPerOccasion).replace('.', ',')) },
+          {
+            key: 'name',
+            header: 'Insats',
+            isRowHeader: true,
+            render: (row) => (
+              <>
+                {row.name}
+                {row.note && (
+                  <span className="muted preserve-lines">
+                    <br />
+                    {row.note}
+                  </span>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'scope',
+            header: 'Beviljad omfattning',
+            className: 'nowrap',
+            render: (row) => scopeText(row.grantedAmount, row.scopeUnit),
+          },
+          {
+            key: 'minutes',
+            header: 'Min/tillfälle',
+            className: 'numeric',
+            render: (row) => (row.minutesPerOccasion === null ? '–' : String(row.minutesPerOccasion).replace('.', ',')),
+          },
           { key: 'days', header: 'Planerade dagar', render: (row) => weekdaysText(row.plannedDays) },
           { key: 'times', header: 'Tider', render: (row) => row.plannedTimes ?? '–' },
           { key: 'twoStaff', header: 'Två personal', render: (row) => (row.isTwoStaff ? 'Ja' : 'Nej') },
-          { key: 'month', header: 'Tid/månad', className: 'nowrap numeric', render: (row) => (row.monthlyMinutes > 0 ? minutesText(row.monthlyMinutes) : '–') },
+          {
+            key: 'month',
+            header: 'Tid/månad',
+            className: 'nowrap numeric',
+            render: (row) => (row.monthlyMinutes > 0 ? minutesText(row.monthlyMinutes) : '–'),
+          },
         ]}
       />
       <div className="assignment-total">
-        <p className="assignment-total__main">Beviljad tid totalt: <strong>{minutesText(assignment.totalGrantedMinutes)} per månad</strong>, avrundat uppåt till närmaste kvart.</p>
-        {twoStaff.length > 0
-          ? <p>Dubbelbemanning krävs för {twoStaff.map((row) => row.name).join(', ')}. Personaltid: {minutesText(assignment.totalStaffMinutes)} per månad.</p>
-          : <p>Ingen insats kräver dubbelbemanning.</p>}
+        <p className="assignment-total__main">
+          Beviljad tid totalt: <strong>{minutesText(assignment.totalGrantedMinutes)} per månad</strong>, avrundat uppåt
+          till närmaste kvart.
+        </p>
+        {twoStaff.length > 0 ? (
+          <p>
+            Dubbelbemanning krävs för {twoStaff.map((row) => row.name).join(', ')}. Personaltid:{' '}
+            {minutesText(assignment.totalStaffMinutes)} per månad.
+          </p>
+        ) : (
+          <p>Ingen insats kräver dubbelbemanning.</p>
+        )}
       </div>
 
       <h2>Behov och mål per livsområde</h2>
-      {assignment.lifeAreas.length === 0 ? <p className="table-empty">Inga livsområden är beskrivna.</p> : (
+      {assignment.lifeAreas.length === 0 ? (
+        <p className="table-empty">Inga livsområden är beskrivna.</p>
+      ) : (
         <dl className="life-area-list">
           {assignment.lifeAreas.map((area) => (
             <div key={area.lifeArea}>
               <dt>{LIFE_AREA_NAMES[area.lifeArea]}</dt>
-              <dd><span className="muted">Behov: </span><span className="preserve-lines">{area.need ?? '–'}</span></dd>
-              <dd><span className="muted">Mål: </span><span className="preserve-lines">{area.goal ?? '–'}</span></dd>
+              <dd>
+                <span className="muted">Behov: </span>
+                <span className="preserve-lines">{area.need ?? '–'}</span>
+              </dd>
+              <dd>
+                <span className="muted">Mål: </span>
+                <span className="preserve-lines">{area.goal ?? '–'}</span>
+              </dd>
             </div>
           ))}
         </dl>
@@ -143,20 +269,65 @@ function AssignmentView({ assignment, notice, ProviderIntake }: AssignmentViewPr
 
       <h2>Instruktioner och överlämning</h2>
       <dl className="facts">
-        <div className="facts__row--wide"><dt>Instruktioner</dt><dd className="preserve-lines">{assignment.instructions ?? 'Inga särskilda instruktioner.'}</dd></div>
-        <div><dt>Ny brukare</dt><dd>{assignment.isNewClient ? 'Ja' : 'Nej'}</dd></div>
-        {assignment.isNewClient && <div><dt>Överlämning per telefon till</dt><dd>{assignment.handoverBy ?? 'Inte registrerad'}</dd></div>}
-        {assignment.isNewClient && <div><dt>Överlämning gjord</dt><dd>{formatDateTime(assignment.handoverAt)}</dd></div>}
-        <div><dt>Skrivet av</dt><dd>{assignment.createdByName}, {formatDateTime(assignment.createdAt)}</dd></div>
-        <div><dt>Skickat</dt><dd>{assignment.sentAt ? `${formatDateTime(assignment.sentAt)} av ${assignment.sentByName ?? '–'}` : 'Inte skickat'}</dd></div>
+        <div className="facts__row--wide">
+          <dt>Instruktioner</dt>
+          <dd className="preserve-lines">{assignment.instructions ?? 'Inga särskilda instruktioner.'}</dd>
+        </div>
+        <div>
+          <dt>Ny brukare</dt>
+          <dd>{assignment.isNewClient ? 'Ja' : 'Nej'}</dd>
+        </div>
+        {assignment.isNewClient && (
+          <div>
+            <dt>Överlämning per telefon till</dt>
+            <dd>{assignment.handoverBy ?? 'Inte registrerad'}</dd>
+          </div>
+        )}
+        {assignment.isNewClient && (
+          <div>
+            <dt>Överlämning gjord</dt>
+            <dd>{formatDateTime(assignment.handoverAt)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Skrivet av</dt>
+          <dd>
+            {assignment.createdByName}, {formatDateTime(assignment.createdAt)}
+          </dd>
+        </div>
+        <div>
+          <dt>Skickat</dt>
+          <dd>
+            {assignment.sentAt
+              ? `${formatDateTime(assignment.sentAt)} av ${assignment.sentByName ?? '–'}`
+              : 'Inte skickat'}
+          </dd>
+        </div>
       </dl>
 
       <h2>Händelser</h2>
       <Table<AssignmentEvent>
-        caption="Händelser för uppdraget" captionHidden rows={assignment.events} rowKey={(_row, index) => String(index)} empty="Inga händelser ännu. Uppdraget är ett utkast."
+        caption="Händelser för uppdraget"
+        captionHidden
+        rows={assignment.events}
+        rowKey={(_row, index) => String(index)}
+        empty="Inga händelser ännu. Uppdraget är ett utkast."
         columns={[
-          { key: 'when', header: 'När', isRowHeader: true, className: 'nowrap', render: (row) => formatDateTime(row.occurredAt) },
-          { key: 'what', header: 'Händelse', render: (row) => (row.event === 'sent_outside' && assignment.sentVia ? SENT_VIA_LABELS[assignment.sentVia] : ASSIGNMENT_EVENT_LABELS[row.event]) },
+          {
+            key: 'when',
+            header: 'När',
+            isRowHeader: true,
+            className: 'nowrap',
+            render: (row) => formatDateTime(row.occurredAt),
+          },
+          {
+            key: 'what',
+            header: 'Händelse',
+            render: (row) =>
+              row.event === 'sent_outside' && assignment.sentVia
+                ? SENT_VIA_LABELS[assignment.sentVia]
+                : ASSIGNMENT_EVENT_LABELS[row.event],
+          },
           { key: 'who', header: 'Vem', render: (row) => row.actorName ?? '–' },
           { key: 'message', header: 'Meddelande', render: (row) => row.message ?? '–' },
         ]}

@@ -25,7 +25,12 @@ export interface CaseAssignmentsProps {
 
 export function CaseAssignments({ caseId, decisions, canWrite }: CaseAssignmentsProps) {
   const list = useCaseAssignments(caseId);
-  const writable = canWrite && list.data?.canWrite ? decisions.filter((decision) => decision.outcome === 'granted' && decision.status !== 'ended' && decision.endedOn === null) : [];
+  const writable =
+    canWrite && list.data?.canWrite
+      ? decisions.filter(
+          (decision) => decision.outcome === 'granted' && decision.status !== 'ended' && decision.endedOn === null,
+        )
+      : [];
   const stopped = list.data?.assignments.filter((row) => row.status === 'stopped') ?? [];
   return (
     <section className="section" aria-labelledby="case-assignments">
@@ -35,7 +40,8 @@ export function CaseAssignments({ caseId, decisions, canWrite }: CaseAssignments
           <div className="button-row">
             {writable.map((decision) => (
               <Link key={decision.id} className="button button--primary" to={`/uppdrag/nytt?decisionId=${decision.id}`}>
-                Skriv uppdrag<span className="visually-hidden"> från beslut</span>{writable.length > 1 && <> från {decision.decisionNumber}</>}
+                Skriv uppdrag<span className="visually-hidden"> från beslut</span>
+                {writable.length > 1 && <> från {decision.decisionNumber}</>}
               </Link>
             ))}
           </div>
@@ -44,22 +50,52 @@ export function CaseAssignments({ caseId, decisions, canWrite }: CaseAssignments
       {list.isPending && <Spinner />}
       <ErrorAlert error={list.error} />
       {stopped.map((row) => (
-        <Alert key={row.id} tone="warning" title={`Uppdrag ${row.assignmentNumber} har stoppats av ${row.providerName}`}>
+        <Alert
+          key={row.id}
+          tone="warning"
+          title={`Uppdrag ${row.assignmentNumber} har stoppats av ${row.providerName}`}
+        >
           {row.stateMessage && <p className="preserve-lines">{row.stateMessage}</p>}
-          <p><Link to={`/uppdrag/${row.id}`}>Öppna uppdrag {row.assignmentNumber}</Link> och skriv vid behov ett nytt som ersätter det.</p>
+          <p>
+            <Link to={`/uppdrag/${row.id}`}>Öppna uppdrag {row.assignmentNumber}</Link> och skriv vid behov ett nytt som
+            ersätter det.
+          </p>
         </Alert>
       ))}
       {list.data && (
         <Table<CaseAssignment>
-          caption="Uppdrag i ärendet" captionHidden rows={list.data.assignments} rowKey={(row) => row.id}
+          caption="Uppdrag i ärendet"
+          captionHidden
+          rows={list.data.assignments}
+          rowKey={(row) => row.id}
           empty="Inga uppdrag ännu."
           columns={[
-            { key: 'number', header: 'Uppdrag', isRowHeader: true, className: 'nowrap', render: (row) => <Link to={`/uppdrag/${row.id}`}>{row.assignmentNumber}</Link> },
+            {
+              key: 'number',
+              header: 'Uppdrag',
+              isRowHeader: true,
+              className: 'nowrap',
+              render: (row) => <Link to={`/uppdrag/${row.id}`}>{row.assignmentNumber}</Link>,
+            },
             { key: 'provider', header: 'Utförare', render: (row) => row.providerName },
             { key: 'decision', header: 'Beslut', className: 'nowrap', render: (row) => row.decisionNumber },
-            { key: 'status', header: 'Status', render: (row) => <StatusTag status={row.status} sentVia={row.sentVia} /> },
-            { key: 'sent', header: 'Skickat', className: 'nowrap', render: (row) => (row.sentAt ? formatDateTime(row.sentAt) : '–') },
-            { key: 'total', header: 'Beviljad tid/månad', className: 'nowrap numeric', render: (row) => minutesText(row.totalGrantedMinutes) },
+            {
+              key: 'status',
+              header: 'Status',
+              render: (row) => <StatusTag status={row.status} sentVia={row.sentVia} />,
+            },
+            {
+              key: 'sent',
+              header: 'Skickat',
+              className: 'nowrap',
+              render: (row) => (row.sentAt ? formatDateTime(row.sentAt) : '–'),
+            },
+            {
+              key: 'total',
+              header: 'Beviljad tid/månad',
+              className: 'nowrap numeric',
+              render: (row) => minutesText(row.totalGrantedMinutes),
+            },
           ]}
         />
       )}
@@ -68,7 +104,24 @@ export function CaseAssignments({ caseId, decisions, canWrite }: CaseAssignments
 }
 
 /** The status; one sent outside Vardag says how (secure mail or post) when the caller knows. */
-export function StatusTag({ status, sentVia }: { status: CaseAssignment['status']; sentVia?: CaseAssignment['sentVia'] }) {
-  const tone = status === 'draft' ? 'tag tag--draft' : status === 'stopped' ? 'tag tag--protected' : status === 'replaced' || status === 'withdrawn' ? 'tag tag--muted' : 'tag';
-  return <span className={tone}>{status === 'sent_outside' && sentVia ? SENT_VIA_LABELS[sentVia] : ASSIGNMENT_STATUS_LABELS[status]}</span>;
+export function StatusTag({
+  status,
+  sentVia,
+}: {
+  status: CaseAssignment['status'];
+  sentVia?: CaseAssignment['sentVia'];
+}) {
+  const tone =
+    status === 'draft'
+      ? 'tag tag--draft'
+      : status === 'stopped'
+        ? 'tag tag--protected'
+        : status === 'replaced' || status === 'withdrawn'
+          ? 'tag tag--muted'
+          : 'tag';
+  return (
+    <span className={tone}>
+      {status === 'sent_outside' && sentVia ? SENT_VIA_LABELS[sentVia] : ASSIGNMENT_STATUS_LABELS[status]}
+    </span>
+  );
 }

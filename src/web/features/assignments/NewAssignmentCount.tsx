@@ -10,7 +10,9 @@ export function NewAssignmentFolderCount() {
   if (!count.data) return null;
   return (
     <span className="desk-nav__count desk-nav__count--unread">
-      <span className="visually-hidden">, </span>{count.data}<span className="visually-hidden"> {count.data === 1 ? 'nytt uppdrag' : 'nya uppdrag'}</span>
+      <span className="visually-hidden">, </span>
+      {count.data}
+      <span className="visually-hidden"> {count.data === 1 ? 'nytt uppdrag' : 'nya uppdrag'}</span>
     </span>
   );
 }

@@ -31,34 +31,82 @@ export function NewAssignmentsPage() {
       <ErrorAlert error={list.error} />
       {list.data && (
         <>
-          <p role="status">{total === 0 ? 'Inga nya uppdrag.' : `${countText(total)}${items.length < total ? `, ${items.length} visas` : ''}.`}</p>
+          <p role="status">
+            {total === 0
+              ? 'Inga nya uppdrag.'
+              : `${countText(total)}${items.length < total ? `, ${items.length} visas` : ''}.`}
+          </p>
           <Table<NewAssignment>
-            caption="Nya uppdrag" captionHidden rows={items} rowKey={(row) => row.id} empty="Det finns inga nya uppdrag just nu."
+            caption="Nya uppdrag"
+            captionHidden
+            rows={items}
+            rowKey={(row) => row.id}
+            empty="Det finns inga nya uppdrag just nu."
             columns={[
-              { key: 'person', header: 'Person', isRowHeader: true, render: (row) => <><span className="nowrap">{row.person.identityNumber}</span><br />{personName(row.person) ?? <ProtectedTag />}</> },
               {
-                key: 'assignment', header: 'Uppdrag', className: 'nowrap', render: (row) => (
+                key: 'person',
+                header: 'Person',
+                isRowHeader: true,
+                render: (row) => (
                   <>
-                    <Link to={`/uppdrag/${row.id}`}>Läs uppdrag {row.assignmentNumber}</Link><br />
-                    <a href={documentUrl(row.id)} target="_blank" rel="noopener">PDF<span className="visually-hidden"> för {row.assignmentNumber} (öppnas i ny flik)</span></a>
+                    <span className="nowrap">{row.person.identityNumber}</span>
+                    <br />
+                    {personName(row.person) ?? <ProtectedTag />}
+                  </>
+                ),
+              },
+              {
+                key: 'assignment',
+                header: 'Uppdrag',
+                className: 'nowrap',
+                render: (row) => (
+                  <>
+                    <Link to={`/uppdrag/${row.id}`}>Läs uppdrag {row.assignmentNumber}</Link>
+                    <br />
+                    <a href={documentUrl(row.id)} target="_blank" rel="noopener">
+                      PDF<span className="visually-hidden"> för {row.assignmentNumber} (öppnas i ny flik)</span>
+                    </a>
                   </>
                 ),
               },
               { key: 'provider', header: 'Utförare', render: (row) => row.provider.name },
               { key: 'sent', header: 'Skickat', className: 'nowrap', render: (row) => formatDateTime(row.sentAt) },
               {
-                key: 'interventions', header: 'Insatser', render: (row) => (
+                key: 'interventions',
+                header: 'Insatser',
+                render: (row) => (
                   <>
                     {row.interventions.join(', ')}
-                    {row.hasPersonalAlarm && <> <span className="tag">Trygghetslarm</span></>}
-                    {row.isNewClient && <> <span className="tag">Ny brukare</span></>}
+                    {row.hasPersonalAlarm && (
+                      <>
+                        {' '}
+                        <span className="tag">Trygghetslarm</span>
+                      </>
+                    )}
+                    {row.isNewClient && (
+                      <>
+                        {' '}
+                        <span className="tag">Ny brukare</span>
+                      </>
+                    )}
                   </>
                 ),
               },
-              { key: 'total', header: 'Beviljad tid/månad', className: 'nowrap numeric', render: (row) => minutesText(row.totalGrantedMinutes) },
+              {
+                key: 'total',
+                header: 'Beviljad tid/månad',
+                className: 'nowrap numeric',
+                render: (row) => minutesText(row.totalGrantedMinutes),
+              },
             ]}
           />
-          {list.hasNextPage && <div className="button-row"><Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>Visa fler</Button></div>}
+          {list.hasNextPage && (
+            <div className="button-row">
+              <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
+                Visa fler
+              </Button>
+            </div>
+          )}
         </>
       )}
     </section>

@@ -1,16 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import {
-  initialInterventions, initialLifeAreas, initialValues, liveTotals, minutesError, parseMinutes, toRequest,
-  type GrantedIntervention, type InterventionValues, type LifeAreaValues,
+  initialInterventions,
+  initialLifeAreas,
+  initialValues,
+  liveTotals,
+  minutesError,
+  parseMinutes,
+  toRequest,
+  type GrantedIntervention,
+  type InterventionValues,
+  type LifeAreaValues,
 } from './assignmentForm.ts';
 import type { AssignmentDetail } from './assignments.api.ts';
 
-function granted(id: string, scopeUnit: GrantedIntervention['scopeUnit'], grantedAmount: number | null): GrantedIntervention {
-  return { id, interventionTypeId: `type-${id}`, name: id, isPersonalAlarm: false, grantedAmount, scopeUnit, note: null };
+function granted(
+  id: string,
+  scopeUnit: GrantedIntervention['scopeUnit'],
+  grantedAmount: number | null,
+): GrantedIntervention {
+  return {
+    id,
+    interventionTypeId: `type-${id}`,
+    name: id,
+    isPersonalAlarm: false,
+    grantedAmount,
+    scopeUnit,
+    note: null,
+  };
 }
 
 function values(partial: Partial<InterventionValues> = {}): InterventionValues {
-  return { isIncluded: true, minutesPerOccasion: '', plannedDays: '', plannedTimes: '', isTwoStaff: false, note: '', ...partial };
+  return {
+    isIncluded: true,
+    minutesPerOccasion: '',
+    plannedDays: '',
+    plannedTimes: '',
+    isTwoStaff: false,
+    note: '',
+    ...partial,
+  };
 }
 
 const cleaning = granted('cleaning', 'hours_per_month', 10);
@@ -18,19 +46,34 @@ const meals = granted('meals', 'times_per_day', 1);
 
 // Only the fields the form reads; the rest of a saved assignment does not matter here.
 const saved = {
-  provider: { id: 'p1' }, instructions: 'Ring på', isNewClient: true, handoverBy: 'Anna', handoverAt: null,
+  provider: { id: 'p1' },
+  instructions: 'Ring på',
+  isNewClient: true,
+  handoverBy: 'Anna',
+  handoverAt: null,
   replacesAssignment: null,
-  interventions: [{
-    decisionInterventionId: 'meals', minutesPerOccasion: 7.5, plannedDays: ['mon', 'wed'], plannedTimes: '12:00',
-    isTwoStaff: true, note: null,
-  }],
+  interventions: [
+    {
+      decisionInterventionId: 'meals',
+      minutesPerOccasion: 7.5,
+      plannedDays: ['mon', 'wed'],
+      plannedTimes: '12:00',
+      isTwoStaff: true,
+      note: null,
+    },
+  ],
   lifeAreas: [{ lifeArea: 'self_care', need: 'Hjälp med mat', goal: null }],
 } as unknown as AssignmentDetail;
 
 describe('the starting values', () => {
   it('are empty for a new draft and include every granted intervention', () => {
     expect(initialValues(undefined)).toEqual({
-      providerId: '', instructions: '', isNewClient: false, handoverBy: '', handoverAt: '', replacesAssignmentId: '',
+      providerId: '',
+      instructions: '',
+      isNewClient: false,
+      handoverBy: '',
+      handoverAt: '',
+      replacesAssignmentId: '',
     });
     const rows = initialInterventions([cleaning, meals], undefined);
     expect(Object.keys(rows)).toEqual(['cleaning', 'meals']);
@@ -38,10 +81,17 @@ describe('the starting values', () => {
   });
 
   it('come from a saved draft of the same decision: only its interventions included, minutes with a comma', () => {
-    expect(initialValues(saved)).toMatchObject({ providerId: 'p1', instructions: 'Ring på', isNewClient: true, handoverBy: 'Anna' });
+    expect(initialValues(saved)).toMatchObject({
+      providerId: 'p1',
+      instructions: 'Ring på',
+      isNewClient: true,
+      handoverBy: 'Anna',
+    });
     const rows = initialInterventions([cleaning, meals], saved);
     expect(rows.cleaning!.isIncluded).toBe(false);
-    expect(rows.meals).toEqual(values({ minutesPerOccasion: '7,5', plannedDays: 'mon,wed', plannedTimes: '12:00', isTwoStaff: true }));
+    expect(rows.meals).toEqual(
+      values({ minutesPerOccasion: '7,5', plannedDays: 'mon,wed', plannedTimes: '12:00', isTwoStaff: true }),
+    );
   });
 
   it('include everything again when the saved draft was of another decision', () => {
@@ -52,7 +102,9 @@ describe('the starting values', () => {
   it('give every life area a need and a goal, filled from the draft', () => {
     const areas = initialLifeAreas(saved);
     expect(areas.self_care).toEqual({ need: 'Hjälp med mat', goal: '' });
-    expect(Object.values(areas).every((area) => typeof area.need === 'string' && typeof area.goal === 'string')).toBe(true);
+    expect(Object.values(areas).every((area) => typeof area.need === 'string' && typeof area.goal === 'string')).toBe(
+      true,
+    );
   });
 });
 
@@ -79,7 +131,12 @@ describe('liveTotals', () => {
   it('sums the included interventions per month, two staff counting twice for staff time', () => {
     const rows = { cleaning: values({ isTwoStaff: true }), meals: values({ minutesPerOccasion: '30' }) };
     // 10 h a month = 600 min; 30 min a day = 30 × 365 / 12 = 912.5, so 1 512.5 → 1 515 (quarter hours up).
-    expect(liveTotals([cleaning, meals], rows)).toMatchObject({ granted: 1515, staff: 2115, hasTwoStaff: true, missingMinutes: [] });
+    expect(liveTotals([cleaning, meals], rows)).toMatchObject({
+      granted: 1515,
+      staff: 2115,
+      hasTwoStaff: true,
+      missingMinutes: [],
+    });
   });
 
   it('leaves out what is not included and names occasions that still lack minutes', () => {
@@ -105,10 +162,16 @@ describe('toRequest', () => {
     const form = { ...initialValues(undefined), providerId: 'p1', instructions: '  ' };
     const { body, order } = toRequest(form, [cleaning, meals], rows, lifeAreas);
     expect(order).toEqual(['meals']);
-    expect(body.interventions).toEqual([{
-      decisionInterventionId: 'meals', minutesPerOccasion: 7.5, plannedDays: ['mon', 'fri'], plannedTimes: null,
-      isTwoStaff: false, note: 'Laktosfri',
-    }]);
+    expect(body.interventions).toEqual([
+      {
+        decisionInterventionId: 'meals',
+        minutesPerOccasion: 7.5,
+        plannedDays: ['mon', 'fri'],
+        plannedTimes: null,
+        isTwoStaff: false,
+        note: 'Laktosfri',
+      },
+    ]);
     expect(body).toMatchObject({ providerId: 'p1', instructions: null, lifeAreas: [], replacesAssignmentId: null });
   });
 
@@ -116,9 +179,15 @@ describe('toRequest', () => {
     const areas: LifeAreaValues = { ...lifeAreas, self_care: { need: 'Mat', goal: '' } };
     const form = { ...initialValues(undefined), providerId: 'p1', handoverBy: 'Anna', handoverAt: '2026-05-01 10:00' };
     expect(toRequest(form, [], {}, areas).body).toMatchObject({
-      isNewClient: false, handoverBy: null, handoverAt: null, lifeAreas: [{ lifeArea: 'self_care', need: 'Mat', goal: null }],
+      isNewClient: false,
+      handoverBy: null,
+      handoverAt: null,
+      lifeAreas: [{ lifeArea: 'self_care', need: 'Mat', goal: null }],
     });
-    expect(toRequest({ ...form, isNewClient: true }, [], {}, areas).body)
-      .toMatchObject({ isNewClient: true, handoverBy: 'Anna', handoverAt: '2026-05-01 10:00' });
+    expect(toRequest({ ...form, isNewClient: true }, [], {}, areas).body).toMatchObject({
+      isNewClient: true,
+      handoverBy: 'Anna',
+      handoverAt: '2026-05-01 10:00',
+    });
   });
 });

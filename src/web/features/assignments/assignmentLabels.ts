@@ -27,7 +27,10 @@ export const SENT_VIA_LABELS: Record<SentVia, string> = {
 };
 
 /** The choices in "Registrera som skickat". */
-export const SENT_OUTSIDE_CHOICES: Record<SentOutsideVia, string> = { secure_mail: 'Med säker e-post', post: 'Per post' };
+export const SENT_OUTSIDE_CHOICES: Record<SentOutsideVia, string> = {
+  secure_mail: 'Med säker e-post',
+  post: 'Per post',
+};
 
 export const ASSIGNMENT_EVENT_LABELS: Record<(typeof ASSIGNMENT_EVENTS)[number], string> = {
   sent: 'Skickat i Vardag',
@@ -39,19 +42,42 @@ export const ASSIGNMENT_EVENT_LABELS: Record<(typeof ASSIGNMENT_EVENTS)[number],
   withdrawn: 'Återkallat av myndigheten',
 };
 
-export const WEEKDAY_LABELS: Record<Weekday, string> = { mon: 'Måndag', tue: 'Tisdag', wed: 'Onsdag', thu: 'Torsdag', fri: 'Fredag', sat: 'Lördag', sun: 'Söndag' };
-const WEEKDAY_SHORT: Record<Weekday, string> = { mon: 'mån', tue: 'tis', wed: 'ons', thu: 'tor', fri: 'fre', sat: 'lör', sun: 'sön' };
+export const WEEKDAY_LABELS: Record<Weekday, string> = {
+  mon: 'Måndag',
+  tue: 'Tisdag',
+  wed: 'Onsdag',
+  thu: 'Torsdag',
+  fri: 'Fredag',
+  sat: 'Lördag',
+  sun: 'Söndag',
+};
+const WEEKDAY_SHORT: Record<Weekday, string> = {
+  mon: 'mån',
+  tue: 'tis',
+  wed: 'ons',
+  thu: 'tor',
+  fri: 'fre',
+  sat: 'lör',
+  sun: 'sön',
+};
 
 /** "mån, ons, fre", in week order. */
 export function weekdaysText(days: readonly Weekday[]): string {
   if (days.length === 0) return '–';
-  return WEEKDAYS.filter((day) => days.includes(day)).map((day) => WEEKDAY_SHORT[day]).join(', ');
+  return WEEKDAYS.filter((day) => days.includes(day))
+    .map((day) => WEEKDAY_SHORT[day])
+    .join(', ');
 }
 
 /** Who writes assignments: mirrors canWriteAssignments (the authority). */
 export const ASSIGNMENT_WRITER_ROLES: readonly Role[] = ['case_officer', 'authority_manager'];
 /** Who has "Nya uppdrag": mirrors canListNewAssignments. */
-export const NEW_ASSIGNMENT_ROLES: readonly Role[] = ['operations_manager', 'unit_manager', 'coordinator', 'alarm_manager'];
+export const NEW_ASSIGNMENT_ROLES: readonly Role[] = [
+  'operations_manager',
+  'unit_manager',
+  'coordinator',
+  'alarm_manager',
+];
 
 /** "20 tim/månad", or "Enligt beslut" for a scope without amount (trygghetslarm). */
 export function scopeText(amount: number | null, unit: string): string {

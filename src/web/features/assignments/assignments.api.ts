@@ -28,8 +28,10 @@ export const fetchAssignment = (assignmentId: string): Promise<c.AssignmentDetai
 // message about it: read it again each time its page opens rather than trust a copy from earlier.
 export function useAssignment(assignmentId: string) {
   return useQuery({
-    queryKey: assignmentKeys.detail(assignmentId), queryFn: () => fetchAssignment(assignmentId),
-    enabled: assignmentId !== '', staleTime: 0,
+    queryKey: assignmentKeys.detail(assignmentId),
+    queryFn: () => fetchAssignment(assignmentId),
+    enabled: assignmentId !== '',
+    staleTime: 0,
   });
 }
 
@@ -44,7 +46,8 @@ export function useAssignmentOptions(decisionId: string) {
 
 export function useCaseAssignments(caseId: string) {
   return useQuery({
-    queryKey: assignmentKeys.ofCase(caseId), staleTime: 0,
+    queryKey: assignmentKeys.ofCase(caseId),
+    staleTime: 0,
     queryFn: (): Promise<c.CaseAssignmentList> =>
       call(http.GET('/api/cases/{caseId}/assignments', { params: { path: { caseId } } })),
   });
@@ -92,7 +95,9 @@ export function sendAssignment(assignmentId: string, version: number): Promise<c
 
 /** Records that the PDF went outside Vardag, by secure mail or by post. */
 export function recordSentOutside(
-  assignmentId: string, version: number, via: c.RecordSentOutsideRequest['via'],
+  assignmentId: string,
+  version: number,
+  via: c.RecordSentOutsideRequest['via'],
 ): Promise<c.AssignmentDetail> {
   const body = { via, version };
   return call(http.POST('/api/assignments/{assignmentId}/record-sent-outside', { ...byId(assignmentId), body }));

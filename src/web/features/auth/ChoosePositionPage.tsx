@@ -38,7 +38,10 @@ export function ChoosePositionPage() {
   return (
     <section className="choose-position">
       <PageTitle>Välj befattning</PageTitle>
-      <p>Hej {session.user.displayName}! Du har flera befattningar i {session.municipality.name}. Välj den du ska arbeta i nu; den styr vilka personer du ser.</p>
+      <p>
+        Hej {session.user.displayName}! Du har flera befattningar i {session.municipality.name}. Välj den du ska arbeta
+        i nu; den styr vilka personer du ser.
+      </p>
       <ErrorAlert error={failure} />
       {session.positions.length === 0 ? (
         <p>Du har ingen aktiv befattning. Kontakta systemadministratören.</p>
@@ -48,20 +51,41 @@ export function ChoosePositionPage() {
             <li key={position.id} className="position-card">
               <h2 className="position-card__title">{position.title}</h2>
               <dl className="position-card__facts">
-                <dt>Enhet</dt><dd>{position.unitName}</dd>
-                <dt>Verksamhetsområde</dt><dd><abbr title={SERVICE_AREA_LABELS[position.serviceArea]}>{SERVICE_AREA_SHORT[position.serviceArea]}</abbr> – {SERVICE_AREA_LABELS[position.serviceArea]}</dd>
-                <dt>Roller</dt><dd>{rolesText(position.roles)}</dd>
+                <dt>Enhet</dt>
+                <dd>{position.unitName}</dd>
+                <dt>Verksamhetsområde</dt>
+                <dd>
+                  <abbr title={SERVICE_AREA_LABELS[position.serviceArea]}>
+                    {SERVICE_AREA_SHORT[position.serviceArea]}
+                  </abbr>{' '}
+                  – {SERVICE_AREA_LABELS[position.serviceArea]}
+                </dd>
+                <dt>Roller</dt>
+                <dd>{rolesText(position.roles)}</dd>
               </dl>
-              {position.id === current?.id && <p className="position-card__current"><span aria-hidden="true">✓ </span>Din nuvarande befattning</p>}
-              <Button variant="primary" busy={busyId === position.id} disabled={busyId !== null}
-                aria-label={`Välj ${position.title}, ${position.unitName}`} onClick={() => void choose(position.id)}>
+              {position.id === current?.id && (
+                <p className="position-card__current">
+                  <span aria-hidden="true">✓ </span>Din nuvarande befattning
+                </p>
+              )}
+              <Button
+                variant="primary"
+                busy={busyId === position.id}
+                disabled={busyId !== null}
+                aria-label={`Välj ${position.title}, ${position.unitName}`}
+                onClick={() => void choose(position.id)}
+              >
                 Välj
               </Button>
             </li>
           ))}
         </ul>
       )}
-      <p><Button variant="quiet" onClick={() => void signOut()}>Logga ut</Button></p>
+      <p>
+        <Button variant="quiet" onClick={() => void signOut()}>
+          Logga ut
+        </Button>
+      </p>
     </section>
   );
 }

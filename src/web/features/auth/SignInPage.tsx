@@ -11,7 +11,9 @@ import { TextInput } from '../../components/TextInput.tsx';
 import { useForm, type FieldErrors } from '../../components/form.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 
-interface SignInState { from?: string }
+interface SignInState {
+  from?: string;
+}
 
 export function SignInPage() {
   const { status, position, session, notice, signIn } = useSession();
@@ -48,9 +50,24 @@ export function SignInPage() {
       {notice && !failure && <Alert tone="info">{notice}</Alert>}
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form sign-in__form">
         <ErrorAlert error={failure} focusable />
-        <TextInput label="Användarnamn" autoComplete="username" autoCapitalize="none" spellCheck={false} required {...form.text('username')} />
-        <TextInput label="Lösenord" type="password" autoComplete="current-password" required {...form.text('password')} />
-        <Button type="submit" variant="primary" busy={isBusy}>Logga in</Button>
+        <TextInput
+          label="Användarnamn"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          {...form.text('username')}
+        />
+        <TextInput
+          label="Lösenord"
+          type="password"
+          autoComplete="current-password"
+          required
+          {...form.text('password')}
+        />
+        <Button type="submit" variant="primary" busy={isBusy}>
+          Logga in
+        </Button>
       </form>
     </section>
   );

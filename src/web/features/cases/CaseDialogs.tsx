@@ -19,7 +19,15 @@ import { unmatchedErrors, useForm, type FieldErrors } from '../../components/for
 import { useSubmit } from '../../components/useSubmit.ts';
 import { periodText } from './caseLabels.ts';
 import { DecisionEndPreview } from './DecisionEndPreview.tsx';
-import { applyCaseView, changeCaseOfficer, closeCase, endDecision, useCaseStaffing, type CaseView, type Decision } from './cases.api.ts';
+import {
+  applyCaseView,
+  changeCaseOfficer,
+  closeCase,
+  endDecision,
+  useCaseStaffing,
+  type CaseView,
+  type Decision,
+} from './cases.api.ts';
 
 const OTHER_REASON = 'Annan orsak';
 const REASON_OPTIONS = END_REASONS.map((reason) => ({ value: reason, label: reason }));
@@ -69,27 +77,60 @@ function EndingForm({ dayLabel, dayHint, submitLabel, onSubmit, dayKey, onClose,
     setFailure(null);
     const errors = checkEnding(form.values);
     if (Object.keys(errors).length) return form.fail(errors);
-    await run(async () => {
-      await onSubmit({ day: form.values.day.trim(), endReason: endReasonOf(form.values) });
-      onClose();
-    }, { fieldErrorsOf: (error) => endingErrors(error.fieldErrors, dayKey) });
+    await run(
+      async () => {
+        await onSubmit({ day: form.values.day.trim(), endReason: endReasonOf(form.values) });
+        onClose();
+      },
+      { fieldErrorsOf: (error) => endingErrors(error.fieldErrors, dayKey) },
+    );
   };
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="form">
-      <ErrorAlert error={failure} details={unmatchedErrors(form.errors, ['day', 'reason', 'otherReason', 'version'])} focusable />
-      <TextInput label={dayLabel} required hint={dayHint} inputMode="numeric" autoComplete="off" maxLength={10} {...form.text('day')} />
-      <Select label="Avslutsorsak" required placeholder="Välj orsak" options={REASON_OPTIONS} {...form.text('reason')} />
-      {form.values.reason === OTHER_REASON && <TextInput label="Beskriv orsaken" required maxLength={200} {...form.text('otherReason')} />}
+      <ErrorAlert
+        error={failure}
+        details={unmatchedErrors(form.errors, ['day', 'reason', 'otherReason', 'version'])}
+        focusable
+      />
+      <TextInput
+        label={dayLabel}
+        required
+        hint={dayHint}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={10}
+        {...form.text('day')}
+      />
+      <Select
+        label="Avslutsorsak"
+        required
+        placeholder="Välj orsak"
+        options={REASON_OPTIONS}
+        {...form.text('reason')}
+      />
+      {form.values.reason === OTHER_REASON && (
+        <TextInput label="Beskriv orsaken" required maxLength={200} {...form.text('otherReason')} />
+      )}
       {consequences?.(form.values.day.trim())}
       <div className="button-row">
-        <Button type="submit" variant="primary" busy={isBusy}>{submitLabel}</Button>
+        <Button type="submit" variant="primary" busy={isBusy}>
+          {submitLabel}
+        </Button>
         <Button onClick={onClose}>Avbryt</Button>
       </div>
     </form>
   );
 }
 
-export function EndDecisionDialog({ decision, open, onClose }: { decision: Decision; open: boolean; onClose: () => void }) {
+export function EndDecisionDialog({
+  decision,
+  open,
+  onClose,
+}: {
+  decision: Decision;
+  open: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   return (
     <Dialog open={open} title={`Avsluta beslut ${decision.decisionNumber}`} onClose={onClose}>
@@ -97,9 +138,18 @@ export function EndDecisionDialog({ decision, open, onClose }: { decision: Decis
         <>
           <p>Beslutsperiod: {periodText(decision.periodFrom, decision.periodTo)}.</p>
           <EndingForm
-            dayLabel="Sista dag beslutet gäller" dayHint="ÅÅÅÅ-MM-DD, inom beslutsperioden." submitLabel="Avsluta beslut" dayKey="endedOn" onClose={onClose}
+            dayLabel="Sista dag beslutet gäller"
+            dayHint="ÅÅÅÅ-MM-DD, inom beslutsperioden."
+            submitLabel="Avsluta beslut"
+            dayKey="endedOn"
+            onClose={onClose}
             consequences={(day) => <DecisionEndPreview decisionId={decision.id} endedOn={day} />}
-            onSubmit={async ({ day, endReason }) => applyCaseView(queryClient, await endDecision(decision.id, { endedOn: day, endReason, version: decision.version }))}
+            onSubmit={async ({ day, endReason }) =>
+              applyCaseView(
+                queryClient,
+                await endDecision(decision.id, { endedOn: day, endReason, version: decision.version }),
+              )
+            }
           />
         </>
       )}
@@ -113,11 +163,22 @@ export function CloseCaseDialog({ view, open, onClose }: { view: CaseView; open:
     <Dialog open={open} title={`Avsluta ärende ${view.caseNumber}`} onClose={onClose}>
       {open && (
         <>
-          <p>Alla beslut måste vara avslutade eller ha löpt ut senast avslutsdagen. Personens koppling till myndighetsenheten upphör samma dag.</p>
-          <p>Uppdrag som fortfarande väntar under utförarens Nya uppdrag återkallas, och utföraren får ett meddelande.</p>
+          <p>
+            Alla beslut måste vara avslutade eller ha löpt ut senast avslutsdagen. Personens koppling till
+            myndighetsenheten upphör samma dag.
+          </p>
+          <p>
+            Uppdrag som fortfarande väntar under utförarens Nya uppdrag återkallas, och utföraren får ett meddelande.
+          </p>
           <EndingForm
-            dayLabel="Avslutsdatum" dayHint="ÅÅÅÅ-MM-DD, i dag eller tidigare." submitLabel="Avsluta ärende" dayKey="closedOn" onClose={onClose}
-            onSubmit={async ({ day, endReason }) => applyCaseView(queryClient, await closeCase(view.id, { closedOn: day, endReason, version: view.version }))}
+            dayLabel="Avslutsdatum"
+            dayHint="ÅÅÅÅ-MM-DD, i dag eller tidigare."
+            submitLabel="Avsluta ärende"
+            dayKey="closedOn"
+            onClose={onClose}
+            onSubmit={async ({ day, endReason }) =>
+              applyCaseView(queryClient, await closeCase(view.id, { closedOn: day, endReason, version: view.version }))
+            }
           />
         </>
       )}
@@ -143,7 +204,10 @@ function ChangeOfficerForm({ view, onClose }: { view: CaseView; onClose: () => v
     setFailure(null);
     if (!form.values.caseOfficerId) return form.fail({ caseOfficerId: 'Välj handläggare.' });
     await run(async () => {
-      applyCaseView(queryClient, await changeCaseOfficer(view.id, { caseOfficerId: form.values.caseOfficerId, version: view.version }));
+      applyCaseView(
+        queryClient,
+        await changeCaseOfficer(view.id, { caseOfficerId: form.values.caseOfficerId, version: view.version }),
+      );
       onClose();
     });
   };
@@ -152,9 +216,16 @@ function ChangeOfficerForm({ view, onClose }: { view: CaseView; onClose: () => v
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="form">
       <ErrorAlert error={failure} details={unmatchedErrors(form.errors, ['caseOfficerId', 'version'])} focusable />
-      <Select label="Handläggare" required options={staffing.data.caseOfficers.map((officer) => ({ value: officer.id, label: officer.name }))} {...form.text('caseOfficerId')} />
+      <Select
+        label="Handläggare"
+        required
+        options={staffing.data.caseOfficers.map((officer) => ({ value: officer.id, label: officer.name }))}
+        {...form.text('caseOfficerId')}
+      />
       <div className="button-row">
-        <Button type="submit" variant="primary" busy={isBusy}>Spara</Button>
+        <Button type="submit" variant="primary" busy={isBusy}>
+          Spara
+        </Button>
         <Button onClick={onClose}>Avbryt</Button>
       </div>
     </form>

@@ -23,14 +23,20 @@ export function CaseHistory({ history }: { history: CaseView['history'] }) {
           <li key={`${event.kind}-${event.occurredAt}-${index}`} className="case-history__event">
             <p className="case-history__when">{formatDateTime(event.occurredAt)}</p>
             <p className="case-history__what">
-              <strong>{CASE_HISTORY_LABELS[event.kind]}</strong>: {event.assignmentId
-                ? <Link to={`/uppdrag/${event.assignmentId}`}>{event.title}</Link>
-                : event.title}
-              {event.date && DATE_WORDS[event.kind] && <span className="muted"> ({DATE_WORDS[event.kind]} {event.date})</span>}
+              <strong>{CASE_HISTORY_LABELS[event.kind]}</strong>:{' '}
+              {event.assignmentId ? <Link to={`/uppdrag/${event.assignmentId}`}>{event.title}</Link> : event.title}
+              {event.date && DATE_WORDS[event.kind] && (
+                <span className="muted">
+                  {' '}
+                  ({DATE_WORDS[event.kind]} {event.date})
+                </span>
+              )}
             </p>
             {(event.actorName || event.message) && (
               <p className="case-history__meta muted">
-                {event.actorName}{event.actorName && event.message ? ' – ' : ''}{event.message && <q>{event.message}</q>}
+                {event.actorName}
+                {event.actorName && event.message ? ' – ' : ''}
+                {event.message && <q>{event.message}</q>}
               </p>
             )}
           </li>

@@ -27,13 +27,23 @@ export function CasePage() {
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
 
-  if (view.isPending) return <section className="page"><PageTitle>Ärende</PageTitle><Spinner /></section>;
+  if (view.isPending)
+    return (
+      <section className="page">
+        <PageTitle>Ärende</PageTitle>
+        <Spinner />
+      </section>
+    );
   if (view.error || !view.data) {
     const isMissing = isApiError(view.error, 404) || isApiError(view.error, 400);
     return (
       <section className="page">
         <PageTitle>{isMissing ? 'Ärendet hittades inte' : 'Ärendet kunde inte visas'}</PageTitle>
-        {isMissing ? <p>Ärendet finns inte, eller så hör det inte till ditt verksamhetsområde.</p> : <ErrorAlert error={view.error} />}
+        {isMissing ? (
+          <p>Ärendet finns inte, eller så hör det inte till ditt verksamhetsområde.</p>
+        ) : (
+          <ErrorAlert error={view.error} />
+        )}
       </section>
     );
   }
@@ -58,15 +68,36 @@ function CaseContent({ view, notice: arrivalNotice }: { view: CaseView; notice: 
           <span>
             <Link to={`/personer/${view.person.id}?flik=arenden`}>{name}</Link>{' '}
             <span className="muted">{view.person.identityNumber}</span>
-            {view.person.protectedIdentity && view.person.firstName && <> <span className="tag tag--protected">Skyddad identitet</span></>}
+            {view.person.protectedIdentity && view.person.firstName && (
+              <>
+                {' '}
+                <span className="tag tag--protected">Skyddad identitet</span>
+              </>
+            )}
           </span>
           <span>{SERVICE_AREA_LABELS[view.serviceArea]}</span>
         </p>
         <dl className="facts case-facts">
-          <div><dt>Handläggare</dt><dd>{view.caseOfficer.name}</dd></div>
-          <div><dt>Myndighetsenhet</dt><dd>{view.authorityUnit.name}</dd></div>
-          <div><dt>Öppnat</dt><dd>{formatDate(view.openedOn)}</dd></div>
-          {view.closedOn && <div><dt>Avslutat</dt><dd>{formatDate(view.closedOn)}, {view.endReason}</dd></div>}
+          <div>
+            <dt>Handläggare</dt>
+            <dd>{view.caseOfficer.name}</dd>
+          </div>
+          <div>
+            <dt>Myndighetsenhet</dt>
+            <dd>{view.authorityUnit.name}</dd>
+          </div>
+          <div>
+            <dt>Öppnat</dt>
+            <dd>{formatDate(view.openedOn)}</dd>
+          </div>
+          {view.closedOn && (
+            <div>
+              <dt>Avslutat</dt>
+              <dd>
+                {formatDate(view.closedOn)}, {view.endReason}
+              </dd>
+            </div>
+          )}
         </dl>
         {(permissions.canChangeCaseOfficer || permissions.canClose) && (
           <div className="button-row">
@@ -80,14 +111,27 @@ function CaseContent({ view, notice: arrivalNotice }: { view: CaseView; notice: 
       <section className="section" aria-labelledby="case-decisions">
         <div className="case-section-head">
           <h2 id="case-decisions">Beslut</h2>
-          {permissions.canRecordDecision && <Link className="button button--primary" to={`/arenden/${view.id}/beslut/nytt`}>Registrera beslut</Link>}
+          {permissions.canRecordDecision && (
+            <Link className="button button--primary" to={`/arenden/${view.id}/beslut/nytt`}>
+              Registrera beslut
+            </Link>
+          )}
         </div>
-        {view.decisions.length === 0
-          ? <p className="table-empty">Inga beslut ännu.</p>
-          : view.decisions.map((decision) => <DecisionCard key={decision.id} decision={decision} canEnd={permissions.canEndDecision} />)}
+        {view.decisions.length === 0 ? (
+          <p className="table-empty">Inga beslut ännu.</p>
+        ) : (
+          view.decisions.map((decision) => (
+            <DecisionCard key={decision.id} decision={decision} canEnd={permissions.canEndDecision} />
+          ))
+        )}
       </section>
 
-      <CaseAssignments caseId={view.id} personId={view.person.id} decisions={view.decisions} canWrite={permissions.canRecordDecision} />
+      <CaseAssignments
+        caseId={view.id}
+        personId={view.person.id}
+        decisions={view.decisions}
+        canWrite={permissions.canRecordDecision}
+      />
 
       <CaseHistory history={view.history} />
 

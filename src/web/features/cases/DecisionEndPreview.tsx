@@ -34,28 +34,40 @@ function byUnit(rows: readonly PlannedRow[]): [string, PlannedRow[]][] {
 
 export function DecisionEndPreview({ decisionId, endedOn }: { decisionId: string; endedOn: string }) {
   const preview = useDecisionEndPreview(decisionId, endedOn);
-  if (preview.fetchStatus === 'idle' && preview.isPending) return <p className="muted">Ange sista dag för att se vad som händer hos utförarna.</p>;
+  if (preview.fetchStatus === 'idle' && preview.isPending)
+    return <p className="muted">Ange sista dag för att se vad som händer hos utförarna.</p>;
   if (preview.isPending) return <Spinner label="Hämtar vad som påverkas hos utförarna …" />;
   // A day the decision cannot end on: the form says why when it is sent.
-  if (preview.error) return <p className="muted">Ange en dag inom beslutsperioden för att se vad som händer hos utförarna.</p>;
+  if (preview.error)
+    return <p className="muted">Ange en dag inom beslutsperioden för att se vad som händer hos utförarna.</p>;
   const effects = preview.data;
   if (effects.problems.length) {
     return (
       <Alert tone="error" title={`Beslutet kan inte avslutas ${effects.endedOn}`}>
-        <ul className="case-list">{effects.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
+        <ul className="case-list">
+          {effects.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
       </Alert>
     );
   }
-  const isQuiet = effects.rows.length === 0 && effects.withdrawnAssignments.length === 0 && effects.waitingAssignments.length === 0;
+  const isQuiet =
+    effects.rows.length === 0 && effects.withdrawnAssignments.length === 0 && effects.waitingAssignments.length === 0;
   return (
     <Alert tone="warning" title="Detta händer hos utförarna" className="decision-end-preview">
       {isQuiet && <p>Inga verkställighetsrader eller väntande uppdrag påverkas.</p>}
       {effects.rows.length > 0 && (
         <>
-          <p>{countText(effects.rows.length, 'verkställighetsrad avslutas', 'verkställighetsrader avslutas')} {effects.endedOn}:</p>
+          <p>
+            {countText(effects.rows.length, 'verkställighetsrad avslutas', 'verkställighetsrader avslutas')}{' '}
+            {effects.endedOn}:
+          </p>
           <ul className="case-list">
             {byUnit(effects.rows).map(([unit, rows]) => (
-              <li key={unit}><strong>{unit}</strong>: {countText(rows.length, 'rad', 'rader')} – {rows.map(rowName).join('; ')}</li>
+              <li key={unit}>
+                <strong>{unit}</strong>: {countText(rows.length, 'rad', 'rader')} – {rows.map(rowName).join('; ')}
+              </li>
             ))}
           </ul>
         </>
@@ -64,7 +76,11 @@ export function DecisionEndPreview({ decisionId, endedOn }: { decisionId: string
         <>
           <p>Återkallas från utförarens Nya uppdrag:</p>
           <ul className="case-list">
-            {effects.withdrawnAssignments.map((assignment) => <li key={assignment.id}>Uppdrag {assignment.assignmentNumber} till {assignment.provider.name}</li>)}
+            {effects.withdrawnAssignments.map((assignment) => (
+              <li key={assignment.id}>
+                Uppdrag {assignment.assignmentNumber} till {assignment.provider.name}
+              </li>
+            ))}
           </ul>
         </>
       )}
@@ -72,7 +88,11 @@ export function DecisionEndPreview({ decisionId, endedOn }: { decisionId: string
         <>
           <p>Ligger kvar under Nya uppdrag och kan verkställas till och med {effects.endedOn}:</p>
           <ul className="case-list">
-            {effects.waitingAssignments.map((assignment) => <li key={assignment.id}>Uppdrag {assignment.assignmentNumber} till {assignment.provider.name}</li>)}
+            {effects.waitingAssignments.map((assignment) => (
+              <li key={assignment.id}>
+                Uppdrag {assignment.assignmentNumber} till {assignment.provider.name}
+              </li>
+            ))}
           </ul>
         </>
       )}

@@ -46,9 +46,21 @@ interface InterventionRowsProps {
   onTypeChosen: (type: InterventionType | undefined) => void;
 }
 
-export function InterventionRows({ legend, amountLabel, rows, onChange, types, errors, onTypeChosen }: InterventionRowsProps) {
-  const typeOptions = types.map((type) => ({ value: type.id, label: type.keyCode ? `${type.name} (${type.keyCode})` : type.name }));
-  const update = (index: number, patch: Partial<InterventionRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
+export function InterventionRows({
+  legend,
+  amountLabel,
+  rows,
+  onChange,
+  types,
+  errors,
+  onTypeChosen,
+}: InterventionRowsProps) {
+  const typeOptions = types.map((type) => ({
+    value: type.id,
+    label: type.keyCode ? `${type.name} (${type.keyCode})` : type.name,
+  }));
+  const update = (index: number, patch: Partial<InterventionRow>) =>
+    onChange(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
   const listError = errors.interventions;
   return (
     <fieldset className="fieldset" aria-describedby={listError ? 'interventions-error' : undefined}>
@@ -62,21 +74,37 @@ export function InterventionRows({ legend, amountLabel, rows, onChange, types, e
             <div key={row.key} className="decision-row" role="group" aria-label={`Insatsrad ${index + 1}`}>
               <div className="decision-row__fields">
                 <Select
-                  label={`Insats ${index + 1}`} required placeholder="Välj insats" options={typeOptions} value={row.interventionTypeId}
+                  label={`Insats ${index + 1}`}
+                  required
+                  placeholder="Välj insats"
+                  options={typeOptions}
+                  value={row.interventionTypeId}
                   error={errors[`interventions.${index}.interventionTypeId`]}
-                  onChange={(value) => { update(index, { interventionTypeId: value }); onTypeChosen(types.find((candidate) => candidate.id === value)); }}
+                  onChange={(value) => {
+                    update(index, { interventionTypeId: value });
+                    onTypeChosen(types.find((candidate) => candidate.id === value));
+                  }}
                 />
                 {hasScope ? (
                   <TextInput
-                    label={type ? `${amountLabel} (${scopeUnitLabel(type.scopeUnit)})` : amountLabel} required inputMode="decimal" autoComplete="off" maxLength={12}
+                    label={type ? `${amountLabel} (${scopeUnitLabel(type.scopeUnit)})` : amountLabel}
+                    required
+                    inputMode="decimal"
+                    autoComplete="off"
+                    maxLength={12}
                     hint={type ? `Antal ${scopeUnitLabel(type.scopeUnit)}, t.ex. 0,33.` : 'Välj insats först.'}
-                    value={row.amount} onChange={(value) => update(index, { amount: value })} error={errors[`interventions.${index}.grantedAmount`]}
+                    value={row.amount}
+                    onChange={(value) => update(index, { amount: value })}
+                    error={errors[`interventions.${index}.grantedAmount`]}
                   />
                 ) : (
                   <p className="muted">Insatsen anges utan omfattning.</p>
                 )}
                 <TextInput
-                  label="Anteckning" maxLength={1000} value={row.note} onChange={(value) => update(index, { note: value })}
+                  label="Anteckning"
+                  maxLength={1000}
+                  value={row.note}
+                  onChange={(value) => update(index, { note: value })}
                   error={errors[`interventions.${index}.note`]}
                 />
               </div>

@@ -19,15 +19,34 @@ export function MyCasesPage() {
       <ErrorAlert error={cases.error} />
       {cases.data && (
         <Table<MyCase>
-          caption="Mina öppna ärenden, äldst först" captionHidden rows={cases.data.cases} rowKey={(row) => row.id}
+          caption="Mina öppna ärenden, äldst först"
+          captionHidden
+          rows={cases.data.cases}
+          rowKey={(row) => row.id}
           empty="Du har inga öppna ärenden."
           columns={[
-            { key: 'number', header: 'Ärende', isRowHeader: true, className: 'nowrap', render: (row) => <Link to={`/arenden/${row.id}`}>{row.caseNumber}</Link> },
+            {
+              key: 'number',
+              header: 'Ärende',
+              isRowHeader: true,
+              className: 'nowrap',
+              render: (row) => <Link to={`/arenden/${row.id}`}>{row.caseNumber}</Link>,
+            },
             { key: 'person', header: 'Person', render: (row) => personName(row.person) ?? <ProtectedTag /> },
-            { key: 'identity', header: 'Personnummer', className: 'nowrap', render: (row) => row.person.identityNumber },
+            {
+              key: 'identity',
+              header: 'Personnummer',
+              className: 'nowrap',
+              render: (row) => row.person.identityNumber,
+            },
             { key: 'area', header: 'Område', render: (row) => SERVICE_AREA_SHORT[row.serviceArea] },
             { key: 'opened', header: 'Öppnat', className: 'nowrap', render: (row) => formatDate(row.openedOn) },
-            { key: 'decisions', header: 'Pågående beslut', className: 'numeric', render: (row) => row.ongoingDecisionCount },
+            {
+              key: 'decisions',
+              header: 'Pågående beslut',
+              className: 'numeric',
+              render: (row) => row.ongoingDecisionCount,
+            },
           ]}
         />
       )}

@@ -62,11 +62,29 @@ function OpenCaseForm({ personId, onClose }: { personId: string; onClose: () => 
   if (staffing.error) return <ErrorAlert error={staffing.error} />;
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
-      <ErrorAlert error={failure} details={unmatchedErrors(form.errors, ['authorityUnitId', 'caseOfficerId'])} focusable />
-      <Select label="Myndighetsenhet" required placeholder="Välj enhet" options={staffing.data.authorityUnits.map((unit) => ({ value: unit.id, label: unit.name }))} {...form.text('authorityUnitId')} />
-      <Select label="Handläggare" required placeholder="Välj handläggare" options={staffing.data.caseOfficers.map((officer) => ({ value: officer.id, label: officer.name }))} {...form.text('caseOfficerId')} />
+      <ErrorAlert
+        error={failure}
+        details={unmatchedErrors(form.errors, ['authorityUnitId', 'caseOfficerId'])}
+        focusable
+      />
+      <Select
+        label="Myndighetsenhet"
+        required
+        placeholder="Välj enhet"
+        options={staffing.data.authorityUnits.map((unit) => ({ value: unit.id, label: unit.name }))}
+        {...form.text('authorityUnitId')}
+      />
+      <Select
+        label="Handläggare"
+        required
+        placeholder="Välj handläggare"
+        options={staffing.data.caseOfficers.map((officer) => ({ value: officer.id, label: officer.name }))}
+        {...form.text('caseOfficerId')}
+      />
       <div className="button-row">
-        <Button type="submit" variant="primary" busy={isBusy}>Öppna ärende</Button>
+        <Button type="submit" variant="primary" busy={isBusy}>
+          Öppna ärende
+        </Button>
         <Button onClick={onClose}>Avbryt</Button>
       </div>
     </form>

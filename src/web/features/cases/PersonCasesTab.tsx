@@ -27,17 +27,33 @@ export function PersonCasesTab({ personId }: { personId: string }) {
         <>
           {cases.data.canOpenCase && (
             <div className="button-row">
-              <Button variant="primary" onClick={() => setIsOpening(true)}>Öppna ärende</Button>
+              <Button variant="primary" onClick={() => setIsOpening(true)}>
+                Öppna ärende
+              </Button>
             </div>
           )}
           <Table<CaseSummary>
-            caption="Ärenden" captionHidden rows={cases.data.cases} rowKey={(row) => row.id}
+            caption="Ärenden"
+            captionHidden
+            rows={cases.data.cases}
+            rowKey={(row) => row.id}
             empty="Personen har inga ärenden i ditt verksamhetsområde."
             columns={[
-              { key: 'number', header: 'Ärende', isRowHeader: true, className: 'nowrap', render: (row) => <Link to={`/arenden/${row.id}`}>{row.caseNumber}</Link> },
+              {
+                key: 'number',
+                header: 'Ärende',
+                isRowHeader: true,
+                className: 'nowrap',
+                render: (row) => <Link to={`/arenden/${row.id}`}>{row.caseNumber}</Link>,
+              },
               { key: 'status', header: 'Status', render: (row) => CASE_STATUS_LABELS[row.status] },
               { key: 'opened', header: 'Öppnat', className: 'nowrap', render: (row) => formatDate(row.openedOn) },
-              { key: 'closed', header: 'Avslutat', className: 'nowrap', render: (row) => (row.closedOn ? `${formatDate(row.closedOn)} (${row.endReason ?? ''})` : '–') },
+              {
+                key: 'closed',
+                header: 'Avslutat',
+                className: 'nowrap',
+                render: (row) => (row.closedOn ? `${formatDate(row.closedOn)} (${row.endReason ?? ''})` : '–'),
+              },
               { key: 'officer', header: 'Handläggare', render: (row) => row.caseOfficer.name },
               { key: 'decisions', header: 'Beslut', render: (row) => <DecisionLines decisions={row.decisions} /> },
             ]}
@@ -55,7 +71,8 @@ function DecisionLines({ decisions }: { decisions: CaseSummary['decisions'] }) {
     <ul className="case-list">
       {decisions.map((decision) => (
         <li key={decision.id}>
-          {decision.decisionNumber}: {decision.interventionNames.join(', ')} ({DECISION_STATUS_LABELS[decision.status].toLowerCase()},{' '}
+          {decision.decisionNumber}: {decision.interventionNames.join(', ')} (
+          {DECISION_STATUS_LABELS[decision.status].toLowerCase()},{' '}
           {periodText(decision.periodFrom, decision.endedOn ?? decision.periodTo)})
         </li>
       ))}

@@ -2,11 +2,19 @@
  * Swedish words for the case and decision codes, typed over the contract's lists so a new code
  * without a label fails the type check.
  */
-import type { CASE_HISTORY_KINDS, CASE_STATUSES, DECISION_OUTCOMES, DECISION_STATUSES } from '../../../contract/cases.ts';
+import type {
+  CASE_HISTORY_KINDS,
+  CASE_STATUSES,
+  DECISION_OUTCOMES,
+  DECISION_STATUSES,
+} from '../../../contract/cases.ts';
 import { formatNumber } from '../../format.ts';
 import { scopeUnitLabel } from '../../i18n/labels.ts';
 
-export const DECISION_OUTCOME_LABELS: Record<(typeof DECISION_OUTCOMES)[number], string> = { granted: 'Bifall', refused: 'Avslag' };
+export const DECISION_OUTCOME_LABELS: Record<(typeof DECISION_OUTCOMES)[number], string> = {
+  granted: 'Bifall',
+  refused: 'Avslag',
+};
 
 export const DECISION_STATUS_LABELS: Record<(typeof DECISION_STATUSES)[number], string> = {
   refused: 'Avslag',

@@ -45,7 +45,8 @@ export function useMyCases() {
 /** Authority units and case officers of the user's service area; they change seldom. */
 export function useCaseStaffing() {
   return useQuery({
-    queryKey: caseKeys.staffing, staleTime: 5 * 60_000,
+    queryKey: caseKeys.staffing,
+    staleTime: 5 * 60_000,
     queryFn: (): Promise<c.CaseStaffing> => call(http.GET('/api/cases/staffing')),
   });
 }
@@ -64,10 +65,15 @@ export function recordDecision(caseId: string, body: c.RecordDecisionRequest) {
  */
 export function useDecisionEndPreview(decisionId: string, endedOn: string) {
   return useQuery({
-    queryKey: caseKeys.endPreview(decisionId, endedOn), staleTime: 0, retry: false,
-    queryFn: (): Promise<c.DecisionEndEffects> => call(http.GET('/api/decisions/{decisionId}/end-preview', {
-      params: { path: { decisionId }, query: { endedOn } },
-    })),
+    queryKey: caseKeys.endPreview(decisionId, endedOn),
+    staleTime: 0,
+    retry: false,
+    queryFn: (): Promise<c.DecisionEndEffects> =>
+      call(
+        http.GET('/api/decisions/{decisionId}/end-preview', {
+          params: { path: { decisionId }, query: { endedOn } },
+        }),
+      ),
     enabled: isIsoDate(endedOn),
   });
 }

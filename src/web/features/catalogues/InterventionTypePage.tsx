@@ -8,8 +8,13 @@ import { VersionedForm } from '../../components/VersionedForm.tsx';
 import { useVersionedForm } from '../../components/useVersionedForm.ts';
 import { SERVICE_AREA_LABELS } from '../../i18n/labels.ts';
 import {
-  invalidateCatalogues, reloadInterventionType, updateInterventionType, useInterventionTypes, useLegalBases,
-  type InterventionType, type LegalBasis,
+  invalidateCatalogues,
+  reloadInterventionType,
+  updateInterventionType,
+  useInterventionTypes,
+  useLegalBases,
+  type InterventionType,
+  type LegalBasis,
 } from './catalogues.api.ts';
 import { interventionTypeFields, toRequest, toValues, type InterventionTypeValues } from './interventionTypeFields.ts';
 
@@ -18,9 +23,19 @@ export function InterventionTypePage() {
   const types = useInterventionTypes({ includeInactive: true });
   const legalBases = useLegalBases();
   const type = types.data?.find((candidate) => candidate.id === interventionTypeId);
-  const back = <p><Link to="/admin/insatskatalog">Tillbaka till insatskatalogen</Link></p>;
+  const back = (
+    <p>
+      <Link to="/admin/insatskatalog">Tillbaka till insatskatalogen</Link>
+    </p>
+  );
 
-  if (types.isPending || legalBases.isPending) return <section className="page"><PageTitle>Insatstyp</PageTitle><Spinner /></section>;
+  if (types.isPending || legalBases.isPending)
+    return (
+      <section className="page">
+        <PageTitle>Insatstyp</PageTitle>
+        <Spinner />
+      </section>
+    );
   if (!type || !legalBases.data) {
     return (
       <section className="page">
@@ -35,7 +50,8 @@ export function InterventionTypePage() {
       <PageTitle documentTitle={type.name}>{type.name}</PageTitle>
       {back}
       <p className="lead">
-        {SERVICE_AREA_LABELS[type.serviceArea]} · {type.isActive ? 'Aktiv' : 'Inaktiv'} · {type.isInUse ? 'Används i beslut' : 'Används inte i något beslut'}
+        {SERVICE_AREA_LABELS[type.serviceArea]} · {type.isActive ? 'Aktiv' : 'Inaktiv'} ·{' '}
+        {type.isInUse ? 'Används i beslut' : 'Används inte i något beslut'}
       </p>
       <InterventionTypeForm type={type} legalBases={legalBases.data} />
     </section>
@@ -47,7 +63,9 @@ function InterventionTypeForm({ type, legalBases }: { type: InterventionType; le
   const fields = interventionTypeFields(legalBases, type);
   const reload = () => reloadInterventionType(queryClient, type.id);
   const state = useVersionedForm<InterventionType, InterventionTypeValues>({
-    entity: type, fields, toValues,
+    entity: type,
+    fields,
+    toValues,
     save: async (values, version) => {
       const saved = await updateInterventionType(type.id, { version, ...toRequest(values) });
       void invalidateCatalogues(queryClient);

@@ -17,7 +17,10 @@ import { SERVICE_AREA_LABELS, SERVICE_AREA_SHORT } from '../../i18n/labels.ts';
 import { useLegalBases, type LegalBasis } from './catalogues.api.ts';
 import { serviceAreasText } from './legalBasisFields.ts';
 
-const AREA_OPTIONS = SERVICE_AREAS.map((area) => ({ value: area, label: `${SERVICE_AREA_SHORT[area]} – ${SERVICE_AREA_LABELS[area]}` }));
+const AREA_OPTIONS = SERVICE_AREAS.map((area) => ({
+  value: area,
+  label: `${SERVICE_AREA_SHORT[area]} – ${SERVICE_AREA_LABELS[area]}`,
+}));
 
 function isServiceArea(value: string | null): value is ServiceAreaCode {
   return (SERVICE_AREAS as readonly string[]).includes(value ?? '');
@@ -47,27 +50,61 @@ export function LegalBasesPage() {
   return (
     <section className="page">
       <PageTitle>Lagrum</PageTitle>
-      <p className="lead">Lagrummen som beslut kan grundas på, och i vilka verksamhetsområden. När en lag numreras om läggs det nya lagrummet upp med egen giltighet; beslut som redan har fattats behåller sitt.</p>
+      <p className="lead">
+        Lagrummen som beslut kan grundas på, och i vilka verksamhetsområden. När en lag numreras om läggs det nya
+        lagrummet upp med egen giltighet; beslut som redan har fattats behåller sitt.
+      </p>
       {notice && <Alert tone="success">{notice}</Alert>}
-      <p><Link to="/admin/lagrum/ny" className="button button--primary">Nytt lagrum</Link></p>
+      <p>
+        <Link to="/admin/lagrum/ny" className="button button--primary">
+          Nytt lagrum
+        </Link>
+      </p>
       <div className="filter-row">
-        <Select label="Verksamhetsområde" value={serviceArea ?? ''} onChange={(value) => setFilter({ omrade: value })} options={AREA_OPTIONS} placeholder="Alla verksamhetsområden" />
-        <Checkbox label={`Visa bara lagrum som gäller i dag (${today})`} checked={onlyToday} onChange={(checked) => setFilter({ idag: checked })} />
+        <Select
+          label="Verksamhetsområde"
+          value={serviceArea ?? ''}
+          onChange={(value) => setFilter({ omrade: value })}
+          options={AREA_OPTIONS}
+          placeholder="Alla verksamhetsområden"
+        />
+        <Checkbox
+          label={`Visa bara lagrum som gäller i dag (${today})`}
+          checked={onlyToday}
+          onChange={(checked) => setFilter({ idag: checked })}
+        />
       </div>
       {legalBases.isPending && <Spinner />}
       <ErrorAlert error={legalBases.error} />
       {legalBases.data && (
         <>
-          <p role="status" className="status-message status-message--neutral">{legalBases.data.length} lagrum visas.</p>
+          <p role="status" className="status-message status-message--neutral">
+            {legalBases.data.length} lagrum visas.
+          </p>
           <Table<LegalBasis>
-            caption="Lagrum" captionHidden rows={legalBases.data} rowKey={(basis) => basis.id} empty="Inga lagrum matchar filtret."
+            caption="Lagrum"
+            captionHidden
+            rows={legalBases.data}
+            rowKey={(basis) => basis.id}
+            empty="Inga lagrum matchar filtret."
             rowClassName={(basis) => (basis.validTo !== null && basis.validTo < today ? 'row--inactive' : undefined)}
             columns={[
-              { key: 'code', header: 'Lagrum', isRowHeader: true, className: 'nowrap', render: (basis) => <Link to={`/admin/lagrum/${basis.id}`}>{basis.code}</Link> },
+              {
+                key: 'code',
+                header: 'Lagrum',
+                isRowHeader: true,
+                className: 'nowrap',
+                render: (basis) => <Link to={`/admin/lagrum/${basis.id}`}>{basis.code}</Link>,
+              },
               { key: 'description', header: 'Beskrivning', render: (basis) => basis.description ?? '–' },
               { key: 'areas', header: 'Verksamhetsområden', render: (basis) => serviceAreasText(basis.serviceAreas) },
               { key: 'from', header: 'Gäller från', className: 'nowrap', render: (basis) => basis.validFrom },
-              { key: 'to', header: 'Gäller till och med', className: 'nowrap', render: (basis) => basis.validTo ?? 'tills vidare' },
+              {
+                key: 'to',
+                header: 'Gäller till och med',
+                className: 'nowrap',
+                render: (basis) => basis.validTo ?? 'tills vidare',
+              },
               { key: 'status', header: 'Status', render: (basis) => statusText(basis, today) },
               { key: 'inUse', header: 'Används i beslut', render: (basis) => (basis.isInUse ? 'Ja' : 'Nej') },
             ]}

@@ -10,7 +10,12 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { unmatchedErrors, useForm } from '../../components/form.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { createInterventionType, invalidateCatalogues, useLegalBases } from './catalogues.api.ts';
-import { EMPTY_INTERVENTION_TYPE, interventionTypeFields, toRequest, type InterventionTypeValues } from './interventionTypeFields.ts';
+import {
+  EMPTY_INTERVENTION_TYPE,
+  interventionTypeFields,
+  toRequest,
+  type InterventionTypeValues,
+} from './interventionTypeFields.ts';
 
 export function NewInterventionTypePage() {
   const navigate = useNavigate();
@@ -30,21 +35,34 @@ export function NewInterventionTypePage() {
     await run(async () => {
       const created = await createInterventionType(toRequest(form.values));
       await invalidateCatalogues(queryClient);
-      navigate(`/admin/insatskatalog?omrade=${created.serviceArea}`, { state: { notice: `Insatstypen ${created.name} är skapad.` } });
+      navigate(`/admin/insatskatalog?omrade=${created.serviceArea}`, {
+        state: { notice: `Insatstypen ${created.name} är skapad.` },
+      });
     });
   };
 
   return (
     <section className="page">
       <PageTitle>Ny insatstyp</PageTitle>
-      <p><Link to="/admin/insatskatalog">Tillbaka till insatskatalogen</Link></p>
+      <p>
+        <Link to="/admin/insatskatalog">Tillbaka till insatskatalogen</Link>
+      </p>
       {legalBases.isPending && <Spinner label="Laddar lagrum …" />}
       <ErrorAlert error={legalBases.error} />
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
-        <ErrorAlert error={failure} details={unmatchedErrors(form.errors, fields.map((field) => field.key))} focusable />
+        <ErrorAlert
+          error={failure}
+          details={unmatchedErrors(
+            form.errors,
+            fields.map((field) => field.key),
+          )}
+          focusable
+        />
         <FieldList fields={fields} form={form} />
         <div className="button-row">
-          <Button type="submit" variant="primary" busy={isBusy}>Skapa insatstyp</Button>
+          <Button type="submit" variant="primary" busy={isBusy}>
+            Skapa insatstyp
+          </Button>
           <Button onClick={() => navigate('/admin/insatskatalog')}>Avbryt</Button>
         </div>
       </form>

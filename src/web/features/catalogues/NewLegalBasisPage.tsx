@@ -9,7 +9,13 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { unmatchedErrors, useForm } from '../../components/form.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { createLegalBasis, invalidateCatalogues } from './catalogues.api.ts';
-import { EMPTY_LEGAL_BASIS, checkValidity, legalBasisFields, toRequest, type LegalBasisValues } from './legalBasisFields.ts';
+import {
+  EMPTY_LEGAL_BASIS,
+  checkValidity,
+  legalBasisFields,
+  toRequest,
+  type LegalBasisValues,
+} from './legalBasisFields.ts';
 
 const FIELDS = legalBasisFields();
 
@@ -34,12 +40,23 @@ export function NewLegalBasisPage() {
   return (
     <section className="page">
       <PageTitle>Nytt lagrum</PageTitle>
-      <p><Link to="/admin/lagrum">Tillbaka till lagrummen</Link></p>
+      <p>
+        <Link to="/admin/lagrum">Tillbaka till lagrummen</Link>
+      </p>
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
-        <ErrorAlert error={failure} details={unmatchedErrors(form.errors, FIELDS.map((field) => field.key))} focusable />
+        <ErrorAlert
+          error={failure}
+          details={unmatchedErrors(
+            form.errors,
+            FIELDS.map((field) => field.key),
+          )}
+          focusable
+        />
         <FieldList fields={FIELDS} form={form} />
         <div className="button-row">
-          <Button type="submit" variant="primary" busy={isBusy}>Skapa lagrum</Button>
+          <Button type="submit" variant="primary" busy={isBusy}>
+            Skapa lagrum
+          </Button>
           <Button onClick={() => navigate('/admin/lagrum')}>Avbryt</Button>
         </div>
       </form>

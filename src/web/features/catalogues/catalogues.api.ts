@@ -24,21 +24,27 @@ export interface InterventionTypeFilter {
 
 export const catalogueKeys = {
   all: ['catalogues'] as const,
-  legalBases: (filter: LegalBasisFilter = {}) => ['catalogues', 'legal-bases', filter.validOn ?? 'all', filter.serviceArea ?? 'all'] as const,
-  interventionTypes: (filter: InterventionTypeFilter) => ['catalogues', 'intervention-types', filter.serviceArea ?? 'all', Boolean(filter.includeInactive)] as const,
+  legalBases: (filter: LegalBasisFilter = {}) =>
+    ['catalogues', 'legal-bases', filter.validOn ?? 'all', filter.serviceArea ?? 'all'] as const,
+  interventionTypes: (filter: InterventionTypeFilter) =>
+    ['catalogues', 'intervention-types', filter.serviceArea ?? 'all', Boolean(filter.includeInactive)] as const,
 };
 
 export const fetchLegalBases = (filter: LegalBasisFilter = {}): Promise<LegalBasis[]> =>
-  call(http.GET('/api/catalogues/legal-bases', {
-    params: { query: { validOn: filter.validOn, serviceArea: filter.serviceArea } },
-  })).then((body) => body.legalBases);
+  call(
+    http.GET('/api/catalogues/legal-bases', {
+      params: { query: { validOn: filter.validOn, serviceArea: filter.serviceArea } },
+    }),
+  ).then((body) => body.legalBases);
 
 export const fetchInterventionTypes = (filter: InterventionTypeFilter): Promise<InterventionType[]> =>
-  call(http.GET('/api/catalogues/intervention-types', {
-    params: {
-      query: { serviceArea: filter.serviceArea, includeInactive: filter.includeInactive ? 'true' : undefined },
-    },
-  })).then((body) => body.interventionTypes);
+  call(
+    http.GET('/api/catalogues/intervention-types', {
+      params: {
+        query: { serviceArea: filter.serviceArea, includeInactive: filter.includeInactive ? 'true' : undefined },
+      },
+    }),
+  ).then((body) => body.interventionTypes);
 
 /** Every legal basis, or only those valid on a day and/or of one service area. */
 export function useLegalBases(filter: LegalBasisFilter = {}) {
@@ -63,7 +69,8 @@ export function createInterventionType(body: c.CreateInterventionTypeRequest): P
 }
 
 export function updateInterventionType(
-  interventionTypeId: string, body: c.UpdateInterventionTypeRequest,
+  interventionTypeId: string,
+  body: c.UpdateInterventionTypeRequest,
 ): Promise<InterventionType> {
   const params = { path: { interventionTypeId } };
   return call(http.PUT('/api/catalogues/intervention-types/{interventionTypeId}', { params, body }));
@@ -76,16 +83,27 @@ export function invalidateCatalogues(queryClient: QueryClient): Promise<void> {
 
 /** One legal basis as now stored (after a conflict), straight from the server. */
 export async function reloadLegalBasis(queryClient: QueryClient, legalBasisId: string): Promise<LegalBasis> {
-  const all = await queryClient.fetchQuery({ queryKey: catalogueKeys.legalBases(), queryFn: () => fetchLegalBases(), staleTime: 0 });
+  const all = await queryClient.fetchQuery({
+    queryKey: catalogueKeys.legalBases(),
+    queryFn: () => fetchLegalBases(),
+    staleTime: 0,
+  });
   const found = all.find((basis) => basis.id === legalBasisId);
   if (!found) throw new Error('Lagrummet finns inte längre.');
   return found;
 }
 
 /** One intervention type as now stored (after a conflict), straight from the server. */
-export async function reloadInterventionType(queryClient: QueryClient, interventionTypeId: string): Promise<InterventionType> {
+export async function reloadInterventionType(
+  queryClient: QueryClient,
+  interventionTypeId: string,
+): Promise<InterventionType> {
   const filter = { includeInactive: true };
-  const all = await queryClient.fetchQuery({ queryKey: catalogueKeys.interventionTypes(filter), queryFn: () => fetchInterventionTypes(filter), staleTime: 0 });
+  const all = await queryClient.fetchQuery({
+    queryKey: catalogueKeys.interventionTypes(filter),
+    queryFn: () => fetchInterventionTypes(filter),
+    staleTime: 0,
+  });
   const found = all.find((type) => type.id === interventionTypeId);
   if (!found) throw new Error('Insatstypen finns inte längre.');
   return found;

@@ -1,22 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EMPTY_LEGAL_BASIS, checkValidity, serviceAreasText, toRequest, type LegalBasisValues,
+  EMPTY_LEGAL_BASIS,
+  checkValidity,
+  serviceAreasText,
+  toRequest,
+  type LegalBasisValues,
 } from './legalBasisFields.ts';
 
 const values = (changes: Partial<LegalBasisValues> = {}): LegalBasisValues => ({
-  ...EMPTY_LEGAL_BASIS, code: ' SoL 4 kap. 1 § ', validFrom: '2026-01-01', serviceAreas: 'AO,FH', ...changes,
+  ...EMPTY_LEGAL_BASIS,
+  code: ' SoL 4 kap. 1 § ',
+  validFrom: '2026-01-01',
+  serviceAreas: 'AO,FH',
+  ...changes,
 });
 
 describe('toRequest', () => {
   it('trims the code and dates, sends empty optional text as null and the areas as a list', () => {
     expect(toRequest(values({ description: '  ', validTo: '' }))).toEqual({
-      code: 'SoL 4 kap. 1 §', description: null, validFrom: '2026-01-01', validTo: null, serviceAreas: ['AO', 'FH'],
+      code: 'SoL 4 kap. 1 §',
+      description: null,
+      validFrom: '2026-01-01',
+      validTo: null,
+      serviceAreas: ['AO', 'FH'],
     });
   });
 
   it('keeps a description and a last day', () => {
-    expect(toRequest(values({ description: ' Bistånd ', validTo: ' 2026-12-31 ' })))
-      .toMatchObject({ description: 'Bistånd', validTo: '2026-12-31' });
+    expect(toRequest(values({ description: ' Bistånd ', validTo: ' 2026-12-31 ' }))).toMatchObject({
+      description: 'Bistånd',
+      validTo: '2026-12-31',
+    });
   });
 });
 
@@ -27,8 +41,9 @@ describe('checkValidity', () => {
   });
 
   it('refuses a last day before the first', () => {
-    expect(checkValidity(values({ validTo: '2025-12-31' })))
-      .toEqual({ validTo: 'Sista giltighetsdag kan inte vara före första.' });
+    expect(checkValidity(values({ validTo: '2025-12-31' }))).toEqual({
+      validTo: 'Sista giltighetsdag kan inte vara före första.',
+    });
   });
 
   it('asks for at least one service area', () => {

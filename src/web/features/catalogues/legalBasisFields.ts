@@ -15,15 +15,30 @@ export interface LegalBasisValues {
   serviceAreas: string;
 }
 
-export const EMPTY_LEGAL_BASIS: LegalBasisValues = { code: '', description: '', validFrom: '', validTo: '', serviceAreas: '' };
+export const EMPTY_LEGAL_BASIS: LegalBasisValues = {
+  code: '',
+  description: '',
+  validFrom: '',
+  validTo: '',
+  serviceAreas: '',
+};
 
 export function toValues(basis: LegalBasis): LegalBasisValues {
-  return { code: basis.code, description: basis.description ?? '', validFrom: basis.validFrom, validTo: basis.validTo ?? '', serviceAreas: basis.serviceAreas.join(',') };
+  return {
+    code: basis.code,
+    description: basis.description ?? '',
+    validFrom: basis.validFrom,
+    validTo: basis.validTo ?? '',
+    serviceAreas: basis.serviceAreas.join(','),
+  };
 }
 
 export function toRequest(values: LegalBasisValues) {
   return {
-    code: values.code.trim(), description: orNull(values.description), validFrom: values.validFrom.trim(), validTo: orNull(values.validTo),
+    code: values.code.trim(),
+    description: orNull(values.description),
+    validFrom: values.validFrom.trim(),
+    validTo: orNull(values.validTo),
     serviceAreas: splitValues(values.serviceAreas) as ServiceAreaCode[],
   };
 }
@@ -32,7 +47,8 @@ export function toRequest(values: LegalBasisValues) {
 export function checkValidity(values: LegalBasisValues): FieldErrors {
   const from = values.validFrom.trim();
   const to = values.validTo.trim();
-  const errors: FieldErrors = from && to && to < from ? { validTo: 'Sista giltighetsdag kan inte vara före första.' } : {};
+  const errors: FieldErrors =
+    from && to && to < from ? { validTo: 'Sista giltighetsdag kan inte vara före första.' } : {};
   if (splitValues(values.serviceAreas).length === 0) errors.serviceAreas = 'Välj minst ett verksamhetsområde.';
   return errors;
 }
@@ -45,21 +61,48 @@ export function serviceAreasText(areas: readonly ServiceAreaCode[]): string {
 export function legalBasisFields(current?: LegalBasis): FieldSpec<LegalBasisValues>[] {
   return [
     {
-      key: 'code', label: 'Lagrum', kind: 'text', required: true, maxLength: 60,
-      hint: current?.isInUse ? 'Lagrummet används i beslut, så koden kan inte ändras.' : 'Som det skrivs i beslut, t.ex. SoL 11 kap. 1 § eller LSS 9 § 2.',
+      key: 'code',
+      label: 'Lagrum',
+      kind: 'text',
+      required: true,
+      maxLength: 60,
+      hint: current?.isInUse
+        ? 'Lagrummet används i beslut, så koden kan inte ändras.'
+        : 'Som det skrivs i beslut, t.ex. SoL 11 kap. 1 § eller LSS 9 § 2.',
     },
     {
-      key: 'serviceAreas', label: 'Verksamhetsområden', kind: 'checkboxes', required: true,
-      options: SERVICE_AREAS.map((area) => ({ value: area, label: `${SERVICE_AREA_SHORT[area]} – ${SERVICE_AREA_LABELS[area]}` })),
+      key: 'serviceAreas',
+      label: 'Verksamhetsområden',
+      kind: 'checkboxes',
+      required: true,
+      options: SERVICE_AREAS.map((area) => ({
+        value: area,
+        label: `${SERVICE_AREA_SHORT[area]} – ${SERVICE_AREA_LABELS[area]}`,
+      })),
       hint: current?.isInUse
         ? 'Bara beslut i ärenden inom de valda områdena kan grundas på lagrummet. Områden där beslut redan grundas på det kan inte tas bort.'
         : 'Bara beslut i ärenden inom de valda områdena kan grundas på lagrummet, t.ex. ÄO, FH och IFO för bistånd enligt SoL, LSS för LSS.',
     },
-    { key: 'validFrom', label: 'Gäller från', kind: 'date', required: true, hint: 'ÅÅÅÅ-MM-DD. Första dagen nya beslut kan använda lagrummet.' },
     {
-      key: 'validTo', label: 'Gäller till och med', kind: 'date',
+      key: 'validFrom',
+      label: 'Gäller från',
+      kind: 'date',
+      required: true,
+      hint: 'ÅÅÅÅ-MM-DD. Första dagen nya beslut kan använda lagrummet.',
+    },
+    {
+      key: 'validTo',
+      label: 'Gäller till och med',
+      kind: 'date',
       hint: 'ÅÅÅÅ-MM-DD. Lämna tomt om lagrummet gäller tills vidare. Beslut som redan har fattats behåller sitt lagrum.',
     },
-    { key: 'description', label: 'Beskrivning', kind: 'textarea', rows: 2, maxLength: 300, hint: 'Vad lagrummet ger rätt till, t.ex. Bistånd till försörjning och livsföring i övrigt.' },
+    {
+      key: 'description',
+      label: 'Beskrivning',
+      kind: 'textarea',
+      rows: 2,
+      maxLength: 300,
+      hint: 'Vad lagrummet ger rätt till, t.ex. Bistånd till försörjning och livsföring i övrigt.',
+    },
   ];
 }

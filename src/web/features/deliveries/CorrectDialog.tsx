@@ -22,10 +22,24 @@ import { rowName } from './DeliveryTable.tsx';
 
 type Values = RowValues & { startedOn: string; note: string };
 
-const FIELDS: readonly string[] = ['label', 'formOfDelivery', 'resource', 'resourceUse', 'watchDate', 'hoursPerVisit', 'extraHoursTwoStaff', 'days', 'frequency', 'frequencyUnit', 'startedOn', 'note'];
+const FIELDS: readonly string[] = [
+  'label',
+  'formOfDelivery',
+  'resource',
+  'resourceUse',
+  'watchDate',
+  'hoursPerVisit',
+  'extraHoursTwoStaff',
+  'days',
+  'frequency',
+  'frequencyUnit',
+  'startedOn',
+  'note',
+];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const START_HINT = 'ÅÅÅÅ-MM-DD, inom radens period och inte senare än i dag. Töm fältet bara om datumet registrerades av misstag '
-  + 'och insatsen inte har börjat. Handläggaren får ett meddelande om datumet ändras.';
+const START_HINT =
+  'ÅÅÅÅ-MM-DD, inom radens period och inte senare än i dag. Töm fältet bara om datumet registrerades av misstag ' +
+  'och insatsen inte har börjat. Handläggaren får ett meddelande om datumet ändras.';
 
 interface CorrectDialogProps {
   row: DeliveryRow;
@@ -51,8 +65,14 @@ function check(row: DeliveryRow, values: Values): FieldErrors {
   for (const key of FIELDS) if (own[key as RowField]) errors[key] = own[key as RowField]!;
   const startedOn = values.startedOn.trim();
   if (hasStartField(row)) {
-    const problem = startedOn && !DATE.test(startedOn) ? 'Ange datum som ÅÅÅÅ-MM-DD.'
-      : startDateCorrectionProblem({ ...row, hasInterruptions: row.interruptions.length > 0 }, startedOn || null, todayInSweden());
+    const problem =
+      startedOn && !DATE.test(startedOn)
+        ? 'Ange datum som ÅÅÅÅ-MM-DD.'
+        : startDateCorrectionProblem(
+            { ...row, hasInterruptions: row.interruptions.length > 0 },
+            startedOn || null,
+            todayInSweden(),
+          );
     if (problem) errors.startedOn = problem;
   }
   if (!values.note.trim()) errors.note = 'Skriv varför raden rättas.';
@@ -74,7 +94,9 @@ function CorrectForm({ row, onClose, onDone }: CorrectDialogProps) {
     await run(async () => {
       await correctDelivery(row.id, toCorrection(form.values, startedOn, form.values.note, row.version));
       void refreshDeliveries(queryClient, row.assignmentId);
-      onDone(`${rowName(row)} är rättad.${startedOn !== row.startedOn ? ' Handläggaren har fått ett meddelande om verkställighetsdatum.' : ''}`);
+      onDone(
+        `${rowName(row)} är rättad.${startedOn !== row.startedOn ? ' Handläggaren har fått ett meddelande om verkställighetsdatum.' : ''}`,
+      );
     });
   };
 
@@ -84,20 +106,34 @@ function CorrectForm({ row, onClose, onDone }: CorrectDialogProps) {
         Rätta uppgifter som registrerades fel. Rättelsen sparas i radens historik med orsak, vem och när.
       </p>
       <ErrorAlert error={failure} details={unmatchedErrors(form.errors, FIELDS)} />
-      {hasStartField(row)
-        ? (
-          <TextInput label="Verkställighetsdatum" maxLength={10} inputMode="numeric" autoComplete="off"
-            hint={START_HINT}
-            {...form.text('startedOn')} />
-        )
-        : <p>{row.continuesDeliveryId
-          ? 'Raden fortsätter en rad som ändrats i tid; verkställighetsdatum står kvar på raden där insatsen började.'
-          : 'Inget verkställighetsdatum är registrerat. Registrera det med Registrera verkställighetsdatum när insatsen har börjat.'}</p>}
-      <DeliveryRowFields values={form.values} units={[row.providerUnit]} errors={form.errors} isUnitAndPeriodFixed
-        onChange={(values) => form.setValues((current) => ({ ...current, ...values }))} />
+      {hasStartField(row) ? (
+        <TextInput
+          label="Verkställighetsdatum"
+          maxLength={10}
+          inputMode="numeric"
+          autoComplete="off"
+          hint={START_HINT}
+          {...form.text('startedOn')}
+        />
+      ) : (
+        <p>
+          {row.continuesDeliveryId
+            ? 'Raden fortsätter en rad som ändrats i tid; verkställighetsdatum står kvar på raden där insatsen började.'
+            : 'Inget verkställighetsdatum är registrerat. Registrera det med Registrera verkställighetsdatum när insatsen har börjat.'}
+        </p>
+      )}
+      <DeliveryRowFields
+        values={form.values}
+        units={[row.providerUnit]}
+        errors={form.errors}
+        isUnitAndPeriodFixed
+        onChange={(values) => form.setValues((current) => ({ ...current, ...values }))}
+      />
       <TextInput label="Orsak till rättelsen" required multiline rows={3} maxLength={2000} {...form.text('note')} />
       <div className="button-row">
-        <Button type="submit" variant="primary" busy={isBusy}>Spara rättelsen</Button>
+        <Button type="submit" variant="primary" busy={isBusy}>
+          Spara rättelsen
+        </Button>
         <Button onClick={onClose}>Avbryt</Button>
       </div>
     </form>

@@ -13,7 +13,13 @@ import { StatusMessage } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
-import { refreshDeliveries, sendToDelivery, usePersonDeliveries, type DeliveryRow, type SentToDelivery } from './deliveries.api.ts';
+import {
+  refreshDeliveries,
+  sendToDelivery,
+  usePersonDeliveries,
+  type DeliveryRow,
+  type SentToDelivery,
+} from './deliveries.api.ts';
 import { DeliveryTable, rowName } from './DeliveryTable.tsx';
 import { HistoryDialog, RegisterDialog, StartDialog } from './RowDialogs.tsx';
 import { CorrectDialog } from './CorrectDialog.tsx';
@@ -28,12 +34,19 @@ export function DeliveriesTab({ personId }: { personId: string }) {
   const { Panel } = useDeliveryRowExtras();
   return (
     <section aria-labelledby="deliveries-heading">
-      <h2 id="deliveries-heading" ref={heading} tabIndex={-1}>Insatser</h2>
+      <h2 id="deliveries-heading" ref={heading} tabIndex={-1}>
+        Insatser
+      </h2>
       {deliveries.isPending && <Spinner />}
       <ErrorAlert error={deliveries.error} />
       {deliveries.data && (
-        <DeliveryRows rows={deliveries.data.rows} personId={personId} caption="Personens insatser och verkställighet" returnFocusTo={heading}
-          empty="Inga insatser är registrerade som du kan se." />
+        <DeliveryRows
+          rows={deliveries.data.rows}
+          personId={personId}
+          caption="Personens insatser och verkställighet"
+          returnFocusTo={heading}
+          empty="Inga insatser är registrerade som du kan se."
+        />
       )}
       <Panel personId={personId} />
     </section>
@@ -73,7 +86,10 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: 
     setOpen(null);
     requestAnimationFrame(() => (opener.current?.isConnected ? opener.current : returnFocusTo.current)?.focus());
   };
-  const done = (message: string) => { setNotice(message); close(); };
+  const done = (message: string) => {
+    setNotice(message);
+    close();
+  };
 
   const send = async (row: DeliveryRow) => {
     setIsSending(true);
@@ -84,23 +100,48 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: 
       setOpen(null);
       setSent(result);
     } catch (error) {
-      setSendError(isApiError(error) ? [error.message, ...Object.values(error.fieldErrors)].join(' ') : 'Ett oväntat fel inträffade. Försök igen.');
+      setSendError(
+        isApiError(error)
+          ? [error.message, ...Object.values(error.fieldErrors)].join(' ')
+          : 'Ett oväntat fel inträffade. Försök igen.',
+      );
     } finally {
       setIsSending(false);
     }
   };
 
   const actions = (row: DeliveryRow) => {
-    const what = <span className="visually-hidden"> {rowName(row)} {row.periodFrom}</span>;
+    const what = (
+      <span className="visually-hidden">
+        {' '}
+        {rowName(row)} {row.periodFrom}
+      </span>
+    );
     return (
       <>
-        {row.permissions.canRegister && <Button variant="quiet" onClick={() => show('register', row)}>Registrera{what}</Button>}
-        {row.permissions.canSendToDelivery && <Button variant="quiet" onClick={() => show('send', row)}>Till genomförande{what}</Button>}
-        {row.permissions.canRegisterStart && <Button variant="quiet" onClick={() => show('start', row)}>Registrera verkställighetsdatum{what}</Button>}
-        {row.permissions.canCorrect && !held.has(row.id) && (
-          <Button variant="quiet" onClick={() => show('correct', row)}>Rätta uppgifter{what}</Button>
+        {row.permissions.canRegister && (
+          <Button variant="quiet" onClick={() => show('register', row)}>
+            Registrera{what}
+          </Button>
         )}
-        <Button variant="quiet" onClick={() => show('history', row)}>Historik{what}</Button>
+        {row.permissions.canSendToDelivery && (
+          <Button variant="quiet" onClick={() => show('send', row)}>
+            Till genomförande{what}
+          </Button>
+        )}
+        {row.permissions.canRegisterStart && (
+          <Button variant="quiet" onClick={() => show('start', row)}>
+            Registrera verkställighetsdatum{what}
+          </Button>
+        )}
+        {row.permissions.canCorrect && !held.has(row.id) && (
+          <Button variant="quiet" onClick={() => show('correct', row)}>
+            Rätta uppgifter{what}
+          </Button>
+        )}
+        <Button variant="quiet" onClick={() => show('history', row)}>
+          Historik{what}
+        </Button>
         <RowActions row={row} personId={personId} />
       </>
     );
@@ -115,12 +156,36 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: 
       {open?.kind === 'correct' && <CorrectDialog row={open.row} onClose={close} onDone={done} />}
       {open?.kind === 'history' && <HistoryDialog row={open.row} onClose={close} />}
       <SendConfirmDialog
-        open={open?.kind === 'send'} busy={isSending} error={sendError} onCancel={close}
+        open={open?.kind === 'send'}
+        busy={isSending}
+        error={sendError}
+        onCancel={close}
         onConfirm={() => open && void send(open.row)}
-        rows={open?.kind === 'send' ? [{ key: open.row.id, intervention: rowName(open.row), unit: open.row.providerUnit.name, formOfDelivery: open.row.formOfDelivery, resource: open.row.resource, periodFrom: open.row.periodFrom, periodTo: open.row.periodTo }] : []}
+        rows={
+          open?.kind === 'send'
+            ? [
+                {
+                  key: open.row.id,
+                  intervention: rowName(open.row),
+                  unit: open.row.providerUnit.name,
+                  formOfDelivery: open.row.formOfDelivery,
+                  resource: open.row.resource,
+                  periodFrom: open.row.periodFrom,
+                  periodTo: open.row.periodTo,
+                },
+              ]
+            : []
+        }
       />
-      <MessageOfferDialog sent={sent} assignmentId={sent?.rows[0]?.assignmentId ?? null}
-        onDone={() => { setNotice(`${sent?.rows.map(rowName).join(', ') ?? 'Insatsen'} är skickad till genomförande.`); setSent(null); requestAnimationFrame(() => returnFocusTo.current?.focus()); }} />
+      <MessageOfferDialog
+        sent={sent}
+        assignmentId={sent?.rows[0]?.assignmentId ?? null}
+        onDone={() => {
+          setNotice(`${sent?.rows.map(rowName).join(', ') ?? 'Insatsen'} är skickad till genomförande.`);
+          setSent(null);
+          requestAnimationFrame(() => returnFocusTo.current?.focus());
+        }}
+      />
     </>
   );
 }

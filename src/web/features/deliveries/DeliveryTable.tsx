@@ -29,7 +29,13 @@ export function rowName(row: Pick<DeliveryRow, 'interventionName' | 'label'>): s
   return deliveryRowName(row.interventionName, row.label);
 }
 
-export function DeliveryTable({ rows, caption, captionHidden, empty = 'Inga insatser är registrerade.', actions }: DeliveryTableProps) {
+export function DeliveryTable({
+  rows,
+  caption,
+  captionHidden,
+  empty = 'Inga insatser är registrerade.',
+  actions,
+}: DeliveryTableProps) {
   const captionId = useId();
   if (rows.length === 0) return <p className="table-empty">{empty}</p>;
   const columns = deliveryColumns();
@@ -38,20 +44,46 @@ export function DeliveryTable({ rows, caption, captionHidden, empty = 'Inga insa
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll from the keyboard (WCAG 2.1.1; axe: scrollable-region-focusable)
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={captionId}>
       <table className="table delivery-table">
-        <caption id={captionId} className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
-        <thead><tr>{columns.map((column) => <th key={column.key} scope="col" className={column.className}>{column.header}</th>)}</tr></thead>
+        <caption id={captionId} className={captionHidden ? 'visually-hidden' : undefined}>
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className={column.className}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {rows.map((row) => (
             <Fragment key={row.id}>
               <tr className={actions ? 'delivery-table__row--with-actions' : undefined}>
-                {columns.map((column) => column.isRowHeader
-                  ? <th key={column.key} scope="row" className={column.className}>{column.render(row)}</th>
-                  : <td key={column.key} className={column.className}>{column.render(row)}</td>)}
+                {columns.map((column) =>
+                  column.isRowHeader ? (
+                    <th key={column.key} scope="row" className={column.className}>
+                      {column.render(row)}
+                    </th>
+                  ) : (
+                    <td key={column.key} className={column.className}>
+                      {column.render(row)}
+                    </td>
+                  ),
+                )}
               </tr>
               {/* The actions get a line of their own under the row, so the table stays as narrow as the manual's. */}
               {actions && (
                 <tr className="delivery-table__actions">
-                  <td colSpan={columns.length}><div className="row-actions" role="group" aria-label={`Åtgärder för ${rowName(row)}, ${periodText(row.periodFrom, row.periodTo)}`}>{actions(row)}</div></td>
+                  <td colSpan={columns.length}>
+                    <div
+                      className="row-actions"
+                      role="group"
+                      aria-label={`Åtgärder för ${rowName(row)}, ${periodText(row.periodFrom, row.periodTo)}`}
+                    >
+                      {actions(row)}
+                    </div>
+                  </td>
                 </tr>
               )}
             </Fragment>
@@ -65,13 +97,23 @@ export function DeliveryTable({ rows, caption, captionHidden, empty = 'Inga insa
 function deliveryColumns(): Column<DeliveryRow>[] {
   return [
     {
-      key: 'intervention', header: 'Insatstyp', isRowHeader: true, render: (row) => (
+      key: 'intervention',
+      header: 'Insatstyp',
+      isRowHeader: true,
+      render: (row) => (
         <>
           {rowName(row)}
-          <br /><span className="muted delivery-table__assignment">Uppdrag <span className="nowrap">{row.assignmentNumber}</span></span>
+          <br />
+          <span className="muted delivery-table__assignment">
+            Uppdrag <span className="nowrap">{row.assignmentNumber}</span>
+          </span>
           {row.interruptions.length > 0 && (
             <ul className="delivery-interruptions" aria-label="Avbrott">
-              {row.interruptions.map((stop) => <li key={stop.id}>Avbrott {periodText(stop.fromDate, stop.toDate)}: {stop.reason}</li>)}
+              {row.interruptions.map((stop) => (
+                <li key={stop.id}>
+                  Avbrott {periodText(stop.fromDate, stop.toDate)}: {stop.reason}
+                </li>
+              ))}
             </ul>
           )}
         </>
@@ -82,9 +124,38 @@ function deliveryColumns(): Column<DeliveryRow>[] {
     // Each number with its unit in one cell ("0,5 tim/besök", "2 ggr/dygn"), so the table fits beside the desk.
     { key: 'hours', header: 'Timmar', render: (row) => hoursText(row) },
     { key: 'days', header: 'Utförs', render: (row) => (row.days ? DELIVERY_DAYS_LABELS[row.days] : '–') },
-    { key: 'frequency', header: 'Tid/Frekv', render: (row) => (row.frequency === null ? '–' : <span className="nowrap">{formatNumber(row.frequency)} {row.frequencyUnit ? FREQUENCY_UNIT_LABELS[row.frequencyUnit] : ''}</span>) },
-    { key: 'status', header: 'Status', render: (row) => <><DeliveryStatusTag status={row.status} />{row.endReason && <><br /><span className="muted">{row.endReason}</span></>}</> },
-    { key: 'started', header: 'Verkställd från', render: (row) => <span className="nowrap">{row.startedOn ?? '–'}</span> },
+    {
+      key: 'frequency',
+      header: 'Tid/Frekv',
+      render: (row) =>
+        row.frequency === null ? (
+          '–'
+        ) : (
+          <span className="nowrap">
+            {formatNumber(row.frequency)} {row.frequencyUnit ? FREQUENCY_UNIT_LABELS[row.frequencyUnit] : ''}
+          </span>
+        ),
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      render: (row) => (
+        <>
+          <DeliveryStatusTag status={row.status} />
+          {row.endReason && (
+            <>
+              <br />
+              <span className="muted">{row.endReason}</span>
+            </>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'started',
+      header: 'Verkställd från',
+      render: (row) => <span className="nowrap">{row.startedOn ?? '–'}</span>,
+    },
   ];
 }
 
@@ -94,7 +165,12 @@ function hoursText(row: DeliveryRow): ReactNode {
   return (
     <>
       <span className="nowrap">{formatNumber(row.hoursPerVisit)} tim/besök</span>
-      {row.extraHoursTwoStaff !== null && <> <span className="nowrap">+ {formatNumber(row.extraHoursTwoStaff)} dubbel</span></>}
+      {row.extraHoursTwoStaff !== null && (
+        <>
+          {' '}
+          <span className="nowrap">+ {formatNumber(row.extraHoursTwoStaff)} dubbel</span>
+        </>
+      )}
     </>
   );
 }

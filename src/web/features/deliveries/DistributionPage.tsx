@@ -22,7 +22,13 @@ import { dayBefore } from '../../../domain/periods.ts';
 import { personName } from '../../format.ts';
 import { scopeText } from '../assignments/assignmentLabels.ts';
 import { assignmentKeys } from '../../api/queryKeys.ts';
-import { distributeAssignment, refreshDeliveries, useDistributionOptions, type DistributionOptions, type SentToDelivery } from './deliveries.api.ts';
+import {
+  distributeAssignment,
+  refreshDeliveries,
+  useDistributionOptions,
+  type DistributionOptions,
+  type SentToDelivery,
+} from './deliveries.api.ts';
 import { emptyRow, rowsErrors, toFields, type RowField, type RowValues } from './deliveryForm.ts';
 import { DeliveryRowFields } from './DeliveryRowFields.tsx';
 import { MessageOfferDialog, SendConfirmDialog } from './SendDialogs.tsx';
@@ -31,7 +37,13 @@ import './deliveries.css';
 export function DistributionPage() {
   const { assignmentId = '' } = useParams();
   const options = useDistributionOptions(assignmentId);
-  if (options.isPending) return <section className="page"><PageTitle>Acceptera och fördela</PageTitle><Spinner /></section>;
+  if (options.isPending)
+    return (
+      <section className="page">
+        <PageTitle>Acceptera och fördela</PageTitle>
+        <Spinner />
+      </section>
+    );
   if (options.error || !options.data) {
     return (
       <section className="page">
@@ -87,36 +99,52 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
     const changed = (Object.keys(values) as (keyof RowValues)[]).filter((key) => values[key] !== before[key]);
     setRows((current) => current.map((item) => (item.key === before.key ? values : item)));
     if (changed.some((key) => form.errors[`rows.${index}.${key}`])) {
-      form.setErrors(Object.fromEntries(Object.entries(form.errors).filter(([key]) => !changed.some((field) => key === `rows.${index}.${field}`))));
+      form.setErrors(
+        Object.fromEntries(
+          Object.entries(form.errors).filter(([key]) => !changed.some((field) => key === `rows.${index}.${field}`)),
+        ),
+      );
     }
   };
   const errorsOf = (index: number): Partial<Record<RowField, string>> => {
     const prefix = `rows.${index}.`;
-    return Object.fromEntries(Object.entries(form.errors).filter(([key]) => key.startsWith(prefix)).map(([key, message]) => [key.slice(prefix.length), message]));
+    return Object.fromEntries(
+      Object.entries(form.errors)
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, message]) => [key.slice(prefix.length), message]),
+    );
   };
 
   const save = async () => {
     setFailure(null);
-    await run(async () => {
-      const result = await distributeAssignment(assignment.id, {
-        stateVersion: assignment.stateVersion, sendToDelivery: form.values.sendToDelivery,
-        rows: rows.map((row) => ({ assignmentInterventionId: row.assignmentInterventionId, ...toFields(row) })),
-      });
-      void refreshDeliveries(queryClient, assignment.id);
-      setIsConfirming(false);
-      setIsReadableAfter(result.isReadableAfter);
-      if (result.sent) setSent(result.sent);
-      else leave(result.isReadableAfter, `Uppdraget är accepterat och fördelat på ${result.rows.length} ${result.rows.length === 1 ? 'rad' : 'rader'} under fördelning.`);
-    }, {
-      // Whatever went wrong, the typed rows stay: a conflict says who answered first.
-      onError: (error) => {
+    await run(
+      async () => {
+        const result = await distributeAssignment(assignment.id, {
+          stateVersion: assignment.stateVersion,
+          sendToDelivery: form.values.sendToDelivery,
+          rows: rows.map((row) => ({ assignmentInterventionId: row.assignmentInterventionId, ...toFields(row) })),
+        });
+        void refreshDeliveries(queryClient, assignment.id);
         setIsConfirming(false);
-        // Answered by someone else: the desk's count of new assignments should stop offering it.
-        // Not the form's own options, whose reload could replace the rows typed here.
-        if (isApiError(error, 409)) void queryClient.invalidateQueries({ queryKey: assignmentKeys.newList });
-        return false;
+        setIsReadableAfter(result.isReadableAfter);
+        if (result.sent) setSent(result.sent);
+        else
+          leave(
+            result.isReadableAfter,
+            `Uppdraget är accepterat och fördelat på ${result.rows.length} ${result.rows.length === 1 ? 'rad' : 'rader'} under fördelning.`,
+          );
       },
-    });
+      {
+        // Whatever went wrong, the typed rows stay: a conflict says who answered first.
+        onError: (error) => {
+          setIsConfirming(false);
+          // Answered by someone else: the desk's count of new assignments should stop offering it.
+          // Not the form's own options, whose reload could replace the rows typed here.
+          if (isApiError(error, 409)) void queryClient.invalidateQueries({ queryKey: assignmentKeys.newList });
+          return false;
+        },
+      },
+    );
   };
 
   const leave = (isReadable: boolean, notice: string) => {
@@ -134,67 +162,159 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
     else void save();
   };
 
-  const unmatched = unmatchedErrors(form.errors, ['rows']).filter((line) => !/^rows\.\d+\.(providerUnitId|label|formOfDelivery|resource|resourceUse|watchDate|periodFrom|periodTo|hoursPerVisit|extraHoursTwoStaff|days|frequency|frequencyUnit):/.test(line));
+  const unmatched = unmatchedErrors(form.errors, ['rows']).filter(
+    (line) =>
+      !/^rows\.\d+\.(providerUnitId|label|formOfDelivery|resource|resourceUse|watchDate|periodFrom|periodTo|hoursPerVisit|extraHoursTwoStaff|days|frequency|frequencyUnit):/.test(
+        line,
+      ),
+  );
   const name = personName(options.person) ?? 'Skyddad identitet';
   return (
     <section className="page">
-      <PageTitle documentTitle={`Acceptera och fördela ${assignment.assignmentNumber}`}>Acceptera och fördela uppdrag {assignment.assignmentNumber}</PageTitle>
+      <PageTitle documentTitle={`Acceptera och fördela ${assignment.assignmentNumber}`}>
+        Acceptera och fördela uppdrag {assignment.assignmentNumber}
+      </PageTitle>
       <dl className="facts">
-        <div><dt>Person</dt><dd>{name} <span className="muted">{options.person.identityNumber}</span></dd></div>
-        <div><dt>Utförare</dt><dd>{assignment.provider.name}</dd></div>
-        <div><dt>Beslut</dt><dd>{options.decision.decisionNumber}</dd></div>
-        <div><dt>Beslutsperiod</dt><dd>{options.decision.periodFrom} – {options.decision.endedOn ?? options.decision.periodTo ?? 'tills vidare'}</dd></div>
+        <div>
+          <dt>Person</dt>
+          <dd>
+            {name} <span className="muted">{options.person.identityNumber}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Utförare</dt>
+          <dd>{assignment.provider.name}</dd>
+        </div>
+        <div>
+          <dt>Beslut</dt>
+          <dd>{options.decision.decisionNumber}</dd>
+        </div>
+        <div>
+          <dt>Beslutsperiod</dt>
+          <dd>
+            {options.decision.periodFrom} – {options.decision.endedOn ?? options.decision.periodTo ?? 'tills vidare'}
+          </dd>
+        </div>
       </dl>
       {options.providerChange && (
         <Alert tone="info">
-          Byte av utförare fr.o.m. {options.providerChange.changeDate}: insatserna flyttas hit från {options.providerChange.fromUnitName}, där
-          de avslutas {dayBefore(options.providerChange.changeDate)} när uppdraget accepteras. Raderna kan därför börja tidigast {options.providerChange.changeDate}.
+          Byte av utförare fr.o.m. {options.providerChange.changeDate}: insatserna flyttas hit från{' '}
+          {options.providerChange.fromUnitName}, där de avslutas {dayBefore(options.providerChange.changeDate)} när
+          uppdraget accepteras. Raderna kan därför börja tidigast {options.providerChange.changeDate}.
         </Alert>
       )}
       {!options.permissions.canDistribute && !failure && (
-        <Alert tone="info">Uppdraget kan inte fördelas här längre (det är inte nytt, eller så är du inte chef eller samordnare hos utföraren). <Link to={backTo}>Tillbaka till uppdraget</Link></Alert>
+        <Alert tone="info">
+          Uppdraget kan inte fördelas här längre (det är inte nytt, eller så är du inte chef eller samordnare hos
+          utföraren). <Link to={backTo}>Tillbaka till uppdraget</Link>
+        </Alert>
       )}
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
         <ErrorAlert error={failure} details={unmatched} focusable>
-          {isApiError(failure, 409) && <p>Det du har skrivit finns kvar nedan. <Link to={backTo}>Öppna uppdraget</Link> för att se hur det fördelades.</p>}
+          {isApiError(failure, 409) && (
+            <p>
+              Det du har skrivit finns kvar nedan. <Link to={backTo}>Öppna uppdraget</Link> för att se hur det
+              fördelades.
+            </p>
+          )}
         </ErrorAlert>
         {form.errors.rows && <Alert tone="error">{form.errors.rows}</Alert>}
         {options.interventions.map((intervention) => {
           const own = rows.filter((row) => row.assignmentInterventionId === intervention.id);
           return (
             <fieldset key={intervention.id} className="fieldset distribution-intervention">
-              <legend>{intervention.name} <span className="muted">({scopeText(intervention.grantedAmount, intervention.scopeUnit)}{intervention.isTwoStaff ? ', två personal' : ''})</span></legend>
+              <legend>
+                {intervention.name}{' '}
+                <span className="muted">
+                  ({scopeText(intervention.grantedAmount, intervention.scopeUnit)}
+                  {intervention.isTwoStaff ? ', två personal' : ''})
+                </span>
+              </legend>
               {own.map((row, position) => {
                 const index = rows.indexOf(row);
                 const context = `${intervention.name}, rad ${position + 1}`;
                 return (
                   <div key={row.key} className="delivery-row">
-                    <h3 id={`${row.key}-title`} tabIndex={-1} className="delivery-row__title">Rad {position + 1}{own.length > 1 && row.label ? `: ${row.label}` : ''}</h3>
-                    <DeliveryRowFields values={row} units={options.providerUnits} errors={errorsOf(index)} context={context}
-                      onChange={(values) => change(index, values)} />
-                    {own.length > 1 && <div className="button-row"><Button variant="quiet" onClick={() => remove(row.key)}>Ta bort rad {position + 1}<span className="visually-hidden"> för {intervention.name}</span></Button></div>}
+                    <h3 id={`${row.key}-title`} tabIndex={-1} className="delivery-row__title">
+                      Rad {position + 1}
+                      {own.length > 1 && row.label ? `: ${row.label}` : ''}
+                    </h3>
+                    <DeliveryRowFields
+                      values={row}
+                      units={options.providerUnits}
+                      errors={errorsOf(index)}
+                      context={context}
+                      onChange={(values) => change(index, values)}
+                    />
+                    {own.length > 1 && (
+                      <div className="button-row">
+                        <Button variant="quiet" onClick={() => remove(row.key)}>
+                          Ta bort rad {position + 1}
+                          <span className="visually-hidden"> för {intervention.name}</span>
+                        </Button>
+                      </div>
+                    )}
                   </div>
                 );
               })}
-              <div className="button-row"><Button onClick={() => split(intervention)}>Dela upp<span className="visually-hidden"> {intervention.name} på en rad till</span></Button></div>
+              <div className="button-row">
+                <Button onClick={() => split(intervention)}>
+                  Dela upp<span className="visually-hidden"> {intervention.name} på en rad till</span>
+                </Button>
+              </div>
             </fieldset>
           );
         })}
         <div className="send-panel">
-          <Checkbox label="Till genomförande" hint="Skickar raderna vidare till utförarenheterna direkt. Utan bock blir raderna kvar under fördelning." {...form.check('sendToDelivery')} />
+          <Checkbox
+            label="Till genomförande"
+            hint="Skickar raderna vidare till utförarenheterna direkt. Utan bock blir raderna kvar under fördelning."
+            {...form.check('sendToDelivery')}
+          />
         </div>
         <div className="button-row">
-          <Button type="submit" variant="primary" busy={isSaving && !isConfirming} disabled={!options.permissions.canDistribute}>Acceptera och fördela</Button>
-          <Link className="button button--secondary" to={backTo}>Avbryt</Link>
+          <Button
+            type="submit"
+            variant="primary"
+            busy={isSaving && !isConfirming}
+            disabled={!options.permissions.canDistribute}
+          >
+            Acceptera och fördela
+          </Button>
+          <Link className="button button--secondary" to={backTo}>
+            Avbryt
+          </Link>
         </div>
       </form>
       <SendConfirmDialog
-        open={isConfirming} busy={isSaving} error={null} onCancel={() => setIsConfirming(false)} onConfirm={() => void save()}
+        open={isConfirming}
+        busy={isSaving}
+        error={null}
+        onCancel={() => setIsConfirming(false)}
+        onConfirm={() => void save()}
         note={`Uppdraget ${assignment.assignmentNumber} accepteras och fördelas.`}
-        rows={rows.map((row) => ({ key: row.key, intervention: row.label ? `${interventionName(row.assignmentInterventionId)} (${row.label})` : interventionName(row.assignmentInterventionId), unit: unitName(row.providerUnitId), formOfDelivery: row.formOfDelivery.trim() || null, resource: row.resource.trim() || null, periodFrom: row.periodFrom, periodTo: row.periodTo.trim() || null }))}
+        rows={rows.map((row) => ({
+          key: row.key,
+          intervention: row.label
+            ? `${interventionName(row.assignmentInterventionId)} (${row.label})`
+            : interventionName(row.assignmentInterventionId),
+          unit: unitName(row.providerUnitId),
+          formOfDelivery: row.formOfDelivery.trim() || null,
+          resource: row.resource.trim() || null,
+          periodFrom: row.periodFrom,
+          periodTo: row.periodTo.trim() || null,
+        }))}
       />
-      <MessageOfferDialog sent={sent} assignmentId={isReadableAfter ? assignment.id : null}
-        onDone={() => leave(isReadableAfter, `Uppdraget är accepterat och ${sent?.rows.length === 1 ? 'insatsen är skickad' : 'insatserna är skickade'} till genomförande.`)} />
+      <MessageOfferDialog
+        sent={sent}
+        assignmentId={isReadableAfter ? assignment.id : null}
+        onDone={() =>
+          leave(
+            isReadableAfter,
+            `Uppdraget är accepterat och ${sent?.rows.length === 1 ? 'insatsen är skickad' : 'insatserna är skickade'} till genomförande.`,
+          )
+        }
+      />
     </section>
   );
 }

@@ -18,20 +18,36 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { formatDateTime, personName } from '../../format.ts';
 import { documentUrl } from '../assignments/assignments.api.ts';
 import { ProtectedTag } from '../../components/PersonTable.tsx';
-import { acknowledgeProviderCase, deliveryKeys, refreshDeliveries, useProviderCase, type ProviderCaseView } from './deliveries.api.ts';
+import {
+  acknowledgeProviderCase,
+  deliveryKeys,
+  refreshDeliveries,
+  useProviderCase,
+  type ProviderCaseView,
+} from './deliveries.api.ts';
 import { DeliveryTable } from './DeliveryTable.tsx';
 import './deliveries.css';
 
 export function ProviderCasePage() {
   const { providerCaseId = '' } = useParams();
   const found = useProviderCase(providerCaseId);
-  if (found.isPending) return <section className="page"><PageTitle>Nytt uppdrag</PageTitle><Spinner /></section>;
+  if (found.isPending)
+    return (
+      <section className="page">
+        <PageTitle>Nytt uppdrag</PageTitle>
+        <Spinner />
+      </section>
+    );
   if (found.error || !found.data) {
     const isMissing = isApiError(found.error, 404) || isApiError(found.error, 400);
     return (
       <section className="page">
         <PageTitle>{isMissing ? 'Uppdraget hittades inte' : 'Uppdraget kunde inte visas'}</PageTitle>
-        {isMissing ? <p>Uppdraget finns inte, eller så hör det inte till din enhet.</p> : <ErrorAlert error={found.error} />}
+        {isMissing ? (
+          <p>Uppdraget finns inte, eller så hör det inte till din enhet.</p>
+        ) : (
+          <ErrorAlert error={found.error} />
+        )}
       </section>
     );
   }
@@ -54,7 +70,9 @@ function ProviderCaseDetails({ view }: { view: ProviderCaseView }) {
       const saved = await acknowledgeProviderCase(view.id, { version: view.version, moveToMyPersons });
       queryClient.setQueryData(deliveryKeys.providerCase(view.id), saved);
       void refreshDeliveries(queryClient);
-      setNotice(moveToMyPersons ? 'Uppdraget är kvitterat och personen finns under Mina personer.' : 'Uppdraget är kvitterat.');
+      setNotice(
+        moveToMyPersons ? 'Uppdraget är kvitterat och personen finns under Mina personer.' : 'Uppdraget är kvitterat.',
+      );
     } catch (error) {
       setFailure(error);
       // Someone else acknowledged first: show how it stands now.
@@ -67,13 +85,18 @@ function ProviderCaseDetails({ view }: { view: ProviderCaseView }) {
   return (
     <section className="page">
       <div className="person-header">
-        <PageTitle documentTitle={`Nytt uppdrag – ${name ?? view.person.identityNumber}`} className="person-header__title">
+        <PageTitle
+          documentTitle={`Nytt uppdrag – ${name ?? view.person.identityNumber}`}
+          className="person-header__title"
+        >
           {name ?? <ProtectedTag />} <span className="muted">{view.person.identityNumber}</span>
         </PageTitle>
         <p className="person-header__facts">
           <span>{view.providerUnit.name}</span>
           <span>Genomförande från {view.openedOn}</span>
-          <span><Link to={`/personer/${view.person.id}?flik=insatser`}>Öppna personen</Link></span>
+          <span>
+            <Link to={`/personer/${view.person.id}?flik=insatser`}>Öppna personen</Link>
+          </span>
         </p>
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
@@ -83,7 +106,10 @@ function ProviderCaseDetails({ view }: { view: ProviderCaseView }) {
       <ul>
         {view.assignments.map((assignment) => (
           <li key={assignment.id}>
-            <a href={documentUrl(assignment.id)} target="_blank" rel="noopener">Läs uppdrag {assignment.assignmentNumber} (PDF)<span className="visually-hidden"> – öppnas i ny flik</span></a>
+            <a href={documentUrl(assignment.id)} target="_blank" rel="noopener">
+              Läs uppdrag {assignment.assignmentNumber} (PDF)
+              <span className="visually-hidden"> – öppnas i ny flik</span>
+            </a>
           </li>
         ))}
       </ul>
@@ -94,13 +120,22 @@ function ProviderCaseDetails({ view }: { view: ProviderCaseView }) {
       <h2>Kvittera</h2>
       {view.assignments.length > 1 && <AcknowledgementList view={view} />}
       {view.acknowledgedAt ? (
-        <p>Kvitterat {formatDateTime(view.acknowledgedAt)} av {view.acknowledgedByName ?? '–'}.{view.isInMyPersons && ' Personen finns under Mina personer.'}</p>
+        <p>
+          Kvitterat {formatDateTime(view.acknowledgedAt)} av {view.acknowledgedByName ?? '–'}.
+          {view.isInMyPersons && ' Personen finns under Mina personer.'}
+        </p>
       ) : view.permissions.canAcknowledge ? (
         <form onSubmit={onSubmit} noValidate className="form form--boxed">
           <ErrorAlert error={failure} focusable />
           <p>{acknowledgePrompt(view)} Personen försvinner då från Nya uppdrag.</p>
-          {!view.isInMyPersons && <Checkbox label="Flytta till Mina personer" checked={moveToMyPersons} onChange={setMoveToMyPersons} />}
-          <div className="button-row"><Button type="submit" variant="primary" busy={isBusy}>Kvittera</Button></div>
+          {!view.isInMyPersons && (
+            <Checkbox label="Flytta till Mina personer" checked={moveToMyPersons} onChange={setMoveToMyPersons} />
+          )}
+          <div className="button-row">
+            <Button type="submit" variant="primary" busy={isBusy}>
+              Kvittera
+            </Button>
+          </div>
         </form>
       ) : (
         <p>Uppdraget väntar på att personalen på {view.providerUnit.name} kvitterar det.</p>
@@ -111,15 +146,22 @@ function ProviderCaseDetails({ view }: { view: ProviderCaseView }) {
 
 /** The numbers of the assignments in the case that wait to be acknowledged. */
 function waitingNumbers(view: ProviderCaseView): string[] {
-  const waiting = new Set(view.acknowledgements.filter((row) => row.acknowledgedAt === null).map((row) => row.assignmentId));
-  return view.assignments.filter((assignment) => waiting.has(assignment.id)).map((assignment) => assignment.assignmentNumber);
+  const waiting = new Set(
+    view.acknowledgements.filter((row) => row.acknowledgedAt === null).map((row) => row.assignmentId),
+  );
+  return view.assignments
+    .filter((assignment) => waiting.has(assignment.id))
+    .map((assignment) => assignment.assignmentNumber);
 }
 
 /** What acknowledging covers: the whole case the first time, only the new assignment once one was acknowledged before. */
 function acknowledgePrompt(view: ProviderCaseView): string {
   const waiting = waitingNumbers(view);
-  if (waiting.length === 0 || waiting.length === view.assignments.length) return 'Kvittera att enheten har tagit emot uppdraget.';
-  return waiting.length === 1 ? `Kvittera att enheten har tagit emot det nya uppdraget ${waiting[0]}.` : `Kvittera att enheten har tagit emot de nya uppdragen ${waiting.join(', ')}.`;
+  if (waiting.length === 0 || waiting.length === view.assignments.length)
+    return 'Kvittera att enheten har tagit emot uppdraget.';
+  return waiting.length === 1
+    ? `Kvittera att enheten har tagit emot det nya uppdraget ${waiting[0]}.`
+    : `Kvittera att enheten har tagit emot de nya uppdragen ${waiting.join(', ')}.`;
 }
 
 /** Each assignment in the case: acknowledged when and by whom, or new and waiting. */
@@ -132,7 +174,11 @@ function AcknowledgementList({ view }: { view: ProviderCaseView }) {
         return (
           <li key={assignment.id}>
             Uppdrag {assignment.assignmentNumber}:{' '}
-            {row?.acknowledgedAt ? `kvitterat ${formatDateTime(row.acknowledgedAt)} av ${row.acknowledgedByName ?? '–'}.` : <strong>nytt, väntar på kvittering.</strong>}
+            {row?.acknowledgedAt ? (
+              `kvitterat ${formatDateTime(row.acknowledgedAt)} av ${row.acknowledgedByName ?? '–'}.`
+            ) : (
+              <strong>nytt, väntar på kvittering.</strong>
+            )}
           </li>
         );
       })}

@@ -14,9 +14,21 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
-import { DELIVERY_DAYS_LABELS, DELIVERY_EVENT_LABELS, DELIVERY_STATUS_LABELS, FREQUENCY_UNIT_LABELS } from '../../i18n/labels.ts';
+import {
+  DELIVERY_DAYS_LABELS,
+  DELIVERY_EVENT_LABELS,
+  DELIVERY_STATUS_LABELS,
+  FREQUENCY_UNIT_LABELS,
+} from '../../i18n/labels.ts';
 import type { DeliveryDays, DeliveryStatus, FrequencyUnit } from '../../../contract/deliveries.ts';
-import { refreshDeliveries, startDelivery, updateDelivery, useDeliveryHistory, useDistributionOptions, type DeliveryRow } from './deliveries.api.ts';
+import {
+  refreshDeliveries,
+  startDelivery,
+  updateDelivery,
+  useDeliveryHistory,
+  useDistributionOptions,
+  type DeliveryRow,
+} from './deliveries.api.ts';
 import { rowErrors, rowValuesOf, toFields, periodText, type RowField, type RowValues } from './deliveryForm.ts';
 import { DeliveryRowFields } from './DeliveryRowFields.tsx';
 import { correctionChanges } from './correction.ts';
@@ -51,7 +63,7 @@ export function RegisterDialog({ row, onClose, onDone }: RowDialogProps) {
       onDone(`${rowName(row)} är registrerad.`);
     } catch (error) {
       setFailure(error);
-      setErrors(isApiError(error) ? error.fieldErrors as Partial<Record<RowField, string>> : {});
+      setErrors(isApiError(error) ? (error.fieldErrors as Partial<Record<RowField, string>>) : {});
     } finally {
       setIsBusy(false);
     }
@@ -59,12 +71,21 @@ export function RegisterDialog({ row, onClose, onDone }: RowDialogProps) {
 
   return (
     <Dialog open title={`Registrera ${rowName(row)}`} onClose={onClose}>
-      {options.isPending ? <Spinner /> : (
+      {options.isPending ? (
+        <Spinner />
+      ) : (
         <form onSubmit={onSubmit} noValidate className="form">
           <ErrorAlert error={failure} />
-          <DeliveryRowFields values={values} onChange={setValues} errors={errors} units={options.data?.providerUnits ?? [row.providerUnit]} />
+          <DeliveryRowFields
+            values={values}
+            onChange={setValues}
+            errors={errors}
+            units={options.data?.providerUnits ?? [row.providerUnit]}
+          />
           <div className="button-row">
-            <Button type="submit" variant="primary" busy={isBusy}>Spara</Button>
+            <Button type="submit" variant="primary" busy={isBusy}>
+              Spara
+            </Button>
             <Button onClick={onClose}>Avbryt</Button>
           </div>
         </form>
@@ -94,7 +115,9 @@ export function StartDialog({ row, onClose, onDone }: RowDialogProps) {
     try {
       await startDelivery(row.id, { startedOn: startedOn.trim(), version: row.version });
       void refreshDeliveries(queryClient, row.assignmentId);
-      onDone(`Verkställighetsdatum ${startedOn.trim()} är registrerat för ${rowName(row)}. Handläggaren har fått ett meddelande.`);
+      onDone(
+        `Verkställighetsdatum ${startedOn.trim()} är registrerat för ${rowName(row)}. Handläggaren har fått ett meddelande.`,
+      );
     } catch (caught) {
       if (isApiError(caught) && caught.fieldErrors.startedOn) {
         setError(caught.fieldErrors.startedOn);
@@ -108,12 +131,30 @@ export function StartDialog({ row, onClose, onDone }: RowDialogProps) {
   return (
     <Dialog open title={`Verkställighetsdatum för ${rowName(row)}`} onClose={onClose} describedBy="start-intro">
       <form onSubmit={onSubmit} noValidate className="form">
-        <p id="start-intro">Ange den dag insatsen faktiskt började ges, inom perioden {periodText(row.periodFrom, row.periodTo)}. Datumet styr debitering och rapportering, och handläggaren får ett meddelande.</p>
+        <p id="start-intro">
+          Ange den dag insatsen faktiskt började ges, inom perioden {periodText(row.periodFrom, row.periodTo)}. Datumet
+          styr debitering och rapportering, och handläggaren får ett meddelande.
+        </p>
         <ErrorAlert error={failure} />
-        <TextInput id="started-on" label="Verkställighetsdatum" required maxLength={10} hint="ÅÅÅÅ-MM-DD, i dag eller tidigare" inputMode="numeric" autoComplete="off"
-          value={startedOn} onChange={(value) => { setStartedOn(value); setError(undefined); }} error={error} />
+        <TextInput
+          id="started-on"
+          label="Verkställighetsdatum"
+          required
+          maxLength={10}
+          hint="ÅÅÅÅ-MM-DD, i dag eller tidigare"
+          inputMode="numeric"
+          autoComplete="off"
+          value={startedOn}
+          onChange={(value) => {
+            setStartedOn(value);
+            setError(undefined);
+          }}
+          error={error}
+        />
         <div className="button-row">
-          <Button type="submit" variant="primary" busy={isBusy}>Registrera</Button>
+          <Button type="submit" variant="primary" busy={isBusy}>
+            Registrera
+          </Button>
           <Button onClick={onClose}>Avbryt</Button>
         </div>
       </form>
@@ -137,16 +178,39 @@ export function HistoryDialog({ row, onClose }: Omit<RowDialogProps, 'onDone'>) 
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: a row's history only grows at its end and is never reordered
               <li key={index}>
-                <strong>{DELIVERY_EVENT_LABELS[event.event]}</strong> {formatDateTime(event.occurredAt)}{event.actorName && <> av {event.actorName}</>}
-                {event.note && <p className="preserve-lines">{event.event === 'corrected' ? `Orsak: ${event.note}` : event.note}</p>}
-                {corrected.length > 0 && <ul className="history-changes" aria-label="Rättat">{corrected.map((line) => <li key={line}>{line}</li>)}</ul>}
+                <strong>{DELIVERY_EVENT_LABELS[event.event]}</strong> {formatDateTime(event.occurredAt)}
+                {event.actorName && <> av {event.actorName}</>}
+                {event.note && (
+                  <p className="preserve-lines">{event.event === 'corrected' ? `Orsak: ${event.note}` : event.note}</p>
+                )}
+                {corrected.length > 0 && (
+                  <ul className="history-changes" aria-label="Rättat">
+                    {corrected.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                )}
                 <dl>
-                  <dt>Status</dt><dd>{DELIVERY_STATUS_LABELS[s.status as DeliveryStatus] ?? s.status}</dd>
-                  <dt>Utförarenhet</dt><dd>{event.providerUnitName}</dd>
-                  <dt>Period</dt><dd>{periodText(s.periodFrom, s.periodTo)}</dd>
-                  <dt>Tid</dt><dd>{timeText(s)}</dd>
-                  {s.startedOn && <><dt>Verkställd från</dt><dd>{s.startedOn}</dd></>}
-                  {s.endReason && <><dt>Avslutsorsak</dt><dd>{s.endReason}</dd></>}
+                  <dt>Status</dt>
+                  <dd>{DELIVERY_STATUS_LABELS[s.status as DeliveryStatus] ?? s.status}</dd>
+                  <dt>Utförarenhet</dt>
+                  <dd>{event.providerUnitName}</dd>
+                  <dt>Period</dt>
+                  <dd>{periodText(s.periodFrom, s.periodTo)}</dd>
+                  <dt>Tid</dt>
+                  <dd>{timeText(s)}</dd>
+                  {s.startedOn && (
+                    <>
+                      <dt>Verkställd från</dt>
+                      <dd>{s.startedOn}</dd>
+                    </>
+                  )}
+                  {s.endReason && (
+                    <>
+                      <dt>Avslutsorsak</dt>
+                      <dd>{s.endReason}</dd>
+                    </>
+                  )}
                 </dl>
               </li>
             );
@@ -154,16 +218,30 @@ export function HistoryDialog({ row, onClose }: Omit<RowDialogProps, 'onDone'>) 
         </ol>
       )}
       {history.data?.events.length === 0 && <Alert tone="info">Ingen historik.</Alert>}
-      <div className="button-row"><Button onClick={onClose} autoFocus>Stäng</Button></div>
+      <div className="button-row">
+        <Button onClick={onClose} autoFocus>
+          Stäng
+        </Button>
+      </div>
     </Dialog>
   );
 }
 
-function timeText(s: { hoursPerVisit: number | null; extraHoursTwoStaff: number | null; days: string | null; frequency: number | null; frequencyUnit: string | null }): string {
+function timeText(s: {
+  hoursPerVisit: number | null;
+  extraHoursTwoStaff: number | null;
+  days: string | null;
+  frequency: number | null;
+  frequencyUnit: string | null;
+}): string {
   const parts = [
-    s.hoursPerVisit !== null ? `${formatNumber(s.hoursPerVisit)} tim/besök${s.extraHoursTwoStaff !== null ? ` + ${formatNumber(s.extraHoursTwoStaff)} dubbel` : ''}` : null,
+    s.hoursPerVisit !== null
+      ? `${formatNumber(s.hoursPerVisit)} tim/besök${s.extraHoursTwoStaff !== null ? ` + ${formatNumber(s.extraHoursTwoStaff)} dubbel` : ''}`
+      : null,
     s.days ? DELIVERY_DAYS_LABELS[s.days as DeliveryDays] : null,
-    s.frequency !== null && s.frequencyUnit ? `${formatNumber(s.frequency)} ${FREQUENCY_UNIT_LABELS[s.frequencyUnit as FrequencyUnit]}` : null,
+    s.frequency !== null && s.frequencyUnit
+      ? `${formatNumber(s.frequency)} ${FREQUENCY_UNIT_LABELS[s.frequencyUnit as FrequencyUnit]}`
+      : null,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : '–';
 }

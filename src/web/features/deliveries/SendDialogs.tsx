@@ -35,19 +35,44 @@ interface SendConfirmDialogProps {
 
 export function SendConfirmDialog({ open, rows, onConfirm, onCancel, busy, error, note }: SendConfirmDialogProps) {
   return (
-    <ConfirmDialog open={open} title="Till genomförande" confirmLabel="Skicka till genomförande" danger={false} onConfirm={onConfirm} onCancel={onCancel} busy={busy} error={error}>
+    <ConfirmDialog
+      open={open}
+      title="Till genomförande"
+      confirmLabel="Skicka till genomförande"
+      danger={false}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+      busy={busy}
+      error={error}
+    >
       {note && <p>{note}</p>}
       <p>Vill du skicka följande insatser till genomförande?</p>
       {/* Focusable, so the rows can be scrolled sideways with the keyboard on a narrow screen. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1) */}
-      <div className="table-wrap send-confirm" tabIndex={0} role="region" aria-label="Insatser som skickas till genomförande">
+      <div
+        className="table-wrap send-confirm"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1)
+        tabIndex={0}
+        role="region"
+        aria-label="Insatser som skickas till genomförande"
+      >
         <table className="table">
           <caption className="visually-hidden">Insatser som skickas till genomförande</caption>
-          <thead><tr><th scope="col">Insats</th><th scope="col">Utförarenhet</th><th scope="col">Genomförandeform</th><th scope="col">Resurs</th><th scope="col">Period</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Insats</th>
+              <th scope="col">Utförarenhet</th>
+              <th scope="col">Genomförandeform</th>
+              <th scope="col">Resurs</th>
+              <th scope="col">Period</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.key}>
-                <th scope="row">{row.intervention}</th><td>{row.unit}</td><td>{row.formOfDelivery ?? '–'}</td><td>{row.resource ?? '–'}</td>
+                <th scope="row">{row.intervention}</th>
+                <td>{row.unit}</td>
+                <td>{row.formOfDelivery ?? '–'}</td>
+                <td>{row.resource ?? '–'}</td>
                 <td className="nowrap">{periodText(row.periodFrom, row.periodTo)}</td>
               </tr>
             ))}
@@ -75,18 +100,29 @@ export function MessageOfferDialog({ sent, assignmentId, onDone }: MessageOfferD
       subject: `Ny verkställighet till genomförande – ${units}`,
       personId: sent.personId,
     };
-    navigate(`/meddelanden/nytt${assignmentId ? `?uppdrag=${encodeURIComponent(assignmentId)}` : ''}`, { state: { draft } });
+    navigate(`/meddelanden/nytt${assignmentId ? `?uppdrag=${encodeURIComponent(assignmentId)}` : ''}`, {
+      state: { draft },
+    });
   };
   return (
     <Dialog open={sent !== null} title="Skicka meddelande?" onClose={onDone}>
       <div className="dialog__body">
         <p>{sent?.rows.length === 1 ? 'Insatsen är skickad' : 'Insatserna är skickade'} till genomförande.</p>
         <p>Vill du skicka ett meddelande till berörda?</p>
-        {sent && sent.concerned.length > 0 && <p className="muted">Meddelandet förifylls med {sent.concerned.length} mottagare på enheten. Du kan ta bort och lägga till mottagare.</p>}
+        {sent && sent.concerned.length > 0 && (
+          <p className="muted">
+            Meddelandet förifylls med {sent.concerned.length} mottagare på enheten. Du kan ta bort och lägga till
+            mottagare.
+          </p>
+        )}
       </div>
       <div className="button-row">
-        <Button variant="primary" onClick={write}>Ja, skriv meddelande</Button>
-        <Button onClick={onDone} autoFocus>Nej</Button>
+        <Button variant="primary" onClick={write}>
+          Ja, skriv meddelande
+        </Button>
+        <Button onClick={onDone} autoFocus>
+          Nej
+        </Button>
       </div>
     </Dialog>
   );

@@ -13,13 +13,26 @@ type Snapshot = DeliveryHistory['events'][number]['snapshot'];
 
 /** The correctable fields with their Swedish names, in the order the form shows them. */
 const CORRECTABLE = [
-  ['label', 'Benämning'], ['formOfDelivery', 'Genomförandeform'], ['resource', 'Resurs'], ['resourceUse', 'Resursanvändning'],
-  ['watchDate', 'Bevakning'], ['hoursPerVisit', 'Timmar per besök'], ['extraHoursTwoStaff', '+ Dubbel'], ['days', 'Utförs'],
-  ['frequency', 'Tid/Frekv'], ['frequencyUnit', 'Enhet för tid/frekvens'], ['startedOn', 'Verkställighetsdatum'],
+  ['label', 'Benämning'],
+  ['formOfDelivery', 'Genomförandeform'],
+  ['resource', 'Resurs'],
+  ['resourceUse', 'Resursanvändning'],
+  ['watchDate', 'Bevakning'],
+  ['hoursPerVisit', 'Timmar per besök'],
+  ['extraHoursTwoStaff', '+ Dubbel'],
+  ['days', 'Utförs'],
+  ['frequency', 'Tid/Frekv'],
+  ['frequencyUnit', 'Enhet för tid/frekvens'],
+  ['startedOn', 'Verkställighetsdatum'],
 ] as const satisfies readonly (readonly [keyof Snapshot, string])[];
 
 /** The request of a correction: the form's values of the correctable fields, the start date and the reason. */
-export function toCorrection(values: RowValues, startedOn: string | null, note: string, version: number): CorrectDeliveryRequest {
+export function toCorrection(
+  values: RowValues,
+  startedOn: string | null,
+  note: string,
+  version: number,
+): CorrectDeliveryRequest {
   const { providerUnitId: _unit, periodFrom: _from, periodTo: _to, ...fields } = toFields(values);
   return { ...fields, startedOn, note: note.trim(), version };
 }
@@ -34,6 +47,7 @@ function valueText(key: (typeof CORRECTABLE)[number][0], value: string | number 
 
 /** "Verkställighetsdatum: 2026-02-03 → 2026-02-01", one line per field a correction changed. */
 export function correctionChanges(before: Snapshot, after: Snapshot): string[] {
-  return CORRECTABLE.filter(([key]) => before[key] !== after[key])
-    .map(([key, name]) => `${name}: ${valueText(key, before[key])} → ${valueText(key, after[key])}`);
+  return CORRECTABLE.filter(([key]) => before[key] !== after[key]).map(
+    ([key, name]) => `${name}: ${valueText(key, before[key])} → ${valueText(key, after[key])}`,
+  );
 }

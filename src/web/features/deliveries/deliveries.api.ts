@@ -35,7 +35,8 @@ export function usePersonDeliveries(personId: string) {
   // Rows change under other hands (the officer, another provider accepting a change): read them
   // again whenever the tab opens, not only after this user's own change.
   return useQuery({
-    queryKey: deliveryKeys.ofPerson(personId), staleTime: 0,
+    queryKey: deliveryKeys.ofPerson(personId),
+    staleTime: 0,
     queryFn: (): Promise<c.PersonDeliveries> =>
       call(http.GET('/api/persons/{personId}/deliveries', { params: { path: { personId } } })),
   });
@@ -43,7 +44,8 @@ export function usePersonDeliveries(personId: string) {
 
 export function useDeliveryHistory(deliveryId: string, enabled: boolean) {
   return useQuery({
-    queryKey: deliveryKeys.history(deliveryId), enabled,
+    queryKey: deliveryKeys.history(deliveryId),
+    enabled,
     queryFn: (): Promise<c.DeliveryHistory> =>
       call(http.GET('/api/deliveries/{deliveryId}/history', byDelivery(deliveryId))),
   });
@@ -82,7 +84,8 @@ export function correctDelivery(deliveryId: string, body: c.CorrectDeliveryReque
 }
 
 export function acknowledgeProviderCase(
-  providerCaseId: string, body: c.AcknowledgeRequest,
+  providerCaseId: string,
+  body: c.AcknowledgeRequest,
 ): Promise<c.ProviderCaseView> {
   const params = { path: { providerCaseId } };
   return call(http.POST('/api/provider-cases/{providerCaseId}/acknowledge', { params, body }));

@@ -42,18 +42,51 @@ export function DeliveryRowActions({ row, personId }: DeliveryRowActionsProps) {
   const isSent = row.status === 'sent_to_delivery';
   const mayChange = canChange && !pending;
   // The button names its row, so a screen reader's list of buttons says which row each acts on.
-  const named = (action: string) => <>{action}<span className="visually-hidden"> – {rowName(row)}, {row.periodFrom}</span></>;
+  const named = (action: string) => (
+    <>
+      {action}
+      <span className="visually-hidden">
+        {' '}
+        – {rowName(row)}, {row.periodFrom}
+      </span>
+    </>
+  );
   return (
     <>
-      {pending && <span className="tag provider-change--pending change-pending">Byte av utförare fr.o.m. {pending.changeDate} väntar på svar</span>}
-      {mayChange && isSent && <Button variant="quiet" onClick={() => setOpen('withdraw')}>{named('Återkalla (ändra tid)')}</Button>}
-      {mayChange && (isSent || row.status === 'under_distribution') && <Button variant="quiet" onClick={() => setOpen('end')}>{named('Rätta/Avsluta')}</Button>}
-      {row.status !== 'under_distribution' && <Button variant="quiet" onClick={() => setOpen('interruptions')}>{named('Avbrott')}</Button>}
-      {mayChange && isSent && <Button variant="quiet" onClick={() => setOpen('provider')}>{named('Byt utförare')}</Button>}
+      {pending && (
+        <span className="tag provider-change--pending change-pending">
+          Byte av utförare fr.o.m. {pending.changeDate} väntar på svar
+        </span>
+      )}
+      {mayChange && isSent && (
+        <Button variant="quiet" onClick={() => setOpen('withdraw')}>
+          {named('Återkalla (ändra tid)')}
+        </Button>
+      )}
+      {mayChange && (isSent || row.status === 'under_distribution') && (
+        <Button variant="quiet" onClick={() => setOpen('end')}>
+          {named('Rätta/Avsluta')}
+        </Button>
+      )}
+      {row.status !== 'under_distribution' && (
+        <Button variant="quiet" onClick={() => setOpen('interruptions')}>
+          {named('Avbrott')}
+        </Button>
+      )}
+      {mayChange && isSent && (
+        <Button variant="quiet" onClick={() => setOpen('provider')}>
+          {named('Byt utförare')}
+        </Button>
+      )}
       <WithdrawDialog row={row} open={open === 'withdraw'} onClose={close} />
       <EndDeliveryDialog row={row} open={open === 'end'} onClose={close} />
       <InterruptionsDialog row={row} open={open === 'interruptions'} onClose={close} />
-      <ProviderChangeDialog row={row} rows={rows.filter((other) => !waiting.has(other.id))} open={open === 'provider'} onClose={close} />
+      <ProviderChangeDialog
+        row={row}
+        rows={rows.filter((other) => !waiting.has(other.id))}
+        open={open === 'provider'}
+        onClose={close}
+      />
     </>
   );
 }

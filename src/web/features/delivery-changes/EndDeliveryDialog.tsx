@@ -62,14 +62,18 @@ function EndForm({ row, onClose }: { row: DeliveryRow; onClose: () => void }) {
     const endReason = form.values.reason === OTHER_REASON ? form.values.otherReason.trim() : form.values.reason;
     // The reason is one field on the server and two in the form: its error lands on the one typed in.
     const reasonKey = form.values.reason === OTHER_REASON ? 'otherReason' : 'reason';
-    await run(async () => {
-      setDone(await endDelivery(row.id, { endOn: form.values.endOn.trim(), endReason, version: row.version }));
-      void refreshDeliveries(queryClient, row.assignmentId);
-    }, {
-      fieldErrorsOf: ({ fieldErrors: { endReason: reasonError, ...rest } }) => ({
-        ...rest, ...(reasonError ? { [reasonKey]: reasonError } : {}),
-      }),
-    });
+    await run(
+      async () => {
+        setDone(await endDelivery(row.id, { endOn: form.values.endOn.trim(), endReason, version: row.version }));
+        void refreshDeliveries(queryClient, row.assignmentId);
+      },
+      {
+        fieldErrorsOf: ({ fieldErrors: { endReason: reasonError, ...rest } }) => ({
+          ...rest,
+          ...(reasonError ? { [reasonKey]: reasonError } : {}),
+        }),
+      },
+    );
   };
 
   if (done) {
@@ -77,32 +81,56 @@ function EndForm({ row, onClose }: { row: DeliveryRow; onClose: () => void }) {
       <>
         <Alert tone="success" title={`Insatsen är avslutad ${done.delivery.periodTo}.`}>
           <p>{done.caseOfficerName} har fått ett meddelande om att insatsen avslutas.</p>
-          <p>{done.hasOtherOngoingRows
-            ? 'Andra insatser enligt beslutet pågår eller är planerade.'
-            : 'Inga andra insatser enligt beslutet pågår efter slutdatumet: handläggaren kan avsluta beslut och ärende.'}</p>
+          <p>
+            {done.hasOtherOngoingRows
+              ? 'Andra insatser enligt beslutet pågår eller är planerade.'
+              : 'Inga andra insatser enligt beslutet pågår efter slutdatumet: handläggaren kan avsluta beslut och ärende.'}
+          </p>
           <InterruptionOutcome changes={done.interruptions} after="ended" />
         </Alert>
-        <div className="button-row"><Button variant="primary" onClick={onClose} autoFocus>Stäng</Button></div>
+        <div className="button-row">
+          <Button variant="primary" onClick={onClose} autoFocus>
+            Stäng
+          </Button>
+        </div>
       </>
     );
   }
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="form">
       <div className="dialog__body">
-        <p>Period: {periodText(row.periodFrom, row.periodTo)} ({row.providerUnit.name}){row.startedOn ? `, verkställd från ${row.startedOn}` : ''}.</p>
+        <p>
+          Period: {periodText(row.periodFrom, row.periodTo)} ({row.providerUnit.name})
+          {row.startedOn ? `, verkställd från ${row.startedOn}` : ''}.
+        </p>
         <p>Handläggaren får ett meddelande om att insatsen avslutas.</p>
         <InterruptionRule count={row.interruptions.length} after="ended" />
       </div>
-      <ChangeFailure error={failure} details={unmatchedErrors(form.errors, ['endOn', 'reason', 'otherReason', 'version'])} />
+      <ChangeFailure
+        error={failure}
+        details={unmatchedErrors(form.errors, ['endOn', 'reason', 'otherReason', 'version'])}
+      />
       <DateInput
-        label="Sista dag" required autoFocus
+        label="Sista dag"
+        required
+        autoFocus
         hint={`ÅÅÅÅ-MM-DD, från ${row.startedOn ?? row.periodFrom}${row.periodTo ? ` till ${row.periodTo}` : ''}.`}
         {...form.text('endOn')}
       />
-      <Select label="Avslutsorsak" required placeholder="Välj orsak" options={REASON_OPTIONS} {...form.text('reason')} />
-      {form.values.reason === OTHER_REASON && <TextInput label="Beskriv orsaken" required maxLength={200} {...form.text('otherReason')} />}
+      <Select
+        label="Avslutsorsak"
+        required
+        placeholder="Välj orsak"
+        options={REASON_OPTIONS}
+        {...form.text('reason')}
+      />
+      {form.values.reason === OTHER_REASON && (
+        <TextInput label="Beskriv orsaken" required maxLength={200} {...form.text('otherReason')} />
+      )}
       <div className="button-row">
-        <Button type="submit" variant="danger" busy={isBusy}>Avsluta insatsen</Button>
+        <Button type="submit" variant="danger" busy={isBusy}>
+          Avsluta insatsen
+        </Button>
         <Button onClick={onClose}>Avbryt</Button>
       </div>
     </form>

@@ -6,9 +6,21 @@ import type { InterruptionChanges } from '../../../contract/delivery-changes.ts'
 import { describeInterruptionChanges } from '../../../domain/interruption-rules.ts';
 
 /** The sentences, one paragraph each; nothing when no interruption was touched. */
-export function InterruptionOutcome({ changes, after }: { changes: InterruptionChanges; after: 'ended' | 'withdrawn' }) {
+export function InterruptionOutcome({
+  changes,
+  after,
+}: {
+  changes: InterruptionChanges;
+  after: 'ended' | 'withdrawn';
+}) {
   const lines = describeInterruptionChanges(changes, after);
-  return <>{lines.map((line) => <p key={line}>{line}</p>)}</>;
+  return (
+    <>
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </>
+  );
 }
 
 /** Before the change: what will happen to the row's interruptions, shown only when it has any. */

@@ -38,8 +38,13 @@ export function ProviderChangeDialog({ row, rows, open, onClose }: ProviderChang
 
 /** Rows that may move together with this one. */
 export function movableWith(row: DeliveryRow, rows: readonly DeliveryRow[]): DeliveryRow[] {
-  const candidates = rows.filter((other) => other.status === 'sent_to_delivery' && other.permissions.canChange
-    && other.assignmentId === row.assignmentId && other.providerUnit.id === row.providerUnit.id);
+  const candidates = rows.filter(
+    (other) =>
+      other.status === 'sent_to_delivery' &&
+      other.permissions.canChange &&
+      other.assignmentId === row.assignmentId &&
+      other.providerUnit.id === row.providerUnit.id,
+  );
   return candidates.some((other) => other.id === row.id) ? candidates : [row, ...candidates];
 }
 
@@ -62,7 +67,15 @@ function formErrors(fieldErrors: FieldErrors): FieldErrors {
   return errors;
 }
 
-function ProviderChange({ row, rows, onClose }: { row: DeliveryRow; rows: readonly DeliveryRow[]; onClose: () => void }) {
+function ProviderChange({
+  row,
+  rows,
+  onClose,
+}: {
+  row: DeliveryRow;
+  rows: readonly DeliveryRow[];
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const targets = useProviderChangeTargets(row.id, true);
@@ -73,7 +86,8 @@ function ProviderChange({ row, rows, onClose }: { row: DeliveryRow; rows: readon
   const [done, setDone] = useState<ProviderChangeResult | null>(null);
 
   const chosenRows = candidates.filter((candidate) => form.values.deliveryIds.includes(candidate.id));
-  const target = targets.data?.providers.flatMap((provider) => provider.units.map((unit) => ({ provider, unit })))
+  const target = targets.data?.providers
+    .flatMap((provider) => provider.units.map((unit) => ({ provider, unit })))
     .find(({ unit }) => unit.id === form.values.toProviderUnitId);
 
   const review = () => {
@@ -86,20 +100,28 @@ function ProviderChange({ row, rows, onClose }: { row: DeliveryRow; rows: readon
 
   const send = async () => {
     setFailure(null);
-    await run(async () => {
-      const { values } = form;
-      setDone(await requestProviderChange(row.personId, {
-        deliveryIds: values.deliveryIds, toProviderUnitId: values.toProviderUnitId, changeDate: values.changeDate.trim(), note: values.note.trim() || null,
-      }));
-      void refreshDeliveries(queryClient, row.assignmentId);
-    }, {
-      // Back to the form with everything as typed; the server's reasons land on their fields.
-      onError: () => {
-        setStep('form');
-        return false;
+    await run(
+      async () => {
+        const { values } = form;
+        setDone(
+          await requestProviderChange(row.personId, {
+            deliveryIds: values.deliveryIds,
+            toProviderUnitId: values.toProviderUnitId,
+            changeDate: values.changeDate.trim(),
+            note: values.note.trim() || null,
+          }),
+        );
+        void refreshDeliveries(queryClient, row.assignmentId);
       },
-      fieldErrorsOf: (error) => formErrors(error.fieldErrors),
-    });
+      {
+        // Back to the form with everything as typed; the server's reasons land on their fields.
+        onError: () => {
+          setStep('form');
+          return false;
+        },
+        fieldErrorsOf: (error) => formErrors(error.fieldErrors),
+      },
+    );
   };
 
   const writeMessage = () => {
@@ -115,13 +137,24 @@ function ProviderChange({ row, rows, onClose }: { row: DeliveryRow; rows: readon
   if (done) {
     return (
       <>
-        <Alert tone="success" title={`Uppdrag ${done.change.toAssignment.assignmentNumber} är skickat till ${done.change.toUnit.name}.`}>
-          <p>Bytet väntar på svar från den nya utföraren ({done.recipientCount} mottagare har fått meddelande). Accepterar de uppdraget avslutas insatserna här {done.change.lastDayWithOldProvider}; stoppar de det ligger insatserna kvar hos er.</p>
+        <Alert
+          tone="success"
+          title={`Uppdrag ${done.change.toAssignment.assignmentNumber} är skickat till ${done.change.toUnit.name}.`}
+        >
+          <p>
+            Bytet väntar på svar från den nya utföraren ({done.recipientCount} mottagare har fått meddelande).
+            Accepterar de uppdraget avslutas insatserna här {done.change.lastDayWithOldProvider}; stoppar de det ligger
+            insatserna kvar hos er.
+          </p>
         </Alert>
         <p>Vill du skicka ett meddelande till berörda?</p>
         <div className="button-row">
-          <Button variant="primary" onClick={writeMessage}>Ja, skriv meddelande</Button>
-          <Button onClick={onClose} autoFocus>Nej</Button>
+          <Button variant="primary" onClick={writeMessage}>
+            Ja, skriv meddelande
+          </Button>
+          <Button onClick={onClose} autoFocus>
+            Nej
+          </Button>
         </div>
       </>
     );
@@ -133,17 +166,33 @@ function ProviderChange({ row, rows, onClose }: { row: DeliveryRow; rows: readon
           <p>Kontrollera bytet innan det skickas:</p>
           <dl className="change-summary">
             <dt>Insatser som flyttas</dt>
-            <dd><ul>{chosenRows.map((chosen) => <li key={chosen.id}>{rowName(chosen)}</li>)}</ul></dd>
+            <dd>
+              <ul>
+                {chosenRows.map((chosen) => (
+                  <li key={chosen.id}>{rowName(chosen)}</li>
+                ))}
+              </ul>
+            </dd>
             <dt>Sista dag hos {row.providerUnit.name}</dt>
             <dd>{dayBefore(form.values.changeDate.trim())}</dd>
             <dt>Ny utförare från {form.values.changeDate.trim()}</dt>
             <dd>{target ? `${target.provider.name} – ${target.unit.name}` : '–'}</dd>
-            {form.values.note.trim() && <><dt>Meddelande till den nya utföraren</dt><dd className="preserve-lines">{form.values.note.trim()}</dd></>}
+            {form.values.note.trim() && (
+              <>
+                <dt>Meddelande till den nya utföraren</dt>
+                <dd className="preserve-lines">{form.values.note.trim()}</dd>
+              </>
+            )}
           </dl>
-          <p>Ett nytt uppdrag skickas till {target?.provider.name ?? 'den nya utföraren'}. Insatserna avslutas här först när uppdraget accepteras.</p>
+          <p>
+            Ett nytt uppdrag skickas till {target?.provider.name ?? 'den nya utföraren'}. Insatserna avslutas här först
+            när uppdraget accepteras.
+          </p>
         </div>
         <div className="button-row">
-          <Button variant="primary" onClick={send} busy={isBusy}>Skicka byte av utförare</Button>
+          <Button variant="primary" onClick={send} busy={isBusy}>
+            Skicka byte av utförare
+          </Button>
           <Button onClick={() => setStep('form')}>Tillbaka</Button>
         </div>
       </>
@@ -151,7 +200,13 @@ function ProviderChange({ row, rows, onClose }: { row: DeliveryRow; rows: readon
   }
   return (
     <ProviderChangeForm
-      row={row} candidates={candidates} targets={targets} form={form} failure={failure} onReview={review} onClose={onClose}
+      row={row}
+      candidates={candidates}
+      targets={targets}
+      form={form}
+      failure={failure}
+      onReview={review}
+      onClose={onClose}
     />
   );
 }

@@ -19,7 +19,15 @@ function Status({ change }: { change: ProviderChangeView }) {
   return (
     <>
       <span className={`tag provider-change--${change.status}`}>{STATUS_LABELS[change.status]}</span>
-      {change.status !== 'pending' && <><br /><span className="muted">{formatDateTime(change.decidedAt)}{change.decidedByName ? ` av ${change.decidedByName}` : ''}</span></>}
+      {change.status !== 'pending' && (
+        <>
+          <br />
+          <span className="muted">
+            {formatDateTime(change.decidedAt)}
+            {change.decidedByName ? ` av ${change.decidedByName}` : ''}
+          </span>
+        </>
+      )}
     </>
   );
 }
@@ -33,13 +41,27 @@ export function ProviderChangesPanel({ personId }: { personId: string }) {
     <section className="section">
       <h3>Byte av utförare</h3>
       <Table<ProviderChangeView>
-        caption="Byten av utförare" captionHidden rows={changes.data.items} rowKey={(change) => change.id}
+        caption="Byten av utförare"
+        captionHidden
+        rows={changes.data.items}
+        rowKey={(change) => change.id}
         columns={[
-          { key: 'date', header: 'Från och med', isRowHeader: true, className: 'nowrap', render: (change) => change.changeDate },
+          {
+            key: 'date',
+            header: 'Från och med',
+            isRowHeader: true,
+            className: 'nowrap',
+            render: (change) => change.changeDate,
+          },
           { key: 'from', header: 'Från enhet', render: (change) => change.fromUnit.name },
           { key: 'to', header: 'Till enhet', render: (change) => change.toUnit.name },
           { key: 'rows', header: 'Insatser', render: (change) => change.rows.map((moved) => moved.name).join(', ') },
-          { key: 'assignment', header: 'Nytt uppdrag', className: 'nowrap', render: (change) => change.toAssignment.assignmentNumber },
+          {
+            key: 'assignment',
+            header: 'Nytt uppdrag',
+            className: 'nowrap',
+            render: (change) => change.toAssignment.assignmentNumber,
+          },
           { key: 'status', header: 'Status', render: (change) => <Status change={change} /> },
         ]}
       />

@@ -49,11 +49,21 @@ function WithdrawForm({ row, onClose }: { row: DeliveryRow; onClose: () => void 
     return (
       <>
         <Alert tone="success" title="Raden är återkallad.">
-          <p>{rowName(row)} gäller nu {periodText(done.withdrawn.periodFrom, done.withdrawn.periodTo)} och har status Återkallad.</p>
-          <p>En ny rad Under fördelning ({periodText(done.continuation.periodFrom, done.continuation.periodTo)}) har skapats. Registrera den med den nya tiden och skicka den till genomförande.</p>
+          <p>
+            {rowName(row)} gäller nu {periodText(done.withdrawn.periodFrom, done.withdrawn.periodTo)} och har status
+            Återkallad.
+          </p>
+          <p>
+            En ny rad Under fördelning ({periodText(done.continuation.periodFrom, done.continuation.periodTo)}) har
+            skapats. Registrera den med den nya tiden och skicka den till genomförande.
+          </p>
           <InterruptionOutcome changes={done.interruptions} after="withdrawn" />
         </Alert>
-        <div className="button-row"><Button variant="primary" onClick={onClose} autoFocus>Stäng</Button></div>
+        <div className="button-row">
+          <Button variant="primary" onClick={onClose} autoFocus>
+            Stäng
+          </Button>
+        </div>
       </>
     );
   }
@@ -61,18 +71,28 @@ function WithdrawForm({ row, onClose }: { row: DeliveryRow; onClose: () => void 
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="form">
       <div className="dialog__body">
-        <p>Nuvarande period: {periodText(row.periodFrom, row.periodTo)} ({row.providerUnit.name}).</p>
-        <p>Ange från vilken dag den nya tiden gäller. Raden avslutas dagen före och får status Återkallad. En ny rad <strong>Under fördelning</strong> skapas från dagen, med samma uppgifter, som du sedan registrerar med den nya tiden och skickar till genomförande.</p>
+        <p>
+          Nuvarande period: {periodText(row.periodFrom, row.periodTo)} ({row.providerUnit.name}).
+        </p>
+        <p>
+          Ange från vilken dag den nya tiden gäller. Raden avslutas dagen före och får status Återkallad. En ny rad{' '}
+          <strong>Under fördelning</strong> skapas från dagen, med samma uppgifter, som du sedan registrerar med den nya
+          tiden och skickar till genomförande.
+        </p>
         <InterruptionRule count={row.interruptions.length} after="withdrawn" />
       </div>
       <ChangeFailure error={failure} details={unmatchedErrors(form.errors, ['changeFrom', 'version'])} />
       <DateInput
-        label="Ny tid gäller från" required autoFocus
+        label="Ny tid gäller från"
+        required
+        autoFocus
         hint={`ÅÅÅÅ-MM-DD, tidigast ${earliest}${row.periodTo ? `, senast ${row.periodTo}` : ''}.`}
         {...form.text('changeFrom')}
       />
       <div className="button-row">
-        <Button type="submit" variant="primary" busy={isBusy}>Återkalla</Button>
+        <Button type="submit" variant="primary" busy={isBusy}>
+          Återkalla
+        </Button>
         <Button onClick={onClose}>Avbryt</Button>
       </div>
     </form>

@@ -61,7 +61,9 @@ export function ChangeFailure({ error, details = [] }: ChangeFailureProps) {
       <div className="form-error" tabIndex={-1}>
         <Alert tone="warning" role="alert" title={error.message}>
           <p>Det du har skrivit finns kvar. Läs in raderna igen och försök sedan på nytt.</p>
-          <Button busy={reading === error} onClick={() => void readAgain()}>Läs in raderna igen</Button>
+          <Button busy={reading === error} onClick={() => void readAgain()}>
+            Läs in raderna igen
+          </Button>
         </Alert>
         <p role="status">{readFor === error ? 'Raderna är inlästa igen. Skicka på nytt.' : ''}</p>
       </div>

@@ -40,7 +40,8 @@ export function addInterruption(deliveryId: string, body: c.NewInterruptionReque
 }
 
 export function updateInterruption(
-  interruptionId: string, body: c.UpdateInterruptionRequest,
+  interruptionId: string,
+  body: c.UpdateInterruptionRequest,
 ): Promise<c.InterruptionView> {
   return call(http.PUT('/api/interruptions/{interruptionId}', { params: { path: { interruptionId } }, body }));
 }
@@ -57,14 +58,16 @@ export function useProviderChangeTargets(deliveryId: string, enabled: boolean) {
 export function useProviderChanges(personId: string) {
   // The new provider accepts or stops in its own session: read again whenever the tab opens.
   return useQuery({
-    queryKey: deliveryChangeKeys.providerChanges(personId), staleTime: 0,
+    queryKey: deliveryChangeKeys.providerChanges(personId),
+    staleTime: 0,
     queryFn: (): Promise<c.ProviderChangeList> =>
       call(http.GET('/api/persons/{personId}/provider-changes', byPerson(personId))),
   });
 }
 
 export function requestProviderChange(
-  personId: string, body: c.ProviderChangeRequest,
+  personId: string,
+  body: c.ProviderChangeRequest,
 ): Promise<c.ProviderChangeResult> {
   return call(http.POST('/api/persons/{personId}/provider-changes', { ...byPerson(personId), body }));
 }

@@ -27,7 +27,13 @@ export function DeskHomePage() {
       {worksWithPersons && <MyUnitsSummary />}
       <h2>Mappar</h2>
       <ul className="folder-cards">
-        {folders.map((folder) => <li key={folder.key}><Link to={folder.to} className="folder-card">{folder.label}</Link></li>)}
+        {folders.map((folder) => (
+          <li key={folder.key}>
+            <Link to={folder.to} className="folder-card">
+              {folder.label}
+            </Link>
+          </li>
+        ))}
       </ul>
     </section>
   );
@@ -42,8 +48,16 @@ function QuickSearch() {
   };
   return (
     <form role="search" aria-label="Snabbsök person" onSubmit={onSubmit} noValidate className="search-form">
-      <TextInput label="Sök person: personnummer, födelsedatum eller namn" value={text} onChange={setText} autoComplete="off" spellCheck={false} />
-      <Button type="submit" variant="primary">Sök</Button>
+      <TextInput
+        label="Sök person: personnummer, födelsedatum eller namn"
+        value={text}
+        onChange={setText}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <Button type="submit" variant="primary">
+        Sök
+      </Button>
     </form>
   );
 }
@@ -57,7 +71,10 @@ function MyUnitsSummary() {
       <ErrorAlert error={overview.error} />
       {overview.data && <UnitTable units={overview.data.units} caption="Mina enheter" captionHidden />}
       {overview.data && (
-        <p><Link to="/personer/senast">Senast öppnade</Link> ({overview.data.recentPersonCount} {overview.data.recentPersonCount === 1 ? 'person' : 'personer'})</p>
+        <p>
+          <Link to="/personer/senast">Senast öppnade</Link> ({overview.data.recentPersonCount}{' '}
+          {overview.data.recentPersonCount === 1 ? 'person' : 'personer'})
+        </p>
       )}
     </>
   );

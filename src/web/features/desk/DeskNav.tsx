@@ -12,9 +12,15 @@ export function DeskNav() {
   const folders = visibleFolders(roles);
   return (
     <nav aria-label="Mitt skrivbord" className="desk-nav">
-      <p className="desk-nav__title" aria-hidden="true">Mitt skrivbord</p>
+      <p className="desk-nav__title" aria-hidden="true">
+        Mitt skrivbord
+      </p>
       <ul className="desk-nav__list">
-        <li><NavLink to="/" end className="desk-nav__link">Översikt</NavLink></li>
+        <li>
+          <NavLink to="/" end className="desk-nav__link">
+            Översikt
+          </NavLink>
+        </li>
         {folders.map((folder) => (
           <li key={folder.key}>
             <NavLink to={folder.to} className="desk-nav__link">
@@ -36,7 +42,9 @@ function FolderCount({ count, spoken }: { count: number; spoken: string }) {
   if (count === 0) return null;
   return (
     <span className="desk-nav__count desk-nav__count--unread">
-      <span className="visually-hidden">, </span>{count}<span className="visually-hidden"> {spoken}</span>
+      <span className="visually-hidden">, </span>
+      {count}
+      <span className="visually-hidden"> {spoken}</span>
     </span>
   );
 }
@@ -68,7 +76,9 @@ function NewAssignmentsCount() {
   if (total === 0) return null;
   return (
     <span className="desk-nav__count desk-nav__count--unread">
-      <span className="visually-hidden">, </span><span aria-hidden="true">{total}</span><span className="visually-hidden">{parts.join(' och ')}</span>
+      <span className="visually-hidden">, </span>
+      <span aria-hidden="true">{total}</span>
+      <span className="visually-hidden">{parts.join(' och ')}</span>
     </span>
   );
 }
@@ -85,7 +95,8 @@ function UnitLinks({ folder }: { folder: DeskFolder }) {
             <span>{unit.name}</span>
             <span className="desk-nav__count">
               <span className="visually-hidden">, </span>
-              {unit.personCount}<span className="visually-hidden"> {unit.personCount === 1 ? 'person' : 'personer'}</span>
+              {unit.personCount}
+              <span className="visually-hidden"> {unit.personCount === 1 ? 'person' : 'personer'}</span>
             </span>
           </NavLink>
         </li>

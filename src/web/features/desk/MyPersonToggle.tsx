@@ -34,8 +34,12 @@ export function MyPersonToggle({ personId }: { personId: string }) {
 
   return (
     <span className="my-person-toggle">
-      <Button onClick={() => void toggle()} busy={isBusy}>{isMine ? 'Ta bort ur Mina personer' : 'Lägg till i Mina personer'}</Button>
-      <span role="status" className="status-message">{message}</span>
+      <Button onClick={() => void toggle()} busy={isBusy}>
+        {isMine ? 'Ta bort ur Mina personer' : 'Lägg till i Mina personer'}
+      </Button>
+      <span role="status" className="status-message">
+        {message}
+      </span>
       <ErrorAlert error={failure} />
     </span>
   );

@@ -38,8 +38,8 @@ export function MyPersonsPage() {
     <section className="page">
       <PageTitle>Mina personer</PageTitle>
       <p className="lead">
-        Personer du har valt att ha nära till hands. Lägg till eller ta bort dem på personens sida. Listan ger ingen behörighet:
-        den som inte längre finns på dina enheter visas inte här.
+        Personer du har valt att ha nära till hands. Lägg till eller ta bort dem på personens sida. Listan ger ingen
+        behörighet: den som inte längre finns på dina enheter visas inte här.
       </p>
       <StatusMessage message={message} />
       <ErrorAlert error={error} />
@@ -47,14 +47,23 @@ export function MyPersonsPage() {
       <ErrorAlert error={list.error} />
       {list.data && (
         <PersonTable
-          caption="Mina personer" captionHidden persons={list.data.persons}
+          caption="Mina personer"
+          captionHidden
+          persons={list.data.persons}
           empty="Du har inga personer här ännu. Lägg till dem med knappen Lägg till i Mina personer på personens sida."
           extraColumns={[
             { key: 'added', header: 'Tillagd', className: 'nowrap', render: (person) => formatDate(person.addedAt) },
             {
-              key: 'remove', header: <span className="visually-hidden">Åtgärd</span>, className: 'actions', render: (person) => (
+              key: 'remove',
+              header: <span className="visually-hidden">Åtgärd</span>,
+              className: 'actions',
+              render: (person) => (
                 <Button variant="quiet" onClick={() => void remove(person)} busy={busyId === person.id}>
-                  Ta bort<span className="visually-hidden"> {personName(person) ?? person.identityNumber} ur Mina personer</span>
+                  Ta bort
+                  <span className="visually-hidden">
+                    {' '}
+                    {personName(person) ?? person.identityNumber} ur Mina personer
+                  </span>
                 </Button>
               ),
             },

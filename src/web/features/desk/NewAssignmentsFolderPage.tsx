@@ -41,7 +41,13 @@ export function NewAssignmentsFolderPage() {
 }
 
 function PersonCell({ person }: { person: NewAssignment['person'] }) {
-  return <><span className="nowrap">{person.identityNumber}</span><br />{personName(person) ?? <ProtectedTag />}</>;
+  return (
+    <>
+      <span className="nowrap">{person.identityNumber}</span>
+      <br />
+      {personName(person) ?? <ProtectedTag />}
+    </>
+  );
 }
 
 function ToAccept() {
@@ -51,23 +57,50 @@ function ToAccept() {
   return (
     <>
       <h2>Att acceptera och fördela</h2>
-      <p className="lead">Uppdrag som myndigheten har skickat till din utförare. Läs uppdraget och acceptera och fördela det, eller stoppa det.</p>
+      <p className="lead">
+        Uppdrag som myndigheten har skickat till din utförare. Läs uppdraget och acceptera och fördela det, eller stoppa
+        det.
+      </p>
       {list.isPending && <Spinner />}
       <ErrorAlert error={list.error} />
       {list.data && (
         <>
-          <p role="status">{total === 0 ? 'Inga nya uppdrag.' : `${countText(total)}${items.length < total ? `, ${items.length} visas` : ''}.`}</p>
+          <p role="status">
+            {total === 0
+              ? 'Inga nya uppdrag.'
+              : `${countText(total)}${items.length < total ? `, ${items.length} visas` : ''}.`}
+          </p>
           <Table<NewAssignment>
-            caption="Uppdrag att acceptera och fördela" captionHidden rows={items} rowKey={(row) => row.id} empty="Det finns inga nya uppdrag just nu."
+            caption="Uppdrag att acceptera och fördela"
+            captionHidden
+            rows={items}
+            rowKey={(row) => row.id}
+            empty="Det finns inga nya uppdrag just nu."
             columns={[
-              { key: 'person', header: 'Person', isRowHeader: true, render: (row) => <PersonCell person={row.person} /> },
-              { key: 'assignment', header: 'Uppdrag', className: 'nowrap', render: (row) => <Link to={`/uppdrag/${row.id}`}>Läs uppdrag {row.assignmentNumber}</Link> },
+              {
+                key: 'person',
+                header: 'Person',
+                isRowHeader: true,
+                render: (row) => <PersonCell person={row.person} />,
+              },
+              {
+                key: 'assignment',
+                header: 'Uppdrag',
+                className: 'nowrap',
+                render: (row) => <Link to={`/uppdrag/${row.id}`}>Läs uppdrag {row.assignmentNumber}</Link>,
+              },
               { key: 'provider', header: 'Utförare', render: (row) => row.provider.name },
               { key: 'sent', header: 'Skickat', className: 'nowrap', render: (row) => formatDateTime(row.sentAt) },
               { key: 'interventions', header: 'Insatser', render: (row) => row.interventions.join(', ') },
             ]}
           />
-          {list.hasNextPage && <div className="button-row"><Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>Visa fler</Button></div>}
+          {list.hasNextPage && (
+            <div className="button-row">
+              <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
+                Visa fler
+              </Button>
+            </div>
+          )}
         </>
       )}
     </>
@@ -84,35 +117,84 @@ function ToAcknowledge() {
   return (
     <>
       <h2>Att kvittera</h2>
-      <p className="lead">Personer som har skickats till genomförande på dina enheter, och personer som har fått ett nytt uppdrag. Öppna och kvittera att ni har tagit emot uppdraget.</p>
+      <p className="lead">
+        Personer som har skickats till genomförande på dina enheter, och personer som har fått ett nytt uppdrag. Öppna
+        och kvittera att ni har tagit emot uppdraget.
+      </p>
       {units.length > 1 && (
         <div className="filter-row">
-          <Select label="Enhet" value={unitId} onChange={setUnitId} placeholder="Alla mina enheter" options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
+          <Select
+            label="Enhet"
+            value={unitId}
+            onChange={setUnitId}
+            placeholder="Alla mina enheter"
+            options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+          />
         </div>
       )}
       {list.isPending && <Spinner />}
       <ErrorAlert error={list.error} />
       {list.data && (
         <>
-          <p role="status">{total === 0 ? 'Inget att kvittera.' : `${total} att kvittera${items.length < total ? `, ${items.length} visas` : ''}.`}</p>
+          <p role="status">
+            {total === 0
+              ? 'Inget att kvittera.'
+              : `${total} att kvittera${items.length < total ? `, ${items.length} visas` : ''}.`}
+          </p>
           <Table<UnacknowledgedItem>
-            caption="Att kvittera, längst väntat först" captionHidden rows={items} rowKey={(row) => row.providerCaseId} empty="Det finns inget att kvittera just nu."
+            caption="Att kvittera, längst väntat först"
+            captionHidden
+            rows={items}
+            rowKey={(row) => row.providerCaseId}
+            empty="Det finns inget att kvittera just nu."
             columns={[
-              { key: 'person', header: 'Person', isRowHeader: true, render: (row) => <PersonCell person={row.person} /> },
               {
-                key: 'open', header: 'Genomförande', className: 'nowrap',
-                render: (row) => <Link to={`/genomforande/${row.providerCaseId}`}>Öppna och kvittera<span className="visually-hidden"> {personName(row.person) ?? row.person.identityNumber}</span></Link>,
+                key: 'person',
+                header: 'Person',
+                isRowHeader: true,
+                render: (row) => <PersonCell person={row.person} />,
+              },
+              {
+                key: 'open',
+                header: 'Genomförande',
+                className: 'nowrap',
+                render: (row) => (
+                  <Link to={`/genomforande/${row.providerCaseId}`}>
+                    Öppna och kvittera
+                    <span className="visually-hidden"> {personName(row.person) ?? row.person.identityNumber}</span>
+                  </Link>
+                ),
               },
               { key: 'unit', header: 'Enhet', render: (row) => row.unit.name },
-              { key: 'since', header: 'Skickat till genomförande', className: 'nowrap', render: (row) => formatDate(row.wasAcknowledgedBefore ? row.waitingSince : row.openedOn) },
               {
-                key: 'interventions', header: 'Insatser', render: (row) => (
-                  <>{row.wasAcknowledgedBefore && <><span className="tag">Nytt uppdrag</span> </>}{row.interventions.join(', ') || '–'}</>
+                key: 'since',
+                header: 'Skickat till genomförande',
+                className: 'nowrap',
+                render: (row) => formatDate(row.wasAcknowledgedBefore ? row.waitingSince : row.openedOn),
+              },
+              {
+                key: 'interventions',
+                header: 'Insatser',
+                render: (row) => (
+                  <>
+                    {row.wasAcknowledgedBefore && (
+                      <>
+                        <span className="tag">Nytt uppdrag</span>{' '}
+                      </>
+                    )}
+                    {row.interventions.join(', ') || '–'}
+                  </>
                 ),
               },
             ]}
           />
-          {list.hasNextPage && <div className="button-row"><Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>Visa fler</Button></div>}
+          {list.hasNextPage && (
+            <div className="button-row">
+              <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
+                Visa fler
+              </Button>
+            </div>
+          )}
         </>
       )}
     </>

@@ -60,29 +60,50 @@ export function NotCurrentPage() {
     <section className="page">
       <PageTitle>Ej aktuella – att avsluta</PageTitle>
       <p className="lead">
-        Personer som inte längre har någon pågående eller planerad insats på enheten. Skriv ut och arkivera journalen och avsluta
-        genomförandet. Journalen ska avslutas inom {JOURNAL_CLOSING_DAYS} dagar. Antalet vid mappen i menyn räknas över de dagar du
-        senast valde här.
+        Personer som inte längre har någon pågående eller planerad insats på enheten. Skriv ut och arkivera journalen
+        och avsluta genomförandet. Journalen ska avslutas inom {JOURNAL_CLOSING_DAYS} dagar. Antalet vid mappen i menyn
+        räknas över de dagar du senast valde här.
       </p>
-      <LookBackForm key={`${lookBackDays}:${unitId}`} days={lookBackDays} unitId={unitId} serverError={daysError} onShow={(days, unit) => show({ days, unitId: unit, page: 1 })} />
+      <LookBackForm
+        key={`${lookBackDays}:${unitId}`}
+        days={lookBackDays}
+        unitId={unitId}
+        serverError={daysError}
+        onShow={(days, unit) => show({ days, unitId: unit, page: 1 })}
+      />
       {notice && <Alert tone="success">{notice}</Alert>}
       {list.isPending && <Spinner />}
       {!daysError && <ErrorAlert error={list.error} />}
       {list.data && (
         <>
           <p role="status" className="status-message status-message--neutral">
-            {list.data.total === 0 ? `Ingen att avsluta bland dem som slutade de senaste ${list.data.lookBackDays} dagarna.`
+            {list.data.total === 0
+              ? `Ingen att avsluta bland dem som slutade de senaste ${list.data.lookBackDays} dagarna.`
               : `${list.data.total} ${list.data.total === 1 ? 'person' : 'personer'} att avsluta.`}
           </p>
-          <NotCurrentTable items={list.data.items} onClose={(item) => { setNotice(null); setClosing(item); }} />
-          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(next) => show({ page: next })} />
+          <NotCurrentTable
+            items={list.data.items}
+            onClose={(item) => {
+              setNotice(null);
+              setClosing(item);
+            }}
+          />
+          <Pager
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            total={list.data.total}
+            onPage={(next) => show({ page: next })}
+          />
         </>
       )}
       <CloseProviderCaseDialog
-        item={closing} onClose={() => setClosing(null)}
+        item={closing}
+        onClose={() => setClosing(null)}
         onClosed={(item, closedOn) => {
           setClosing(null);
-          setNotice(`Genomförandet för ${personName(item.person) ?? item.person.identityNumber} på ${item.unit.name} är avslutat ${closedOn}.`);
+          setNotice(
+            `Genomförandet för ${personName(item.person) ?? item.person.identityNumber} på ${item.unit.name} är avslutat ${closedOn}.`,
+          );
         }}
       />
     </section>
@@ -91,31 +112,75 @@ export function NotCurrentPage() {
 
 /** Keeps the user's look-back; when it changed, the desk's count is asked again over the new days. */
 function keepLookBack(queryClient: QueryClient, userId: string | undefined, days: number): void {
-  if (rememberLookBackDays(userId, days)) void queryClient.invalidateQueries({ queryKey: deskKeys.overview, exact: true });
+  if (rememberLookBackDays(userId, days))
+    void queryClient.invalidateQueries({ queryKey: deskKeys.overview, exact: true });
 }
 
-function NotCurrentTable({ items, onClose }: { items: readonly NotCurrentItem[]; onClose: (item: NotCurrentItem) => void }) {
+function NotCurrentTable({
+  items,
+  onClose,
+}: {
+  items: readonly NotCurrentItem[];
+  onClose: (item: NotCurrentItem) => void;
+}) {
   return (
     <Table<NotCurrentItem>
-      caption="Ej aktuella – att avsluta, längst sedan avslutade först" captionHidden rows={items} rowKey={(row) => row.providerCaseId}
+      caption="Ej aktuella – att avsluta, längst sedan avslutade först"
+      captionHidden
+      rows={items}
+      rowKey={(row) => row.providerCaseId}
       empty="Alla är avslutade. Visa fler dagar bakåt för att se tidigare."
       columns={[
         {
-          key: 'person', header: 'Person', isRowHeader: true, render: (row) => (
-            <><Link to={`/personer/${row.person.id}`} className="nowrap">{row.person.identityNumber}</Link><br />{personName(row.person) ?? <ProtectedTag />}</>
+          key: 'person',
+          header: 'Person',
+          isRowHeader: true,
+          render: (row) => (
+            <>
+              <Link to={`/personer/${row.person.id}`} className="nowrap">
+                {row.person.identityNumber}
+              </Link>
+              <br />
+              {personName(row.person) ?? <ProtectedTag />}
+            </>
           ),
         },
         { key: 'unit', header: 'Enhet', render: (row) => row.unit.name },
-        { key: 'ended', header: 'Sista insatsen slutade', className: 'nowrap-cells', render: (row) => formatDate(row.lastDeliveryEnd) },
         {
-          key: 'days', header: 'Dagar sedan', className: 'numeric', render: (row) => (
-            <>{row.daysSinceLastEnd}{row.daysSinceLastEnd > JOURNAL_CLOSING_DAYS && <> <span className="tag tag--protected">Över {JOURNAL_CLOSING_DAYS} dagar</span></>}</>
+          key: 'ended',
+          header: 'Sista insatsen slutade',
+          className: 'nowrap-cells',
+          render: (row) => formatDate(row.lastDeliveryEnd),
+        },
+        {
+          key: 'days',
+          header: 'Dagar sedan',
+          className: 'numeric',
+          render: (row) => (
+            <>
+              {row.daysSinceLastEnd}
+              {row.daysSinceLastEnd > JOURNAL_CLOSING_DAYS && (
+                <>
+                  {' '}
+                  <span className="tag tag--protected">Över {JOURNAL_CLOSING_DAYS} dagar</span>
+                </>
+              )}
+            </>
           ),
         },
         { key: 'reason', header: 'Avslutsorsak', render: (row) => row.endReason ?? '–' },
         {
-          key: 'close', header: <span className="visually-hidden">Åtgärd</span>, className: 'actions', render: (row) => (
-            <Button onClick={() => onClose(row)}>Avsluta<span className="visually-hidden"> genomförandet för {personName(row.person) ?? row.person.identityNumber}</span></Button>
+          key: 'close',
+          header: <span className="visually-hidden">Åtgärd</span>,
+          className: 'actions',
+          render: (row) => (
+            <Button onClick={() => onClose(row)}>
+              Avsluta
+              <span className="visually-hidden">
+                {' '}
+                genomförandet för {personName(row.person) ?? row.person.identityNumber}
+              </span>
+            </Button>
           ),
         },
       ]}
@@ -150,13 +215,28 @@ function LookBackForm({ days, unitId, serverError, onShow }: LookBackFormProps) 
   return (
     <form onSubmit={onSubmit} noValidate className="search-form look-back-form" aria-label="Vilka som visas">
       <TextInput
-        id="look-back-days" label="Visa avslutade de senaste" value={text} onChange={setText} error={error ?? serverError}
-        hint="dagarna (1–3650)" inputMode="numeric" autoComplete="off" maxLength={4}
+        id="look-back-days"
+        label="Visa avslutade de senaste"
+        value={text}
+        onChange={setText}
+        error={error ?? serverError}
+        hint="dagarna (1–3650)"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={4}
       />
       {units.length > 1 && (
-        <Select label="Enhet" value={unit} onChange={setUnit} placeholder="Alla mina enheter" options={units.map((option) => ({ value: option.id, label: option.name }))} />
+        <Select
+          label="Enhet"
+          value={unit}
+          onChange={setUnit}
+          placeholder="Alla mina enheter"
+          options={units.map((option) => ({ value: option.id, label: option.name }))}
+        />
       )}
-      <Button type="submit" variant="primary">Visa</Button>
+      <Button type="submit" variant="primary">
+        Visa
+      </Button>
     </form>
   );
 }

@@ -15,9 +15,18 @@ export function RecentPersonsPage() {
       <ErrorAlert error={recent.error} />
       {recent.data && (
         <PersonTable
-          caption="Personer du har öppnat, senast först" captionHidden persons={recent.data.persons}
+          caption="Personer du har öppnat, senast först"
+          captionHidden
+          persons={recent.data.persons}
           empty="Du har inte öppnat några personer ännu."
-          extraColumns={[{ key: 'opened', header: 'Öppnad', className: 'nowrap', render: (person) => formatDateTime(person.lastOpenedAt) }]}
+          extraColumns={[
+            {
+              key: 'opened',
+              header: 'Öppnad',
+              className: 'nowrap',
+              render: (person) => formatDateTime(person.lastOpenedAt),
+            },
+          ]}
         />
       )}
     </section>

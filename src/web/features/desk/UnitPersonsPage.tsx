@@ -35,18 +35,31 @@ export function UnitPersonsPage() {
   return (
     <section className="page">
       <PageTitle documentTitle={unit?.name ?? 'Enhet'}>{unit?.name ?? 'Enhet'}</PageTitle>
-      {unit && <p className="lead">{UNIT_KIND_LABELS[unit.kind]} inom {SERVICE_AREA_LABELS[unit.serviceArea]}.</p>}
+      {unit && (
+        <p className="lead">
+          {UNIT_KIND_LABELS[unit.kind]} inom {SERVICE_AREA_LABELS[unit.serviceArea]}.
+        </p>
+      )}
       <UnitFilter key={q} q={q} serverError={filterError} onFilter={(text) => show({ q: text, page: 1 })} />
       {unitPersons.isPending && <Spinner />}
       {!filterError && <ErrorAlert error={unitPersons.error} />}
       {unitPersons.data && (
         <>
-          <p role="status" className="status-message status-message--neutral">{summary(unitPersons.data.total, unitPersons.data.page, unitPersons.data.pageSize, q)}</p>
+          <p role="status" className="status-message status-message--neutral">
+            {summary(unitPersons.data.total, unitPersons.data.page, unitPersons.data.pageSize, q)}
+          </p>
           <PersonTable
-            caption={`Personer på ${unitPersons.data.unit.name}`} captionHidden persons={unitPersons.data.persons}
+            caption={`Personer på ${unitPersons.data.unit.name}`}
+            captionHidden
+            persons={unitPersons.data.persons}
             empty={q ? 'Ingen person på enheten matchar filtret.' : 'Enheten har inga personer just nu.'}
           />
-          <Pager page={unitPersons.data.page} pageSize={unitPersons.data.pageSize} total={unitPersons.data.total} onPage={(next) => show({ page: next })} />
+          <Pager
+            page={unitPersons.data.page}
+            pageSize={unitPersons.data.pageSize}
+            total={unitPersons.data.total}
+            onPage={(next) => show({ page: next })}
+          />
         </>
       )}
     </section>
@@ -64,7 +77,15 @@ function summary(total: number, page: number, pageSize: number, q: string): stri
   return `Visar ${formatNumber(first)}–${formatNumber(Math.min(total, page * pageSize))} av ${persons}.`;
 }
 
-function UnitFilter({ q, serverError, onFilter }: { q: string; serverError: string | undefined; onFilter: (text: string) => void }) {
+function UnitFilter({
+  q,
+  serverError,
+  onFilter,
+}: {
+  q: string;
+  serverError: string | undefined;
+  onFilter: (text: string) => void;
+}) {
   const [text, setText] = useState(q);
   const [clientError, setClientError] = useState<string | null>(null);
   const onSubmit = (event: FormEvent) => {
@@ -83,11 +104,27 @@ function UnitFilter({ q, serverError, onFilter }: { q: string; serverError: stri
   return (
     <form role="search" aria-label="Filtrera enhetens personer" onSubmit={onSubmit} noValidate className="search-form">
       <TextInput
-        id="unit-filter-box" label="Filtrera på namn eller personnummer" value={text} onChange={setText}
-        error={clientError ?? serverError} autoComplete="off" spellCheck={false}
+        id="unit-filter-box"
+        label="Filtrera på namn eller personnummer"
+        value={text}
+        onChange={setText}
+        error={clientError ?? serverError}
+        autoComplete="off"
+        spellCheck={false}
       />
-      <Button type="submit" variant="primary">Filtrera</Button>
-      {q && <Button onClick={() => { setText(''); onFilter(''); }}>Visa alla</Button>}
+      <Button type="submit" variant="primary">
+        Filtrera
+      </Button>
+      {q && (
+        <Button
+          onClick={() => {
+            setText('');
+            onFilter('');
+          }}
+        >
+          Visa alla
+        </Button>
+      )}
     </form>
   );
 }

@@ -7,7 +7,15 @@ import { SERVICE_AREA_LABELS, SERVICE_AREA_SHORT, UNIT_KIND_LABELS } from '../..
 
 type DeskUnit = DeskOverview['units'][number];
 
-export function UnitTable({ units, caption, captionHidden }: { units: readonly DeskUnit[]; caption: string; captionHidden?: boolean }) {
+export function UnitTable({
+  units,
+  caption,
+  captionHidden,
+}: {
+  units: readonly DeskUnit[];
+  caption: string;
+  captionHidden?: boolean;
+}) {
   return (
     <Table
       caption={caption}
@@ -16,9 +24,20 @@ export function UnitTable({ units, caption, captionHidden }: { units: readonly D
       rowKey={(unit) => unit.id}
       empty="Inga enheter med personer i din befattning."
       columns={[
-        { key: 'name', header: 'Enhet', isRowHeader: true, render: (unit) => <Link to={`/enheter/${unit.id}`}>{unit.name}</Link> },
+        {
+          key: 'name',
+          header: 'Enhet',
+          isRowHeader: true,
+          render: (unit) => <Link to={`/enheter/${unit.id}`}>{unit.name}</Link>,
+        },
         { key: 'kind', header: 'Typ', render: (unit) => UNIT_KIND_LABELS[unit.kind] ?? unit.kind },
-        { key: 'area', header: 'Verksamhetsområde', render: (unit) => <abbr title={SERVICE_AREA_LABELS[unit.serviceArea]}>{SERVICE_AREA_SHORT[unit.serviceArea]}</abbr> },
+        {
+          key: 'area',
+          header: 'Verksamhetsområde',
+          render: (unit) => (
+            <abbr title={SERVICE_AREA_LABELS[unit.serviceArea]}>{SERVICE_AREA_SHORT[unit.serviceArea]}</abbr>
+          ),
+        },
         { key: 'count', header: 'Personer', className: 'numeric', render: (unit) => formatNumber(unit.personCount) },
       ]}
     />

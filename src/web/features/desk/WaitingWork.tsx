@@ -26,28 +26,48 @@ export function WaitingWork() {
   const counts = useDeskOverview().data?.counts;
   const unread = useUnreadCount().data ?? 0;
   const all: Waiting[] = [
-    { key: 'accept', count: toAccept, text: (n) => (n === 1 ? 'nytt uppdrag att ta emot och fördela' : 'nya uppdrag att ta emot och fördela'), to: '/nya-uppdrag' },
-    { key: 'acknowledge', count: folders.has('new-assignments') ? counts?.unacknowledged ?? 0 : 0, text: () => 'att kvittera', to: '/nya-uppdrag' },
-    { key: 'unread', count: unread, text: (n) => (n === 1 ? 'oläst meddelande' : 'olästa meddelanden'), to: '/meddelanden/inkorg' },
-    { key: 'not-current', count: folders.has('not-current') ? counts?.notCurrent ?? 0 : 0, text: (n) => (n === 1 ? 'person ej aktuell att avsluta' : 'personer ej aktuella att avsluta'), to: '/ej-aktuella' },
+    {
+      key: 'accept',
+      count: toAccept,
+      text: (n) => (n === 1 ? 'nytt uppdrag att ta emot och fördela' : 'nya uppdrag att ta emot och fördela'),
+      to: '/nya-uppdrag',
+    },
+    {
+      key: 'acknowledge',
+      count: folders.has('new-assignments') ? (counts?.unacknowledged ?? 0) : 0,
+      text: () => 'att kvittera',
+      to: '/nya-uppdrag',
+    },
+    {
+      key: 'unread',
+      count: unread,
+      text: (n) => (n === 1 ? 'oläst meddelande' : 'olästa meddelanden'),
+      to: '/meddelanden/inkorg',
+    },
+    {
+      key: 'not-current',
+      count: folders.has('not-current') ? (counts?.notCurrent ?? 0) : 0,
+      text: (n) => (n === 1 ? 'person ej aktuell att avsluta' : 'personer ej aktuella att avsluta'),
+      to: '/ej-aktuella',
+    },
   ];
   const waiting = all.filter((item) => item.count > 0);
   return (
     <section aria-labelledby="waiting-work-title" className="waiting-work">
       <h2 id="waiting-work-title">Att göra</h2>
-      {waiting.length === 0
-        ? <p className="muted">Inget väntar på dig just nu.</p>
-        : (
-          <ul className="folder-cards">
-            {waiting.map((item) => (
-              <li key={item.key}>
-                <Link to={item.to} className="folder-card folder-card--waiting">
-                  <span className="folder-card__count">{item.count}</span> {item.text(item.count)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+      {waiting.length === 0 ? (
+        <p className="muted">Inget väntar på dig just nu.</p>
+      ) : (
+        <ul className="folder-cards">
+          {waiting.map((item) => (
+            <li key={item.key}>
+              <Link to={item.to} className="folder-card folder-card--waiting">
+                <span className="folder-card__count">{item.count}</span> {item.text(item.count)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

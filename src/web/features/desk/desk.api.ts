@@ -31,7 +31,8 @@ export function useDeskOverview() {
       const query = { notCurrentLookBackDays: days === NOT_CURRENT_DEFAULT_DAYS ? undefined : days };
       return call(http.GET('/api/desk', { params: { query } }));
     },
-    refetchInterval: OVERVIEW_POLL_MS, refetchOnWindowFocus: true,
+    refetchInterval: OVERVIEW_POLL_MS,
+    refetchOnWindowFocus: true,
   });
 }
 
@@ -46,9 +47,12 @@ export function useRecentPersons() {
 export function useUnitPersons(unitId: string, q: string, page: number) {
   return useQuery({
     queryKey: deskKeys.unit(unitId, q, page),
-    queryFn: (): Promise<c.UnitPersons> => call(http.GET('/api/desk/units/{unitId}/persons', {
-      params: { path: { unitId }, query: { q: q || undefined, page } },
-    })),
+    queryFn: (): Promise<c.UnitPersons> =>
+      call(
+        http.GET('/api/desk/units/{unitId}/persons', {
+          params: { path: { unitId }, query: { q: q || undefined, page } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -57,9 +61,12 @@ export function useUnitPersons(unitId: string, q: string, page: number) {
 export function useUnacknowledged(unitId: string, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: deskKeys.unacknowledged(unitId),
-    queryFn: ({ pageParam }): Promise<c.UnacknowledgedList> => call(http.GET('/api/desk/unacknowledged', {
-      params: { query: { unitId: unitId || undefined, cursor: pageParam ?? undefined } },
-    })),
+    queryFn: ({ pageParam }): Promise<c.UnacknowledgedList> =>
+      call(
+        http.GET('/api/desk/unacknowledged', {
+          params: { query: { unitId: unitId || undefined, cursor: pageParam ?? undefined } },
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     enabled,
@@ -99,9 +106,12 @@ export function onMyPersonsChanged(queryClient: QueryClient, status: c.MyPersonS
 export function useNotCurrent(lookBackDays: number, unitId: string, page: number) {
   return useQuery({
     queryKey: deskKeys.notCurrent(lookBackDays, unitId, page),
-    queryFn: (): Promise<c.NotCurrentList> => call(http.GET('/api/desk/not-current', {
-      params: { query: { lookBackDays, unitId: unitId || undefined, page } },
-    })),
+    queryFn: (): Promise<c.NotCurrentList> =>
+      call(
+        http.GET('/api/desk/not-current', {
+          params: { query: { lookBackDays, unitId: unitId || undefined, page } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }

@@ -4,12 +4,23 @@ import { parseLookBackDays, rememberLookBackDays, rememberedLookBackDays } from 
 /** A stand-in for the browser's localStorage (the tests run in Node). */
 function fakeStorage(isRefusing = false) {
   const items = new Map<string, string>();
-  const refuse = () => { if (isRefusing) throw new Error('SecurityError'); };
+  const refuse = () => {
+    if (isRefusing) throw new Error('SecurityError');
+  };
   return {
     items,
-    getItem: (key: string) => { refuse(); return items.get(key) ?? null; },
-    setItem: (key: string, value: string) => { refuse(); items.set(key, value); },
-    removeItem: (key: string) => { refuse(); items.delete(key); },
+    getItem: (key: string) => {
+      refuse();
+      return items.get(key) ?? null;
+    },
+    setItem: (key: string, value: string) => {
+      refuse();
+      items.set(key, value);
+    },
+    removeItem: (key: string) => {
+      refuse();
+      items.delete(key);
+    },
   };
 }
 

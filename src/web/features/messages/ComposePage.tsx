@@ -20,8 +20,10 @@ import type { ComposeDraft, Recipient } from '../../api/messageDraft.ts';
 import { RecipientPicker } from './RecipientPicker.tsx';
 import { refreshMessages, sendMessage } from './messages.api.ts';
 
-
-interface Values { subject: string; body: string }
+interface Values {
+  subject: string;
+  body: string;
+}
 const RECIPIENT_KEYS = /^(recipients|recipientUserIds|sendListIds)(\.\d+)?$/;
 
 export function ComposePage() {
@@ -34,7 +36,11 @@ export function ComposePage() {
   const assignmentId = params.get('uppdrag');
   const form = useForm<Values>({ subject: draft?.subject ?? '', body: '' });
   const { isBusy, failure, setFailure, run } = useSubmit(form);
-  const recipientError = Object.entries(form.errors).filter(([key]) => RECIPIENT_KEYS.test(key)).map(([, message]) => message).join(' ') || undefined;
+  const recipientError =
+    Object.entries(form.errors)
+      .filter(([key]) => RECIPIENT_KEYS.test(key))
+      .map(([, message]) => message)
+      .join(' ') || undefined;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,14 +54,21 @@ export function ComposePage() {
       const sent = await sendMessage({
         recipientUserIds: recipients.filter((recipient) => recipient.kind === 'user').map((recipient) => recipient.id),
         sendListIds: recipients.filter((recipient) => recipient.kind === 'sendList').map((recipient) => recipient.id),
-        subject: form.values.subject.trim(), body: form.values.body, personId, assignmentId,
+        subject: form.values.subject.trim(),
+        body: form.values.body,
+        personId,
+        assignmentId,
       });
       refreshMessages(queryClient);
-      navigate('/meddelanden/skickat', { state: { notice: `Meddelandet har skickats till ${sent.recipientCount} mottagare.` } });
+      navigate('/meddelanden/skickat', {
+        state: { notice: `Meddelandet har skickats till ${sent.recipientCount} mottagare.` },
+      });
     });
   };
 
-  const unmatched = unmatchedErrors(form.errors, ['subject', 'body']).filter((line) => !RECIPIENT_KEYS.test(line.split(':')[0] ?? ''));
+  const unmatched = unmatchedErrors(form.errors, ['subject', 'body']).filter(
+    (line) => !RECIPIENT_KEYS.test(line.split(':')[0] ?? ''),
+  );
   return (
     <section className="page">
       <PageTitle>Skriv meddelande</PageTitle>
@@ -64,16 +77,31 @@ export function ComposePage() {
         {personId && <AboutPerson personId={personId} onRemove={() => setPersonId(null)} />}
         {assignmentId && <p className="lead">Meddelandet gäller ett uppdrag och kopplas till det.</p>}
         <RecipientPicker
-          label="Till" required error={recipientError}
+          label="Till"
+          required
+          error={recipientError}
           selected={recipients}
           onSelect={(recipient) => setRecipients((current) => [...current, recipient])}
-          onRemove={(recipient) => setRecipients((current) => current.filter((other) => other.kind !== recipient.kind || other.id !== recipient.id))}
+          onRemove={(recipient) =>
+            setRecipients((current) =>
+              current.filter((other) => other.kind !== recipient.kind || other.id !== recipient.id),
+            )
+          }
         />
         <TextInput label="Ämne" required maxLength={200} autoComplete="off" {...form.text('subject')} />
-        <TextInput label="Meddelande" required multiline rows={8} maxLength={8000} {...form.text('body')}
-          hint="Skriv inte mer om personen än mottagarna behöver veta." />
+        <TextInput
+          label="Meddelande"
+          required
+          multiline
+          rows={8}
+          maxLength={8000}
+          {...form.text('body')}
+          hint="Skriv inte mer om personen än mottagarna behöver veta."
+        />
         <div className="button-row">
-          <Button type="submit" variant="primary" busy={isBusy}>Skicka</Button>
+          <Button type="submit" variant="primary" busy={isBusy}>
+            Skicka
+          </Button>
           <Button onClick={() => navigate(-1)}>Avbryt</Button>
         </div>
       </form>
@@ -89,10 +117,22 @@ function AboutPerson({ personId, onRemove }: { personId: string; onRemove: () =>
     <div className="panel">
       <p>
         <strong>Gäller:</strong>{' '}
-        {person.data ? <>{name ?? <ProtectedTag />} {person.data.identityNumber}</> : person.error ? 'Personen kunde inte visas.' : 'Laddar …'}
+        {person.data ? (
+          <>
+            {name ?? <ProtectedTag />} {person.data.identityNumber}
+          </>
+        ) : person.error ? (
+          'Personen kunde inte visas.'
+        ) : (
+          'Laddar …'
+        )}
       </p>
-      <p className="muted">Meddelandet kopplas till personen. Mottagare som inte arbetar med personen ser inte vem det gäller.</p>
-      <Button variant="quiet" onClick={onRemove}>Ta bort kopplingen till personen</Button>
+      <p className="muted">
+        Meddelandet kopplas till personen. Mottagare som inte arbetar med personen ser inte vem det gäller.
+      </p>
+      <Button variant="quiet" onClick={onRemove}>
+        Ta bort kopplingen till personen
+      </Button>
     </div>
   );
 }

@@ -26,8 +26,10 @@ export function InboxPage({ folder }: { folder: 'inbox' | 'archive' }) {
   const change = (next: { page?: number; isUnreadOnly?: boolean }) => {
     const updated = new URLSearchParams(params);
     const unread = next.isUnreadOnly ?? isUnreadOnly;
-    if (unread) updated.set('olasta', 'ja'); else updated.delete('olasta');
-    if ((next.page ?? 1) > 1) updated.set('sida', String(next.page)); else updated.delete('sida');
+    if (unread) updated.set('olasta', 'ja');
+    else updated.delete('olasta');
+    if ((next.page ?? 1) > 1) updated.set('sida', String(next.page));
+    else updated.delete('sida');
     setParams(updated, { replace: true });
   };
 
@@ -35,36 +37,85 @@ export function InboxPage({ folder }: { folder: 'inbox' | 'archive' }) {
     <section className="page">
       <PageTitle>{title}</PageTitle>
       {notice && <Alert tone="success">{notice}</Alert>}
-      <p><Link to="/meddelanden/nytt" className="button button--primary">Skriv meddelande</Link></p>
+      <p>
+        <Link to="/meddelanden/nytt" className="button button--primary">
+          Skriv meddelande
+        </Link>
+      </p>
       {folder === 'inbox' && (
         <div className="filter-row">
-          <Checkbox label="Visa bara olästa" checked={isUnreadOnly} onChange={(checked) => change({ isUnreadOnly: checked })} />
+          <Checkbox
+            label="Visa bara olästa"
+            checked={isUnreadOnly}
+            onChange={(checked) => change({ isUnreadOnly: checked })}
+          />
         </div>
       )}
-      {folder === 'archive' && <p className="lead">Meddelanden som du har flyttat ut ur inkorgen. Öppna ett meddelande för att flytta tillbaka det.</p>}
+      {folder === 'archive' && (
+        <p className="lead">
+          Meddelanden som du har flyttat ut ur inkorgen. Öppna ett meddelande för att flytta tillbaka det.
+        </p>
+      )}
       {inbox.isPending && <Spinner />}
       <ErrorAlert error={inbox.error} />
       {inbox.data && (
         <>
           <p role="status" className="status-message status-message--neutral">
-            {inbox.data.total} {inbox.data.total === 1 ? 'meddelande' : 'meddelanden'}{folder === 'inbox' && `, ${inbox.data.unreadCount} olästa i inkorgen`}.
+            {inbox.data.total} {inbox.data.total === 1 ? 'meddelande' : 'meddelanden'}
+            {folder === 'inbox' && `, ${inbox.data.unreadCount} olästa i inkorgen`}.
           </p>
           <Table<InboxItem>
-            caption={title} captionHidden rows={inbox.data.items} rowKey={(item) => item.id}
-            empty={isUnreadOnly ? 'Du har inga olästa meddelanden.' : folder === 'inbox' ? 'Inkorgen är tom.' : 'Arkivet är tomt.'}
+            caption={title}
+            captionHidden
+            rows={inbox.data.items}
+            rowKey={(item) => item.id}
+            empty={
+              isUnreadOnly
+                ? 'Du har inga olästa meddelanden.'
+                : folder === 'inbox'
+                  ? 'Inkorgen är tom.'
+                  : 'Arkivet är tomt.'
+            }
             rowClassName={(item) => (item.isRead ? undefined : 'message-row--unread')}
             columns={[
               {
-                key: 'subject', header: 'Ämne', isRowHeader: true,
-                render: (item) => <>{!item.isRead && <span className="tag">Oläst</span>} <Link to={`/meddelanden/${item.id}`}>{item.subject}</Link></>,
+                key: 'subject',
+                header: 'Ämne',
+                isRowHeader: true,
+                render: (item) => (
+                  <>
+                    {!item.isRead && <span className="tag">Oläst</span>}{' '}
+                    <Link to={`/meddelanden/${item.id}`}>{item.subject}</Link>
+                  </>
+                ),
               },
               { key: 'from', header: 'Från', render: (item) => item.senderName },
-              { key: 'to', header: 'Till', render: (item) => item.viaSendList ? `${item.viaSendList} (sändlista)` : item.addressedTo },
-              { key: 'person', header: 'Gäller', render: (item) => (item.person ? <LinkedPerson person={item.person} /> : item.assignment ? `Uppdrag ${item.assignment.assignmentNumber}` : '–') },
+              {
+                key: 'to',
+                header: 'Till',
+                render: (item) => (item.viaSendList ? `${item.viaSendList} (sändlista)` : item.addressedTo),
+              },
+              {
+                key: 'person',
+                header: 'Gäller',
+                render: (item) =>
+                  item.person ? (
+                    <LinkedPerson person={item.person} />
+                  ) : item.assignment ? (
+                    `Uppdrag ${item.assignment.assignmentNumber}`
+                  ) : (
+                    '–'
+                  ),
+              },
               { key: 'sent', header: 'Skickat', className: 'nowrap', render: (item) => formatDateTime(item.sentAt) },
             ]}
           />
-          <Pager page={page} pageSize={inbox.data.pageSize} total={inbox.data.total} onPage={(next) => change({ page: next })} />
+          <Pager
+            page={page}
+            pageSize={inbox.data.pageSize}
+            total={inbox.data.total}
+            onPage={(next) => change({ page: next })}
+          />
         </>
       )}
     </section>

@@ -7,10 +7,26 @@ export function MessagesLayout() {
     <div className="messages">
       <nav aria-label="Meddelanden" className="subnav">
         <ul>
-          <li><NavLink to="/meddelanden/inkorg" className="subnav__link">Inkorg <UnreadFolderCount /></NavLink></li>
-          <li><NavLink to="/meddelanden/arkiv" className="subnav__link">Arkiv</NavLink></li>
-          <li><NavLink to="/meddelanden/skickat" className="subnav__link">Skickat</NavLink></li>
-          <li><NavLink to="/meddelanden/nytt" className="subnav__link">Skriv meddelande</NavLink></li>
+          <li>
+            <NavLink to="/meddelanden/inkorg" className="subnav__link">
+              Inkorg <UnreadFolderCount />
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/meddelanden/arkiv" className="subnav__link">
+              Arkiv
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/meddelanden/skickat" className="subnav__link">
+              Skickat
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/meddelanden/nytt" className="subnav__link">
+              Skriv meddelande
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

@@ -29,7 +29,17 @@ interface RecipientPickerProps {
 const MIN_LENGTH = 2;
 const DELAY_MS = 200;
 
-export function RecipientPicker({ label, selected, onSelect, onRemove, includesSendLists = true, error, hint, required, hidesSelected }: RecipientPickerProps) {
+export function RecipientPicker({
+  label,
+  selected,
+  onSelect,
+  onRemove,
+  includesSendLists = true,
+  error,
+  hint,
+  required,
+  hidesSelected,
+}: RecipientPickerProps) {
   const baseId = useId();
   const listId = `${baseId}-listbox`;
   const input = useRef<HTMLInputElement>(null);
@@ -52,24 +62,42 @@ export function RecipientPicker({ label, selected, onSelect, onRemove, includesS
     const controller = new AbortController();
     // Wait until typing pauses, so every key press does not become a request.
     const timer = setTimeout(() => {
-      fetchRecipients(q, controller.signal).then((found) => {
-        const next: Recipient[] = [
-          ...(includesSendLists ? found.sendLists.map((list): Recipient => ({
-            kind: 'sendList', id: list.id, label: list.name, detail: `Sändlista, ${list.unitName}, ${list.memberCount} ${list.memberCount === 1 ? 'medlem' : 'medlemmar'}`,
-          })) : []),
-          ...found.users.map((user): Recipient => ({ kind: 'user', id: user.id, label: user.displayName, detail: user.description })),
-        ].filter((recipient) => !selectedKeys.has(`${recipient.kind}:${recipient.id}`));
-        setLoadError(null);
-        setOptions(next);
-        setActiveIndex(-1);
-        setIsOpen(true);
-        setAnnouncement(next.length === 0 ? 'Inga träffar.' : `${next.length} förslag. Välj med pil upp och pil ned och tryck Enter.`);
-      }).catch((failure: unknown) => {
-        if (failure instanceof DOMException && failure.name === 'AbortError') return;
-        setLoadError(isApiError(failure) ? failure.message : 'Förslagen kunde inte hämtas.');
-      });
+      fetchRecipients(q, controller.signal)
+        .then((found) => {
+          const next: Recipient[] = [
+            ...(includesSendLists
+              ? found.sendLists.map(
+                  (list): Recipient => ({
+                    kind: 'sendList',
+                    id: list.id,
+                    label: list.name,
+                    detail: `Sändlista, ${list.unitName}, ${list.memberCount} ${list.memberCount === 1 ? 'medlem' : 'medlemmar'}`,
+                  }),
+                )
+              : []),
+            ...found.users.map(
+              (user): Recipient => ({ kind: 'user', id: user.id, label: user.displayName, detail: user.description }),
+            ),
+          ].filter((recipient) => !selectedKeys.has(`${recipient.kind}:${recipient.id}`));
+          setLoadError(null);
+          setOptions(next);
+          setActiveIndex(-1);
+          setIsOpen(true);
+          setAnnouncement(
+            next.length === 0
+              ? 'Inga träffar.'
+              : `${next.length} förslag. Välj med pil upp och pil ned och tryck Enter.`,
+          );
+        })
+        .catch((failure: unknown) => {
+          if (failure instanceof DOMException && failure.name === 'AbortError') return;
+          setLoadError(isApiError(failure) ? failure.message : 'Förslagen kunde inte hämtas.');
+        });
     }, DELAY_MS);
-    return () => { clearTimeout(timer); controller.abort(); };
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
     // selectedKeys is derived from `selected`; its identity changes every render.
   }, [text, includesSendLists, selected]);
 
@@ -124,9 +152,17 @@ export function RecipientPicker({ label, selected, onSelect, onRemove, includesS
         <ul className="recipient-picker__chosen" aria-label={`Valda: ${label.toLowerCase()}`}>
           {selected.map((recipient) => (
             <li key={`${recipient.kind}:${recipient.id}`} className="recipient-chip">
-              <span>{recipient.label}{recipient.kind === 'sendList' && <span className="recipient-chip__kind"> (sändlista)</span>}</span>
+              <span>
+                {recipient.label}
+                {recipient.kind === 'sendList' && <span className="recipient-chip__kind"> (sändlista)</span>}
+              </span>
               {onRemove && (
-                <button type="button" className="recipient-chip__remove" onClick={() => remove(recipient)} aria-label={`Ta bort ${recipient.label}`}>
+                <button
+                  type="button"
+                  className="recipient-chip__remove"
+                  onClick={() => remove(recipient)}
+                  aria-label={`Ta bort ${recipient.label}`}
+                >
                   <span aria-hidden="true">×</span>
                 </button>
               )}
@@ -134,27 +170,55 @@ export function RecipientPicker({ label, selected, onSelect, onRemove, includesS
           ))}
         </ul>
       )}
-      <Field label={label} error={error ?? loadError ?? undefined} hint={hint ?? `Skriv minst ${MIN_LENGTH} tecken av ett namn${includesSendLists ? ' eller en sändlista' : ''}.`} required={required ?? false}>
+      <Field
+        label={label}
+        error={error ?? loadError ?? undefined}
+        hint={hint ?? `Skriv minst ${MIN_LENGTH} tecken av ett namn${includesSendLists ? ' eller en sändlista' : ''}.`}
+        required={required ?? false}
+      >
         {(control) => (
           <div className="combobox">
             <input
-              {...control} ref={input} type="text" className="input" role="combobox" autoComplete="off" spellCheck={false}
-              aria-expanded={isListShown} aria-controls={listId} aria-autocomplete="list"
+              {...control}
+              ref={input}
+              type="text"
+              className="input"
+              role="combobox"
+              autoComplete="off"
+              spellCheck={false}
+              aria-expanded={isListShown}
+              aria-controls={listId}
+              aria-autocomplete="list"
               aria-activedescendant={isListShown && activeIndex >= 0 ? optionId(activeIndex) : undefined}
-              value={text} onChange={(event) => setText(event.target.value)} onKeyDown={onKeyDown}
-              onBlur={() => setIsOpen(false)} onFocus={() => { if (options.length > 0) setIsOpen(true); }}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              onKeyDown={onKeyDown}
+              onBlur={() => setIsOpen(false)}
+              onFocus={() => {
+                if (options.length > 0) setIsOpen(true);
+              }}
             />
-            {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox's list of options */}
-            <ul id={listId} role="listbox" aria-label={`Förslag: ${label.toLowerCase()}`} className="combobox__list" hidden={!isListShown || options.length === 0}>
+            <ul
+              id={listId}
+              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox's list of options
+              role="listbox"
+              aria-label={`Förslag: ${label.toLowerCase()}`}
+              className="combobox__list"
+              hidden={!isListShown || options.length === 0}
+            >
               {options.map((option, index) => (
                 // biome-ignore lint/a11y/useKeyWithClickEvents: keys stay in the text box, which moves aria-activedescendant (the combobox pattern)
                 // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the text box; an option is never focused itself
                 <li
+                  key={`${option.kind}:${option.id}`}
+                  id={optionId(index)}
                   // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox's options
-                  key={`${option.kind}:${option.id}`} id={optionId(index)} role="option" aria-selected={index === activeIndex}
+                  role="option"
+                  aria-selected={index === activeIndex}
                   className={index === activeIndex ? 'combobox__option combobox__option--active' : 'combobox__option'}
                   // Keep focus in the text box: choosing must not blur it first.
-                  onMouseDown={(event) => event.preventDefault()} onClick={() => choose(option)}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => choose(option)}
                 >
                   <span className="combobox__label">{option.label}</span>
                   <span className="combobox__detail">{option.detail}</span>
@@ -164,7 +228,9 @@ export function RecipientPicker({ label, selected, onSelect, onRemove, includesS
           </div>
         )}
       </Field>
-      <p role="status" className="visually-hidden">{announcement}</p>
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
     </div>
   );
 }

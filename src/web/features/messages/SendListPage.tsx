@@ -17,17 +17,35 @@ import { VersionedForm } from '../../components/VersionedForm.tsx';
 import { useVersionedForm } from '../../components/useVersionedForm.ts';
 import { RecipientPicker } from './RecipientPicker.tsx';
 import { ALARM_GROUP_LABEL } from './SendListsPage.tsx';
-import { addSendListMember, fetchSendList, removeSendListMember, storeSendList, updateSendList, useSendList, type SendListDetail } from './messages.api.ts';
+import {
+  addSendListMember,
+  fetchSendList,
+  removeSendListMember,
+  storeSendList,
+  updateSendList,
+  useSendList,
+  type SendListDetail,
+} from './messages.api.ts';
 
 export function SendListPage() {
   const { sendListId = '' } = useParams();
   const list = useSendList(sendListId);
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
-  if (list.isPending) return <section className="page"><PageTitle>Sändlista</PageTitle><Spinner /></section>;
+  if (list.isPending)
+    return (
+      <section className="page">
+        <PageTitle>Sändlista</PageTitle>
+        <Spinner />
+      </section>
+    );
   if (!list.data) {
     return (
       <section className="page">
-        <PageTitle>{isApiError(list.error, 404) || isApiError(list.error, 400) ? 'Sändlistan hittades inte' : 'Sändlistan kunde inte visas'}</PageTitle>
+        <PageTitle>
+          {isApiError(list.error, 404) || isApiError(list.error, 400)
+            ? 'Sändlistan hittades inte'
+            : 'Sändlistan kunde inte visas'}
+        </PageTitle>
         <ErrorAlert error={list.error} />
       </section>
     );
@@ -36,7 +54,8 @@ export function SendListPage() {
     <section className="page">
       <PageTitle documentTitle={list.data.name}>{list.data.name}</PageTitle>
       <p className="lead">
-        {list.data.unitName} · {list.data.isActive ? 'Används' : 'Avstängd'}{list.data.purpose === 'alarm_group' && ` · ${ALARM_GROUP_LABEL}`}
+        {list.data.unitName} · {list.data.isActive ? 'Används' : 'Avstängd'}
+        {list.data.purpose === 'alarm_group' && ` · ${ALARM_GROUP_LABEL}`}
       </p>
       {notice && <Alert tone="success">{notice}</Alert>}
       <DetailsForm list={list.data} />
@@ -45,7 +64,11 @@ export function SendListPage() {
   );
 }
 
-interface Values { name: string; isActive: boolean; isAlarmGroup: boolean }
+interface Values {
+  name: string;
+  isActive: boolean;
+  isAlarmGroup: boolean;
+}
 
 function DetailsForm({ list }: { list: SendListDetail }) {
   const queryClient = useQueryClient();
@@ -54,14 +77,25 @@ function DetailsForm({ list }: { list: SendListDetail }) {
     { key: 'isActive', label: 'Används', kind: 'checkbox', hint: 'En avstängd lista kan inte väljas som mottagare.' },
   ];
   if (list.permissions.canSetPurpose || list.purpose === 'alarm_group') {
-    fields.push({ key: 'isAlarmGroup', label: ALARM_GROUP_LABEL, kind: 'checkbox', hint: 'Uppdrag med trygghetslarm skickas också till den här listan. Bara enhetens chef eller en administratör ändrar det.' });
+    fields.push({
+      key: 'isAlarmGroup',
+      label: ALARM_GROUP_LABEL,
+      kind: 'checkbox',
+      hint: 'Uppdrag med trygghetslarm skickas också till den här listan. Bara enhetens chef eller en administratör ändrar det.',
+    });
   }
   const state = useVersionedForm<SendListDetail, Values>({
-    entity: list, fields,
+    entity: list,
+    fields,
     toValues: (l) => ({ name: l.name, isActive: l.isActive, isAlarmGroup: l.purpose === 'alarm_group' }),
     save: async (values, version) => {
       const purpose = list.permissions.canSetPurpose ? (values.isAlarmGroup ? 'alarm_group' : null) : list.purpose;
-      const saved = await updateSendList(list.id, { name: values.name.trim(), isActive: values.isActive, purpose, version });
+      const saved = await updateSendList(list.id, {
+        name: values.name.trim(),
+        isActive: values.isActive,
+        purpose,
+        version,
+      });
       storeSendList(queryClient, saved);
       return saved;
     },
@@ -72,8 +106,13 @@ function DetailsForm({ list }: { list: SendListDetail }) {
     },
   });
   return (
-    <VersionedForm title="Uppgifter" state={state} fields={fields} canEdit={list.permissions.canManage}
-      readOnlyNote="Du kan se listan men inte ändra den: den hålls av en annan enhet." />
+    <VersionedForm
+      title="Uppgifter"
+      state={state}
+      fields={fields}
+      canEdit={list.permissions.canManage}
+      readOnlyNote="Du kan se listan men inte ändra den: den hålls av en annan enhet."
+    />
   );
 }
 
@@ -102,29 +141,73 @@ function Members({ list }: { list: SendListDetail }) {
       <h2>Medlemmar</h2>
       <ErrorAlert error={failure} />
       <Table
-        caption="Medlemmar" captionHidden rows={list.members} rowKey={(member) => member.userId} empty="Listan har inga medlemmar."
+        caption="Medlemmar"
+        captionHidden
+        rows={list.members}
+        rowKey={(member) => member.userId}
+        empty="Listan har inga medlemmar."
         rowClassName={(member) => (member.isActive ? undefined : 'row--inactive')}
         columns={[
-          { key: 'name', header: 'Namn', isRowHeader: true, render: (member) => <>{member.displayName}{!member.isActive && <> <span className="tag tag--muted">Inaktiv, får inget</span></>}</> },
-          { key: 'positions', header: 'Befattning', render: (member) => member.description || '–' },
-          ...(list.permissions.canManage ? [{
-            key: 'actions', header: <span className="visually-hidden">Åtgärder</span>, className: 'actions',
-            render: (member: SendListDetail['members'][number]) => (
-              <Button variant="quiet" busy={busyUserId === member.userId} aria-label={`Ta bort ${member.displayName} från listan`}
-                onClick={() => void change(member.userId, () => removeSendListMember(list.id, member.userId), `${member.displayName} har tagits bort från listan.`)}>
-                Ta bort
-              </Button>
+          {
+            key: 'name',
+            header: 'Namn',
+            isRowHeader: true,
+            render: (member) => (
+              <>
+                {member.displayName}
+                {!member.isActive && (
+                  <>
+                    {' '}
+                    <span className="tag tag--muted">Inaktiv, får inget</span>
+                  </>
+                )}
+              </>
             ),
-          }] : []),
+          },
+          { key: 'positions', header: 'Befattning', render: (member) => member.description || '–' },
+          ...(list.permissions.canManage
+            ? [
+                {
+                  key: 'actions',
+                  header: <span className="visually-hidden">Åtgärder</span>,
+                  className: 'actions',
+                  render: (member: SendListDetail['members'][number]) => (
+                    <Button
+                      variant="quiet"
+                      busy={busyUserId === member.userId}
+                      aria-label={`Ta bort ${member.displayName} från listan`}
+                      onClick={() =>
+                        void change(
+                          member.userId,
+                          () => removeSendListMember(list.id, member.userId),
+                          `${member.displayName} har tagits bort från listan.`,
+                        )
+                      }
+                    >
+                      Ta bort
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {list.permissions.canManage && (
         <div className="form form--boxed">
           <RecipientPicker
-            label="Lägg till medlem" includesSendLists={false} hidesSelected
+            label="Lägg till medlem"
+            includesSendLists={false}
+            hidesSelected
             hint="Skriv minst 2 tecken av namnet och välj personen i listan."
-            selected={list.members.map((member) => ({ kind: 'user', id: member.userId, label: member.displayName, detail: '' }))}
-            onSelect={(user) => void change(user.id, () => addSendListMember(list.id, user.id), `${user.label} har lagts till i listan.`)}
+            selected={list.members.map((member) => ({
+              kind: 'user',
+              id: member.userId,
+              label: member.displayName,
+              detail: '',
+            }))}
+            onSelect={(user) =>
+              void change(user.id, () => addSendListMember(list.id, user.id), `${user.label} har lagts till i listan.`)
+            }
             error={isApiError(failure) ? failure.fieldErrors.userId : undefined}
           />
         </div>

@@ -24,18 +24,34 @@ export function SendListsPage() {
   return (
     <section className="page">
       <PageTitle>Sändlistor</PageTitle>
-      <p className="lead">Sändlistor som dina enheter håller. Den som skriver ett meddelande kan välja en lista som mottagare; meddelandet går då till listans aktiva medlemmar.</p>
+      <p className="lead">
+        Sändlistor som dina enheter håller. Den som skriver ett meddelande kan välja en lista som mottagare; meddelandet
+        går då till listans aktiva medlemmar.
+      </p>
       {lists.isPending && <Spinner />}
       <ErrorAlert error={lists.error} />
       {lists.data && (
         <>
           <Table<SendListSummary>
-            caption="Sändlistor du håller" captionHidden rows={lists.data.sendLists} rowKey={(list) => list.id} empty="Dina enheter har inga sändlistor ännu."
+            caption="Sändlistor du håller"
+            captionHidden
+            rows={lists.data.sendLists}
+            rowKey={(list) => list.id}
+            empty="Dina enheter har inga sändlistor ännu."
             rowClassName={(list) => (list.isActive ? undefined : 'row--inactive')}
             columns={[
-              { key: 'name', header: 'Namn', isRowHeader: true, render: (list) => <Link to={`/sandlistor/${list.id}`}>{list.name}</Link> },
+              {
+                key: 'name',
+                header: 'Namn',
+                isRowHeader: true,
+                render: (list) => <Link to={`/sandlistor/${list.id}`}>{list.name}</Link>,
+              },
               { key: 'unit', header: 'Enhet', render: (list) => list.unitName },
-              { key: 'purpose', header: 'Syfte', render: (list) => (list.purpose === 'alarm_group' ? ALARM_GROUP_LABEL : '–') },
+              {
+                key: 'purpose',
+                header: 'Syfte',
+                render: (list) => (list.purpose === 'alarm_group' ? ALARM_GROUP_LABEL : '–'),
+              },
               { key: 'members', header: 'Aktiva medlemmar', className: 'numeric', render: (list) => list.memberCount },
               { key: 'status', header: 'Status', render: (list) => (list.isActive ? 'Används' : 'Avstängd') },
             ]}
@@ -47,7 +63,11 @@ export function SendListsPage() {
   );
 }
 
-interface Values { unitId: string; name: string; isAlarmGroup: boolean }
+interface Values {
+  unitId: string;
+  name: string;
+  isAlarmGroup: boolean;
+}
 
 function NewSendListForm({ units }: { units: { id: string; name: string; canSetPurpose: boolean }[] }) {
   const navigate = useNavigate();
@@ -65,7 +85,9 @@ function NewSendListForm({ units }: { units: { id: string; name: string; canSetP
     if (Object.keys(errors).length > 0) return form.fail(errors);
     await run(async () => {
       const created = await createSendList({
-        unitId: form.values.unitId, name: form.values.name.trim(), purpose: unit?.canSetPurpose && form.values.isAlarmGroup ? 'alarm_group' : null,
+        unitId: form.values.unitId,
+        name: form.values.name.trim(),
+        purpose: unit?.canSetPurpose && form.values.isAlarmGroup ? 'alarm_group' : null,
       });
       storeSendList(queryClient, created);
       navigate(`/sandlistor/${created.id}`, { state: { notice: 'Sändlistan är skapad. Lägg till medlemmar.' } });
@@ -77,14 +99,34 @@ function NewSendListForm({ units }: { units: { id: string; name: string; canSetP
       <h2>Ny sändlista</h2>
       <ErrorAlert error={failure} details={unmatchedErrors(form.errors, ['unitId', 'name', 'purpose'])} focusable />
       <div className="form-grid">
-        <Select label="Enhet" required placeholder="Välj enhet" options={units.map((candidate) => ({ value: candidate.id, label: candidate.name }))} {...form.text('unitId')} />
-        <TextInput label="Namn" required maxLength={120} autoComplete="off" hint="T.ex. Nattpatrullen" {...form.text('name')} />
+        <Select
+          label="Enhet"
+          required
+          placeholder="Välj enhet"
+          options={units.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+          {...form.text('unitId')}
+        />
+        <TextInput
+          label="Namn"
+          required
+          maxLength={120}
+          autoComplete="off"
+          hint="T.ex. Nattpatrullen"
+          {...form.text('name')}
+        />
       </div>
       {unit?.canSetPurpose && (
-        <Checkbox label={ALARM_GROUP_LABEL} hint="Uppdrag med trygghetslarm skickas också till den här listan." {...form.check('isAlarmGroup')} error={form.errors.purpose} />
+        <Checkbox
+          label={ALARM_GROUP_LABEL}
+          hint="Uppdrag med trygghetslarm skickas också till den här listan."
+          {...form.check('isAlarmGroup')}
+          error={form.errors.purpose}
+        />
       )}
       <div className="button-row">
-        <Button type="submit" variant="primary" busy={isBusy}>Skapa sändlista</Button>
+        <Button type="submit" variant="primary" busy={isBusy}>
+          Skapa sändlista
+        </Button>
       </div>
     </form>
   );

@@ -20,19 +20,48 @@ export function SentPage() {
     <section className="page">
       <PageTitle>Skickat</PageTitle>
       {notice && <Alert tone="success">{notice}</Alert>}
-      <p><Link to="/meddelanden/nytt" className="button button--primary">Skriv meddelande</Link></p>
+      <p>
+        <Link to="/meddelanden/nytt" className="button button--primary">
+          Skriv meddelande
+        </Link>
+      </p>
       {sent.isPending && <Spinner />}
       <ErrorAlert error={sent.error} />
       {sent.data && (
         <>
           <Table<SentItem>
-            caption="Skickade meddelanden" captionHidden rows={sent.data.items} rowKey={(item) => item.id} empty="Du har inte skickat några meddelanden."
+            caption="Skickade meddelanden"
+            captionHidden
+            rows={sent.data.items}
+            rowKey={(item) => item.id}
+            empty="Du har inte skickat några meddelanden."
             columns={[
-              { key: 'subject', header: 'Ämne', isRowHeader: true, render: (item) => <Link to={`/meddelanden/${item.id}`}>{item.subject}</Link> },
+              {
+                key: 'subject',
+                header: 'Ämne',
+                isRowHeader: true,
+                render: (item) => <Link to={`/meddelanden/${item.id}`}>{item.subject}</Link>,
+              },
               { key: 'to', header: 'Till', render: (item) => item.addressedTo },
-              { key: 'person', header: 'Gäller', render: (item) => (item.person ? <LinkedPerson person={item.person} /> : item.assignment ? `Uppdrag ${item.assignment.assignmentNumber}` : '–') },
+              {
+                key: 'person',
+                header: 'Gäller',
+                render: (item) =>
+                  item.person ? (
+                    <LinkedPerson person={item.person} />
+                  ) : item.assignment ? (
+                    `Uppdrag ${item.assignment.assignmentNumber}`
+                  ) : (
+                    '–'
+                  ),
+              },
               { key: 'sent', header: 'Skickat', className: 'nowrap', render: (item) => formatDateTime(item.sentAt) },
-              { key: 'read', header: 'Läst', className: 'nowrap', render: (item) => `${item.readCount} av ${item.recipientCount}` },
+              {
+                key: 'read',
+                header: 'Läst',
+                className: 'nowrap',
+                render: (item) => `${item.readCount} av ${item.recipientCount}`,
+              },
             ]}
           />
           <Pager page={page} pageSize={sent.data.pageSize} total={sent.data.total} onPage={toPage} />

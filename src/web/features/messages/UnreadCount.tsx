@@ -15,7 +15,9 @@ export function UnreadFolderCount() {
   if (!unread.data) return null;
   return (
     <span className="desk-nav__count desk-nav__count--unread">
-      <span className="visually-hidden">, </span>{unread.data}<span className="visually-hidden"> olästa</span>
+      <span className="visually-hidden">, </span>
+      {unread.data}
+      <span className="visually-hidden"> olästa</span>
     </span>
   );
 }
@@ -49,9 +51,16 @@ export function HeaderInboxLink() {
     <>
       <Link to="/meddelanden/inkorg" className="inbox-link">
         Inkorg
-        {count > 0 && <span className="inbox-link__badge">{count}<span className="visually-hidden"> olästa</span></span>}
+        {count > 0 && (
+          <span className="inbox-link__badge">
+            {count}
+            <span className="visually-hidden"> olästa</span>
+          </span>
+        )}
       </Link>
-      <span role="status" className="visually-hidden">{announcement}</span>
+      <span role="status" className="visually-hidden">
+        {announcement}
+      </span>
     </>
   );
 }

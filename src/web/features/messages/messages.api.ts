@@ -18,7 +18,8 @@ export const PAGE_SIZE = 25;
 export const messageKeys = {
   all: ['messages'] as const,
   unread: ['messages', 'unread-count'] as const,
-  inbox: (folder: 'inbox' | 'archive', page: number, isUnreadOnly: boolean) => ['messages', 'inbox', folder, page, isUnreadOnly] as const,
+  inbox: (folder: 'inbox' | 'archive', page: number, isUnreadOnly: boolean) =>
+    ['messages', 'inbox', folder, page, isUnreadOnly] as const,
   sent: (page: number) => ['messages', 'sent', page] as const,
   detail: (id: string) => ['messages', 'detail', id] as const,
   recipients: (q: string) => ['messages', 'recipients', q] as const,
@@ -42,9 +43,10 @@ export function useUnreadCount() {
 
 export function useInbox(folder: 'inbox' | 'archive', page: number, isUnreadOnly: boolean) {
   const query = {
-    page, pageSize: PAGE_SIZE,
-    unread: isUnreadOnly ? 'true' as const : undefined,
-    archived: folder === 'archive' ? 'true' as const : undefined,
+    page,
+    pageSize: PAGE_SIZE,
+    unread: isUnreadOnly ? ('true' as const) : undefined,
+    archived: folder === 'archive' ? ('true' as const) : undefined,
   };
   return useQuery({
     queryKey: messageKeys.inbox(folder, page, isUnreadOnly),
@@ -102,9 +104,12 @@ export function refreshMessages(queryClient: QueryClient, unreadCount?: number):
 export function useSendLists() {
   return useQuery({
     queryKey: messageKeys.sendLists,
-    queryFn: (): Promise<c.SendListList> => call(http.GET('/api/send-lists', {
-      params: { query: { includeInactive: 'true', manageable: 'true' } },
-    })),
+    queryFn: (): Promise<c.SendListList> =>
+      call(
+        http.GET('/api/send-lists', {
+          params: { query: { includeInactive: 'true', manageable: 'true' } },
+        }),
+      ),
   });
 }
 

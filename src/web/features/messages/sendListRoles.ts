@@ -4,4 +4,11 @@
  */
 import type { Role } from '../../../domain/roles.ts';
 
-export const SEND_LIST_KEEPERS: readonly Role[] = ['administrator', 'authority_manager', 'operations_manager', 'unit_manager', 'coordinator', 'alarm_manager'];
+export const SEND_LIST_KEEPERS: readonly Role[] = [
+  'administrator',
+  'authority_manager',
+  'operations_manager',
+  'unit_manager',
+  'coordinator',
+  'alarm_manager',
+];

@@ -21,23 +21,36 @@ interface PersonHeaderProps {
 export function PersonHeader({ person, revealed, onReveal }: PersonHeaderProps) {
   const name = personName(person) ?? (revealed ? personName(revealed) : null);
   const age = ageOn(person.birthDate, person.deceasedDate ?? undefined);
-  const documentTitle = person.protectedIdentity ? `Skyddad identitet ${person.birthDate}` : `${name ?? ''} ${person.identityNumber}`;
+  const documentTitle = person.protectedIdentity
+    ? `Skyddad identitet ${person.birthDate}`
+    : `${name ?? ''} ${person.identityNumber}`;
   return (
     <div className="person-header">
       <PageTitle documentTitle={documentTitle} className="person-header__title">
         {name ?? <ProtectedTag />}
-        {person.protectedIdentity && name && <> <ProtectedTag /></>}
+        {person.protectedIdentity && name && (
+          <>
+            {' '}
+            <ProtectedTag />
+          </>
+        )}
       </PageTitle>
       <p className="person-header__facts">
-        <span><span className="visually-hidden">{IDENTITY_KIND_LABELS[person.identityKind]}: </span><strong>{person.identityNumber}</strong>
-          {person.identityKind !== 'personnummer' && <span className="muted"> ({IDENTITY_KIND_LABELS[person.identityKind].toLowerCase()})</span>}
+        <span>
+          <span className="visually-hidden">{IDENTITY_KIND_LABELS[person.identityKind]}: </span>
+          <strong>{person.identityNumber}</strong>
+          {person.identityKind !== 'personnummer' && (
+            <span className="muted"> ({IDENTITY_KIND_LABELS[person.identityKind].toLowerCase()})</span>
+          )}
         </span>
         {age !== null && <span>{age} år</span>}
         <span>{SEX_LABELS[person.sex]}</span>
         {person.deceasedDate && <span className="tag tag--deceased">Avliden {formatDate(person.deceasedDate)}</span>}
       </p>
       <div className="button-row">
-        <Link to={`/meddelanden/nytt?person=${encodeURIComponent(person.id)}`} className="button button--secondary">Skicka meddelande</Link>
+        <Link to={`/meddelanden/nytt?person=${encodeURIComponent(person.id)}`} className="button button--secondary">
+          Skicka meddelande
+        </Link>
         <MyPersonToggle personId={person.id} />
       </div>
       {person.protectedIdentity && !revealed && person.permissions.canRevealProtected && (

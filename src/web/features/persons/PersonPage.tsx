@@ -36,16 +36,23 @@ export function PersonPage() {
   const [isRevealOpen, setIsRevealOpen] = useState(false);
 
   if (person.isPending) {
-    return <section className="page"><PageTitle>Person</PageTitle><Spinner /></section>;
+    return (
+      <section className="page">
+        <PageTitle>Person</PageTitle>
+        <Spinner />
+      </section>
+    );
   }
   if (person.error || !person.data) {
     const isMissing = isApiError(person.error, 404) || isApiError(person.error, 400);
     return (
       <section className="page">
         <PageTitle>{isMissing ? 'Personen hittades inte' : 'Personen kunde inte visas'}</PageTitle>
-        {isMissing
-          ? <p>Personen finns inte, eller så ingår hon eller han inte i din befattnings enheter.</p>
-          : <ErrorAlert error={person.error} />}
+        {isMissing ? (
+          <p>Personen finns inte, eller så ingår hon eller han inte i din befattnings enheter.</p>
+        ) : (
+          <ErrorAlert error={person.error} />
+        )}
       </section>
     );
   }
@@ -56,8 +63,13 @@ export function PersonPage() {
       {notice && <Alert tone="success">{notice}</Alert>}
       <PersonTabs person={person.data} revealed={revealed} />
       <RevealDialog
-        personId={personId} open={isRevealOpen} onClose={() => setIsRevealOpen(false)}
-        onRevealed={(identity) => { setRevealed(identity); setIsRevealOpen(false); }}
+        personId={personId}
+        open={isRevealOpen}
+        onClose={() => setIsRevealOpen(false)}
+        onRevealed={(identity) => {
+          setRevealed(identity);
+          setIsRevealOpen(false);
+        }}
       />
     </section>
   );
@@ -69,18 +81,36 @@ function PersonTabs({ person, revealed }: { person: PersonDetail; revealed: Reve
   const canEditLists = person.permissions.canEditProviderTabs;
   const tabs: TabItem[] = [
     // Revealing gives the core form its names: start it afresh then (it was read-only before).
-    { id: 'personuppgifter', label: 'Personuppgifter', content: <CoreTab key={revealed ? 'revealed' : 'masked'} person={person} revealed={revealed} /> },
+    {
+      id: 'personuppgifter',
+      label: 'Personuppgifter',
+      content: <CoreTab key={revealed ? 'revealed' : 'masked'} person={person} revealed={revealed} />,
+    },
     { id: 'adress', label: 'Adress', content: <AddressTab person={person} revealed={revealed} /> },
     { id: 'kontakt', label: 'Telefon/E-post', content: <ContactTab person={person} /> },
     { id: 'besok', label: 'Besöksinfo', content: <VisitInfoTab person={person} /> },
     { id: 'viktigt', label: 'Viktigt att veta', content: <ImportantInfoTab person={person} /> },
-    { id: 'narstaende', label: 'Närstående', content: <DetailListTab personId={person.id} spec={RELATIVES} canEdit={canEditLists} /> },
-    { id: 'referenspersoner', label: 'Referenspersoner', content: <DetailListTab personId={person.id} spec={REFERENCE_PERSONS} canEdit={canEditLists} /> },
-    { id: 'nyckel', label: 'Nyckelnummer', content: <DetailListTab personId={person.id} spec={KEYS} canEdit={canEditLists} /> },
+    {
+      id: 'narstaende',
+      label: 'Närstående',
+      content: <DetailListTab personId={person.id} spec={RELATIVES} canEdit={canEditLists} />,
+    },
+    {
+      id: 'referenspersoner',
+      label: 'Referenspersoner',
+      content: <DetailListTab personId={person.id} spec={REFERENCE_PERSONS} canEdit={canEditLists} />,
+    },
+    {
+      id: 'nyckel',
+      label: 'Nyckelnummer',
+      content: <DetailListTab personId={person.id} spec={KEYS} canEdit={canEditLists} />,
+    },
   ];
-  if (roles.some((role) => CASE_ROLES.includes(role))) tabs.push({ id: 'arenden', label: 'Ärenden', content: <PersonCasesTab personId={person.id} /> });
+  if (roles.some((role) => CASE_ROLES.includes(role)))
+    tabs.push({ id: 'arenden', label: 'Ärenden', content: <PersonCasesTab personId={person.id} /> });
   tabs.push({ id: 'insatser', label: 'Insatser', content: <DeliveriesTab personId={person.id} /> });
-  if (person.permissions.canReviewAccessLog) tabs.push({ id: 'logg', label: 'Logg', content: <AccessLogTab person={person} /> });
+  if (person.permissions.canReviewAccessLog)
+    tabs.push({ id: 'logg', label: 'Logg', content: <AccessLogTab person={person} /> });
 
   const selected = params.get('flik') ?? 'personuppgifter';
   const select = (id: string) => {

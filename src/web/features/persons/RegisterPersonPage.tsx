@@ -32,7 +32,12 @@ interface Values {
 const PERSON_FIELDS: readonly FieldSpec<Values>[] = [
   { key: 'firstName', label: 'Förnamn', kind: 'text', required: true, maxLength: 100 },
   { key: 'lastName', label: 'Efternamn', kind: 'text', required: true, maxLength: 100 },
-  { key: 'protectedIdentity', label: 'Skyddad identitet', kind: 'checkbox', hint: 'Sekretessmarkering eller skyddad folkbokföring: namn och adress visas inte i listor.' },
+  {
+    key: 'protectedIdentity',
+    label: 'Skyddad identitet',
+    kind: 'checkbox',
+    hint: 'Sekretessmarkering eller skyddad folkbokföring: namn och adress visas inte i listor.',
+  },
 ];
 const ADDRESS_FIELDS: readonly FieldSpec<Values>[] = [
   { key: 'address.street', label: 'Gatuadress', kind: 'text', maxLength: 200 },
@@ -48,8 +53,15 @@ export function RegisterPersonPage() {
   const queryClient = useQueryClient();
   const { position } = useSession();
   const form = useForm<Values>({
-    identityNumber: '', firstName: '', lastName: '', protectedIdentity: false,
-    'address.street': '', 'address.careOf': '', 'address.postalCode': '', 'address.city': '', 'address.validFrom': '',
+    identityNumber: '',
+    firstName: '',
+    lastName: '',
+    protectedIdentity: false,
+    'address.street': '',
+    'address.careOf': '',
+    'address.postalCode': '',
+    'address.city': '',
+    'address.validFrom': '',
   });
   const { isBusy, failure, setFailure, run } = useSubmit(form);
   const [hasTouchedNumber, setHasTouchedNumber] = useState(false);
@@ -57,7 +69,9 @@ export function RegisterPersonPage() {
   const parsed = parseIdentityNumber(v.identityNumber);
   const hasAddress = ADDRESS_KEYS.some((key) => String(v[key]).trim() !== '');
   // Instant feedback once the user has left the field; before that, silence while they type.
-  const numberError = form.errors.identityNumber ?? (hasTouchedNumber && v.identityNumber.trim() && !parsed.ok ? parsed.error : undefined);
+  const numberError =
+    form.errors.identityNumber ??
+    (hasTouchedNumber && v.identityNumber.trim() && !parsed.ok ? parsed.error : undefined);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -65,21 +79,41 @@ export function RegisterPersonPage() {
     const errors: FieldErrors = checkFields(PERSON_FIELDS, v);
     if (!parsed.ok) errors.identityNumber = parsed.error;
     if (hasAddress) {
-      for (const key of ['address.street', 'address.postalCode', 'address.city'] as const) if (!v[key].trim()) errors[key] = 'Obligatoriskt när du anger en adress.';
-      if (v['address.postalCode'].trim() && !/^\d{3} ?\d{2}$/.test(v['address.postalCode'].trim())) errors['address.postalCode'] = 'Ange postnummer som 123 45.';
-      Object.assign(errors, checkFields(ADDRESS_FIELDS.filter((field) => field.kind === 'date'), v));
+      for (const key of ['address.street', 'address.postalCode', 'address.city'] as const)
+        if (!v[key].trim()) errors[key] = 'Obligatoriskt när du anger en adress.';
+      if (v['address.postalCode'].trim() && !/^\d{3} ?\d{2}$/.test(v['address.postalCode'].trim()))
+        errors['address.postalCode'] = 'Ange postnummer som 123 45.';
+      Object.assign(
+        errors,
+        checkFields(
+          ADDRESS_FIELDS.filter((field) => field.kind === 'date'),
+          v,
+        ),
+      );
     }
     if (Object.keys(errors).length > 0) return form.fail(errors);
     await run(async () => {
       const result = await registerPerson({
-        identityNumber: v.identityNumber.trim(), firstName: v.firstName.trim(), lastName: v.lastName.trim(), protectedIdentity: v.protectedIdentity,
-        ...(hasAddress ? { address: {
-          street: v['address.street'].trim(), careOf: orNull(v['address.careOf']), postalCode: v['address.postalCode'].trim(), city: v['address.city'].trim(),
-          ...(v['address.validFrom'].trim() ? { validFrom: v['address.validFrom'].trim() } : {}),
-        } } : {}),
+        identityNumber: v.identityNumber.trim(),
+        firstName: v.firstName.trim(),
+        lastName: v.lastName.trim(),
+        protectedIdentity: v.protectedIdentity,
+        ...(hasAddress
+          ? {
+              address: {
+                street: v['address.street'].trim(),
+                careOf: orNull(v['address.careOf']),
+                postalCode: v['address.postalCode'].trim(),
+                city: v['address.city'].trim(),
+                ...(v['address.validFrom'].trim() ? { validFrom: v['address.validFrom'].trim() } : {}),
+              },
+            }
+          : {}),
       });
       void queryClient.invalidateQueries({ queryKey: ['desk'] });
-      const notice = result.alreadyRegistered ? 'Personen fanns redan och har kopplats till din enhet.' : 'Personen är registrerad.';
+      const notice = result.alreadyRegistered
+        ? 'Personen fanns redan och har kopplats till din enhet.'
+        : 'Personen är registrerad.';
       navigate(`/personer/${result.id}`, { state: { notice } });
     });
   };
@@ -92,11 +126,26 @@ export function RegisterPersonPage() {
       <PageTitle>Registrera person</PageTitle>
       <p className="lead">Personen kopplas till {position?.unitName ?? 'din enhet'}.</p>
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
-        <ErrorAlert error={failure} details={unmatchedErrors(form.errors, ['identityNumber', ...PERSON_FIELDS.map((f) => f.key), ...ADDRESS_KEYS])} focusable />
+        <ErrorAlert
+          error={failure}
+          details={unmatchedErrors(form.errors, [
+            'identityNumber',
+            ...PERSON_FIELDS.map((f) => f.key),
+            ...ADDRESS_KEYS,
+          ])}
+          focusable
+        />
         <div className="form-grid">
           <TextInput
-            label="Personnummer" required maxLength={20} hint={numberHint} autoComplete="off" spellCheck={false}
-            {...form.text('identityNumber')} error={numberError} onBlur={() => setHasTouchedNumber(true)}
+            label="Personnummer"
+            required
+            maxLength={20}
+            hint={numberHint}
+            autoComplete="off"
+            spellCheck={false}
+            {...form.text('identityNumber')}
+            error={numberError}
+            onBlur={() => setHasTouchedNumber(true)}
           />
         </div>
         <FieldList fields={PERSON_FIELDS} form={form} />
@@ -105,7 +154,9 @@ export function RegisterPersonPage() {
           <FieldList fields={ADDRESS_FIELDS} form={form} />
         </fieldset>
         <div className="button-row">
-          <Button type="submit" variant="primary" busy={isBusy}>Registrera</Button>
+          <Button type="submit" variant="primary" busy={isBusy}>
+            Registrera
+          </Button>
           <Button onClick={() => navigate(-1)}>Avbryt</Button>
         </div>
       </form>

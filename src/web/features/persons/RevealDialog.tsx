@@ -27,23 +27,37 @@ export function RevealDialog({ personId, open, onClose, onRevealed }: RevealDial
     event.preventDefault();
     setFailure(null);
     if (!form.values.reason.trim()) return form.fail({ reason: 'Ange varför du behöver se uppgifterna.' });
-    await run(async () => {
-      const identity = await revealProtected(personId, form.values.reason.trim());
-      form.setValues({ reason: '' });
-      onRevealed(identity);
-    }, { onError: (error) => isApiError(error, 400) });
+    await run(
+      async () => {
+        const identity = await revealProtected(personId, form.values.reason.trim());
+        form.setValues({ reason: '' });
+        onRevealed(identity);
+      },
+      { onError: (error) => isApiError(error, 400) },
+    );
   };
 
   return (
     <Dialog open={open} title="Visa skyddade uppgifter" onClose={onClose} describedBy="reveal-explanation">
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
         <p id="reveal-explanation">
-          Personen har skyddad identitet. Uppgifterna visas bara här och nu, och det loggas att du har sett dem och varför.
+          Personen har skyddad identitet. Uppgifterna visas bara här och nu, och det loggas att du har sett dem och
+          varför.
         </p>
         <ErrorAlert error={failure} focusable />
-        <TextInput label="Anledning" multiline rows={3} required maxLength={300} hint="Till exempel: behöver adressen för att planera hembesök." {...form.text('reason')} />
+        <TextInput
+          label="Anledning"
+          multiline
+          rows={3}
+          required
+          maxLength={300}
+          hint="Till exempel: behöver adressen för att planera hembesök."
+          {...form.text('reason')}
+        />
         <div className="button-row">
-          <Button type="submit" variant="primary" busy={isBusy}>Visa uppgifterna</Button>
+          <Button type="submit" variant="primary" busy={isBusy}>
+            Visa uppgifterna
+          </Button>
           <Button onClick={onClose}>Avbryt</Button>
         </div>
       </form>

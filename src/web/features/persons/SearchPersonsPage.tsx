@@ -21,13 +21,15 @@ export function SearchPersonsPage() {
   const [text, setText] = useState(q);
   const [clientError, setClientError] = useState<string | null>(null);
   const search = usePersonSearch(q);
-  const serverError = isApiError(search.error, 400) ? search.error.fieldErrors.q ?? search.error.message : undefined;
+  const serverError = isApiError(search.error, 400) ? (search.error.fieldErrors.q ?? search.error.message) : undefined;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = text.trim();
     // The same rules as the server, for an answer without a round trip; the server checks again.
-    const parsed = trimmed ? parsePersonSearch(trimmed) : { kind: 'invalid' as const, error: 'Skriv något att söka på.' };
+    const parsed = trimmed
+      ? parsePersonSearch(trimmed)
+      : { kind: 'invalid' as const, error: 'Skriv något att söka på.' };
     if (parsed.kind === 'invalid') {
       setClientError(parsed.error);
       document.getElementById('person-search-box')?.focus();
@@ -43,17 +45,33 @@ export function SearchPersonsPage() {
       <PageTitle>Sök person</PageTitle>
       <form role="search" aria-label="Sök person" onSubmit={onSubmit} noValidate className="search-form">
         <TextInput
-          id="person-search-box" label="Personnummer, födelsedatum eller namn" value={text} onChange={setText}
-          error={clientError ?? serverError} hint="Till exempel 19380303-9142, 380303 eller Mustafsson Moira." autoComplete="off" spellCheck={false}
+          id="person-search-box"
+          label="Personnummer, födelsedatum eller namn"
+          value={text}
+          onChange={setText}
+          error={clientError ?? serverError}
+          hint="Till exempel 19380303-9142, 380303 eller Mustafsson Moira."
+          autoComplete="off"
+          spellCheck={false}
         />
-        <Button type="submit" variant="primary">Sök</Button>
+        <Button type="submit" variant="primary">
+          Sök
+        </Button>
       </form>
       {search.isFetching && <Spinner label="Söker …" />}
       {search.error && !serverError && <ErrorAlert error={search.error} />}
       <p role="status" className="status-message status-message--neutral">
-        {search.data && !search.isFetching && (hits.length === 0 ? 'Inga träffar.' : `${hits.length} ${hits.length === 1 ? 'träff' : 'träffar'}${search.data.hasMore ? ', fler finns' : ''}.`)}
+        {search.data &&
+          !search.isFetching &&
+          (hits.length === 0
+            ? 'Inga träffar.'
+            : `${hits.length} ${hits.length === 1 ? 'träff' : 'träffar'}${search.data.hasMore ? ', fler finns' : ''}.`)}
       </p>
-      {search.data?.hasMore && <Alert tone="info" role="note">Fler träffar finns – förfina sökningen</Alert>}
+      {search.data?.hasMore && (
+        <Alert tone="info" role="note">
+          Fler träffar finns – förfina sökningen
+        </Alert>
+      )}
       {search.data && hits.length > 0 && <PersonTable caption={`Träffar för ”${q}”`} persons={hits} />}
     </section>
   );

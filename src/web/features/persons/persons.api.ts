@@ -6,7 +6,11 @@ import { call, http, type RequestBody } from '../../api/client.ts';
 import { personDetailKey } from '../../api/person.ts';
 
 export type DetailListName = 'relatives' | 'reference-persons' | 'keys';
-export interface DetailItems { relatives: Relative; 'reference-persons': ReferencePerson; keys: PersonKey }
+export interface DetailItems {
+  relatives: Relative;
+  'reference-persons': ReferencePerson;
+  keys: PersonKey;
+}
 export type RevealedIdentity = { firstName: string; lastName: string; currentAddress: c.Address | null };
 export type AccessLog = c.AccessLogEntryList;
 
@@ -32,7 +36,8 @@ export { fetchPerson, usePerson } from '../../api/person.ts';
 
 export function useAddresses(personId: string, enabled: boolean) {
   return useQuery({
-    queryKey: personKeys.addresses(personId), enabled,
+    queryKey: personKeys.addresses(personId),
+    enabled,
     queryFn: (): Promise<c.Address[]> => call(http.GET('/api/persons/{personId}/addresses', byPerson(personId))),
   });
 }
@@ -62,7 +67,7 @@ export type SectionFields<S extends Section> = Omit<SectionBodies[S], 'version'>
 
 // One typed call per section; indexing this by a section keeps the body's type tied to the section.
 const sectionSavers: {
-  [S in Section]: (personId: string, fields: SectionFields<S>, version: number) => Promise<c.PersonDetail>
+  [S in Section]: (personId: string, fields: SectionFields<S>, version: number) => Promise<c.PersonDetail>;
 } = {
   core: (personId, fields, version) =>
     call(http.PUT('/api/persons/{personId}/core', { ...byPerson(personId), body: { ...fields, version } })),
@@ -76,7 +81,10 @@ const sectionSavers: {
 
 /** Saves one section of the person at the version the form last read. */
 export function savePersonSection<S extends Section>(
-  personId: string, section: S, fields: SectionFields<S>, version: number,
+  personId: string,
+  section: S,
+  fields: SectionFields<S>,
+  version: number,
 ) {
   return sectionSavers[section](personId, fields, version);
 }
@@ -113,8 +121,9 @@ export interface DetailBodies {
 }
 
 const item = (personId: string, itemId: string) => ({ params: { path: { personId, itemId } } });
-const itemVersion = (personId: string, itemId: string, version: number) =>
-  ({ params: { path: { personId, itemId }, query: { version } } });
+const itemVersion = (personId: string, itemId: string, version: number) => ({
+  params: { path: { personId, itemId }, query: { version } },
+});
 
 const detailLists: { [L in DetailListName]: DetailListCalls<L> } = {
   relatives: {
@@ -157,7 +166,10 @@ export function addDetail<L extends DetailListName>(personId: string, list: L, b
 }
 
 export function updateDetail<L extends DetailListName>(
-  personId: string, list: L, itemId: string, body: DetailBodies[L]['update'],
+  personId: string,
+  list: L,
+  itemId: string,
+  body: DetailBodies[L]['update'],
 ) {
   return detailLists[list].update(personId, itemId, body);
 }

@@ -23,7 +23,10 @@ export function useSectionForm<V extends object, S extends Section>(options: Opt
   const { person, section, fields, toValues, toBody, validate } = options;
   const queryClient = useQueryClient();
   return useVersionedForm<PersonDetail, V>({
-    entity: person, fields, toValues, ...(validate ? { validate } : {}),
+    entity: person,
+    fields,
+    toValues,
+    ...(validate ? { validate } : {}),
     save: async (values, version) => {
       const updated = await savePersonSection(person.id, section, toBody(values), version);
       // The other tabs follow the new version through the cache; lists show names and dates.
@@ -32,6 +35,11 @@ export function useSectionForm<V extends object, S extends Section>(options: Opt
       void queryClient.invalidateQueries({ queryKey: ['desk'] });
       return updated;
     },
-    reload: () => queryClient.fetchQuery({ queryKey: personKeys.detail(person.id), queryFn: () => fetchPerson(person.id), staleTime: 0 }),
+    reload: () =>
+      queryClient.fetchQuery({
+        queryKey: personKeys.detail(person.id),
+        queryFn: () => fetchPerson(person.id),
+        staleTime: 0,
+      }),
   });
 }

@@ -26,13 +26,26 @@ interface CloseProviderCaseDialogProps {
 /** Keyed by the case, so each opening starts from today and no error. */
 export function CloseProviderCaseDialog({ item, onClose, onClosed }: CloseProviderCaseDialogProps) {
   return (
-    <Dialog open={item !== null} title={item ? `Avsluta genomförandet för ${personName(item.person) ?? item.person.identityNumber}?` : ''} onClose={onClose} describedBy="close-provider-case-facts">
+    <Dialog
+      open={item !== null}
+      title={item ? `Avsluta genomförandet för ${personName(item.person) ?? item.person.identityNumber}?` : ''}
+      onClose={onClose}
+      describedBy="close-provider-case-facts"
+    >
       {item && <CloseForm key={item.providerCaseId} item={item} onClose={onClose} onClosed={onClosed} />}
     </Dialog>
   );
 }
 
-function CloseForm({ item, onClose, onClosed }: { item: NotCurrentItem; onClose: () => void; onClosed: CloseProviderCaseDialogProps['onClosed'] }) {
+function CloseForm({
+  item,
+  onClose,
+  onClosed,
+}: {
+  item: NotCurrentItem;
+  onClose: () => void;
+  onClosed: CloseProviderCaseDialogProps['onClosed'];
+}) {
   const queryClient = useQueryClient();
   const form = useForm({ closedOn: todayInSweden() });
   const { isBusy, failure, setFailure, run } = useSubmit(form);
@@ -40,37 +53,70 @@ function CloseForm({ item, onClose, onClosed }: { item: NotCurrentItem; onClose:
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.values.closedOn.trim())) return form.fail({ closedOn: 'Ange datum som ÅÅÅÅ-MM-DD.' });
-    await run(async () => {
-      const closed = await closeProviderCase(item.providerCaseId, { closedOn: form.values.closedOn.trim(), version: item.version });
-      onProviderCaseClosed(queryClient);
-      onClosed(item, closed.closedOn);
-    }, {
-      onError: (error) => {
-        // Someone else closed it, or something new was planned: the list should say so too.
-        if (isApiError(error, 409)) onProviderCaseClosed(queryClient);
-        // A wrong date is said on the field alone.
-        return isApiError(error, 400) && Object.keys(error.fieldErrors).length > 0;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.values.closedOn.trim()))
+      return form.fail({ closedOn: 'Ange datum som ÅÅÅÅ-MM-DD.' });
+    await run(
+      async () => {
+        const closed = await closeProviderCase(item.providerCaseId, {
+          closedOn: form.values.closedOn.trim(),
+          version: item.version,
+        });
+        onProviderCaseClosed(queryClient);
+        onClosed(item, closed.closedOn);
       },
-      fieldErrorsOf: (error) => (error.status === 400 ? error.fieldErrors : {}),
-    });
+      {
+        onError: (error) => {
+          // Someone else closed it, or something new was planned: the list should say so too.
+          if (isApiError(error, 409)) onProviderCaseClosed(queryClient);
+          // A wrong date is said on the field alone.
+          return isApiError(error, 400) && Object.keys(error.fieldErrors).length > 0;
+        },
+        fieldErrorsOf: (error) => (error.status === 400 ? error.fieldErrors : {}),
+      },
+    );
   };
 
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
       <div id="close-provider-case-facts">
         <dl className="facts">
-          <div className="facts__row"><dt>Enhet</dt><dd>{item.unit.name}</dd></div>
-          <div className="facts__row"><dt>Personnummer</dt><dd>{item.person.identityNumber}</dd></div>
-          <div className="facts__row"><dt>Sista insatsen slutade</dt><dd>{formatDate(item.lastDeliveryEnd)}{item.endReason ? ` (${item.endReason})` : ''}</dd></div>
+          <div className="facts__row">
+            <dt>Enhet</dt>
+            <dd>{item.unit.name}</dd>
+          </div>
+          <div className="facts__row">
+            <dt>Personnummer</dt>
+            <dd>{item.person.identityNumber}</dd>
+          </div>
+          <div className="facts__row">
+            <dt>Sista insatsen slutade</dt>
+            <dd>
+              {formatDate(item.lastDeliveryEnd)}
+              {item.endReason ? ` (${item.endReason})` : ''}
+            </dd>
+          </div>
         </dl>
-        <p>Skriv ut och arkivera journalen innan du avslutar. Personen försvinner från enhetens lista efter 90 dagar.</p>
+        <p>
+          Skriv ut och arkivera journalen innan du avslutar. Personen försvinner från enhetens lista efter 90 dagar.
+        </p>
       </div>
       <ErrorAlert error={failure} focusable />
-      <TextInput label="Avslutsdatum" required hint="ÅÅÅÅ-MM-DD, i dag eller tidigare." inputMode="numeric" autoComplete="off" maxLength={10} {...form.text('closedOn')} />
+      <TextInput
+        label="Avslutsdatum"
+        required
+        hint="ÅÅÅÅ-MM-DD, i dag eller tidigare."
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={10}
+        {...form.text('closedOn')}
+      />
       <div className="button-row">
-        <Button type="submit" variant="danger" busy={isBusy}>Avsluta genomförandet</Button>
-        <Button onClick={onClose} autoFocus>Avbryt</Button>
+        <Button type="submit" variant="danger" busy={isBusy}>
+          Avsluta genomförandet
+        </Button>
+        <Button onClick={onClose} autoFocus>
+          Avbryt
+        </Button>
       </div>
     </form>
   );

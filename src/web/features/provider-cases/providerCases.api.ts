@@ -5,7 +5,8 @@ import { call, http } from '../../api/client.ts';
 import { deskKeys } from '../../api/queryKeys.ts';
 
 export function closeProviderCase(
-  providerCaseId: string, body: c.CloseProviderCaseRequest,
+  providerCaseId: string,
+  body: c.CloseProviderCaseRequest,
 ): Promise<c.ClosedProviderCase> {
   return call(http.POST('/api/provider-cases/{providerCaseId}/close', { params: { path: { providerCaseId } }, body }));
 }

@@ -1,5 +1,5 @@
 /** Column types shared by the table definitions. */
-import type { ColumnType, } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 export type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -21,12 +21,17 @@ import { addAddress, personKeys, useAddresses, type RevealedIdentity } from '../
 export function AddressTab({ person, revealed }: { person: PersonDetail; revealed: RevealedIdentity | null }) {
   const isHidden = person.protectedIdentity && !revealed;
   const history = useAddresses(person.id, !person.protectedIdentity);
-  const current = person.protectedIdentity ? revealed?.currentAddress ?? null : person.currentAddress;
+  const current = person.protectedIdentity ? (revealed?.currentAddress ?? null) : person.currentAddress;
   return (
     <section className="section">
       <h2>Adress</h2>
       {isHidden ? (
-        <Alert tone="info" role="note">Adressen är skyddad. {person.permissions.canRevealProtected ? 'Välj Visa skyddade uppgifter för att se den.' : 'Den visas bara för den som behöver den.'}</Alert>
+        <Alert tone="info" role="note">
+          Adressen är skyddad.{' '}
+          {person.permissions.canRevealProtected
+            ? 'Välj Visa skyddade uppgifter för att se den.'
+            : 'Den visas bara för den som behöver den.'}
+        </Alert>
       ) : (
         <>
           <h3>Folkbokföringsadress</h3>
@@ -38,9 +43,19 @@ export function AddressTab({ person, revealed }: { person: PersonDetail; reveale
               <ErrorAlert error={history.error} />
               {history.data && (
                 <Table
-                  caption="Adresser, senaste först" captionHidden rows={history.data} rowKey={(address) => address.id} empty="Ingen adress registrerad."
+                  caption="Adresser, senaste först"
+                  captionHidden
+                  rows={history.data}
+                  rowKey={(address) => address.id}
+                  empty="Ingen adress registrerad."
                   columns={[
-                    { key: 'from', header: 'Gäller från', className: 'nowrap', isRowHeader: true, render: (a) => formatDate(a.validFrom) },
+                    {
+                      key: 'from',
+                      header: 'Gäller från',
+                      className: 'nowrap',
+                      isRowHeader: true,
+                      render: (a) => formatDate(a.validFrom),
+                    },
                     { key: 'street', header: 'Gatuadress', render: (a) => a.street },
                     { key: 'careOf', header: 'c/o', render: (a) => a.careOf ?? '–' },
                     { key: 'postal', header: 'Postnummer', className: 'nowrap', render: (a) => a.postalCode },
@@ -60,15 +75,28 @@ export function AddressTab({ person, revealed }: { person: PersonDetail; reveale
 function AddressBlock({ address }: { address: Address }) {
   return (
     <address className="address-block">
-      {address.careOf && <>c/o {address.careOf}<br /></>}
-      {address.street}<br />
-      {address.postalCode} {address.city}<br />
+      {address.careOf && (
+        <>
+          c/o {address.careOf}
+          <br />
+        </>
+      )}
+      {address.street}
+      <br />
+      {address.postalCode} {address.city}
+      <br />
       <span className="muted">Från {formatDate(address.validFrom)}</span>
     </address>
   );
 }
 
-interface AddressValues { street: string; careOf: string; postalCode: string; city: string; validFrom: string }
+interface AddressValues {
+  street: string;
+  careOf: string;
+  postalCode: string;
+  city: string;
+  validFrom: string;
+}
 const FIELDS: readonly FieldSpec<AddressValues>[] = [
   { key: 'street', label: 'Gatuadress', kind: 'text', required: true, autoComplete: 'off', maxLength: 200 },
   { key: 'careOf', label: 'c/o', kind: 'text', maxLength: 200 },
@@ -89,12 +117,16 @@ function NewAddressForm({ person }: { person: PersonDetail }) {
     event.preventDefault();
     setFailure(null);
     const errors = checkFields(FIELDS, form.values);
-    if (form.values.postalCode.trim() && !/^\d{3} ?\d{2}$/.test(form.values.postalCode.trim())) errors.postalCode = 'Ange postnummer som 123 45.';
+    if (form.values.postalCode.trim() && !/^\d{3} ?\d{2}$/.test(form.values.postalCode.trim()))
+      errors.postalCode = 'Ange postnummer som 123 45.';
     if (Object.keys(errors).length > 0) return form.fail(errors);
     await run(async () => {
       const list = await addAddress(person.id, {
-        street: form.values.street.trim(), careOf: orNull(form.values.careOf), postalCode: form.values.postalCode.trim(),
-        city: form.values.city.trim(), validFrom: form.values.validFrom.trim(),
+        street: form.values.street.trim(),
+        careOf: orNull(form.values.careOf),
+        postalCode: form.values.postalCode.trim(),
+        city: form.values.city.trim(),
+        validFrom: form.values.validFrom.trim(),
       });
       // A protected identity's history is not shown, so it is not kept either.
       if (!person.protectedIdentity) queryClient.setQueryData(personKeys.addresses(person.id), list);
@@ -110,14 +142,36 @@ function NewAddressForm({ person }: { person: PersonDetail }) {
     <div className="subsection">
       <StatusMessage message={saved} />
       {!isOpen ? (
-        <Button onClick={() => { setIsOpen(true); setSaved(null); }}>Lägg till ny adress</Button>
+        <Button
+          onClick={() => {
+            setIsOpen(true);
+            setSaved(null);
+          }}
+        >
+          Lägg till ny adress
+        </Button>
       ) : (
-        <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form form--boxed" aria-labelledby="new-address-title">
+        <form
+          ref={form.formRef}
+          onSubmit={onSubmit}
+          noValidate
+          className="form form--boxed"
+          aria-labelledby="new-address-title"
+        >
           <h3 id="new-address-title">Ny adress</h3>
-          <ErrorAlert error={failure} details={unmatchedErrors(form.errors, FIELDS.map((field) => field.key))} focusable />
+          <ErrorAlert
+            error={failure}
+            details={unmatchedErrors(
+              form.errors,
+              FIELDS.map((field) => field.key),
+            )}
+            focusable
+          />
           <FieldList fields={FIELDS} form={form} />
           <div className="button-row">
-            <Button type="submit" variant="primary" busy={isSaving}>Spara adress</Button>
+            <Button type="submit" variant="primary" busy={isSaving}>
+              Spara adress
+            </Button>
             <Button onClick={() => setIsOpen(false)}>Avbryt</Button>
           </div>
         </form>

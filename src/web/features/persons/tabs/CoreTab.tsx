@@ -44,12 +44,21 @@ export function CoreTab({ person, revealed }: { person: PersonDetail; revealed: 
     deceasedDate: p.deceasedDate ?? '',
   });
   const state = useSectionForm<CoreValues, 'core'>({
-    person, section: 'core', fields: FIELDS, toValues,
+    person,
+    section: 'core',
+    fields: FIELDS,
+    toValues,
     toBody: (v) => ({
-      identityNumber: v.identityNumber.trim(), firstName: v.firstName.trim(), lastName: v.lastName.trim(),
-      protectedIdentity: v.protectedIdentity, contactLanguage: orNull(v.contactLanguage), needsInterpreter: v.needsInterpreter,
-      maritalStatus: v.maritalStatus || null, citizenship: orNull(v.citizenship),
-      bornAbroad: v.bornAbroad === '' ? null : v.bornAbroad === 'yes', deceasedDate: v.deceasedDate.trim() === '' ? null : v.deceasedDate.trim(),
+      identityNumber: v.identityNumber.trim(),
+      firstName: v.firstName.trim(),
+      lastName: v.lastName.trim(),
+      protectedIdentity: v.protectedIdentity,
+      contactLanguage: orNull(v.contactLanguage),
+      needsInterpreter: v.needsInterpreter,
+      maritalStatus: v.maritalStatus || null,
+      citizenship: orNull(v.citizenship),
+      bornAbroad: v.bornAbroad === '' ? null : v.bornAbroad === 'yes',
+      deceasedDate: v.deceasedDate.trim() === '' ? null : v.deceasedDate.trim(),
     }),
     validate: (v): FieldErrors => {
       const parsed = parseIdentityNumber(v.identityNumber);
@@ -57,11 +66,21 @@ export function CoreTab({ person, revealed }: { person: PersonDetail; revealed: 
     },
   });
 
-  const fields = FIELDS.map((field) => field.key === 'identityNumber' ? { ...field, hint: identityHint(state.form.values.identityNumber) } : field);
+  const fields = FIELDS.map((field) =>
+    field.key === 'identityNumber' ? { ...field, hint: identityHint(state.form.values.identityNumber) } : field,
+  );
   const readOnlyNote = isMasked
     ? 'Personen har skyddad identitet. Visa skyddade uppgifter för att kunna ändra personuppgifterna.'
     : undefined;
-  return <VersionedForm title="Personuppgifter" state={state} fields={fields} canEdit={person.permissions.canEditCore && !isMasked} readOnlyNote={readOnlyNote} />;
+  return (
+    <VersionedForm
+      title="Personuppgifter"
+      state={state}
+      fields={fields}
+      canEdit={person.permissions.canEditCore && !isMasked}
+      readOnlyNote={readOnlyNote}
+    />
+  );
 }
 
 function identityHint(text: string): string {
@@ -75,11 +94,31 @@ const FIELDS: readonly FieldSpec<CoreValues>[] = [
   { key: 'identityNumber', label: 'Personnummer', kind: 'text', required: true, maxLength: 20 },
   { key: 'firstName', label: 'Förnamn', kind: 'text', required: true, maxLength: 100 },
   { key: 'lastName', label: 'Efternamn', kind: 'text', required: true, maxLength: 100 },
-  { key: 'protectedIdentity', label: 'Skyddad identitet', kind: 'checkbox', hint: 'Sekretessmarkering eller skyddad folkbokföring: namn och adress visas inte i listor.' },
+  {
+    key: 'protectedIdentity',
+    label: 'Skyddad identitet',
+    kind: 'checkbox',
+    hint: 'Sekretessmarkering eller skyddad folkbokföring: namn och adress visas inte i listor.',
+  },
   { key: 'contactLanguage', label: 'Kontaktspråk', kind: 'text', maxLength: 60 },
   { key: 'needsInterpreter', label: 'Behöver tolk', kind: 'checkbox' },
-  { key: 'maritalStatus', label: 'Civilstånd', kind: 'select', placeholder: 'Uppgift saknas', options: optionsOf(MARITAL_STATUS_LABELS) },
+  {
+    key: 'maritalStatus',
+    label: 'Civilstånd',
+    kind: 'select',
+    placeholder: 'Uppgift saknas',
+    options: optionsOf(MARITAL_STATUS_LABELS),
+  },
   { key: 'citizenship', label: 'Medborgarskap', kind: 'text', maxLength: 60 },
-  { key: 'bornAbroad', label: 'Utrikesfödd', kind: 'select', placeholder: 'Uppgift saknas', options: [{ value: 'yes', label: 'Ja' }, { value: 'no', label: 'Nej' }] },
+  {
+    key: 'bornAbroad',
+    label: 'Utrikesfödd',
+    kind: 'select',
+    placeholder: 'Uppgift saknas',
+    options: [
+      { value: 'yes', label: 'Ja' },
+      { value: 'no', label: 'Nej' },
+    ],
+  },
   { key: 'deceasedDate', label: 'Dödsdatum', kind: 'date', hint: 'ÅÅÅÅ-MM-DD. Lämna tomt om personen lever.' },
 ];

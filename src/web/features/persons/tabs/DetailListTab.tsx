@@ -33,13 +33,25 @@ export interface DetailListSpec {
 
 type Item = DetailItems[DetailListName] & Record<string, unknown>;
 
-export function DetailListTab({ personId, spec, canEdit }: { personId: string; spec: DetailListSpec; canEdit: boolean }) {
+export function DetailListTab({
+  personId,
+  spec,
+  canEdit,
+}: {
+  personId: string;
+  spec: DetailListSpec;
+  canEdit: boolean;
+}) {
   const queryClient = useQueryClient();
   const items = useDetailList(personId, spec.list);
   const [editing, setEditing] = useState<Editing | null>(null);
   // A new key each time the editor opens, so it starts from that row; a conflict keeps the key.
   const [editorKey, setEditorKey] = useState(0);
-  const openEditor = (next: Editing) => { setStatus(null); setEditorKey((key) => key + 1); setEditing(next); };
+  const openEditor = (next: Editing) => {
+    setStatus(null);
+    setEditorKey((key) => key + 1);
+    setEditing(next);
+  };
   const [removing, setRemoving] = useState<Item | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const [isRemoving, setIsRemoving] = useState(false);
@@ -49,15 +61,39 @@ export function DetailListTab({ personId, spec, canEdit }: { personId: string; s
   const byKey = new Map(spec.fields.map((field) => [field.key, field]));
   const columns: Column<Item>[] = spec.columns.map((key, index) => {
     const field = byKey.get(key);
-    return { key, header: field?.label ?? key, isRowHeader: index === 0, render: (item) => (field ? displayValue(field, item[key]) : String(item[key] ?? '–')) };
+    return {
+      key,
+      header: field?.label ?? key,
+      isRowHeader: index === 0,
+      render: (item) => (field ? displayValue(field, item[key]) : String(item[key] ?? '–')),
+    };
   });
   if (canEdit) {
     columns.push({
-      key: 'actions', header: <span className="visually-hidden">Åtgärder</span>, className: 'actions',
+      key: 'actions',
+      header: <span className="visually-hidden">Åtgärder</span>,
+      className: 'actions',
       render: (item) => (
         <span className="button-row button-row--tight">
-          <Button variant="quiet" aria-label={`Ändra ${spec.nameOf(item)}`} onClick={() => openEditor({ mode: 'edit', itemId: item.id, version: item.version, values: valuesOf(spec, item) })}>Ändra</Button>
-          <Button variant="quiet" aria-label={`Ta bort ${spec.nameOf(item)}`} onClick={() => { setRemoveError(null); setRemoving(item); }}>Ta bort</Button>
+          <Button
+            variant="quiet"
+            aria-label={`Ändra ${spec.nameOf(item)}`}
+            onClick={() =>
+              openEditor({ mode: 'edit', itemId: item.id, version: item.version, values: valuesOf(spec, item) })
+            }
+          >
+            Ändra
+          </Button>
+          <Button
+            variant="quiet"
+            aria-label={`Ta bort ${spec.nameOf(item)}`}
+            onClick={() => {
+              setRemoveError(null);
+              setRemoving(item);
+            }}
+          >
+            Ta bort
+          </Button>
         </span>
       ),
     });
@@ -76,7 +112,9 @@ export function DetailListTab({ personId, spec, canEdit }: { personId: string; s
     } catch (error) {
       if (isApiError(error, 409)) {
         await items.refetch();
-        setRemoveError('Någon annan har ändrat uppgifterna. Listan är inläst igen; kontrollera och ta bort igen om du vill.');
+        setRemoveError(
+          'Någon annan har ändrat uppgifterna. Listan är inläst igen; kontrollera och ta bort igen om du vill.',
+        );
       } else if (isApiError(error, 404)) {
         await items.refetch();
         setRemoving(null);
@@ -95,20 +133,43 @@ export function DetailListTab({ personId, spec, canEdit }: { personId: string; s
       <VisibleToOthers />
       {items.isPending && <Spinner />}
       <ErrorAlert error={items.error} />
-      {items.data && <Table caption={spec.title} captionHidden columns={columns} rows={rows} rowKey={(item) => item.id} empty={spec.empty} />}
+      {items.data && (
+        <Table
+          caption={spec.title}
+          captionHidden
+          columns={columns}
+          rows={rows}
+          rowKey={(item) => item.id}
+          empty={spec.empty}
+        />
+      )}
       <StatusMessage message={status} />
       {canEdit && !editing && (
-        <Button onClick={() => openEditor({ mode: 'add', values: emptyValues(spec) })}>Lägg till {spec.singular}</Button>
+        <Button onClick={() => openEditor({ mode: 'add', values: emptyValues(spec) })}>
+          Lägg till {spec.singular}
+        </Button>
       )}
       {canEdit && editing && (
         <DetailEditor
-          key={editorKey} personId={personId} spec={spec} editing={editing} onChange={setEditing}
-          onDone={(message) => { setEditing(null); setStatus(message); }}
+          key={editorKey}
+          personId={personId}
+          spec={spec}
+          editing={editing}
+          onChange={setEditing}
+          onDone={(message) => {
+            setEditing(null);
+            setStatus(message);
+          }}
         />
       )}
       <ConfirmDialog
-        open={removing !== null} title={`Ta bort ${spec.singular}?`} confirmLabel="Ta bort"
-        onConfirm={() => void confirmRemove()} onCancel={() => setRemoving(null)} busy={isRemoving} error={removeError}
+        open={removing !== null}
+        title={`Ta bort ${spec.singular}?`}
+        confirmLabel="Ta bort"
+        onConfirm={() => void confirmRemove()}
+        onCancel={() => setRemoving(null)}
+        busy={isRemoving}
+        error={removeError}
       >
         <p>{removing ? `${spec.nameOf(removing)} tas bort från personen. Det går inte att ångra.` : ''}</p>
       </ConfirmDialog>
@@ -117,10 +178,15 @@ export function DetailListTab({ personId, spec, canEdit }: { personId: string; s
 }
 
 function valuesOf(spec: DetailListSpec, item: Record<string, unknown>): DetailValues {
-  return Object.fromEntries(spec.fields.map((field) => {
-    const value = item[field.key];
-    return [field.key, field.kind === 'checkbox' ? Boolean(value) : value === null || value === undefined ? '' : String(value)];
-  }));
+  return Object.fromEntries(
+    spec.fields.map((field) => {
+      const value = item[field.key];
+      return [
+        field.key,
+        field.kind === 'checkbox' ? Boolean(value) : value === null || value === undefined ? '' : String(value),
+      ];
+    }),
+  );
 }
 
 function emptyValues(spec: DetailListSpec): DetailValues {
