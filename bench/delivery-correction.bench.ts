@@ -23,7 +23,9 @@ export async function run(context: BenchContext): Promise<void> {
   const row = await pickRow(context, unitId);
   const manager = await context.signIn('homeCareUnitManager');
   let version = row.version;
-  let call = 0;
+  // Begin with the resource the row does not have: a correction that changes nothing is refused, and an
+  // earlier run may have left either one.
+  let call = row.fields.resource === RESOURCES[0] ? 1 : 0;
   const correct = async () => {
     const resource = RESOURCES[call++ % 2]!;
     const response = await manager.post(`/api/deliveries/${row.id}/correct`, {
@@ -70,6 +72,7 @@ async function pickRow(context: BenchContext, unitId: string) {
     version: number;
     label: string | null;
     form_of_delivery: string | null;
+    resource: string | null;
     resource_use: string | null;
     watch_date: string | null;
     hours_per_visit: string | null;
@@ -79,7 +82,7 @@ async function pickRow(context: BenchContext, unitId: string) {
     frequency_unit: string | null;
     started_on: string;
   }>`
-    select d.id, d.version, d.label, d.form_of_delivery, d.resource_use, d.watch_date::text, d.hours_per_visit::text, d.extra_hours_two_staff::text,
+    select d.id, d.version, d.label, d.form_of_delivery, d.resource, d.resource_use, d.watch_date::text, d.hours_per_visit::text, d.extra_hours_two_staff::text,
            d.days, d.frequency::text, d.frequency_unit, d.started_on::text
       from deliveries d
      where d.municipality_id = ${context.large.municipalityId} and d.provider_unit_id = ${unitId}
@@ -96,6 +99,7 @@ async function pickRow(context: BenchContext, unitId: string) {
     fields: {
       label: found.label,
       formOfDelivery: found.form_of_delivery,
+      resource: found.resource,
       resourceUse: found.resource_use,
       watchDate: found.watch_date,
       hoursPerVisit: number(found.hours_per_visit),
