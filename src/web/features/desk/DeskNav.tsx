@@ -7,11 +7,12 @@ import { UnreadFolderCount } from '../messages/UnreadCount.tsx';
 import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
 import { useNewAssignmentCount } from '../assignments/assignments.api.ts';
 
-export function DeskNav() {
+/** `isOpen` matters below a tablet's width only, where the folders fold away behind the Meny button. */
+export function DeskNav({ id, isOpen }: { id: string; isOpen: boolean }) {
   const { roles } = useSession();
   const folders = visibleFolders(roles);
   return (
-    <nav aria-label="Mitt skrivbord" className="desk-nav">
+    <nav id={id} aria-label="Mitt skrivbord" className={isOpen ? 'desk-nav desk-nav--open' : 'desk-nav'}>
       <p className="desk-nav__title" aria-hidden="true">
         Mitt skrivbord
       </p>
