@@ -89,6 +89,11 @@ describeInBrowser('the desk menu on a phone', () => {
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await page.waitForLoadState('networkidle');
         if ((await overflow(page)) > 0) wide.push(`${user} ${path}: ${await overflow(page)} px`);
+        // The button keeps its own height whatever the page below it (a short page once stretched it).
+        const menu = await page.getByRole('button', { name: 'Meny', exact: true }).boundingBox();
+        if (!menu || menu.height > 60) {
+          wide.push(`${user} ${path}: Meny ${menu ? `${Math.round(menu.height)} px tall` : 'missing'}`);
+        }
         if (path.startsWith('/personer/') && path !== '/personer/sok') {
           for (const tab of await page.getByRole('tab').all()) {
             await tab.click();
