@@ -81,7 +81,7 @@ describe('the demo municipality', () => {
           alarmServiceAreas: [],
           onlyProviderId: null,
         }),
-        unacknowledgedAtBlandaren: await countUnacknowledged(trx, blandaren, blandaren),
+        unacknowledgedAtBlandaren: await countUnacknowledged(trx, blandaren, blandaren, todayInSweden()),
         notCurrentAtBlandaren: await countNotCurrent(trx, blandaren, blandaren, {
           today: todayInSweden(),
           lookBackDays: NOT_CURRENT_DEFAULT_DAYS,

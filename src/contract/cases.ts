@@ -12,7 +12,7 @@ import { DELIVERY_STATUSES } from '../domain/delivery-rules.ts';
 export { END_REASONS } from '../domain/vocabulary.ts';
 
 export const DECISION_OUTCOMES = ['granted', 'refused'] as const;
-export const DECISION_STATUSES = ['refused', 'upcoming', 'ongoing', 'ended'] as const;
+export const DECISION_STATUSES = ['refused', 'upcoming', 'ongoing', 'ending', 'ended'] as const;
 export const CASE_STATUSES = ['open', 'closed'] as const;
 
 /** Events of the case history, oldest first. */

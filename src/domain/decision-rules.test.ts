@@ -279,9 +279,11 @@ describe('decisionStatus', () => {
     expect(decisionStatus({ ...base, periodTo: null }, '2099-01-01')).toBe('ongoing');
   });
 
-  it('counts an early ending, and a refused decision is only refused', () => {
+  it('counts an ending from its last day, and a refused decision is only refused', () => {
     expect(decisionStatus({ ...base, endedOn: '2026-11-10' }, '2026-11-11')).toBe('ended');
-    expect(decisionStatus({ ...base, endedOn: '2026-11-10' }, '2026-11-10')).toBe('ongoing');
+    expect(decisionStatus({ ...base, endedOn: '2026-11-10' }, '2026-11-10')).toBe('ended');
+    expect(decisionStatus({ ...base, endedOn: '2026-11-10' }, '2026-11-09')).toBe('ending');
+    expect(decisionStatus({ ...base, endedOn: '2026-10-31' }, '2026-10-31')).toBe('ended');
     expect(decisionStatus({ ...base, outcome: 'refused' }, '2026-11-15')).toBe('refused');
   });
 });

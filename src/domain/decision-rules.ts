@@ -180,11 +180,16 @@ export function endDecisionProblem(decision: DecisionPeriod, endedOn: string): s
   return null;
 }
 
-/** Where a decision stands on a day. A refused decision grants nothing and has no period in force. */
-export type DecisionStatus = 'refused' | 'upcoming' | 'ongoing' | 'ended';
+/**
+ * Where a decision stands on a day. A refused decision grants nothing and has no period in force.
+ * A decision the officer has ended counts as ended from its last day on, and as `ending` before it:
+ * a case closed today must not show its decision as running (issue 15).
+ */
+export type DecisionStatus = 'refused' | 'upcoming' | 'ongoing' | 'ending' | 'ended';
 
 export function decisionStatus(decision: DecisionPeriod, today: string): DecisionStatus {
   if (decision.outcome === 'refused') return 'refused';
+  if (decision.endedOn !== null) return decision.endedOn <= today ? 'ended' : 'ending';
   const lastDay = decisionLastDay(decision);
   if (lastDay !== null && lastDay < today) return 'ended';
   if (decision.periodFrom > today) return 'upcoming';

@@ -2619,7 +2619,7 @@ export interface paths {
                                  * @description Where it stands today
                                  * @enum {string}
                                  */
-                                status: "refused" | "upcoming" | "ongoing" | "ended";
+                                status: "refused" | "upcoming" | "ongoing" | "ending" | "ended";
                                 version: number;
                             }[];
                             endReason: string | null;
@@ -3023,7 +3023,7 @@ export interface paths {
                                  * @description Where it stands today
                                  * @enum {string}
                                  */
-                                status: "refused" | "upcoming" | "ongoing" | "ended";
+                                status: "refused" | "upcoming" | "ongoing" | "ending" | "ended";
                                 version: number;
                             }[];
                             endReason: string | null;
@@ -3274,7 +3274,7 @@ export interface paths {
                                  * @description Where it stands today
                                  * @enum {string}
                                  */
-                                status: "refused" | "upcoming" | "ongoing" | "ended";
+                                status: "refused" | "upcoming" | "ongoing" | "ending" | "ended";
                                 version: number;
                             }[];
                             endReason: string | null;
@@ -5353,7 +5353,7 @@ export interface paths {
                                  * @description Where it stands today
                                  * @enum {string}
                                  */
-                                status: "refused" | "upcoming" | "ongoing" | "ended";
+                                status: "refused" | "upcoming" | "ongoing" | "ending" | "ended";
                                 version: number;
                             }[];
                             endReason: string | null;
@@ -13050,7 +13050,7 @@ export interface paths {
                                      * @description Where it stands today
                                      * @enum {string}
                                      */
-                                    status: "refused" | "upcoming" | "ongoing" | "ended";
+                                    status: "refused" | "upcoming" | "ongoing" | "ending" | "ended";
                                 }[];
                                 endReason: string | null;
                                 /** Format: uuid */

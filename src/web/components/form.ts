@@ -18,9 +18,18 @@ export function useForm<T extends object>(initial: T | (() => T)) {
     if (failures > 0) focusFirstError(formRef.current);
   }, [failures]);
 
-  const set = useCallback(<K extends keyof T>(key: K, value: T[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
+  /** Clears these fields' errors: an error must not stay beside a field the user has since changed. */
+  const clearErrors = useCallback((keys: readonly string[]) => {
+    setErrors((current) => withoutKeys(current, keys));
   }, []);
+
+  const set = useCallback(
+    <K extends keyof T>(key: K, value: T[K]) => {
+      setValues((current) => ({ ...current, [key]: value }));
+      clearErrors([String(key)]);
+    },
+    [clearErrors],
+  );
 
   /** Props for a TextInput or Select bound to a string field. */
   const text = <K extends keyof T & string>(key: K) => ({
@@ -44,7 +53,15 @@ export function useForm<T extends object>(initial: T | (() => T)) {
     setFailures((count) => count + 1);
   }, []);
 
-  return { values, setValues, set, text, check, errors, setErrors, fail, formRef };
+  return { values, setValues, set, text, check, errors, setErrors, clearErrors, fail, formRef };
+}
+
+/** The same object when none of the keys is there, so React skips the render. */
+export function withoutKeys(errors: FieldErrors, keys: readonly string[]): FieldErrors {
+  if (!keys.some((key) => key in errors)) return errors;
+  const rest = { ...errors };
+  for (const key of keys) delete rest[key];
+  return rest;
 }
 
 function focusFirstError(container: HTMLElement | null): void {

@@ -72,7 +72,7 @@ async function countFolders(trx: Trx, actor: PositionedActor, notCurrentLookBack
   return {
     newAssignments: canListNewAssignments(position) ? await countNewAssignmentsIn(trx, actor) : null,
     unacknowledged: policy.canListUnacknowledged(position)
-      ? await folders.countUnacknowledged(trx, caseUnits, position.personScopeUnitIds)
+      ? await folders.countUnacknowledged(trx, caseUnits, position.personScopeUnitIds, todayInSweden())
       : null,
     myPersons: await myPersons.countMyPersons(trx, actor.userId, position.personScopeUnitIds),
     notCurrent: policy.canListNotCurrent(position)

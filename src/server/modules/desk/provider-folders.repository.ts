@@ -42,13 +42,31 @@ export interface UnacknowledgedRow {
  */
 const WAITING_SINCE = sql<Date>`coalesce(pc.waiting_again_since, pc.created_at)`;
 
-function unacknowledged(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[]) {
+/**
+ * A case waits to be acknowledged while something in it still runs: a row sent to delivery that
+ * lasts today or later, or a row whose ending or change is still to come. One whose rows have all
+ * ended (a personal alarm ended before the alarm group acknowledged it) has nothing left to take
+ * in, and goes to "Ej aktuella – att avsluta" instead. A case is never opened without rows; if one
+ * were, it still shows rather than vanish unseen.
+ */
+function unacknowledged(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[], today: string) {
   return trx
     .selectFrom('provider_cases as pc')
     .where('pc.provider_unit_id', '=', uuids(unitIds))
     .where('pc.closed_on', 'is', null)
     .where('pc.acknowledged_at', 'is', null)
-    .where(isPersonInScope('pc.person_id', scopeUnitIds));
+    .where(isPersonInScope('pc.person_id', scopeUnitIds))
+    .where(
+      sql<SqlBool>`(not exists (
+        select 1 from deliveries d
+         where d.municipality_id = pc.municipality_id and d.provider_case_id = pc.id
+      ) or exists (
+        select 1 from deliveries d
+         where d.municipality_id = pc.municipality_id and d.provider_case_id = pc.id
+           and (d.period_to is null or d.period_to > ${today}::date
+                or (d.period_to = ${today}::date and d.status = 'sent_to_delivery'))
+      ))`,
+    );
 }
 
 /**
@@ -62,11 +80,12 @@ export async function listUnacknowledged(
   trx: Trx,
   unitIds: readonly string[],
   scopeUnitIds: readonly string[],
+  today: string,
   cursor: UnacknowledgedCursor | null,
   limit: number,
 ): Promise<UnacknowledgedRow[]> {
   if (unitIds.length === 0) return [];
-  let page = unacknowledged(trx, unitIds, scopeUnitIds).select([
+  let page = unacknowledged(trx, unitIds, scopeUnitIds, today).select([
     'pc.municipality_id',
     'pc.id',
     'pc.person_id',
@@ -125,9 +144,10 @@ export async function countUnacknowledged(
   trx: Trx,
   unitIds: readonly string[],
   scopeUnitIds: readonly string[],
+  today: string,
 ): Promise<number> {
   if (unitIds.length === 0) return 0;
-  const row = await unacknowledged(trx, unitIds, scopeUnitIds)
+  const row = await unacknowledged(trx, unitIds, scopeUnitIds, today)
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

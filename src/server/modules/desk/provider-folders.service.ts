@@ -42,13 +42,14 @@ export async function listUnacknowledged(
   const units = unitsFor(actor, query.unitId);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const scope = actor.position.personScopeUnitIds;
+  const today = todayInSweden();
   return inTenant(db, actor.municipalityId, async (trx) => {
-    const rows = await folders.listUnacknowledged(trx, units, scope, cursor, UNACKNOWLEDGED_PAGE_SIZE + 1);
+    const rows = await folders.listUnacknowledged(trx, units, scope, today, cursor, UNACKNOWLEDGED_PAGE_SIZE + 1);
     const page = rows.slice(0, UNACKNOWLEDGED_PAGE_SIZE);
     const total =
       cursor === null && rows.length <= UNACKNOWLEDGED_PAGE_SIZE
         ? rows.length
-        : await folders.countUnacknowledged(trx, units, scope);
+        : await folders.countUnacknowledged(trx, units, scope, today);
     const interventions = await folders.listInterventionsToAcknowledge(
       trx,
       page.map((row) => row.providerCaseId),

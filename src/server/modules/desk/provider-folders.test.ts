@@ -221,6 +221,31 @@ describe('Nya uppdrag to acknowledge (kvittera)', () => {
   });
 });
 
+describe('a case whose rows have all ended', () => {
+  it('leaves Att kvittera and its count, and comes under Ej aktuella; one still running stays', async () => {
+    const small = await createTestWorld(server.ownerDb, server.baseUrl);
+    const person = async (lastName: string) =>
+      (await small.createPerson(['aoAuthority'], { firstName: 'Larm', lastName })).id;
+    const fixture = async (lastName: string, options: Parameters<typeof createProviderCaseFixture>[3]) =>
+      createProviderCaseFixture(server.ownerDb, small, await person(lastName), {
+        sentOn: dayFromToday(-20),
+        ...options,
+      });
+    const endedYesterday = await fixture('Igår', { periodTo: dayFromToday(-1), endReason: 'Avliden' });
+    const endedToday = await fixture('Idag', { periodTo: dayFromToday(0), endReason: 'Behovet upphört' });
+    const lastDayToday = await fixture('Sistadag', { periodTo: dayFromToday(0) });
+    const endingLater = await fixture('Senare', { periodTo: dayFromToday(5), endReason: 'Flyttar' });
+    const staff = await small.signIn('careStaff');
+    const waiting = await staff.get('/api/desk/unacknowledged');
+    expect(ids(waiting.body.items).sort()).toEqual([lastDayToday.providerCaseId, endingLater.providerCaseId].sort());
+    expect(waiting.body.total).toBe(2);
+    expect((await staff.get('/api/desk')).body.counts.unacknowledged).toBe(2);
+    const notCurrent = await (await small.signIn('unitManager')).get('/api/desk/not-current');
+    expect(ids(notCurrent.body.items)).toContain(endedYesterday.providerCaseId);
+    expect(ids(waiting.body.items)).not.toContain(endedToday.providerCaseId);
+  });
+});
+
 describe('Ej aktuella – att avsluta', () => {
   it('lists open cases whose last row ended within 30 days, with the end date, days since and reason; each audited', async () => {
     const manager = await world.signIn('unitManager');

@@ -122,14 +122,19 @@ function EndingForm({ dayLabel, dayHint, submitLabel, onSubmit, dayKey, onClose,
   );
 }
 
+/** Each dialog says what it did through `onDone`, as every other action says "Klart: …". */
+type Done = (notice: string) => void;
+
 export function EndDecisionDialog({
   decision,
   open,
   onClose,
+  onDone,
 }: {
   decision: Decision;
   open: boolean;
   onClose: () => void;
+  onDone: Done;
 }) {
   const queryClient = useQueryClient();
   return (
@@ -144,12 +149,13 @@ export function EndDecisionDialog({
             dayKey="endedOn"
             onClose={onClose}
             consequences={(day) => <DecisionEndPreview decisionId={decision.id} endedOn={day} />}
-            onSubmit={async ({ day, endReason }) =>
+            onSubmit={async ({ day, endReason }) => {
               applyCaseView(
                 queryClient,
                 await endDecision(decision.id, { endedOn: day, endReason, version: decision.version }),
-              )
-            }
+              );
+              onDone(`Beslut ${decision.decisionNumber} är avslutat. Sista dag beslutet gäller: ${day}.`);
+            }}
           />
         </>
       )}
@@ -157,7 +163,14 @@ export function EndDecisionDialog({
   );
 }
 
-export function CloseCaseDialog({ view, open, onClose }: { view: CaseView; open: boolean; onClose: () => void }) {
+interface CaseDialogProps {
+  view: CaseView;
+  open: boolean;
+  onClose: () => void;
+  onDone: Done;
+}
+
+export function CloseCaseDialog({ view, open, onClose, onDone }: CaseDialogProps) {
   const queryClient = useQueryClient();
   return (
     <Dialog open={open} title={`Avsluta ärende ${view.caseNumber}`} onClose={onClose}>
@@ -176,9 +189,10 @@ export function CloseCaseDialog({ view, open, onClose }: { view: CaseView; open:
             submitLabel="Avsluta ärende"
             dayKey="closedOn"
             onClose={onClose}
-            onSubmit={async ({ day, endReason }) =>
-              applyCaseView(queryClient, await closeCase(view.id, { closedOn: day, endReason, version: view.version }))
-            }
+            onSubmit={async ({ day, endReason }) => {
+              applyCaseView(queryClient, await closeCase(view.id, { closedOn: day, endReason, version: view.version }));
+              onDone(`Ärende ${view.caseNumber} är avslutat ${day}.`);
+            }}
           />
         </>
       )}
@@ -186,15 +200,15 @@ export function CloseCaseDialog({ view, open, onClose }: { view: CaseView; open:
   );
 }
 
-export function ChangeOfficerDialog({ view, open, onClose }: { view: CaseView; open: boolean; onClose: () => void }) {
+export function ChangeOfficerDialog({ view, open, onClose, onDone }: CaseDialogProps) {
   return (
     <Dialog open={open} title="Byt handläggare" onClose={onClose}>
-      {open && <ChangeOfficerForm view={view} onClose={onClose} />}
+      {open && <ChangeOfficerForm view={view} onClose={onClose} onDone={onDone} />}
     </Dialog>
   );
 }
 
-function ChangeOfficerForm({ view, onClose }: { view: CaseView; onClose: () => void }) {
+function ChangeOfficerForm({ view, onClose, onDone }: Omit<CaseDialogProps, 'open'>) {
   const staffing = useCaseStaffing();
   const queryClient = useQueryClient();
   const form = useForm<{ caseOfficerId: string }>({ caseOfficerId: view.caseOfficer.id });
@@ -204,10 +218,12 @@ function ChangeOfficerForm({ view, onClose }: { view: CaseView; onClose: () => v
     setFailure(null);
     if (!form.values.caseOfficerId) return form.fail({ caseOfficerId: 'Välj handläggare.' });
     await run(async () => {
-      applyCaseView(
-        queryClient,
-        await changeCaseOfficer(view.id, { caseOfficerId: form.values.caseOfficerId, version: view.version }),
-      );
+      const changed = await changeCaseOfficer(view.id, {
+        caseOfficerId: form.values.caseOfficerId,
+        version: view.version,
+      });
+      applyCaseView(queryClient, changed);
+      onDone(`Ärendets handläggare är nu ${changed.caseOfficer.name}.`);
       onClose();
     });
   };

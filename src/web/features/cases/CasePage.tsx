@@ -52,9 +52,10 @@ export function CasePage() {
 
 function CaseContent({ view, notice: arrivalNotice }: { view: CaseView; notice: string | undefined }) {
   const [dialog, setDialog] = useState<'officer' | 'close' | null>(null);
+  const [actionNotice, setActionNotice] = useState<string | null>(null);
   // The notice from the page that led here ("Beslut … är registrerat") is stale once the case changes again.
   const [arrivalRevision] = useState(() => caseRevision(view));
-  const notice = caseRevision(view) === arrivalRevision ? arrivalNotice : undefined;
+  const notice = actionNotice ?? (caseRevision(view) === arrivalRevision ? arrivalNotice : undefined);
   const { permissions } = view;
   const name = personName(view.person) ?? 'Skyddad identitet';
   return (
@@ -121,7 +122,12 @@ function CaseContent({ view, notice: arrivalNotice }: { view: CaseView; notice: 
           <p className="table-empty">Inga beslut ännu.</p>
         ) : (
           view.decisions.map((decision) => (
-            <DecisionCard key={decision.id} decision={decision} canEnd={permissions.canEndDecision} />
+            <DecisionCard
+              key={decision.id}
+              decision={decision}
+              canEnd={permissions.canEndDecision}
+              onDone={setActionNotice}
+            />
           ))
         )}
       </section>
@@ -135,8 +141,13 @@ function CaseContent({ view, notice: arrivalNotice }: { view: CaseView; notice: 
 
       <CaseHistory history={view.history} />
 
-      <ChangeOfficerDialog view={view} open={dialog === 'officer'} onClose={() => setDialog(null)} />
-      <CloseCaseDialog view={view} open={dialog === 'close'} onClose={() => setDialog(null)} />
+      <ChangeOfficerDialog
+        view={view}
+        open={dialog === 'officer'}
+        onClose={() => setDialog(null)}
+        onDone={setActionNotice}
+      />
+      <CloseCaseDialog view={view} open={dialog === 'close'} onClose={() => setDialog(null)} onDone={setActionNotice} />
     </section>
   );
 }

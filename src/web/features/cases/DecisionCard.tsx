@@ -9,7 +9,14 @@ import { EndDecisionDialog } from './CaseDialogs.tsx';
 
 type Intervention = Decision['interventions'][number];
 
-export function DecisionCard({ decision, canEnd }: { decision: Decision; canEnd: boolean }) {
+interface DecisionCardProps {
+  decision: Decision;
+  canEnd: boolean;
+  /** Told what "Avsluta beslut" did, for the page's "Klart: …". */
+  onDone: (notice: string) => void;
+}
+
+export function DecisionCard({ decision, canEnd, onDone }: DecisionCardProps) {
   const [isEnding, setIsEnding] = useState(false);
   const headingId = `decision-${decision.id}`;
   const isEndable =
@@ -86,7 +93,7 @@ export function DecisionCard({ decision, canEnd }: { decision: Decision; canEnd:
           </Button>
         </div>
       )}
-      <EndDecisionDialog decision={decision} open={isEnding} onClose={() => setIsEnding(false)} />
+      <EndDecisionDialog decision={decision} open={isEnding} onClose={() => setIsEnding(false)} onDone={onDone} />
     </article>
   );
 }

@@ -28,6 +28,27 @@ export function rowFieldKeys(index: number): string[] {
   return ['interventionTypeId', 'grantedAmount', 'note'].map((field) => `interventions.${index}.${field}`);
 }
 
+/**
+ * The error keys a change of rows makes stale: the fields that changed, and the list's own error.
+ * Adding or removing a row moves the indexes, so then every row's errors go.
+ */
+export function staleRowErrorKeys(before: readonly InterventionRow[], after: readonly InterventionRow[]): string[] {
+  if (before.length !== after.length)
+    return ['interventions', ...[...before, ...after].flatMap((_, index) => rowFieldKeys(index))];
+  return [
+    'interventions',
+    ...after.flatMap((row, index) => {
+      const old = before[index];
+      const [typeKey, amountKey, noteKey] = rowFieldKeys(index) as [string, string, string];
+      return [
+        ...(old?.interventionTypeId !== row.interventionTypeId ? [typeKey, amountKey] : []),
+        ...(old?.amount !== row.amount ? [amountKey] : []),
+        ...(old?.note !== row.note ? [noteKey] : []),
+      ];
+    }),
+  ];
+}
+
 /** "0,33" or "0.33" → 0.33; empty → null; anything else → an error to show. */
 export function parseAmount(text: string): { value: number | null; error: string | null } {
   const trimmed = text.trim().replace(/\s/g, '');

@@ -29,7 +29,14 @@ import {
 } from '../catalogues/catalogues.api.ts';
 import { DECISION_OUTCOME_LABELS } from './caseLabels.ts';
 import { caseKeys, recordDecision, useCase, type CaseView } from './cases.api.ts';
-import { InterventionRows, emptyRow, parseAmount, rowFieldKeys, type InterventionRow } from './InterventionRows.tsx';
+import {
+  InterventionRows,
+  emptyRow,
+  parseAmount,
+  rowFieldKeys,
+  staleRowErrorKeys,
+  type InterventionRow,
+} from './InterventionRows.tsx';
 import './cases.css';
 
 interface Values {
@@ -227,7 +234,10 @@ function RecordDecisionForm({ view }: { view: CaseView }) {
           legend={isGranted ? 'Beviljade insatser' : 'Insatser som ansökan gällde'}
           amountLabel={isGranted ? 'Beviljad omfattning' : 'Ansökt omfattning'}
           rows={rows}
-          onChange={setRows}
+          onChange={(next) => {
+            form.clearErrors(staleRowErrorKeys(rows, next));
+            setRows(next);
+          }}
           types={types.data ?? []}
           errors={form.errors}
           onTypeChosen={onTypeChosen}

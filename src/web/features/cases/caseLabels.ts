@@ -20,6 +20,7 @@ export const DECISION_STATUS_LABELS: Record<(typeof DECISION_STATUSES)[number], 
   refused: 'Avslag',
   upcoming: 'Kommande',
   ongoing: 'Pågående',
+  ending: 'Avslutas',
   ended: 'Avslutat',
 };
 
