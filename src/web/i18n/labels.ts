@@ -30,6 +30,12 @@ export const SERVICE_AREA_LABELS: Record<ServiceAreaCode, string> = {
   IFO: 'Individ- och familjeomsorg',
 };
 
+/** "ÄO – Äldreomsorg" for a list of areas; "LSS – stöd och service…" says its code once. */
+export function serviceAreaOptionLabel(area: ServiceAreaCode): string {
+  const [short, label] = [SERVICE_AREA_SHORT[area], SERVICE_AREA_LABELS[area]];
+  return label.startsWith(`${short} `) ? label : `${short} – ${label}`;
+}
+
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   service_area: 'Verksamhetsområde',
   authority_unit: 'Myndighetsenhet',

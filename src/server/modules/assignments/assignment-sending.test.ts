@@ -280,7 +280,7 @@ describe('replacing a sent assignment', () => {
 });
 
 describe('Nya uppdrag', () => {
-  it('pages newest first with a total and a cursor, and counts for the desk', async () => {
+  it('pages waiting longest first with a total and a cursor, and counts for the desk', async () => {
     const person = await world.createPerson(['aoAuthority']);
     const decision = await createFixtureDecision(server.ownerDb, world, person.id);
     for (let index = 0; index < 53; index++)
@@ -294,7 +294,7 @@ describe('Nya uppdrag', () => {
     const items = [...first.body.items, ...second.body.items] as { assignmentNumber: string; sentAt: string }[];
     expect(new Set(items.map((item) => item.assignmentNumber)).size).toBe(53);
     const sentAt = items.map((item) => item.sentAt);
-    expect(sentAt).toEqual([...sentAt].sort().reverse());
+    expect(sentAt).toEqual([...sentAt].sort());
     expect((await otherProvider.manager.get('/api/assignments/new/count')).body).toEqual({ total: 53 });
     expect(
       (await otherProvider.manager.get(`/api/assignments/new?providerUnitId=${world.units.homeCare}`)).body.total,

@@ -59,7 +59,7 @@ export function registerAssignmentRoutes(app: App, { db }: AppDeps): void {
     {
       schema: {
         tags: TAGS,
-        summary: '"Nya uppdrag": sent assignments waiting at your providers, newest first, 50 a page',
+        summary: '"Nya uppdrag": sent assignments waiting at your providers, waiting longest first, 50 a page',
         querystring: c.NewAssignmentsQuery,
         response: { 200: c.NewAssignmentList, ...errors },
       },

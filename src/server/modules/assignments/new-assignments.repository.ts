@@ -1,7 +1,7 @@
 /**
  * SQL for a provider's "Nya uppdrag": sent assignments whose state is still 'new'. The states are
  * the queue (migration 0012: each carries its provider and sending time, in a partial index of the
- * new ones), so a page is one index range read newest first by (sent_at, assignment_id) from a
+ * new ones), so a page is one index range read oldest first by (sent_at, assignment_id) from a
  * cursor, and the count reads only the index, however many assignments the provider has accepted.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
@@ -68,7 +68,7 @@ function baseQuery(trx: Trx, filter: NewAssignmentFilter) {
     .$if(filter.onlyProviderId !== null, (query) => query.where('st.provider_id', '=', filter.onlyProviderId!));
 }
 
-/** One page, newest first, after the cursor. */
+/** One page, waiting longest first (as Att kvittera: the oldest unseen order is the most urgent), after the cursor. */
 export async function listNewAssignments(
   trx: Trx,
   filter: NewAssignmentFilter,
@@ -99,9 +99,9 @@ export async function listNewAssignments(
     ]);
   if (cursor)
     query = query.where(
-      sql<SqlBool>`(st.sent_at, st.assignment_id) < (timestamptz 'epoch' + ${cursor.sentAtMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`,
+      sql<SqlBool>`(st.sent_at, st.assignment_id) > (timestamptz 'epoch' + ${cursor.sentAtMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`,
     );
-  const rows = await query.orderBy('st.sent_at', 'desc').orderBy('st.assignment_id', 'desc').limit(limit).execute();
+  const rows = await query.orderBy('st.sent_at').orderBy('st.assignment_id').limit(limit).execute();
   return rows.map((row) => ({
     id: row.id,
     assignmentNumber: row.assignment_number,

@@ -28,6 +28,12 @@ export function rowFieldKeys(index: number): string[] {
   return ['interventionTypeId', 'grantedAmount', 'note'].map((field) => `interventions.${index}.${field}`);
 }
 
+/** "Trygghetslarm (TRL)"; a name that already ends in its key code ("Hemsjukvård (HSL)") keeps it once. */
+export function interventionTypeLabel(type: { name: string; keyCode: string | null }): string {
+  if (!type.keyCode || type.name.includes(`(${type.keyCode})`)) return type.name;
+  return `${type.name} (${type.keyCode})`;
+}
+
 /**
  * The error keys a change of rows makes stale: the fields that changed, and the list's own error.
  * Adding or removing a row moves the indexes, so then every row's errors go.
@@ -78,7 +84,7 @@ export function InterventionRows({
 }: InterventionRowsProps) {
   const typeOptions = types.map((type) => ({
     value: type.id,
-    label: type.keyCode ? `${type.name} (${type.keyCode})` : type.name,
+    label: interventionTypeLabel(type),
   }));
   const update = (index: number, patch: Partial<InterventionRow>) =>
     onChange(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type InterventionRow, staleRowErrorKeys } from './InterventionRows.tsx';
+import { type InterventionRow, interventionTypeLabel, staleRowErrorKeys } from './InterventionRows.tsx';
 
 const row = (patch: Partial<InterventionRow> = {}): InterventionRow => ({
   key: 1,
@@ -34,5 +34,13 @@ describe('staleRowErrorKeys', () => {
     const keys = staleRowErrorKeys([row(), row({ key: 2 })], [row({ key: 2 })]);
     expect(keys).toContain('interventions.1.interventionTypeId');
     expect(keys).toContain('interventions.0.note');
+  });
+});
+
+describe('interventionTypeLabel', () => {
+  it('adds the key code once', () => {
+    expect(interventionTypeLabel({ name: 'Trygghetslarm', keyCode: 'TRL' })).toBe('Trygghetslarm (TRL)');
+    expect(interventionTypeLabel({ name: 'Hemsjukvård (HSL)', keyCode: 'HSL' })).toBe('Hemsjukvård (HSL)');
+    expect(interventionTypeLabel({ name: 'Matdistribution', keyCode: null })).toBe('Matdistribution');
   });
 });

@@ -13,13 +13,13 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Select } from '../../components/Select.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
-import { SERVICE_AREA_LABELS, SERVICE_AREA_SHORT } from '../../i18n/labels.ts';
+import { serviceAreaOptionLabel } from '../../i18n/labels.ts';
 import { useLegalBases, type LegalBasis } from './catalogues.api.ts';
 import { serviceAreasText } from './legalBasisFields.ts';
 
 const AREA_OPTIONS = SERVICE_AREAS.map((area) => ({
   value: area,
-  label: `${SERVICE_AREA_SHORT[area]} – ${SERVICE_AREA_LABELS[area]}`,
+  label: serviceAreaOptionLabel(area),
 }));
 
 function isServiceArea(value: string | null): value is ServiceAreaCode {

@@ -9,7 +9,7 @@ import { SCOPE_UNITS, type ScopeUnit } from '../../../domain/vocabulary.ts';
 import type { FieldSpec } from '../../components/FieldList.tsx';
 import type { SelectOption } from '../../components/Select.tsx';
 import { orNull } from '../../components/form.ts';
-import { SCOPE_UNIT_LABELS, SERVICE_AREA_LABELS, SERVICE_AREA_SHORT } from '../../i18n/labels.ts';
+import { SCOPE_UNIT_LABELS, serviceAreaOptionLabel } from '../../i18n/labels.ts';
 import type { InterventionType, LegalBasis } from './catalogues.api.ts';
 import { serviceAreasText } from './legalBasisFields.ts';
 
@@ -124,7 +124,7 @@ export function interventionTypeFields(
       placeholder: current?.isInUse ? undefined : 'Välj verksamhetsområde',
       options: areas.map((area) => ({
         value: area,
-        label: `${SERVICE_AREA_SHORT[area]} – ${SERVICE_AREA_LABELS[area]}`,
+        label: serviceAreaOptionLabel(area),
       })),
       hint: current?.isInUse
         ? 'Insatstypen används i beslut och kan inte flyttas till ett annat verksamhetsområde.'

@@ -3,7 +3,7 @@ import { SERVICE_AREAS, type ServiceAreaCode } from '../../../domain/organisatio
 import { splitValues } from '../../components/CheckboxGroup.tsx';
 import type { FieldSpec } from '../../components/FieldList.tsx';
 import { orNull, type FieldErrors } from '../../components/form.ts';
-import { SERVICE_AREA_LABELS, SERVICE_AREA_SHORT } from '../../i18n/labels.ts';
+import { SERVICE_AREA_SHORT, serviceAreaOptionLabel } from '../../i18n/labels.ts';
 import type { LegalBasis } from './catalogues.api.ts';
 
 export interface LegalBasisValues {
@@ -77,7 +77,7 @@ export function legalBasisFields(current?: LegalBasis): FieldSpec<LegalBasisValu
       required: true,
       options: SERVICE_AREAS.map((area) => ({
         value: area,
-        label: `${SERVICE_AREA_SHORT[area]} – ${SERVICE_AREA_LABELS[area]}`,
+        label: serviceAreaOptionLabel(area),
       })),
       hint: current?.isInUse
         ? 'Bara beslut i ärenden inom de valda områdena kan grundas på lagrummet. Områden där beslut redan grundas på det kan inte tas bort.'
