@@ -28,7 +28,10 @@ import { deskKeys, useDeskOverview, useNotCurrent, type NotCurrentItem } from '.
 import { parseLookBackDays, rememberLookBackDays, rememberedLookBackDays } from './lookBack.ts';
 import './desk.css';
 
-/** The journal is to be closed within 30 days when no other intervention continues (seed 002). */
+/**
+ * The documentation is to be closed within 30 days when no other intervention continues (seed 002).
+ * Vardag has no journal yet (issue 17), so the page asks for no printing of one.
+ */
 const JOURNAL_CLOSING_DAYS = 30;
 
 export function NotCurrentPage() {
@@ -60,9 +63,9 @@ export function NotCurrentPage() {
     <section className="page">
       <PageTitle>Ej aktuella – att avsluta</PageTitle>
       <p className="lead">
-        Personer som inte längre har någon pågående eller planerad insats på enheten. Skriv ut och arkivera journalen
-        och avsluta genomförandet. Journalen ska avslutas inom {JOURNAL_CLOSING_DAYS} dagar. Antalet vid mappen i menyn
-        räknas över de dagar du senast valde här.
+        Personer som inte längre har någon pågående eller planerad insats på enheten. Avsluta genomförandet inom{' '}
+        {JOURNAL_CLOSING_DAYS} dagar när inget mer ska göras. Antalet vid mappen i menyn räknas över de dagar du senast
+        valde här.
       </p>
       <LookBackForm
         key={`${lookBackDays}:${unitId}`}

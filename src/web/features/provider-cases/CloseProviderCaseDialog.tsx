@@ -97,7 +97,7 @@ function CloseForm({
           </div>
         </dl>
         <p>
-          Skriv ut och arkivera journalen innan du avslutar. Personen försvinner från enhetens lista efter 90 dagar.
+          Personen visas sedan som nyligen avslutad på enheten i 90 dagar och försvinner därefter från enhetens lista.
         </p>
       </div>
       <ErrorAlert error={failure} focusable />
