@@ -29,6 +29,13 @@ export const DeskCounts = z.object({
       'Provider cases at my units waiting to be acknowledged (kvittera); null for positions without provider units',
     ),
   myPersons: z.number().int().describe('"Mina personer" still in scope'),
+  startsToRegister: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Rows sent to delivery at my units whose first day has come with no start date registered; null for positions that do not register starts',
+    ),
   notCurrent: z
     .number()
     .int()
@@ -126,6 +133,19 @@ export const UnacknowledgedList = z.object({
   nextCursor: z.string().nullable(),
 });
 export type UnacknowledgedList = z.infer<typeof UnacknowledgedList>;
+
+export const StartToRegisterItem = z.object({
+  deliveryId: Id,
+  person: PersonRef,
+  unit: UnitRef,
+  intervention: z.string().describe('The row as staff name it: the intervention, and its label if any'),
+  periodFrom: IsoDate.describe("The row's first day, which has come"),
+});
+export const StartsToRegisterList = z.object({
+  items: z.array(StartToRegisterItem).describe('First day longest ago first, at most 50'),
+  total: z.number().int(),
+});
+export type StartsToRegisterList = z.infer<typeof StartsToRegisterList>;
 
 export const MyPerson = PersonSearchHit.extend({ addedAt: z.string().describe('ISO timestamp') });
 export const MyPersons = z.object({

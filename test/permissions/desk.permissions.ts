@@ -18,7 +18,7 @@ const PROVIDER_SIDE: UserKey[] = [
   'licensedStaff',
   'alarmManager',
 ];
-/** Managers and coordinators: "Ej aktuella – att avsluta". */
+/** Managers and coordinators: "Ej aktuella – att avsluta", and the start dates to register. */
 const CLOSERS: UserKey[] = ['operationsManager', 'unitManager', 'otherUnitManager', 'coordinator'];
 /** Everyone who sees persons (the administrator sees none, so no person row can allow them). */
 const WITH_PERSONS: UserKey[] = USER_KEYS.filter((key) => key !== 'administrator');
@@ -49,6 +49,12 @@ export const permissionRows: PermissionRow[] = [
     target: 'none',
     allowed: CLOSERS,
     request: () => ({ method: 'GET', path: '/api/desk/not-current?lookBackDays=30' }),
+  },
+  {
+    route: 'GET /api/desk/starts-to-register',
+    target: 'none',
+    allowed: CLOSERS,
+    request: () => ({ method: 'GET', path: '/api/desk/starts-to-register' }),
   },
   {
     route: 'GET /api/desk/my-persons',

@@ -19,6 +19,7 @@ export const deskKeys = {
   unit: (unitId: string, q = '', page = 1) => ['desk', 'unit', unitId, q, page] as const,
   unacknowledged: (unitId: string) => ['desk', 'unacknowledged', unitId] as const,
   myPersons: ['desk', 'my-persons'] as const,
+  startsToRegister: ['desk', 'starts-to-register'] as const,
   myPersonStatus: (personId: string) => ['desk', 'my-persons', personId] as const,
   notCurrent: (lookBackDays: number, unitId: string, page: number) =>
     ['desk', 'not-current', lookBackDays, unitId, page] as const,

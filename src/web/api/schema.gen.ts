@@ -2116,7 +2116,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** "Nya uppdrag": sent assignments waiting at your providers, newest first, 50 a page */
+        /** "Nya uppdrag": sent assignments waiting at your providers, waiting longest first, 50 a page */
         get: {
             parameters: {
                 query?: {
@@ -7632,6 +7632,8 @@ export interface paths {
                                 newAssignments: number | null;
                                 /** @description "Ej aktuella – att avsluta" within the look-back asked for (notCurrentLookBackDays); null for positions that do not close provider cases */
                                 notCurrent: number | null;
+                                /** @description Rows sent to delivery at my units whose first day has come with no start date registered; null for positions that do not register starts */
+                                startsToRegister: number | null;
                                 /** @description Provider cases at my units waiting to be acknowledged (kvittera); null for positions without provider units */
                                 unacknowledged: number | null;
                             };
@@ -8533,6 +8535,181 @@ export interface paths {
                                 /** @enum {string} */
                                 sex: "male" | "female";
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/desk/starts-to-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rows sent to delivery at my units whose first day has come with no start date registered, first day longest ago first, at most 50 (managers and coordinators; each audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description First day longest ago first, at most 50 */
+                            items: {
+                                /** Format: uuid */
+                                deliveryId: string;
+                                /** @description The row as staff name it: the intervention, and its label if any */
+                                intervention: string;
+                                /** @description The row's first day, which has come */
+                                periodFrom: string;
+                                person: {
+                                    /** @description Null when a protected identity is masked */
+                                    firstName: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    identityNumber: string;
+                                    lastName: string | null;
+                                    protectedIdentity: boolean;
+                                };
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                            total: number;
                         };
                     };
                 };

@@ -7,6 +7,7 @@
 import { MANAGER_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole } from '../../../domain/roles.ts';
 import type { ActorPosition } from '../../platform/access/actor.ts';
 import { PROVIDER_CASE_CLOSER_ROLES } from '../provider-cases/index.ts';
+import { NEW_ASSIGNMENT_RECEIVER_ROLES } from '../../platform/access/assignment-scope.ts';
 
 type Where = Pick<ActorPosition, 'unitsBelow' | 'personScopeUnitIds'>;
 type Who = Pick<ActorPosition, 'roles'>;
@@ -38,4 +39,12 @@ export function canListUnacknowledged(position: Who): boolean {
 /** "Ej aktuella – att avsluta" is for those who close provider cases: managers and coordinators. */
 export function canListNotCurrent(position: Who): boolean {
   return hasAnyRole(position.roles, PROVIDER_CASE_CLOSER_ROLES);
+}
+
+/**
+ * Start dates to register: for those who register them (the receivers of new assignments,
+ * deliveries/delivery.policy.ts canManageDeliveriesAt), at the units they work.
+ */
+export function canListStartsToRegister(position: Who): boolean {
+  return hasAnyRole(position.roles, NEW_ASSIGNMENT_RECEIVER_ROLES);
 }

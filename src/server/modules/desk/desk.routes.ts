@@ -86,6 +86,20 @@ export function registerDeskRoutes(app: App, { db }: AppDeps): void {
   );
 
   app.get(
+    '/api/desk/starts-to-register',
+    {
+      config: { readCost: personListCost(providerFolders.STARTS_TO_REGISTER_LIMIT) },
+      schema: {
+        tags: TAGS,
+        summary:
+          'Rows sent to delivery at my units whose first day has come with no start date registered, first day longest ago first, at most 50 (managers and coordinators; each audited)',
+        response: { 200: c.StartsToRegisterList, ...metered },
+      },
+    },
+    async (request) => providerFolders.listStartsToRegister(db, positionedActorOf(request)),
+  );
+
+  app.get(
     '/api/desk/my-persons',
     {
       config: { readCost: personListCost(myPersons.MY_PERSONS_MAX) },

@@ -75,6 +75,9 @@ async function countFolders(trx: Trx, actor: PositionedActor, notCurrentLookBack
       ? await folders.countUnacknowledged(trx, caseUnits, position.personScopeUnitIds, todayInSweden())
       : null,
     myPersons: await myPersons.countMyPersons(trx, actor.userId, position.personScopeUnitIds),
+    startsToRegister: policy.canListStartsToRegister(position)
+      ? await folders.countStartsToRegister(trx, caseUnits, position.personScopeUnitIds, todayInSweden())
+      : null,
     notCurrent: policy.canListNotCurrent(position)
       ? await folders.countNotCurrent(trx, caseUnits, position.personScopeUnitIds, {
           today: todayInSweden(),

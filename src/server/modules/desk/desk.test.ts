@@ -70,7 +70,7 @@ describe('the desk overview', () => {
     expect(response.body).toEqual({
       units: [],
       recentPersonCount: 0,
-      counts: { newAssignments: null, unacknowledged: null, myPersons: 0, notCurrent: null },
+      counts: { newAssignments: null, unacknowledged: null, myPersons: 0, notCurrent: null, startsToRegister: null },
     });
   });
 

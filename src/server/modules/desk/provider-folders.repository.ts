@@ -344,3 +344,96 @@ export async function listEndReasons(
   for (const row of found) reasons.set(row.provider_case_id, row.end_reason);
   return reasons;
 }
+
+export interface StartToRegisterRow {
+  deliveryId: string;
+  person: PersonRef;
+  unit: { id: string; name: string };
+  interventionName: string;
+  label: string | null;
+  periodFrom: string;
+}
+
+/**
+ * Rows sent to delivery at the units whose first day has come with no start date registered: the
+ * start drives billing and the statutory reports, so an unregistered one is work waiting. A
+ * continuation after a change of time takes no start of its own (src/domain/delivery-rules.ts
+ * startRegistrationProblem).
+ */
+function startsToRegister(trx: Trx, unitIds: readonly string[], scopeUnitIds: readonly string[], today: string) {
+  return trx
+    .selectFrom('deliveries as d')
+    .where('d.provider_unit_id', '=', uuids(unitIds))
+    .where('d.status', '=', 'sent_to_delivery')
+    .where('d.started_on', 'is', null)
+    .where('d.continues_delivery_id', 'is', null)
+    .where('d.period_from', '<=', today)
+    .where(isPersonInScope('d.person_id', scopeUnitIds));
+}
+
+export async function listStartsToRegister(
+  trx: Trx,
+  unitIds: readonly string[],
+  scopeUnitIds: readonly string[],
+  today: string,
+  limit: number,
+): Promise<StartToRegisterRow[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await startsToRegister(trx, unitIds, scopeUnitIds, today)
+    .innerJoin('persons as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'd.municipality_id').onRef('p.id', '=', 'd.person_id'),
+    )
+    .innerJoin('units as u', (join) =>
+      join.onRef('u.municipality_id', '=', 'd.municipality_id').onRef('u.id', '=', 'd.provider_unit_id'),
+    )
+    .innerJoin('assignment_interventions as ai', (join) =>
+      join.onRef('ai.municipality_id', '=', 'd.municipality_id').onRef('ai.id', '=', 'd.assignment_intervention_id'),
+    )
+    .innerJoin('intervention_types as it', (join) =>
+      join.onRef('it.municipality_id', '=', 'ai.municipality_id').onRef('it.id', '=', 'ai.intervention_type_id'),
+    )
+    .select([
+      'd.id',
+      'd.period_from',
+      'd.label',
+      'it.name as intervention_name',
+      'u.id as unit_id',
+      'u.name as unit_name',
+      'p.id as person_id',
+      'p.identity_number',
+      'p.first_name',
+      'p.last_name',
+      'p.protected_identity',
+    ])
+    .orderBy('d.period_from')
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    deliveryId: row.id,
+    periodFrom: row.period_from,
+    interventionName: row.intervention_name,
+    label: row.label,
+    unit: { id: row.unit_id, name: row.unit_name },
+    person: {
+      id: row.person_id,
+      identityNumber: row.identity_number,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      protectedIdentity: row.protected_identity,
+    },
+  }));
+}
+
+export async function countStartsToRegister(
+  trx: Trx,
+  unitIds: readonly string[],
+  scopeUnitIds: readonly string[],
+  today: string,
+): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const row = await startsToRegister(trx, unitIds, scopeUnitIds, today)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

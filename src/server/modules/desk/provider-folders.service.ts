@@ -10,6 +10,7 @@ import type { PositionedActor } from '../../platform/access/actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { todayInSweden } from '../../../domain/dates.ts';
 import { daysBetween } from '../../../domain/periods.ts';
+import { deliveryRowName } from '../../../domain/delivery-rules.ts';
 import { NOT_CURRENT_DEFAULT_DAYS } from '../../../contract/desk.ts';
 import type * as contract from '../../../contract/desk.ts';
 import * as folders from './provider-folders.repository.ts';
@@ -18,6 +19,7 @@ import { auditListHits } from './desk.service.ts';
 
 export const UNACKNOWLEDGED_PAGE_SIZE = 50;
 export const NOT_CURRENT_PAGE_SIZE = 50;
+export const STARTS_TO_REGISTER_LIMIT = 50;
 
 function maskPerson(person: folders.PersonRef): contract.UnacknowledgedItem['person'] {
   return person.protectedIdentity ? { ...person, firstName: null, lastName: null } : person;
@@ -122,6 +124,40 @@ export async function listNotCurrent(
       page,
       pageSize: NOT_CURRENT_PAGE_SIZE,
       lookBackDays,
+    };
+  });
+}
+
+/** Rows at the position's units whose first day has come with no start date registered, first day longest ago first. */
+export async function listStartsToRegister(db: Db, actor: PositionedActor): Promise<contract.StartsToRegisterList> {
+  if (!policy.canListStartsToRegister(actor.position))
+    throw new ForbiddenError('Verkställighetsdatum registreras av chefer och samordnare hos utförare.');
+  const units = policy.providerCaseUnitIds(actor.position);
+  const scope = actor.position.personScopeUnitIds;
+  const today = todayInSweden();
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const rows = await folders.listStartsToRegister(trx, units, scope, today, STARTS_TO_REGISTER_LIMIT + 1);
+    const shown = rows.slice(0, STARTS_TO_REGISTER_LIMIT);
+    const total =
+      rows.length <= STARTS_TO_REGISTER_LIMIT
+        ? rows.length
+        : await folders.countStartsToRegister(trx, units, scope, today);
+    await auditListHits(
+      trx,
+      actor,
+      shown.map((row) => row.person),
+      { list: 'starts_to_register' },
+      { type: 'delivery', ids: shown.map((row) => row.deliveryId) },
+    );
+    return {
+      items: shown.map((row) => ({
+        deliveryId: row.deliveryId,
+        person: maskPerson(row.person),
+        unit: row.unit,
+        intervention: deliveryRowName(row.interventionName, row.label),
+        periodFrom: row.periodFrom,
+      })),
+      total,
     };
   });
 }

@@ -322,6 +322,57 @@ describe('Ej aktuella – att avsluta', () => {
   });
 });
 
+describe('start dates to register', () => {
+  it('lists rows whose first day has come with no start, oldest first, masked and audited; not the future, started or continued', async () => {
+    const small = await createTestWorld(server.ownerDb, server.baseUrl);
+    const person = async (lastName: string, protectedIdentity = false) =>
+      (await small.createPerson(['aoAuthority'], { firstName: 'Start', lastName, protectedIdentity })).id;
+    const fixture = async (
+      lastName: string,
+      options: Parameters<typeof createProviderCaseFixture>[3],
+      hidden = false,
+    ) => createProviderCaseFixture(server.ownerDb, small, await person(lastName, hidden), options);
+    const older = await fixture('Tidig', { periodFrom: dayFromToday(-10) });
+    const today = await fixture('Idag', { periodFrom: dayFromToday(0) });
+    const hidden = await fixture('Dold', { periodFrom: dayFromToday(-3) }, true);
+    await fixture('Imorgon', { periodFrom: dayFromToday(1) });
+    const started = await fixture('Startad', { periodFrom: dayFromToday(-5) });
+    await server.ownerDb
+      .updateTable('deliveries')
+      .set({ started_on: dayFromToday(-5) })
+      .where('id', '=', started.deliveryIds[0]!)
+      .execute();
+    await fixture('Söder', { periodFrom: dayFromToday(-4), unit: 'homeCareSouth' });
+    const manager = await small.signIn('unitManager');
+    const response = await manager.get('/api/desk/starts-to-register');
+    expect(response.status).toBe(200);
+    expect(response.body.total).toBe(3);
+    expect(response.body.items.map((item: { deliveryId: string }) => item.deliveryId)).toEqual([
+      older.deliveryIds[0],
+      hidden.deliveryIds[0],
+      today.deliveryIds[0],
+    ]);
+    expect(response.body.items[0]).toEqual({
+      deliveryId: older.deliveryIds[0],
+      person: expect.objectContaining({ id: older.personId, lastName: 'Tidig' }),
+      unit: { id: small.units.homeCareNorth, name: 'Hemtjänst Norr' },
+      intervention: 'Personlig omvårdnad',
+      periodFrom: dayFromToday(-10),
+    });
+    expect(response.body.items[1].person).toMatchObject({ firstName: null, lastName: null, protectedIdentity: true });
+    expect((await manager.get('/api/desk')).body.counts.startsToRegister).toBe(3);
+    const hits = await listHits(response.headers.get('x-request-id'));
+    expect(hits.map((hit) => hit.entity_id).sort()).toEqual(
+      [older, hidden, today].map((fixture) => fixture.deliveryIds[0]).sort(),
+    );
+    expect(hits[0]).toMatchObject({ entity_type: 'delivery', details: { list: 'starts_to_register' } });
+    // Södermalm's manager sees only theirs; care staff register no starts; another municipality sees none of these.
+    expect((await (await small.signIn('otherUnitManager')).get('/api/desk/starts-to-register')).body.total).toBe(1);
+    expect((await (await small.signIn('careStaff')).get('/api/desk/starts-to-register')).status).toBe(403);
+    expect((await (await otherWorld.signIn('unitManager')).get('/api/desk/starts-to-register')).body.total).toBe(0);
+  });
+});
+
 describe("the desk overview's counts", () => {
   it('counts each folder the position has, and leaves out those it has not', async () => {
     const manager = await world.signIn('unitManager');
@@ -330,6 +381,8 @@ describe("the desk overview's counts", () => {
       unacknowledged: 2,
       myPersons: 0,
       notCurrent: 1,
+      // A, F, B and E run at Norr since February with no start registered (the fixtures register none).
+      startsToRegister: 4,
     });
     const staff = await world.signIn('careStaff');
     expect((await staff.get('/api/desk')).body.counts).toEqual({
@@ -337,6 +390,7 @@ describe("the desk overview's counts", () => {
       unacknowledged: 2,
       myPersons: 0,
       notCurrent: null,
+      startsToRegister: null,
     });
     const officer = await world.signIn('caseOfficer');
     expect((await officer.get('/api/desk')).body.counts).toEqual({
@@ -344,6 +398,7 @@ describe("the desk overview's counts", () => {
       unacknowledged: null,
       myPersons: 0,
       notCurrent: null,
+      startsToRegister: null,
     });
   });
 });

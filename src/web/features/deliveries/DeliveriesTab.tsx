@@ -6,7 +6,8 @@
  * delivery-changes feature (Återkalla, Rätta/Avsluta, Avbrott, Byt utförare), which come through the
  * slot in deliveryRowExtras.tsx.
  */
-import { useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client.ts';
 import { StatusMessage } from '../../components/Alert.tsx';
@@ -32,6 +33,7 @@ export function DeliveriesTab({ personId }: { personId: string }) {
   const deliveries = usePersonDeliveries(personId);
   const heading = useRef<HTMLHeadingElement>(null);
   const { Panel } = useDeliveryRowExtras();
+  const asked = useAskedAction();
   return (
     <section aria-labelledby="deliveries-heading">
       <h2 id="deliveries-heading" ref={heading} tabIndex={-1}>
@@ -46,11 +48,43 @@ export function DeliveriesTab({ personId }: { personId: string }) {
           caption="Personens insatser och verkställighet"
           returnFocusTo={heading}
           empty="Inga insatser är registrerade som du kan se."
+          asked={asked}
         />
       )}
       <Panel personId={personId} />
     </section>
   );
+}
+
+/**
+ * A link from the desk's Att göra names a row and what to do with it
+ * (?rad=…&atgard=verkstallighet): the tab opens that row's dialog once, and the address forgets
+ * the action so a reload does not open it again.
+ */
+function useAskedAction(): AskedAction | null {
+  const [params, setParams] = useSearchParams();
+  const [asked] = useState<AskedAction | null>(() => {
+    const rowId = params.get('rad');
+    return rowId && params.get('atgard') === 'verkstallighet' ? { rowId, kind: 'start' } : null;
+  });
+  useEffect(() => {
+    if (!asked) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('rad');
+        next.delete('atgard');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [asked, setParams]);
+  return asked;
+}
+
+interface AskedAction {
+  rowId: string;
+  kind: 'start';
 }
 
 interface DeliveryRowsProps {
@@ -60,10 +94,12 @@ interface DeliveryRowsProps {
   empty?: string;
   /** Where focus goes when the button that opened a dialog is gone (the row changed). */
   returnFocusTo: RefObject<HTMLElement | null>;
+  /** A row's action asked for by a link, opened once the rows are here. */
+  asked?: AskedAction | null;
 }
 
 /** The rows with their actions and the dialogs behind them; used by the Insatser tab and the assignment page. */
-export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: DeliveryRowsProps) {
+export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo, asked }: DeliveryRowsProps) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -90,6 +126,16 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo }: 
     setNotice(message);
     close();
   };
+
+  const [isAskedHandled, setIsAskedHandled] = useState(false);
+  useEffect(() => {
+    if (!asked || isAskedHandled) return;
+    setIsAskedHandled(true);
+    const row = rows.find((candidate) => candidate.id === asked.rowId);
+    if (row?.permissions.canRegisterStart) setOpen({ kind: asked.kind, row });
+    else if (row)
+      setNotice(`Verkställighetsdatum är redan registrerat för ${rowName(row)}, eller kan inte registreras.`);
+  }, [asked, isAskedHandled, rows]);
 
   const send = async (row: DeliveryRow) => {
     setIsSending(true);

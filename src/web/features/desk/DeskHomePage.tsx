@@ -1,4 +1,7 @@
-/** Mitt skrivbord: where the day starts. What waits, a quick search, the position's units and the folders. */
+/**
+ * Mitt skrivbord: where the day starts. What waits, a quick search and the position's units. The
+ * folders are the menu's, on every page; the desk does not repeat them (issue 15).
+ */
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSession } from '../../session/session.tsx';
@@ -25,16 +28,7 @@ export function DeskHomePage() {
       {worksWithPersons && <WaitingWork />}
       {worksWithPersons && <QuickSearch />}
       {worksWithPersons && <MyUnitsSummary />}
-      <h2>Mappar</h2>
-      <ul className="folder-cards">
-        {folders.map((folder) => (
-          <li key={folder.key}>
-            <Link to={folder.to} className="folder-card">
-              {folder.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      {!worksWithPersons && <p>Välj i menyn vad du vill göra.</p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * "Att göra" on the desk overview: what waits for this position, each with its count and a link to
- * the folder — new assignments to accept and to acknowledge, unread messages, persons to close. An
+ * the folder — new assignments to accept and to acknowledge, unread messages, persons to close —
+ * and each row whose start date waits to be registered, linking straight to that row's dialog. An
  * assignment must never sit unseen (DOMAIN.md §4), so what waits is the first thing the day shows.
  * The counts are the same queries the folders on the left use, so both always agree.
  */
@@ -9,7 +10,8 @@ import { useSession } from '../../session/session.tsx';
 import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
 import { useNewAssignmentCount } from '../assignments/assignments.api.ts';
 import { useUnreadCount } from '../messages/messages.api.ts';
-import { useDeskOverview } from './desk.api.ts';
+import { formatDate, personName } from '../../format.ts';
+import { useDeskOverview, useStartsToRegister, type StartToRegister } from './desk.api.ts';
 import { visibleFolders } from './folders.ts';
 
 interface Waiting {
@@ -52,6 +54,9 @@ export function WaitingWork() {
     },
   ];
   const waiting = all.filter((item) => item.count > 0);
+  const startsToRegister = counts?.startsToRegister ?? 0;
+  if (startsToRegister > 0)
+    waiting.push({ key: 'starts', count: startsToRegister, text: startsText, to: '#att-registrera' });
   return (
     <section aria-labelledby="waiting-work-title" className="waiting-work">
       <h2 id="waiting-work-title">Att göra</h2>
@@ -61,13 +66,61 @@ export function WaitingWork() {
         <ul className="folder-cards">
           {waiting.map((item) => (
             <li key={item.key}>
-              <Link to={item.to} className="folder-card folder-card--waiting">
-                <span className="folder-card__count">{item.count}</span> {item.text(item.count)}
-              </Link>
+              {item.to.startsWith('#') ? (
+                <a href={item.to} className="folder-card folder-card--waiting">
+                  <span className="folder-card__count">{item.count}</span> {item.text(item.count)}
+                </a>
+              ) : (
+                <Link to={item.to} className="folder-card folder-card--waiting">
+                  <span className="folder-card__count">{item.count}</span> {item.text(item.count)}
+                </Link>
+              )}
             </li>
           ))}
         </ul>
       )}
+      {startsToRegister > 0 && <StartsToRegister />}
+    </section>
+  );
+}
+
+function startsText(count: number): string {
+  return count === 1 ? 'insats väntar på verkställighetsdatum' : 'insatser väntar på verkställighetsdatum';
+}
+
+/** Where a row's start is registered: the person's Insatser tab, with that row's dialog open. */
+export function startRowPath(item: Pick<StartToRegister, 'deliveryId' | 'person'>): string {
+  return `/personer/${item.person.id}?flik=insatser&rad=${item.deliveryId}&atgard=verkstallighet`;
+}
+
+function StartsToRegister() {
+  const list = useStartsToRegister(true);
+  if (!list.data) return null;
+  const { items, total } = list.data;
+  return (
+    <section aria-labelledby="att-registrera" className="starts-to-register">
+      <h3 id="att-registrera" tabIndex={-1}>
+        Registrera verkställighetsdatum
+      </h3>
+      <p className="muted">
+        Insatserna har börjat enligt planen men saknar verkställighetsdatum, som debitering och statistik bygger på.
+        {total > items.length && ` Visar de ${items.length} som väntat längst av ${total}.`}
+      </p>
+      <ul className="todo-rows">
+        {items.map((item) => (
+          <li key={item.deliveryId}>
+            <Link to={startRowPath(item)} className="todo-row">
+              <span className="todo-row__what">
+                {personName(item.person) ?? 'Skyddad identitet'}{' '}
+                <span className="nowrap">{item.person.identityNumber}</span>
+              </span>
+              <span>
+                {item.intervention}, {item.unit.name}, från {formatDate(item.periodFrom)}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

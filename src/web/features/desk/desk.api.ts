@@ -14,6 +14,7 @@ import { rememberedLookBackDays } from './lookBack.ts';
 export type DeskCounts = c.DeskCounts;
 export type UnacknowledgedItem = c.UnacknowledgedItem;
 export type NotCurrentItem = c.NotCurrentItem;
+export type StartToRegister = c.StartsToRegisterList['items'][number];
 export type MyPerson = c.MyPersons['persons'][number];
 
 /** The overview holds no names (nothing audited), so it may be asked again as often as the counts need. */
@@ -69,6 +70,15 @@ export function useUnacknowledged(unitId: string, enabled: boolean) {
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+    enabled,
+  });
+}
+
+/** Start dates to register at my units; asked only when the overview counts some. */
+export function useStartsToRegister(enabled: boolean) {
+  return useQuery({
+    queryKey: deskKeys.startsToRegister,
+    queryFn: (): Promise<c.StartsToRegisterList> => call(http.GET('/api/desk/starts-to-register')),
     enabled,
   });
 }
