@@ -11,9 +11,11 @@ interface DialogProps {
   children: ReactNode;
   /** Describes the dialog for screen readers in addition to its title. */
   describedBy?: string;
+  /** Added to `dialog`, e.g. for a narrower dialog. */
+  className?: string;
 }
 
-export function Dialog({ open, title, onClose, children, describedBy }: DialogProps) {
+export function Dialog({ open, title, onClose, children, describedBy, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
   const titleId = useId();
@@ -33,12 +35,14 @@ export function Dialog({ open, title, onClose, children, describedBy }: DialogPr
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={['dialog', className ?? ''].join(' ').trim()}
       aria-labelledby={titleId}
       aria-describedby={describedBy}
-      // Escape: let React state decide, so the dialog and the state never disagree.
+      // Escape: let React state decide, so the dialog and the state never disagree. React passes
+      // the event on to the dialogs around this one (a calendar opened in a dialog): only this closes.
       onCancel={(event) => {
         event.preventDefault();
+        event.stopPropagation();
         onClose();
       }}
     >

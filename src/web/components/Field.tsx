@@ -19,15 +19,19 @@ export interface FieldProps {
   className?: string;
   /** When something else must point at the control (e.g. a link that focuses it). */
   id?: string | undefined;
+  /** A character count under the hint, read with the control like the hint. */
+  count?: ReactNode;
   children: (control: ControlProps) => ReactNode;
 }
 
-export function Field({ label, error, hint, required, className, id: givenId, children }: FieldProps) {
+export function Field({ label, error, hint, required, className, id: givenId, count, children }: FieldProps) {
   const generatedId = useId();
   const id = givenId ?? generatedId;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const countId = `${id}-count`;
+  const describedBy =
+    [hint ? hintId : null, count ? countId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', error ? 'field--error' : '', className ?? ''].join(' ').trim()}>
       <label htmlFor={id} className="field__label">
@@ -50,6 +54,11 @@ export function Field({ label, error, hint, required, className, id: givenId, ch
       {hint && (
         <div id={hintId} className="field__hint">
           {hint}
+        </div>
+      )}
+      {count && (
+        <div id={countId} className="field__count">
+          {count}
         </div>
       )}
       {error && <FieldError id={errorId} message={error} />}

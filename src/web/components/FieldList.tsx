@@ -3,9 +3,10 @@
  * only read, as a list of facts. Keeps the many small person and admin forms alike.
  */
 import type { ReactNode } from 'react';
-import { isValidDate } from '../../domain/dates.ts';
 import { Checkbox } from './Checkbox.tsx';
 import { CheckboxGroup, splitValues } from './CheckboxGroup.tsx';
+import { DateInput } from './DateInput.tsx';
+import { dateTextProblem } from './dateText.ts';
 import { Select, type SelectOption } from './Select.tsx';
 import { TextInput } from './TextInput.tsx';
 import type { useForm } from './form.ts';
@@ -75,16 +76,7 @@ function renderInput<T extends object>(field: FieldSpec<T>, form: Form<T>): Reac
         <TextInput {...common} multiline rows={field.rows ?? 5} maxLength={field.maxLength} {...form.text(field.key)} />
       );
     case 'date':
-      return (
-        <TextInput
-          {...common}
-          hint={field.hint ?? 'ÅÅÅÅ-MM-DD'}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={10}
-          {...form.text(field.key)}
-        />
-      );
+      return <DateInput {...common} hint={field.hint ?? 'ÅÅÅÅ-MM-DD'} {...form.text(field.key)} />;
     default:
       return (
         <TextInput
@@ -136,15 +128,9 @@ export function checkFields<T extends object>(fields: readonly FieldSpec<T>[], v
     const text = typeof value === 'string' ? value.trim() : value;
     if (field.required && (text === '' || text === null || text === undefined)) errors[field.key] = 'Obligatoriskt.';
     else if (field.kind === 'date' && typeof text === 'string' && text !== '') {
-      const error = checkDate(text);
+      const error = dateTextProblem(text);
       if (error) errors[field.key] = error;
     }
   }
   return errors;
-}
-
-function checkDate(text: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return 'Ange datum som ÅÅÅÅ-MM-DD.';
-  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
-  return isValidDate(year, month, day) ? null : 'Datumet finns inte.';
 }

@@ -1,4 +1,7 @@
-/** A labelled native select: the most robust choice for keyboards and screen readers. */
+/**
+ * A labelled native select: the most robust choice for keyboards and screen readers. One with long
+ * option texts is marked (field--long-options), so the form gives it the width to show them whole.
+ */
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { Field } from './Field.tsx';
 
@@ -19,6 +22,14 @@ interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onC
   hint?: ReactNode;
 }
 
+/** Option texts longer than this are cut in a column of a form grid (16rem, less its padding and arrow). */
+const LONG_OPTION = 24;
+
+/** Whether some option is too long for a column of the form grid ("SoL 11 kap. 1 § – Bistånd (SoL 2025:400)"). */
+export function hasLongOptions(options: readonly SelectOption[], placeholder?: string): boolean {
+  return [placeholder ?? '', ...options.map((option) => option.label)].some((label) => label.length > LONG_OPTION);
+}
+
 export function Select({
   label,
   value,
@@ -32,7 +43,13 @@ export function Select({
   ...rest
 }: SelectProps) {
   return (
-    <Field label={label} error={error} hint={hint} required={required ?? false} className={className}>
+    <Field
+      label={label}
+      error={error}
+      hint={hint}
+      required={required ?? false}
+      className={[hasLongOptions(options, placeholder) ? 'field--long-options' : '', className ?? ''].join(' ').trim()}
+    >
       {(control) => (
         <select
           {...rest}

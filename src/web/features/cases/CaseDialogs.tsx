@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { checkFields, type FieldSpec } from '../../components/FieldList.tsx';
 import { Select } from '../../components/Select.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
@@ -92,15 +93,7 @@ function EndingForm({ dayLabel, dayHint, submitLabel, onSubmit, dayKey, onClose,
         details={unmatchedErrors(form.errors, ['day', 'reason', 'otherReason', 'version'])}
         focusable
       />
-      <TextInput
-        label={dayLabel}
-        required
-        hint={dayHint}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={10}
-        {...form.text('day')}
-      />
+      <DateInput label={dayLabel} required hint={dayHint} {...form.text('day')} />
       <Select
         label="Avslutsorsak"
         required

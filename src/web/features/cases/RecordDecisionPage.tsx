@@ -18,6 +18,7 @@ import { checkFields, type FieldSpec } from '../../components/FieldList.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Select } from '../../components/Select.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { orNull, unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
@@ -182,13 +183,10 @@ function RecordDecisionForm({ view }: { view: CaseView }) {
         />
         <div className="form-grid">
           <Select label="Beslut" required options={OUTCOME_OPTIONS} {...form.text('outcome')} />
-          <TextInput
+          <DateInput
             label="Beslutsdatum"
             required
             hint="ÅÅÅÅ-MM-DD, i dag eller tidigare."
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={10}
             {...form.text('decisionDate')}
           />
           <Select
@@ -203,25 +201,9 @@ function RecordDecisionForm({ view }: { view: CaseView }) {
         <fieldset className="fieldset">
           <legend>Beslutsperiod</legend>
           <div className="form-grid">
-            <TextInput
-              label="Gäller från"
-              required
-              hint="ÅÅÅÅ-MM-DD"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={10}
-              {...form.text('periodFrom')}
-            />
+            <DateInput label="Gäller från" required hint="ÅÅÅÅ-MM-DD" {...form.text('periodFrom')} />
             {!v.isUntilFurtherNotice && (
-              <TextInput
-                label="Gäller till och med"
-                required
-                hint="ÅÅÅÅ-MM-DD"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={10}
-                {...form.text('periodTo')}
-              />
+              <DateInput label="Gäller till och med" required hint="ÅÅÅÅ-MM-DD" {...form.text('periodTo')} />
             )}
           </div>
           <Checkbox

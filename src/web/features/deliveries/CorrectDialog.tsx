@@ -11,6 +11,7 @@ import { startDateCorrectionProblem } from '../../../domain/delivery-rules.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
@@ -107,14 +108,7 @@ function CorrectForm({ row, onClose, onDone }: CorrectDialogProps) {
       </p>
       <ErrorAlert error={failure} details={unmatchedErrors(form.errors, FIELDS)} />
       {hasStartField(row) ? (
-        <TextInput
-          label="Verkställighetsdatum"
-          maxLength={10}
-          inputMode="numeric"
-          autoComplete="off"
-          hint={START_HINT}
-          {...form.text('startedOn')}
-        />
+        <DateInput label="Verkställighetsdatum" hint={START_HINT} {...form.text('startedOn')} />
       ) : (
         <p>
           {row.continuesDeliveryId

@@ -6,12 +6,12 @@
  */
 import { useState, type InputHTMLAttributes } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { isValidDate } from '../../../domain/dates.ts';
 import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { TextInput } from '../../components/TextInput.tsx';
+import { DateInput as DateField } from '../../components/DateInput.tsx';
+import { dateTextProblem } from '../../components/dateText.ts';
 import { refreshDeliveries } from '../deliveries/deliveries.api.ts';
 
 type DateInputProps = {
@@ -24,18 +24,16 @@ type DateInputProps = {
   required?: boolean;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'autoFocus'>;
 
-/** A date typed as ÅÅÅÅ-MM-DD, like every date field in Vardag. */
+/** A date typed as ÅÅÅÅ-MM-DD or picked in the calendar, like every date field in Vardag. */
 export function DateInput(props: DateInputProps) {
-  return <TextInput inputMode="numeric" autoComplete="off" maxLength={10} placeholder="ÅÅÅÅ-MM-DD" {...props} />;
+  return <DateField placeholder="ÅÅÅÅ-MM-DD" {...props} />;
 }
 
 /** The date's problem as the form shows it before sending, or null. */
 export function dateProblem(value: string, required: boolean): string | null {
   const text = value.trim();
   if (!text) return required ? 'Obligatoriskt.' : null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return 'Ange datum som ÅÅÅÅ-MM-DD.';
-  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
-  return isValidDate(year, month, day) ? null : 'Datumet finns inte.';
+  return dateTextProblem(text);
 }
 
 interface ChangeFailureProps {

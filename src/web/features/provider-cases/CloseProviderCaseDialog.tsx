@@ -10,7 +10,7 @@ import { isApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { TextInput } from '../../components/TextInput.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { useForm } from '../../components/form.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { formatDate, personName } from '../../format.ts';
@@ -101,15 +101,7 @@ function CloseForm({
         </p>
       </div>
       <ErrorAlert error={failure} focusable />
-      <TextInput
-        label="Avslutsdatum"
-        required
-        hint="ÅÅÅÅ-MM-DD, i dag eller tidigare."
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={10}
-        {...form.text('closedOn')}
-      />
+      <DateInput label="Avslutsdatum" required hint="ÅÅÅÅ-MM-DD, i dag eller tidigare." {...form.text('closedOn')} />
       <div className="button-row">
         <Button type="submit" variant="danger" busy={isBusy}>
           Avsluta genomförandet
