@@ -31,7 +31,7 @@ export function TextInput({
   ...rest
 }: TextInputProps) {
   const { maxLength } = rest;
-  const isCounted = hasCounter(maxLength, Boolean(multiline)) && !rest.readOnly && !rest.disabled;
+  const isCounted = hasCounter(maxLength, Boolean(multiline), value.length) && !rest.readOnly && !rest.disabled;
   const announcement = useSettled(isCounted && maxLength ? limitAnnouncement(value.length, maxLength) : '');
   const count =
     isCounted && maxLength ? (

@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { counterText, hasCounter, isNearLimit, limitAnnouncement, nearLimitFrom } from './characterCount.ts';
 
 describe('hasCounter', () => {
-  it('counts multi-line fields with a limit, and one-line fields from 100 characters', () => {
-    expect(hasCounter(2000, true)).toBe(true);
-    expect(hasCounter(50, true)).toBe(true);
-    expect(hasCounter(100, false)).toBe(true);
-    expect(hasCounter(99, false)).toBe(false);
-    expect(hasCounter(10, false)).toBe(false);
+  it('counts multi-line fields with a limit always, and one-line fields once near their limit', () => {
+    expect(hasCounter(2000, true, 0)).toBe(true);
+    expect(hasCounter(50, true, 0)).toBe(true);
+    expect(hasCounter(100, false, 0)).toBe(false);
+    expect(hasCounter(100, false, 89)).toBe(false);
+    expect(hasCounter(100, false, 90)).toBe(true);
+    expect(hasCounter(20, false, 10)).toBe(true);
   });
 
   it('counts nothing without a limit', () => {
-    expect(hasCounter(undefined, true)).toBe(false);
-    expect(hasCounter(0, true)).toBe(false);
+    expect(hasCounter(undefined, true, 5)).toBe(false);
+    expect(hasCounter(0, true, 5)).toBe(false);
   });
 });
 

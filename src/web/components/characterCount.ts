@@ -4,12 +4,14 @@
  * limit, so typing a long text is not interrupted at every keystroke.
  */
 
-/** Fields shorter than this (and on one line) get no counter: the limit is seldom met. */
-const COUNTER_FROM = 100;
-
-/** Whether a field with this limit shows a counter. */
-export function hasCounter(maxLength: number | undefined, isMultiline: boolean): maxLength is number {
-  return maxLength !== undefined && maxLength > 0 && (isMultiline || maxLength >= COUNTER_FROM);
+/**
+ * Whether a field with this limit shows a counter now: a text area always (long texts meet their
+ * limit), a one-line box only once its text nears the limit — "0 av 100 tecken" under every name
+ * and street field would be clutter nobody reads.
+ */
+export function hasCounter(maxLength: number | undefined, isMultiline: boolean, length: number): maxLength is number {
+  if (maxLength === undefined || maxLength <= 0) return false;
+  return isMultiline || isNearLimit(length, maxLength);
 }
 
 /** "123 av 2000 tecken". */
