@@ -155,7 +155,7 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
     }
     await expectText(rowOf(manager, 'Personlig omvårdnad', day(-40)), day(-38));
     await expectNoAxeViolations(manager, 'the Insatser tab, started');
-    await openMessage(officer, `Verkställighet påbörjad ${day(-38)} (uppdrag ${number})`);
+    await openMessage(officer, `Personlig omvårdnad: verkställighet påbörjad ${day(-38)} (uppdrag ${number})`);
   });
 
   it('5. the time changes: the row is withdrawn from a day, and the new row registered with the new time and sent on', async () => {
@@ -250,7 +250,7 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
     await expectText(end, `Insatsen är avslutad ${day(-5)}.`);
     await end.getByRole('button', { name: 'Stäng' }).click();
 
-    await openMessage(officer, `Insats avslutas (uppdrag ${number})`);
+    await openMessage(officer, `avslutas ${day(-5)} (uppdrag ${number})`);
     await expectNoAxeViolations(officer, 'the ended-intervention message');
     await openFolder(officer, 'Mina ärenden', 'Mina ärenden');
     await officer

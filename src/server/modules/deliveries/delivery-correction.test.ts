@@ -144,7 +144,9 @@ describe('correcting a row sent to delivery (Rätta)', () => {
 
     const [message, ...more] = await officerMessages(row.assignmentId);
     expect(more).toEqual([]);
-    expect(message!.subject).toBe(`Verkställighetsdatum rättat till 2026-02-01 (uppdrag ${row.assignmentNumber})`);
+    expect(message!.subject).toBe(
+      `Personlig omvårdnad (Morgon): verkställighetsdatum rättat till 2026-02-01 (uppdrag ${row.assignmentNumber})`,
+    );
     expect(message!.body).toContain(
       'Verkställighetsdatum rättat från 2026-02-03 till 2026-02-01: Hemtjänst Norr ger Personlig omvårdnad (Morgon) från 2026-02-01.',
     );
@@ -185,7 +187,7 @@ describe('correcting a row sent to delivery (Rätta)', () => {
     expect(removed.status, JSON.stringify(removed.body)).toBe(200);
     expect(removed.body).toMatchObject({ startedOn: null, permissions: { canRegisterStart: true } });
     expect((await officerMessages(row.assignmentId)).map((message) => message.subject)).toEqual([
-      `Verkställighetsdatum borttaget (uppdrag ${row.assignmentNumber})`,
+      `Personlig omvårdnad (Morgon): verkställighetsdatum borttaget (uppdrag ${row.assignmentNumber})`,
     ]);
 
     const interrupted = await sentRow();
@@ -339,9 +341,9 @@ describe('correcting a row sent to delivery (Rätta)', () => {
       'withdrawn',
       'corrected',
     ]);
-    expect((await officerMessages(changed.assignmentId)).map((message) => message.subject)).toContain(
-      `Verkställighetsdatum rättat till 2026-02-01 (uppdrag ${changed.assignmentNumber})`,
-    );
+    expect(
+      (await officerMessages(changed.assignmentId)).map((message) => message.subject.replace(/^[^:]+: /, '')),
+    ).toContain(`verkställighetsdatum rättat till 2026-02-01 (uppdrag ${changed.assignmentNumber})`);
     // The start date is still kept within the row's own period.
     const outside = await manager.post(changed.path, body(await versionOf(changed.id), { startedOn: '2026-03-02' }));
     expect(outside.status).toBe(400);

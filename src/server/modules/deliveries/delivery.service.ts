@@ -176,13 +176,14 @@ export async function startDelivery(
     if (!(await markStarted(trx, deliveryId, request.version, request.startedOn, actor.userId)))
       throw new ConflictError();
     const what = rowName(row);
-    // Names the assignment and the intervention, not the person: the link shows the person to those who may see them.
+    // Names the intervention and the assignment, not the person: the link shows the person to those
+    // who may see them. Two rows started the same day are told apart by their subjects.
     await writeMessage(trx, {
       municipalityId: actor.municipalityId,
       senderId: null,
       assignmentId: row.assignmentId,
       recipientUserIds: [row.caseOfficerId],
-      subject: `Verkställighet påbörjad ${request.startedOn} (uppdrag ${row.assignmentNumber})`,
+      subject: `${what}: verkställighet påbörjad ${request.startedOn} (uppdrag ${row.assignmentNumber})`,
       body: [
         `Verkställighet påbörjad ${request.startedOn}: ${row.providerUnit.name} har börjat ge ${what}.`,
         `Uppdrag ${row.assignmentNumber}, beslut ${row.decisionNumber}. Period ${row.periodFrom}–${row.periodTo ?? 't.v.'}.`,
@@ -278,8 +279,8 @@ async function tellStartCorrected(
     assignmentId: row.assignmentId,
     recipientUserIds: [row.caseOfficerId],
     subject: startedOn
-      ? `Verkställighetsdatum rättat till ${startedOn} (uppdrag ${row.assignmentNumber})`
-      : `Verkställighetsdatum borttaget (uppdrag ${row.assignmentNumber})`,
+      ? `${what}: verkställighetsdatum rättat till ${startedOn} (uppdrag ${row.assignmentNumber})`
+      : `${what}: verkställighetsdatum borttaget (uppdrag ${row.assignmentNumber})`,
     body: [
       startedOn
         ? `Verkställighetsdatum rättat från ${row.startedOn} till ${startedOn}: ${row.providerUnit.name} ger ${what} från ${startedOn}.`

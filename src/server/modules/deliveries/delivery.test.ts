@@ -192,7 +192,7 @@ describe('the delivery start date', () => {
       .execute();
     expect(messages).toEqual([
       expect.objectContaining({
-        subject: `Verkställighet påbörjad 2026-02-03 (uppdrag ${sent.assignmentNumber})`,
+        subject: `Personlig omvårdnad (Morgon): verkställighet påbörjad 2026-02-03 (uppdrag ${sent.assignmentNumber})`,
         user_id: world.users.caseOfficer.userId,
       }),
     ]);
@@ -243,7 +243,7 @@ describe('the delivery start date', () => {
       .select('subject')
       .where('assignment_id', '=', sent.assignmentId)
       .execute();
-    expect(messages.filter((row) => row.subject.startsWith('Verkställighet påbörjad'))).toEqual([]);
+    expect(messages.filter((row) => row.subject.includes('verkställighet påbörjad'))).toEqual([]);
   });
 
   it('is only for rows sent to delivery', async () => {

@@ -139,8 +139,8 @@ export async function endDelivery(
       assignmentId: row.assignmentId,
       recipientUserIds: [row.caseOfficerId],
       addressedTo: `${row.caseOfficerName} (handläggare)`,
-      // Names the assignment and decision, never the person: the message sits in inboxes and lists.
-      subject: `Insats avslutas (uppdrag ${row.assignmentNumber})`,
+      // Names the intervention, assignment and decision, never the person: the message sits in inboxes and lists.
+      subject: `${name} avslutas ${input.endOn} (uppdrag ${row.assignmentNumber})`,
       body: [
         `Insatsen ${name} hos ${row.providerUnitName} avslutas ${input.endOn}; avsluta beslut och ärende om inget annat pågår.`,
         `Orsak: ${endReason}.`,

@@ -257,7 +257,7 @@ describe('ending (Rätta/Avsluta)', () => {
       .selectFrom('messages')
       .selectAll()
       .where('assignment_id', '=', sent.assignmentId)
-      .where('subject', 'like', 'Insats avslutas%')
+      .where('subject', 'like', '% avslutas %')
       .executeTakeFirstOrThrow();
     expect(message.body).toContain(
       'Insatsen Matdistribution hos Hemtjänst Norr avslutas 2026-10-31; avsluta beslut och ärende om inget annat pågår.',
@@ -289,7 +289,7 @@ describe('ending (Rätta/Avsluta)', () => {
       .selectFrom('messages')
       .select('body')
       .where('assignment_id', '=', sent.assignmentId)
-      .where('subject', 'like', 'Insats avslutas%')
+      .where('subject', 'like', '% avslutas %')
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
