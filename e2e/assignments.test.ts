@@ -157,6 +157,44 @@ describeInBrowser('assignments', () => {
     await expectText(page.locator('.alert--success'), 'Uppdraget är skickat till Hemtjänst egen regi.');
   });
 
+  it('asks nothing of a personal alarm but a note: no minutes, days, times or two staff', async () => {
+    const person = await bw.world.createPerson(['aoAuthority']);
+    const decision = await createFixtureDecision(bw.server.ownerDb, bw.world, person.id, { withAlarm: true });
+    const page = await bw.signedInPage('caseOfficer');
+    await page.goto(`/arenden/${decision.caseId}`);
+    await page.getByRole('link', { name: /Skriv uppdrag/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Skriv uppdrag' }).waitFor();
+
+    const alarm = page.getByRole('group', { name: /^Trygghetslarm/ });
+    await expectText(alarm, 'Trygghetslarm planeras inte i besök');
+    expect(await alarm.getByRole('textbox', { name: 'Minuter per tillfälle' }).count()).toBe(0);
+    expect(await alarm.getByRole('textbox', { name: 'Planerade tider' }).count()).toBe(0);
+    expect(await alarm.getByLabel('Måndag').count()).toBe(0);
+    expect(await alarm.getByLabel(/två personal/).count()).toBe(0);
+    // The interventions planned as visits keep their fields.
+    const meals = page.getByRole('group', { name: /^Matdistribution/ });
+    expect(await meals.getByRole('textbox', { name: 'Minuter per tillfälle' }).count()).toBe(1);
+    expect(await meals.getByLabel(/två personal/).count()).toBe(1);
+    await expectNoAxeViolations(page, 'the assignment form with a personal alarm');
+
+    await alarm.getByRole('textbox', { name: 'Anteckning till utföraren' }).fill('Nyckel i nyckelgömma.');
+    await choose(page, 'Utförare', 'Hemtjänst egen regi');
+    await page.getByRole('button', { name: 'Spara utkast' }).click();
+    await expectText(page.locator('.alert--success'), 'är sparat som utkast');
+    const saved = await bw.server.ownerDb
+      .selectFrom('assignment_interventions')
+      .select(['minutes_per_occasion', 'planned_days', 'planned_times', 'is_two_staff', 'note'])
+      .where('decision_intervention_id', '=', decision.interventions[2]!.id)
+      .executeTakeFirstOrThrow();
+    expect(saved).toEqual({
+      minutes_per_occasion: null,
+      planned_days: [],
+      planned_times: null,
+      is_two_staff: false,
+      note: 'Nyckel i nyckelgömma.',
+    });
+  });
+
   it('downloads the PDF for a provider without system access and records it as sent by post', async () => {
     await ensureProvider(bw.server.ownerDb, bw.world, {
       name: 'Privat Omsorg i Norr AB',

@@ -337,4 +337,55 @@ describeInBrowser('changing delivery rows at the provider', () => {
     await end.getByRole('button', { name: 'Avsluta insatsen' }).click();
     await expectText(end, 'Insatsen är avslutad 2026-07-31.');
   });
+
+  it('cancels a row that starts tomorrow before it began: Avbryt före start, the row says so and the officer is told', async () => {
+    const tomorrow = addDays(todayInSweden(), 1);
+    const fixture = await createSentRows(bw.server.ownerDb, bw.world, { periodFrom: tomorrow });
+    const manager = await bw.signedInPage('unitManager');
+    await insatser(manager, fixture.personId);
+
+    // Ending it is no way to say it never began: the end dialog points to the right action.
+    await actionsOf(manager, 'Personlig omvårdnad', tomorrow)
+      .getByRole('button', { name: /^Rätta\/Avsluta/ })
+      .click();
+    const end = manager.getByRole('dialog', { name: /^Rätta\/Avsluta/ });
+    await expectText(end, 'Har insatsen inte börjat? Använd Avbryt före start i stället');
+    await end.getByRole('button', { name: 'Avbryt', exact: true }).click();
+
+    await actionsOf(manager, 'Personlig omvårdnad', tomorrow)
+      .getByRole('button', { name: /^Avbryt före start/ })
+      .click();
+    const cancel = manager.getByRole('dialog', { name: /^Avbryt före start/ });
+    await expectText(
+      cancel,
+      `Den avslutas dagen före sin första dag, ${todayInSweden()}, och räknas inte som verkställd.`,
+    );
+    await expectNoAxeViolations(manager, 'the cancel dialog');
+    await shot(manager, 'cancel-before-start');
+    // The reason is required, on its field.
+    await cancel.getByRole('button', { name: 'Avbryt raden' }).click();
+    await expectFieldError(cancel.getByRole('combobox', { name: /Avslutsorsak/ }), 'Välj avslutsorsak.');
+    await cancel.getByRole('combobox', { name: /Avslutsorsak/ }).selectOption('Brukaren avböjer insatsen');
+    await cancel.getByRole('button', { name: 'Avbryt raden' }).click();
+    await expectText(cancel, 'Raden är avbruten före start.');
+    await expectText(cancel, 'Biståndshandläggare caseOfficer har fått ett meddelande');
+    await expectNoAxeViolations(manager, 'the cancel dialog done');
+    await cancel.getByRole('button', { name: 'Stäng' }).click();
+
+    const cancelled = rowOf(manager, 'Personlig omvårdnad', tomorrow);
+    await expectText(cancelled, 'Avbruten före start');
+    await expectText(cancelled, `${tomorrow}, påbörjades aldrig (avslutad ${todayInSweden()})`);
+    await expectText(cancelled, 'Brukaren avböjer insatsen');
+    // Nothing is left to do with it but read its history.
+    const actions = actionsOf(manager, 'Personlig omvårdnad', tomorrow);
+    expect(await actions.getByRole('button', { name: /^Avbryt före start/ }).count()).toBe(0);
+    expect(await actions.getByRole('button', { name: /^Rätta\/Avsluta/ }).count()).toBe(0);
+    await actions.getByRole('button', { name: /^Historik/ }).click();
+    const history = manager.getByRole('dialog', { name: /^Historik för Personlig omvårdnad/ });
+    await expectText(history, 'Avbruten före start.');
+    await expectNoAxeViolations(manager, 'the history of a cancelled row');
+    await history.getByRole('button', { name: 'Stäng' }).click();
+    // The other row runs on as planned.
+    await expectText(rowOf(manager, 'Matdistribution', tomorrow), 'Skickad till genomförande');
+  });
 });

@@ -26,6 +26,8 @@ describeInBrowser('two managers distributing the same new assignment', () => {
       await page.getByRole('textbox', { name: `Resurs (${intervention}, rad 1)` }).fill(resource);
       await page.getByRole('textbox', { name: `Genomförandeform (${intervention}, rad 1)` }).fill(formOfDelivery);
     }
+    // Kept under distribution: the conflict is about accepting, not about sending on.
+    await page.getByLabel('Till genomförande').uncheck();
   }
 
   it('saves the first; the second hears in Swedish who was first and keeps every field typed', async () => {

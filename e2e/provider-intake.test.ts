@@ -62,7 +62,8 @@ describeInBrowser('receiving an assignment at the provider', () => {
     await manager
       .getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' })
       .selectOption({ label: 'Hemtjänst Norr' });
-    await manager.getByLabel('Till genomförande').check();
+    // Ticked from the start: most assignments go straight on to the units.
+    expect(await manager.getByLabel('Till genomförande').isChecked()).toBe(true);
     await shot(manager, 'distribution-form');
     await manager.getByRole('button', { name: 'Acceptera och fördela' }).click();
 
@@ -92,6 +93,10 @@ describeInBrowser('receiving an assignment at the provider', () => {
       .selectOption({ label: 'Hemtjänst Söder' });
     await coordinator.getByRole('textbox', { name: 'Resurs (Matdistribution, rad 1)' }).fill('Kvällsgruppen');
     await coordinator.getByRole('button', { name: 'Acceptera och fördela' }).click();
+    await coordinator
+      .getByRole('dialog', { name: 'Till genomförande' })
+      .getByRole('button', { name: 'Skicka till genomförande' })
+      .click();
     await expectText(coordinator.locator('.alert--error'), 'Uppdraget har redan fördelats av Enhetschef unitManager.');
     expect(await coordinator.getByRole('textbox', { name: 'Resurs (Matdistribution, rad 1)' }).inputValue()).toBe(
       'Kvällsgruppen',
@@ -166,9 +171,10 @@ describeInBrowser('receiving an assignment at the provider', () => {
     await manager
       .getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' })
       .selectOption({ label: 'Hemtjänst Söder' });
+    await manager.getByLabel('Till genomförande').uncheck();
     await manager.getByRole('textbox', { name: 'T.o.m. (Matdistribution, rad 1)' }).fill('2026-01-31');
     await manager.getByRole('button', { name: 'Acceptera och fördela' }).click();
-    // The server's rule lands on the field: the period ends before it starts.
+    // The server's rule, checked by the form first, lands on the field: the period ends before it starts.
     await expectFieldError(
       manager.getByRole('textbox', { name: 'T.o.m. (Matdistribution, rad 1)' }),
       'Verkställighetens slut kan inte vara före dess början.',
@@ -219,6 +225,7 @@ describeInBrowser('receiving an assignment at the provider', () => {
     await manager
       .getByRole('combobox', { name: 'Utförarenhet (Matdistribution, rad 1)' })
       .selectOption({ label: 'Hemtjänst Söder' });
+    await manager.getByLabel('Till genomförande').uncheck();
     await manager.getByRole('button', { name: 'Acceptera och fördela' }).click();
     // Söder delivers it now; the manager of Norr no longer reads it, so the page does not lead back to a 404.
     await manager.getByRole('heading', { level: 1, name: 'Nya uppdrag' }).waitFor();

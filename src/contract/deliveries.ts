@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { Id, IsoDate, Version, optionalText, requiredText } from './common.ts';
 import { PersonRef } from './assignments.ts';
 import { SCOPE_UNITS } from './catalogues.ts';
+import { MAX_HOURS_PER_VISIT } from '../domain/delivery-fields.ts';
+import { WEEKDAYS } from '../domain/vocabulary.ts';
 
 /** Under fördelning, Skickad till genomförande, Återkallad, Avslutad. */
 export const DELIVERY_STATUSES = ['under_distribution', 'sent_to_delivery', 'withdrawn', 'ended'] as const;
@@ -45,7 +47,7 @@ const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform(
 const Hours = z
   .number({ error: 'Ange timmar som ett tal.' })
   .positive({ error: 'Ange fler än 0 timmar.' })
-  .max(24, { error: 'Högst 24 timmar per besök.' });
+  .max(MAX_HOURS_PER_VISIT, { error: `Högst ${MAX_HOURS_PER_VISIT} timmar per besök.` });
 const Frequency = z
   .number({ error: 'Ange ett tal.' })
   .positive({ error: 'Ange ett tal större än 0.' })
@@ -157,6 +159,11 @@ export const DeliveryRowPermissions = z.object({
     .boolean()
     .describe('Sent to delivery: the reader may correct its start date and registered fields (Rätta)'),
   canChange: z.boolean().describe("The reader manages the row's unit (withdraw, end, interrupt, change provider)"),
+  canCancel: z
+    .boolean()
+    .describe(
+      "The reader manages the row's unit and the row has not begun (no start date, no interruption; a continuation before its first day): it may be cancelled before the start (Avbryt före start)",
+    ),
 });
 
 export const DeliveryRow = z.object({
@@ -165,6 +172,9 @@ export const DeliveryRow = z.object({
   assignmentNumber: z.string(),
   assignmentInterventionId: Id,
   interventionName: z.string(),
+  isPersonalAlarm: z
+    .boolean()
+    .describe('Trygghetslarm: not planned as visits, so the row has no hours, days or frequency'),
   decisionId: Id,
   personId: Id,
   providerUnit: z.object({ id: Id, name: z.string() }),
@@ -233,12 +243,17 @@ export const DeliveryHistory = z.object({
 });
 export type DeliveryHistory = z.infer<typeof DeliveryHistory>;
 
+/** An intervention of the assignment as the officer granted it: the distribution form's rows start from it. */
 export const DistributionIntervention = z.object({
   id: Id.describe('assignment intervention id'),
   name: z.string(),
+  isPersonalAlarm: z
+    .boolean()
+    .describe('Trygghetslarm: not planned as visits, so its rows take no hours, days or frequency'),
   grantedAmount: z.number().nullable(),
   scopeUnit: z.enum(SCOPE_UNITS),
   minutesPerOccasion: z.number().nullable(),
+  plannedDays: z.array(z.enum(WEEKDAYS)).describe("The officer's planned weekdays"),
   plannedTimes: z.string().nullable(),
   isTwoStaff: z.boolean(),
 });

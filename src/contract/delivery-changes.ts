@@ -23,6 +23,18 @@ export const EndDeliveryRequest = z.object({
 });
 export type EndDeliveryRequest = z.input<typeof EndDeliveryRequest>;
 
+/**
+ * Avbryt före start: a row that has not begun (no start date, no interruption; a continuation
+ * before its first day) ends the day before its first day, so it covers no day.
+ */
+export const CancelDeliveryRequest = z.object({
+  endReason: requiredText(200).describe(
+    'Why it never began (avslutsorsak), e.g. one of DELIVERY_END_REASONS or a free text',
+  ),
+  version: Version,
+});
+export type CancelDeliveryRequest = z.input<typeof CancelDeliveryRequest>;
+
 /** A row as a change left it: enough for the web to say what happened before it reads the rows again. */
 export const ChangedDeliveryRow = z.object({
   id: Id,
@@ -77,6 +89,13 @@ export const EndResult = z.object({
   ),
 });
 export type EndResult = z.infer<typeof EndResult>;
+
+export const CancelResult = z.object({
+  delivery: ChangedDeliveryRow.describe('The row as cancelled: ended, its last day the day before its first'),
+  caseOfficerName: z.string().describe('Who was told'),
+  hasOtherOngoingRows: z.boolean().describe('Whether other rows of the same decision run today or are planned'),
+});
+export type CancelResult = z.infer<typeof CancelResult>;
 
 export const NewInterruptionRequest = z.object({
   fromDate: IsoDate.describe('First day without delivery'),

@@ -3,7 +3,10 @@ import {
   DELIVERY_STATUSES,
   DELIVERY_TRANSITIONS,
   canChangeDeliveryStatus,
+  cancelProblem,
+  cancelledLastDay,
   endProblem,
+  hasEndedBeforeStart,
   interruptionProblems,
   interruptionReportDeadline,
   deliveryRowName,
@@ -213,6 +216,60 @@ describe('ending', () => {
     expect(endProblem({ ...SENT, status: 'withdrawn' }, '2026-06-01')).toBe(
       'Raden är redan återkallad; ändra den nya raden i stället.',
     );
+  });
+});
+
+describe('cancelling before the start (Avbryt före start)', () => {
+  const PLANNED = {
+    status: 'sent_to_delivery' as const,
+    periodFrom: '2026-05-02',
+    startedOn: null,
+    continuesDeliveryId: null,
+    hasInterruptions: false,
+  };
+  const TODAY = '2026-05-01';
+
+  it('takes a row sent or under distribution that has no start date, whenever its first day is', () => {
+    expect(cancelProblem(PLANNED, TODAY)).toBeNull();
+    expect(cancelProblem({ ...PLANNED, status: 'under_distribution' }, TODAY)).toBeNull();
+    // Planned from last week and never begun (the person declined): still cancelled, not ended.
+    expect(cancelProblem({ ...PLANNED, periodFrom: '2026-04-24' }, TODAY)).toBeNull();
+  });
+
+  it('refuses a row that has begun: a start date or an interruption says so', () => {
+    expect(cancelProblem({ ...PLANNED, periodFrom: '2026-04-01', startedOn: '2026-04-03' }, TODAY)).toBe(
+      'Insatsen startade 2026-04-03; avsluta den med Rätta/Avsluta i stället.',
+    );
+    expect(cancelProblem({ ...PLANNED, hasInterruptions: true }, TODAY)).toBe(
+      'Raden har avbrott, så insatsen har börjat; avsluta den med Rätta/Avsluta i stället.',
+    );
+  });
+
+  it('takes a continuation after a change of time only before its first day', () => {
+    const continuation = { ...PLANNED, continuesDeliveryId: 'withdrawn-row' };
+    expect(cancelProblem(continuation, TODAY)).toBeNull();
+    expect(cancelProblem({ ...continuation, periodFrom: TODAY }, TODAY)).toBe(
+      'Raden fortsätter en rad som ändrats i tid och gäller sedan 2026-05-01; avsluta den med Rätta/Avsluta i stället.',
+    );
+  });
+
+  it('refuses rows already finished', () => {
+    expect(cancelProblem({ ...PLANNED, status: 'ended' }, TODAY)).toBe('Raden är redan avslutad.');
+    expect(cancelProblem({ ...PLANNED, status: 'withdrawn' }, TODAY)).toBe(
+      'Raden är redan återkallad; ändra den nya raden i stället.',
+    );
+  });
+
+  it('ends the row the day before its first day, across month and leap-year ends', () => {
+    expect(cancelledLastDay('2026-05-02')).toBe('2026-05-01');
+    expect(cancelledLastDay('2028-03-01')).toBe('2028-02-29');
+    expect(cancelledLastDay('2027-01-01')).toBe('2026-12-31');
+  });
+
+  it('tells a row that covered no day from one that did', () => {
+    expect(hasEndedBeforeStart({ periodFrom: '2026-05-02', periodTo: '2026-05-01' })).toBe(true);
+    expect(hasEndedBeforeStart({ periodFrom: '2026-05-02', periodTo: '2026-05-02' })).toBe(false);
+    expect(hasEndedBeforeStart({ periodFrom: '2026-05-02', periodTo: null })).toBe(false);
   });
 });
 

@@ -119,6 +119,47 @@ export function endProblem(row: DeliveryRowFacts, endOn: string): string | null 
   return null;
 }
 
+/** What deciding whether a row may be cancelled before it began needs to know. */
+export interface CancelFacts {
+  status: DeliveryStatus;
+  periodFrom: string;
+  startedOn: string | null;
+  /** The withdrawn row this one continues after a change of time, if any. */
+  continuesDeliveryId: string | null;
+  hasInterruptions: boolean;
+}
+
+/**
+ * Why the row cannot be cancelled before it began (Avbryt före start), or null. A row that never
+ * began ends the day before its first day, so it covers no day at all (the same as a row whose
+ * decision ended before it began, migration 0023): the person declined, moved or died before the
+ * first visit, or the row was registered by mistake. Ending (endProblem) cannot say this: its last
+ * day lies within the row. A row has begun when its start date (verkställighetsdatum) is
+ * registered, or an interruption is (an interruption says support had begun); a continuation
+ * after a change of time never gets a start date — support began on the row it continues — so it
+ * has begun once its first day has come.
+ */
+export function cancelProblem(row: CancelFacts, today: string): string | null {
+  const statusProblem = statusChangeProblem(row.status, 'ended');
+  if (statusProblem) return statusProblem;
+  const endInstead = 'avsluta den med Rätta/Avsluta i stället.';
+  if (row.startedOn !== null) return `Insatsen startade ${row.startedOn}; ${endInstead}`;
+  if (row.hasInterruptions) return `Raden har avbrott, så insatsen har börjat; ${endInstead}`;
+  if (row.continuesDeliveryId !== null && row.periodFrom <= today)
+    return `Raden fortsätter en rad som ändrats i tid och gäller sedan ${row.periodFrom}; ${endInstead}`;
+  return null;
+}
+
+/** The last day of a row cancelled before it began: the day before its first. */
+export function cancelledLastDay(periodFrom: string): string {
+  return dayBefore(periodFrom);
+}
+
+/** Whether a row ended without covering a day: cancelled before it began, or its decision ended first. */
+export function hasEndedBeforeStart(row: { periodFrom: string; periodTo: string | null }): boolean {
+  return row.periodTo !== null && row.periodTo < row.periodFrom;
+}
+
 /**
  * Why the row cannot move to another provider from the day, or null. Only rows sent to delivery
  * move; the old row ends the day before, so the day must come after its first day and not after

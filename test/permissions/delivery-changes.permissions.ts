@@ -131,6 +131,11 @@ export const permissionRows: PermissionRow[] = [
     endReason: 'Avliden',
     version,
   })),
+  // The rows have no start date, so they have not begun and may be cancelled.
+  rowRoute('POST /api/deliveries/:deliveryId/cancel', 'POST', '/cancel', CHANGERS, (version) => ({
+    endReason: 'Felregistrerad rad',
+    version,
+  })),
   rowRoute('GET /api/deliveries/:deliveryId/interruptions', 'GET', '/interruptions', READERS),
   rowRoute('POST /api/deliveries/:deliveryId/interruptions', 'POST', '/interruptions', CHANGERS, () => ({
     fromDate: '2026-03-01',

@@ -744,9 +744,13 @@ export interface paths {
                                  * @description assignment intervention id
                                  */
                                 id: string;
+                                /** @description Trygghetslarm: not planned as visits, so its rows take no hours, days or frequency */
+                                isPersonalAlarm: boolean;
                                 isTwoStaff: boolean;
                                 minutesPerOccasion: number | null;
                                 name: string;
+                                /** @description The officer's planned weekdays */
+                                plannedDays: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
                                 plannedTimes: string | null;
                                 /** @enum {string} */
                                 scopeUnit: "hours_per_month" | "hours_per_week" | "times_per_day" | "times_per_week" | "times_per_month" | "days_per_month" | "nights_per_month" | "none";
@@ -813,10 +817,14 @@ export interface paths {
                                     version: number;
                                 }[];
                                 interventionName: string;
+                                /** @description Trygghetslarm: not planned as visits, so the row has no hours, days or frequency */
+                                isPersonalAlarm: boolean;
                                 label: string | null;
                                 periodFrom: string;
                                 periodTo: string | null;
                                 permissions: {
+                                    /** @description The reader manages the row's unit and the row has not begun (no start date, no interruption; a continuation before its first day): it may be cancelled before the start (Avbryt före start) */
+                                    canCancel: boolean;
                                     /** @description The reader manages the row's unit (withdraw, end, interrupt, change provider) */
                                     canChange: boolean;
                                     /** @description Sent to delivery: the reader may correct its start date and registered fields (Rätta) */
@@ -1059,10 +1067,14 @@ export interface paths {
                                     version: number;
                                 }[];
                                 interventionName: string;
+                                /** @description Trygghetslarm: not planned as visits, so the row has no hours, days or frequency */
+                                isPersonalAlarm: boolean;
                                 label: string | null;
                                 periodFrom: string;
                                 periodTo: string | null;
                                 permissions: {
+                                    /** @description The reader manages the row's unit and the row has not begun (no start date, no interruption; a continuation before its first day): it may be cancelled before the start (Avbryt före start) */
+                                    canCancel: boolean;
                                     /** @description The reader manages the row's unit (withdraw, end, interrupt, change provider) */
                                     canChange: boolean;
                                     /** @description Sent to delivery: the reader may correct its start date and registered fields (Rätta) */
@@ -1141,10 +1153,14 @@ export interface paths {
                                         version: number;
                                     }[];
                                     interventionName: string;
+                                    /** @description Trygghetslarm: not planned as visits, so the row has no hours, days or frequency */
+                                    isPersonalAlarm: boolean;
                                     label: string | null;
                                     periodFrom: string;
                                     periodTo: string | null;
                                     permissions: {
+                                        /** @description The reader manages the row's unit and the row has not begun (no start date, no interruption; a continuation before its first day): it may be cancelled before the start (Avbryt före start) */
+                                        canCancel: boolean;
                                         /** @description The reader manages the row's unit (withdraw, end, interrupt, change provider) */
                                         canChange: boolean;
                                         /** @description Sent to delivery: the reader may correct its start date and registered fields (Rätta) */
@@ -5796,10 +5812,14 @@ export interface paths {
                                 version: number;
                             }[];
                             interventionName: string;
+                            /** @description Trygghetslarm: not planned as visits, so the row has no hours, days or frequency */
+                            isPersonalAlarm: boolean;
                             label: string | null;
                             periodFrom: string;
                             periodTo: string | null;
                             permissions: {
+                                /** @description The reader manages the row's unit and the row has not begun (no start date, no interruption; a continuation before its first day): it may be cancelled before the start (Avbryt före start) */
+                                canCancel: boolean;
                                 /** @description The reader manages the row's unit (withdraw, end, interrupt, change provider) */
                                 canChange: boolean;
                                 /** @description Sent to delivery: the reader may correct its start date and registered fields (Rätta) */
@@ -5936,6 +5956,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deliveries/{deliveryId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a row that has not begun (Avbryt före start): it ends the day before its first day with a reason; the case officer is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why it never began (avslutsorsak), e.g. one of DELIVERY_END_REASONS or a free text */
+                        endReason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Who was told */
+                            caseOfficerName: string;
+                            /** @description The row as cancelled: ended, its last day the day before its first */
+                            delivery: {
+                                /** Format: uuid */
+                                continuesDeliveryId: string | null;
+                                endReason: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                interventionName: string;
+                                periodFrom: string;
+                                periodTo: string | null;
+                                /** @enum {string} */
+                                status: "under_distribution" | "sent_to_delivery" | "withdrawn" | "ended";
+                                version: number;
+                            };
+                            /** @description Whether other rows of the same decision run today or are planned */
+                            hasOtherOngoingRows: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deliveries/{deliveryId}/correct": {
         parameters: {
             query?: never;
@@ -6033,10 +6213,14 @@ export interface paths {
                                 version: number;
                             }[];
                             interventionName: string;
+                            /** @description Trygghetslarm: not planned as visits, so the row has no hours, days or frequency */
+                            isPersonalAlarm: boolean;
                             label: string | null;
                             periodFrom: string;
                             periodTo: string | null;
                             permissions: {
+                                /** @description The reader manages the row's unit and the row has not begun (no start date, no interruption; a continuation before its first day): it may be cancelled before the start (Avbryt före start) */
+                                canCancel: boolean;
                                 /** @description The reader manages the row's unit (withdraw, end, interrupt, change provider) */
                                 canChange: boolean;
                                 /** @description Sent to delivery: the reader may correct its start date and registered fields (Rätta) */
@@ -7045,10 +7229,14 @@ export interface paths {
                                 version: number;
                             }[];
                             interventionName: string;
+                            /** @description Trygghetslarm: not planned as visits, so the row has no hours, days or frequency */
+                            isPersonalAlarm: boolean;
                             label: string | null;
                             periodFrom: string;
                             periodTo: string | null;
                             permissions: {
+                                /** @description The reader manages the row's unit and the row has not begun (no start date, no interruption; a continuation before its first day): it may be cancelled before the start (Avbryt före start) */
+                                canCancel: boolean;
                                 /** @description The reader manages the row's unit (withdraw, end, interrupt, change provider) */
                                 canChange: boolean;
                                 /** @description Sent to delivery: the reader may correct its start date and registered fields (Rätta) */
@@ -7458,10 +7646,14 @@ export interface paths {
                                     version: number;
                                 }[];
                                 interventionName: string;
+                                /** @description Trygghetslarm: not planned as visits, so the row has no hours, days or frequency */
+                                isPersonalAlarm: boolean;
                                 label: string | null;
                                 periodFrom: string;
                                 periodTo: string | null;
                                 permissions: {
+                                    /** @description The reader manages the row's unit and the row has not begun (no start date, no interruption; a continuation before its first day): it may be cancelled before the start (Avbryt före start) */
+                                    canCancel: boolean;
                                     /** @description The reader manages the row's unit (withdraw, end, interrupt, change provider) */
                                     canChange: boolean;
                                     /** @description Sent to delivery: the reader may correct its start date and registered fields (Rätta) */
@@ -13921,10 +14113,14 @@ export interface paths {
                                     version: number;
                                 }[];
                                 interventionName: string;
+                                /** @description Trygghetslarm: not planned as visits, so the row has no hours, days or frequency */
+                                isPersonalAlarm: boolean;
                                 label: string | null;
                                 periodFrom: string;
                                 periodTo: string | null;
                                 permissions: {
+                                    /** @description The reader manages the row's unit and the row has not begun (no start date, no interruption; a continuation before its first day): it may be cancelled before the start (Avbryt före start) */
+                                    canCancel: boolean;
                                     /** @description The reader manages the row's unit (withdraw, end, interrupt, change provider) */
                                     canChange: boolean;
                                     /** @description Sent to delivery: the reader may correct its start date and registered fields (Rätta) */
@@ -16784,10 +16980,14 @@ export interface paths {
                                     version: number;
                                 }[];
                                 interventionName: string;
+                                /** @description Trygghetslarm: not planned as visits, so the row has no hours, days or frequency */
+                                isPersonalAlarm: boolean;
                                 label: string | null;
                                 periodFrom: string;
                                 periodTo: string | null;
                                 permissions: {
+                                    /** @description The reader manages the row's unit and the row has not begun (no start date, no interruption; a continuation before its first day): it may be cancelled before the start (Avbryt före start) */
+                                    canCancel: boolean;
                                     /** @description The reader manages the row's unit (withdraw, end, interrupt, change provider) */
                                     canChange: boolean;
                                     /** @description Sent to delivery: the reader may correct its start date and registered fields (Rätta) */
@@ -17038,10 +17238,14 @@ export interface paths {
                                     version: number;
                                 }[];
                                 interventionName: string;
+                                /** @description Trygghetslarm: not planned as visits, so the row has no hours, days or frequency */
+                                isPersonalAlarm: boolean;
                                 label: string | null;
                                 periodFrom: string;
                                 periodTo: string | null;
                                 permissions: {
+                                    /** @description The reader manages the row's unit and the row has not begun (no start date, no interruption; a continuation before its first day): it may be cancelled before the start (Avbryt före start) */
+                                    canCancel: boolean;
                                     /** @description The reader manages the row's unit (withdraw, end, interrupt, change provider) */
                                     canChange: boolean;
                                     /** @description Sent to delivery: the reader may correct its start date and registered fields (Rätta) */

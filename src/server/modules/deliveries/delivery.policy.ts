@@ -16,7 +16,12 @@
 import { AUTHORITY_ROLES, MANAGER_ROLES, PROVIDER_STAFF_ROLES, hasAnyRole, type Role } from '../../../domain/roles.ts';
 import type { ActorPosition } from '../../platform/access/actor.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
-import { correctionProblem, startRegistrationProblem, type StartFacts } from '../../../domain/delivery-rules.ts';
+import {
+  cancelProblem,
+  correctionProblem,
+  startRegistrationProblem,
+  type CancelFacts,
+} from '../../../domain/delivery-rules.ts';
 import { NEW_ASSIGNMENT_RECEIVER_ROLES } from '../../platform/access/assignment-scope.ts';
 
 type Who = Pick<ActorPosition, 'roles' | 'unitsBelow' | 'personScopeUnitIds' | 'serviceArea'>;
@@ -55,13 +60,14 @@ export function unitReadScope(unitId: string): DeliveryReadScope {
   return { unitIds: [unitId], authority: null };
 }
 
-/** What the reader may do with one row. */
+/** What the reader may do with one row, on the day (Sweden's today): cancelling a continuation depends on it. */
 export function deliveryRowPermissions(
   actor: Pick<Who, 'roles' | 'unitsBelow'>,
-  row: Pick<StartFacts, 'status' | 'startedOn' | 'continuesDeliveryId'> & {
+  row: CancelFacts & {
     providerUnitId: string;
     wasSentToDelivery: boolean;
   },
+  today: string,
 ) {
   const manages = canManageDeliveriesAt(actor, row.providerUnitId);
   const isUnderDistribution = row.status === 'under_distribution';
@@ -72,5 +78,7 @@ export function deliveryRowPermissions(
     canRegisterStart: manages && startRegistrationProblem(row) === null,
     canCorrect: manages && correctionProblem(row) === null,
     canChange: manages,
+    // The changes themselves are the delivery-changes module's; its service checks the same rule again.
+    canCancel: manages && cancelProblem(row, today) === null,
   };
 }

@@ -20,6 +20,8 @@ export interface DeliveryView extends Omit<DeliverySnapshot, 'providerUnitId' | 
   assignmentNumber: string;
   assignmentInterventionId: string;
   interventionName: string;
+  /** Trygghetslarm: not planned as visits (src/domain/delivery-fields.ts isPlannedInVisits). */
+  isPersonalAlarm: boolean;
   decisionId: string;
   personId: string;
   providerUnit: { id: string; name: string };
@@ -88,6 +90,7 @@ function selectRows(trx: Trx) {
       'a.assignment_number',
       'd.assignment_intervention_id',
       'it.name as intervention_name',
+      'it.is_personal_alarm',
       'd.decision_id',
       'd.person_id',
       'd.provider_unit_id',
@@ -126,6 +129,7 @@ function toView(row: Row): DeliveryView {
     assignmentNumber: row.assignment_number,
     assignmentInterventionId: row.assignment_intervention_id,
     interventionName: row.intervention_name,
+    isPersonalAlarm: row.is_personal_alarm,
     decisionId: row.decision_id,
     personId: row.person_id,
     providerUnit: { id: row.provider_unit_id, name: row.unit_name },

@@ -23,7 +23,7 @@ import { writeMessage } from '../messages/index.ts';
 import { isPersonVisible } from '../../platform/access/person-scope.ts';
 import { correctDeliveryFields, markStarted, updateDeliveryFields } from './delivery-write.repository.ts';
 import * as repo from './delivery.repository.ts';
-import { deliveryFieldProblems, timeFieldProblems } from './delivery-fields.ts';
+import { deliveryFieldProblems, timeFieldProblems } from '../../../domain/delivery-fields.ts';
 import { sendRows } from './delivery-sending.ts';
 import { toDeliveryRow, toDeliveryRows } from './delivery.presenter.ts';
 import { canManageDeliveriesAt, deliveryReadScope, unitReadScope } from './delivery.policy.ts';

@@ -298,6 +298,7 @@ describe("reading a person's rows", () => {
       canRegisterStart: false,
       canCorrect: false,
       canChange: false,
+      canCancel: false,
     });
 
     const authority = await officer.get(path);

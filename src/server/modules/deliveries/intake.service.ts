@@ -21,7 +21,7 @@ import { loadAssignmentScope } from '../../platform/access/assignment-scope.ts';
 import { insertDeliveries } from './delivery-write.repository.ts';
 import * as repo from './delivery.repository.ts';
 import * as intake from './intake.repository.ts';
-import { deliveryFieldProblems, type DeliveryFieldContext } from './delivery-fields.ts';
+import { deliveryFieldProblems, type DeliveryFieldContext } from '../../../domain/delivery-fields.ts';
 import { sendRows } from './delivery-sending.ts';
 import { toDeliveryRows } from './delivery.presenter.ts';
 import { deliveryReadScope } from './delivery.policy.ts';
@@ -95,9 +95,11 @@ export async function getDistributionOptions(
       interventions: interventions.map((row) => ({
         id: row.id,
         name: row.name,
+        isPersonalAlarm: row.isPersonalAlarm,
         grantedAmount: row.grantedAmount,
         scopeUnit: row.scopeUnit,
         minutesPerOccasion: row.minutesPerOccasion,
+        plannedDays: row.plannedDays,
         plannedTimes: row.plannedTimes,
         isTwoStaff: row.isTwoStaff,
       })),

@@ -42,6 +42,21 @@ export function registerDeliveryChangeRoutes(app: App, { db }: AppDeps): void {
     async (request) => rows.endDelivery(db, positionedActorOf(request), request.params.deliveryId, request.body),
   );
 
+  app.post(
+    '/api/deliveries/:deliveryId/cancel',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Cancel a row that has not begun (Avbryt före start): it ends the day before its first day with a reason; the case officer is told',
+        params: DeliveryParams,
+        body: c.CancelDeliveryRequest,
+        response: { 200: c.CancelResult, ...errors },
+      },
+    },
+    async (request) => rows.cancelDelivery(db, positionedActorOf(request), request.params.deliveryId, request.body),
+  );
+
   app.get(
     '/api/deliveries/:deliveryId/interruptions',
     {

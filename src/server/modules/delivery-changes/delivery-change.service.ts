@@ -1,14 +1,18 @@
 /**
- * The change of time (Återkalla) and ending (Rätta/Avsluta) of a delivery row. Each runs in one
- * transaction: the row is locked, the rule checked (src/domain/delivery-rules.ts), the row and its
- * history written, the case officer told when an intervention ends, and the audit row written.
+ * The change of time (Återkalla), ending (Rätta/Avsluta) and cancelling before the start (Avbryt
+ * före start) of a delivery row. Each runs in one transaction: the row is locked, the rule checked
+ * (src/domain/delivery-rules.ts), the row and its history written, the case officer told when an
+ * intervention ends, and the audit row written.
  */
 import type { Db } from '../../platform/db/database.ts';
 import { inTenant, type Trx } from '../../platform/db/tenant.ts';
 import type { PositionedActor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { todayInSweden } from '../../../domain/dates.ts';
+import { dayBefore } from '../../../domain/periods.ts';
 import {
+  cancelProblem,
   deliveryRowName,
   endProblem,
   planWithdrawal,
@@ -22,7 +26,11 @@ import { toNumber } from '../deliveries/index.ts';
 import { writeMessage } from '../messages/index.ts';
 import { findDeliveryForChange, hasOtherOngoingRows, type DeliveryForChange } from './delivery-change.repository.ts';
 import { NOT_YOURS_TO_CHANGE, canChangeDeliveryRow, deliveryRowReadScope } from './delivery-change.policy.ts';
-import { endDelivery as endRow, withdrawDelivery as withdrawRow } from './delivery-history.repository.ts';
+import {
+  cancelDelivery as cancelRow,
+  endDelivery as endRow,
+  withdrawDelivery as withdrawRow,
+} from './delivery-history.repository.ts';
 import { listRowsInPendingChanges } from './provider-change.repository.ts';
 import { listInterruptions } from './interruption.repository.ts';
 import { fitInterruptionsToLastDay } from './interruption.service.ts';
@@ -162,6 +170,70 @@ export async function endDelivery(
       caseOfficerName: row.caseOfficerName,
       hasOtherOngoingRows: hasOther,
       interruptions: toInterruptionChanges(interruptions),
+    };
+  });
+}
+
+/**
+ * Cancels a row that has not begun (Avbryt före start): it ends the day before its first day, so
+ * it covers no day, and the case officer is told the intervention will not be delivered by it. A
+ * row that has begun (a start date, an interruption, a continuation past its first day) is a
+ * conflict: it is ended with a last day instead.
+ */
+export async function cancelDelivery(
+  db: Db,
+  actor: PositionedActor,
+  deliveryId: string,
+  input: c.CancelDeliveryRequest,
+): Promise<c.CancelResult> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const row = await getChangeableDelivery(trx, actor, deliveryId);
+    await assertChangeable(trx, row, input.version, 'ended');
+    const today = todayInSweden();
+    const problem = cancelProblem(
+      {
+        ...row,
+        continuesDeliveryId: row.record.continues_delivery_id,
+        hasInterruptions: (await listInterruptions(trx, row.id)).length > 0,
+      },
+      today,
+    );
+    if (problem) throw new ConflictError(problem);
+    const endReason = input.endReason.trim();
+
+    const cancelled = await cancelRow(trx, row.id, row.version, endReason, actor.userId, 'Avbruten före start.');
+    if (!cancelled) throw new ConflictError();
+    // Rows still running today or planned: the officer reads whether anything else of the decision goes on.
+    const hasOther = await hasOtherOngoingRows(trx, row.decision.id, row.id, dayBefore(today));
+    const name = deliveryRowName(row.interventionName, row.record.label);
+    await writeMessage(trx, {
+      municipalityId: actor.municipalityId,
+      senderId: null,
+      assignmentId: row.assignmentId,
+      recipientUserIds: [row.caseOfficerId],
+      addressedTo: `${row.caseOfficerName} (handläggare)`,
+      // Names the assignment and decision, never the person: the message sits in inboxes and lists.
+      subject: `Insats avbruten före start (uppdrag ${row.assignmentNumber})`,
+      body: [
+        `Insatsen ${name} hos ${row.providerUnitName}, planerad från ${row.periodFrom}, är avbruten innan den började och verkställs inte.`,
+        `Orsak: ${endReason}.`,
+        `Uppdrag ${row.assignmentNumber}, beslut ${row.decision.decisionNumber}.`,
+        hasOther
+          ? 'Andra insatser enligt beslutet pågår eller är planerade.'
+          : 'Ingen annan verkställighet enligt beslutet pågår eller är planerad.',
+      ].join('\n'),
+    });
+    await writeAudit(trx, actor, {
+      action: 'delivery.cancel',
+      entityType: 'delivery',
+      entityId: row.id,
+      personId: row.personId,
+      details: { periodFrom: row.periodFrom, endReason, previousStatus: row.status },
+    });
+    return {
+      delivery: toChangedRow(cancelled, row.interventionName),
+      caseOfficerName: row.caseOfficerName,
+      hasOtherOngoingRows: hasOther,
     };
   });
 }

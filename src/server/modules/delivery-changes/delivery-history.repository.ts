@@ -61,6 +61,38 @@ export async function endDelivery(
   return ended;
 }
 
+/**
+ * Cancels one row before it began: ended, its last day the day before its first (the period
+ * check of migration 0023 allows that only without a start date), if its version matches and it
+ * is still open without a start date; undefined otherwise.
+ */
+export async function cancelDelivery(
+  trx: Trx,
+  deliveryId: string,
+  version: number,
+  reason: string,
+  actorId: string,
+  note: string,
+): Promise<DeliveryRecord | undefined> {
+  const cancelled = await trx
+    .updateTable('deliveries')
+    .set({
+      status: 'ended',
+      period_to: sql`period_from - 1`,
+      end_reason: reason,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', deliveryId)
+    .where('version', '=', version)
+    .where('status', 'in', ['under_distribution', 'sent_to_delivery'])
+    .where('started_on', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  if (cancelled) await insertDeliveryEvents(trx, [cancelled], 'ended', actorId, note);
+  return cancelled;
+}
+
 /** Withdraws one row so that it ends on the day, if its version matches; undefined when stale or not sent to delivery. */
 export async function withdrawDelivery(
   trx: Trx,

@@ -37,6 +37,7 @@ import {
   type AssignmentOptions,
 } from './assignments.api.ts';
 import { HANDOVER_IN_FUTURE, handoverTimeProblem } from '../../../domain/handover.ts';
+import { isPlannedInVisits } from '../../../domain/delivery-fields.ts';
 
 interface AssignmentFormProps {
   options: AssignmentOptions;
@@ -77,7 +78,9 @@ export function AssignmentForm({ options, existing, template }: AssignmentFormPr
     const errors: FieldErrors = {};
     if (!v.providerId) errors.providerId = 'Välj utförare.';
     for (const row of granted) {
-      const typed = rows[row.id]!.isIncluded ? minutesError(rows[row.id]!.minutesPerOccasion) : undefined;
+      // A personal alarm's minutes are not asked (nor sent), so nothing typed earlier can be wrong.
+      const isAsked = rows[row.id]!.isIncluded && isPlannedInVisits(row);
+      const typed = isAsked ? minutesError(rows[row.id]!.minutesPerOccasion) : undefined;
       if (typed) errors[`local.${row.id}`] = typed;
     }
     if (!granted.some((row) => rows[row.id]!.isIncluded)) errors.interventions = 'Ta med minst en insats.';

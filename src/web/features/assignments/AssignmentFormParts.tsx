@@ -1,9 +1,11 @@
 /**
  * Parts of the assignment form: one granted intervention (include it, minutes per occasion,
- * weekdays, times, two staff, note), the ten life areas, and the live total.
+ * weekdays, times, two staff, note — a personal alarm, not planned as visits, only the note), the
+ * ten life areas, and the live total.
  */
 import { LIFE_AREAS, LIFE_AREA_NAMES, WEEKDAYS } from '../../../domain/vocabulary.ts';
 import { needsMinutesPerOccasion, type TimeScopeUnit } from '../../../domain/assignment-time.ts';
+import { isPlannedInVisits } from '../../../domain/delivery-fields.ts';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { CheckboxGroup } from '../../components/CheckboxGroup.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
@@ -41,7 +43,25 @@ export function InterventionFields({ granted, values, onChange, errors }: Interv
         checked={values.isIncluded}
         onChange={(checked) => set('isIncluded', checked)}
       />
-      {values.isIncluded && (
+      {values.isIncluded && !isPlannedInVisits(granted) && (
+        <div className="form-grid">
+          <p className="form-grid__wide muted">
+            Trygghetslarm planeras inte i besök, så inga minuter, dagar, tider eller dubbelbemanning anges.
+          </p>
+          <div className="form-grid__wide">
+            <TextInput
+              label="Anteckning till utföraren"
+              multiline
+              rows={2}
+              maxLength={2000}
+              value={values.note}
+              onChange={(value) => set('note', value)}
+              error={errors.note}
+            />
+          </div>
+        </div>
+      )}
+      {values.isIncluded && isPlannedInVisits(granted) && (
         <div className="form-grid">
           <TextInput
             label="Minuter per tillfälle"

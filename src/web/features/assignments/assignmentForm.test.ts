@@ -154,6 +154,31 @@ describe('liveTotals', () => {
 describe('toRequest', () => {
   const lifeAreas = initialLifeAreas(undefined);
 
+  it('sends a personal alarm without minutes, days, times or two staff, whatever an older draft held', () => {
+    const alarm = { ...granted('alarm', 'none', null), isPersonalAlarm: true };
+    const rows = {
+      alarm: values({
+        minutesPerOccasion: '10',
+        plannedDays: 'mon',
+        plannedTimes: 'natt',
+        isTwoStaff: true,
+        note: 'Nyckel',
+      }),
+    };
+    const form = { ...initialValues(undefined), providerId: 'p1' };
+    expect(toRequest(form, [alarm], rows, lifeAreas).body.interventions).toEqual([
+      {
+        decisionInterventionId: 'alarm',
+        minutesPerOccasion: null,
+        plannedDays: [],
+        plannedTimes: null,
+        isTwoStaff: false,
+        note: 'Nyckel',
+      },
+    ]);
+    expect(liveTotals([alarm], rows)).toMatchObject({ granted: 0, staff: 0, hasTwoStaff: false, missingMinutes: [] });
+  });
+
   it('sends only the included interventions, in order, with days in week order and empty text as null', () => {
     const rows = {
       cleaning: values({ isIncluded: false }),

@@ -10,6 +10,7 @@ import {
   totalStaffMinutes,
   type TimeScopeUnit,
 } from '../../../domain/assignment-time.ts';
+import { isPlannedInVisits } from '../../../domain/delivery-fields.ts';
 import { formatDateTime } from '../../format.ts';
 import type { AssignmentDetail, AssignmentOptions } from './assignments.api.ts';
 
@@ -104,7 +105,7 @@ export function liveTotals(granted: readonly GrantedIntervention[], rows: Record
         scopeUnit: row.scopeUnit as TimeScopeUnit,
         grantedAmount: row.grantedAmount,
         minutesPerOccasion: minutes !== null && Number.isFinite(minutes) && minutes > 0 ? minutes : null,
-        isTwoStaff: rows[row.id]!.isTwoStaff,
+        isTwoStaff: isPlannedInVisits(row) && rows[row.id]!.isTwoStaff,
       };
     });
   const missingMinutes = granted.filter(
@@ -137,6 +138,16 @@ export function toRequest(
       providerId: values.providerId,
       interventions: included.map((row) => {
         const own = rows[row.id]!;
+        // A personal alarm is not planned as visits: whatever an older draft held is not sent on.
+        if (!isPlannedInVisits(row))
+          return {
+            decisionInterventionId: row.id,
+            minutesPerOccasion: null,
+            plannedDays: [],
+            plannedTimes: null,
+            isTwoStaff: false,
+            note: orNull(own.note),
+          };
         return {
           decisionInterventionId: row.id,
           minutesPerOccasion: parseMinutes(own.minutesPerOccasion),

@@ -121,6 +121,7 @@ function CorrectForm({ row, onClose, onDone }: CorrectDialogProps) {
         units={[row.providerUnit]}
         errors={form.errors}
         isUnitAndPeriodFixed
+        isPlannedInVisits={!row.isPersonalAlarm}
         onChange={(values) => form.setValues((current) => ({ ...current, ...values }))}
       />
       <TextInput label="Orsak till rättelsen" required multiline rows={3} maxLength={2000} {...form.text('note')} />

@@ -2,9 +2,11 @@
  * The fields of one delivery row, laid out as the provider manual's "Registrera verkställighet":
  * Utförarenhet, Genomförandeform, Resurs, Resursanvändning, Bevakning, Period Fr.o.m.–T.o.m., and
  * Tidsåtgång (Timmar, + Dubbel, Utförs, Tid/Frekv, Enhet). Errors arrive keyed by field name. A
- * correction shows the unit and the period without changing them.
+ * correction shows the unit and the period without changing them. A personal alarm is not planned
+ * as visits (src/domain/delivery-fields.ts isPlannedInVisits): it has no Tidsåtgång.
  */
 import { Select } from '../../components/Select.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { DELIVERY_DAYS_LABELS, FREQUENCY_UNIT_LABELS, optionsOf } from '../../i18n/labels.ts';
 import { periodText, type RowField, type RowValues } from './deliveryForm.ts';
@@ -18,6 +20,8 @@ interface DeliveryRowFieldsProps {
   context?: string;
   /** A correction (Rätta): the unit and the period are shown, not changed — those are other actions. */
   isUnitAndPeriodFixed?: boolean;
+  /** False for a personal alarm: no hours, days or frequency are asked. */
+  isPlannedInVisits?: boolean;
 }
 
 const DAY_OPTIONS = optionsOf(DELIVERY_DAYS_LABELS);
@@ -30,6 +34,7 @@ export function DeliveryRowFields({
   units,
   context,
   isUnitAndPeriodFixed = false,
+  isPlannedInVisits = true,
 }: DeliveryRowFieldsProps) {
   const bind = (key: RowField) => ({
     value: values[key],
@@ -73,7 +78,7 @@ export function DeliveryRowFields({
         />
         <TextInput label={<>Resurs{hidden}</>} maxLength={120} autoComplete="off" {...bind('resource')} />
         <TextInput label={<>Resursanvändning{hidden}</>} maxLength={120} autoComplete="off" {...bind('resourceUse')} />
-        <TextInput
+        <DateInput
           label={<>Bevakning{hidden}</>}
           maxLength={10}
           hint="ÅÅÅÅ-MM-DD"
@@ -86,7 +91,7 @@ export function DeliveryRowFields({
         <fieldset className="fieldset fieldset--inline">
           <legend>Period{hidden}</legend>
           <div className="form-grid">
-            <TextInput
+            <DateInput
               label={<>Fr.o.m.{hidden}</>}
               required
               maxLength={10}
@@ -95,7 +100,7 @@ export function DeliveryRowFields({
               autoComplete="off"
               {...bind('periodFrom')}
             />
-            <TextInput
+            <DateInput
               label={<>T.o.m.{hidden}</>}
               maxLength={10}
               hint="Tomt = tills vidare"
@@ -106,46 +111,49 @@ export function DeliveryRowFields({
           </div>
         </fieldset>
       )}
-      <fieldset className="fieldset fieldset--inline">
-        <legend>Tidsåtgång{hidden}</legend>
-        <div className="form-grid form-grid--narrow">
-          <TextInput
-            label={<>Timmar per besök{hidden}</>}
-            maxLength={6}
-            hint="T.ex. 0,33"
-            inputMode="decimal"
-            autoComplete="off"
-            {...bind('hoursPerVisit')}
-          />
-          <TextInput
-            label={<>+ Dubbel{hidden}</>}
-            maxLength={6}
-            hint="Extra timmar med två personal"
-            inputMode="decimal"
-            autoComplete="off"
-            {...bind('extraHoursTwoStaff')}
-          />
-          <Select label={<>Utförs{hidden}</>} placeholder="Välj" options={DAY_OPTIONS} {...bind('days')} />
-          <TextInput
-            label={<>Tid/Frekv{hidden}</>}
-            maxLength={7}
-            inputMode="decimal"
-            autoComplete="off"
-            {...bind('frequency')}
-          />
-          <Select
-            label={
-              <>
-                Enhet<span className="visually-hidden"> för tid/frekvens</span>
-                {hidden}
-              </>
-            }
-            placeholder="Välj enhet"
-            options={UNIT_OPTIONS}
-            {...bind('frequencyUnit')}
-          />
-        </div>
-      </fieldset>
+      {!isPlannedInVisits && <p className="muted">Trygghetslarm planeras inte i besök, så ingen tidsåtgång anges.</p>}
+      {isPlannedInVisits && (
+        <fieldset className="fieldset fieldset--inline">
+          <legend>Tidsåtgång{hidden}</legend>
+          <div className="form-grid form-grid--narrow">
+            <TextInput
+              label={<>Timmar per besök{hidden}</>}
+              maxLength={6}
+              hint="T.ex. 0,33"
+              inputMode="decimal"
+              autoComplete="off"
+              {...bind('hoursPerVisit')}
+            />
+            <TextInput
+              label={<>+ Dubbel{hidden}</>}
+              maxLength={6}
+              hint="Extra timmar med två personal"
+              inputMode="decimal"
+              autoComplete="off"
+              {...bind('extraHoursTwoStaff')}
+            />
+            <Select label={<>Utförs{hidden}</>} placeholder="Välj" options={DAY_OPTIONS} {...bind('days')} />
+            <TextInput
+              label={<>Tid/Frekv{hidden}</>}
+              maxLength={7}
+              inputMode="decimal"
+              autoComplete="off"
+              {...bind('frequency')}
+            />
+            <Select
+              label={
+                <>
+                  Enhet<span className="visually-hidden"> för tid/frekvens</span>
+                  {hidden}
+                </>
+              }
+              placeholder="Välj enhet"
+              options={UNIT_OPTIONS}
+              {...bind('frequencyUnit')}
+            />
+          </div>
+        </fieldset>
+      )}
     </div>
   );
 }

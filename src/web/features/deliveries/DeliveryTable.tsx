@@ -6,7 +6,7 @@
 import { Fragment, useId, type ReactNode } from 'react';
 import type { Column } from '../../components/Table.tsx';
 import { formatNumber } from '../../format.ts';
-import { deliveryRowName } from '../../../domain/delivery-rules.ts';
+import { deliveryRowName, hasEndedBeforeStart } from '../../../domain/delivery-rules.ts';
 import { DELIVERY_DAYS_LABELS, DELIVERY_STATUS_LABELS, FREQUENCY_UNIT_LABELS } from '../../i18n/labels.ts';
 import type { DeliveryRow } from './deliveries.api.ts';
 import { periodText } from './deliveryForm.ts';
@@ -20,8 +20,14 @@ interface DeliveryTableProps {
   actions?: (row: DeliveryRow) => ReactNode;
 }
 
-export function DeliveryStatusTag({ status }: { status: DeliveryRow['status'] }) {
-  return <span className={`tag delivery-status--${status}`}>{DELIVERY_STATUS_LABELS[status]}</span>;
+/**
+ * The row's status; an ended row that covered no day — cancelled before its start, or its decision
+ * ended first — says it never began rather than just "Avslutad".
+ */
+export function DeliveryStatusTag({ row }: { row: Pick<DeliveryRow, 'status' | 'periodFrom' | 'periodTo'> }) {
+  const label =
+    row.status === 'ended' && hasEndedBeforeStart(row) ? 'Avbruten före start' : DELIVERY_STATUS_LABELS[row.status];
+  return <span className={`tag delivery-status--${row.status}`}>{label}</span>;
 }
 
 /** "Personlig omvårdnad (Morgon)" when the provider named the row. */
@@ -141,7 +147,7 @@ function deliveryColumns(): Column<DeliveryRow>[] {
       header: 'Status',
       render: (row) => (
         <>
-          <DeliveryStatusTag status={row.status} />
+          <DeliveryStatusTag row={row} />
           {row.endReason && (
             <>
               <br />

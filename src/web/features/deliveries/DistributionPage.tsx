@@ -1,10 +1,13 @@
 /**
  * Acceptera och fördela (/uppdrag/:assignmentId/fordela): per intervention of the assignment, one
  * or more delivery rows ("Dela upp" adds one) with unit, form of delivery, resource, period and
- * time; "Till genomförande" sends them on after a confirmation listing them, and then offers a
- * message to those concerned. An assignment from a change of provider says so, and its rows start
- * on the change date. If another manager answered first, the page says who and keeps
- * every row typed here.
+ * time, each filled in from what the officer granted so the provider changes only what differs
+ * (a personal alarm takes no time). "Till genomförande" is ticked: the rows go on after a
+ * confirmation listing them, and then a message to those concerned is offered. Every rule the
+ * server checks is checked first, on every field at once, before the confirmation opens. An
+ * assignment from a change of provider says so, and its rows start on the change date. If another
+ * manager answered first, the page says who and keeps every row typed here. Once accepted, the
+ * page says so (not that it can no longer be distributed) until the manager moves on.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -19,6 +22,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { unmatchedErrors, useForm, type FieldErrors } from '../../components/form.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { dayBefore } from '../../../domain/periods.ts';
+import { isPlannedInVisits } from '../../../domain/delivery-fields.ts';
 import { personName } from '../../format.ts';
 import { scopeText } from '../assignments/assignmentLabels.ts';
 import { assignmentKeys } from '../../api/queryKeys.ts';
@@ -29,7 +33,7 @@ import {
   type DistributionOptions,
   type SentToDelivery,
 } from './deliveries.api.ts';
-import { emptyRow, rowsErrors, toFields, type RowField, type RowValues } from './deliveryForm.ts';
+import { grantedRow, rowContextOf, rowsErrors, toFields, type RowField, type RowValues } from './deliveryForm.ts';
 import { DeliveryRowFields } from './DeliveryRowFields.tsx';
 import { MessageOfferDialog, SendConfirmDialog } from './SendDialogs.tsx';
 import './deliveries.css';
@@ -61,11 +65,14 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { assignment } = options;
-  const [rows, setRows] = useState<RowValues[]>(() => options.interventions.map((row) => emptyRow(options, row.id)));
-  const form = useForm({ sendToDelivery: false });
+  const [rows, setRows] = useState<RowValues[]>(() => options.interventions.map((row) => grantedRow(options, row)));
+  // Ticked: most assignments go straight on to the units; untick to keep the rows under distribution.
+  const form = useForm({ sendToDelivery: true });
   const { isBusy: isSaving, failure, setFailure, run } = useSubmit(form);
   const [isConfirming, setIsConfirming] = useState(false);
   const [sent, setSent] = useState<SentToDelivery | null>(null);
+  // Accepted and sent: what the page says behind the message offer, instead of the form.
+  const [accepted, setAccepted] = useState<string | null>(null);
   // Where to go when done: back to the assignment, or — when every row went to units the manager does
   // not have, so the assignment is no longer theirs to read (need to know) — to Nya uppdrag.
   const [isReadableAfter, setIsReadableAfter] = useState(true);
@@ -81,7 +88,7 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
 
   const split = (intervention: Intervention) => {
     const own = rows.filter((row) => row.assignmentInterventionId === intervention.id);
-    const added = emptyRow(options, intervention.id, own[own.length - 1]);
+    const added = grantedRow(options, intervention, own[own.length - 1]);
     const last = rows.lastIndexOf(own[own.length - 1]!);
     setRows([...rows.slice(0, last + 1), added, ...rows.slice(last + 1)]);
     setFocusKey(added.key);
@@ -127,8 +134,12 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
         void refreshDeliveries(queryClient, assignment.id);
         setIsConfirming(false);
         setIsReadableAfter(result.isReadableAfter);
-        if (result.sent) setSent(result.sent);
-        else
+        if (result.sent) {
+          setAccepted(
+            `Uppdraget är accepterat och ${result.sent.rows.length === 1 ? 'insatsen är skickad' : 'insatserna är skickade'} till genomförande.`,
+          );
+          setSent(result.sent);
+        } else
           leave(
             result.isReadableAfter,
             `Uppdraget är accepterat och fördelat på ${result.rows.length} ${result.rows.length === 1 ? 'rad' : 'rader'} under fördelning.`,
@@ -155,7 +166,8 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    const errors: FieldErrors = rowsErrors(rows, options.providerChange?.changeDate ?? null);
+    // Every rule the server checks, on every field at once: nothing is confirmed that would be refused.
+    const errors: FieldErrors = rowsErrors(rows, rowContextOf(options));
     if (Object.keys(errors).length > 0) return form.fail(errors);
     form.setErrors({});
     if (form.values.sendToDelivery) setIsConfirming(true);
@@ -203,89 +215,107 @@ function DistributionForm({ options }: { options: DistributionOptions }) {
           uppdraget accepteras. Raderna kan därför börja tidigast {options.providerChange.changeDate}.
         </Alert>
       )}
-      {!options.permissions.canDistribute && !failure && (
+      {accepted && (
+        <Alert tone="success" title={accepted}>
+          <p>
+            {isReadableAfter ? (
+              <Link to={backTo}>Till uppdraget</Link>
+            ) : (
+              <Link to="/nya-uppdrag">Till Nya uppdrag</Link>
+            )}
+          </p>
+        </Alert>
+      )}
+      {!options.permissions.canDistribute && !failure && !accepted && (
         <Alert tone="info">
           Uppdraget kan inte fördelas här längre (det är inte nytt, eller så är du inte chef eller samordnare hos
           utföraren). <Link to={backTo}>Tillbaka till uppdraget</Link>
         </Alert>
       )}
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
-        <ErrorAlert error={failure} details={unmatched} focusable>
-          {isApiError(failure, 409) && (
-            <p>
-              Det du har skrivit finns kvar nedan. <Link to={backTo}>Öppna uppdraget</Link> för att se hur det
-              fördelades.
-            </p>
-          )}
-        </ErrorAlert>
-        {form.errors.rows && <Alert tone="error">{form.errors.rows}</Alert>}
-        {options.interventions.map((intervention) => {
-          const own = rows.filter((row) => row.assignmentInterventionId === intervention.id);
-          return (
-            <fieldset key={intervention.id} className="fieldset distribution-intervention">
-              <legend>
-                {intervention.name}{' '}
-                <span className="muted">
-                  ({scopeText(intervention.grantedAmount, intervention.scopeUnit)}
-                  {intervention.isTwoStaff ? ', två personal' : ''})
-                </span>
-              </legend>
-              {own.map((row, position) => {
-                const index = rows.indexOf(row);
-                const context = `${intervention.name}, rad ${position + 1}`;
-                return (
-                  <div key={row.key} className="delivery-row">
-                    <h3 id={`${row.key}-title`} tabIndex={-1} className="delivery-row__title">
-                      Rad {position + 1}
-                      {own.length > 1 && row.label ? `: ${row.label}` : ''}
-                    </h3>
-                    <DeliveryRowFields
-                      values={row}
-                      units={options.providerUnits}
-                      errors={errorsOf(index)}
-                      context={context}
-                      onChange={(values) => change(index, values)}
-                    />
-                    {own.length > 1 && (
-                      <div className="button-row">
-                        <Button variant="quiet" onClick={() => remove(row.key)}>
-                          Ta bort rad {position + 1}
-                          <span className="visually-hidden"> för {intervention.name}</span>
-                        </Button>
-                      </div>
-                    )}
-                  </div>
-                );
-              })}
-              <div className="button-row">
-                <Button onClick={() => split(intervention)}>
-                  Dela upp<span className="visually-hidden"> {intervention.name} på en rad till</span>
-                </Button>
-              </div>
-            </fieldset>
-          );
-        })}
-        <div className="send-panel">
-          <Checkbox
-            label="Till genomförande"
-            hint="Skickar raderna vidare till utförarenheterna direkt. Utan bock blir raderna kvar under fördelning."
-            {...form.check('sendToDelivery')}
-          />
-        </div>
-        <div className="button-row">
-          <Button
-            type="submit"
-            variant="primary"
-            busy={isSaving && !isConfirming}
-            disabled={!options.permissions.canDistribute}
-          >
-            Acceptera och fördela
-          </Button>
-          <Link className="button button--secondary" to={backTo}>
-            Avbryt
-          </Link>
-        </div>
-      </form>
+      {!accepted && (
+        <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
+          <p>
+            Raderna är ifyllda med det handläggaren beviljade i uppdraget. Ändra det som skiljer, eller dela upp en
+            insats på flera rader.
+          </p>
+          <ErrorAlert error={failure} details={unmatched} focusable>
+            {isApiError(failure, 409) && (
+              <p>
+                Det du har skrivit finns kvar nedan. <Link to={backTo}>Öppna uppdraget</Link> för att se hur det
+                fördelades.
+              </p>
+            )}
+          </ErrorAlert>
+          {form.errors.rows && <Alert tone="error">{form.errors.rows}</Alert>}
+          {options.interventions.map((intervention) => {
+            const own = rows.filter((row) => row.assignmentInterventionId === intervention.id);
+            return (
+              <fieldset key={intervention.id} className="fieldset distribution-intervention">
+                <legend>
+                  {intervention.name}{' '}
+                  <span className="muted">
+                    ({scopeText(intervention.grantedAmount, intervention.scopeUnit)}
+                    {intervention.isTwoStaff ? ', två personal' : ''})
+                  </span>
+                </legend>
+                {own.map((row, position) => {
+                  const index = rows.indexOf(row);
+                  const context = `${intervention.name}, rad ${position + 1}`;
+                  return (
+                    <div key={row.key} className="delivery-row">
+                      <h3 id={`${row.key}-title`} tabIndex={-1} className="delivery-row__title">
+                        Rad {position + 1}
+                        {own.length > 1 && row.label ? `: ${row.label}` : ''}
+                      </h3>
+                      <DeliveryRowFields
+                        values={row}
+                        units={options.providerUnits}
+                        errors={errorsOf(index)}
+                        context={context}
+                        isPlannedInVisits={isPlannedInVisits(intervention)}
+                        onChange={(values) => change(index, values)}
+                      />
+                      {own.length > 1 && (
+                        <div className="button-row">
+                          <Button variant="quiet" onClick={() => remove(row.key)}>
+                            Ta bort rad {position + 1}
+                            <span className="visually-hidden"> för {intervention.name}</span>
+                          </Button>
+                        </div>
+                      )}
+                    </div>
+                  );
+                })}
+                <div className="button-row">
+                  <Button onClick={() => split(intervention)}>
+                    Dela upp<span className="visually-hidden"> {intervention.name} på en rad till</span>
+                  </Button>
+                </div>
+              </fieldset>
+            );
+          })}
+          <div className="send-panel">
+            <Checkbox
+              label="Till genomförande"
+              hint="Skickar raderna vidare till utförarenheterna direkt. Utan bock blir raderna kvar under fördelning."
+              {...form.check('sendToDelivery')}
+            />
+          </div>
+          <div className="button-row">
+            <Button
+              type="submit"
+              variant="primary"
+              busy={isSaving && !isConfirming}
+              disabled={!options.permissions.canDistribute}
+            >
+              Acceptera och fördela
+            </Button>
+            <Link className="button button--secondary" to={backTo}>
+              Avbryt
+            </Link>
+          </div>
+        </form>
+      )}
       <SendConfirmDialog
         open={isConfirming}
         busy={isSaving}

@@ -6,13 +6,14 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { todayInSweden } from '../../../domain/dates.ts';
+import { hasEndedBeforeStart } from '../../../domain/delivery-rules.ts';
 import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
-import { TextInput } from '../../components/TextInput.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import {
   DELIVERY_DAYS_LABELS,
@@ -29,7 +30,15 @@ import {
   useDistributionOptions,
   type DeliveryRow,
 } from './deliveries.api.ts';
-import { rowErrors, rowValuesOf, toFields, periodText, type RowField, type RowValues } from './deliveryForm.ts';
+import {
+  rowContextOf,
+  rowErrors,
+  rowValuesOf,
+  toFields,
+  periodText,
+  type RowField,
+  type RowValues,
+} from './deliveryForm.ts';
 import { DeliveryRowFields } from './DeliveryRowFields.tsx';
 import { correctionChanges } from './correction.ts';
 import { rowName } from './DeliveryTable.tsx';
@@ -53,7 +62,7 @@ export function RegisterDialog({ row, onClose, onDone }: RowDialogProps) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    const local = rowErrors(values, options.data?.providerChange?.changeDate ?? null);
+    const local = rowErrors(values, options.data ? rowContextOf(options.data) : null);
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     setIsBusy(true);
@@ -81,6 +90,7 @@ export function RegisterDialog({ row, onClose, onDone }: RowDialogProps) {
             onChange={setValues}
             errors={errors}
             units={options.data?.providerUnits ?? [row.providerUnit]}
+            isPlannedInVisits={!row.isPersonalAlarm}
           />
           <div className="button-row">
             <Button type="submit" variant="primary" busy={isBusy}>
@@ -136,7 +146,7 @@ export function StartDialog({ row, onClose, onDone }: RowDialogProps) {
           styr debitering och rapportering, och handläggaren får ett meddelande.
         </p>
         <ErrorAlert error={failure} />
-        <TextInput
+        <DateInput
           id="started-on"
           label="Verkställighetsdatum"
           required
@@ -192,7 +202,11 @@ export function HistoryDialog({ row, onClose }: Omit<RowDialogProps, 'onDone'>) 
                 )}
                 <dl>
                   <dt>Status</dt>
-                  <dd>{DELIVERY_STATUS_LABELS[s.status as DeliveryStatus] ?? s.status}</dd>
+                  <dd>
+                    {s.status === 'ended' && hasEndedBeforeStart(s)
+                      ? 'Avbruten före start'
+                      : (DELIVERY_STATUS_LABELS[s.status as DeliveryStatus] ?? s.status)}
+                  </dd>
                   <dt>Utförarenhet</dt>
                   <dd>{event.providerUnitName}</dd>
                   <dt>Period</dt>

@@ -1,7 +1,7 @@
 /**
  * The change actions on one delivery row, plugged into the person's Insatser tab
- * (features/deliveries/DeliveriesTab.tsx): Återkalla (ändra tid), Rätta/Avsluta, Avbrott and Byt
- * utförare, each opening its dialog. Only what the row's status and the reader's permission allow
+ * (features/deliveries/DeliveriesTab.tsx): Återkalla (ändra tid), Rätta/Avsluta, Avbryt före start
+ * (a row that has not begun), Avbrott and Byt utförare, each opening its dialog. Only what the row's status and the reader's permission allow
  * is shown; Avbrott also to readers, who see the list. A row waiting for a new provider's answer
  * says so instead of offering changes the server would refuse.
  */
@@ -10,13 +10,14 @@ import { Button } from '../../components/Button.tsx';
 import { usePersonDeliveries, type DeliveryRow } from '../deliveries/deliveries.api.ts';
 import { rowName } from '../deliveries/DeliveryTable.tsx';
 import { useProviderChanges } from './deliveryChanges.api.ts';
+import { CancelDeliveryDialog } from './CancelDeliveryDialog.tsx';
 import { EndDeliveryDialog } from './EndDeliveryDialog.tsx';
 import { InterruptionsDialog } from './InterruptionsDialog.tsx';
 import { ProviderChangeDialog } from './ProviderChangeDialog.tsx';
 import { WithdrawDialog } from './WithdrawDialog.tsx';
 import './deliveryChanges.css';
 
-type Open = 'withdraw' | 'end' | 'interruptions' | 'provider' | null;
+type Open = 'withdraw' | 'end' | 'cancel' | 'interruptions' | 'provider' | null;
 
 interface DeliveryRowActionsProps {
   row: DeliveryRow;
@@ -68,6 +69,11 @@ export function DeliveryRowActions({ row, personId }: DeliveryRowActionsProps) {
           {named('Rätta/Avsluta')}
         </Button>
       )}
+      {mayChange && row.permissions.canCancel && (
+        <Button variant="quiet" onClick={() => setOpen('cancel')}>
+          {named('Avbryt före start')}
+        </Button>
+      )}
       {row.status !== 'under_distribution' && (
         <Button variant="quiet" onClick={() => setOpen('interruptions')}>
           {named('Avbrott')}
@@ -80,6 +86,7 @@ export function DeliveryRowActions({ row, personId }: DeliveryRowActionsProps) {
       )}
       <WithdrawDialog row={row} open={open === 'withdraw'} onClose={close} />
       <EndDeliveryDialog row={row} open={open === 'end'} onClose={close} />
+      <CancelDeliveryDialog row={row} open={open === 'cancel'} onClose={close} />
       <InterruptionsDialog row={row} open={open === 'interruptions'} onClose={close} />
       <ProviderChangeDialog
         row={row}

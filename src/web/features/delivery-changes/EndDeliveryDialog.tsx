@@ -7,7 +7,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { EndResult } from '../../../contract/delivery-changes.ts';
-import { DELIVERY_END_REASONS } from '../../../domain/vocabulary.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -18,12 +17,18 @@ import { useSubmit } from '../../components/useSubmit.ts';
 import { refreshDeliveries, type DeliveryRow } from '../deliveries/deliveries.api.ts';
 import { periodText } from '../deliveries/deliveryForm.ts';
 import { rowName } from '../deliveries/DeliveryTable.tsx';
-import { ChangeFailure, DateInput, dateProblem } from './changeForm.tsx';
+import {
+  ChangeFailure,
+  DateInput,
+  OTHER_REASON,
+  REASON_OPTIONS,
+  dateProblem,
+  reasonErrors,
+  reasonFieldErrors,
+  reasonOf,
+} from './changeForm.tsx';
 import { endDelivery } from './deliveryChanges.api.ts';
 import { InterruptionOutcome, InterruptionRule } from './InterruptionOutcome.tsx';
-
-const OTHER_REASON = 'Annan orsak';
-const REASON_OPTIONS = [...DELIVERY_END_REASONS, OTHER_REASON].map((reason) => ({ value: reason, label: reason }));
 
 interface Values {
   endOn: string;
@@ -43,9 +48,7 @@ function check(values: Values): FieldErrors {
   const errors: FieldErrors = {};
   const day = dateProblem(values.endOn, true);
   if (day) errors.endOn = day;
-  if (!values.reason) errors.reason = 'Välj avslutsorsak.';
-  else if (values.reason === OTHER_REASON && !values.otherReason.trim()) errors.otherReason = 'Beskriv orsaken.';
-  return errors;
+  return { ...errors, ...reasonErrors(values) };
 }
 
 function EndForm({ row, onClose }: { row: DeliveryRow; onClose: () => void }) {
@@ -59,20 +62,13 @@ function EndForm({ row, onClose }: { row: DeliveryRow; onClose: () => void }) {
     setFailure(null);
     const errors = check(form.values);
     if (Object.keys(errors).length) return form.fail(errors);
-    const endReason = form.values.reason === OTHER_REASON ? form.values.otherReason.trim() : form.values.reason;
-    // The reason is one field on the server and two in the form: its error lands on the one typed in.
-    const reasonKey = form.values.reason === OTHER_REASON ? 'otherReason' : 'reason';
+    const endReason = reasonOf(form.values);
     await run(
       async () => {
         setDone(await endDelivery(row.id, { endOn: form.values.endOn.trim(), endReason, version: row.version }));
         void refreshDeliveries(queryClient, row.assignmentId);
       },
-      {
-        fieldErrorsOf: ({ fieldErrors: { endReason: reasonError, ...rest } }) => ({
-          ...rest,
-          ...(reasonError ? { [reasonKey]: reasonError } : {}),
-        }),
-      },
+      { fieldErrorsOf: ({ fieldErrors }) => reasonFieldErrors(fieldErrors, form.values) },
     );
   };
 
@@ -105,6 +101,12 @@ function EndForm({ row, onClose }: { row: DeliveryRow; onClose: () => void }) {
         </p>
         <p>Handläggaren får ett meddelande om att insatsen avslutas.</p>
         <InterruptionRule count={row.interruptions.length} after="ended" />
+        {row.permissions.canCancel && (
+          <p>
+            Har insatsen inte börjat? Använd <strong>Avbryt före start</strong> i stället: raden avslutas då utan att ha
+            gällt någon dag.
+          </p>
+        )}
       </div>
       <ChangeFailure
         error={failure}

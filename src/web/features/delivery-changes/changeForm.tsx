@@ -1,11 +1,12 @@
 /**
- * What the change dialogs share: a date field as every form writes dates, the date check, and the
- * failure area. A 409 means the row changed since it was read: the dialog keeps what was typed,
+ * What the change dialogs share: a date field as every form writes dates, the date check, the end
+ * reasons (avslutsorsak) with "Annan orsak" and its free text, and the failure area. A 409 means the row changed since it was read: the dialog keeps what was typed,
  * says why, and offers to read the rows in again; once they are read, it says so, and sending again
  * uses the new version.
  */
 import { useState, type InputHTMLAttributes } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { DELIVERY_END_REASONS } from '../../../domain/vocabulary.ts';
 import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -23,6 +24,37 @@ type DateInputProps = {
   name: string;
   required?: boolean;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'autoFocus'>;
+
+/** "Annan orsak" opens a free text. */
+export const OTHER_REASON = 'Annan orsak';
+/** The end reasons the forms offer, "Annan orsak" last. */
+export const REASON_OPTIONS = [...DELIVERY_END_REASONS, OTHER_REASON].map((reason) => ({
+  value: reason,
+  label: reason,
+}));
+
+/** The reason's fields as a form keeps them. */
+export interface ReasonValues {
+  reason: string;
+  otherReason: string;
+}
+
+/** The reason's problems, on the field chosen or typed in. */
+export function reasonErrors(values: ReasonValues): Record<string, string> {
+  if (!values.reason) return { reason: 'Välj avslutsorsak.' };
+  if (values.reason === OTHER_REASON && !values.otherReason.trim()) return { otherReason: 'Beskriv orsaken.' };
+  return {};
+}
+
+/** The reason the server gets: the chosen one, or the text for "Annan orsak". */
+export function reasonOf(values: ReasonValues): string {
+  return values.reason === OTHER_REASON ? values.otherReason.trim() : values.reason;
+}
+
+/** The reason is one field on the server and two in the form: its error lands on the one typed in. */
+export function reasonFieldErrors({ endReason, ...rest }: Record<string, string>, values: ReasonValues) {
+  return { ...rest, ...(endReason ? { [values.reason === OTHER_REASON ? 'otherReason' : 'reason']: endReason } : {}) };
+}
 
 /** A date typed as ÅÅÅÅ-MM-DD or picked in the calendar, like every date field in Vardag. */
 export function DateInput(props: DateInputProps) {

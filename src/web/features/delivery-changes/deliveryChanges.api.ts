@@ -26,6 +26,10 @@ export function endDelivery(deliveryId: string, body: c.EndDeliveryRequest): Pro
   return call(http.POST('/api/deliveries/{deliveryId}/end', { ...byDelivery(deliveryId), body }));
 }
 
+export function cancelDelivery(deliveryId: string, body: c.CancelDeliveryRequest): Promise<c.CancelResult> {
+  return call(http.POST('/api/deliveries/{deliveryId}/cancel', { ...byDelivery(deliveryId), body }));
+}
+
 export function useInterruptions(deliveryId: string, enabled: boolean) {
   return useQuery({
     queryKey: deliveryChangeKeys.interruptions(deliveryId),

@@ -1,26 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { DeliveryFields } from '../../../contract/deliveries.ts';
 import {
   MAX_FREQUENCY,
+  deliveryDaysOf,
   deliveryFieldProblems,
+  grantedDeliveryTime,
+  isPlannedInVisits,
   hasAtMostTwoDecimals,
   timeFieldProblems,
   type DeliveryFieldContext,
+  type DeliveryFieldValues,
 } from './delivery-fields.ts';
 
 const NORTH = '00000000-0000-4000-8000-000000000001';
-const fields = (overrides: Partial<DeliveryFields> = {}): DeliveryFields => ({
+const fields = (overrides: Partial<DeliveryFieldValues> = {}): DeliveryFieldValues => ({
   providerUnitId: NORTH,
-  label: null,
-  formOfDelivery: null,
-  resource: null,
-  resourceUse: null,
-  watchDate: null,
   periodFrom: '2026-02-01',
   periodTo: null,
   hoursPerVisit: null,
   extraHoursTwoStaff: null,
-  days: null,
   frequency: null,
   frequencyUnit: null,
   ...overrides,
@@ -188,5 +185,140 @@ describe('timeFieldProblems', () => {
         frequencyUnit: 'hours_per_month',
       }),
     ).toEqual({ frequency: 'Ange tid/frekvens för enheten.' });
+  });
+});
+
+describe('timeFieldProblems: what the request schema also refuses, so the form can say it first', () => {
+  it('wants more than 0 and at most a day per visit', () => {
+    const time = { hoursPerVisit: null, extraHoursTwoStaff: null, frequency: null, frequencyUnit: null };
+    expect(timeFieldProblems({ ...time, hoursPerVisit: 0 })).toEqual({ hoursPerVisit: 'Ange fler än 0 timmar.' });
+    expect(timeFieldProblems({ ...time, extraHoursTwoStaff: -1 })).toEqual({
+      extraHoursTwoStaff: 'Ange fler än 0 timmar.',
+    });
+    expect(timeFieldProblems({ ...time, hoursPerVisit: 24 })).toEqual({});
+    expect(timeFieldProblems({ ...time, hoursPerVisit: 24.5 })).toEqual({
+      hoursPerVisit: 'Högst 24 timmar per besök.',
+    });
+    expect(timeFieldProblems({ ...time, frequency: 0, frequencyUnit: 'times_per_day' })).toEqual({
+      frequency: 'Ange ett tal större än 0.',
+    });
+    expect(timeFieldProblems({ ...time, frequency: 1.005, frequencyUnit: 'times_per_day' })).toEqual({
+      frequency: 'Ange högst två decimaler.',
+    });
+  });
+});
+
+describe('deliveryFieldProblems: every field at once', () => {
+  it('reports a start outside the decision, a missing unit and bad hours together', () => {
+    expect(
+      deliveryFieldProblems(
+        fields({ providerUnitId: '', periodFrom: '2026-01-01', hoursPerVisit: 30, frequency: 3 }),
+        untilFurtherNotice,
+      ),
+    ).toEqual({
+      providerUnitId: 'Välj en aktiv utförarenhet hos utföraren.',
+      periodFrom: 'Verkställigheten kan inte börja före beslutsperioden (från 2026-02-01).',
+      hoursPerVisit: 'Högst 24 timmar per besök.',
+      frequencyUnit: 'Välj enhet för tid/frekvens.',
+    });
+  });
+
+  it('says a day that does not exist on the field it is in', () => {
+    expect(deliveryFieldProblems(fields({ periodFrom: '2026-02-30' }), untilFurtherNotice)).toEqual({
+      periodFrom: 'Datumet finns inte.',
+    });
+    expect(deliveryFieldProblems(fields({ periodTo: '2027-02-29' }), untilFurtherNotice)).toEqual({
+      periodTo: 'Datumet finns inte.',
+    });
+  });
+});
+
+describe('deliveryDaysOf', () => {
+  it('names the whole week, Monday to Friday and the weekend, in any order', () => {
+    expect(deliveryDaysOf(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'])).toBe('whole_week');
+    expect(deliveryDaysOf(['fri', 'thu', 'wed', 'tue', 'mon'])).toBe('weekdays');
+    expect(deliveryDaysOf(['sat', 'sun'])).toBe('weekends');
+  });
+
+  it('leaves any other set, and none, unnamed', () => {
+    expect(deliveryDaysOf([])).toBeNull();
+    expect(deliveryDaysOf(['mon', 'wed', 'fri'])).toBeNull();
+    expect(deliveryDaysOf(['mon', 'tue', 'wed', 'thu', 'fri', 'sat'])).toBeNull();
+    expect(deliveryDaysOf(['sun'])).toBeNull();
+  });
+});
+
+describe('grantedDeliveryTime: a row starts from what the officer granted', () => {
+  const care = {
+    isPersonalAlarm: false,
+    grantedAmount: 2,
+    scopeUnit: 'times_per_day',
+    minutesPerOccasion: 20,
+    plannedDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+    isTwoStaff: false,
+  };
+
+  it('turns minutes into hours per visit to the hundredth, the days into Utförs and the scope into Tid/Frekv', () => {
+    expect(grantedDeliveryTime(care)).toEqual({
+      hoursPerVisit: 0.33,
+      extraHoursTwoStaff: null,
+      days: 'whole_week',
+      frequency: 2,
+      frequencyUnit: 'times_per_day',
+    });
+    expect(grantedDeliveryTime({ ...care, minutesPerOccasion: 45 }).hoursPerVisit).toBe(0.75);
+    expect(grantedDeliveryTime({ ...care, minutesPerOccasion: 7.5 }).hoursPerVisit).toBe(0.13);
+    expect(grantedDeliveryTime({ ...care, minutesPerOccasion: 1440 }).hoursPerVisit).toBe(24);
+    // Never 0: the row takes no 0 hours, and the shortest visit is still a visit.
+    expect(grantedDeliveryTime({ ...care, minutesPerOccasion: 0.2 }).hoursPerVisit).toBe(0.01);
+  });
+
+  it('gives two staff the same time again as + Dubbel', () => {
+    expect(grantedDeliveryTime({ ...care, isTwoStaff: true })).toMatchObject({
+      hoursPerVisit: 0.33,
+      extraHoursTwoStaff: 0.33,
+    });
+    expect(grantedDeliveryTime({ ...care, isTwoStaff: true, minutesPerOccasion: null })).toMatchObject({
+      hoursPerVisit: null,
+      extraHoursTwoStaff: null,
+    });
+  });
+
+  it('keeps hours per week and month as they are, and leaves days and nights per month to the provider', () => {
+    expect(grantedDeliveryTime({ ...care, scopeUnit: 'hours_per_month', grantedAmount: 20 })).toMatchObject({
+      frequency: 20,
+      frequencyUnit: 'hours_per_month',
+    });
+    expect(grantedDeliveryTime({ ...care, scopeUnit: 'hours_per_week', grantedAmount: 3.5 })).toMatchObject({
+      frequency: 3.5,
+      frequencyUnit: 'hours_per_week',
+    });
+    for (const scopeUnit of ['days_per_month', 'nights_per_month', 'none'])
+      expect(grantedDeliveryTime({ ...care, scopeUnit, grantedAmount: 4 })).toMatchObject({
+        frequency: null,
+        frequencyUnit: null,
+      });
+  });
+
+  it('asks nothing of a personal alarm', () => {
+    expect(isPlannedInVisits({ isPersonalAlarm: true })).toBe(false);
+    expect(isPlannedInVisits({ isPersonalAlarm: false })).toBe(true);
+    expect(
+      grantedDeliveryTime({ ...care, isPersonalAlarm: true, scopeUnit: 'none', grantedAmount: null, isTwoStaff: true }),
+    ).toEqual({ hoursPerVisit: null, extraHoursTwoStaff: null, days: null, frequency: null, frequencyUnit: null });
+  });
+
+  it("fits the row's own rules: what it gives is never refused", () => {
+    for (const minutes of [1, 7.5, 20, 59, 90, 1440])
+      for (const [scopeUnit, max] of Object.entries(MAX_FREQUENCY)) {
+        const time = grantedDeliveryTime({
+          ...care,
+          scopeUnit,
+          grantedAmount: max,
+          minutesPerOccasion: minutes,
+          isTwoStaff: true,
+        });
+        expect(timeFieldProblems(time)).toEqual({});
+      }
   });
 });
