@@ -14,7 +14,14 @@ export const day = (offset: number): string => addDays(todayInSweden(), offset);
 
 export const deskNav = (page: Page): Locator => page.getByRole('navigation', { name: 'Mitt skrivbord' });
 
+/** On a phone the folders are folded behind Meny: open it first, as the user would. */
+export async function unfoldMenu(page: Page): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Meny', exact: true });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+}
+
 export async function openFolder(page: Page, name: RegExp | string, heading: string): Promise<void> {
+  await unfoldMenu(page);
   await deskNav(page).getByRole('link', { name }).first().click();
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
@@ -158,6 +165,7 @@ export async function openMessage(page: Page, subject: string): Promise<void> {
 
 /** Finds the person from the desk's quick search and opens them on the given tab. */
 export async function openPerson(page: Page, person: NewPerson, tab: string): Promise<void> {
+  await unfoldMenu(page);
   await deskNav(page).getByRole('link', { name: 'Översikt' }).click();
   await page.getByRole('textbox', { name: /Sök person/ }).fill(person.number);
   await page.getByRole('button', { name: 'Sök', exact: true }).click();

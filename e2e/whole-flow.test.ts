@@ -8,6 +8,9 @@
  * Last, a new assignment stopped back to the officer. Only the organisation, users and catalogue
  * come from the test factories; every step of the flow goes through the screens.
  *
+ * The provider's steps (2–8) are taken at a phone's size, 390 × 844, as care staff and managers
+ * work between visits; every axe check there also fails on a page that scrolls sideways.
+ *
  * Dates are counted from today (support started weeks ago and has ended), so the person is
  * "Ej aktuell" at the end. The `it`s share one story and run in order.
  */
@@ -18,6 +21,7 @@ import {
   expectFieldError,
   expectNoAxeViolations,
   expectText,
+  PHONE,
   signIn,
   startBrowserWorld,
   type BrowserWorld,
@@ -84,7 +88,9 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
   });
 
   it("2. the provider's manager follows the message to the assignment, accepts and distributes it to delivery", async () => {
+    // The provider's steps are taken on a phone: every axe check there also checks for sideways scroll.
     manager = await bw.signedInPage('unitManager');
+    await manager.setViewportSize(PHONE);
     // The message and the new assignment wait on the desk.
     const waiting = manager.getByRole('region', { name: 'Att göra' });
     await waiting.getByRole('link', { name: '1 nytt uppdrag att ta emot och fördela' }).waitFor();
@@ -127,6 +133,7 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
 
   it('3. care staff find it under Nya uppdrag, acknowledge it and keep the person under Mina personer', async () => {
     const staff = await bw.signedInPage('careStaff');
+    await staff.setViewportSize(PHONE);
     await staff.getByRole('region', { name: 'Att göra' }).getByRole('link', { name: '1 att kvittera' }).click();
     await staff.getByRole('heading', { level: 1, name: 'Nya uppdrag' }).waitFor();
     await staff.getByRole('link', { name: `Öppna och kvittera ${person.lastName}, ${person.firstName}` }).click();
@@ -199,6 +206,7 @@ describeInBrowser('the whole flow, from registering a person to closing them at 
       day(-20),
     );
     newProvider = await bw.newPage();
+    await newProvider.setViewportSize(PHONE);
     await signIn(newProvider, other.username);
     await openFolder(newProvider, /^Nya uppdrag/, 'Nya uppdrag');
     await newProvider.getByRole('link', { name: `Läs uppdrag ${mealsNumber}` }).click();
