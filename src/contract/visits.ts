@@ -58,12 +58,26 @@ export const VisitSummary = z.object({
   doorCode: z.string().nullable().describe('Portkod'),
   visitInfo: z.string().nullable().describe('Besöksinformation: the way in, floor, lift'),
   importantInfo: z.string().nullable().describe('Viktigt att veta'),
-  keys: z.array(z.object({ keyNumber: z.string(), description: z.string().nullable() })),
+  keys: z.array(z.object({ id: Id, keyNumber: z.string(), description: z.string().nullable() })),
   relatives: z
-    .array(z.object({ name: z.string(), relation: z.string(), phone: z.string().nullable(), isNextOfKin: z.boolean() }))
+    .array(
+      z.object({
+        id: Id,
+        name: z.string(),
+        relation: z.string(),
+        phone: z.string().nullable(),
+        isNextOfKin: z.boolean(),
+      }),
+    )
     .describe('Närstående, the next of kin first'),
   referencePersons: z.array(
-    z.object({ role: z.string(), name: z.string(), organisation: z.string().nullable(), phone: z.string().nullable() }),
+    z.object({
+      id: Id,
+      role: z.string(),
+      name: z.string(),
+      organisation: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
   ),
   assignments: z
     .array(VisitAssignment)

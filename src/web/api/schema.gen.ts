@@ -16671,6 +16671,8 @@ export interface paths {
                             importantInfo: string | null;
                             keys: {
                                 description: string | null;
+                                /** Format: uuid */
+                                id: string;
                                 keyNumber: string;
                             }[];
                             person: {
@@ -16683,6 +16685,8 @@ export interface paths {
                                 protectedIdentity: boolean;
                             };
                             referencePersons: {
+                                /** Format: uuid */
+                                id: string;
                                 name: string;
                                 organisation: string | null;
                                 phone: string | null;
@@ -16690,6 +16694,8 @@ export interface paths {
                             }[];
                             /** @description Närstående, the next of kin first */
                             relatives: {
+                                /** Format: uuid */
+                                id: string;
                                 isNextOfKin: boolean;
                                 name: string;
                                 phone: string | null;

@@ -23,6 +23,7 @@ export async function findContactRow(trx: Trx, personId: string): Promise<Contac
 }
 
 export interface VisitRelative {
+  id: string;
   name: string;
   relation: string;
   phone: string | null;
@@ -30,6 +31,7 @@ export interface VisitRelative {
 }
 
 export interface VisitReferencePerson {
+  id: string;
   role: string;
   name: string;
   organisation: string | null;
@@ -37,6 +39,7 @@ export interface VisitReferencePerson {
 }
 
 export interface VisitKey {
+  id: string;
   keyNumber: string;
   description: string | null;
 }
@@ -45,13 +48,14 @@ export interface VisitKey {
 export async function listVisitRelatives(trx: Trx, personId: string): Promise<VisitRelative[]> {
   const rows = await trx
     .selectFrom('person_relatives')
-    .select(['name', 'relation', 'phone', 'is_next_of_kin'])
+    .select(['id', 'name', 'relation', 'phone', 'is_next_of_kin'])
     .where('person_id', '=', personId)
     .orderBy('is_next_of_kin', 'desc')
     .orderBy('created_at')
     .orderBy('id')
     .execute();
   return rows.map((row) => ({
+    id: row.id,
     name: row.name,
     relation: row.relation,
     phone: row.phone,
@@ -62,21 +66,27 @@ export async function listVisitRelatives(trx: Trx, personId: string): Promise<Vi
 export async function listVisitReferencePersons(trx: Trx, personId: string): Promise<VisitReferencePerson[]> {
   const rows = await trx
     .selectFrom('person_reference_persons')
-    .select(['role', 'name', 'organisation', 'phone'])
+    .select(['id', 'role', 'name', 'organisation', 'phone'])
     .where('person_id', '=', personId)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({ role: row.role, name: row.name, organisation: row.organisation, phone: row.phone }));
+  return rows.map((row) => ({
+    id: row.id,
+    role: row.role,
+    name: row.name,
+    organisation: row.organisation,
+    phone: row.phone,
+  }));
 }
 
 export async function listVisitKeys(trx: Trx, personId: string): Promise<VisitKey[]> {
   const rows = await trx
     .selectFrom('person_keys')
-    .select(['key_number', 'description'])
+    .select(['id', 'key_number', 'description'])
     .where('person_id', '=', personId)
     .orderBy(sql`key_number collate "sv-x-icu"`)
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({ keyNumber: row.key_number, description: row.description }));
+  return rows.map((row) => ({ id: row.id, keyNumber: row.key_number, description: row.description }));
 }

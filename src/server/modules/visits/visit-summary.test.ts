@@ -104,13 +104,19 @@ describe('the visit summary', () => {
       doorCode: '1234',
       visitInfo: 'Andra våningen, hissen till höger.',
       importantInfo: 'Handskar finns i badrumsskåpet.',
-      keys: [{ keyNumber: 'N-17', description: 'Nyckelskåpet på kontoret' }],
+      keys: [{ id: expect.any(String), keyNumber: 'N-17', description: 'Nyckelskåpet på kontoret' }],
       relatives: [
-        { name: 'Britt Åberg', relation: 'Dotter', phone: '070-999 88 77', isNextOfKin: true },
-        { name: 'Per Öberg', relation: 'Son', phone: '070-222 33 44', isNextOfKin: false },
+        { id: expect.any(String), name: 'Britt Åberg', relation: 'Dotter', phone: '070-999 88 77', isNextOfKin: true },
+        { id: expect.any(String), name: 'Per Öberg', relation: 'Son', phone: '070-222 33 44', isNextOfKin: false },
       ],
       referencePersons: [
-        { role: 'Kontaktsjuksköterska', name: 'Kim Ek', organisation: 'Vårdcentralen', phone: '08-555 00' },
+        {
+          id: expect.any(String),
+          role: 'Kontaktsjuksköterska',
+          name: 'Kim Ek',
+          organisation: 'Vårdcentralen',
+          phone: '08-555 00',
+        },
       ],
     });
     expect(response.body.assignments).toHaveLength(1);
