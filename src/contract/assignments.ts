@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SERVICE_AREAS, OWNERSHIPS } from '../domain/organisation.ts';
 import { Id, IsoDate, Version, optionalText } from './common.ts';
 import { SCOPE_UNITS } from './catalogues.ts';
+import { PersonContact } from './persons.ts';
 import { LIFE_AREAS, WEEKDAYS, ASSIGNMENT_EVENTS, SENT_VIA, SENT_OUTSIDE_VIA } from '../domain/vocabulary.ts';
 export {
   LIFE_AREAS,
@@ -200,6 +201,9 @@ export const AssignmentDetail = z.object({
   authorityUnitName: z.string(),
   decision: DecisionSummary,
   person: PersonRef,
+  personContact: PersonContact.nullable().describe(
+    "The person's address and phones now, for those who need them: the authority, and at the provider while the assignment is new or accepted there; null once stopped, withdrawn or replaced. A protected identity's address is always null",
+  ),
   provider: ProviderRef,
   replacesAssignment: LinkedAssignmentRef.nullable(),
   replacedBy: LinkedAssignmentRef.nullable(),

@@ -53,6 +53,20 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
+/**
+ * How to reach the person at home: the current registered address and the phones, as the provider
+ * reads them beside an assignment, a provider case or before a visit. A protected identity's
+ * address is never here (the person's page shows it only through "Visa skyddade uppgifter").
+ */
+export const PersonContact = z.object({
+  address: Address.nullable().describe(
+    'The current registered address; null when none is registered, and always for a protected identity',
+  ),
+  phone: z.string().nullable(),
+  mobilePhone: z.string().nullable(),
+});
+export type PersonContact = z.infer<typeof PersonContact>;
+
 export const NewAddress = z.object({
   street: requiredText(200),
   careOf: optionalText(200),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, Version } from './common.ts';
 import { PersonRef } from './assignments.ts';
+import { PersonContact } from './persons.ts';
 import { DeliveryRow } from './deliveries.ts';
 
 export const ProviderCaseParams = z.object({ providerCaseId: Id });
@@ -13,6 +14,9 @@ export const ProviderCaseParams = z.object({ providerCaseId: Id });
 export const ProviderCaseView = z.object({
   id: Id,
   person: PersonRef,
+  personContact: PersonContact.nullable().describe(
+    "The person's address and phones now, for the unit's staff while the case is open; null once closed. A protected identity's address is always null",
+  ),
   providerUnit: z.object({ id: Id, name: z.string() }),
   openedOn: IsoDate,
   acknowledgedAt: z.string().nullable(),

@@ -65,3 +65,11 @@ export function personName(person: { firstName: string | null; lastName: string 
   if (person.firstName === null && person.lastName === null) return null;
   return [person.lastName, person.firstName].filter(Boolean).join(', ');
 }
+
+/** "tel:08123456" from "08-123 456": digits and a leading plus, for a link a phone can call; null without a digit. */
+export function telHref(phone: string): string | null {
+  const trimmed = phone.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  if (!digits) return null;
+  return `tel:${trimmed.startsWith('+') ? '+' : ''}${digits}`;
+}

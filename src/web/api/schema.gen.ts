@@ -113,6 +113,21 @@ export interface paths {
                                 lastName: string | null;
                                 protectedIdentity: boolean;
                             };
+                            /** @description The person's address and phones now, for those who need them: the authority, and at the provider while the assignment is new or accepted there; null once stopped, withdrawn or replaced. A protected identity's address is always null */
+                            personContact: {
+                                /** @description The current registered address; null when none is registered, and always for a protected identity */
+                                address: {
+                                    careOf: string | null;
+                                    city: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    postalCode: string;
+                                    street: string;
+                                    validFrom: string;
+                                } | null;
+                                mobilePhone: string | null;
+                                phone: string | null;
+                            } | null;
                             provider: {
                                 /** @description False: the assignment is sent as a PDF by secure mail */
                                 hasSystemAccess: boolean;
@@ -412,6 +427,21 @@ export interface paths {
                                 lastName: string | null;
                                 protectedIdentity: boolean;
                             };
+                            /** @description The person's address and phones now, for those who need them: the authority, and at the provider while the assignment is new or accepted there; null once stopped, withdrawn or replaced. A protected identity's address is always null */
+                            personContact: {
+                                /** @description The current registered address; null when none is registered, and always for a protected identity */
+                                address: {
+                                    careOf: string | null;
+                                    city: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    postalCode: string;
+                                    street: string;
+                                    validFrom: string;
+                                } | null;
+                                mobilePhone: string | null;
+                                phone: string | null;
+                            } | null;
                             provider: {
                                 /** @description False: the assignment is sent as a PDF by secure mail */
                                 hasSystemAccess: boolean;
@@ -1556,6 +1586,21 @@ export interface paths {
                                 lastName: string | null;
                                 protectedIdentity: boolean;
                             };
+                            /** @description The person's address and phones now, for those who need them: the authority, and at the provider while the assignment is new or accepted there; null once stopped, withdrawn or replaced. A protected identity's address is always null */
+                            personContact: {
+                                /** @description The current registered address; null when none is registered, and always for a protected identity */
+                                address: {
+                                    careOf: string | null;
+                                    city: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    postalCode: string;
+                                    street: string;
+                                    validFrom: string;
+                                } | null;
+                                mobilePhone: string | null;
+                                phone: string | null;
+                            } | null;
                             provider: {
                                 /** @description False: the assignment is sent as a PDF by secure mail */
                                 hasSystemAccess: boolean;
@@ -1825,6 +1870,21 @@ export interface paths {
                                 lastName: string | null;
                                 protectedIdentity: boolean;
                             };
+                            /** @description The person's address and phones now, for those who need them: the authority, and at the provider while the assignment is new or accepted there; null once stopped, withdrawn or replaced. A protected identity's address is always null */
+                            personContact: {
+                                /** @description The current registered address; null when none is registered, and always for a protected identity */
+                                address: {
+                                    careOf: string | null;
+                                    city: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    postalCode: string;
+                                    street: string;
+                                    validFrom: string;
+                                } | null;
+                                mobilePhone: string | null;
+                                phone: string | null;
+                            } | null;
                             provider: {
                                 /** @description False: the assignment is sent as a PDF by secure mail */
                                 hasSystemAccess: boolean;
@@ -16882,6 +16942,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/persons/{personId}/visit-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inför besöket: contact, the way in, keys, important to know, relatives and reference persons, and today's interventions at your units with their assignments' instructions and needs (provider staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The assignments behind the rows at the caller's units that run today (sent to delivery, today in their period), by number */
+                            assignments: {
+                                assignmentNumber: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Instructions to the provider */
+                                instructions: string | null;
+                                /** @description Today's first, then by name */
+                                interventions: {
+                                    /**
+                                     * @description Utförs
+                                     * @enum {string|null}
+                                     */
+                                    days: "whole_week" | "weekdays" | "weekends" | null;
+                                    /** Format: uuid */
+                                    deliveryId: string;
+                                    /** @description + Dubbel: extra hours per visit when two staff */
+                                    extraHoursTwoStaff: number | null;
+                                    frequency: number | null;
+                                    /** @enum {string|null} */
+                                    frequencyUnit: "times_per_day" | "times_per_week" | "times_per_month" | "hours_per_week" | "hours_per_month" | null;
+                                    /** @description Tim/besök */
+                                    hoursPerVisit: number | null;
+                                    /** @description An interruption (avbrott) covering today: no visits */
+                                    interruption: {
+                                        fromDate: string;
+                                        reason: string;
+                                        toDate: string | null;
+                                    } | null;
+                                    /** @description Carried out today: by its week days (the row's Utförs, else the assignment's planned days, else every day) and no interruption covering today (src/domain/visit-rules.ts) */
+                                    isToday: boolean;
+                                    /** @description Two staff (dubbelbemanning) */
+                                    isTwoStaff: boolean;
+                                    /** @description The assignment's minutes per visit */
+                                    minutesPerOccasion: number | null;
+                                    /** @description The intervention, with the provider's label when a row is one of a split: "Personlig omvårdnad (Morgon)" */
+                                    name: string;
+                                    /** @description The assignment's note on the intervention */
+                                    note: string | null;
+                                    periodFrom: string;
+                                    /** @description Null = tills vidare */
+                                    periodTo: string | null;
+                                    /** @description The assignment's planned week days */
+                                    plannedDays: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                                    /** @description The assignment's planned times of day, e.g. morgon och kväll */
+                                    plannedTimes: string | null;
+                                    providerUnitName: string;
+                                }[];
+                                /** @description Needs and goals per life area, in IBIC order */
+                                needs: {
+                                    goal: string | null;
+                                    /** @enum {string} */
+                                    lifeArea: "learning" | "general_tasks" | "communication" | "mobility" | "self_care" | "domestic_life" | "interpersonal" | "major_life_areas" | "community_life" | "sense_of_security";
+                                    need: string | null;
+                                }[];
+                            }[];
+                            contact: {
+                                /** @description The current registered address; null when none is registered, and always for a protected identity */
+                                address: {
+                                    careOf: string | null;
+                                    city: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    postalCode: string;
+                                    street: string;
+                                    validFrom: string;
+                                } | null;
+                                mobilePhone: string | null;
+                                phone: string | null;
+                            };
+                            /** @description Portkod */
+                            doorCode: string | null;
+                            /** @description Viktigt att veta */
+                            importantInfo: string | null;
+                            keys: {
+                                description: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                keyNumber: string;
+                            }[];
+                            person: {
+                                /** @description Null when a protected identity is masked */
+                                firstName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                identityNumber: string;
+                                lastName: string | null;
+                                protectedIdentity: boolean;
+                            };
+                            referencePersons: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                organisation: string | null;
+                                phone: string | null;
+                                role: string;
+                            }[];
+                            /** @description Närstående, the next of kin first */
+                            relatives: {
+                                /** Format: uuid */
+                                id: string;
+                                isNextOfKin: boolean;
+                                name: string;
+                                phone: string | null;
+                                relation: string;
+                            }[];
+                            /** @description The day in Sweden the summary is for */
+                            today: string;
+                            /** @description Besöksinformation: the way in, floor, lift */
+                            visitInfo: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/provider-cases/{providerCaseId}": {
         parameters: {
             query?: never;
@@ -16941,6 +17245,21 @@ export interface paths {
                                 lastName: string | null;
                                 protectedIdentity: boolean;
                             };
+                            /** @description The person's address and phones now, for the unit's staff while the case is open; null once closed. A protected identity's address is always null */
+                            personContact: {
+                                /** @description The current registered address; null when none is registered, and always for a protected identity */
+                                address: {
+                                    careOf: string | null;
+                                    city: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    postalCode: string;
+                                    street: string;
+                                    validFrom: string;
+                                } | null;
+                                mobilePhone: string | null;
+                                phone: string | null;
+                            } | null;
                             providerUnit: {
                                 /** Format: uuid */
                                 id: string;
@@ -17199,6 +17518,21 @@ export interface paths {
                                 lastName: string | null;
                                 protectedIdentity: boolean;
                             };
+                            /** @description The person's address and phones now, for the unit's staff while the case is open; null once closed. A protected identity's address is always null */
+                            personContact: {
+                                /** @description The current registered address; null when none is registered, and always for a protected identity */
+                                address: {
+                                    careOf: string | null;
+                                    city: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    postalCode: string;
+                                    street: string;
+                                    validFrom: string;
+                                } | null;
+                                mobilePhone: string | null;
+                                phone: string | null;
+                            } | null;
                             providerUnit: {
                                 /** Format: uuid */
                                 id: string;

@@ -1,9 +1,10 @@
 /**
  * WAI-ARIA tabs: arrow keys, Home and End move between tabs (and select them), Tab moves into the
  * panel. A panel is mounted the first time it is shown and then kept (hidden), so text typed in
- * one tab survives a visit to another.
+ * one tab survives a visit to another. On a phone the tab list is one row that scrolls sideways
+ * (styles.css); the selected tab is kept in view there.
  */
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabItem {
   id: string;
@@ -25,6 +26,18 @@ export function Tabs({ label, tabs, selectedId, onSelect, idPrefix }: TabsProps)
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set(selected ? [selected] : []));
   if (selected && !visited.has(selected)) setVisited(new Set([...visited, selected]));
   const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const list = useRef<HTMLDivElement>(null);
+
+  // Sideways only, inside the list: scrollIntoView would also scroll the page down to the tabs.
+  useEffect(() => {
+    const box = list.current;
+    const button = selected ? buttons.current.get(selected) : undefined;
+    if (!box || !button || box.scrollWidth <= box.clientWidth) return;
+    const outer = box.getBoundingClientRect();
+    const inner = button.getBoundingClientRect();
+    if (inner.left < outer.left) box.scrollLeft -= outer.left - inner.left;
+    else if (inner.right > outer.right) box.scrollLeft += inner.right - outer.right;
+  }, [selected]);
 
   const moveTo = (index: number) => {
     const tab = tabs[(index + tabs.length) % tabs.length];
@@ -48,7 +61,7 @@ export function Tabs({ label, tabs, selectedId, onSelect, idPrefix }: TabsProps)
 
   return (
     <div className="tabs">
-      <div role="tablist" aria-label={label} className="tabs__list">
+      <div ref={list} role="tablist" aria-label={label} className="tabs__list">
         {tabs.map((tab, index) => (
           <button
             key={tab.id}

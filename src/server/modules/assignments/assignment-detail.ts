@@ -1,5 +1,6 @@
 /**
- * Reading one assignment whole (for the API and after each change), and who its new-assignment
+ * Reading one assignment whole (for the API and after each change) — with the person's contact
+ * where the reader needs it (assignment.policy.ts canReadPersonContact) — and who its new-assignment
  * message reaches: the provider's receivers, and the alarm groups when it holds a personal alarm
  * (picked by service area: src/domain/alarm-groups.ts).
  */
@@ -14,6 +15,8 @@ import type { AssignmentReadScope } from '../../platform/access/assignment-scope
 import { toDetail } from './assignment.presenter.ts';
 import { listReadableAssignmentNumbers } from '../../platform/access/assignment-scope.ts';
 import { loadAssignmentScope } from '../../platform/access/assignment-scope.ts';
+import { findPersonContact } from '../persons/index.ts';
+import { canReadPersonContact } from './assignment.policy.ts';
 
 export interface ReadableAssignment {
   record: repo.AssignmentRecord;
@@ -102,6 +105,9 @@ export async function detailOf(
     isDraftOfWriter && hasPersonalAlarm
       ? (await listAlarmGroups(trx, record.serviceArea)).map((group) => group.name)
       : [];
+  const personContact = canReadPersonContact({ isWriter, status: repo.statusOf(record) })
+    ? ((await findPersonContact(trx, record.person.id)) ?? null)
+    : null;
   return {
     detail: toDetail({
       record,
@@ -112,6 +118,7 @@ export async function detailOf(
       receivers,
       alarmGroups,
       isWriter,
+      personContact,
       ...(openableIds ? { openableIds } : {}),
     }),
     person: record.person,

@@ -14,6 +14,7 @@ import { formatMinutesAsHours } from '../../../domain/granted-time.ts';
 import type * as c from '../../../contract/assignments.ts';
 import type { SentOutsideVia, SentVia } from '../../../domain/vocabulary.ts';
 import { writeMessage } from '../messages/index.ts';
+import { findPersonContact } from '../persons/index.ts';
 import * as repo from './assignment.repository.ts';
 import * as write from './assignment-write.repository.ts';
 import { getWritableAssignment } from './assignment.service.ts';
@@ -118,6 +119,7 @@ async function send(
       receivers: [],
       alarmGroups: [],
       isWriter: true,
+      personContact: (await findPersonContact(trx, record.person.id)) ?? null,
     });
   });
 }

@@ -1,7 +1,8 @@
 /**
- * The assignment document (PDF), the same for the authority and the provider: who and what, the
- * granted interventions with their scope, the total granted time rounded up to the quarter hour,
- * two staff, needs and goals per life area, instructions, hand-over and when it was sent.
+ * The assignment document (PDF), the same for the authority and the provider: who — with the
+ * address and phone where the reader may have them — and what, the granted interventions with
+ * their scope, the total granted time rounded up to the quarter hour, two staff, needs and goals
+ * per life area, instructions, hand-over and when it was sent.
  */
 import type { Content } from 'pdfmake/interfaces';
 import { factGrid, framedDocument, renderPdf } from '../../platform/pdf/pdf.ts';
@@ -85,7 +86,9 @@ export async function renderAssignmentDocument(input: DocumentInput): Promise<Bu
         factGrid([
           ['Personnummer', assignment.person.identityNumber],
           ['Namn', input.personName ?? 'Skyddad identitet'],
+          ...contactFacts(assignment),
         ]),
+        { text: 'Adress och telefon som de står i Vardag när dokumentet skrivs ut.', style: 'muted' },
         { text: 'Ärende och beslut', style: 'heading' },
         factGrid([
           ['Ärende', assignment.caseNumber],
@@ -136,6 +139,40 @@ export async function renderAssignmentDocument(input: DocumentInput): Promise<Bu
       ],
     }),
   );
+}
+
+/**
+ * Address and phones as the reader may have them (assignment.policy.ts canReadPersonContact). A
+ * protected identity's are never printed, not even for those who may print the name: paper leaves
+ * Vardag's access control and log, and the address is what the protection is for.
+ */
+function contactFacts(assignment: AssignmentDetail): [string, string][] {
+  if (assignment.person.protectedIdentity)
+    return [
+      ['Adress', 'Skyddad identitet – visas inte'],
+      ['Telefon', 'Skyddad identitet – visas inte'],
+    ];
+  const contact = assignment.personContact;
+  if (!contact) {
+    const hidden = 'Visas inte: uppdraget är inte aktuellt hos utföraren';
+    return [
+      ['Adress', hidden],
+      ['Telefon', hidden],
+    ];
+  }
+  const { address } = contact;
+  const phones = [contact.phone, contact.mobilePhone && `${contact.mobilePhone} (mobil)`].filter(Boolean);
+  return [
+    [
+      'Adress',
+      address
+        ? [address.careOf && `c/o ${address.careOf}`, address.street, `${address.postalCode} ${address.city}`]
+            .filter(Boolean)
+            .join(', ')
+        : 'Ingen adress registrerad',
+    ],
+    ['Telefon', phones.length ? phones.join(', ') : 'Inget telefonnummer registrerat'],
+  ];
 }
 
 function sentLine(assignment: AssignmentDetail): string {

@@ -8,6 +8,7 @@ import { AUTHORITY_ROLES, hasAnyRole } from '../../../domain/roles.ts';
 import type { ServiceAreaCode } from '../../../domain/organisation.ts';
 import type { ActorPosition } from '../../platform/access/actor.ts';
 import { NEW_ASSIGNMENT_RECEIVER_ROLES } from '../../platform/access/assignment-scope.ts';
+import type { AssignmentStatus } from '../../../contract/assignments.ts';
 
 type Who = Pick<ActorPosition, 'roles' | 'serviceArea'>;
 
@@ -33,4 +34,16 @@ export function newAssignmentView(actor: Pick<ActorPosition, 'roles'>): NewAssig
 export function canListNewAssignments(actor: Pick<ActorPosition, 'roles'>): boolean {
   const view = newAssignmentView(actor);
   return view.isProviderWide || view.isAlarmOnly;
+}
+
+/**
+ * Whether the reader of an assignment is given the person's address and phone with it (need to
+ * know): the authority that writes it (it sees the person anyway), and at the provider whoever
+ * reads it while it is live there — new (the manager who distributes it plans by where the person
+ * lives) or accepted (the staff who go there). Not once the provider stopped it, the authority
+ * withdrew it or a later assignment replaced it: that provider no longer has the person's support
+ * from it. A protected identity's address is never given (persons' findPersonContact).
+ */
+export function canReadPersonContact(reader: { isWriter: boolean; status: AssignmentStatus }): boolean {
+  return reader.isWriter || reader.status === 'new' || reader.status === 'accepted';
 }

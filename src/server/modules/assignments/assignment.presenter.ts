@@ -44,6 +44,8 @@ export interface DetailParts {
   isWriter: boolean;
   /** Of the assignments it replaces and is replaced by, those a provider-side reader may open (the writer opens both: same case). */
   openableIds?: ReadonlySet<string>;
+  /** The person's address and phones, where the reader may have them (assignment.policy.ts canReadPersonContact). */
+  personContact: c.AssignmentDetail['personContact'];
 }
 
 export function toDetail({
@@ -56,6 +58,7 @@ export function toDetail({
   alarmGroups,
   isWriter,
   openableIds,
+  personContact,
 }: DetailParts): c.AssignmentDetail {
   const status = statusOf(record);
   const isDraft = status === 'draft';
@@ -71,6 +74,7 @@ export function toDetail({
     authorityUnitName: record.authorityUnitName,
     decision: toDecisionSummary(record.decision),
     person: toPersonRef(record.person),
+    personContact,
     provider: {
       id: record.provider.id,
       name: record.provider.name,

@@ -1,8 +1,9 @@
 /**
- * A person's case at a provider unit (genomförande): the staff view — the person, the rows sent
- * there and the assignments behind them, each acknowledged or new; acknowledging it (kvittera),
- * which takes the person out of the unit staff's Nya uppdrag and, if chosen, puts them under the
- * acknowledger's Mina personer; and closing it from "Ej aktuella – att avsluta", only when the
+ * A person's case at a provider unit (genomförande): the staff view — the person and how to reach
+ * them (address and phone while the case is open), the rows sent there and the assignments behind
+ * them, each acknowledged or new; acknowledging it (kvittera), which takes the person out of the
+ * unit staff's Nya uppdrag and, if chosen, puts them under the acknowledger's Mina personer; and
+ * closing it from "Ej aktuella – att avsluta", only when the
  * person has nothing ongoing or planned at the unit (src/domain/delivery-rules.ts
  * isOngoingOrPlanned), on a day the policy allows. Each runs in one transaction with its audit row.
  */
@@ -17,6 +18,7 @@ import type * as c from '../../../contract/provider-cases.ts';
 import { toPersonRef } from '../assignments/index.ts';
 import { listProviderCaseRows } from '../deliveries/index.ts';
 import { recordAcknowledged } from '../deliveries/index.ts';
+import { findPersonContact } from '../persons/index.ts';
 import * as repo from './provider-case.repository.ts';
 import * as policy from './provider-case.policy.ts';
 
@@ -71,6 +73,8 @@ async function view(trx: Trx, actor: PositionedActor, found: repo.ProviderCaseRe
   return {
     id: found.id,
     person: toPersonRef(found.person),
+    // Where the staff go, while the case is theirs: an open case at their unit (need to know).
+    personContact: found.closedOn === null ? ((await findPersonContact(trx, found.person.id)) ?? null) : null,
     providerUnit: found.providerUnit,
     openedOn: found.openedOn,
     acknowledgedAt: found.acknowledgedAt?.toISOString() ?? null,

@@ -178,3 +178,33 @@ describe('closing a provider case', () => {
     expect((await close(await world.signIn('operationsManager'), fixture.providerCaseId, body)).status).toBe(200);
   });
 });
+
+describe("the staff view's contact", () => {
+  it("gives the unit's staff the person's address and phone while the case is open, and not once it is closed", async () => {
+    const person = await world.createPerson(['aoAuthority'], {
+      lastName: 'Kontaktsson',
+      address: { street: 'Åkervägen 9', postalCode: '123 45', city: 'Örby', validFrom: '2020-01-01' },
+    });
+    await server.ownerDb.updateTable('persons').set({ phone: '08-121 212' }).where('id', '=', person.id).execute();
+    const fixture = await createProviderCaseFixture(server.ownerDb, world, person.id, {
+      periodTo: dayFromToday(-2),
+      endReason: 'Behovet upphört',
+    });
+    const staff = await world.signIn('careStaff');
+    const open = await staff.get(`/api/provider-cases/${fixture.providerCaseId}`);
+    expect(open.status).toBe(200);
+    expect(open.body.personContact).toMatchObject({
+      address: { street: 'Åkervägen 9', postalCode: '123 45', city: 'Örby' },
+      phone: '08-121 212',
+      mobilePhone: null,
+    });
+    const closed = await close(await world.signIn('unitManager'), fixture.providerCaseId, {
+      closedOn: todayInSweden(),
+      version: (await providerCase(fixture.providerCaseId)).version,
+    });
+    expect(closed.status).toBe(200);
+    const after = await staff.get(`/api/provider-cases/${fixture.providerCaseId}`);
+    expect(after.status).toBe(200);
+    expect(after.body.personContact).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 /**
- * One assignment (/uppdrag/:assignmentId), read-only: what the provider reads, with its events.
+ * One assignment (/uppdrag/:assignmentId), read-only: what the provider reads, with its events,
+ * and where the person lives and their phone while the assignment is live at the provider.
  * A draft's writer changes, previews, sends (or, for a provider without system access, downloads
  * the PDF and records it as sent by secure mail) and deletes it from here.
  */
@@ -8,6 +9,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PersonContactFacts } from '../../components/PersonContact.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
@@ -109,6 +111,11 @@ function AssignmentView({ assignment, notice, ProviderIntake }: AssignmentViewPr
             {!assignment.provider.hasSystemAccess && ' (utan systemåtkomst)'}
           </span>
         </p>
+        {assignment.personContact && (
+          <dl className="facts person-contact" aria-label="Personens adress och telefon">
+            <PersonContactFacts contact={assignment.personContact} isProtected={assignment.person.protectedIdentity} />
+          </dl>
+        )}
         <AssignmentActions assignment={assignment} />
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}

@@ -1,6 +1,6 @@
 /**
  * The staff view of a new assignment at a unit (/genomforande/:providerCaseId), reached from the
- * staff's Nya uppdrag: the person, the rows sent to the unit, the assignments behind them (as
+ * staff's Nya uppdrag: the person with their address and phone, the rows sent to the unit, the assignments behind them (as
  * PDF), and "Kvittera" — optionally "Flytta till Mina personer" — as the provider manual's
  * Genomförandewebb does it. Each assignment is acknowledged once: a later assignment sent into
  * the case waits here, named as new, while the earlier ones show who acknowledged them.
@@ -13,6 +13,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PersonContactFacts } from '../../components/PersonContact.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { formatDateTime, personName } from '../../format.ts';
@@ -98,6 +99,11 @@ function ProviderCaseDetails({ view }: { view: ProviderCaseView }) {
             <Link to={`/personer/${view.person.id}?flik=insatser`}>Öppna personen</Link>
           </span>
         </p>
+        {view.personContact && (
+          <dl className="facts person-contact" aria-label="Personens adress och telefon">
+            <PersonContactFacts contact={view.personContact} isProtected={view.person.protectedIdentity} />
+          </dl>
+        )}
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
       {view.closedOn && <Alert tone="info">Genomförandet avslutades {view.closedOn}.</Alert>}

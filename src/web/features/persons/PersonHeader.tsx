@@ -1,6 +1,9 @@
 /**
  * The person's heading: name (or "Skyddad identitet"), identity number, age, sex and a badge when
- * deceased. A protected name never goes into the browser's title or history.
+ * deceased, and what one does with the person (Skicka meddelande, Mina personer). A protected name
+ * never goes into the browser's title or history. Where Inför besöket follows the heading, the page
+ * puts the actions after it instead (`withActions` false, PersonActions), so on a phone the address
+ * and the door code come before two rows of buttons.
  */
 import { Link } from 'react-router-dom';
 import type { PersonDetail } from '../../../contract/persons.ts';
@@ -16,9 +19,11 @@ interface PersonHeaderProps {
   person: PersonDetail;
   revealed: RevealedIdentity | null;
   onReveal: () => void;
+  /** Show Skicka meddelande and Mina personer here (default); false when the page shows PersonActions elsewhere. */
+  withActions?: boolean;
 }
 
-export function PersonHeader({ person, revealed, onReveal }: PersonHeaderProps) {
+export function PersonHeader({ person, revealed, onReveal, withActions = true }: PersonHeaderProps) {
   const name = personName(person) ?? (revealed ? personName(revealed) : null);
   const age = ageOn(person.birthDate, person.deceasedDate ?? undefined);
   const documentTitle = person.protectedIdentity
@@ -47,12 +52,7 @@ export function PersonHeader({ person, revealed, onReveal }: PersonHeaderProps) 
         <span>{SEX_LABELS[person.sex]}</span>
         {person.deceasedDate && <span className="tag tag--deceased">Avliden {formatDate(person.deceasedDate)}</span>}
       </p>
-      <div className="button-row">
-        <Link to={`/meddelanden/nytt?person=${encodeURIComponent(person.id)}`} className="button button--secondary">
-          Skicka meddelande
-        </Link>
-        <MyPersonToggle personId={person.id} />
-      </div>
+      {withActions && <PersonActions person={person} />}
       {person.protectedIdentity && !revealed && person.permissions.canRevealProtected && (
         <Button onClick={onReveal}>Visa skyddade uppgifter</Button>
       )}
@@ -61,6 +61,18 @@ export function PersonHeader({ person, revealed, onReveal }: PersonHeaderProps) 
           Skyddade uppgifter visas eftersom du angav en anledning. De försvinner när du lämnar sidan.
         </p>
       )}
+    </div>
+  );
+}
+
+/** Skicka meddelande about the person, and adding them to (or taking them from) Mina personer. */
+export function PersonActions({ person, className }: { person: Pick<PersonDetail, 'id'>; className?: string }) {
+  return (
+    <div className={className ? `button-row ${className}` : 'button-row'}>
+      <Link to={`/meddelanden/nytt?person=${encodeURIComponent(person.id)}`} className="button button--secondary">
+        Skicka meddelande
+      </Link>
+      <MyPersonToggle personId={person.id} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * A person with the details in tabs, as staff know them from the provider manual: Personuppgifter,
  * Adress, Telefon/E-post, Besöksinfo, Viktigt att veta, Närstående, Referenspersoner, Nyckelnummer,
- * and Logg for managers. The open tab is in the address (?flik=…) so reload keeps it.
+ * and Logg for managers. The open tab is in the address (?flik=…) so reload keeps it. Provider
+ * staff see Inför besöket above the tabs first (features/visits).
  */
 import { useState } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router-dom';
@@ -12,7 +13,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Tabs, type TabItem } from '../../components/Tabs.tsx';
 import { isApiError } from '../../api/client.ts';
-import { PersonHeader } from './PersonHeader.tsx';
+import { PersonActions, PersonHeader } from './PersonHeader.tsx';
 import { RevealDialog } from './RevealDialog.tsx';
 import { usePerson, type RevealedIdentity } from './persons.api.ts';
 import { AccessLogTab } from './tabs/AccessLogTab.tsx';
@@ -25,6 +26,8 @@ import { useSession } from '../../session/session.tsx';
 import { CASE_ROLES } from '../cases/caseRoutes.tsx';
 import { PersonCasesTab } from '../cases/PersonCasesTab.tsx';
 import { DeliveriesTab } from '../deliveries/DeliveriesTab.tsx';
+import { VisitSummarySection } from '../visits/VisitSummary.tsx';
+import { VISIT_SUMMARY_ROLES } from '../visits/visits.api.ts';
 
 export function PersonPage() {
   const { personId = '' } = useParams();
@@ -34,6 +37,8 @@ export function PersonPage() {
   // Shown for this view only: never cached, gone when the user leaves the page.
   const [revealed, setRevealed] = useState<RevealedIdentity | null>(null);
   const [isRevealOpen, setIsRevealOpen] = useState(false);
+  const { roles } = useSession();
+  const readsVisitSummary = roles.some((role) => VISIT_SUMMARY_ROLES.includes(role));
 
   if (person.isPending) {
     return (
@@ -59,8 +64,20 @@ export function PersonPage() {
 
   return (
     <section className="page">
-      <PersonHeader person={person.data} revealed={revealed} onReveal={() => setIsRevealOpen(true)} />
+      <PersonHeader
+        person={person.data}
+        revealed={revealed}
+        onReveal={() => setIsRevealOpen(true)}
+        withActions={!readsVisitSummary}
+      />
       {notice && <Alert tone="success">{notice}</Alert>}
+      {/* Provider staff open a person between visits, often on a phone: what they need comes first. */}
+      {readsVisitSummary && (
+        <>
+          <VisitSummarySection personId={personId} revealedAddress={revealed?.currentAddress ?? null} />
+          <PersonActions person={person.data} className="person-actions" />
+        </>
+      )}
       <PersonTabs person={person.data} revealed={revealed} />
       <RevealDialog
         personId={personId}

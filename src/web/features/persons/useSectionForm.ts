@@ -8,6 +8,7 @@ import type { FieldSpec } from '../../components/FieldList.tsx';
 import type { FieldErrors } from '../../components/form.ts';
 import { useVersionedForm } from '../../components/useVersionedForm.ts';
 import { fetchPerson, personKeys, savePersonSection, type Section, type SectionFields } from './persons.api.ts';
+import { refreshVisitSummary } from '../visits/visits.api.ts';
 
 interface Options<V extends object, S extends Section> {
   person: PersonDetail;
@@ -31,6 +32,8 @@ export function useSectionForm<V extends object, S extends Section>(options: Opt
       const updated = await savePersonSection(person.id, section, toBody(values), version);
       // The other tabs follow the new version through the cache; lists show names and dates.
       queryClient.setQueryData(personKeys.detail(person.id), updated);
+      // Inför besöket, above the tabs, shows the phone, door code and notes just saved.
+      refreshVisitSummary(queryClient, person.id);
       void queryClient.invalidateQueries({ queryKey: ['persons'] });
       void queryClient.invalidateQueries({ queryKey: ['desk'] });
       return updated;

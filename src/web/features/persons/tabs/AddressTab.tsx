@@ -17,6 +17,7 @@ import { Table } from '../../../components/Table.tsx';
 import { useSubmit } from '../../../components/useSubmit.ts';
 import { formatDate } from '../../../format.ts';
 import { addAddress, personKeys, useAddresses, type RevealedIdentity } from '../persons.api.ts';
+import { refreshVisitSummary } from '../../visits/visits.api.ts';
 
 export function AddressTab({ person, revealed }: { person: PersonDetail; revealed: RevealedIdentity | null }) {
   const isHidden = person.protectedIdentity && !revealed;
@@ -131,6 +132,7 @@ function NewAddressForm({ person }: { person: PersonDetail }) {
       // A protected identity's history is not shown, so it is not kept either.
       if (!person.protectedIdentity) queryClient.setQueryData(personKeys.addresses(person.id), list);
       await queryClient.invalidateQueries({ queryKey: personKeys.detail(person.id), exact: true });
+      refreshVisitSummary(queryClient, person.id);
       form.setValues(empty());
       form.setErrors({});
       setIsOpen(false);

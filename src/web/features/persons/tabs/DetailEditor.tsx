@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { FieldList, checkFields, displayValue } from '../../../components/FieldList.tsx';
 import { orNull, unmatchedErrors, useForm } from '../../../components/form.ts';
 import { addDetail, fetchDetailList, personKeys, updateDetail } from '../persons.api.ts';
+import { refreshVisitSummary } from '../../visits/visits.api.ts';
 import { ConflictAlert, Differences } from '../../../components/VersionedForm.tsx';
 import { useSubmit } from '../../../components/useSubmit.ts';
 import { capitalize, type DetailListSpec, type DetailValues } from './DetailListTab.tsx';
@@ -57,6 +58,7 @@ export function DetailEditor({ personId, spec, editing, onChange, onDone }: Deta
             ? await addDetail(personId, spec.list, toBody())
             : await updateDetail(personId, spec.list, editing.itemId, { ...toBody(), version: editing.version });
         queryClient.setQueryData(personKeys.list(personId, spec.list), list);
+        refreshVisitSummary(queryClient, personId);
         onDone(editing.mode === 'add' ? `${capitalize(spec.singular)} är tillagd.` : 'Sparat.');
       },
       {

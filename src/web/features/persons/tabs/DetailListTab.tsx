@@ -13,6 +13,7 @@ import { displayValue, type FieldSpec } from '../../../components/FieldList.tsx'
 import { Spinner } from '../../../components/Spinner.tsx';
 import { Table, type Column } from '../../../components/Table.tsx';
 import { personKeys, removeDetail, useDetailList, type DetailItems, type DetailListName } from '../persons.api.ts';
+import { refreshVisitSummary } from '../../visits/visits.api.ts';
 import { DetailEditor, type Editing } from './DetailEditor.tsx';
 import { VisibleToOthers } from './ContactTabs.tsx';
 
@@ -107,6 +108,7 @@ export function DetailListTab({
     try {
       const list = await removeDetail(personId, spec.list, removing.id, latest?.version ?? removing.version);
       queryClient.setQueryData(personKeys.list(personId, spec.list), list);
+      refreshVisitSummary(queryClient, personId);
       setStatus(`${capitalize(spec.nameOf(removing))} är borttagen.`);
       setRemoving(null);
     } catch (error) {
