@@ -8,7 +8,9 @@ describe('hasCounter', () => {
     expect(hasCounter(100, false, 0)).toBe(false);
     expect(hasCounter(100, false, 89)).toBe(false);
     expect(hasCounter(100, false, 90)).toBe(true);
-    expect(hasCounter(20, false, 10)).toBe(true);
+    expect(hasCounter(20, false, 10)).toBe(false); // a short box: its limit guards a format
+    expect(hasCounter(6, false, 4)).toBe(false);
+    expect(hasCounter(50, false, 40)).toBe(true);
   });
 
   it('counts nothing without a limit', () => {

@@ -4,14 +4,18 @@
  * limit, so typing a long text is not interrupted at every keystroke.
  */
 
+/** One-line boxes shorter than this (numbers, dates, codes) never count: their limit only guards the format. */
+const COUNTED_FROM = 50;
+
 /**
  * Whether a field with this limit shows a counter now: a text area always (long texts meet their
- * limit), a one-line box only once its text nears the limit — "0 av 100 tecken" under every name
- * and street field would be clutter nobody reads.
+ * limit), a one-line box of some length only once its text nears the limit — "0 av 100 tecken"
+ * under every name and street field, or "4 av 6 tecken" under hours per visit, would be clutter.
  */
 export function hasCounter(maxLength: number | undefined, isMultiline: boolean, length: number): maxLength is number {
   if (maxLength === undefined || maxLength <= 0) return false;
-  return isMultiline || isNearLimit(length, maxLength);
+  if (isMultiline) return true;
+  return maxLength >= COUNTED_FROM && isNearLimit(length, maxLength);
 }
 
 /** "123 av 2000 tecken". */
