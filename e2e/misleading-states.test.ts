@@ -176,6 +176,7 @@ describeInBrowser('states that used to mislead', () => {
     const link = page.getByRole('link', { name: /Telefonsson, Tora/ });
     await link.waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, 'phone-desk-starts');
     await link.click();
     await page.getByRole('dialog', { name: /Verkställighetsdatum för/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
