@@ -1,5 +1,9 @@
-/** A data table with a caption and column headers; rows may hold links or buttons. */
-import type { ReactNode } from 'react';
+/**
+ * A data table with a caption and column headers; rows may hold links or buttons. Wider than its
+ * box (on a phone), it scrolls inside the box, which then takes focus so the keyboard scrolls it too.
+ */
+import { useId, type CSSProperties, type ReactNode } from 'react';
+import { useScrollsSideways } from './useScrollsSideways.ts';
 
 export interface Column<T> {
   key: string;
@@ -30,11 +34,26 @@ export function Table<T>({
   empty = 'Inga rader.',
   rowClassName,
 }: TableProps<T>) {
+  const captionId = useId();
+  const box = useScrollsSideways<HTMLDivElement>();
   if (rows.length === 0) return <p className="table-empty">{empty}</p>;
+  // Only a box that scrolls is a stop for Tab (WCAG 2.1.1; axe: scrollable-region-focusable), named by the
+  // caption; the caption then keeps to the box's visible width (styles.css, .table-wrap--scrolls).
+  const region = box.scrolls
+    ? ({
+        tabIndex: 0,
+        role: 'region',
+        'aria-labelledby': captionId,
+        className: 'table-wrap table-wrap--scrolls',
+        style: { '--table-wrap-width': `${box.width}px` } as CSSProperties,
+      } as const)
+    : { className: 'table-wrap' };
   return (
-    <div className="table-wrap">
+    <div ref={box.ref} {...region}>
       <table className="table">
-        <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        <caption id={captionId} className={captionHidden ? 'visually-hidden' : undefined}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column) => (

@@ -3,7 +3,7 @@
  * panel. A panel is mounted the first time it is shown and then kept (hidden), so text typed in
  * one tab survives a visit to another.
  */
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabItem {
   id: string;
@@ -25,6 +25,17 @@ export function Tabs({ label, tabs, selectedId, onSelect, idPrefix }: TabsProps)
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set(selected ? [selected] : []));
   if (selected && !visited.has(selected)) setVisited(new Set([...visited, selected]));
   const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const list = useRef<HTMLDivElement>(null);
+  // On a phone the tab row scrolls sideways (styles.css): keep the selected tab in it, also when the
+  // page opens on a later tab (?flik=insatser). Only the row scrolls, never the page.
+  useEffect(() => {
+    const row = list.current;
+    const tab = selected ? buttons.current.get(selected) : undefined;
+    if (!row || !tab || row.scrollWidth <= row.clientWidth) return;
+    const left = tab.offsetParent === row ? tab.offsetLeft : tab.offsetLeft - row.offsetLeft;
+    if (left < row.scrollLeft || left + tab.offsetWidth > row.scrollLeft + row.clientWidth)
+      row.scrollLeft = left - (row.clientWidth - tab.offsetWidth) / 2;
+  }, [selected]);
 
   const moveTo = (index: number) => {
     const tab = tabs[(index + tabs.length) % tabs.length];
@@ -48,7 +59,7 @@ export function Tabs({ label, tabs, selectedId, onSelect, idPrefix }: TabsProps)
 
   return (
     <div className="tabs">
-      <div role="tablist" aria-label={label} className="tabs__list">
+      <div ref={list} role="tablist" aria-label={label} className="tabs__list">
         {tabs.map((tab, index) => (
           <button
             key={tab.id}
