@@ -1,9 +1,9 @@
 /**
- * A data table with a caption and column headers; rows may hold links or buttons. A table wider
- * than the screen (a phone) scrolls sideways in its own box, which then takes keyboard focus and
- * is named by the caption, so the arrow keys reach the columns out of view (WCAG 2.1.1).
+ * A data table with a caption and column headers; rows may hold links or buttons. Wider than its
+ * box (on a phone), it scrolls inside the box, which then takes focus so the keyboard scrolls it too.
  */
-import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useId, type CSSProperties, type ReactNode } from 'react';
+import { useScrollsSideways } from './useScrollsSideways.ts';
 
 export interface Column<T> {
   key: string;
@@ -34,23 +34,22 @@ export function Table<T>({
   empty = 'Inga rader.',
   rowClassName,
 }: TableProps<T>) {
-  const box = useRef<HTMLDivElement>(null);
-  const isScrollable = useIsScrollable(box, rows.length > 0);
   const captionId = useId();
+  const box = useScrollsSideways<HTMLDivElement>();
   if (rows.length === 0) return <p className="table-empty">{empty}</p>;
+  // Only a box that scrolls is a stop for Tab (WCAG 2.1.1; axe: scrollable-region-focusable), named by the
+  // caption; the caption then keeps to the box's visible width (styles.css, .table-wrap--scrolls).
+  const region = box.scrolls
+    ? ({
+        tabIndex: 0,
+        role: 'region',
+        'aria-labelledby': captionId,
+        className: 'table-wrap table-wrap--scrolls',
+        style: { '--table-wrap-width': `${box.width}px` } as CSSProperties,
+      } as const)
+    : { className: 'table-wrap' };
   return (
-    <div
-      ref={box}
-      className="table-wrap"
-      {...(isScrollable
-        ? {
-            role: 'region',
-            'aria-labelledby': captionId,
-            // A box that scrolls takes focus, so the keyboard can scroll it (axe scrollable-region-focusable).
-            tabIndex: 0,
-          }
-        : {})}
-    >
+    <div ref={box.ref} {...region}>
       <table className="table">
         <caption id={captionId} className={captionHidden ? 'visually-hidden' : undefined}>
           {caption}
@@ -84,20 +83,4 @@ export function Table<T>({
       </table>
     </div>
   );
-}
-
-/** Whether the element is narrower than its content (it scrolls sideways), kept up to date as it resizes. */
-function useIsScrollable(ref: RefObject<HTMLElement | null>, isShown: boolean): boolean {
-  const [isScrollable, setIsScrollable] = useState(false);
-  useEffect(() => {
-    const element = ref.current;
-    if (!isShown || !element) return;
-    const measure = () => setIsScrollable(element.scrollWidth > element.clientWidth);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    if (element.firstElementChild) observer.observe(element.firstElementChild);
-    return () => observer.disconnect();
-  }, [ref, isShown]);
-  return isScrollable;
 }

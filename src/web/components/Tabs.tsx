@@ -27,16 +27,15 @@ export function Tabs({ label, tabs, selectedId, onSelect, idPrefix }: TabsProps)
   if (selected && !visited.has(selected)) setVisited(new Set([...visited, selected]));
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const list = useRef<HTMLDivElement>(null);
-
-  // Sideways only, inside the list: scrollIntoView would also scroll the page down to the tabs.
+  // On a phone the tab row scrolls sideways (styles.css): keep the selected tab in it, also when the
+  // page opens on a later tab (?flik=insatser). Only the row scrolls, never the page.
   useEffect(() => {
-    const box = list.current;
-    const button = selected ? buttons.current.get(selected) : undefined;
-    if (!box || !button || box.scrollWidth <= box.clientWidth) return;
-    const outer = box.getBoundingClientRect();
-    const inner = button.getBoundingClientRect();
-    if (inner.left < outer.left) box.scrollLeft -= outer.left - inner.left;
-    else if (inner.right > outer.right) box.scrollLeft += inner.right - outer.right;
+    const row = list.current;
+    const tab = selected ? buttons.current.get(selected) : undefined;
+    if (!row || !tab || row.scrollWidth <= row.clientWidth) return;
+    const left = tab.offsetParent === row ? tab.offsetLeft : tab.offsetLeft - row.offsetLeft;
+    if (left < row.scrollLeft || left + tab.offsetWidth > row.scrollLeft + row.clientWidth)
+      row.scrollLeft = left - (row.clientWidth - tab.offsetWidth) / 2;
   }, [selected]);
 
   const moveTo = (index: number) => {
