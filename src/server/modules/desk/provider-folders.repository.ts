@@ -19,6 +19,40 @@ export interface PersonRef {
   protectedIdentity: boolean;
 }
 
+/** The unit and the person of a listed row, as every provider folder selects them (units `u`, persons `p`). */
+const UNIT_AND_PERSON_COLUMNS = [
+  'u.id as unit_id',
+  'u.name as unit_name',
+  'p.id as person_id',
+  'p.identity_number',
+  'p.first_name',
+  'p.last_name',
+  'p.protected_identity',
+] as const;
+
+interface UnitAndPersonRow {
+  unit_id: string;
+  unit_name: string;
+  person_id: string;
+  identity_number: string;
+  first_name: string;
+  last_name: string;
+  protected_identity: boolean;
+}
+
+function unitAndPersonOf(row: UnitAndPersonRow): { unit: { id: string; name: string }; person: PersonRef } {
+  return {
+    unit: { id: row.unit_id, name: row.unit_name },
+    person: {
+      id: row.person_id,
+      identityNumber: row.identity_number,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      protectedIdentity: row.protected_identity,
+    },
+  };
+}
+
 export interface UnacknowledgedCursor {
   /** When the case began waiting (WAITING_SINCE), in microseconds since 1970, exact (a JS Date keeps only milliseconds). */
   waitingSinceMicros: number;
@@ -112,13 +146,7 @@ export async function listUnacknowledged(
       'pc.waiting_since',
       sql<string>`(extract(epoch from pc.waiting_since) * 1000000)::bigint`.as('waiting_since_micros'),
       sql<boolean>`pc.waiting_again_since is not null`.as('was_acknowledged_before'),
-      'u.id as unit_id',
-      'u.name as unit_name',
-      'p.id as person_id',
-      'p.identity_number',
-      'p.first_name',
-      'p.last_name',
-      'p.protected_identity',
+      ...UNIT_AND_PERSON_COLUMNS,
     ])
     .orderBy('pc.waiting_since')
     .orderBy('pc.id')
@@ -128,14 +156,7 @@ export async function listUnacknowledged(
     openedOn: row.opened_on,
     waitingSince: row.waiting_since,
     wasAcknowledgedBefore: row.was_acknowledged_before,
-    unit: { id: row.unit_id, name: row.unit_name },
-    person: {
-      id: row.person_id,
-      identityNumber: row.identity_number,
-      firstName: row.first_name,
-      lastName: row.last_name,
-      protectedIdentity: row.protected_identity,
-    },
+    ...unitAndPersonOf(row),
     cursor: { waitingSinceMicros: Number(row.waiting_since_micros), id: row.id },
   }));
 }
@@ -278,13 +299,7 @@ export async function listNotCurrent(
       'pc.opened_on',
       sql<string>`e.last_day::text`.as('last_day'),
       sql<string>`count(*) over ()`.as('total'),
-      'u.id as unit_id',
-      'u.name as unit_name',
-      'p.id as person_id',
-      'p.identity_number',
-      'p.first_name',
-      'p.last_name',
-      'p.protected_identity',
+      ...UNIT_AND_PERSON_COLUMNS,
     ])
     .orderBy(sql`e.last_day`);
   for (const key of NAME_ORDER) query = query.orderBy(key);
@@ -300,14 +315,7 @@ export async function listNotCurrent(
       version: row.version,
       openedOn: row.opened_on,
       lastDeliveryEnd: row.last_day,
-      unit: { id: row.unit_id, name: row.unit_name },
-      person: {
-        id: row.person_id,
-        identityNumber: row.identity_number,
-        firstName: row.first_name,
-        lastName: row.last_name,
-        protectedIdentity: row.protected_identity,
-      },
+      ...unitAndPersonOf(row),
     })),
   };
 }
@@ -392,19 +400,7 @@ export async function listStartsToRegister(
     .innerJoin('intervention_types as it', (join) =>
       join.onRef('it.municipality_id', '=', 'ai.municipality_id').onRef('it.id', '=', 'ai.intervention_type_id'),
     )
-    .select([
-      'd.id',
-      'd.period_from',
-      'd.label',
-      'it.name as intervention_name',
-      'u.id as unit_id',
-      'u.name as unit_name',
-      'p.id as person_id',
-      'p.identity_number',
-      'p.first_name',
-      'p.last_name',
-      'p.protected_identity',
-    ])
+    .select(['d.id', 'd.period_from', 'd.label', 'it.name as intervention_name', ...UNIT_AND_PERSON_COLUMNS])
     .orderBy('d.period_from')
     .orderBy('d.id')
     .limit(limit)
@@ -414,14 +410,7 @@ export async function listStartsToRegister(
     periodFrom: row.period_from,
     interventionName: row.intervention_name,
     label: row.label,
-    unit: { id: row.unit_id, name: row.unit_name },
-    person: {
-      id: row.person_id,
-      identityNumber: row.identity_number,
-      firstName: row.first_name,
-      lastName: row.last_name,
-      protectedIdentity: row.protected_identity,
-    },
+    ...unitAndPersonOf(row),
   }));
 }
 
