@@ -100,8 +100,9 @@ describe('cancelling a row before it began (Avbryt före start)', () => {
       .selectFrom('messages')
       .selectAll()
       .where('assignment_id', '=', sent.assignmentId)
-      .where('subject', 'like', 'Insats avbruten före start%')
+      .where('subject', 'like', '% avbruten före start%')
       .executeTakeFirstOrThrow();
+    expect(message.subject).toBe(`Personlig omvårdnad avbruten före start (uppdrag ${sent.assignmentNumber})`);
     expect(message.body).toContain(
       `Insatsen Personlig omvårdnad hos Hemtjänst Norr, planerad från ${tomorrow}, är avbruten innan den började och verkställs inte.`,
     );

@@ -141,23 +141,14 @@ export async function endDelivery(
     const interruptions = await fitInterruptionsToLastDay(trx, actor, row, input.endOn, 'delivery.end');
     const hasOther = await hasOtherOngoingRows(trx, row.decision.id, row.id, input.endOn);
     const name = deliveryRowName(row.interventionName, row.record.label);
-    await writeMessage(trx, {
-      municipalityId: actor.municipalityId,
-      senderId: null,
-      assignmentId: row.assignmentId,
-      recipientUserIds: [row.caseOfficerId],
-      addressedTo: `${row.caseOfficerName} (handläggare)`,
-      // Names the intervention, assignment and decision, never the person: the message sits in inboxes and lists.
-      subject: `${name} avslutas ${input.endOn} (uppdrag ${row.assignmentNumber})`,
-      body: [
-        `Insatsen ${name} hos ${row.providerUnitName} avslutas ${input.endOn}; avsluta beslut och ärende om inget annat pågår.`,
-        `Orsak: ${endReason}.`,
-        `Uppdrag ${row.assignmentNumber}, beslut ${row.decision.decisionNumber}.`,
-        hasOther
-          ? 'Andra insatser enligt beslutet pågår eller är planerade efter slutdatumet.'
-          : `Ingen annan verkställighet enligt beslutet pågår efter ${input.endOn}.`,
-      ].join('\n'),
-    });
+    await tellCaseOfficer(trx, actor, row, `${name} avslutas ${input.endOn} (uppdrag ${row.assignmentNumber})`, [
+      `Insatsen ${name} hos ${row.providerUnitName} avslutas ${input.endOn}; avsluta beslut och ärende om inget annat pågår.`,
+      `Orsak: ${endReason}.`,
+      `Uppdrag ${row.assignmentNumber}, beslut ${row.decision.decisionNumber}.`,
+      hasOther
+        ? 'Andra insatser enligt beslutet pågår eller är planerade efter slutdatumet.'
+        : `Ingen annan verkställighet enligt beslutet pågår efter ${input.endOn}.`,
+    ]);
     await writeAudit(trx, actor, {
       action: 'delivery.end',
       entityType: 'delivery',
@@ -171,6 +162,28 @@ export async function endDelivery(
       hasOtherOngoingRows: hasOther,
       interruptions: toInterruptionChanges(interruptions),
     };
+  });
+}
+
+/**
+ * Tells the row's case officer what happened to it. The subject names the intervention and the
+ * assignment, never the person: the message sits in inboxes and lists.
+ */
+async function tellCaseOfficer(
+  trx: Trx,
+  actor: PositionedActor,
+  row: Pick<DeliveryForChange, 'assignmentId' | 'caseOfficerId' | 'caseOfficerName'>,
+  subject: string,
+  lines: string[],
+): Promise<void> {
+  await writeMessage(trx, {
+    municipalityId: actor.municipalityId,
+    senderId: null,
+    assignmentId: row.assignmentId,
+    recipientUserIds: [row.caseOfficerId],
+    addressedTo: `${row.caseOfficerName} (handläggare)`,
+    subject,
+    body: lines.join('\n'),
   });
 }
 
@@ -206,23 +219,14 @@ export async function cancelDelivery(
     // Rows still running today or planned: the officer reads whether anything else of the decision goes on.
     const hasOther = await hasOtherOngoingRows(trx, row.decision.id, row.id, dayBefore(today));
     const name = deliveryRowName(row.interventionName, row.record.label);
-    await writeMessage(trx, {
-      municipalityId: actor.municipalityId,
-      senderId: null,
-      assignmentId: row.assignmentId,
-      recipientUserIds: [row.caseOfficerId],
-      addressedTo: `${row.caseOfficerName} (handläggare)`,
-      // Names the assignment and decision, never the person: the message sits in inboxes and lists.
-      subject: `Insats avbruten före start (uppdrag ${row.assignmentNumber})`,
-      body: [
-        `Insatsen ${name} hos ${row.providerUnitName}, planerad från ${row.periodFrom}, är avbruten innan den började och verkställs inte.`,
-        `Orsak: ${endReason}.`,
-        `Uppdrag ${row.assignmentNumber}, beslut ${row.decision.decisionNumber}.`,
-        hasOther
-          ? 'Andra insatser enligt beslutet pågår eller är planerade.'
-          : 'Ingen annan verkställighet enligt beslutet pågår eller är planerad.',
-      ].join('\n'),
-    });
+    await tellCaseOfficer(trx, actor, row, `${name} avbruten före start (uppdrag ${row.assignmentNumber})`, [
+      `Insatsen ${name} hos ${row.providerUnitName}, planerad från ${row.periodFrom}, är avbruten innan den började och verkställs inte.`,
+      `Orsak: ${endReason}.`,
+      `Uppdrag ${row.assignmentNumber}, beslut ${row.decision.decisionNumber}.`,
+      hasOther
+        ? 'Andra insatser enligt beslutet pågår eller är planerade.'
+        : 'Ingen annan verkställighet enligt beslutet pågår eller är planerad.',
+    ]);
     await writeAudit(trx, actor, {
       action: 'delivery.cancel',
       entityType: 'delivery',
