@@ -3,8 +3,8 @@
  * persons with provider cases and delivery rows, seeds/large/provider-cases.ts): distributing an
  * assignment and sending it to delivery — each call a fresh new assignment, so every call does
  * the whole job — and loading each desk folder: the overview with every count, Nya uppdrag to
- * accept and to acknowledge, the unit's persons (first page, deep page, filtered), Mina personer
- * and Ej aktuella.
+ * accept and to acknowledge, the unit's persons (first page, deep page, filtered), Mina personer,
+ * Ej aktuella and the start dates to register.
  */
 import { sql } from 'kysely';
 import type { BenchContext } from './lib/context.ts';
@@ -72,6 +72,10 @@ export async function run(context: BenchContext): Promise<void> {
   await context.measure(
     'Ej aktuella – att avsluta (30 days)',
     get('/api/desk/not-current', (body) => body.items.length),
+  );
+  await context.measure(
+    'start dates to register (Att göra)',
+    get('/api/desk/starts-to-register', (body) => body.total),
   );
 
   const assignments = await writeNewAssignments(context, WARMUP + ITERATIONS);
