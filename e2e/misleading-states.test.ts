@@ -168,6 +168,46 @@ describeInBrowser('states that used to mislead', () => {
     await expect.poll(() => page.getByRole('link', { name: /Startman/ }).count()).toBe(0);
   });
 
+  it('names a key code once: "Hemsjukvård (HSL)" in the decision form, "LSS – stöd och service…" in the catalogue filter', async () => {
+    await bw.server.ownerDb
+      .insertInto('intervention_types')
+      .values({
+        municipality_id: bw.world.municipalityId,
+        service_area: 'AO',
+        name: 'Hemsjukvård (HSL)',
+        key_code: 'HSL',
+        scope_unit: 'hours_per_month',
+      })
+      .execute();
+    const person = await bw.world.createPerson(['aoAuthority'], { firstName: 'Hanna', lastName: 'Hemsjuk' });
+    const decision = await createFixtureDecision(bw.server.ownerDb, bw.world, person.id);
+    const page = await open('caseOfficer', `/arenden/${decision.caseId}/beslut/nytt`);
+    const types = page.getByRole('combobox', { name: 'Insats 1' }).locator('option');
+    await expect.poll(() => types.allInnerTexts()).toContain('Hemsjukvård (HSL)');
+    expect((await types.allInnerTexts()).join('|')).not.toContain('(HSL) (HSL)');
+
+    const admin = await open('administrator', '/admin/insatskatalog');
+    const areas = admin.getByRole('combobox', { name: 'Verksamhetsområde' }).locator('option');
+    await expect.poll(() => areas.allInnerTexts()).toContain('LSS – stöd och service till vissa funktionshindrade');
+    expect((await areas.allInnerTexts()).join('|')).not.toContain('LSS – LSS');
+  });
+
+  it('asks for no printing of a journal Vardag does not have yet, on Ej aktuella and in its closing dialog', async () => {
+    const person = await bw.world.createPerson(['aoAuthority'], { firstName: 'Ebba', lastName: 'Ejaktuell' });
+    await createProviderCaseFixture(bw.server.ownerDb, bw.world, person.id, {
+      periodTo: dayFromToday(-4),
+      endReason: 'Behovet upphört',
+      acknowledgedBy: 'careStaff',
+    });
+    const page = await open('unitManager', '/ej-aktuella');
+    await expectText(page.getByRole('main'), 'Ejaktuell, Ebba');
+    expect((await page.getByRole('main').innerText()).toLowerCase()).not.toContain('journal');
+    await page.getByRole('button', { name: /Avsluta genomförandet.*Ejaktuell/ }).click();
+    const dialog = page.getByRole('dialog', { name: /Avsluta genomförandet för Ejaktuell/ });
+    await dialog.waitFor();
+    expect((await dialog.innerText()).toLowerCase()).not.toContain('journal');
+  });
+
   it('works at phone size: the desk list and the start dialog without sideways scroll', async () => {
     const person = await bw.world.createPerson(['aoAuthority'], { firstName: 'Tora', lastName: 'Telefonsson' });
     await createProviderCaseFixture(bw.server.ownerDb, bw.world, person.id, { periodFrom: dayFromToday(-1) });
