@@ -163,7 +163,10 @@ async function stopServer(server: EmbeddedPostgres, log: (line: string) => void)
   ] as const) {
     child.kill(signal);
     if (await settlesWithin(exited, waitMs)) {
-      if (signal !== 'SIGINT') log(`The embedded PostgreSQL did not stop in time; ended it with ${signal}.`);
+      // Killed under us just before: its exit was not yet seen above, and arrives now with the signal that killed it.
+      if (child.signalCode !== null && child.signalCode !== signal)
+        log(`The embedded PostgreSQL had already stopped (${child.signalCode}).`);
+      else if (signal !== 'SIGINT') log(`The embedded PostgreSQL did not stop in time; ended it with ${signal}.`);
       forget();
       return;
     }
