@@ -127,15 +127,16 @@ export function DeliveryRows({ rows, personId, caption, empty, returnFocusTo, as
     close();
   };
 
-  const [isAskedHandled, setIsAskedHandled] = useState(false);
+  // Once: the rows refetch after the dialog saves, and must not open it again.
+  const isAskedHandled = useRef(false);
   useEffect(() => {
-    if (!asked || isAskedHandled) return;
-    setIsAskedHandled(true);
+    if (!asked || isAskedHandled.current) return;
+    isAskedHandled.current = true;
     const row = rows.find((candidate) => candidate.id === asked.rowId);
     if (row?.permissions.canRegisterStart) setOpen({ kind: asked.kind, row });
     else if (row)
       setNotice(`Verkställighetsdatum är redan registrerat för ${rowName(row)}, eller kan inte registreras.`);
-  }, [asked, isAskedHandled, rows]);
+  }, [asked, rows]);
 
   const send = async (row: DeliveryRow) => {
     setIsSending(true);

@@ -27,6 +27,7 @@ export function WaitingWork() {
   const toAccept = useNewAssignmentCount(roles.some((role) => NEW_ASSIGNMENT_ROLES.includes(role))).data ?? 0;
   const counts = useDeskOverview().data?.counts;
   const unread = useUnreadCount().data ?? 0;
+  const startsToRegister = counts?.startsToRegister ?? 0;
   const all: Waiting[] = [
     {
       key: 'accept',
@@ -52,11 +53,10 @@ export function WaitingWork() {
       text: (n) => (n === 1 ? 'person ej aktuell att avsluta' : 'personer ej aktuella att avsluta'),
       to: '/ej-aktuella',
     },
+    // The rows are listed below the cards (StartsToRegister): the card takes the user there on the page.
+    { key: 'starts', count: startsToRegister, text: startsText, to: '#att-registrera' },
   ];
   const waiting = all.filter((item) => item.count > 0);
-  const startsToRegister = counts?.startsToRegister ?? 0;
-  if (startsToRegister > 0)
-    waiting.push({ key: 'starts', count: startsToRegister, text: startsText, to: '#att-registrera' });
   return (
     <section aria-labelledby="waiting-work-title" className="waiting-work">
       <h2 id="waiting-work-title">Att göra</h2>
@@ -66,21 +66,32 @@ export function WaitingWork() {
         <ul className="folder-cards">
           {waiting.map((item) => (
             <li key={item.key}>
-              {item.to.startsWith('#') ? (
-                <a href={item.to} className="folder-card folder-card--waiting">
-                  <span className="folder-card__count">{item.count}</span> {item.text(item.count)}
-                </a>
-              ) : (
-                <Link to={item.to} className="folder-card folder-card--waiting">
-                  <span className="folder-card__count">{item.count}</span> {item.text(item.count)}
-                </Link>
-              )}
+              <WaitingCard item={item} />
             </li>
           ))}
         </ul>
       )}
       {startsToRegister > 0 && <StartsToRegister />}
     </section>
+  );
+}
+
+/** A folder is a route; a place on this page (#…) is a plain link, which the browser scrolls to. */
+function WaitingCard({ item }: { item: Waiting }) {
+  const content = (
+    <>
+      <span className="folder-card__count">{item.count}</span> {item.text(item.count)}
+    </>
+  );
+  const className = 'folder-card folder-card--waiting';
+  return item.to.startsWith('#') ? (
+    <a href={item.to} className={className}>
+      {content}
+    </a>
+  ) : (
+    <Link to={item.to} className={className}>
+      {content}
+    </Link>
   );
 }
 
