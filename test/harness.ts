@@ -11,6 +11,7 @@ import { loadConfig, type Config } from '../src/server/platform/config.ts';
 import { appUrlFrom } from '../src/server/platform/db/connection.ts';
 import { migrate } from '../src/server/platform/db/migrator.ts';
 import type { App } from '../src/server/platform/http/types.ts';
+import type { Clock } from '../src/server/platform/clock.ts';
 
 export interface TestServer {
   baseUrl: string;
@@ -31,6 +32,7 @@ export interface DatabaseUrls {
 export async function startTestServer(
   overrides: Partial<Config> = {},
   urls: DatabaseUrls = { ownerUrl: inject('ownerUrl'), appUrl: inject('appUrl') },
+  options: { clock?: Clock } = {},
 ): Promise<TestServer> {
   // Every test signs in from 127.0.0.1 as users new to it, and a database reused between runs keeps
   // failed sign-ins for a day: the spray throttle would start delaying every test's first sign-in.
@@ -42,7 +44,7 @@ export async function startTestServer(
   };
   const appDb = createDb({ connectionString: urls.appUrl, max: 5 });
   const ownerDb = createDb({ connectionString: urls.ownerUrl, max: 3 });
-  const app = await buildApp({ db: appDb, config }, { logger: false });
+  const app = await buildApp({ db: appDb, config, clock: options.clock }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

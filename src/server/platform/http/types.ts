@@ -14,6 +14,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor, PositionedActor } from '../access/actor.ts';
 import type { Db } from '../db/database.ts';
+import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { UnauthorizedError } from '../errors.ts';
 
@@ -39,6 +40,8 @@ export type App = FastifyInstance<
 export interface AppDeps {
   db: Db;
   config: Config;
+  /** The time deadline rules reckon with; the system clock unless a test injects one. */
+  clock?: Clock;
 }
 
 /** The signed-in actor; the access hook has already refused requests without one. */
