@@ -94,7 +94,14 @@ const elderlyCare: InterventionTypeSpec[] = [
   },
   { serviceArea: 'AO', name: 'Matdistribution', keyCode: 'MAT', legalBasis: SOL, scopeUnit: 'times_per_week' },
   { serviceArea: 'AO', name: 'Dagverksamhet', keyCode: 'DAG', legalBasis: SOL, scopeUnit: 'times_per_week' },
-  { serviceArea: 'AO', name: 'Korttidsboende', keyCode: 'KTB', legalBasis: SOL, scopeUnit: 'days_per_month' },
+  {
+    serviceArea: 'AO',
+    name: 'Korttidsboende',
+    keyCode: 'KTB',
+    legalBasis: SOL,
+    scopeUnit: 'days_per_month',
+    isShortTermStay: true,
+  },
   { serviceArea: 'AO', name: 'Särskilt boende', keyCode: 'SÄBO', legalBasis: SOL, scopeUnit: 'none' },
   { serviceArea: 'AO', name: 'Avlösning i hemmet', keyCode: 'AVL', legalBasis: SOL, scopeUnit: 'hours_per_month' },
   {
@@ -181,6 +188,7 @@ const lss: InterventionTypeSpec[] = [
     keyCode: 'LSS6',
     legalBasis: 'LSS 9 § 6',
     scopeUnit: 'days_per_month',
+    isShortTermStay: true,
   },
   {
     serviceArea: 'LSS',

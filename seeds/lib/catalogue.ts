@@ -36,6 +36,8 @@ export interface InterventionTypeSpec {
   scopeUnit: ScopeUnit;
   isCarePlanExempt?: boolean;
   isPersonalAlarm?: boolean;
+  /** Korttidsvistelse, korttidsboende: watched for a short-term place (issue 16). */
+  isShortTermStay?: boolean;
   nationalStatisticsCode?: string;
   /** False for a type no longer offered; true when left out. */
   isActive?: boolean;
@@ -83,6 +85,7 @@ export async function createCatalogue(
           scope_unit: type.scopeUnit,
           is_care_plan_exempt: type.isCarePlanExempt ?? false,
           is_personal_alarm: type.isPersonalAlarm ?? false,
+          is_short_term_stay: type.isShortTermStay ?? false,
           national_statistics_code: type.nationalStatisticsCode ?? null,
           is_active: type.isActive ?? true,
         })),

@@ -95,3 +95,18 @@ export const SCOPE_UNITS = [
 export type ScopeUnit = (typeof SCOPE_UNITS)[number];
 
 export const NOT_CURRENT_DEFAULT_DAYS = 30;
+
+/** The statutory watches (domain/deadline-rules.ts; issue 16). */
+export const WATCH_RULES = [
+  'undelivered_decision',
+  'interrupted_delivery',
+  'unacknowledged_assignment',
+  'start_not_registered',
+  'short_term_stay_without_place',
+  'decision_period_ending',
+] as const;
+
+export type WatchRule = (typeof WATCH_RULES)[number];
+
+/** approaching: reminded, deadline ahead; due: today, or simply waiting; overdue: the time has passed. */
+export const WATCH_STATES = ['approaching', 'due', 'overdue'] as const;

@@ -15,6 +15,8 @@ import { NOT_CURRENT_DEFAULT_DAYS, type DeskCounts } from '../../../contract/des
 import type * as contract from '../../../contract/desk.ts';
 import { maskSummary, type PersonSummary } from '../persons/index.ts';
 import { canListNewAssignments, countNewAssignmentsIn } from '../assignments/index.ts';
+import { countWatchesIn } from '../watches/index.ts';
+import type { Clock } from '../../platform/clock.ts';
 import * as repo from './desk.repository.ts';
 import * as myPersons from './my-persons.repository.ts';
 import * as folders from './provider-folders.repository.ts';
@@ -53,6 +55,7 @@ export async function getDeskOverview(
   db: Db,
   actor: PositionedActor,
   query: { notCurrentLookBackDays?: number | undefined },
+  clock?: Clock,
 ): Promise<contract.DeskOverview> {
   const { personScopeUnitIds } = actor.position;
   return inTenant(db, actor.municipalityId, async (trx) => {
@@ -61,12 +64,17 @@ export async function getDeskOverview(
     return {
       units,
       recentPersonCount: recent.length,
-      counts: await countFolders(trx, actor, query.notCurrentLookBackDays ?? NOT_CURRENT_DEFAULT_DAYS),
+      counts: await countFolders(trx, actor, query.notCurrentLookBackDays ?? NOT_CURRENT_DEFAULT_DAYS, clock),
     };
   });
 }
 
-async function countFolders(trx: Trx, actor: PositionedActor, notCurrentLookBackDays: number): Promise<DeskCounts> {
+async function countFolders(
+  trx: Trx,
+  actor: PositionedActor,
+  notCurrentLookBackDays: number,
+  clock: Clock | undefined,
+): Promise<DeskCounts> {
   const { position } = actor;
   const caseUnits = policy.providerCaseUnitIds(position);
   return {
@@ -78,6 +86,7 @@ async function countFolders(trx: Trx, actor: PositionedActor, notCurrentLookBack
     startsToRegister: policy.canListStartsToRegister(position)
       ? await folders.countStartsToRegister(trx, caseUnits, position.personScopeUnitIds, todayInSweden())
       : null,
+    watches: await countWatchesIn(trx, actor, clock),
     notCurrent: policy.canListNotCurrent(position)
       ? await folders.countNotCurrent(trx, caseUnits, position.personScopeUnitIds, {
           today: todayInSweden(),

@@ -46,6 +46,7 @@ import type {
   ProviderChangeTable,
 } from './tables/provider.ts';
 import type { ReadMeterTable } from './tables/read-meters.ts';
+import type { WatchNotificationTable, WatchSettingTable } from './tables/watches.ts';
 
 export type {
   MunicipalityTable,
@@ -129,4 +130,6 @@ export interface DB {
   my_persons: MyPersonTable;
   provider_changes: ProviderChangeTable;
   read_meters: ReadMeterTable;
+  watch_settings: WatchSettingTable;
+  watch_notifications: WatchNotificationTable;
 }

@@ -19,7 +19,7 @@ export interface DeskFolder {
   /** Shows how many new assignments wait after the label (Nya uppdrag): to accept, and to acknowledge. */
   showsNewAssignments?: boolean;
   /** Shows this count from the desk overview after the label. */
-  showsCount?: Exclude<keyof DeskCounts, 'newAssignments' | 'unacknowledged' | 'startsToRegister'>;
+  showsCount?: Exclude<keyof DeskCounts, 'newAssignments' | 'unacknowledged' | 'startsToRegister' | 'watches'>;
 }
 
 export { WORKS_WITH_PERSONS };

@@ -26,6 +26,7 @@ export interface InterventionTypeTable {
   scope_unit: string;
   is_care_plan_exempt: Generated<boolean>;
   is_personal_alarm: Generated<boolean>;
+  is_short_term_stay: Generated<boolean>;
   national_statistics_code: string | null;
   is_active: Generated<boolean>;
   version: Generated<number>;
