@@ -45,8 +45,7 @@ export type WatchCounts = z.infer<typeof WatchCounts>;
 export const WatchList = z.object({
   desk: z
     .enum(['officer', 'provider'])
-    .nullable()
-    .describe('Whose watches: a case officer (or authority manager) or a provider manager; null for other positions'),
+    .describe('Whose watches: a case officer (or authority manager), or a provider manager; other positions get 403'),
   items: z.array(WatchItem),
   counts: WatchCounts,
 });

@@ -9,6 +9,7 @@ import { createDb } from './platform/db/database.ts';
 import { leaveStopSignalsToCaller } from './platform/db/embedded.ts';
 import { STOP_SIGNALS, stopOnSignals } from './platform/shutdown.ts';
 import { buildApp } from './app.ts';
+import { startWatchWorker } from './modules/watches/index.ts';
 import { seedDemoIfEmpty, DEMO_PASSWORD } from '../../seeds/demo/seed-demo.ts';
 
 const log = (line: string) => console.log(line);
@@ -20,6 +21,15 @@ const seeded = process.env.SEED_DEMO === 'false' ? undefined : await seedDemoIfE
 const db = createDb({ connectionString: target.appUrl });
 const app = await buildApp({ db, config });
 await app.listen({ port: config.port, host: config.host });
+// The statutory watches' checks and reminders (ADR 0020): on start, to catch up, then on the cron.
+const watches = config.watchChecks
+  ? await startWatchWorker({
+      ownerUrl: target.ownerUrl,
+      db,
+      cron: config.watchCheckCron,
+      onError: (error) => log(`Watch checks: ${error instanceof Error ? error.message : String(error)}`),
+    })
+  : null;
 
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 log('');
@@ -37,6 +47,7 @@ if (seeded) {
 // server is stopped in its own bounded way (embedded.ts); HARD_DEADLINE_MS caps it all.
 const APP_CLOSE_MS = 5_000;
 const POOL_END_MS = 2_000;
+const WATCHES_STOP_MS = 3_000;
 const DATABASE_STOP_MS = 10_000;
 const HARD_DEADLINE_MS = 20_000;
 leaveStopSignalsToCaller(STOP_SIGNALS);
@@ -50,6 +61,7 @@ stopOnSignals({
       run: () => app.close(),
       onTimeout: () => app.server.closeAllConnections(),
     },
+    { name: 'Stopping the watch checks', timeoutMs: WATCHES_STOP_MS, run: async () => watches?.stop() },
     { name: 'Closing the database connections', timeoutMs: POOL_END_MS, run: () => db.destroy() },
     { name: 'Stopping the embedded PostgreSQL', timeoutMs: DATABASE_STOP_MS, run: () => target.stop() },
   ],

@@ -12,6 +12,8 @@ import { createTestUser, createTestWorld, type TestWorld } from '../factories.ts
 import { asOwnerRolledBack } from './rolled-back.ts';
 import { inTenant } from '../../src/server/platform/db/tenant.ts';
 import { createSentAssignment, distributionBody } from '../fixtures/delivery-fixtures.ts';
+import { runWatchChecks } from '../../src/server/modules/watches/index.ts';
+import { settableClock } from '../../src/server/platform/clock.ts';
 
 let database: Awaited<ReturnType<typeof createIsolatedDatabase>>;
 let server: TestServer;
@@ -74,6 +76,9 @@ async function runTheFlow(): Promise<void> {
     version: theCase.body.version,
   });
   expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+
+  // The decision (2026-01-15) has an intervention not delivered: a check a year on claims its steps.
+  await runWatchChecks(server.appDb, world.municipalityId, settableClock(new Date('2027-01-15T11:00:00Z')));
 }
 
 /**
@@ -137,6 +142,7 @@ describe('official records', () => {
         'delivery_events',
         'messages',
         'provider_case_acknowledgements',
+        'watch_notifications',
       ]),
     );
   });

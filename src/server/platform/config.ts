@@ -37,6 +37,10 @@ export interface Config {
   isProduction: boolean;
   /** Limits on reads of personal data per session and per user (ADR 0016). */
   readLimits: ReadLimits;
+  /** Whether this server runs the watch checks (ADR 0020); every server may, the queue keeps one at a time. */
+  watchChecks: boolean;
+  /** When the watch checks run, as cron in Swedish time. */
+  watchCheckCron: string;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -69,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : isProduction,
     logLevel: env.LOG_LEVEL || (isProduction ? 'info' : 'warn'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    watchChecks: env.WATCH_CHECKS !== 'false',
+    watchCheckCron: env.WATCH_CHECK_CRON || '*/5 * * * *',
     readLimits: {
       sessionWindowSeconds: intFromEnv(env, 'READ_LIMIT_SESSION_SECONDS', 60),
       userWindowSeconds: intFromEnv(env, 'READ_LIMIT_USER_SECONDS', 3600),

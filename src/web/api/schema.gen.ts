@@ -19031,10 +19031,10 @@ export interface paths {
                                 overdue: number;
                             };
                             /**
-                             * @description Whose watches: a case officer (or authority manager) or a provider manager; null for other positions
-                             * @enum {string|null}
+                             * @description Whose watches: a case officer (or authority manager), or a provider manager; other positions get 403
+                             * @enum {string}
                              */
-                            desk: "officer" | "provider" | null;
+                            desk: "officer" | "provider";
                             items: {
                                 assignment: {
                                     /** Format: uuid */

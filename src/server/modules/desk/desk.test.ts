@@ -70,7 +70,14 @@ describe('the desk overview', () => {
     expect(response.body).toEqual({
       units: [],
       recentPersonCount: 0,
-      counts: { newAssignments: null, unacknowledged: null, myPersons: 0, notCurrent: null, startsToRegister: null },
+      counts: {
+        newAssignments: null,
+        unacknowledged: null,
+        myPersons: 0,
+        notCurrent: null,
+        startsToRegister: null,
+        watches: null,
+      },
     });
   });
 

@@ -121,7 +121,7 @@ function toItem({ registration, fact, finding }: Judged): contract.WatchItem {
 export async function listWatches(db: Db, actor: PositionedActor, clock?: Clock): Promise<contract.WatchList> {
   return inTenant(db, actor.municipalityId, async (trx) => {
     const found = await judgeForDesk(trx, actor, atOf(clock));
-    if (found === null) return { desk: null, items: [], counts: { approaching: 0, due: 0, overdue: 0 } };
+    if (found === null) throw new ForbiddenError('Din befattning har inga tidsfrister att bevaka.');
     const shown = found.judged.slice(0, WATCH_LIST_LIMIT);
     await writeAudits(
       trx,

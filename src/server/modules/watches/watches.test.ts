@@ -308,7 +308,8 @@ describe('the case officer’s other watches', () => {
 describe('who sees what', () => {
   it('shows care staff no watches, keeps another municipality out, and audits every person listed', async () => {
     const staff = await world.signIn('careStaff');
-    expect(await watchesOf(staff)).toEqual({ desk: null, items: [], counts: { approaching: 0, due: 0, overdue: 0 } });
+    expect((await staff.get('/api/watches')).status).toBe(403);
+    expect((await staff.get('/api/desk')).body.counts.watches).toBeNull();
     const foreign = await createTestWorld(server.ownerDb, server.baseUrl);
     const foreignOfficer = await foreign.signIn('caseOfficer');
     clock.set(noonOf('2026-09-01'));
