@@ -4,7 +4,12 @@
  * by itself. In a database of its own, since a check reaches every municipality in it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIsolatedDatabase, startTestServer, type DatabaseUrls, type TestServer } from '../../../../test/harness.ts';
+import {
+  createIsolatedDatabase,
+  startTestServer,
+  type DatabaseUrls,
+  type TestServer,
+} from '../../../../test/harness.ts';
 import { createTestWorld, type TestWorld } from '../../../../test/factories.ts';
 import { createSentAssignment } from '../../../../test/fixtures/delivery-fixtures.ts';
 import { settableClock } from '../../platform/clock.ts';
@@ -70,7 +75,9 @@ describe('the watch checks through the queue', () => {
       await first.settle();
       expect(await stepsOf(sent.assignmentId)).toEqual(['manager']);
       expect(reports.length).toBeGreaterThan(0);
-      const sentByAll = reports.flat().reduce((sum, report) => sum + (report.rules.unacknowledged_assignment?.notified ?? 0), 0);
+      const sentByAll = reports
+        .flat()
+        .reduce((sum, report) => sum + (report.rules.unacknowledged_assignment?.notified ?? 0), 0);
       expect(sentByAll).toBe(1);
 
       clock.set(new Date(sentAt + 49 * 3_600_000));
