@@ -167,6 +167,24 @@ export async function updateWatchSettings(
   });
 }
 
+/** Every watch of a municipality, judged and counted per rule and state, nothing sent (the benchmark's measure). */
+export async function computeWatches(
+  db: Db,
+  municipalityId: string,
+  clock?: Clock,
+): Promise<Record<string, contract.WatchCounts>> {
+  const at = atOf(clock);
+  return inTenant(db, municipalityId, async (trx) => {
+    const settings = await repo.findSettings(trx);
+    const result: Record<string, contract.WatchCounts> = {};
+    for (const registration of RULES) {
+      const facts = await registration.load(trx, { kind: 'municipality' }, at, settings);
+      result[registration.rule] = countsOf(judgeAll(registration, facts, at, settings));
+    }
+    return result;
+  });
+}
+
 export interface CheckReport {
   municipalityId: string;
   /** Per rule: items watched now, and steps sent by this check. */
