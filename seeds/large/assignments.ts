@@ -163,18 +163,30 @@ export async function insertCases(
   return inOrderOf(numbers, rows);
 }
 
+export interface DecisionDates {
+  outcome: 'granted' | 'refused';
+  decisionDate: string;
+  periodFrom: string;
+  periodTo: string | null;
+}
+
+/** Granted on 2026-01-10 from 2026-01-15 tills vidare, unless each decision's own dates are given. */
 export async function insertDecisions(
   trx: Trx,
   municipalityId: string,
   caseIds: readonly string[],
   officerId: string,
   legalBasisId: string,
+  dates?: readonly DecisionDates[],
 ): Promise<string[]> {
   const numbers = await takeNumbers(trx, municipalityId, 'decision', DECISION_NUMBER_PREFIX, caseIds.length);
+  const each = dates ?? caseIds.map(() => ({ outcome: 'granted', decisionDate: '2026-01-10', periodFrom: '2026-01-15', periodTo: null }));
   const { rows } = await sql<{ id: string; number: string }>`
-    insert into decisions (municipality_id, case_id, decision_number, outcome, legal_basis_id, decision_date, period_from, decided_by_id)
-    select ${municipalityId}, case_id, decision_number, 'granted', ${legalBasisId}, date '2026-01-10', date '2026-01-15', ${officerId}
-      from unnest(${[...caseIds]}::uuid[], ${numbers}::text[]) as t(case_id, decision_number)
+    insert into decisions (municipality_id, case_id, decision_number, outcome, legal_basis_id, decision_date, period_from, period_to, decided_by_id)
+    select ${municipalityId}, case_id, decision_number, outcome, ${legalBasisId}, decision_date, period_from, period_to, ${officerId}
+      from unnest(${[...caseIds]}::uuid[], ${numbers}::text[], ${each.map((d) => d.outcome)}::text[], ${each.map((d) => d.decisionDate)}::date[],
+                  ${each.map((d) => d.periodFrom)}::date[], ${each.map((d) => d.periodTo)}::date[])
+        as t(case_id, decision_number, outcome, decision_date, period_from, period_to)
     returning id, decision_number as number`.execute(trx);
   return inOrderOf(numbers, rows);
 }

@@ -161,13 +161,14 @@ function datesFor(group: Group, index: number, today: string): Dates {
 }
 
 /** Sent on the day after the decision and accepted the next: state 'accepted', both events, the provider link. */
-async function insertAcceptedAssignments(
+export async function insertAcceptedAssignments(
   trx: Trx,
   municipalityId: string,
   rows: readonly (ChosenPerson & { caseId: string; decisionId: string })[],
   providerId: string,
   officerId: string,
   managerId: string,
+  mark: string = LARGE_PROVIDER_CASE_MARK,
 ): Promise<string[]> {
   const numbers = await takeNumbers(trx, municipalityId, 'assignment', 'U', rows.length);
   const hours = [20, 4].map((amount) => ({
@@ -178,7 +179,7 @@ async function insertAcceptedAssignments(
   }));
   const { rows: inserted } = await sql<{ id: string; number: string }>`
     insert into assignments (municipality_id, assignment_number, case_id, decision_id, person_id, provider_id, instructions, total_granted_minutes, total_staff_minutes, created_by_id, created_at)
-    select ${municipalityId}, assignment_number, case_id, decision_id, person_id, ${providerId}, ${LARGE_PROVIDER_CASE_MARK}, ${totalGrantedMinutes(hours)}, ${totalStaffMinutes(hours)}, ${officerId}, timestamptz '2026-01-11 09:00+01'
+    select ${municipalityId}, assignment_number, case_id, decision_id, person_id, ${providerId}, ${mark}, ${totalGrantedMinutes(hours)}, ${totalStaffMinutes(hours)}, ${officerId}, timestamptz '2026-01-11 09:00+01'
       from unnest(${numbers}::text[], ${rows.map((row) => row.caseId)}::uuid[], ${rows.map((row) => row.decisionId)}::uuid[], ${rows.map((row) => row.personId)}::uuid[])
         as t(assignment_number, case_id, decision_id, person_id)
     returning id, assignment_number as number`.execute(trx);
@@ -212,13 +213,13 @@ async function insertAcceptedAssignments(
   return ids;
 }
 
-type CaseRow = { personId: string; assignmentId: string; group: Group } & Dates;
+export type CaseRow = { personId: string; assignmentId: string; group: Group } & Dates;
 
 /**
  * The provider cases, opened on the first row's day, acknowledged by the care worker unless
  * waiting. The person's generated link to the unit already exists; it now names its case.
  */
-async function insertProviderCases(
+export async function insertProviderCases(
   trx: Trx,
   municipalityId: string,
   unitId: string,
@@ -248,7 +249,7 @@ async function insertProviderCases(
  * sent to delivery when the case opened; the not-current ones ended. The history has the row's
  * 'registered', 'sent_to_delivery' and, for those, 'ended' snapshots, in the app's shape.
  */
-async function insertDeliveries(
+export async function insertDeliveries(
   trx: Trx,
   municipalityId: string,
   unitId: string,

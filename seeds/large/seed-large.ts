@@ -14,6 +14,7 @@ import { generateLargePersons } from './persons.ts';
 import { insertLargePersons } from './insert.ts';
 import { ensureLargeAssignments } from './assignments.ts';
 import { ensureLargeProviderCases } from './provider-cases.ts';
+import { ensureLargeCaseLoad } from './case-load.ts';
 
 export const LARGE_CODE = 'storkommun';
 export const LARGE_NAME = 'Storkommun';
@@ -38,6 +39,7 @@ export async function ensureLargeMunicipality(
   const large = await ensureLargeBase(db, log);
   await ensureLargeAssignments(db, large, log);
   await ensureLargeProviderCases(db, large, log);
+  await ensureLargeCaseLoad(db, large, log);
   return large;
 }
 
