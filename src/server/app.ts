@@ -27,6 +27,7 @@ import { registerDeliveryRoutes } from './modules/deliveries/index.ts';
 import { registerDeliveryChangeRoutes, settleProviderChange } from './modules/delivery-changes/index.ts';
 import { registerProviderCaseRoutes } from './modules/provider-cases/index.ts';
 import { registerVisitRoutes } from './modules/visits/index.ts';
+import { registerPersonalWatchRoutes } from './modules/personal-watches/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerDeliveryChangeRoutes(app, deps);
   registerProviderCaseRoutes(app, deps);
   registerVisitRoutes(app, deps);
+  registerPersonalWatchRoutes(app, deps);
 
   await registerWeb(app);
   return app;

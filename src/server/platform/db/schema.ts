@@ -46,6 +46,7 @@ import type {
   ProviderChangeTable,
 } from './tables/provider.ts';
 import type { ReadMeterTable } from './tables/read-meters.ts';
+import type { PersonalWatchTable } from './tables/personal-watches.ts';
 
 export type {
   MunicipalityTable,
@@ -129,4 +130,5 @@ export interface DB {
   my_persons: MyPersonTable;
   provider_changes: ProviderChangeTable;
   read_meters: ReadMeterTable;
+  personal_watches: PersonalWatchTable;
 }
