@@ -18,6 +18,7 @@ import {
 } from './harness.ts';
 import { todayInSweden } from '../src/domain/dates.ts';
 import { dayFromToday } from '../test/fixtures/desk-fixtures.ts';
+import { createSentAssignment } from '../test/fixtures/delivery-fixtures.ts';
 
 describeInBrowser('personal watches', () => {
   let bw: BrowserWorld;
@@ -120,5 +121,18 @@ describeInBrowser('personal watches', () => {
     await list.getByRole('link', { name: /Almgren/ }).click();
     await page.waitForURL(`**/personer/${person.id}`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+  });
+
+  it('a case officer sets one on a case from the case page, and it links back to the case', async () => {
+    const person = await bw.world.createPerson(['aoAuthority'], { firstName: 'Cecilia', lastName: 'Casesson' });
+    const sent = await createSentAssignment(bw.server.ownerDb, bw.world, person.id);
+    const page = await open('caseOfficer', `/arenden/${sent.decision.caseId}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await setWatch(page, dayFromToday(10), 'Ny bedömning inför beslutets slut.');
+    await page.goto(`/personer/${person.id}`);
+    const onPerson = page.getByRole('list', { name: 'Mina bevakningar på personen' });
+    await expectText(onPerson, 'Kommande');
+    await onPerson.getByRole('link', { name: /^Ärende / }).click();
+    await page.waitForURL(`**/arenden/${sent.decision.caseId}`);
   });
 });
