@@ -31,6 +31,7 @@ import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../harness.ts';
 import { createTestWorld, TEST_PASSWORD, TEST_USERS, USER_KEYS, type TestWorld, type UserKey } from '../factories.ts';
 import { testPersonnummer } from '../../seeds/lib/test-numbers.ts';
+import { dayFromToday } from '../fixtures/desk-fixtures.ts';
 import { createDeliveryRows, createSentAssignment } from '../fixtures/delivery-fixtures.ts';
 import {
   exampleOf,
@@ -181,6 +182,12 @@ async function buildRecordsOfA(): Promise<RecordsOfA> {
     'member',
   );
   await ok(unitManager.send('POST', '/api/desk/my-persons', { json: { personId } }), 'my persons');
+  const watch = await ok(
+    caseOfficer.send('POST', `/api/persons/${personId}/watches`, {
+      json: { dueOn: dayFromToday(30), note: 'Följ upp beslutet.', record: { kind: 'case', id: opened.id } },
+    }),
+    'personal watch',
+  );
 
   const one = async (
     table:
@@ -211,6 +218,7 @@ async function buildRecordsOfA(): Promise<RecordsOfA> {
     providerCaseId: rows.providerCaseIds[0]!,
     interruptionId: await one('interruptions', 'delivery_id', deliveryId),
     messageId: message.id,
+    watchId: watch.id,
     sendListId: list.id,
     unitId: units.homeCareNorth,
     userId: users.unitManager.userId,
@@ -252,6 +260,7 @@ async function buildRecordsOfA(): Promise<RecordsOfA> {
     ids.providerCaseId!,
     ids.interruptionId!,
     message.id,
+    watch.id,
     ...Object.values(items),
   ];
   return {

@@ -12466,6 +12466,803 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/personal-watches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My watches on persons still in my scope, open by due date or done, with their state today (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description open (default): by due date, the oldest first; done: the most recently cleared first */
+                    status?: "open" | "done";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description More than the list shows: clear or delete some */
+                            hasMore: boolean;
+                            /** @description The day the states are reckoned on */
+                            today: string;
+                            /** @description Mine, on persons still in my scope */
+                            watches: {
+                                /** @description ISO timestamp */
+                                createdAt: string;
+                                /** @description ISO timestamp; null while open */
+                                doneAt: string | null;
+                                dueOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                /** @description Name null for a protected identity, as in every list */
+                                person: {
+                                    /** @description Null when a protected identity is masked */
+                                    firstName: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    identityNumber: string;
+                                    lastName: string | null;
+                                    protectedIdentity: boolean;
+                                };
+                                record: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "case" | "assignment" | "provider_case";
+                                    /** @description What the record is called: the case's or the assignment's number, the provider case's unit */
+                                    label: string;
+                                } | null;
+                                /**
+                                 * @description On today's date in Sweden: upcoming before the day, due on it, overdue after it, done once cleared
+                                 * @enum {string}
+                                 */
+                                state: "overdue" | "due" | "upcoming" | "done";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/personal-watches/{watchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete my watch while it is not done (a done one is kept: 409) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    watchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/personal-watches/{watchId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clear (klarmarkera) my watch: it is kept, marked done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    watchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO timestamp */
+                            createdAt: string;
+                            /** @description ISO timestamp; null while open */
+                            doneAt: string | null;
+                            dueOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            note: string;
+                            /** @description Name null for a protected identity, as in every list */
+                            person: {
+                                /** @description Null when a protected identity is masked */
+                                firstName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                identityNumber: string;
+                                lastName: string | null;
+                                protectedIdentity: boolean;
+                            };
+                            record: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "case" | "assignment" | "provider_case";
+                                /** @description What the record is called: the case's or the assignment's number, the provider case's unit */
+                                label: string;
+                            } | null;
+                            /**
+                             * @description On today's date in Sweden: upcoming before the day, due on it, overdue after it, done once cleared
+                             * @enum {string}
+                             */
+                            state: "overdue" | "due" | "upcoming" | "done";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/personal-watches/{watchId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open my cleared watch again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    watchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO timestamp */
+                            createdAt: string;
+                            /** @description ISO timestamp; null while open */
+                            doneAt: string | null;
+                            dueOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            note: string;
+                            /** @description Name null for a protected identity, as in every list */
+                            person: {
+                                /** @description Null when a protected identity is masked */
+                                firstName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                identityNumber: string;
+                                lastName: string | null;
+                                protectedIdentity: boolean;
+                            };
+                            record: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "case" | "assignment" | "provider_case";
+                                /** @description What the record is called: the case's or the assignment's number, the provider case's unit */
+                                label: string;
+                            } | null;
+                            /**
+                             * @description On today's date in Sweden: upcoming before the day, due on it, overdue after it, done once cleared
+                             * @enum {string}
+                             */
+                            state: "overdue" | "due" | "upcoming" | "done";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/personal-watches/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my open watches are overdue, due today and due within 7 days (no names, not audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Open watches due today */
+                            dueToday: number;
+                            /** @description Open watches whose day has passed */
+                            overdue: number;
+                            today: string;
+                            /** @description Open watches due within the next 7 days, today excluded */
+                            upcoming: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/persons": {
         parameters: {
             query?: never;
@@ -17186,6 +17983,362 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/{personId}/watches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My watches on this person, open by due date, then the latest done (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            /** @description Mine on this person: open by due date, then the latest cleared */
+                            watches: {
+                                /** @description ISO timestamp */
+                                createdAt: string;
+                                /** @description ISO timestamp; null while open */
+                                doneAt: string | null;
+                                dueOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                /** @description Name null for a protected identity, as in every list */
+                                person: {
+                                    /** @description Null when a protected identity is masked */
+                                    firstName: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    identityNumber: string;
+                                    lastName: string | null;
+                                    protectedIdentity: boolean;
+                                };
+                                record: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "case" | "assignment" | "provider_case";
+                                    /** @description What the record is called: the case's or the assignment's number, the provider case's unit */
+                                    label: string;
+                                } | null;
+                                /**
+                                 * @description On today's date in Sweden: upcoming before the day, due on it, overdue after it, done once cleared
+                                 * @enum {string}
+                                 */
+                                state: "overdue" | "due" | "upcoming" | "done";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set a watch on this person, optionally on one of the person's records I may open */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The day to look at it: today or later, at most five years ahead */
+                        dueOn: string;
+                        /** @description What to look at */
+                        note: string;
+                        /** @description One of the person's records the watch concerns, which the caller may open; none = the person */
+                        record?: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description case (ärende), assignment (uppdrag) or provider_case (genomförande)
+                             * @enum {string}
+                             */
+                            kind: "case" | "assignment" | "provider_case";
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO timestamp */
+                            createdAt: string;
+                            /** @description ISO timestamp; null while open */
+                            doneAt: string | null;
+                            dueOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            note: string;
+                            /** @description Name null for a protected identity, as in every list */
+                            person: {
+                                /** @description Null when a protected identity is masked */
+                                firstName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                identityNumber: string;
+                                lastName: string | null;
+                                protectedIdentity: boolean;
+                            };
+                            record: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "case" | "assignment" | "provider_case";
+                                /** @description What the record is called: the case's or the assignment's number, the provider case's unit */
+                                label: string;
+                            } | null;
+                            /**
+                             * @description On today's date in Sweden: upcoming before the day, due on it, overdue after it, done once cleared
+                             * @enum {string}
+                             */
+                            state: "overdue" | "due" | "upcoming" | "done";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

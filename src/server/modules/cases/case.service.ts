@@ -48,6 +48,21 @@ export async function getCaseForActor(
   return caseRecord;
 }
 
+/**
+ * For a module that links to a case (a personal watch): the case if the reader may open it — in
+ * scope, an authority reader of its service area — else undefined, never an error.
+ */
+export async function findCaseForReader(
+  trx: Trx,
+  actor: PositionedActor,
+  caseId: string,
+): Promise<{ id: string; personId: string; caseNumber: string } | undefined> {
+  const caseRecord = await repo.findCaseInScope(trx, actor.position.personScopeUnitIds, caseId);
+  if (!caseRecord || !policy.canWorkWithCases(actor.position)) return undefined;
+  if (!policy.isCaseOfActorsServiceArea(actor.position, caseRecord)) return undefined;
+  return { id: caseRecord.id, personId: caseRecord.personId, caseNumber: caseRecord.caseNumber };
+}
+
 /** A change needs an open case. */
 export function requireOpenCase(caseRecord: repo.CaseRecord): void {
   if (caseRecord.closedOn !== null)

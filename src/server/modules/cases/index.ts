@@ -1,2 +1,3 @@
 /** The cases module's public surface (ADR 0017). */
 export { registerCaseRoutes } from './case.routes.ts';
+export { findCaseForReader } from './case.service.ts';

@@ -44,6 +44,20 @@ async function getStaffProviderCase(
 }
 
 /**
+ * For a module that links to a provider case (a personal watch): the case if the reader opens it
+ * as staff of its unit (the page a link leads to), else undefined, never an error.
+ */
+export async function findStaffProviderCase(
+  trx: Trx,
+  actor: PositionedActor,
+  providerCaseId: string,
+): Promise<{ id: string; personId: string; unitName: string } | undefined> {
+  const found = await repo.findProviderCase(trx, providerCaseId, policy.providerCaseReadScope(actor.position));
+  if (!found || !policy.isStaffOfCase(actor.position, found.providerUnit.id)) return undefined;
+  return { id: found.id, personId: found.person.id, unitName: found.providerUnit.name };
+}
+
+/**
  * Each assignment's acknowledgement in the case. One without its own record is acknowledged by
  * the case's acknowledgement while that stands (cases acknowledged before assignments had their
  * own records, or built so by the seeds) and waits while the case waits.

@@ -47,6 +47,7 @@ import type {
 } from './tables/provider.ts';
 import type { ReadMeterTable } from './tables/read-meters.ts';
 import type { WatchNotificationTable, WatchSettingTable } from './tables/watches.ts';
+import type { PersonalWatchTable } from './tables/personal-watches.ts';
 
 export type {
   MunicipalityTable,
@@ -132,4 +133,5 @@ export interface DB {
   read_meters: ReadMeterTable;
   watch_settings: WatchSettingTable;
   watch_notifications: WatchNotificationTable;
+  personal_watches: PersonalWatchTable;
 }

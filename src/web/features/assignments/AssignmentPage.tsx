@@ -20,6 +20,7 @@ import { AssignmentActions } from './AssignmentActions.tsx';
 import { StatusTag } from './CaseAssignments.tsx';
 import { useAssignment, type AssignmentDetail } from './assignments.api.ts';
 import './assignments.css';
+import { WatchButton } from '../personal-watches/WatchButton.tsx';
 
 /**
  * The provider's part of the page (accept and distribute, stop, the delivery rows): the deliveries
@@ -117,6 +118,13 @@ function AssignmentView({ assignment, notice, ProviderIntake }: AssignmentViewPr
           </dl>
         )}
         <AssignmentActions assignment={assignment} />
+        {/* The authority's side: provider staff keep their watches on the provider case. */}
+        {assignment.permissions.canOpenCase && (
+          <WatchButton
+            personId={assignment.person.id}
+            record={{ kind: 'assignment', id: assignment.id, label: assignment.assignmentNumber }}
+          />
+        )}
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
       {assignment.permissions.canEdit &&

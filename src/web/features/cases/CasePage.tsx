@@ -20,6 +20,7 @@ import { useCase, type CaseView } from './cases.api.ts';
 import { ChangeOfficerDialog, CloseCaseDialog } from './CaseDialogs.tsx';
 import { DecisionCard } from './DecisionCard.tsx';
 import './cases.css';
+import { WatchButton } from '../personal-watches/WatchButton.tsx';
 
 export function CasePage() {
   const { caseId = '' } = useParams();
@@ -100,12 +101,11 @@ function CaseContent({ view, notice: arrivalNotice }: { view: CaseView; notice: 
             </div>
           )}
         </dl>
-        {(permissions.canChangeCaseOfficer || permissions.canClose) && (
-          <div className="button-row">
-            {permissions.canChangeCaseOfficer && <Button onClick={() => setDialog('officer')}>Byt handläggare</Button>}
-            {permissions.canClose && <Button onClick={() => setDialog('close')}>Avsluta ärende</Button>}
-          </div>
-        )}
+        <div className="button-row">
+          {permissions.canChangeCaseOfficer && <Button onClick={() => setDialog('officer')}>Byt handläggare</Button>}
+          {permissions.canClose && <Button onClick={() => setDialog('close')}>Avsluta ärende</Button>}
+          <WatchButton personId={view.person.id} record={{ kind: 'case', id: view.id, label: view.caseNumber }} />
+        </div>
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
 

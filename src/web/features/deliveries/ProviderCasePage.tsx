@@ -27,6 +27,7 @@ import {
   type ProviderCaseView,
 } from './deliveries.api.ts';
 import { DeliveryTable } from './DeliveryTable.tsx';
+import { WatchButton } from '../personal-watches/WatchButton.tsx';
 import './deliveries.css';
 
 export function ProviderCasePage() {
@@ -99,6 +100,10 @@ function ProviderCaseDetails({ view }: { view: ProviderCaseView }) {
             <Link to={`/personer/${view.person.id}?flik=insatser`}>Öppna personen</Link>
           </span>
         </p>
+        <WatchButton
+          personId={view.person.id}
+          record={{ kind: 'provider_case', id: view.id, label: view.providerUnit.name }}
+        />
         {view.personContact && (
           <dl className="facts person-contact" aria-label="Personens adress och telefon">
             <PersonContactFacts contact={view.personContact} isProtected={view.person.protectedIdentity} />

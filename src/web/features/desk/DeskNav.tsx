@@ -6,6 +6,7 @@ import { visibleFolders, type DeskFolder } from './folders.ts';
 import { UnreadFolderCount } from '../messages/UnreadCount.tsx';
 import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
 import { useNewAssignmentCount } from '../assignments/assignments.api.ts';
+import { usePersonalWatchSummary } from '../personal-watches/personalWatches.api.ts';
 
 /** `isOpen` matters below a tablet's width only, where the folders fold away behind the Meny button. */
 export function DeskNav({ id, isOpen }: { id: string; isOpen: boolean }) {
@@ -29,6 +30,7 @@ export function DeskNav({ id, isOpen }: { id: string; isOpen: boolean }) {
               {folder.showsUnreadMessages && <UnreadFolderCount />}
               {folder.showsNewAssignments && <NewAssignmentsCount />}
               {folder.showsCount && <OverviewCount count={folder.showsCount} />}
+              {folder.showsWatches && <WatchesCount />}
             </NavLink>
             {folder.listsUnits && <UnitLinks folder={folder} />}
           </li>
@@ -59,6 +61,24 @@ function OverviewCount({ count }: { count: NonNullable<DeskFolder['showsCount']>
   const overview = useDeskOverview();
   const value = overview.data?.counts[count] ?? 0;
   return <FolderCount count={value} spoken={SPOKEN[count](value)} />;
+}
+
+/** Mina bevakningar: overdue and due today together, said apart to screen readers. */
+function WatchesCount() {
+  const summary = usePersonalWatchSummary().data;
+  const overdue = summary?.overdue ?? 0;
+  const dueToday = summary?.dueToday ?? 0;
+  if (overdue + dueToday === 0) return null;
+  const parts = [overdue > 0 ? `${overdue} förfallna` : null, dueToday > 0 ? `${dueToday} i dag` : null].filter(
+    Boolean,
+  );
+  return (
+    <span className="desk-nav__count desk-nav__count--unread">
+      <span className="visually-hidden">, </span>
+      <span aria-hidden="true">{overdue + dueToday}</span>
+      <span className="visually-hidden">{parts.join(' och ')}</span>
+    </span>
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * "Att göra" on the desk overview: what waits for this position, each with its count and a link to
- * the folder — new assignments to accept and to acknowledge, unread messages, persons to close —
+ * the folder — new assignments to accept and to acknowledge, unread messages, persons to close, my
+ * watches overdue and due today —
  * and each row whose start date waits to be registered, linking straight to that row's dialog. An
  * assignment must never sit unseen (DOMAIN.md §4), so what waits is the first thing the day shows.
  * The counts are the same queries the folders on the left use, so both always agree.
@@ -10,6 +11,7 @@ import { useSession } from '../../session/session.tsx';
 import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
 import { useNewAssignmentCount } from '../assignments/assignments.api.ts';
 import { useUnreadCount } from '../messages/messages.api.ts';
+import { usePersonalWatchSummary } from '../personal-watches/personalWatches.api.ts';
 import { formatDate, personName } from '../../format.ts';
 import { useDeskOverview, useStartsToRegister, type StartToRegister } from './desk.api.ts';
 import { visibleFolders } from './folders.ts';
@@ -28,6 +30,7 @@ export function WaitingWork() {
   const counts = useDeskOverview().data?.counts;
   const unread = useUnreadCount().data ?? 0;
   const startsToRegister = counts?.startsToRegister ?? 0;
+  const watches = usePersonalWatchSummary(folders.has('watches')).data;
   const all: Waiting[] = [
     {
       key: 'accept',
@@ -52,6 +55,18 @@ export function WaitingWork() {
       count: folders.has('not-current') ? (counts?.notCurrent ?? 0) : 0,
       text: (n) => (n === 1 ? 'person ej aktuell att avsluta' : 'personer ej aktuella att avsluta'),
       to: '/ej-aktuella',
+    },
+    {
+      key: 'watches-overdue',
+      count: watches?.overdue ?? 0,
+      text: (n) => (n === 1 ? 'förfallen bevakning' : 'förfallna bevakningar'),
+      to: '/bevakningar',
+    },
+    {
+      key: 'watches-today',
+      count: watches?.dueToday ?? 0,
+      text: (n) => (n === 1 ? 'bevakning i dag' : 'bevakningar i dag'),
+      to: '/bevakningar',
     },
     // The rows are listed below the cards (StartsToRegister): the card takes the user there on the page.
     { key: 'starts', count: startsToRegister, text: startsText, to: '#att-registrera' },

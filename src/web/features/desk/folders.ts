@@ -18,6 +18,8 @@ export interface DeskFolder {
   showsUnreadMessages?: boolean;
   /** Shows how many new assignments wait after the label (Nya uppdrag): to accept, and to acknowledge. */
   showsNewAssignments?: boolean;
+  /** Shows how many of my watches are overdue or due today after the label (Mina bevakningar). */
+  showsWatches?: boolean;
   /** Shows this count from the desk overview after the label. */
   showsCount?: Exclude<keyof DeskCounts, 'newAssignments' | 'unacknowledged' | 'startsToRegister' | 'watches'>;
 }
@@ -41,6 +43,7 @@ export const DESK_FOLDERS: readonly DeskFolder[] = [
     roles: WORKS_WITH_PERSONS,
     showsCount: 'myPersons',
   },
+  { key: 'watches', label: 'Mina bevakningar', to: '/bevakningar', roles: WORKS_WITH_PERSONS, showsWatches: true },
   { key: 'register', label: 'Registrera person', to: '/personer/ny', roles: REGISTER_ROLES },
   { key: 'my-cases', label: 'Mina ärenden', to: '/arenden', roles: ['case_officer'] },
   // To accept and distribute (managers, coordinators, alarm managers; also at /uppdrag/nya) and to acknowledge (everyone at a provider unit).

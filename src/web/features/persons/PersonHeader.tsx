@@ -14,6 +14,7 @@ import { IDENTITY_KIND_LABELS, SEX_LABELS } from '../../i18n/labels.ts';
 import { ProtectedTag } from '../../components/PersonTable.tsx';
 import type { RevealedIdentity } from './persons.api.ts';
 import { MyPersonToggle } from '../desk/MyPersonToggle.tsx';
+import { WatchButton } from '../personal-watches/WatchButton.tsx';
 
 interface PersonHeaderProps {
   person: PersonDetail;
@@ -65,7 +66,7 @@ export function PersonHeader({ person, revealed, onReveal, withActions = true }:
   );
 }
 
-/** Skicka meddelande about the person, and adding them to (or taking them from) Mina personer. */
+/** Skicka meddelande about the person, adding them to (or taking them from) Mina personer, and Bevaka. */
 export function PersonActions({ person, className }: { person: Pick<PersonDetail, 'id'>; className?: string }) {
   return (
     <div className={className ? `button-row ${className}` : 'button-row'}>
@@ -73,6 +74,7 @@ export function PersonActions({ person, className }: { person: Pick<PersonDetail
         Skicka meddelande
       </Link>
       <MyPersonToggle personId={person.id} />
+      <WatchButton personId={person.id} />
     </div>
   );
 }

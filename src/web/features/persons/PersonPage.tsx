@@ -27,6 +27,7 @@ import { CASE_ROLES } from '../cases/caseRoutes.tsx';
 import { PersonCasesTab } from '../cases/PersonCasesTab.tsx';
 import { DeliveriesTab } from '../deliveries/DeliveriesTab.tsx';
 import { VisitSummarySection } from '../visits/VisitSummary.tsx';
+import { PersonWatches } from '../personal-watches/PersonWatches.tsx';
 import { VISIT_SUMMARY_ROLES } from '../visits/visits.api.ts';
 
 export function PersonPage() {
@@ -79,6 +80,7 @@ export function PersonPage() {
         </>
       )}
       <PersonTabs person={person.data} revealed={revealed} />
+      <PersonWatches personId={personId} />
       <RevealDialog
         personId={personId}
         open={isRevealOpen}
