@@ -59,46 +59,49 @@ export async function listSentSteps(trx: Trx, rule: string, subjectIds: readonly
     .execute();
 }
 
-/**
- * Claims a step for an item; false when it was already claimed — by an earlier check, or by
- * another server's check committing first (the primary key makes the second wait, then yield).
- */
-export async function claimStep(
-  trx: Trx,
-  claim: { municipalityId: string; rule: string; subjectId: string; step: string; personId: string },
-): Promise<boolean> {
-  const row = await trx
-    .insertInto('watch_notifications')
-    .values({
-      municipality_id: claim.municipalityId,
-      rule: claim.rule,
-      subject_id: claim.subjectId,
-      step: claim.step,
-      person_id: claim.personId,
-    })
-    .onConflict((conflict) => conflict.columns(['municipality_id', 'rule', 'subject_id', 'step']).doNothing())
-    .returning('step')
-    .executeTakeFirst();
-  return row !== undefined;
+export interface Claim {
+  subjectId: string;
+  step: string;
+  personId: string;
 }
 
-/** The message a claimed step sent (the row is append-only, so the message id is inserted with it). */
-export async function recordNotification(
+/**
+ * Claims steps of a rule's items; returns those claimed now. One already claimed — by an earlier
+ * check, or by another server's committing first (the primary key makes the second wait, then
+ * yield) — is left out. In key order, so two checks claiming at once never deadlock.
+ */
+export async function claimSteps(
   trx: Trx,
-  claim: {
-    municipalityId: string;
-    rule: string;
-    subjectId: string;
-    step: string;
-    personId: string;
-    messageId: string | null;
-  },
+  municipalityId: string,
+  rule: string,
+  claims: readonly Claim[],
+): Promise<{ subjectId: string; step: string }[]> {
+  if (claims.length === 0) return [];
+  const { rows } = await sql<{ subjectId: string; step: string }>`
+    insert into watch_notifications (municipality_id, rule, subject_id, step, person_id)
+    select ${municipalityId}, ${rule}, c."subjectId", c.step, c."personId"
+      from jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) as c("subjectId" uuid, step text, "personId" uuid)
+     order by c."subjectId", c.step
+    on conflict (municipality_id, rule, subject_id, step) do nothing
+    returning subject_id as "subjectId", step`.execute(trx);
+  return rows;
+}
+
+/** One watch.notify audit row per step sent, naming its message (the claim row is append-only). */
+export async function auditNotifications(
+  trx: Trx,
+  municipalityId: string,
+  rule: string,
+  sent: readonly (Claim & { messageId: string | null })[],
 ): Promise<void> {
-  // The claim and its message commit together; the id is kept in the audit row of the step.
+  if (sent.length === 0) return;
   await sql`
     insert into audit_events (municipality_id, user_id, person_id, action, entity_type, entity_id, details)
-    values (${claim.municipalityId}, null, ${claim.personId}, 'watch.notify', ${claim.rule}, ${claim.subjectId},
-            ${JSON.stringify({ step: claim.step, messageId: claim.messageId })}::jsonb)`.execute(trx);
+    select ${municipalityId}, null, s."personId", 'watch.notify', ${rule}, s."subjectId",
+           jsonb_build_object('step', s.step, 'messageId', s."messageId")
+      from jsonb_to_recordset(${JSON.stringify(sent)}::jsonb) as s("subjectId" uuid, step text, "personId" uuid, "messageId" uuid)`.execute(
+    trx,
+  );
 }
 
 /**

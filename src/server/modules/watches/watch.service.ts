@@ -51,6 +51,9 @@ async function scopeFor(trx: Trx, actor: PositionedActor, desk: policy.WatchDesk
 
 const STATE_ORDER = { overdue: 0, due: 1, approaching: 2 } as const;
 
+/** Steps claimed per statement. */
+const CLAIM_CHUNK = 2_000;
+
 /** The list shows the most urgent this many; the counts count them all. */
 export const WATCH_LIST_LIMIT = 100;
 
@@ -214,37 +217,34 @@ export async function runWatchChecks(db: Db, municipalityId: string, clock?: Clo
   });
 }
 
-async function notify(
-  trx: Trx,
-  municipalityId: string,
-  judged: readonly Judged[],
-  recipients: Recipients,
-): Promise<number> {
+/** Claims every step reached and not yet sent, in chunks, and writes each claimed step's message. */
+async function notify(trx: Trx, municipalityId: string, judged: readonly Judged[], recipients: Recipients): Promise<number> {
   const due = judged.filter(({ finding }) => finding.steps.length > 0);
   if (due.length === 0) return 0;
   const rule = due[0]!.registration.rule;
-  const sent = new Set(
-    (
-      await repo.listSentSteps(
-        trx,
-        rule,
-        due.map(({ fact }) => fact.subjectId),
-      )
-    ).map((s) => `${s.subjectId}:${s.step}`),
-  );
   let count = 0;
-  // In one order on every server, so two checks claiming at once wait for each other, never deadlock.
-  const ordered = [...due].sort((a, b) => a.fact.subjectId.localeCompare(b.fact.subjectId));
-  for (const { registration, fact, finding } of ordered) {
-    for (const step of finding.steps) {
-      if (sent.has(`${fact.subjectId}:${step}`)) continue;
-      const claim = { municipalityId, rule, subjectId: fact.subjectId, step, personId: fact.person.id };
-      if (!(await repo.claimStep(trx, claim))) continue;
-      const notice = registration.notice?.(fact, step, finding) ?? null;
-      const messageId = notice ? await sendNotice(trx, municipalityId, fact, notice, recipients) : null;
-      await repo.recordNotification(trx, { ...claim, messageId });
-      count += 1;
+  for (let start = 0; start < due.length; start += CLAIM_CHUNK) {
+    const chunk = due.slice(start, start + CLAIM_CHUNK);
+    const sent = new Set(
+      (await repo.listSentSteps(trx, rule, chunk.map(({ fact }) => fact.subjectId))).map((s) => `${s.subjectId}:${s.step}`),
+    );
+    const wanted = chunk.flatMap(({ fact, finding }) =>
+      finding.steps
+        .filter((step) => !sent.has(`${fact.subjectId}:${step}`))
+        .map((step) => ({ subjectId: fact.subjectId, step, personId: fact.person.id })),
+    );
+    const claimed = new Set(
+      (await repo.claimSteps(trx, municipalityId, rule, wanted)).map((c) => `${c.subjectId}:${c.step}`),
+    );
+    const byId = new Map(chunk.map((item) => [item.fact.subjectId, item]));
+    const written: (repo.Claim & { messageId: string | null })[] = [];
+    for (const claim of wanted.filter((c) => claimed.has(`${c.subjectId}:${c.step}`))) {
+      const { registration, fact, finding } = byId.get(claim.subjectId)!;
+      const notice = registration.notice?.(fact, claim.step, finding) ?? null;
+      written.push({ ...claim, messageId: notice ? await sendNotice(trx, municipalityId, fact, notice, recipients) : null });
     }
+    await repo.auditNotifications(trx, municipalityId, rule, written);
+    count += written.length;
   }
   return count;
 }
