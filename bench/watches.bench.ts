@@ -85,7 +85,13 @@ export async function run(context: BenchContext): Promise<void> {
 }
 
 async function describeLoad(context: BenchContext): Promise<string> {
-  const { rows } = await sql<{ cases: number; decisions: number; granted: number; deliveries: number; started: number }>`
+  const { rows } = await sql<{
+    cases: number;
+    decisions: number;
+    granted: number;
+    deliveries: number;
+    started: number;
+  }>`
     select (select count(*) from cases where municipality_id = ${context.large.municipalityId})::int as cases,
            (select count(*) from decisions where municipality_id = ${context.large.municipalityId})::int as decisions,
            (select count(*) from decision_interventions where municipality_id = ${context.large.municipalityId})::int as granted,

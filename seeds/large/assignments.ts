@@ -180,7 +180,9 @@ export async function insertDecisions(
   dates?: readonly DecisionDates[],
 ): Promise<string[]> {
   const numbers = await takeNumbers(trx, municipalityId, 'decision', DECISION_NUMBER_PREFIX, caseIds.length);
-  const each = dates ?? caseIds.map(() => ({ outcome: 'granted', decisionDate: '2026-01-10', periodFrom: '2026-01-15', periodTo: null }));
+  const each =
+    dates ??
+    caseIds.map(() => ({ outcome: 'granted', decisionDate: '2026-01-10', periodFrom: '2026-01-15', periodTo: null }));
   const { rows } = await sql<{ id: string; number: string }>`
     insert into decisions (municipality_id, case_id, decision_number, outcome, legal_basis_id, decision_date, period_from, period_to, decided_by_id)
     select ${municipalityId}, case_id, decision_number, outcome, ${legalBasisId}, decision_date, period_from, period_to, ${officerId}

@@ -22,7 +22,12 @@ import {
   type ChosenPerson,
   type DecisionDates,
 } from './assignments.ts';
-import { PROVIDER_CASE_UNIT, insertAcceptedAssignments, insertDeliveries, insertProviderCases } from './provider-cases.ts';
+import {
+  PROVIDER_CASE_UNIT,
+  insertAcceptedAssignments,
+  insertDeliveries,
+  insertProviderCases,
+} from './provider-cases.ts';
 import { LARGE_PASSWORD } from './users.ts';
 import type { LargeMunicipality } from './seed-large.ts';
 
@@ -150,7 +155,12 @@ async function createOfficers(trx: Trx, large: LargeMunicipality): Promise<strin
 
 /** Living ÄO persons with a case link and no open ÄO case, with their current provider unit if any. */
 async function choosePersons(trx: Trx, municipalityId: string): Promise<LoadPerson[]> {
-  const { rows } = await sql<{ person_id: string; unit_id: string; provider_unit_id: string | null; provider_id: string | null }>`
+  const { rows } = await sql<{
+    person_id: string;
+    unit_id: string;
+    provider_unit_id: string | null;
+    provider_id: string | null;
+  }>`
     select distinct on (md5(p.id::text), p.id) p.id as person_id, l.unit_id, pu.id as provider_unit_id, pu.parent_id as provider_id
       from persons p
       join person_unit_links l on l.municipality_id = p.municipality_id and l.person_id = p.id
@@ -192,7 +202,12 @@ function decisionDates(person: LoadPerson, index: number, today: string): Decisi
 }
 
 /** One delivered person in a hundred: a row interrupted 60–150 days ago and not resumed. */
-async function insertInterruptions(trx: Trx, municipalityId: string, createdById: string, today: string): Promise<void> {
+async function insertInterruptions(
+  trx: Trx,
+  municipalityId: string,
+  createdById: string,
+  today: string,
+): Promise<void> {
   await sql`
     insert into interruptions (municipality_id, delivery_id, from_date, reason, created_by_id)
     select d.municipality_id, d.id, greatest(d.period_from, ${today}::date - (60 + abs(hashtext(d.id::text)) % 90)), 'Sjukhusvistelse', ${createdById}

@@ -218,7 +218,12 @@ export async function runWatchChecks(db: Db, municipalityId: string, clock?: Clo
 }
 
 /** Claims every step reached and not yet sent, in chunks, and writes each claimed step's message. */
-async function notify(trx: Trx, municipalityId: string, judged: readonly Judged[], recipients: Recipients): Promise<number> {
+async function notify(
+  trx: Trx,
+  municipalityId: string,
+  judged: readonly Judged[],
+  recipients: Recipients,
+): Promise<number> {
   const due = judged.filter(({ finding }) => finding.steps.length > 0);
   if (due.length === 0) return 0;
   const rule = due[0]!.registration.rule;
@@ -226,7 +231,13 @@ async function notify(trx: Trx, municipalityId: string, judged: readonly Judged[
   for (let start = 0; start < due.length; start += CLAIM_CHUNK) {
     const chunk = due.slice(start, start + CLAIM_CHUNK);
     const sent = new Set(
-      (await repo.listSentSteps(trx, rule, chunk.map(({ fact }) => fact.subjectId))).map((s) => `${s.subjectId}:${s.step}`),
+      (
+        await repo.listSentSteps(
+          trx,
+          rule,
+          chunk.map(({ fact }) => fact.subjectId),
+        )
+      ).map((s) => `${s.subjectId}:${s.step}`),
     );
     const wanted = chunk.flatMap(({ fact, finding }) =>
       finding.steps
@@ -241,7 +252,10 @@ async function notify(trx: Trx, municipalityId: string, judged: readonly Judged[
     for (const claim of wanted.filter((c) => claimed.has(`${c.subjectId}:${c.step}`))) {
       const { registration, fact, finding } = byId.get(claim.subjectId)!;
       const notice = registration.notice?.(fact, claim.step, finding) ?? null;
-      written.push({ ...claim, messageId: notice ? await sendNotice(trx, municipalityId, fact, notice, recipients) : null });
+      written.push({
+        ...claim,
+        messageId: notice ? await sendNotice(trx, municipalityId, fact, notice, recipients) : null,
+      });
     }
     await repo.auditNotifications(trx, municipalityId, rule, written);
     count += written.length;
