@@ -6,6 +6,7 @@ import { visibleFolders, type DeskFolder } from './folders.ts';
 import { UnreadFolderCount } from '../messages/UnreadCount.tsx';
 import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
 import { useNewAssignmentCount } from '../assignments/assignments.api.ts';
+import { spokenCount, urgentCount } from '../watches/watchView.ts';
 
 /** `isOpen` matters below a tablet's width only, where the folders fold away behind the Meny button. */
 export function DeskNav({ id, isOpen }: { id: string; isOpen: boolean }) {
@@ -28,6 +29,7 @@ export function DeskNav({ id, isOpen }: { id: string; isOpen: boolean }) {
               {folder.label}
               {folder.showsUnreadMessages && <UnreadFolderCount />}
               {folder.showsNewAssignments && <NewAssignmentsCount />}
+              {folder.showsWatches && <WatchesCount />}
               {folder.showsCount && <OverviewCount count={folder.showsCount} />}
             </NavLink>
             {folder.listsUnits && <UnitLinks folder={folder} />}
@@ -80,6 +82,20 @@ function NewAssignmentsCount() {
       <span className="visually-hidden">, </span>
       <span aria-hidden="true">{total}</span>
       <span className="visually-hidden">{parts.join(' och ')}</span>
+    </span>
+  );
+}
+
+/** Tidsfrister: passed and due today, together, and said apart to screen readers ("3 passerade, 1 idag"). */
+function WatchesCount() {
+  const counts = useDeskOverview().data?.counts.watches;
+  const total = urgentCount(counts);
+  if (!counts || total === 0) return null;
+  return (
+    <span className="desk-nav__count desk-nav__count--unread">
+      <span className="visually-hidden">, </span>
+      <span aria-hidden="true">{total}</span>
+      <span className="visually-hidden">{spokenCount(counts)}</span>
     </span>
   );
 }

@@ -13,6 +13,7 @@ import { useUnreadCount } from '../messages/messages.api.ts';
 import { formatDate, personName } from '../../format.ts';
 import { useDeskOverview, useStartsToRegister, type StartToRegister } from './desk.api.ts';
 import { visibleFolders } from './folders.ts';
+import { urgentCount } from '../watches/watchView.ts';
 
 interface Waiting {
   key: string;
@@ -52,6 +53,12 @@ export function WaitingWork() {
       count: folders.has('not-current') ? (counts?.notCurrent ?? 0) : 0,
       text: (n) => (n === 1 ? 'person ej aktuell att avsluta' : 'personer ej aktuella att avsluta'),
       to: '/ej-aktuella',
+    },
+    {
+      key: 'watches',
+      count: folders.has('watches') ? urgentCount(counts?.watches) : 0,
+      text: (n) => watchesText(n, counts?.watches?.overdue ?? 0),
+      to: '/tidsfrister',
     },
     // The rows are listed below the cards (StartsToRegister): the card takes the user there on the page.
     { key: 'starts', count: startsToRegister, text: startsText, to: '#att-registrera' },
@@ -93,6 +100,13 @@ function WaitingCard({ item }: { item: Waiting }) {
       {content}
     </Link>
   );
+}
+
+/** "3 tidsfrister att bevaka, 2 passerade": the passed said apart, since they may be reportable. */
+function watchesText(count: number, overdue: number): string {
+  const what = count === 1 ? 'tidsfrist att bevaka' : 'tidsfrister att bevaka';
+  if (overdue === 0) return what;
+  return `${what}, ${overdue} ${overdue === 1 ? 'passerad' : 'passerade'}`;
 }
 
 function startsText(count: number): string {
