@@ -4,13 +4,14 @@
  * resumed, assignments not received, short-term stays without a place and decision periods ending
  * — grouped by rule, most urgent first, each opening the record where it is dealt with.
  */
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProtectedTag } from '../../components/PersonTable.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
-import { formatDate, formatDateTime, personName } from '../../format.ts';
+import { formatDate, formatTime, personName } from '../../format.ts';
 import { WATCH_RULE_LABELS } from '../../i18n/labels.ts';
 import type { WatchRule } from '../../../domain/vocabulary.ts';
 import { useWatches, useWatchSettings, type WatchItem, type WatchSettings } from './watches.api.ts';
@@ -63,7 +64,15 @@ function Intro({ desk, settings }: { desk: WatchDesk | null; settings: WatchSett
 function WatchSection({ rule, items, desk }: { rule: WatchRule; items: readonly WatchItem[]; desk: WatchDesk }) {
   const headingId = `watch-${rule}`;
   const inHours = isReckonedInHours(rule);
-  const when = (value: string) => (inHours ? formatDateTime(value) : formatDate(value));
+  // A date and a time may break between them: the table then fits a laptop's width.
+  const when = (value: string) =>
+    inHours ? (
+      <>
+        <span className="nowrap">{formatDate(value)}</span> <span className="nowrap">{formatTime(value)}</span>
+      </>
+    ) : (
+      <span className="nowrap">{formatDate(value)}</span>
+    );
   return (
     <section aria-labelledby={headingId} className="watch-section">
       <h2 id={headingId}>
@@ -92,6 +101,7 @@ function WatchSection({ rule, items, desk }: { rule: WatchRule; items: readonly 
             header: 'Insats',
             render: (item) => (
               <>
+                <PhoneLabel>Insats</PhoneLabel>
                 {item.interventionName}
                 {item.provider && (
                   <>
@@ -107,21 +117,49 @@ function WatchSection({ rule, items, desk }: { rule: WatchRule; items: readonly 
             header: 'Beslut/Ärende',
             render: (item) => (
               <>
+                <PhoneLabel>Beslut/Ärende</PhoneLabel>
                 <span className="nowrap">{item.decisionNumber}</span>
                 <br />
                 <span className="nowrap">{item.caseNumber}</span>
                 {item.assignment && rule === 'unacknowledged_assignment' && (
                   <>
                     <br />
-                    <span className="nowrap">Uppdrag {item.assignment.number}</span>
+                    Uppdrag <span className="nowrap">{item.assignment.number}</span>
                   </>
                 )}
               </>
             ),
           },
-          { key: 'since', header: 'Sedan', className: 'nowrap-cells', render: (item) => when(item.since) },
-          { key: 'due', header: 'Frist', className: 'nowrap-cells', render: (item) => when(item.dueOn) },
-          { key: 'status', header: 'Status', render: (item) => <StatusBadge item={item} /> },
+          {
+            key: 'since',
+            header: 'Sedan',
+            render: (item) => (
+              <>
+                <PhoneLabel>Sedan</PhoneLabel>
+                {when(item.since)}
+              </>
+            ),
+          },
+          {
+            key: 'due',
+            header: 'Frist',
+            render: (item) => (
+              <>
+                <PhoneLabel>Frist</PhoneLabel>
+                {when(item.dueOn)}
+              </>
+            ),
+          },
+          {
+            key: 'status',
+            header: 'Status',
+            render: (item) => (
+              <>
+                <PhoneLabel>Status</PhoneLabel>
+                <StatusBadge item={item} />
+              </>
+            ),
+          },
           {
             key: 'actions',
             header: <span className="visually-hidden">Åtgärd</span>,
@@ -134,6 +172,18 @@ function WatchSection({ rule, items, desk }: { rule: WatchRule; items: readonly 
   );
 }
 
+/**
+ * The column's name before its value where a phone lays each row out as a card (watches.css);
+ * hidden from screen readers, which have the table's own headers.
+ */
+function PhoneLabel({ children }: { children: ReactNode }) {
+  return (
+    <span className="watch-phone-label" aria-hidden="true">
+      {children}:{' '}
+    </span>
+  );
+}
+
 function StatusBadge({ item }: { item: WatchItem }) {
   const status = statusOf(item);
   return (
@@ -141,7 +191,7 @@ function StatusBadge({ item }: { item: WatchItem }) {
       <span className={`tag watch-tag watch-tag--${status.tone}`}>{status.label}</span>
       {status.detail && (
         <>
-          <br />
+          {' '}
           <span className="watch-step">{status.detail}</span>
         </>
       )}
