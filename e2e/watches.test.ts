@@ -67,7 +67,8 @@ describeInBrowser('Tidsfrister', () => {
   afterAll(async () => bw?.close());
 
   const deskNav = (page: Page) => page.getByRole('navigation', { name: 'Mitt skrivbord' });
-  const section = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${escape(name)}`) });
+  const section = (page: Page, name: string) =>
+    page.getByRole('region', { name: new RegExp(`^${escapeRegExp(name)}`) });
   const rowOf = (table: Locator, name: string) => table.getByRole('row').filter({ hasText: name });
 
   it('counts the passed and due on the desk, lists them by rule with the IVO details, and opens the case', async () => {
@@ -178,6 +179,6 @@ describeInBrowser('Tidsfrister', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -41,7 +41,12 @@ export interface AssignmentSpec {
   /** Defaults to the current year. */
   year?: number;
   /** Sent (by this user, through the system unless said): frozen, state 'new', event, link. Left out: a draft. */
-  sent?: { byId: string; via?: 'system' | 'secure_mail'; /** When; now unless said (a test's assignment waiting for hours). */ at?: Date };
+  sent?: {
+    byId: string;
+    via?: 'system' | 'secure_mail';
+    /** When; now unless said (a test's assignment left waiting for hours). */
+    at?: Date;
+  };
   /**
    * Defaults to true. False leaves person_unit_links alone: the permission matrix needs a sent
    * assignment for a person who must stay outside a provider's scope.
