@@ -12,6 +12,7 @@ import {
   type BrowserWorld,
 } from './harness.ts';
 import { createDeliveryRows, createSentAssignment, type SentAssignment } from '../test/fixtures/delivery-fixtures.ts';
+import { createFixtureDecision } from '../test/fixtures/assignment-fixtures.ts';
 
 /**
  * Tidsfrister (issue 16) as its users meet it. The fixtures' decisions are dated 2026-01-15, so
@@ -29,6 +30,8 @@ describeInBrowser('Tidsfrister', () => {
   let interruptionId: string;
   /** Not delivered, and its assignment sent 30 hours ago: past 24 hours, the provider's managers told. */
   let unreceived: SentAssignment;
+  /** A protected identity's decision, not delivered: listed by number, the name never sent. */
+  let hidden: { id: string; identityNumber: string };
 
   beforeAll(async () => {
     bw = await startBrowserWorld();
@@ -61,6 +64,13 @@ describeInBrowser('Tidsfrister', () => {
     ).id;
 
     const olle = await bw.world.createPerson(['aoAuthority'], { firstName: 'Olle', lastName: 'Okvitterad' });
+    hidden = await bw.world.createPerson(['aoAuthority'], {
+      firstName: 'Hemlig',
+      lastName: 'Hemligsson',
+      protectedIdentity: true,
+    });
+    await createFixtureDecision(db, bw.world, hidden.id);
+
     // A sent assignment is frozen, so its time is given as it is sent.
     unreceived = await createSentAssignment(db, bw.world, olle.id, { sentAt: new Date(Date.now() - 30 * 3_600_000) });
   });
@@ -73,15 +83,16 @@ describeInBrowser('Tidsfrister', () => {
 
   it('counts the passed and due on the desk, lists them by rule with the IVO details, and opens the case', async () => {
     const page = await open('caseOfficer', '/');
-    // Passed: Ulla's two, Arne's interruption, Olle's two and his assignment; waiting: Ulla's assignment.
-    const folder = deskNav(page).getByRole('link', { name: /^Tidsfrister\s*,\s*6 passerade, 1 idag eller väntar$/ });
+    // Passed: Ulla's two, the protected person's two, Arne's interruption, Olle's two and his
+    // assignment; waiting: Ulla's assignment.
+    const folder = deskNav(page).getByRole('link', { name: /^Tidsfrister\s*,\s*8 passerade, 1 idag eller väntar$/ });
     await folder.waitFor();
     // Seen: one number; heard: what it is made of.
-    expect(await folder.locator('[aria-hidden="true"]').innerText()).toBe('7');
+    expect(await folder.locator('[aria-hidden="true"]').innerText()).toBe('9');
     const waiting = page.getByRole('region', { name: 'Att göra' });
-    await waiting.getByRole('link', { name: '7 tidsfrister att bevaka, 6 passerade' }).click();
+    await waiting.getByRole('link', { name: '9 tidsfrister att bevaka, 8 passerade' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tidsfrister' }).waitFor();
-    await expectText(page.getByRole('main'), '6 passerade, 1 idag eller väntar.');
+    await expectText(page.getByRole('main'), '8 passerade, 1 idag eller väntar.');
 
     const notDelivered = section(page, 'Ej verkställda beslut (tre månader)');
     const care = rowOf(notDelivered, 'Undersson, Ulla').filter({ hasText: 'Personlig omvårdnad' });
@@ -92,6 +103,13 @@ describeInBrowser('Tidsfrister', () => {
     expect(await care.getByRole('link', { name: /^Uppgifter till IVO/ }).getAttribute('href')).toBe(
       `/ivo/uppgifter/beslut/${careItem}`,
     );
+
+    // A protected identity as every list shows one: the number, and "Skyddad identitet" for the name.
+    const number = hidden.identityNumber.replace(/^(\d{8})(\d{4})$/, '$1-$2');
+    const masked = rowOf(notDelivered, number);
+    expect(await masked.count()).toBe(2);
+    await expectText(masked.first(), 'Skyddad identitet');
+    expect(await page.getByRole('main').innerText()).not.toContain('Hemligsson');
 
     const interrupted = section(page, 'Avbrott som inte återupptagits');
     const arne = rowOf(interrupted, 'Avbrottsson, Arne');
@@ -172,10 +190,30 @@ describeInBrowser('Tidsfrister', () => {
     await expect.poll(() => months.inputValue()).toBe('1');
     await page.setViewportSize(PHONE);
     await expectNoAxeViolations(page, 'Tidsfrister settings at 390 px');
+    await shot(page, 'phone-watch-settings');
 
     // 30 hours is within 48: Olle's assignment waits again.
     const manager = await open('operationsManager', '/tidsfrister');
     await expectText(rowOf(section(manager, 'Uppdrag som inte tagits emot'), 'Okvitterad, Olle'), 'Väntar');
+  });
+
+  it('says so when there is nothing to watch, and is not there for those without watches', async () => {
+    const page = await open('ifoCaseOfficer', '/tidsfrister');
+    await expectText(page.getByRole('main'), 'Inga tidsfrister att bevaka just nu.');
+    // No count while nothing has passed or is due.
+    await deskNav(page)
+      .getByRole('link', { name: /^Tidsfrister$/ })
+      .waitFor();
+    await expectNoAxeViolations(page, 'Tidsfrister with nothing to watch');
+
+    const staff = await open('careStaff', '/');
+    expect(
+      await deskNav(staff)
+        .getByRole('link', { name: /^Tidsfrister/ })
+        .count(),
+    ).toBe(0);
+    await staff.goto('/tidsfrister');
+    await staff.getByRole('heading', { level: 1, name: 'Ingen behörighet' }).waitFor();
   });
 });
 

@@ -18,14 +18,14 @@ export const watchKeys = {
   settings: ['watches', 'settings'] as const,
 };
 
-/** The watches change with the clock as much as with the data: asked again as often as the desk's counts. */
-const LIST_POLL_MS = 60_000;
-
+/**
+ * Not polled, unlike the desk's counts: every person listed is an audited list hit charged against
+ * the read limits (ADR 0016), so the list is read when the page opens and after a change.
+ */
 export function useWatches() {
   return useQuery({
     queryKey: watchKeys.list,
     queryFn: (): Promise<c.WatchList> => call(http.GET('/api/watches')),
-    refetchInterval: LIST_POLL_MS,
   });
 }
 
