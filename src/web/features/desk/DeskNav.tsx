@@ -86,7 +86,7 @@ function NewAssignmentsCount() {
   );
 }
 
-/** Tidsfrister: passed and due today, together, and said apart to screen readers ("3 passerade, 1 idag"). */
+/** Tidsfrister: passed and due (or waiting), together, and said apart to screen readers ("3 passerade, 1 idag eller väntar"). */
 function WatchesCount() {
   const counts = useDeskOverview().data?.counts.watches;
   const total = urgentCount(counts);
