@@ -41,7 +41,12 @@ export interface AssignmentSpec {
   /** Defaults to the current year. */
   year?: number;
   /** Sent (by this user, through the system unless said): frozen, state 'new', event, link. Left out: a draft. */
-  sent?: { byId: string; via?: 'system' | 'secure_mail' };
+  sent?: {
+    byId: string;
+    via?: 'system' | 'secure_mail';
+    /** When; now unless said (a test's assignment left waiting for hours). */
+    at?: Date;
+  };
   /**
    * Defaults to true. False leaves person_unit_links alone: the permission matrix needs a sent
    * assignment for a person who must stay outside a provider's scope.
@@ -136,7 +141,7 @@ async function markSent(
   const via = sent.via ?? 'system';
   await trx
     .updateTable('assignments')
-    .set({ sent_at: new Date(), sent_by_id: sent.byId, sent_via: via })
+    .set({ sent_at: sent.at ?? new Date(), sent_by_id: sent.byId, sent_via: via })
     .where('id', '=', assignmentId)
     .execute();
   if (via === 'system') {

@@ -27,6 +27,7 @@ import { assignmentRoutes } from '../features/assignments/assignmentRoutes.tsx';
 import { deliveryRoutes } from '../features/deliveries/deliveryRoutes.tsx';
 import { ProviderIntake } from '../features/deliveries/ProviderIntake.tsx';
 import { deskRoutes } from '../features/desk/deskRoutes.tsx';
+import { watchAdminRoutes, watchRoutes } from '../features/watches/watchRoutes.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { RequirePosition, RequireRole, RequireSession } from '../session/guards.tsx';
 import { Layout, PlainLayout } from './Layout.tsx';
@@ -74,6 +75,7 @@ export function AppRoutes() {
                   <Route path="lagrum" element={<LegalBasesPage />} />
                   <Route path="lagrum/ny" element={<NewLegalBasisPage />} />
                   <Route path="lagrum/:legalBasisId" element={<LegalBasisPage />} />
+                  {watchAdminRoutes()}
                 </Route>
               </Route>
               {messageRoutes()}
@@ -81,6 +83,7 @@ export function AppRoutes() {
               {assignmentRoutes({ ProviderIntake })}
               {deliveryRoutes()}
               {deskRoutes()}
+              {watchRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

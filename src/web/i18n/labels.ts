@@ -8,6 +8,7 @@ import type { Ownership, ServiceAreaCode, UnitKind } from '../../domain/organisa
 import type { IDENTITY_KINDS, MARITAL_STATUSES, SEXES } from '../../contract/persons.ts';
 import type { ScopeUnit } from '../../contract/catalogues.ts';
 import type { DeliveryDays, DeliveryEventKind, DeliveryStatus, FrequencyUnit } from '../../contract/deliveries.ts';
+import type { WatchRule, WATCH_STATES } from '../../domain/vocabulary.ts';
 
 export const ROLE_LABELS: Record<Role, string> = {
   case_officer: 'Biståndshandläggare/handläggare',
@@ -156,4 +157,29 @@ export const DELIVERY_EVENT_LABELS: Record<DeliveryEventKind, string> = {
   ended: 'Avslutad',
   corrected: 'Rättad',
   moved_to_provider: 'Flyttad till annan utförare',
+};
+
+/** Tidsfrister: the statutory watches' rules, as the page's section headings name them. */
+export const WATCH_RULE_LABELS: Record<WatchRule, string> = {
+  undelivered_decision: 'Ej verkställda beslut (tre månader)',
+  interrupted_delivery: 'Avbrott som inte återupptagits',
+  unacknowledged_assignment: 'Uppdrag som inte tagits emot',
+  start_not_registered: 'Verkställighetsdatum inte registrerat',
+  short_term_stay_without_place: 'Korttidsvistelse utan plats',
+  decision_period_ending: 'Beslut som snart löper ut (ny bedömning)',
+};
+
+/** A watch's state in words (never colour alone); an assignment within its time is "Väntar", not "Idag". */
+export const WATCH_STATE_LABELS: Record<(typeof WATCH_STATES)[number], string> = {
+  approaching: 'Närmar sig',
+  due: 'Idag',
+  overdue: 'Passerad',
+};
+
+/** The steps a watch has reached, each sent once as a message. */
+export const WATCH_STEP_LABELS: Record<string, string> = {
+  reminder: 'Påmind',
+  reportable: 'Ska rapporteras till IVO',
+  manager: 'Chef påmind',
+  officer: 'Handläggare påmind',
 };

@@ -62,7 +62,7 @@ const threeMonthNotice = (what: string) =>
         body: [
           `${where} ${what}.`,
           `Tre månader går ut ${finding.dueOn}. Därefter ska det rapporteras till IVO som ej verkställt.`,
-          'Se Bevakningar på Mitt skrivbord.',
+          'Se Tidsfrister på Mitt skrivbord.',
         ].join('\n'),
       };
     if (step === 'reportable')

@@ -1,4 +1,4 @@
-/** Administration: the organisation, the users and the catalogues, for the administrator role only. */
+/** Administration: the organisation, the users, the catalogues and the watches' times, for the administrator role only. */
 import { NavLink, Outlet } from 'react-router-dom';
 
 export function AdminLayout() {
@@ -24,6 +24,11 @@ export function AdminLayout() {
           <li>
             <NavLink to="/admin/lagrum" className="subnav__link">
               Lagrum
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/tidsfrister" className="subnav__link">
+              Tidsfrister
             </NavLink>
           </li>
         </ul>

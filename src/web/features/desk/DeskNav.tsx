@@ -7,6 +7,7 @@ import { UnreadFolderCount } from '../messages/UnreadCount.tsx';
 import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
 import { useNewAssignmentCount } from '../assignments/assignments.api.ts';
 import { usePersonalWatchSummary } from '../personal-watches/personalWatches.api.ts';
+import { spokenCount, urgentCount } from '../watches/watchView.ts';
 
 /** `isOpen` matters below a tablet's width only, where the folders fold away behind the Meny button. */
 export function DeskNav({ id, isOpen }: { id: string; isOpen: boolean }) {
@@ -29,6 +30,7 @@ export function DeskNav({ id, isOpen }: { id: string; isOpen: boolean }) {
               {folder.label}
               {folder.showsUnreadMessages && <UnreadFolderCount />}
               {folder.showsNewAssignments && <NewAssignmentsCount />}
+              {folder.showsPersonalWatches && <PersonalWatchesCount />}
               {folder.showsCount && <OverviewCount count={folder.showsCount} />}
               {folder.showsWatches && <WatchesCount />}
             </NavLink>
@@ -64,7 +66,7 @@ function OverviewCount({ count }: { count: NonNullable<DeskFolder['showsCount']>
 }
 
 /** Mina bevakningar: overdue and due today together, said apart to screen readers. */
-function WatchesCount() {
+function PersonalWatchesCount() {
   const summary = usePersonalWatchSummary().data;
   const overdue = summary?.overdue ?? 0;
   const dueToday = summary?.dueToday ?? 0;
@@ -100,6 +102,20 @@ function NewAssignmentsCount() {
       <span className="visually-hidden">, </span>
       <span aria-hidden="true">{total}</span>
       <span className="visually-hidden">{parts.join(' och ')}</span>
+    </span>
+  );
+}
+
+/** Tidsfrister: passed and due (or waiting), together, and said apart to screen readers ("3 passerade, 1 idag eller väntar"). */
+function WatchesCount() {
+  const counts = useDeskOverview().data?.counts.watches;
+  const total = urgentCount(counts);
+  if (!counts || total === 0) return null;
+  return (
+    <span className="desk-nav__count desk-nav__count--unread">
+      <span className="visually-hidden">, </span>
+      <span aria-hidden="true">{total}</span>
+      <span className="visually-hidden">{spokenCount(counts)}</span>
     </span>
   );
 }

@@ -15,6 +15,7 @@ import { usePersonalWatchSummary } from '../personal-watches/personalWatches.api
 import { formatDate, personName } from '../../format.ts';
 import { useDeskOverview, useStartsToRegister, type StartToRegister } from './desk.api.ts';
 import { visibleFolders } from './folders.ts';
+import { urgentCount } from '../watches/watchView.ts';
 
 interface Waiting {
   key: string;
@@ -30,7 +31,7 @@ export function WaitingWork() {
   const counts = useDeskOverview().data?.counts;
   const unread = useUnreadCount().data ?? 0;
   const startsToRegister = counts?.startsToRegister ?? 0;
-  const watches = usePersonalWatchSummary(folders.has('watches')).data;
+  const watches = usePersonalWatchSummary(folders.has('personal-watches')).data;
   const all: Waiting[] = [
     {
       key: 'accept',
@@ -67,6 +68,12 @@ export function WaitingWork() {
       count: watches?.dueToday ?? 0,
       text: (n) => (n === 1 ? 'bevakning i dag' : 'bevakningar i dag'),
       to: '/bevakningar',
+    },
+    {
+      key: 'watches',
+      count: folders.has('watches') ? urgentCount(counts?.watches) : 0,
+      text: (n) => watchesText(n, counts?.watches?.overdue ?? 0),
+      to: '/tidsfrister',
     },
     // The rows are listed below the cards (StartsToRegister): the card takes the user there on the page.
     { key: 'starts', count: startsToRegister, text: startsText, to: '#att-registrera' },
@@ -108,6 +115,13 @@ function WaitingCard({ item }: { item: Waiting }) {
       {content}
     </Link>
   );
+}
+
+/** "3 tidsfrister att bevaka, 2 passerade": the passed said apart, since they may be reportable. */
+function watchesText(count: number, overdue: number): string {
+  const what = count === 1 ? 'tidsfrist att bevaka' : 'tidsfrister att bevaka';
+  if (overdue === 0) return what;
+  return `${what}, ${overdue} ${overdue === 1 ? 'passerad' : 'passerade'}`;
 }
 
 function startsText(count: number): string {

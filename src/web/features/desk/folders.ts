@@ -6,6 +6,7 @@ import { MANAGER_ROLES, PERSON_CORE_EDITOR_ROLES, PROVIDER_STAFF_ROLES, type Rol
 import { WORKS_WITH_PERSONS } from '../../session/guards.tsx';
 import type { DeskCounts } from '../../../contract/desk.ts';
 import { SEND_LIST_KEEPERS } from '../messages/sendListRoles.ts';
+import { WATCH_ROLES } from '../watches/watchView.ts';
 
 export interface DeskFolder {
   key: string;
@@ -19,6 +20,8 @@ export interface DeskFolder {
   /** Shows how many new assignments wait after the label (Nya uppdrag): to accept, and to acknowledge. */
   showsNewAssignments?: boolean;
   /** Shows how many of my watches are overdue or due today after the label (Mina bevakningar). */
+  showsPersonalWatches?: boolean;
+  /** Shows the statutory watches passed and due after the label (Tidsfrister). */
   showsWatches?: boolean;
   /** Shows this count from the desk overview after the label. */
   showsCount?: Exclude<keyof DeskCounts, 'newAssignments' | 'unacknowledged' | 'startsToRegister' | 'watches'>;
@@ -43,9 +46,16 @@ export const DESK_FOLDERS: readonly DeskFolder[] = [
     roles: WORKS_WITH_PERSONS,
     showsCount: 'myPersons',
   },
-  { key: 'watches', label: 'Mina bevakningar', to: '/bevakningar', roles: WORKS_WITH_PERSONS, showsWatches: true },
+  {
+    key: 'personal-watches',
+    label: 'Mina bevakningar',
+    to: '/bevakningar',
+    roles: WORKS_WITH_PERSONS,
+    showsPersonalWatches: true,
+  },
   { key: 'register', label: 'Registrera person', to: '/personer/ny', roles: REGISTER_ROLES },
   { key: 'my-cases', label: 'Mina ärenden', to: '/arenden', roles: ['case_officer'] },
+  { key: 'watches', label: 'Tidsfrister', to: '/tidsfrister', roles: WATCH_ROLES, showsWatches: true },
   // To accept and distribute (managers, coordinators, alarm managers; also at /uppdrag/nya) and to acknowledge (everyone at a provider unit).
   {
     key: 'new-assignments',
