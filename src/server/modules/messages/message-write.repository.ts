@@ -2,6 +2,7 @@
  * SQL for writing a message (message-writer.ts): the messages row, the active members of send
  * lists at the moment of sending, and one inbox row per recipient.
  */
+import { sql } from 'kysely';
 import type { Trx } from '../../platform/db/tenant.ts';
 import type { NewMessage } from './message-writer.ts';
 
@@ -70,4 +71,37 @@ export async function insertRecipients(
       })),
     )
     .execute();
+}
+
+export interface EventMessageRow {
+  id: string;
+  subject: string;
+  body: string;
+  personId: string | null;
+  assignmentId: string | null;
+  addressedTo: string;
+  recipientUserIds: readonly string[];
+}
+
+/**
+ * Many event messages to users at once: two statements whatever the count. The ids are made by the
+ * caller, so each message's inbox rows find it; each row takes its own message's time.
+ */
+export async function insertEventMessages(
+  trx: Trx,
+  municipalityId: string,
+  rows: readonly EventMessageRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into messages (municipality_id, id, kind, subject, body, person_id, assignment_id, addressed_to, created_at)
+    select ${municipalityId}, m.id, 'event', m.subject, m.body, m."personId", m."assignmentId", m."addressedTo", clock_timestamp()
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as m(id uuid, subject text, body text, "personId" uuid, "assignmentId" uuid, "addressedTo" text)`.execute(trx);
+  const recipients = rows.flatMap((row) => row.recipientUserIds.map((userId) => ({ messageId: row.id, userId })));
+  await sql`
+    insert into message_recipients (municipality_id, message_id, user_id, sent_at)
+    select m.municipality_id, m.id, r."userId", m.created_at
+      from jsonb_to_recordset(${JSON.stringify(recipients)}::jsonb) as r("messageId" uuid, "userId" uuid)
+      join messages m on m.municipality_id = ${municipalityId} and m.id = r."messageId"`.execute(trx);
 }

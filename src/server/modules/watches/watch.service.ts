@@ -15,7 +15,7 @@ import { systemClock, todayBy, type Clock } from '../../platform/clock.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import type { Finding, WatchSettings } from '../../../domain/deadline-rules.ts';
 import type * as contract from '../../../contract/watches.ts';
-import { writeMessage } from '../messages/index.ts';
+import { writeEventMessages, type NewEventMessage } from '../messages/index.ts';
 import { RULES, type Addressee, type At, type Notice, type Registration } from './watch-rules.ts';
 import type { ItemContext, WatchScope } from './watch-facts.repository.ts';
 import * as repo from './watch.repository.ts';
@@ -248,28 +248,25 @@ async function notify(
       (await repo.claimSteps(trx, municipalityId, rule, wanted)).map((c) => `${c.subjectId}:${c.step}`),
     );
     const byId = new Map(chunk.map((item) => [item.fact.subjectId, item]));
-    const written: (repo.Claim & { messageId: string | null })[] = [];
-    for (const claim of wanted.filter((c) => claimed.has(`${c.subjectId}:${c.step}`))) {
+    const toSend = wanted.filter((c) => claimed.has(`${c.subjectId}:${c.step}`));
+    const messages: NewEventMessage[] = [];
+    for (const claim of toSend) {
       const { registration, fact, finding } = byId.get(claim.subjectId)!;
       const notice = registration.notice?.(fact, claim.step, finding) ?? null;
-      written.push({
-        ...claim,
-        messageId: notice ? await sendNotice(trx, municipalityId, fact, notice, recipients) : null,
-      });
+      messages.push(notice ? await messageOf(fact, notice, recipients) : NO_MESSAGE);
     }
+    const messageIds = await writeEventMessages(trx, municipalityId, messages);
+    const written = toSend.map((claim, index) => ({ ...claim, messageId: messageIds[index] ?? null }));
     await repo.auditNotifications(trx, municipalityId, rule, written);
     count += written.length;
   }
   return count;
 }
 
-async function sendNotice(
-  trx: Trx,
-  municipalityId: string,
-  fact: ItemContext,
-  notice: Notice,
-  recipients: Recipients,
-): Promise<string | null> {
+/** A step with no message (or nobody to reach) is still claimed, so it is never tried again. */
+const NO_MESSAGE: NewEventMessage = { subject: '', body: '', recipientUserIds: [], addressedTo: '' };
+
+async function messageOf(fact: ItemContext, notice: Notice, recipients: Recipients): Promise<NewEventMessage> {
   const userIds = new Set<string>();
   const addressed: string[] = [];
   for (const to of notice.to) {
@@ -277,18 +274,14 @@ async function sendNotice(
     for (const id of found.userIds) userIds.add(id);
     if (found.userIds.length) addressed.push(found.label);
   }
-  if (userIds.size === 0) return null;
-  const { id } = await writeMessage(trx, {
-    municipalityId,
-    senderId: null,
+  return {
     subject: notice.subject,
     body: notice.body,
     recipientUserIds: [...userIds],
     personId: fact.person.id,
     assignmentId: fact.assignment?.id ?? null,
     addressedTo: addressed.join('; '),
-  });
-  return id;
+  };
 }
 
 /** Who an addressee is for an item; a provider's managers are looked up once per check. */
