@@ -47,6 +47,13 @@ import type {
 } from './tables/provider.ts';
 import type { ReadMeterTable } from './tables/read-meters.ts';
 import type { WatchNotificationTable, WatchSettingTable } from './tables/watches.ts';
+import type {
+  IvoLateDetailTable,
+  IvoPseudonymTable,
+  IvoReportRowTable,
+  IvoReportSettingTable,
+  IvoReportTable,
+} from './tables/ivo-reports.ts';
 
 export type {
   MunicipalityTable,
@@ -132,4 +139,9 @@ export interface DB {
   read_meters: ReadMeterTable;
   watch_settings: WatchSettingTable;
   watch_notifications: WatchNotificationTable;
+  ivo_report_settings: IvoReportSettingTable;
+  ivo_late_details: IvoLateDetailTable;
+  ivo_pseudonyms: IvoPseudonymTable;
+  ivo_reports: IvoReportTable;
+  ivo_report_rows: IvoReportRowTable;
 }
