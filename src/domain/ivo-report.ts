@@ -101,7 +101,16 @@ export function currentReportingQuarter(today: string): Quarter {
   return previousQuarter(quarterOf(today));
 }
 
-export type IvoRowKind = 'new' | 're_report' | 'delivered' | 'ended';
+/** Ny, Återrapport, Verkställt, Avslutat. */
+export const IVO_ROW_KINDS = ['new', 're_report', 'delivered', 'ended'] as const;
+export type IvoRowKind = (typeof IVO_ROW_KINDS)[number];
+
+/** A granted intervention not delivered (decision_interventions.id) or an interruption not resumed (interruptions.id). */
+export const IVO_SUBJECT_KINDS = ['decision', 'interruption'] as const;
+export type IvoSubjectKind = (typeof IVO_SUBJECT_KINDS)[number];
+
+/** The free texts a report row needs, flagged in the preview when missing. */
+export const IVO_REQUIRED_TEXTS = ['delayReason', 'consequences'] as const;
 
 /** How an item was reported before, in a quarter marked reported before this one. */
 export interface EarlierReport {

@@ -28,6 +28,7 @@ import { registerDeliveryChangeRoutes, settleProviderChange } from './modules/de
 import { registerProviderCaseRoutes } from './modules/provider-cases/index.ts';
 import { registerWatchRoutes } from './modules/watches/index.ts';
 import { registerVisitRoutes } from './modules/visits/index.ts';
+import { registerIvoReportRoutes } from './modules/ivo-reports/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerProviderCaseRoutes(app, deps);
   registerVisitRoutes(app, deps);
   registerWatchRoutes(app, deps);
+  registerIvoReportRoutes(app, deps);
 
   await registerWeb(app);
   return app;
