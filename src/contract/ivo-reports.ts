@@ -11,7 +11,9 @@ export const IvoSubjectKind = z.enum(IVO_SUBJECT_KINDS);
 export type IvoSubjectKind = z.infer<typeof IvoSubjectKind>;
 
 export const IvoSubjectParams = z.object({
-  kind: IvoSubjectKind.describe('decision: a granted intervention (decision_interventions.id); interruption: an interruption'),
+  kind: IvoSubjectKind.describe(
+    'decision: a granted intervention (decision_interventions.id); interruption: an interruption',
+  ),
   subjectId: Id,
 });
 
@@ -65,9 +67,7 @@ export const IvoLateDetails = z.object({
   interruptionDate: IsoDate.nullable().describe('First day without delivery, for an interruption'),
   deadline: IsoDate.describe('The last day delivery was within three months'),
   isReportable: z.boolean().describe('The three months have passed without delivery (or resumption)'),
-  isClosed: z
-    .boolean()
-    .describe('A quarter marked reported has reported its delivery or end: nothing more to record'),
+  isClosed: z.boolean().describe('A quarter marked reported has reported its delivery or end: nothing more to record'),
   delayReason: z.string().nullable(),
   consequences: z.string().nullable(),
   interimSupport: z.string().nullable(),

@@ -241,9 +241,9 @@ describe('the free texts a row lacks', () => {
       'delayReason',
       'consequences',
     ]);
-    expect(missingFreeTexts('re_report', { delayReason: 'Ingen plats', consequences: null, interimSupport: null })).toEqual([
-      'consequences',
-    ]);
+    expect(
+      missingFreeTexts('re_report', { delayReason: 'Ingen plats', consequences: null, interimSupport: null }),
+    ).toEqual(['consequences']);
     expect(
       missingFreeTexts('new', { delayReason: 'Ingen plats', consequences: 'Anhörig hjälper', interimSupport: null }),
     ).toEqual([]);

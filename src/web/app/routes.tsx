@@ -27,6 +27,7 @@ import { assignmentRoutes } from '../features/assignments/assignmentRoutes.tsx';
 import { deliveryRoutes } from '../features/deliveries/deliveryRoutes.tsx';
 import { ProviderIntake } from '../features/deliveries/ProviderIntake.tsx';
 import { deskRoutes } from '../features/desk/deskRoutes.tsx';
+import { ivoRoutes } from '../features/ivo-reports/ivoRoutes.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { RequirePosition, RequireRole, RequireSession } from '../session/guards.tsx';
 import { Layout, PlainLayout } from './Layout.tsx';
@@ -81,6 +82,7 @@ export function AppRoutes() {
               {assignmentRoutes({ ProviderIntake })}
               {deliveryRoutes()}
               {deskRoutes()}
+              {ivoRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

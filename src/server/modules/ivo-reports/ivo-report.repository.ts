@@ -312,7 +312,9 @@ export async function upsertBoardName(trx: Trx, municipalityId: string, boardNam
     .insertInto('ivo_report_settings')
     .values({ municipality_id: municipalityId, board_name: boardName, updated_by_id: userId })
     .onConflict((oc) =>
-      oc.column('municipality_id').doUpdateSet({ board_name: boardName, updated_by_id: userId, updated_at: new Date() }),
+      oc
+        .column('municipality_id')
+        .doUpdateSet({ board_name: boardName, updated_by_id: userId, updated_at: new Date() }),
     )
     .execute();
 }

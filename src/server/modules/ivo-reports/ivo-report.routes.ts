@@ -88,7 +88,13 @@ export function registerIvoReportRoutes(app: App, { db, clock }: AppDeps): void 
       },
     },
     async (request, reply) => {
-      const file = await service.exportQuarterReport(db, positionedActorOf(request), request.params.quarter, 'pdf', clock);
+      const file = await service.exportQuarterReport(
+        db,
+        positionedActorOf(request),
+        request.params.quarter,
+        'pdf',
+        clock,
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -110,7 +116,13 @@ export function registerIvoReportRoutes(app: App, { db, clock }: AppDeps): void 
       },
     },
     async (request, reply) => {
-      const file = await service.exportQuarterReport(db, positionedActorOf(request), request.params.quarter, 'csv', clock);
+      const file = await service.exportQuarterReport(
+        db,
+        positionedActorOf(request),
+        request.params.quarter,
+        'csv',
+        clock,
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.filename}"`)

@@ -142,11 +142,7 @@ describe('the quarter report', () => {
     const annaRows = await createDeliveryRows(server.ownerDb, world, annaSent, world.units.homeCareNorth);
     const annaDecision = annaSent.decision;
     const berit = await world.createPerson(['aoAuthority', 'homeCareNorth'], { firstName: 'Berit', lastName: 'Öst' });
-    await server.ownerDb
-      .updateTable('persons')
-      .set({ identity_kind: 'reserve' })
-      .where('id', '=', berit.id)
-      .execute();
+    await server.ownerDb.updateTable('persons').set({ identity_kind: 'reserve' }).where('id', '=', berit.id).execute();
     const sent = await createSentAssignment(server.ownerDb, world, berit.id);
     const rows = await createDeliveryRows(server.ownerDb, world, sent, world.units.homeCareNorth);
     await server.ownerDb
@@ -227,9 +223,7 @@ describe('the quarter report', () => {
     expect(text).toContain('Anhöriga får hjälpa till mer än de orkar.');
     expect(text).toContain(pseudonym);
     const exports = await auditRows(server.ownerDb, { action: 'ivo.report_export' });
-    expect(
-      exports.filter((row) => row.user_id === world.users.caseOfficer.userId).map((row) => row.details),
-    ).toEqual([
+    expect(exports.filter((row) => row.user_id === world.users.caseOfficer.userId).map((row) => row.details)).toEqual([
       expect.objectContaining({ quarter: '2026-Q2', format: 'csv' }),
       expect.objectContaining({ quarter: '2026-Q2', format: 'pdf' }),
     ]);
@@ -346,7 +340,10 @@ describe('the records of the report', () => {
       expect(rows, `a row in ${table}`).toHaveLength(1);
       const ctid = rows[0]!.ctid;
       await expect(
-        asOwnerRolledBack(server.ownerDb, sql`update ${sql.table(table)} set municipality_id = municipality_id where ctid = ${ctid}::tid`),
+        asOwnerRolledBack(
+          server.ownerDb,
+          sql`update ${sql.table(table)} set municipality_id = municipality_id where ctid = ${ctid}::tid`,
+        ),
       ).rejects.toThrow(/official record/);
       await expect(
         asOwnerRolledBack(server.ownerDb, sql`delete from ${sql.table(table)} where ctid = ${ctid}::tid`),
