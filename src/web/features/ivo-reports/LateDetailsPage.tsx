@@ -41,7 +41,8 @@ function LateDetailsLoader({ kind, subjectId }: { kind: IvoSubjectKind; subjectI
       </section>
     );
   }
-  return <LateDetailsForm key={details.data.version ?? 0} details={details.data} />;
+  // Keyed by the item, not its version: saving updates the version under the form, which stays.
+  return <LateDetailsForm key={`${kind}:${subjectId}`} details={details.data} />;
 }
 
 interface OfferDraft {
