@@ -9,7 +9,14 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser } from './browser.ts';
-import { expectNoAxeViolations, expectText, PHONE, sharedSessions, startBrowserWorld, type BrowserWorld } from './harness.ts';
+import {
+  expectNoAxeViolations,
+  expectText,
+  PHONE,
+  sharedSessions,
+  startBrowserWorld,
+  type BrowserWorld,
+} from './harness.ts';
 import { createFixtureDecision, type FixtureDecision } from '../test/fixtures/assignment-fixtures.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -54,7 +61,10 @@ describeInBrowser('Rapport till IVO', () => {
     await expectText(table, 'Ingen ledig personal i området');
     await expectText(table, 'Saknas: skäl till dröjsmålet och konsekvenser för den enskilde');
     expect(await table.getByText('Ny', { exact: true }).count()).toBe(2);
-    await expectText(officer.getByRole('alert').or(officer.getByRole('status')).filter({ hasText: 'saknar' }), 'En rad saknar');
+    await expectText(
+      officer.getByRole('alert').or(officer.getByRole('status')).filter({ hasText: 'saknar' }),
+      'En rad saknar',
+    );
     await expectNoAxeViolations(officer, 'Rapport till IVO, förhandsgranskning');
     expect(await officer.getByRole('button', { name: 'Markera som rapporterad' }).count()).toBe(0);
 
@@ -84,7 +94,10 @@ describeInBrowser('Rapport till IVO', () => {
     await expectText(dialog, 'Kvartal 2 2026 med 2 rader markeras som rapporterat till IVO.');
     await expectNoAxeViolations(manager, 'Markera som rapporterad');
     await dialog.getByRole('button', { name: 'Markera som rapporterad' }).click();
-    await expectText(manager.getByRole('status').filter({ hasText: 'markerat' }), 'Kvartal 2 2026 är markerat som rapporterat till IVO.');
+    await expectText(
+      manager.getByRole('status').filter({ hasText: 'markerat' }),
+      'Kvartal 2 2026 är markerat som rapporterat till IVO.',
+    );
 
     // The next quarter: both rows are re-reports.
     await manager.goto('/ivo/rapport?kvartal=2026-Q3');

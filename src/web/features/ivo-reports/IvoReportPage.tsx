@@ -26,7 +26,14 @@ import { Select } from '../../components/Select.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
-import { ivoKeys, markReported, reportCsvUrl, reportPdfUrl, useQuarterReport, type IvoReportRow } from './ivoReports.api.ts';
+import {
+  ivoKeys,
+  markReported,
+  reportCsvUrl,
+  reportPdfUrl,
+  useQuarterReport,
+  type IvoReportRow,
+} from './ivoReports.api.ts';
 import { detailsPath, ROW_KIND_LABELS, SEX_LABELS } from './ivoLabels.ts';
 import './ivo-reports.css';
 
@@ -42,7 +49,10 @@ export function IvoReportPage() {
   const today = todayInSweden();
   const asked = parseQuarter(params.get('kvartal') ?? '');
   const quarter = formatQuarter(asked ?? currentReportingQuarter(today));
-  const options = quarterOptions(today).map((option) => ({ value: formatQuarter(option), label: quarterLabel(option) }));
+  const options = quarterOptions(today).map((option) => ({
+    value: formatQuarter(option),
+    label: quarterLabel(option),
+  }));
   if (!options.some((option) => option.value === quarter)) {
     options.push({ value: quarter, label: quarterLabel(parseQuarter(quarter)!) });
   }
@@ -144,10 +154,18 @@ export function IvoReportPage() {
           )}
           <ReportTable rows={data.rows} caption={`Rapport till IVO, ${data.quarterLabel}`} />
           <div className="button-row">
-            <a className="button button--secondary" href={reportPdfUrl(quarter)} download={`ivo-rapport-${quarter}.pdf`}>
+            <a
+              className="button button--secondary"
+              href={reportPdfUrl(quarter)}
+              download={`ivo-rapport-${quarter}.pdf`}
+            >
               Ladda ner PDF
             </a>
-            <a className="button button--secondary" href={reportCsvUrl(quarter)} download={`ivo-rapport-${quarter}.csv`}>
+            <a
+              className="button button--secondary"
+              href={reportCsvUrl(quarter)}
+              download={`ivo-rapport-${quarter}.csv`}
+            >
               Ladda ner CSV
             </a>
             {data.canMark && (
@@ -180,7 +198,8 @@ export function IvoReportPage() {
             </p>
             {missingCount > 0 && (
               <p>
-                <strong>Observera:</strong> {missingCount} {missingCount === 1 ? 'rad saknar' : 'rader saknar'} uppgifter.
+                <strong>Observera:</strong> {missingCount} {missingCount === 1 ? 'rad saknar' : 'rader saknar'}{' '}
+                uppgifter.
               </p>
             )}
           </ConfirmDialog>

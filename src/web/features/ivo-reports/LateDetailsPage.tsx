@@ -19,7 +19,13 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { formatDate } from '../../format.ts';
-import { ivoKeys, saveLateDetails, useLateDetails, type IvoLateDetails, type IvoSubjectKind } from './ivoReports.api.ts';
+import {
+  ivoKeys,
+  saveLateDetails,
+  useLateDetails,
+  type IvoLateDetails,
+  type IvoSubjectKind,
+} from './ivoReports.api.ts';
 import { REPORT_PATH, subjectKindOfPath } from './ivoLabels.ts';
 import './ivo-reports.css';
 
