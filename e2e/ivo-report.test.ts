@@ -118,4 +118,14 @@ describeInBrowser('Rapport till IVO', () => {
     await noSidewaysScroll(officer);
     await expectNoAxeViolations(officer, 'Uppgifter till IVO på telefon');
   });
+
+  it('notes on the case page’s decision what is to be reported, linking to its details', async () => {
+    const officer = await open('caseOfficer', `/arenden/${decision.caseId}`);
+    await officer.setViewportSize(DESKTOP);
+    const note = officer.getByRole('note').filter({ hasText: 'Ska rapporteras till IVO' });
+    await expectText(note, 'Personlig omvårdnad är inte verkställd');
+    await expectNoAxeViolations(officer, 'Ärendet med anteckning om IVO');
+    await note.getByRole('link', { name: /Fyll i uppgifter till IVO/ }).click();
+    await expectText(officer.getByRole('heading', { level: 1 }), 'Uppgifter till IVO');
+  });
 });

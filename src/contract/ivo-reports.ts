@@ -141,3 +141,24 @@ export const IvoReportSettings = z.object({
   boardName: z.string().trim().min(1, { error: 'Obligatoriskt.' }).max(120).describe('Nämnd, e.g. Socialnämnden'),
 });
 export type IvoReportSettings = z.infer<typeof IvoReportSettings>;
+
+export const IvoCaseParams = z.object({ caseId: Id });
+
+/** A late item of a case, for the note on the case page's decision. */
+export const IvoCaseItem = z.object({
+  subjectKind: IvoSubjectKind,
+  subjectId: Id,
+  decisionId: Id,
+  interventionType: z.string(),
+  deadline: IsoDate.describe('The three months ended this day'),
+  isMissingTexts: z.boolean().describe('The reason for the delay or the consequences are not recorded'),
+});
+
+export const IvoCaseItems = z.object({
+  items: z
+    .array(IvoCaseItem)
+    .describe(
+      "Granted interventions not delivered, and interruptions not resumed, past three months today, in the caller's scope",
+    ),
+});
+export type IvoCaseItems = z.infer<typeof IvoCaseItems>;

@@ -52,6 +52,18 @@ export const permissionRows: PermissionRow[] = [
     }),
   },
   {
+    // Another officer's case lists nothing (200, empty); the provider side and the administrator 404.
+    route: 'GET /api/ivo/cases/:caseId/items',
+    target: 'none',
+    allowed: AUTHORITY,
+    deniedStatus: 404,
+    request: async (target, ownerDb) => {
+      const person = await target.world.createPerson(['aoAuthority']);
+      const decision = await createFixtureDecision(ownerDb, target.world, person.id);
+      return { method: 'GET', path: `/api/ivo/cases/${decision.caseId}/items` };
+    },
+  },
+  {
     route: 'GET /api/ivo/reports/:quarter',
     target: 'none',
     allowed: AUTHORITY,

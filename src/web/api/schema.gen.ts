@@ -9622,6 +9622,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ivo/cases/{caseId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's decisions not delivered (and interruptions not resumed) past three months today, for the note on the case page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Granted interventions not delivered, and interruptions not resumed, past three months today, in the caller's scope */
+                            items: {
+                                /** @description The three months ended this day */
+                                deadline: string;
+                                /** Format: uuid */
+                                decisionId: string;
+                                interventionType: string;
+                                /** @description The reason for the delay or the consequences are not recorded */
+                                isMissingTexts: boolean;
+                                /** Format: uuid */
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectKind: "decision" | "interruption";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ivo/details/{kind}/{subjectId}": {
         parameters: {
             query?: never;

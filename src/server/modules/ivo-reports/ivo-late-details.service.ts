@@ -12,7 +12,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { systemClock, todayBy, type Clock } from '../../platform/clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { undeliveredDeadline } from '../../../domain/undelivered.ts';
-import type { IvoSubjectKind } from '../../../domain/ivo-report.ts';
+import { missingFreeTexts, type IvoSubjectKind } from '../../../domain/ivo-report.ts';
 import type * as c from '../../../contract/ivo-reports.ts';
 import * as repo from './ivo-report.repository.ts';
 import * as policy from './ivo-report.policy.ts';
@@ -127,4 +127,31 @@ export async function saveLateDetails(
     const saved = await repo.findItem(trx, scope, kind, subjectId);
     return toDetails(saved ?? item, actor, todayBy(clock));
   });
+}
+
+/**
+ * The case's items to report today, for a note on each decision that links to their details.
+ * Filtered by the caller's scope like everything else here: another officer's case lists none.
+ */
+export async function listCaseLateItems(
+  db: Db,
+  actor: PositionedActor,
+  caseId: string,
+  clock: Clock = systemClock,
+): Promise<c.IvoCaseItems> {
+  const scope = scopeOrNotFound(actor);
+  const today = todayBy(clock);
+  const records = await inTenant(db, actor.municipalityId, (trx) => repo.listCaseItems(trx, scope, caseId, today));
+  const items = records
+    .map((item) => toDetails(item, actor, today))
+    .filter((details) => details.isReportable)
+    .map((details) => ({
+      subjectKind: details.subjectKind,
+      subjectId: details.subjectId,
+      decisionId: details.decisionId,
+      interventionType: details.interventionType,
+      deadline: details.deadline,
+      isMissingTexts: missingFreeTexts('new', details).length > 0,
+    }));
+  return { items };
 }

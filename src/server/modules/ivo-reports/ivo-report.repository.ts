@@ -238,6 +238,28 @@ export async function findItem(
   return rows[0] === undefined ? undefined : recordOf(rows[0]);
 }
 
+/** A case's late items in the caller's scope, with every earlier report (the case page's note). */
+export async function listCaseItems(
+  trx: Trx,
+  scope: IvoScope,
+  caseId: string,
+  today: string,
+): Promise<IvoItemRecord[]> {
+  const startedBy = addMonths(today, -3);
+  const decisions = decisionItems(
+    sql<SqlBool>`d.case_id = ${caseId} and d.decision_date < ${startedBy}
+       and (dv.delivered_on is null or dv.delivered_on > ${today}) and ${inScope(scope)}`,
+    null,
+  );
+  const interruptions = interruptionItems(
+    sql<SqlBool>`d.case_id = ${caseId} and i.from_date < ${startedBy} and (i.to_date is null or i.to_date >= ${today}) and ${inScope(scope)}`,
+    null,
+  );
+  const { rows } = await sql<ItemRow>`${decisions} union all ${interruptions}
+    order by decision_date, subject_kind, subject_id`.execute(trx);
+  return rows.map(recordOf);
+}
+
 export interface LateDetailsWrite {
   delayReason: string | null;
   consequences: string | null;

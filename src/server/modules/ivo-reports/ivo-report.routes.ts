@@ -6,7 +6,7 @@ import { PERSON_RECORD_COST, personListCost } from '../../platform/rate-limit/re
 import { ErrorResponse } from '../../../contract/common.ts';
 import * as c from '../../../contract/ivo-reports.ts';
 import * as service from './ivo-report.service.ts';
-import { getLateDetails, saveLateDetails } from './ivo-late-details.service.ts';
+import { getLateDetails, listCaseLateItems, saveLateDetails } from './ivo-late-details.service.ts';
 
 const TAGS = ['IVO-rapport'];
 const errors = {
@@ -58,6 +58,20 @@ export function registerIvoReportRoutes(app: App, { db, clock }: AppDeps): void 
         request.body,
         clock,
       ),
+  );
+
+  app.get(
+    '/api/ivo/cases/:caseId/items',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          "A case's decisions not delivered (and interruptions not resumed) past three months today, for the note on the case page",
+        params: c.IvoCaseParams,
+        response: { 200: c.IvoCaseItems, ...errors },
+      },
+    },
+    async (request) => listCaseLateItems(db, positionedActorOf(request), request.params.caseId, clock),
   );
 
   app.get(

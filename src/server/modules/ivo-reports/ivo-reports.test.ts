@@ -333,6 +333,32 @@ describe('the quarter report', () => {
   });
 });
 
+describe('the case page’s note', () => {
+  it('lists the case’s interventions past three months undelivered, for the officer, not for another officer', async () => {
+    const person = await world.createPerson(['aoAuthority']);
+    const decision = await createFixtureDecision(server.ownerDb, world, person.id);
+    const path = `/api/ivo/cases/${decision.caseId}/items`;
+    setToday('2026-04-15');
+    expect((await officer.get(path)).body).toEqual({ items: [] });
+    setToday('2026-04-16');
+    const response = await officer.get(path);
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual(
+      decision.interventions.map((row) =>
+        expect.objectContaining({
+          subjectKind: 'decision',
+          subjectId: row.id,
+          decisionId: decision.decisionId,
+          deadline: '2026-04-15',
+          isMissingTexts: true,
+        }),
+      ),
+    );
+    expect((await (await world.signIn('ifoCaseOfficer')).get(path)).body).toEqual({ items: [] });
+    expect((await (await world.signIn('unitManager')).get(path)).status).toBe(404);
+  });
+});
+
 describe('the records of the report', () => {
   it('refuse UPDATE, DELETE and TRUNCATE: marked reports, their rows and the pseudonyms', async () => {
     for (const table of ['ivo_reports', 'ivo_report_rows', 'ivo_pseudonyms']) {

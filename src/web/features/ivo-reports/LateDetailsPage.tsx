@@ -17,7 +17,6 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
-import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { formatDate } from '../../format.ts';
 import {
   ivoKeys,
@@ -32,8 +31,21 @@ import './ivo-reports.css';
 export function LateDetailsPage() {
   const params = useParams();
   const kind = subjectKindOfPath(params.kind);
-  if (!kind || !params.subjectId) return <NotFoundPage />;
+  if (!kind || !params.subjectId) return <UnknownKind />;
   return <LateDetailsLoader kind={kind} subjectId={params.subjectId} />;
+}
+
+/** Neither beslut nor avbrott in the address (app/NotFoundPage's words; the app imports this feature). */
+function UnknownKind() {
+  return (
+    <section className="page">
+      <PageTitle>Sidan finns inte</PageTitle>
+      <p>Adressen kan vara felstavad, eller så har sidan flyttats.</p>
+      <p>
+        <Link to={REPORT_PATH}>Till Rapport till IVO</Link>
+      </p>
+    </section>
+  );
 }
 
 function LateDetailsLoader({ kind, subjectId }: { kind: IvoSubjectKind; subjectId: string }) {

@@ -41,3 +41,14 @@ export function markReported(quarter: string, body: c.MarkIvoReportBody) {
 
 export const reportPdfUrl = (quarter: string) => apiUrl('/api/ivo/reports/{quarter}/report.pdf', { quarter });
 export const reportCsvUrl = (quarter: string) => apiUrl('/api/ivo/reports/{quarter}/report.csv', { quarter });
+
+/** The case's items to report to IVO today (one request per case, shared by its decisions' notes). */
+export function useCaseLateItems(caseId: string) {
+  return useQuery({
+    queryKey: ['ivo', 'case', caseId] as const,
+    queryFn: (): Promise<c.IvoCaseItems> =>
+      call(http.GET('/api/ivo/cases/{caseId}/items', { params: { path: { caseId } } })),
+    // A note beside the decision: a failure shows nothing rather than an error on the case page.
+    retry: false,
+  });
+}
