@@ -29,6 +29,7 @@ import { registerProviderCaseRoutes } from './modules/provider-cases/index.ts';
 import { registerWatchRoutes } from './modules/watches/index.ts';
 import { registerVisitRoutes } from './modules/visits/index.ts';
 import { registerPersonalWatchRoutes } from './modules/personal-watches/index.ts';
+import { registerIvoReportRoutes } from './modules/ivo-reports/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerVisitRoutes(app, deps);
   registerWatchRoutes(app, deps);
   registerPersonalWatchRoutes(app, deps);
+  registerIvoReportRoutes(app, deps);
 
   await registerWeb(app);
   return app;

@@ -79,6 +79,53 @@ async function runTheFlow(): Promise<void> {
 
   // The decision (2026-01-15) has an intervention not delivered: a check a year on claims its steps.
   await runWatchChecks(server.appDb, world.municipalityId, settableClock(new Date('2027-01-15T11:00:00Z')));
+  await writeIvoReport(person.id, sent.decision.interventions[0]!.id);
+}
+
+/**
+ * A quarter marked reported to IVO, with its row and a pseudonym: written as the owner, since
+ * marking through HTTP needs a quarter past that the fixture's decision is late in (the IVO
+ * module's own test does that with the clock injected).
+ */
+async function writeIvoReport(personId: string, decisionInterventionId: string): Promise<void> {
+  const db = server.ownerDb;
+  const municipality_id = world.municipalityId;
+  await db
+    .insertInto('ivo_pseudonyms')
+    .values({
+      municipality_id,
+      person_id: personId,
+      birth_date: '1990-01-01',
+      sex: 'female',
+      serial: 0,
+      pseudonym: '19900101-T020',
+    })
+    .execute();
+  const { id } = await db
+    .insertInto('ivo_reports')
+    .values({
+      municipality_id,
+      quarter: '2026-Q2',
+      reference_date: '2026-06-30',
+      board_name: 'Socialnämnden',
+      reported_by_id: world.users.authorityManager.userId,
+      reported_by_name: 'Enhetschef',
+      position_id: world.users.authorityManager.positionId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('ivo_report_rows')
+    .values({
+      municipality_id,
+      report_id: id,
+      subject_kind: 'decision',
+      subject_id: decisionInterventionId,
+      person_id: personId,
+      row_kind: 'new',
+      snapshot: JSON.stringify({ kind: 'new' }),
+    })
+    .execute();
 }
 
 /**

@@ -9622,6 +9622,1655 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ivo/cases/{caseId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's decisions not delivered (and interruptions not resumed) past three months today, for the note on the case page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Granted interventions not delivered, and interruptions not resumed, past three months today, in the caller's scope */
+                            items: {
+                                /** @description The three months ended this day */
+                                deadline: string;
+                                /** Format: uuid */
+                                decisionId: string;
+                                interventionType: string;
+                                /** @description The reason for the delay or the consequences are not recorded */
+                                isMissingTexts: boolean;
+                                /** Format: uuid */
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectKind: "decision" | "interruption";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ivo/details/{kind}/{subjectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is recorded for the IVO report about a granted intervention not delivered or an interruption not resumed (case officer, authority manager) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description decision: a granted intervention (decision_interventions.id); interruption: an interruption */
+                    kind: "decision" | "interruption";
+                    subjectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canEdit: boolean;
+                            /** Format: uuid */
+                            caseId: string;
+                            caseNumber: string;
+                            consequences: string | null;
+                            /** @description The last day delivery was within three months */
+                            deadline: string;
+                            decisionDate: string;
+                            /** Format: uuid */
+                            decisionId: string;
+                            decisionNumber: string;
+                            delayReason: string | null;
+                            interimSupport: string | null;
+                            /** @description First day without delivery, for an interruption */
+                            interruptionDate: string | null;
+                            interventionType: string;
+                            /** @description A quarter marked reported has reported its delivery or end: nothing more to record */
+                            isClosed: boolean;
+                            /** @description The three months have passed without delivery (or resumption) */
+                            isReportable: boolean;
+                            /** @description Lagrum, e.g. SoL 4 kap. 1 § */
+                            legalBasis: string;
+                            offers: {
+                                /** @description Declined by the person: it does not end the duty to report */
+                                isDeclined: boolean;
+                                /** @description What was offered, e.g. a place at another unit */
+                                note: string | null;
+                                /** @description The day the offer was made */
+                                offeredOn: string;
+                            }[];
+                            person: {
+                                /** @description Null for a protected identity */
+                                firstName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                identityNumber: string;
+                                lastName: string | null;
+                                protectedIdentity: boolean;
+                            };
+                            /** Format: uuid */
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectKind: "decision" | "interruption";
+                            updatedAt: string | null;
+                            /** @description Null until something is recorded */
+                            version: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Record the reason for the delay, the consequences for the person, interim support and the offers made (optimistic version; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description decision: a granted intervention (decision_interventions.id); interruption: an interruption */
+                    kind: "decision" | "interruption";
+                    subjectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Konsekvenser för den enskilde */
+                        consequences?: string | null;
+                        /** @description Skäl till dröjsmålet */
+                        delayReason?: string | null;
+                        /** @description Eventuella mellanliggande insatser */
+                        interimSupport?: string | null;
+                        /** @description Erbjudanden, with dates and whether declined */
+                        offers: {
+                            /** @description Declined by the person: it does not end the duty to report */
+                            isDeclined: boolean;
+                            note?: string | null;
+                            /** @description The day the offer was made */
+                            offeredOn: string;
+                        }[];
+                        /** @description The version read; null when nothing was recorded yet */
+                        version: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canEdit: boolean;
+                            /** Format: uuid */
+                            caseId: string;
+                            caseNumber: string;
+                            consequences: string | null;
+                            /** @description The last day delivery was within three months */
+                            deadline: string;
+                            decisionDate: string;
+                            /** Format: uuid */
+                            decisionId: string;
+                            decisionNumber: string;
+                            delayReason: string | null;
+                            interimSupport: string | null;
+                            /** @description First day without delivery, for an interruption */
+                            interruptionDate: string | null;
+                            interventionType: string;
+                            /** @description A quarter marked reported has reported its delivery or end: nothing more to record */
+                            isClosed: boolean;
+                            /** @description The three months have passed without delivery (or resumption) */
+                            isReportable: boolean;
+                            /** @description Lagrum, e.g. SoL 4 kap. 1 § */
+                            legalBasis: string;
+                            offers: {
+                                /** @description Declined by the person: it does not end the duty to report */
+                                isDeclined: boolean;
+                                /** @description What was offered, e.g. a place at another unit */
+                                note: string | null;
+                                /** @description The day the offer was made */
+                                offeredOn: string;
+                            }[];
+                            person: {
+                                /** @description Null for a protected identity */
+                                firstName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                identityNumber: string;
+                                lastName: string | null;
+                                protectedIdentity: boolean;
+                            };
+                            /** Format: uuid */
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectKind: "decision" | "interruption";
+                            updatedAt: string | null;
+                            /** @description Null until something is recorded */
+                            version: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ivo/reports/{quarter}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quarter's IVO report as of its last day: one row per decision not delivered or interruption not resumed within three months, re-reports and the ones delivered or ended since (case officer: own cases; authority manager: the units' cases) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The quarter, e.g. 2026-Q2 */
+                    quarter: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            boardName: string;
+                            canMark: boolean;
+                            /** @description When the quarter was marked reported, and by whom */
+                            markings: {
+                                /** Format: uuid */
+                                id: string;
+                                reportedAt: string;
+                                reportedByName: string;
+                                rowCount: number;
+                            }[];
+                            municipalityName: string;
+                            quarter: string;
+                            /** @description Kvartal 2 2026 */
+                            quarterLabel: string;
+                            referenceDate: string;
+                            /** @description Who is reporting: the caller */
+                            reportingPerson: string;
+                            rows: {
+                                birthYear: number;
+                                /** Format: uuid */
+                                caseId: string;
+                                caseNumber: string;
+                                consequences: string | null;
+                                deadline: string;
+                                decisionDate: string;
+                                /** Format: uuid */
+                                decisionId: string;
+                                decisionNumber: string;
+                                delayReason: string | null;
+                                /** @description Verkställighetsdatum (or the day an interruption was resumed) */
+                                deliveredOn: string | null;
+                                /** @description The last day the decision applied, for an ended item */
+                                endedOn: string | null;
+                                /** @description Personnummer or samordningsnummer, or the stable pseudonym ÅÅÅÅMMDD-T123 for anyone without */
+                                identity: string;
+                                interimSupport: string | null;
+                                interruptionDate: string | null;
+                                interventionType: string;
+                                isPseudonym: boolean;
+                                /**
+                                 * @description new, re_report (Återrapport), delivered (with the date), ended
+                                 * @enum {string}
+                                 */
+                                kind: "new" | "re_report" | "delivered" | "ended";
+                                /** @description Lag och paragraf */
+                                legalBasis: string;
+                                /** @description Free texts still to record (shown flagged) */
+                                missing: ("delayReason" | "consequences")[];
+                                offers: {
+                                    /** @description Declined by the person: it does not end the duty to report */
+                                    isDeclined: boolean;
+                                    /** @description What was offered, e.g. a place at another unit */
+                                    note: string | null;
+                                    /** @description The day the offer was made */
+                                    offeredOn: string;
+                                }[];
+                                person: {
+                                    /** @description Null for a protected identity */
+                                    firstName: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    lastName: string | null;
+                                    protectedIdentity: boolean;
+                                };
+                                /** @enum {string} */
+                                sex: "male" | "female";
+                                /** Format: uuid */
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectKind: "decision" | "interruption";
+                            }[];
+                            /** @description IVO's reporting window for the quarter */
+                            window: {
+                                closesOn: string;
+                                opensOn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ivo/reports/{quarter}/mark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Markera som rapporterad: store who, when and exactly which rows were reported, so the next quarter knows its re-reports (authority manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The quarter, e.g. 2026-Q2 */
+                    quarter: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The rows the caller saw in the preview; if the report has changed since, 409 */
+                        rows: {
+                            /** Format: uuid */
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectKind: "decision" | "interruption";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            boardName: string;
+                            canMark: boolean;
+                            /** @description When the quarter was marked reported, and by whom */
+                            markings: {
+                                /** Format: uuid */
+                                id: string;
+                                reportedAt: string;
+                                reportedByName: string;
+                                rowCount: number;
+                            }[];
+                            municipalityName: string;
+                            quarter: string;
+                            /** @description Kvartal 2 2026 */
+                            quarterLabel: string;
+                            referenceDate: string;
+                            /** @description Who is reporting: the caller */
+                            reportingPerson: string;
+                            rows: {
+                                birthYear: number;
+                                /** Format: uuid */
+                                caseId: string;
+                                caseNumber: string;
+                                consequences: string | null;
+                                deadline: string;
+                                decisionDate: string;
+                                /** Format: uuid */
+                                decisionId: string;
+                                decisionNumber: string;
+                                delayReason: string | null;
+                                /** @description Verkställighetsdatum (or the day an interruption was resumed) */
+                                deliveredOn: string | null;
+                                /** @description The last day the decision applied, for an ended item */
+                                endedOn: string | null;
+                                /** @description Personnummer or samordningsnummer, or the stable pseudonym ÅÅÅÅMMDD-T123 for anyone without */
+                                identity: string;
+                                interimSupport: string | null;
+                                interruptionDate: string | null;
+                                interventionType: string;
+                                isPseudonym: boolean;
+                                /**
+                                 * @description new, re_report (Återrapport), delivered (with the date), ended
+                                 * @enum {string}
+                                 */
+                                kind: "new" | "re_report" | "delivered" | "ended";
+                                /** @description Lag och paragraf */
+                                legalBasis: string;
+                                /** @description Free texts still to record (shown flagged) */
+                                missing: ("delayReason" | "consequences")[];
+                                offers: {
+                                    /** @description Declined by the person: it does not end the duty to report */
+                                    isDeclined: boolean;
+                                    /** @description What was offered, e.g. a place at another unit */
+                                    note: string | null;
+                                    /** @description The day the offer was made */
+                                    offeredOn: string;
+                                }[];
+                                person: {
+                                    /** @description Null for a protected identity */
+                                    firstName: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    lastName: string | null;
+                                    protectedIdentity: boolean;
+                                };
+                                /** @enum {string} */
+                                sex: "male" | "female";
+                                /** Format: uuid */
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectKind: "decision" | "interruption";
+                            }[];
+                            /** @description IVO's reporting window for the quarter */
+                            window: {
+                                closesOn: string;
+                                opensOn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ivo/reports/{quarter}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quarter report as CSV, one row per report, columns named after IVO's form; UTF-8 with BOM, semicolons (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The quarter, e.g. 2026-Q2 */
+                    quarter: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ivo/reports/{quarter}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quarter report as PDF for the record (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The quarter, e.g. 2026-Q2 */
+                    quarter: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ivo/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The board (nämnd) the municipality reports to IVO as */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Nämnd, e.g. Socialnämnden */
+                            boardName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the board the municipality reports as (administrator) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Nämnd, e.g. Socialnämnden */
+                        boardName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Nämnd, e.g. Socialnämnden */
+                            boardName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable code: validation, unauthorized, forbidden, not_found, conflict, too_many_requests, internal */
+                            error: string;
+                            /** @description Per field (dotted path), a message in Swedish */
+                            fieldErrors?: {
+                                [key: string]: string;
+                            };
+                            /** @description A message in Swedish for the user */
+                            message: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/messages": {
         parameters: {
             query?: never;

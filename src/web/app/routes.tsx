@@ -28,6 +28,7 @@ import { deliveryRoutes } from '../features/deliveries/deliveryRoutes.tsx';
 import { ProviderIntake } from '../features/deliveries/ProviderIntake.tsx';
 import { deskRoutes } from '../features/desk/deskRoutes.tsx';
 import { watchAdminRoutes, watchRoutes } from '../features/watches/watchRoutes.tsx';
+import { ivoRoutes } from '../features/ivo-reports/ivoRoutes.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { RequirePosition, RequireRole, RequireSession } from '../session/guards.tsx';
 import { Layout, PlainLayout } from './Layout.tsx';
@@ -84,6 +85,7 @@ export function AppRoutes() {
               {deliveryRoutes()}
               {deskRoutes()}
               {watchRoutes()}
+              {ivoRoutes()}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

@@ -48,6 +48,13 @@ import type {
 import type { ReadMeterTable } from './tables/read-meters.ts';
 import type { WatchNotificationTable, WatchSettingTable } from './tables/watches.ts';
 import type { PersonalWatchTable } from './tables/personal-watches.ts';
+import type {
+  IvoLateDetailTable,
+  IvoPseudonymTable,
+  IvoReportRowTable,
+  IvoReportSettingTable,
+  IvoReportTable,
+} from './tables/ivo-reports.ts';
 
 export type {
   MunicipalityTable,
@@ -134,4 +141,9 @@ export interface DB {
   watch_settings: WatchSettingTable;
   watch_notifications: WatchNotificationTable;
   personal_watches: PersonalWatchTable;
+  ivo_report_settings: IvoReportSettingTable;
+  ivo_late_details: IvoLateDetailTable;
+  ivo_pseudonyms: IvoPseudonymTable;
+  ivo_reports: IvoReportTable;
+  ivo_report_rows: IvoReportRowTable;
 }

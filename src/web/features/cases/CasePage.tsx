@@ -125,6 +125,7 @@ function CaseContent({ view, notice: arrivalNotice }: { view: CaseView; notice: 
             <DecisionCard
               key={decision.id}
               decision={decision}
+              caseId={view.id}
               canEnd={permissions.canEndDecision}
               onDone={setActionNotice}
             />

@@ -6,17 +6,20 @@ import { formatDate } from '../../format.ts';
 import { DECISION_OUTCOME_LABELS, DECISION_STATUS_LABELS, periodText, scopeText } from './caseLabels.ts';
 import type { Decision } from './cases.api.ts';
 import { EndDecisionDialog } from './CaseDialogs.tsx';
+import { IvoDecisionNote } from '../ivo-reports/IvoDecisionNote.tsx';
 
 type Intervention = Decision['interventions'][number];
 
 interface DecisionCardProps {
   decision: Decision;
+  /** For the note when the decision is to be reported to IVO. */
+  caseId: string;
   canEnd: boolean;
   /** Told what "Avsluta beslut" did, for the page's "Klart: …". */
   onDone: (notice: string) => void;
 }
 
-export function DecisionCard({ decision, canEnd, onDone }: DecisionCardProps) {
+export function DecisionCard({ decision, caseId, canEnd, onDone }: DecisionCardProps) {
   const [isEnding, setIsEnding] = useState(false);
   const headingId = `decision-${decision.id}`;
   const isEndable =
@@ -67,6 +70,7 @@ export function DecisionCard({ decision, canEnd, onDone }: DecisionCardProps) {
           </div>
         )}
       </dl>
+      {decision.outcome === 'granted' && <IvoDecisionNote caseId={caseId} decisionId={decision.id} />}
       <Table<Intervention>
         caption={
           decision.outcome === 'granted'

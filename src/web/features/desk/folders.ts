@@ -56,6 +56,7 @@ export const DESK_FOLDERS: readonly DeskFolder[] = [
   { key: 'register', label: 'Registrera person', to: '/personer/ny', roles: REGISTER_ROLES },
   { key: 'my-cases', label: 'Mina ärenden', to: '/arenden', roles: ['case_officer'] },
   { key: 'watches', label: 'Tidsfrister', to: '/tidsfrister', roles: WATCH_ROLES, showsWatches: true },
+  { key: 'ivo-report', label: 'Rapport till IVO', to: '/ivo/rapport', roles: ['case_officer', 'authority_manager'] },
   // To accept and distribute (managers, coordinators, alarm managers; also at /uppdrag/nya) and to acknowledge (everyone at a provider unit).
   {
     key: 'new-assignments',
