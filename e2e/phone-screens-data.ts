@@ -16,6 +16,8 @@ export interface PhoneData {
   caseId: string;
   /** A granted decision with no assignment yet, for Skriv uppdrag. */
   unwrittenDecisionId: string;
+  /** Its first intervention: not delivered since 2026-01-15, so reportable to IVO. */
+  undeliveredInterventionId: string;
   draftAssignmentId: string;
   sentAssignmentId: string;
   /** Sent to Hemtjänst egen regi and not yet accepted: Nya uppdrag and Fördela. */
@@ -94,6 +96,7 @@ export async function createPhoneData(bw: BrowserWorld): Promise<PhoneData> {
     lastName,
     caseId: sent.decision.caseId,
     unwrittenDecisionId: unwritten.decisionId,
+    undeliveredInterventionId: unwritten.interventions[0]!.id,
     draftAssignmentId: draft.id,
     sentAssignmentId: sent.assignmentId,
     newAssignmentId: fresh.assignmentId,

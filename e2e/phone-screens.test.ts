@@ -63,6 +63,7 @@ function screensOf(role: PhoneRole, d: PhoneData, world: TestWorld): Screen[] {
       { path: '/admin/lagrum', shows: 'SoL' },
       { path: '/admin/lagrum/ny' },
       { path: `/admin/lagrum/${world.catalogue.legalBases.get('SoL 11 kap. 1 §')}`, shows: 'SoL' },
+      { path: '/admin/tidsfrister', shows: 'Tidsfrister' },
     );
   } else {
     screens.push(
@@ -73,8 +74,11 @@ function screensOf(role: PhoneRole, d: PhoneData, world: TestWorld): Screen[] {
       { path: '/enheter' },
       { path: `/enheter/${world.units[TEST_USERS[role].unit]}` },
       { path: '/mina-personer' },
+      { path: '/bevakningar', shows: 'Mina bevakningar' },
     );
     if (isAuthority || isDistributor) screens.push({ path: '/personer/ny' });
+    if (role === 'careStaff') screens.push({ path: `/personer/${d.personId}`, opens: [dialog('Bevaka')] });
+    if (isAuthority || has(MANAGER_ROLES)) screens.push({ path: '/tidsfrister', shows: 'Tidsfrister' });
   }
   if (isAuthority) {
     screens.push(
@@ -92,6 +96,8 @@ function screensOf(role: PhoneRole, d: PhoneData, world: TestWorld): Screen[] {
       { path: `/uppdrag/${d.draftAssignmentId}`, opens: [dialog('Skicka'), dialog('Ta bort utkast')] },
       { path: `/uppdrag/${d.draftAssignmentId}/redigera` },
       { path: `/uppdrag/${d.sentAssignmentId}` },
+      { path: '/ivo/rapport' },
+      { path: `/ivo/uppgifter/beslut/${d.undeliveredInterventionId}` },
     );
   }
   if (!isAuthority && role !== 'administrator') {

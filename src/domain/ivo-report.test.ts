@@ -127,10 +127,19 @@ describe('which items a quarter reports (decision 2026-01-15: three months end 2
     expect(judgeIvoItem(item({ deliveredOn: '2026-02-01' }), '2026-09-30')).toBeNull();
   });
 
-  it('reports an item delivered late only when it is still undelivered on the reference date', () => {
-    expect(judgeIvoItem(item({ deliveredOn: '2026-07-01' }), '2026-06-30')).toMatchObject({ kind: 'new' });
-    expect(judgeIvoItem(item({ deliveredOn: '2026-06-30' }), '2026-06-30')).toBeNull();
-    expect(judgeIvoItem(item({ deliveredOn: '2026-04-16' }), '2026-06-30')).toBeNull();
+  it('reports an item delivered late: undelivered on the reference date, or with its delivery date', () => {
+    expect(judgeIvoItem(item({ deliveredOn: '2026-07-01' }), '2026-06-30')).toMatchObject({
+      kind: 'new',
+      deliveredOn: null,
+    });
+    expect(judgeIvoItem(item({ deliveredOn: '2026-06-30' }), '2026-06-30')).toMatchObject({
+      kind: 'new',
+      deliveredOn: '2026-06-30',
+    });
+    expect(judgeIvoItem(item({ deliveredOn: '2026-04-16' }), '2026-06-30')).toMatchObject({
+      kind: 'new',
+      deliveredOn: '2026-04-16',
+    });
   });
 
   it('re-reports every quarter after one marked reported, until delivered or ended', () => {
@@ -196,9 +205,26 @@ describe('which items a quarter reports (decision 2026-01-15: three months end 2
     ).toMatchObject({ kind: 'ended', endedOn: '2026-08-31' });
   });
 
-  it('does not report an item that ended before any quarter reported it', () => {
-    expect(judgeIvoItem(item({ endedOn: '2026-05-31' }), '2026-06-30')).toBeNull();
+  it('reports once, as new with its date, an item closed late within the quarter that no quarter reported', () => {
+    // Three months ran out on 2026-04-15: ended or delivered after that, within Q2, is reported in Q2.
+    expect(judgeIvoItem(item({ endedOn: '2026-05-31' }), '2026-06-30')).toEqual({
+      kind: 'new',
+      deadline: '2026-04-15',
+      deliveredOn: null,
+      endedOn: '2026-05-31',
+    });
+    expect(judgeIvoItem(item({ deliveredOn: '2026-04-16' }), '2026-06-30')).toEqual({
+      kind: 'new',
+      deadline: '2026-04-15',
+      deliveredOn: '2026-04-16',
+      endedOn: null,
+    });
+    // Within the three months: never reportable.
+    expect(judgeIvoItem(item({ deliveredOn: '2026-04-15' }), '2026-06-30')).toBeNull();
     expect(judgeIvoItem(item({ endedOn: '2026-02-28' }), '2026-06-30')).toBeNull();
+    // Closed late in an earlier quarter (Q2): that quarter's to report, not Q3's.
+    expect(judgeIvoItem(item({ deliveredOn: '2026-06-30' }), '2026-09-30')).toBeNull();
+    expect(judgeIvoItem(item({ deliveredOn: '2026-07-01' }), '2026-09-30')).toMatchObject({ kind: 'new' });
   });
 
   it('keeps reporting however many offers were declined: only a start or an ending closes an item', () => {

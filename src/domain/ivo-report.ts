@@ -153,8 +153,10 @@ export interface IvoRowJudgement {
  *   reported it, then `re_report`;
  * - reported earlier (and not closed yet), and delivered by the reference date: `delivered`;
  *   ended before it: `ended`. Reported closed once, never again;
- * - delivered or ended after three months but before it was ever reported: nothing (as of the
- *   reference date it is not undelivered, and no earlier report waits for its outcome).
+ * - delivered or ended after its three months, never reported, and that within this quarter:
+ *   `new`, with the delivery date or the end — it was not delivered within three months, which is
+ *   what IVO asks a report for ("en individrapport för varje gynnande beslut som inte verkställts
+ *   inom tre månader"); one delivered or ended in an earlier quarter is left to that quarter.
  */
 export function judgeIvoItem(facts: IvoItemFacts, referenceDate: string): IvoRowJudgement | null {
   if (!isIsoDate(referenceDate)) throw new RangeError(`Not a date: ${referenceDate}`);
@@ -168,8 +170,15 @@ export function judgeIvoItem(facts: IvoItemFacts, referenceDate: string): IvoRow
     if (deadline >= referenceDate) return null;
     return { kind: earlier.length > 0 ? 're_report' : 'new', deadline, deliveredOn: null, endedOn: null };
   }
-  // Delivered within the three months, or late but before any quarter reported it: nothing to say.
-  if (earlier.length === 0) return null;
+  if (earlier.length === 0) {
+    // Never reported: only an item that was late, and closed within this quarter, is reported now.
+    const closedOn = isDelivered ? facts.deliveredOn! : facts.endedOn!;
+    const quarterStart = quarterFirstDay(quarterOf(referenceDate));
+    if (closedOn <= deadline || closedOn < quarterStart) return null;
+    return isDelivered && (facts.endedOn === null || facts.deliveredOn! <= facts.endedOn)
+      ? { kind: 'new', deadline, deliveredOn: facts.deliveredOn, endedOn: null }
+      : { kind: 'new', deadline, deliveredOn: null, endedOn: facts.endedOn };
+  }
   // Delivered before (or on) the day it ended reports the delivery; ended first reports the end.
   if (isDelivered && (facts.endedOn === null || facts.deliveredOn! <= facts.endedOn)) {
     return { kind: 'delivered', deadline, deliveredOn: facts.deliveredOn, endedOn: null };
