@@ -90,18 +90,20 @@ describe('the demo municipality', () => {
     });
 
     expect(counts).toEqual({
-      // Eight ÄO cases (one refused), one LSS, one IFO.
-      openCases: 10,
+      // Thirteen ÄO cases (one refused), one LSS, one IFO.
+      openCases: 15,
       refused: 1,
       drafts: 1,
-      // Moira's three rows (home care and alarm) and the other running person's two.
-      started: 5,
+      // Moira's three rows (home care and alarm), the other running person's two, and two whose
+      // period ends soon (Tidsfrister).
+      started: 7,
       ended: 2,
       unlinkedAssignments: 0,
       unlinkedProviderCases: 0,
       newAtHomeCare: 2,
       newAtIfo: 1,
-      unacknowledgedAtBlandaren: 1,
+      // The waiting person's, and the one accepted three months ago whose start never came.
+      unacknowledgedAtBlandaren: 2,
       notCurrentAtBlandaren: 1,
     });
   });

@@ -31,6 +31,8 @@ interface CaseSpec {
   area: Area;
   stage: Stage;
   decidedDaysAgo: number;
+  /** The period's length in days, when not tills vidare. */
+  periodDays?: number;
   interventions: Granted[];
   /** A named person; otherwise the next one registered at the area's authority unit (see choosePerson). */
   identityNumber?: string;
@@ -97,6 +99,14 @@ const CASES: CaseSpec[] = [
     need: ['domestic_life', 'Orkar inte städa och handla själv.', 'Ha ett rent hem och mat hemma.'],
   },
   { area: 'AO', stage: 'ended', decidedDaysAgo: 150, interventions: CARE },
+  // For Tidsfrister (issue 16): a decision past two months, one past three (in the last quarter's
+  // IVO report), one accepted three months ago whose start never came, a short-term stay with no
+  // place yet, and a period that ends in three weeks.
+  { area: 'AO', stage: 'decided', decidedDaysAgo: 70, interventions: [['Service', 6, 60]] },
+  { area: 'AO', stage: 'decided', decidedDaysAgo: 200, interventions: [['Dagverksamhet', 8, null]] },
+  { area: 'AO', stage: 'waiting', decidedDaysAgo: 100, interventions: CARE, need: SELF_CARE },
+  { area: 'AO', stage: 'decided', decidedDaysAgo: 5, interventions: [['Korttidsboende', 10, null]] },
+  { area: 'AO', stage: 'started', decidedDaysAgo: 345, periodDays: 365, interventions: CARE, need: SELF_CARE },
   { area: 'AO', stage: 'refused', decidedDaysAgo: 12, interventions: [['Service', 8, null]] },
   { area: 'LSS', stage: 'decided', decidedDaysAgo: 14, interventions: [['Daglig verksamhet', 5, null]] },
   {
@@ -177,7 +187,7 @@ async function createOne(
     outcome: isRefused ? 'refused' : 'granted',
     decisionDate,
     periodFrom: decisionDate,
-    periodTo: null,
+    periodTo: spec.periodDays ? addDays(decisionDate, spec.periodDays - 1) : null,
     justification: isRefused
       ? 'Behovet kan tillgodoses på annat sätt, genom matleverans och anhörigas hjälp.'
       : 'Behovet kan inte tillgodoses på annat sätt.',
@@ -235,6 +245,7 @@ async function createOne(
               )!.id,
               providerUnitId: unit(unitName),
               periodFrom,
+              periodTo: spec.periodDays ? addDays(decisionDate, spec.periodDays - 1) : null,
               startedOn: isWaiting ? null : periodFrom,
               formOfDelivery: type.isAlarm ? 'Trygghetslarm' : 'Hemtjänst dag',
               days: type.isAlarm ? null : ('whole_week' as const),

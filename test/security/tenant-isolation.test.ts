@@ -219,6 +219,7 @@ async function buildRecordsOfA(): Promise<RecordsOfA> {
     interruptionId: await one('interruptions', 'delivery_id', deliveryId),
     messageId: message.id,
     watchId: watch.id,
+    subjectId: await one('decision_interventions', 'decision_id', sent.decision.decisionId),
     sendListId: list.id,
     unitId: units.homeCareNorth,
     userId: users.unitManager.userId,
@@ -333,8 +334,12 @@ async function idsOfMunicipality(municipalityId: string): Promise<string[]> {
   return ids;
 }
 
+/** Path parameters that name no record (a kind of item, a quarter): the same for A, B and nowhere. */
+const NOT_IDS: Record<string, string> = { kind: 'decision', quarter: '2026-Q2' };
+
 /** A's id for a path parameter; a kind this file does not know fails the test, naming it. */
 function pathIdOfA(operation: Operation, name: string): string {
+  if (NOT_IDS[name]) return NOT_IDS[name];
   if (name === 'itemId') {
     const list = /\/([a-z-]+)\/\{itemId\}/.exec(operation.template)?.[1];
     const id = list ? a.items[list] : undefined;
@@ -375,10 +380,11 @@ function build(operation: Operation, idFor: (name: string, isPath: boolean) => s
 
 /** Whether the operation carries an id of A anywhere: in its path, or in a query or body field this file can fill. */
 function takesIdsOfA(operation: Operation): boolean {
-  if (operation.pathParams.length > 0) return true;
+  if (operation.pathParams.some((parameter) => !NOT_IDS[parameter.name])) return true;
   let found = false;
   build(operation, (name, isPath) => {
-    if (!isPath && a.bodyIds[name]) found = true;
+    if (isPath) return NOT_IDS[name];
+    if (a.bodyIds[name]) found = true;
     return undefined;
   });
   return found;
@@ -471,6 +477,7 @@ describe('another municipality', () => {
       // The same request with every id of A swapped for one that exists nowhere.
       const fresh = new Map<string, string>();
       const withNone = build(operation, (name, isPath) => {
+        if (isPath && NOT_IDS[name]) return NOT_IDS[name];
         if (!isPath && !a.bodyIds[name]) return undefined;
         if (!fresh.has(name)) fresh.set(name, randomUUID());
         return fresh.get(name);

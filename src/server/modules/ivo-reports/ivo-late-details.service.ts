@@ -17,6 +17,7 @@ import type * as c from '../../../contract/ivo-reports.ts';
 import * as repo from './ivo-report.repository.ts';
 import * as policy from './ivo-report.policy.ts';
 import { scopeOrNotFound } from './ivo-report.service.ts';
+import { findCaseForReader } from '../cases/index.ts';
 
 function isClosed(item: repo.IvoItemRecord): boolean {
   return item.earlier.some((report) => report.kind === 'delivered' || report.kind === 'ended');
@@ -131,7 +132,7 @@ export async function saveLateDetails(
 
 /**
  * The case's items to report today, for a note on each decision that links to their details.
- * Filtered by the caller's scope like everything else here: another officer's case lists none.
+ * A case the caller may not open answers 404; one they may, lists only the items in their scope.
  */
 export async function listCaseLateItems(
   db: Db,
@@ -141,7 +142,11 @@ export async function listCaseLateItems(
 ): Promise<c.IvoCaseItems> {
   const scope = scopeOrNotFound(actor);
   const today = todayBy(clock);
-  const records = await inTenant(db, actor.municipalityId, (trx) => repo.listCaseItems(trx, scope, caseId, today));
+  const records = await inTenant(db, actor.municipalityId, async (trx) => {
+    // A case the caller may not open is missing, as on the case's own page.
+    if (!(await findCaseForReader(trx, actor, caseId))) throw new NotFoundError('Ärendet hittades inte.');
+    return repo.listCaseItems(trx, scope, caseId, today);
+  });
   const items = records
     .map((item) => toDetails(item, actor, today))
     .filter((details) => details.isReportable)
