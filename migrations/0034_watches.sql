@@ -61,3 +61,5 @@ create index deliveries_started_idx
 comment on index deliveries_started_idx is 'The first delivery start of an assignment''s intervention (the three-month rule).';
 create index decisions_period_to_idx on decisions (municipality_id, period_to) where outcome = 'granted' and ended_on is null;
 comment on index decisions_period_to_idx is 'Granted decisions by last day: periods ending soon on the case officer''s desk.';
+create index cases_authority_unit_open_idx on cases (municipality_id, authority_unit_id) where closed_on is null;
+comment on index cases_authority_unit_open_idx is 'The open cases of an authority unit: the authority manager''s watches.';

@@ -1,12 +1,14 @@
 /**
  * Storkommun's assignment load: 5,000 ÄO persons, each with an open case, a granted decision
- * (personlig omvårdnad 20 tim/månad and service 4 tim/månad; every tenth also trygghetslarm) and an
- * assignment sent to Hemtjänst egen regi and still 'new' — the provider's "Nya uppdrag" as it looks
+ * (personlig omvårdnad 20 tim/månad and service 4 tim/månad; every tenth also trygghetslarm) made
+ * the day before its assignment was sent (over the last 60 days) to Hemtjänst egen regi and still 'new' — the provider's "Nya uppdrag" as it looks
  * after a backlog. 400 more persons get a case and decision only: the send benchmark writes its
  * drafts from those. Idempotent (a marker in the instructions), written in one transaction with
  * bulk inserts over unnest(arrays), as the rest of the large generator.
  */
 import { sql } from 'kysely';
+import { addDays } from '../../src/domain/periods.ts';
+import { todayInSweden } from '../../src/domain/dates.ts';
 import { totalGrantedMinutes, totalStaffMinutes } from '../../src/domain/assignment-time.ts';
 import type { Trx } from '../../src/server/platform/db/tenant.ts';
 import { createCatalogue } from '../lib/catalogue.ts';
@@ -28,14 +30,7 @@ export async function ensureLargeAssignments(
   large: LargeMunicipality,
   log: (line: string) => void = () => undefined,
 ): Promise<void> {
-  const marked = await db
-    .selectFrom('assignments')
-    .select('id')
-    .where('municipality_id', '=', large.municipalityId)
-    .where('instructions', '=', LARGE_ASSIGNMENT_MARK)
-    .limit(1)
-    .executeTakeFirst();
-  if (marked) return;
+  if (await hasMarkedAssignment(db, large.municipalityId, LARGE_ASSIGNMENT_MARK)) return;
   log(`Generating ${PENDING_ASSIGNMENTS.toLocaleString('en')} pending assignments for ${PENDING_PROVIDER} …`);
   const started = performance.now();
   await db.transaction().execute(async (trx) => {
@@ -50,7 +45,16 @@ export async function ensureLargeAssignments(
         .executeTakeFirstOrThrow()
     ).id;
     const caseIds = await insertCases(trx, large.municipalityId, persons, officerId);
-    const decisionIds = await insertDecisions(trx, large.municipalityId, caseIds, officerId, types.legalBasisId);
+    // Decided the day before each was sent (over the last 60 days); the spares in the last month.
+    const today = todayInSweden();
+    const dates = persons.map((_, index) => {
+      const decisionDate =
+        index < PENDING_ASSIGNMENTS
+          ? addDays(today, -61 + Math.floor((index * 60) / PENDING_ASSIGNMENTS))
+          : addDays(today, -(1 + (index % 30)));
+      return { outcome: 'granted' as const, decisionDate, periodFrom: decisionDate, periodTo: null };
+    });
+    const decisionIds = await insertDecisions(trx, large.municipalityId, caseIds, officerId, types.legalBasisId, dates);
     await insertDecisionInterventions(trx, large.municipalityId, decisionIds, types);
     const pending = persons
       .slice(0, PENDING_ASSIGNMENTS)
@@ -101,6 +105,18 @@ export async function ensureCatalogue(trx: Trx, municipalityId: string): Promise
     service: id('Service'),
     alarm: id('Trygghetslarm'),
   };
+}
+
+/** Whether a part of the generator already ran: its assignments carry its mark in the instructions. */
+export async function hasMarkedAssignment(db: OwnerDb, municipalityId: string, mark: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('assignments')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('instructions', '=', mark)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export interface ChosenPerson {
@@ -198,11 +214,13 @@ export async function insertDecisionInterventions(
   municipalityId: string,
   decisionIds: readonly string[],
   types: CatalogueIds,
+  /** Every tenth also a personal alarm (whose rows the generator does not write: Larmgruppen's). */
+  withAlarms = true,
 ): Promise<void> {
   const rows = decisionIds.flatMap((decisionId, index) => [
     { decisionId, typeId: types.personalCare, amount: 20 as number | null, unit: 'hours_per_month' },
     { decisionId, typeId: types.service, amount: 4 as number | null, unit: 'hours_per_month' },
-    ...(index % 10 === 0 ? [{ decisionId, typeId: types.alarm, amount: null, unit: 'none' }] : []),
+    ...(withAlarms && index % 10 === 0 ? [{ decisionId, typeId: types.alarm, amount: null, unit: 'none' }] : []),
   ]);
   await sql`
     insert into decision_interventions (municipality_id, decision_id, intervention_type_id, granted_amount, scope_unit)

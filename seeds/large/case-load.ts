@@ -5,7 +5,8 @@
  * service, sent to the unit's provider, accepted and delivered from the period's start — but 3 %
  * wait for their start to be registered (and the case to be acknowledged) and 1 % have been
  * interrupted for 2–5 months; a third of the periods end within a year, some of them this month.
- * Those without a provider unit were mostly refused; one in ten was granted and waits. Idempotent
+ * Those without a provider unit were mostly refused; one in ten was granted and waits, a quarter of
+ * those past three months. Idempotent
  * (a marker in the instructions), one transaction, bulk inserts as the rest of the generator.
  */
 import { sql } from 'kysely';
@@ -16,11 +17,13 @@ import type { Trx } from '../../src/server/platform/db/tenant.ts';
 import { createUser, type OwnerDb } from '../lib/builders.ts';
 import {
   ensureCatalogue,
+  hasMarkedAssignment,
   insertCases,
   insertDecisionInterventions,
   insertDecisions,
   type ChosenPerson,
   type DecisionDates,
+  LARGE_ASSIGNMENT_MARK,
 } from './assignments.ts';
 import {
   PROVIDER_CASE_UNIT,
@@ -46,14 +49,7 @@ export async function ensureLargeCaseLoad(
   log: (line: string) => void = () => undefined,
 ): Promise<void> {
   const { municipalityId } = large;
-  const marked = await db
-    .selectFrom('assignments')
-    .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('instructions', '=', CASE_LOAD_MARK)
-    .limit(1)
-    .executeTakeFirst();
-  if (marked) return;
+  if (await hasMarkedAssignment(db, municipalityId, CASE_LOAD_MARK)) return;
   log('Generating the case load (cases, decisions, delivered assignments for every ÄO person) …');
   const started = performance.now();
   const today = todayInSweden();
@@ -75,6 +71,9 @@ export async function ensureLargeCaseLoad(
       municipalityId,
       decisionIds.filter((_, index) => dates[index]!.outcome === 'granted'),
       types,
+      // No alarms: their rows would be Larmgruppen's, which this load does not write, so every
+      // alarm would count as a decision not delivered.
+      false,
     );
     const delivered = persons
       .map((person, index) => ({ ...person, caseId: caseIds[index]!, decisionId: decisionIds[index]!, index }))
@@ -112,6 +111,12 @@ export async function ensureLargeCaseLoad(
       }
     }
     await insertInterruptions(trx, municipalityId, managerId, today);
+    // The assignment backlog's cases (assignments.ts) go to the officers too: no officer holds 5,000.
+    await sql`
+      update cases c set case_officer_id = (${officers}::uuid[])[1 + (abs(hashtext(c.id::text)) % ${officers.length})]
+        from assignments a
+       where a.municipality_id = ${municipalityId} and a.instructions = ${LARGE_ASSIGNMENT_MARK}
+         and c.municipality_id = a.municipality_id and c.id = a.case_id`.execute(trx);
   });
   await sql`vacuum (analyze) cases, decisions, decision_interventions, assignments, assignment_interventions, assignment_states, provider_cases, deliveries, delivery_events, interruptions, person_unit_links`.execute(
     db,
@@ -191,7 +196,10 @@ async function choosePersons(trx: Trx, municipalityId: string): Promise<LoadPers
  */
 function decisionDates(person: LoadPerson, index: number, today: string): DecisionDates {
   const span = Math.max(1, (Date.parse(today) - Date.parse('2025-07-01')) / 86_400_000 - 14);
-  const decisionDate = addDays('2025-07-01', (index * 7919) % span);
+  // Those still waiting were decided lately, bar one in four of the granted without a unit: the
+  // municipality's decisions not delivered in three months (a few hundred, as IVO's figures go).
+  const isWaiting = person.unitId === null ? index % 40 !== 0 : index % 100 < 3;
+  const decisionDate = isWaiting ? addDays(today, -(5 + (index % 40))) : addDays('2025-07-01', (index * 7919) % span);
   const periodFrom = addDays(decisionDate, 5);
   return {
     outcome: person.unitId === null && index % 10 !== 0 ? 'refused' : 'granted',

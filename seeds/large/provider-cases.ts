@@ -16,6 +16,7 @@ import type { Trx } from '../../src/server/platform/db/tenant.ts';
 import type { OwnerDb } from '../lib/builders.ts';
 import {
   ensureCatalogue,
+  hasMarkedAssignment,
   insertCases,
   insertDecisionInterventions,
   insertDecisions,
@@ -47,14 +48,7 @@ export async function ensureLargeProviderCases(
   log: (line: string) => void = () => undefined,
 ): Promise<void> {
   const { municipalityId } = large;
-  const marked = await db
-    .selectFrom('assignments')
-    .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('instructions', '=', LARGE_PROVIDER_CASE_MARK)
-    .limit(1)
-    .executeTakeFirst();
-  if (marked) return;
+  if (await hasMarkedAssignment(db, municipalityId, LARGE_PROVIDER_CASE_MARK)) return;
   log(`Generating provider cases and delivery rows at ${PROVIDER_CASE_UNIT} …`);
   const started = performance.now();
   const unitId = large.unitIds.get(PROVIDER_CASE_UNIT)!;
@@ -82,7 +76,21 @@ export async function ensureLargeProviderCases(
             : 'ongoing',
     );
     const caseIds = await insertCases(trx, municipalityId, persons, officerId);
-    const decisionIds = await insertDecisions(trx, municipalityId, caseIds, officerId, types.legalBasisId);
+    const today = todayInSweden();
+    // Those waiting to be acknowledged were decided a few days before they were sent; the rest in January.
+    const decisionDates = groups.map((group, index) => {
+      const decisionDate =
+        group === 'unacknowledged' ? addDays(datesFor(group, index, today).periodFrom, -3) : '2026-01-10';
+      return { outcome: 'granted' as const, decisionDate, periodFrom: decisionDate, periodTo: null };
+    });
+    const decisionIds = await insertDecisions(
+      trx,
+      municipalityId,
+      caseIds,
+      officerId,
+      types.legalBasisId,
+      decisionDates,
+    );
     await insertDecisionInterventions(trx, municipalityId, decisionIds, types);
     const assignmentIds = await insertAcceptedAssignments(
       trx,
@@ -92,7 +100,7 @@ export async function ensureLargeProviderCases(
       officerId,
       managerId,
     );
-    const today = todayInSweden();
+
     const cases = persons.map((person, index) => ({
       personId: person.personId,
       assignmentId: assignmentIds[index]!,

@@ -72,6 +72,9 @@ export const InterventionType = z.object({
   scopeUnit: z.enum(SCOPE_UNITS).describe('How the granted scope is measured; none for e.g. trygghetslarm'),
   isCarePlanExempt: z.boolean().describe('Needs no care plan on its own (personal alarm only, HSL only)'),
   isPersonalAlarm: z.boolean().describe('Trygghetslarm: its assignments go to the alarm group'),
+  isShortTermStay: z
+    .boolean()
+    .describe('Korttidsvistelse/korttidsboende: a decision without a short-term place is watched (Tidsfrister)'),
   nationalStatisticsCode: z
     .string()
     .nullable()
@@ -107,6 +110,7 @@ export const CreateInterventionTypeRequest = z.object({
   scopeUnit: z.enum(SCOPE_UNITS, { error: 'Välj hur omfattningen mäts.' }),
   isCarePlanExempt: z.boolean().default(false),
   isPersonalAlarm: z.boolean().default(false),
+  isShortTermStay: z.boolean().default(false),
   nationalStatisticsCode: optionalText(30),
   isActive: z.boolean().default(true),
 });
@@ -116,6 +120,7 @@ export const UpdateInterventionTypeRequest = CreateInterventionTypeRequest.exten
   version: Version,
   isCarePlanExempt: z.boolean(),
   isPersonalAlarm: z.boolean(),
+  isShortTermStay: z.boolean(),
   isActive: z.boolean(),
 });
 export type UpdateInterventionTypeRequest = z.input<typeof UpdateInterventionTypeRequest>;

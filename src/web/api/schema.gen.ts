@@ -4003,6 +4003,8 @@ export interface paths {
                                 isInUse: boolean;
                                 /** @description Trygghetslarm: its assignments go to the alarm group */
                                 isPersonalAlarm: boolean;
+                                /** @description Korttidsvistelse/korttidsboende: a decision without a short-term place is watched (Tidsfrister) */
+                                isShortTermStay: boolean;
                                 /** @description Nyckelkod used in statistics and billing */
                                 keyCode: string | null;
                                 /** @description As staff know it, e.g. "Personlig omvårdnad"; unique within the service area */
@@ -4141,6 +4143,8 @@ export interface paths {
                         isCarePlanExempt?: boolean;
                         /** @default false */
                         isPersonalAlarm?: boolean;
+                        /** @default false */
+                        isShortTermStay?: boolean;
                         keyCode?: string | null;
                         name: string;
                         nationalStatisticsCode?: string | null;
@@ -4179,6 +4183,8 @@ export interface paths {
                             isInUse: boolean;
                             /** @description Trygghetslarm: its assignments go to the alarm group */
                             isPersonalAlarm: boolean;
+                            /** @description Korttidsvistelse/korttidsboende: a decision without a short-term place is watched (Tidsfrister) */
+                            isShortTermStay: boolean;
                             /** @description Nyckelkod used in statistics and billing */
                             keyCode: string | null;
                             /** @description As staff know it, e.g. "Personlig omvårdnad"; unique within the service area */
@@ -4328,6 +4334,7 @@ export interface paths {
                         isActive: boolean;
                         isCarePlanExempt: boolean;
                         isPersonalAlarm: boolean;
+                        isShortTermStay: boolean;
                         keyCode?: string | null;
                         name: string;
                         nationalStatisticsCode?: string | null;
@@ -4367,6 +4374,8 @@ export interface paths {
                             isInUse: boolean;
                             /** @description Trygghetslarm: its assignments go to the alarm group */
                             isPersonalAlarm: boolean;
+                            /** @description Korttidsvistelse/korttidsboende: a decision without a short-term place is watched (Tidsfrister) */
+                            isShortTermStay: boolean;
                             /** @description Nyckelkod used in statistics and billing */
                             keyCode: string | null;
                             /** @description As staff know it, e.g. "Personlig omvårdnad"; unique within the service area */

@@ -37,6 +37,7 @@ function toInterventionType(row: Row): InterventionType {
     scopeUnit: row.scope_unit as ScopeUnit,
     isCarePlanExempt: row.is_care_plan_exempt,
     isPersonalAlarm: row.is_personal_alarm,
+    isShortTermStay: row.is_short_term_stay,
     nationalStatisticsCode: row.national_statistics_code,
     isActive: row.is_active,
     isInUse: row.is_in_use,
@@ -96,6 +97,7 @@ export interface InterventionTypeFields {
   scopeUnit: ScopeUnit;
   isCarePlanExempt: boolean;
   isPersonalAlarm: boolean;
+  isShortTermStay: boolean;
   nationalStatisticsCode: string | null;
   isActive: boolean;
 }
@@ -109,6 +111,7 @@ function columnsOf(fields: InterventionTypeFields) {
     scope_unit: fields.scopeUnit,
     is_care_plan_exempt: fields.isCarePlanExempt,
     is_personal_alarm: fields.isPersonalAlarm,
+    is_short_term_stay: fields.isShortTermStay,
     national_statistics_code: fields.nationalStatisticsCode,
     is_active: fields.isActive,
   };

@@ -110,6 +110,7 @@ function fieldsOf(input: CreateInput): repo.InterventionTypeFields {
     scopeUnit: input.scopeUnit,
     isCarePlanExempt: input.isCarePlanExempt,
     isPersonalAlarm: input.isPersonalAlarm,
+    isShortTermStay: input.isShortTermStay,
     nationalStatisticsCode: input.nationalStatisticsCode,
     isActive: input.isActive,
   };

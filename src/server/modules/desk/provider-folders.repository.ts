@@ -387,7 +387,23 @@ export async function listStartsToRegister(
   limit: number,
 ): Promise<StartToRegisterRow[]> {
   if (unitIds.length === 0) return [];
-  const rows = await startsToRegister(trx, unitIds, scopeUnitIds, today)
+  // The page is chosen first and only its rows are joined: joined before the limit, the planner
+  // was seen looping over every unit and intervention type for each of a thousand rows (70 ms).
+  const page = startsToRegister(trx, unitIds, scopeUnitIds, today)
+    .select([
+      'd.id',
+      'd.municipality_id',
+      'd.person_id',
+      'd.provider_unit_id',
+      'd.assignment_intervention_id',
+      'd.period_from',
+      'd.label',
+    ])
+    .orderBy('d.period_from')
+    .orderBy('d.id')
+    .limit(limit);
+  const rows = await trx
+    .selectFrom(page.as('d'))
     .innerJoin('persons as p', (join) =>
       join.onRef('p.municipality_id', '=', 'd.municipality_id').onRef('p.id', '=', 'd.person_id'),
     )
@@ -403,7 +419,6 @@ export async function listStartsToRegister(
     .select(['d.id', 'd.period_from', 'd.label', 'it.name as intervention_name', ...UNIT_AND_PERSON_COLUMNS])
     .orderBy('d.period_from')
     .orderBy('d.id')
-    .limit(limit)
     .execute();
   return rows.map((row) => ({
     deliveryId: row.id,

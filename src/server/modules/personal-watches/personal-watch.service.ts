@@ -200,40 +200,39 @@ async function getWatch(
 }
 
 /** Clears (klarmarkerar) my watch; clearing a cleared one changes nothing and answers the same. */
-export async function markPersonalWatchDone(
+export function markPersonalWatchDone(
   db: Db,
   clock: Clock,
   actor: PositionedActor,
   watchId: string,
 ): Promise<c.PersonalWatch> {
-  const today = todayBy(clock);
-  return inTenant(db, actor.municipalityId, async (trx) => {
-    const watch = await getWatch(trx, actor, watchId, true);
-    if (await repo.markWatchDone(trx, actor.userId, watchId)) {
-      await writeAudit(trx, actor, {
-        action: 'personal_watch.done',
-        entityType: 'personal_watch',
-        entityId: watchId,
-        personId: watch.person.id,
-      });
-    }
-    return toWatch(await getWatch(trx, actor, watchId), today);
-  });
+  return setDone(db, clock, actor, watchId, { change: repo.markWatchDone, action: 'personal_watch.done' });
 }
 
 /** Opens my cleared watch again; reopening an open one changes nothing and answers the same. */
-export async function reopenPersonalWatch(
+export function reopenPersonalWatch(
   db: Db,
   clock: Clock,
   actor: PositionedActor,
   watchId: string,
 ): Promise<c.PersonalWatch> {
+  return setDone(db, clock, actor, watchId, { change: repo.reopenWatch, action: 'personal_watch.reopen' });
+}
+
+/** Clears or reopens; only a change writes an audit row. */
+async function setDone(
+  db: Db,
+  clock: Clock,
+  actor: PositionedActor,
+  watchId: string,
+  how: { change: (trx: Trx, userId: string, watchId: string) => Promise<boolean>; action: string },
+): Promise<c.PersonalWatch> {
   const today = todayBy(clock);
   return inTenant(db, actor.municipalityId, async (trx) => {
     const watch = await getWatch(trx, actor, watchId, true);
-    if (await repo.reopenWatch(trx, actor.userId, watchId)) {
+    if (await how.change(trx, actor.userId, watchId)) {
       await writeAudit(trx, actor, {
-        action: 'personal_watch.reopen',
+        action: how.action,
         entityType: 'personal_watch',
         entityId: watchId,
         personId: watch.person.id,

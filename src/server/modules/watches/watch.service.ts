@@ -141,14 +141,32 @@ export async function listWatches(db: Db, actor: PositionedActor, clock?: Clock)
   });
 }
 
-/** The desk's counter, inside the desk's transaction: counts show no names, so are not audited. */
+/**
+ * The desk's counter, inside the desk's transaction: counts show no names, so are not audited.
+ * A rule's `count` loader reads only what its judgement needs.
+ */
 export async function countWatchesIn(
   trx: Trx,
   actor: PositionedActor,
   clock?: Clock,
 ): Promise<contract.WatchCounts | null> {
-  const found = await judgeForDesk(trx, actor, atOf(clock));
-  return found === null ? null : countsOf(found.judged);
+  const desk = policy.watchDeskOf(actor.position);
+  if (desk === null) return null;
+  const at = atOf(clock);
+  const scope = await scopeFor(trx, actor, desk);
+  const settings = await repo.findSettings(trx);
+  const shownOn = desk === 'provider' ? 'provider' : 'officer';
+  const counts = { approaching: 0, due: 0, overdue: 0 };
+  for (const registration of RULES.filter((rule) => rule.desks.includes(shownOn))) {
+    const facts = registration.count
+      ? await registration.count(trx, scope, at, settings)
+      : await registration.load(trx, scope, at, settings);
+    for (const fact of facts) {
+      const finding = registration.judge(fact, at, settings);
+      if (finding) counts[finding.state] += 1;
+    }
+  }
+  return counts;
 }
 
 export async function getWatchSettings(db: Db, actor: PositionedActor): Promise<contract.WatchSettings> {

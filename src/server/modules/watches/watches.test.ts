@@ -322,6 +322,19 @@ describe('who sees what', () => {
   });
 });
 
+describe('the desk counter', () => {
+  it('counts what the list counts, for the officer and for the provider’s managers', async () => {
+    clock.set(noonOf('2026-09-01'));
+    for (const key of ['caseOfficer', 'operationsManager', 'unitManager'] as const) {
+      const client = await world.signIn(key);
+      const list = await watchesOf(client);
+      const desk = await client.get('/api/desk');
+      expect(desk.body.counts.watches, key).toEqual(list.counts);
+      expect(list.counts.overdue, key).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('settings', () => {
   it('are the administrator’s to change, and move the reminder', async () => {
     const admin = await world.signIn('administrator');

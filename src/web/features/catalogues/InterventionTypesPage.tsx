@@ -27,6 +27,7 @@ function isServiceArea(value: string | null): value is ServiceAreaCode {
 function flagsText(type: InterventionType): string {
   const flags = [
     type.isPersonalAlarm && 'Trygghetslarm',
+    type.isShortTermStay && 'Korttidsvistelse',
     type.isCarePlanExempt && 'Undantagen från genomförandeplan',
   ].filter(Boolean);
   return flags.join(', ') || '–';

@@ -21,6 +21,7 @@ export interface InterventionTypeValues {
   scopeUnit: string;
   isCarePlanExempt: boolean;
   isPersonalAlarm: boolean;
+  isShortTermStay: boolean;
   nationalStatisticsCode: string;
   isActive: boolean;
 }
@@ -33,6 +34,7 @@ export const EMPTY_INTERVENTION_TYPE: InterventionTypeValues = {
   scopeUnit: '',
   isCarePlanExempt: false,
   isPersonalAlarm: false,
+  isShortTermStay: false,
   nationalStatisticsCode: '',
   isActive: true,
 };
@@ -46,6 +48,7 @@ export function toValues(type: InterventionType): InterventionTypeValues {
     scopeUnit: type.scopeUnit,
     isCarePlanExempt: type.isCarePlanExempt,
     isPersonalAlarm: type.isPersonalAlarm,
+    isShortTermStay: type.isShortTermStay,
     nationalStatisticsCode: type.nationalStatisticsCode ?? '',
     isActive: type.isActive,
   };
@@ -61,6 +64,7 @@ export function toRequest(values: InterventionTypeValues) {
     scopeUnit: values.scopeUnit as ScopeUnit,
     isCarePlanExempt: values.isCarePlanExempt,
     isPersonalAlarm: values.isPersonalAlarm,
+    isShortTermStay: values.isShortTermStay,
     nationalStatisticsCode: orNull(values.nationalStatisticsCode),
     isActive: values.isActive,
   };
@@ -182,6 +186,13 @@ export function interventionTypeFields(
       kind: 'checkbox',
       wide: true,
       hint: 'Uppdrag med insatsen skickas till larmgruppen, som installerar och sköter larmet.',
+    },
+    {
+      key: 'isShortTermStay',
+      label: 'Korttidsvistelse',
+      kind: 'checkbox',
+      wide: true,
+      hint: 'Den som beviljas insatsen ska ha en korttidsplats. Ett beslut utan plats visas under Tidsfrister.',
     },
     ...(current
       ? [
