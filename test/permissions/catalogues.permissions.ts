@@ -116,6 +116,7 @@ export const permissionRows: PermissionRow[] = [
           scopeUnit: row.scope_unit,
           isCarePlanExempt: row.is_care_plan_exempt,
           isPersonalAlarm: row.is_personal_alarm,
+          isShortTermStay: row.is_short_term_stay,
           nationalStatisticsCode: row.national_statistics_code,
           isActive: row.is_active,
         },

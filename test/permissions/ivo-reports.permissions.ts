@@ -55,7 +55,8 @@ export const permissionRows: PermissionRow[] = [
     // Another officer's case lists nothing (200, empty); the provider side and the administrator 404.
     route: 'GET /api/ivo/cases/:caseId/items',
     target: 'none',
-    allowed: AUTHORITY,
+    // An ÄO case: another area's officer may not open it, so it is missing to them.
+    allowed: ['caseOfficer', 'authorityManager'],
     deniedStatus: 404,
     request: async (target, ownerDb) => {
       const person = await target.world.createPerson(['aoAuthority']);

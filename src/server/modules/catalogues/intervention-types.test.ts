@@ -48,6 +48,7 @@ function saveType(type: InterventionType, changes: Partial<InterventionType> = {
     scopeUnit,
     isCarePlanExempt,
     isPersonalAlarm,
+    isShortTermStay,
     nationalStatisticsCode,
     isActive,
   } = { ...type, ...changes };
@@ -60,6 +61,7 @@ function saveType(type: InterventionType, changes: Partial<InterventionType> = {
     scopeUnit,
     isCarePlanExempt,
     isPersonalAlarm,
+    isShortTermStay,
     nationalStatisticsCode,
     isActive,
   });
@@ -130,6 +132,7 @@ describe('adding an intervention type', () => {
       scopeUnit: 'times_per_week',
       isCarePlanExempt: false,
       isPersonalAlarm: false,
+      isShortTermStay: false,
       nationalStatisticsCode: null,
       isActive: true,
       version: 1,
@@ -363,6 +366,7 @@ describe('changing an intervention type', () => {
       scopeUnit: 'none',
       isCarePlanExempt: false,
       isPersonalAlarm: false,
+      isShortTermStay: false,
       isActive: true,
     };
     expect((await admin.put(`${TYPES}/${foreignId}`, body)).status).toBe(404);
@@ -380,7 +384,7 @@ describe('changing an intervention type', () => {
     });
     expect(noFlags.status).toBe(400);
     expect(Object.keys(noFlags.body.fieldErrors)).toEqual(
-      expect.arrayContaining(['isCarePlanExempt', 'isPersonalAlarm', 'isActive']),
+      expect.arrayContaining(['isCarePlanExempt', 'isPersonalAlarm', 'isShortTermStay', 'isActive']),
     );
     const stored = await server.ownerDb
       .selectFrom('intervention_types')
