@@ -1,6 +1,6 @@
 /**
  * The statutory watches on the desks of Storkommun with its case load (seeds/large/case-load.ts):
- * the desk overview with its counters and the Tidsfrister list over HTTP — target p95 under 50 ms —
+ * the Tidsfrister counters the desk polls and the Tidsfrister list over HTTP — target p95 under 50 ms —
  * for a case officer with a usual load (about 400 cases), the officer who holds the generator's
  * older 3,400, the authority's manager, and the provider's managers who receive the 5,000
  * assignments still waiting (seeds/large/assignments.ts). The whole municipality's checks are
@@ -12,7 +12,7 @@ import { LARGE_PASSWORD } from '../seeds/large/users.ts';
 import { runWatchChecks } from '../src/server/modules/watches/index.ts';
 
 export const name = 'watches';
-export const description = 'The desk overview with the watch counters, and the Tidsfrister list, per desk';
+export const description = 'The Tidsfrister counters (GET /api/watches/counts) and list, per desk';
 export const targetP95Ms = 50;
 
 export async function run(context: BenchContext): Promise<void> {
@@ -29,11 +29,11 @@ export async function run(context: BenchContext): Promise<void> {
     ['enhetschef, Hemtjänst Centrum', await context.signIn('homeCareUnitManager')],
   ];
   for (const [label, client] of desks) {
-    await context.measure(`desk overview with the watch counts (${label})`, async () => {
-      const response = await client.get('/api/desk');
-      if (response.status !== 200) throw new Error(`/api/desk answered ${response.status}`);
-      const watches = response.body.counts.watches as { approaching: number; due: number; overdue: number };
-      return watches.approaching + watches.due + watches.overdue;
+    await context.measure(`Tidsfrister counters (${label})`, async () => {
+      const response = await client.get('/api/watches/counts');
+      if (response.status !== 200) throw new Error(`/api/watches/counts answered ${response.status}`);
+      const counts = response.body as { approaching: number; due: number; overdue: number };
+      return counts.approaching + counts.due + counts.overdue;
     });
   }
   for (const [label, client] of desks.slice(0, 2)) {

@@ -4,7 +4,6 @@ import { SERVICE_AREAS, UNIT_KINDS } from '../domain/organisation.ts';
 import { Id, IsoDate } from './common.ts';
 import { PersonSearchHit } from './persons.ts';
 import { PersonRef } from './assignments.ts';
-import { WatchCounts } from './watches.ts';
 import { NOT_CURRENT_DEFAULT_DAYS } from '../domain/vocabulary.ts';
 export { NOT_CURRENT_DEFAULT_DAYS } from '../domain/vocabulary.ts';
 
@@ -37,9 +36,6 @@ export const DeskCounts = z.object({
     .describe(
       'Rows sent to delivery at my units whose first day has come with no start date registered; null for positions that do not register starts',
     ),
-  watches: WatchCounts.nullable().describe(
-    'Bevakningar: the statutory watches on my desk by state; null for positions without them (GET /api/watches)',
-  ),
   notCurrent: z
     .number()
     .int()

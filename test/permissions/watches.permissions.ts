@@ -25,6 +25,12 @@ export const permissionRows: PermissionRow[] = [
     request: () => ({ method: 'GET', path: '/api/watches' }),
   },
   {
+    route: 'GET /api/watches/counts',
+    target: 'none',
+    allowed: WITH_WATCHES,
+    request: () => ({ method: 'GET', path: '/api/watches/counts' }),
+  },
+  {
     route: 'GET /api/watches/settings',
     target: 'none',
     allowed: USER_KEYS,

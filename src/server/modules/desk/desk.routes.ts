@@ -13,7 +13,7 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 /** Lists of persons are metered at their page size (ADR 0016) and may answer 429. */
 const metered = { ...errors, 429: ErrorResponse };
 
-export function registerDeskRoutes(app: App, { db, clock }: AppDeps): void {
+export function registerDeskRoutes(app: App, { db }: AppDeps): void {
   app.get(
     '/api/desk',
     {
@@ -24,7 +24,7 @@ export function registerDeskRoutes(app: App, { db, clock }: AppDeps): void {
         response: { 200: c.DeskOverview, ...errors },
       },
     },
-    async (request) => service.getDeskOverview(db, positionedActorOf(request), request.query, clock),
+    async (request) => service.getDeskOverview(db, positionedActorOf(request), request.query),
   );
 
   app.get(

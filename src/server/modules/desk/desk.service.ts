@@ -15,8 +15,6 @@ import { NOT_CURRENT_DEFAULT_DAYS, type DeskCounts } from '../../../contract/des
 import type * as contract from '../../../contract/desk.ts';
 import { maskSummary, type PersonSummary } from '../persons/index.ts';
 import { canListNewAssignments, countNewAssignmentsIn } from '../assignments/index.ts';
-import { countWatchesIn } from '../watches/index.ts';
-import type { Clock } from '../../platform/clock.ts';
 import * as repo from './desk.repository.ts';
 import * as myPersons from './my-persons.repository.ts';
 import * as folders from './provider-folders.repository.ts';
@@ -55,7 +53,6 @@ export async function getDeskOverview(
   db: Db,
   actor: PositionedActor,
   query: { notCurrentLookBackDays?: number | undefined },
-  clock?: Clock,
 ): Promise<contract.DeskOverview> {
   const { personScopeUnitIds } = actor.position;
   return inTenant(db, actor.municipalityId, async (trx) => {
@@ -64,17 +61,12 @@ export async function getDeskOverview(
     return {
       units,
       recentPersonCount: recent.length,
-      counts: await countFolders(trx, actor, query.notCurrentLookBackDays ?? NOT_CURRENT_DEFAULT_DAYS, clock),
+      counts: await countFolders(trx, actor, query.notCurrentLookBackDays ?? NOT_CURRENT_DEFAULT_DAYS),
     };
   });
 }
 
-async function countFolders(
-  trx: Trx,
-  actor: PositionedActor,
-  notCurrentLookBackDays: number,
-  clock: Clock | undefined,
-): Promise<DeskCounts> {
+async function countFolders(trx: Trx, actor: PositionedActor, notCurrentLookBackDays: number): Promise<DeskCounts> {
   const { position } = actor;
   const caseUnits = policy.providerCaseUnitIds(position);
   return {
@@ -86,7 +78,6 @@ async function countFolders(
     startsToRegister: policy.canListStartsToRegister(position)
       ? await folders.countStartsToRegister(trx, caseUnits, position.personScopeUnitIds, todayInSweden())
       : null,
-    watches: await countWatchesIn(trx, actor, clock),
     notCurrent: policy.canListNotCurrent(position)
       ? await folders.countNotCurrent(trx, caseUnits, position.personScopeUnitIds, {
           today: todayInSweden(),

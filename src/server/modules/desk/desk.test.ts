@@ -76,7 +76,6 @@ describe('the desk overview', () => {
         myPersons: 0,
         notCurrent: null,
         startsToRegister: null,
-        watches: null,
       },
     });
   });

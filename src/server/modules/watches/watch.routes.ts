@@ -24,6 +24,18 @@ export function registerWatchRoutes(app: App, { db, clock }: AppDeps): void {
   );
 
   app.get(
+    '/api/watches/counts',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'How many of my watches are overdue, due and approaching (no names, not audited): the desk polls it',
+        response: { 200: c.WatchCounts, ...errors },
+      },
+    },
+    async (request) => service.getWatchCounts(db, positionedActorOf(request), clock),
+  );
+
+  app.get(
     '/api/watches/settings',
     {
       schema: {

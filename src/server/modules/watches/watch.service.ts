@@ -169,6 +169,15 @@ export async function countWatchesIn(
   return counts;
 }
 
+/** The counters for the desk's navigation and Att göra, read on their own so the overview stays quick. */
+export async function getWatchCounts(db: Db, actor: PositionedActor, clock?: Clock): Promise<contract.WatchCounts> {
+  return inTenant(db, actor.municipalityId, async (trx) => {
+    const counts = await countWatchesIn(trx, actor, clock);
+    if (counts === null) throw new ForbiddenError('Din befattning har inga tidsfrister att bevaka.');
+    return counts;
+  });
+}
+
 export async function getWatchSettings(db: Db, actor: PositionedActor): Promise<contract.WatchSettings> {
   return inTenant(db, actor.municipalityId, (trx) => repo.findSettings(trx));
 }

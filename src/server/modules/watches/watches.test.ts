@@ -251,8 +251,8 @@ describe('an assignment nobody acknowledges', () => {
     const manager = await world.signIn('operationsManager');
     const item = (await watchesOf(manager)).items.find((entry) => entry.subjectId === sent.assignmentId);
     expect(item).toMatchObject({ state: 'overdue', steps: ['manager'] });
-    const desk = await manager.get('/api/desk');
-    expect(desk.body.counts.watches.overdue).toBeGreaterThanOrEqual(1);
+    const counts = await manager.get('/api/watches/counts');
+    expect(counts.body.overdue).toBeGreaterThanOrEqual(1);
   });
 });
 
@@ -309,7 +309,7 @@ describe('who sees what', () => {
   it('shows care staff no watches, keeps another municipality out, and audits every person listed', async () => {
     const staff = await world.signIn('careStaff');
     expect((await staff.get('/api/watches')).status).toBe(403);
-    expect((await staff.get('/api/desk')).body.counts.watches).toBeNull();
+    expect((await staff.get('/api/watches/counts')).status).toBe(403);
     const foreign = await createTestWorld(server.ownerDb, server.baseUrl);
     const foreignOfficer = await foreign.signIn('caseOfficer');
     clock.set(noonOf('2026-09-01'));
@@ -328,8 +328,8 @@ describe('the desk counter', () => {
     for (const key of ['caseOfficer', 'operationsManager', 'unitManager'] as const) {
       const client = await world.signIn(key);
       const list = await watchesOf(client);
-      const desk = await client.get('/api/desk');
-      expect(desk.body.counts.watches, key).toEqual(list.counts);
+      const counts = await client.get('/api/watches/counts');
+      expect(counts.body, key).toEqual(list.counts);
       expect(list.counts.overdue, key).toBeGreaterThan(0);
     }
   });

@@ -8,6 +8,7 @@ import { NEW_ASSIGNMENT_ROLES } from '../assignments/assignmentLabels.ts';
 import { useNewAssignmentCount } from '../assignments/assignments.api.ts';
 import { usePersonalWatchSummary } from '../personal-watches/personalWatches.api.ts';
 import { spokenCount, urgentCount } from '../watches/watchView.ts';
+import { useWatchCounts } from '../watches/watches.api.ts';
 
 /** `isOpen` matters below a tablet's width only, where the folders fold away behind the Meny button. */
 export function DeskNav({ id, isOpen }: { id: string; isOpen: boolean }) {
@@ -108,7 +109,7 @@ function NewAssignmentsCount() {
 
 /** Tidsfrister: passed and due (or waiting), together, and said apart to screen readers ("3 passerade, 1 idag eller väntar"). */
 function WatchesCount() {
-  const counts = useDeskOverview().data?.counts.watches;
+  const counts = useWatchCounts(true).data;
   const total = urgentCount(counts);
   if (!counts || total === 0) return null;
   return (

@@ -16,6 +16,7 @@ import { formatDate, personName } from '../../format.ts';
 import { useDeskOverview, useStartsToRegister, type StartToRegister } from './desk.api.ts';
 import { visibleFolders } from './folders.ts';
 import { urgentCount } from '../watches/watchView.ts';
+import { useWatchCounts } from '../watches/watches.api.ts';
 
 interface Waiting {
   key: string;
@@ -32,6 +33,7 @@ export function WaitingWork() {
   const unread = useUnreadCount().data ?? 0;
   const startsToRegister = counts?.startsToRegister ?? 0;
   const watches = usePersonalWatchSummary(folders.has('personal-watches')).data;
+  const deadlines = useWatchCounts(folders.has('watches')).data;
   const all: Waiting[] = [
     {
       key: 'accept',
@@ -71,8 +73,8 @@ export function WaitingWork() {
     },
     {
       key: 'watches',
-      count: folders.has('watches') ? urgentCount(counts?.watches) : 0,
-      text: (n) => watchesText(n, counts?.watches?.overdue ?? 0),
+      count: folders.has('watches') ? urgentCount(deadlines) : 0,
+      text: (n) => watchesText(n, deadlines?.overdue ?? 0),
       to: '/tidsfrister',
     },
     // The rows are listed below the cards (StartsToRegister): the card takes the user there on the page.

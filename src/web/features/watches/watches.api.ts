@@ -5,7 +5,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type * as c from '../../../contract/watches.ts';
 import { call, http } from '../../api/client.ts';
-import { deskKeys } from '../../api/queryKeys.ts';
 
 export type WatchItem = c.WatchItem;
 export type WatchList = c.WatchList;
@@ -15,6 +14,7 @@ export type WatchSettings = c.WatchSettings;
 export const watchKeys = {
   all: ['watches'] as const,
   list: ['watches', 'list'] as const,
+  counts: ['watches', 'counts'] as const,
   settings: ['watches', 'settings'] as const,
 };
 
@@ -26,6 +26,17 @@ export function useWatches() {
   return useQuery({
     queryKey: watchKeys.list,
     queryFn: (): Promise<c.WatchList> => call(http.GET('/api/watches')),
+  });
+}
+
+/** The desk's counters: no names, so polled like the desk's other counts (every minute and on focus). */
+export function useWatchCounts(enabled: boolean) {
+  return useQuery({
+    queryKey: watchKeys.counts,
+    queryFn: (): Promise<c.WatchCounts> => call(http.GET('/api/watches/counts')),
+    enabled,
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
   });
 }
 
@@ -44,5 +55,5 @@ export function saveWatchSettings(body: c.WatchSettings): Promise<c.WatchSetting
 export function onWatchSettingsSaved(queryClient: QueryClient, saved: c.WatchSettings): void {
   queryClient.setQueryData(watchKeys.settings, saved);
   void queryClient.invalidateQueries({ queryKey: watchKeys.list });
-  void queryClient.invalidateQueries({ queryKey: deskKeys.overview, exact: true });
+  void queryClient.invalidateQueries({ queryKey: watchKeys.counts });
 }
