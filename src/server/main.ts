@@ -9,7 +9,7 @@ import { createDb } from './platform/db/database.ts';
 import { leaveStopSignalsToCaller } from './platform/db/embedded.ts';
 import { STOP_SIGNALS, stopOnSignals } from './platform/shutdown.ts';
 import { buildApp } from './app.ts';
-import { startWatchWorker } from './modules/watches/index.ts';
+import { startWatchWorker, type WatchWorker } from './modules/watches/index.ts';
 import { seedDemoIfEmpty, DEMO_PASSWORD } from '../../seeds/demo/seed-demo.ts';
 
 const log = (line: string) => console.log(line);
@@ -21,15 +21,6 @@ const seeded = process.env.SEED_DEMO === 'false' ? undefined : await seedDemoIfE
 const db = createDb({ connectionString: target.appUrl });
 const app = await buildApp({ db, config });
 await app.listen({ port: config.port, host: config.host });
-// The statutory watches' checks and reminders (ADR 0020): on start, to catch up, then on the cron.
-const watches = config.watchChecks
-  ? await startWatchWorker({
-      ownerUrl: target.ownerUrl,
-      db,
-      cron: config.watchCheckCron,
-      onError: (error) => log(`Watch checks: ${error instanceof Error ? error.message : String(error)}`),
-    })
-  : null;
 
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 log('');
@@ -61,8 +52,22 @@ stopOnSignals({
       run: () => app.close(),
       onTimeout: () => app.server.closeAllConnections(),
     },
-    { name: 'Stopping the watch checks', timeoutMs: WATCHES_STOP_MS, run: async () => watches?.stop() },
+    { name: 'Stopping the watch checks', timeoutMs: WATCHES_STOP_MS, run: async () => (await watches)?.stop() },
     { name: 'Closing the database connections', timeoutMs: POOL_END_MS, run: () => db.destroy() },
     { name: 'Stopping the embedded PostgreSQL', timeoutMs: DATABASE_STOP_MS, run: () => target.stop() },
   ],
 });
+
+// The statutory watches' checks and reminders (ADR 0020): on start, to catch up, then on the cron.
+// Started once the stop signals are handled and not awaited by the start: a database that is slow
+// or frozen must neither delay serving nor keep a stop from being heard.
+const reportWatchError = (error: unknown) =>
+  log(`Watch checks: ${error instanceof Error ? error.message : String(error)}`);
+const watches: Promise<WatchWorker | null> = config.watchChecks
+  ? startWatchWorker({ ownerUrl: target.ownerUrl, db, cron: config.watchCheckCron, onError: reportWatchError }).catch(
+      (error: unknown) => {
+        reportWatchError(error);
+        return null;
+      },
+    )
+  : Promise.resolve(null);
