@@ -89,60 +89,39 @@ export function registerIvoReportRoutes(app: App, { db, clock }: AppDeps): void 
     async (request) => service.getQuarterReport(db, positionedActorOf(request), request.params.quarter, clock),
   );
 
-  app.get(
-    '/api/ivo/reports/:quarter/report.pdf',
+  // The two exports differ only in format, type and summary; each download is audited by the service.
+  const EXPORTS = [
+    { format: 'pdf', type: 'application/pdf', summary: 'The quarter report as PDF for the record (audited)' },
     {
-      config: { readCost: REPORT_COST },
-      schema: {
-        tags: TAGS,
-        summary: 'The quarter report as PDF for the record (audited)',
-        params: c.IvoQuarterParams,
-        produces: ['application/pdf'],
-        response: { 200: z.any().describe('application/pdf'), ...errors },
+      format: 'csv',
+      type: 'text/csv; charset=utf-8',
+      summary:
+        "The quarter report as CSV, one row per report, columns named after IVO's form; UTF-8 with BOM, semicolons (audited)",
+    },
+  ] as const;
+  for (const { format, type, summary } of EXPORTS) {
+    app.get(
+      `/api/ivo/reports/:quarter/report.${format}`,
+      {
+        config: { readCost: REPORT_COST },
+        schema: {
+          tags: TAGS,
+          summary,
+          params: c.IvoQuarterParams,
+          produces: [type.split(';')[0]!],
+          response: { 200: z.any().describe(type.split(';')[0]!), ...errors },
+        },
       },
-    },
-    async (request, reply) => {
-      const file = await service.exportQuarterReport(
-        db,
-        positionedActorOf(request),
-        request.params.quarter,
-        'pdf',
-        clock,
-      );
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
-    },
-  );
-
-  app.get(
-    '/api/ivo/reports/:quarter/report.csv',
-    {
-      config: { readCost: REPORT_COST },
-      schema: {
-        tags: TAGS,
-        summary:
-          "The quarter report as CSV, one row per report, columns named after IVO's form; UTF-8 with BOM, semicolons (audited)",
-        params: c.IvoQuarterParams,
-        produces: ['text/csv'],
-        response: { 200: z.any().describe('text/csv'), ...errors },
+      async (request, reply) => {
+        const actor = positionedActorOf(request);
+        const file = await service.exportQuarterReport(db, actor, request.params.quarter, format, clock);
+        return reply
+          .type(type)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .send(file.body);
       },
-    },
-    async (request, reply) => {
-      const file = await service.exportQuarterReport(
-        db,
-        positionedActorOf(request),
-        request.params.quarter,
-        'csv',
-        clock,
-      );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
-    },
-  );
+    );
+  }
 
   app.post(
     '/api/ivo/reports/:quarter/mark',
