@@ -64,13 +64,17 @@ function register<F extends facts.ItemContext & J, J = F>(registration: Registra
 const threeMonthNotice = (what: string) =>
   function notice(fact: facts.ItemContext, step: string, finding: Finding): Notice | null {
     const where = `${fact.interventionName} (beslut ${fact.decisionNumber}, ärende ${fact.caseNumber})`;
+    // A reminder sent late (a check catching up after the three months ran out) says so.
+    const hasPassed = finding.state === 'overdue';
     if (step === 'reminder')
       return {
         to: ['case_officer', 'provider_managers'],
-        subject: `Påminnelse: ${fact.interventionName} ${what} – tre månader går ut ${finding.dueOn}`,
+        subject: `Påminnelse: ${fact.interventionName} ${what} – tre månader ${hasPassed ? 'gick' : 'går'} ut ${finding.dueOn}`,
         body: [
           `${where} ${what}.`,
-          `Tre månader går ut ${finding.dueOn}. Därefter ska det rapporteras till IVO som ej verkställt.`,
+          hasPassed
+            ? `Tre månader gick ut ${finding.dueOn}. Det ska rapporteras till IVO som ej verkställt.`
+            : `Tre månader går ut ${finding.dueOn}. Därefter ska det rapporteras till IVO som ej verkställt.`,
           'Se Tidsfrister på Mitt skrivbord.',
         ].join('\n'),
       };

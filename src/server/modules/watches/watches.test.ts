@@ -140,10 +140,20 @@ describe('a decision not delivered (decision date 2026-01-15: reminder 2026-03-1
     clock.set(noonOf('2026-09-01'));
     await check();
     const subject = decision.interventions[0]!.id;
-    // No assignment: no provider to remind; the officer gets both.
-    expect((await messagesFor(subject)).map((m) => [m.step, m.recipients])).toEqual([
-      ['reminder', [world.users.caseOfficer.userId]],
-      ['reportable', [world.users.caseOfficer.userId]],
+    // No assignment: no provider to remind; the officer gets both, the reminder saying the time has run out.
+    expect((await messagesFor(subject)).map((m) => [m.step, m.recipients, m.subject])).toEqual([
+      [
+        'reminder',
+        [world.users.caseOfficer.userId],
+        'Påminnelse: Personlig omvårdnad är inte verkställt – tre månader gick ut 2026-04-15',
+      ],
+      [
+        'reportable',
+        [world.users.caseOfficer.userId],
+        expect.stringMatching(
+          /^Ska rapporteras till IVO: Personlig omvårdnad är inte verkställt \(beslut B-\d{4}-\d+\)$/,
+        ),
+      ],
     ]);
   });
 });
