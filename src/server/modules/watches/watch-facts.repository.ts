@@ -199,10 +199,34 @@ export interface UndeliveredFactRow extends ItemContext {
  * Granted interventions with no delivery start, whose decision is old enough for the earliest
  * reminder and has not ended before today.
  */
+/**
+ * The latest first day (decision or interruption) that can have reached the earliest reminder by
+ * today, with a few days' margin: month-end clamping leaves the exact day to the rule.
+ */
+function oldEnoughBy(today: string, reminderMonths: number): string {
+  return addDays(addMonths(today, -reminderMonths), 3);
+}
+
+/** Ongoing today, old enough for the earliest reminder, at a row in scope (alias i, dl, c). */
+function interruptionWhere(scope: WatchScope, today: string, reminderMonths: number): RawBuilder<SqlBool> {
+  return sql<SqlBool>`i.from_date <= ${oldEnoughBy(today, reminderMonths)}
+       and (i.to_date is null or i.to_date >= ${today})
+       and ${inScope(scope, { unitColumn: 'dl.provider_unit_id' })}`;
+}
+
+/** A short-term stay granted, still running, not begun at a place, in scope (alias it, d, di, la). */
+function shortTermWhere(scope: WatchScope, today: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`it.is_short_term_stay and d.outcome = 'granted'
+       and (d.ended_on is null or d.ended_on >= ${today})
+       and (d.period_to is null or d.period_to >= ${today})
+       and ${providerCandidates(scope)}
+       and not ${IS_DELIVERED}
+       and ${inScope(scope, { assignment: 'la' })}`;
+}
+
 /** Granted, old enough for the earliest reminder, not ended before today, not delivered, in scope. */
 function undeliveredWhere(scope: WatchScope, today: string, reminderMonths: number): RawBuilder<SqlBool> {
-  // A few days' margin: month-end clamping makes the exact reminder day the rule's to decide.
-  const decidedBy = addDays(addMonths(today, -reminderMonths), 3);
+  const decidedBy = oldEnoughBy(today, reminderMonths);
   return sql<SqlBool>`d.outcome = 'granted'
        and d.decision_date <= ${decidedBy}
        and (d.ended_on is null or d.ended_on >= ${today})
@@ -278,7 +302,6 @@ export async function loadInterruptions(
   today: string,
   reminderMonths: number,
 ): Promise<InterruptionFactRow[]> {
-  const startedBy = addDays(addMonths(today, -reminderMonths), 3);
   const { rows } = await inWrittenOrder(trx, () =>
     sql<
       ContextRow & { from_date: string; to_date: string | null; delivery_ended_on: string | null; unit_name: string }
@@ -290,9 +313,7 @@ export async function loadInterruptions(
       from interruptions i
       join deliveries dl on dl.municipality_id = i.municipality_id and dl.id = i.delivery_id
       ${OF_ROW}
-     where i.from_date <= ${startedBy}
-       and (i.to_date is null or i.to_date >= ${today})
-       and ${inScope(scope, { unitColumn: 'dl.provider_unit_id' })}`.execute(trx),
+     where ${interruptionWhere(scope, today, reminderMonths)}`.execute(trx),
   );
   return rows.map((row) => ({
     ...contextOf(row),
@@ -310,7 +331,6 @@ export async function loadInterruptionFacts(
   today: string,
   reminderMonths: number,
 ): Promise<InterruptionFacts[]> {
-  const startedBy = addDays(addMonths(today, -reminderMonths), 3);
   const { rows } = await inWrittenOrder(trx, () =>
     sql<{ from_date: string; to_date: string | null; delivery_ended_on: string | null }>`
     select i.from_date, i.to_date, case when dl.status in ('ended', 'withdrawn') then dl.period_to end as delivery_ended_on
@@ -318,9 +338,7 @@ export async function loadInterruptionFacts(
       join deliveries dl on dl.municipality_id = i.municipality_id and dl.id = i.delivery_id
       join decisions d on d.municipality_id = dl.municipality_id and d.id = dl.decision_id
       join cases c on c.municipality_id = d.municipality_id and c.id = d.case_id
-     where i.from_date <= ${startedBy}
-       and (i.to_date is null or i.to_date >= ${today})
-       and ${inScope(scope, { unitColumn: 'dl.provider_unit_id' })}`.execute(trx),
+     where ${interruptionWhere(scope, today, reminderMonths)}`.execute(trx),
   );
   return rows.map((row) => ({ fromDate: row.from_date, toDate: row.to_date, deliveryEndedOn: row.delivery_ended_on }));
 }
@@ -431,12 +449,7 @@ export async function loadShortTermStays(trx: Trx, scope: WatchScope, today: str
       join cases c on c.municipality_id = d.municipality_id and c.id = d.case_id
       join persons p on p.municipality_id = c.municipality_id and p.id = c.person_id
       ${LATEST_ASSIGNMENT}
-     where it.is_short_term_stay and d.outcome = 'granted'
-       and (d.ended_on is null or d.ended_on >= ${today})
-       and (d.period_to is null or d.period_to >= ${today})
-       and ${providerCandidates(scope)}
-       and not ${IS_DELIVERED}
-       and ${inScope(scope, { assignment: 'la' })}`.execute(trx);
+     where ${shortTermWhere(scope, today)}`.execute(trx);
   return rows.map((row) => ({
     ...contextOf(row),
     decisionDate: row.decision_date,
@@ -465,12 +478,7 @@ export async function loadShortTermStayFacts(
       join decisions d on d.municipality_id = di.municipality_id and d.id = di.decision_id
       join cases c on c.municipality_id = d.municipality_id and c.id = d.case_id
       ${scope.kind === 'provider' ? LATEST_ASSIGNMENT : sql``}
-     where it.is_short_term_stay and d.outcome = 'granted'
-       and (d.ended_on is null or d.ended_on >= ${today})
-       and (d.period_to is null or d.period_to >= ${today})
-       and ${providerCandidates(scope)}
-       and not ${IS_DELIVERED}
-       and ${inScope(scope, { assignment: 'la' })}`.execute(trx);
+     where ${shortTermWhere(scope, today)}`.execute(trx);
   return rows.map((row) => ({
     decisionDate: row.decision_date,
     periodFrom: row.period_from,
