@@ -92,7 +92,7 @@ function WatchForm({
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
       <p className="muted">
-        {record ? `Gäller ${watchRecordText(record).toLowerCase()}.` : 'Gäller personen.'} Bara du ser bevakningen.
+        {record ? `Gäller ${watchRecordText(record, true)}.` : 'Gäller personen.'} Bara du ser bevakningen.
       </p>
       <ErrorAlert error={failure} details={unmatchedErrors(form.errors, ['dueOn', 'note'])} focusable />
       <DateInput label="Datum" required hint="ÅÅÅÅ-MM-DD" {...form.text('dueOn')} />

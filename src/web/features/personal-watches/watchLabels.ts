@@ -27,6 +27,8 @@ export function watchRecordPath(record: { kind: WatchRecordKind; id: string }): 
 }
 
 /** "Ärende Ä-2026-0001", "Genomförande Hemtjänst Norr". */
-export function watchRecordText(record: { kind: WatchRecordKind; label: string }): string {
-  return `${WATCH_RECORD_LABELS[record.kind]} ${record.label}`;
+/** "Ärende ÄO-2026-00009"; within a sentence the kind is lower-case, the number never ("ärende ÄO-…"). */
+export function watchRecordText(record: { kind: WatchRecordKind; label: string }, inSentence = false): string {
+  const kind = WATCH_RECORD_LABELS[record.kind];
+  return `${inSentence ? kind.toLowerCase() : kind} ${record.label}`;
 }
