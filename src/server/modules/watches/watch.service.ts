@@ -16,7 +16,7 @@ import { ForbiddenError } from '../../platform/errors.ts';
 import type { Finding, WatchSettings } from '../../../domain/deadline-rules.ts';
 import type * as contract from '../../../contract/watches.ts';
 import { writeEventMessages, type NewEventMessage } from '../messages/index.ts';
-import { RULES, type Addressee, type At, type Notice, type Registration } from './watch-rules.ts';
+import { RULES, type Addressee, type At, type Desk, type Notice, type Registration } from './watch-rules.ts';
 import type { ItemContext, WatchScope } from './watch-facts.repository.ts';
 import * as repo from './watch.repository.ts';
 import * as policy from './watch.policy.ts';
@@ -57,18 +57,36 @@ const CLAIM_CHUNK = 2_000;
 /** The list shows the most urgent this many; the counts count them all. */
 export const WATCH_LIST_LIMIT = 100;
 
+interface DeskRules {
+  desk: Desk;
+  scope: WatchScope;
+  settings: WatchSettings;
+  rules: readonly Registration[];
+}
+
+/** The caller's desk, its scope and settings, and the rules it lists; null for a position without one. */
+async function deskRulesOf(trx: Trx, actor: PositionedActor): Promise<DeskRules | null> {
+  const watchDesk = policy.watchDeskOf(actor.position);
+  if (watchDesk === null) return null;
+  const desk: Desk = watchDesk === 'provider' ? 'provider' : 'officer';
+  return {
+    desk,
+    scope: await scopeFor(trx, actor, watchDesk),
+    settings: await repo.findSettings(trx),
+    rules: RULES.filter((rule) => rule.desks.includes(desk)),
+  };
+}
+
 async function judgeForDesk(
   trx: Trx,
   actor: PositionedActor,
   at: At,
-): Promise<{ desk: 'officer' | 'provider'; judged: Judged[] } | null> {
-  const desk = policy.watchDeskOf(actor.position);
-  if (desk === null) return null;
-  const scope = await scopeFor(trx, actor, desk);
-  const settings = await repo.findSettings(trx);
-  const shownOn = desk === 'provider' ? 'provider' : 'officer';
+): Promise<{ desk: Desk; judged: Judged[] } | null> {
+  const found = await deskRulesOf(trx, actor);
+  if (found === null) return null;
+  const { scope, settings } = found;
   const judged: Judged[] = [];
-  for (const registration of RULES.filter((rule) => rule.desks.includes(shownOn))) {
+  for (const registration of found.rules) {
     judged.push(...judgeAll(registration, await registration.load(trx, scope, at, settings), at, settings));
   }
   judged.sort(
@@ -77,7 +95,7 @@ async function judgeForDesk(
       a.finding.dueOn.localeCompare(b.finding.dueOn) ||
       a.fact.subjectId.localeCompare(b.fact.subjectId),
   );
-  return { desk: shownOn, judged };
+  return { desk: found.desk, judged };
 }
 
 function judgeAll(
@@ -150,14 +168,12 @@ export async function countWatchesIn(
   actor: PositionedActor,
   clock?: Clock,
 ): Promise<contract.WatchCounts | null> {
-  const desk = policy.watchDeskOf(actor.position);
-  if (desk === null) return null;
+  const found = await deskRulesOf(trx, actor);
+  if (found === null) return null;
+  const { scope, settings } = found;
   const at = atOf(clock);
-  const scope = await scopeFor(trx, actor, desk);
-  const settings = await repo.findSettings(trx);
-  const shownOn = desk === 'provider' ? 'provider' : 'officer';
   const counts = { approaching: 0, due: 0, overdue: 0 };
-  for (const registration of RULES.filter((rule) => rule.desks.includes(shownOn))) {
+  for (const registration of found.rules) {
     const facts = registration.count
       ? await registration.count(trx, scope, at, settings)
       : await registration.load(trx, scope, at, settings);
